@@ -1,0 +1,97 @@
+// sim/simulation.hpp — the deterministic engine: world + virtual clock + event queue + journal.
+//
+// Same setup (seed, start, world) + same actions at the same sim times = same journal and same
+// state hash, on any machine, at any frame rate. Nothing here reads the wall clock.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/action.hpp"
+#include "sim/event_queue.hpp"
+#include "sim/journal.hpp"
+#include "sim/random.hpp"
+#include "sim/registry.hpp"
+#include "sim/time.hpp"
+#include "sim/world.hpp"
+
+namespace sim {
+
+struct Setup {
+    std::uint64_t seed = 1;                 // master seed of every random stream
+    CivilDate start_date{2025, 3, 3};       // local date at sim time 0
+    int start_minute_of_day = 9 * 60;       // local time at sim time 0
+    TimeZone time_zone;                     // default Europe/Berlin
+    World world;                            // the start state
+};
+
+// A result waiting to be read, or already known.
+struct PendingAction {
+    ActionHandle handle = 0;
+    Action action;        // redacted
+    SimTime submitted_at = 0;
+    SimTime due_at = 0;   // when the result arrives
+};
+
+class Simulation {
+public:
+    explicit Simulation(Setup setup, const Registry& registry = journey_registry());
+
+    SimTime now() const { return now_; }
+    const Calendar& calendar() const { return calendar_; }
+    const World& world() const { return world_; }
+    const Journal& journal() const { return journal_; }
+    const Setup& setup() const { return setup_; }
+    std::uint64_t seed() const { return setup_.seed; }
+
+    // Submits an action at now(); its result arrives after the simulated latency.
+    ActionHandle submit(const Action& action);
+    // The result, once it has arrived.
+    std::optional<ActionResult> result(ActionHandle h) const;
+    bool is_pending(ActionHandle h) const { return pending_.count(h) != 0; }
+    const std::map<ActionHandle, PendingAction>& pending_actions() const { return pending_; }
+
+    // Advances to `t` (>= now()), processing every event due up to and including t.
+    void run_until(SimTime t);
+    // Processes the next event (all work due at its time) and moves the clock there; false if none.
+    bool step_to_next_event();
+    std::optional<SimTime> next_event_time() const { return queue_.next_time(); }
+    const EventQueue& queue() const { return queue_; }
+
+    // Canonical state: world, clock, pending events, random-stream positions.
+    nlohmann::json state_json() const;
+    std::uint64_t state_hash() const;
+
+    // Results (and background events) that arrived since the last call, for the UI to react to.
+    std::vector<JournalEntry> take_new_entries();
+
+private:
+    friend class Context;
+    void process(const Event& e);
+    void complete_action(ActionHandle h);
+
+    Setup setup_;
+    const Registry& registry_;
+    Calendar calendar_;
+    World world_;
+    EventQueue queue_;
+    RandomStreams random_;
+    Journal journal_;
+    SimTime now_ = 0;
+    ActionHandle next_handle_ = 1;
+    std::map<ActionHandle, PendingAction> pending_;
+    std::map<ActionHandle, ActionResult> results_;
+    std::size_t unread_from_ = 0;
+};
+
+// Replays the "action" entries of `recorded` (at their sim times) into a fresh simulation built
+// from `setup`, then runs until `end_time`. Returns the new simulation.
+Simulation replay(const Setup& setup, const Journal& recorded, SimTime end_time,
+                  const Registry& registry = journey_registry());
+
+}  // namespace sim
