@@ -34,17 +34,18 @@ public:
     std::optional<SimTime> next_time() const;
     const Event* peek() const;  // the next live event, or nullptr
     std::optional<Event> pop();  // removes and returns the next live event
-    std::size_t size() const { return heap_.size() - cancelled_.size(); }
+    std::size_t size() const { return live_.size(); }
     // Live events in firing order (copies; for display, saving and hashing).
     std::vector<Event> pending() const;
     EventId next_id() const { return next_id_; }
 
 private:
-    void drop_cancelled_front();
+    void drop_cancelled_front() const;  // lazily discards cancelled events at the front
     static bool later(const Event& a, const Event& b);  // heap comparator: a fires after b
 
-    std::vector<Event> heap_;
-    std::unordered_set<EventId> cancelled_;
+    mutable std::vector<Event> heap_;
+    mutable std::unordered_set<EventId> cancelled_;
+    std::unordered_set<EventId> live_;  // scheduled and neither fired nor cancelled
     EventId next_id_ = 1;
 };
 

@@ -1,0 +1,115 @@
+// sim/i18n.cpp — loading and formatting message catalogs.
+#include "sim/i18n.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+namespace fs = std::filesystem;
+
+static bool read_file(const fs::path& p, std::string& out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+static void load_one(Strings& s, const fs::path& file, std::vector<std::string>* errors) {
+    std::string text;
+    if (!read_file(file, text)) {
+        if (errors) errors->push_back(fmt::format("{}: cannot be read", file.string()));
+        return;
+    }
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        if (errors) errors->push_back(fmt::format("{}: not valid JSON", file.string()));
+        return;
+    }
+    s.merge(j, file.string(), errors);
+}
+
+Strings Strings::load(const std::string& dir, const std::string& lang, std::vector<std::string>* errors) {
+    Strings s;
+    s.lang_ = lang;
+    const fs::path root(dir);
+    std::error_code ec;
+    const fs::path main_file = root / (lang + ".json");
+    if (fs::exists(main_file, ec)) load_one(s, main_file, errors);
+    else if (errors) errors->push_back(fmt::format("{}: missing", main_file.string()));
+    // Sub-folders in name order, so the result never depends on directory listing order.
+    std::vector<fs::path> subs;
+    for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory()) subs.push_back(it->path());
+    std::sort(subs.begin(), subs.end());
+    for (const auto& sub : subs) {
+        const fs::path f = sub / (lang + ".json");
+        if (fs::exists(f, ec)) load_one(s, f, errors);
+    }
+    return s;
+}
+
+void Strings::merge(const nlohmann::json& flat, const std::string& source, std::vector<std::string>* errors) {
+    if (!flat.is_object()) {
+        if (errors) errors->push_back(fmt::format("{}: must be a JSON object of key → text", source));
+        return;
+    }
+    for (auto it = flat.begin(); it != flat.end(); ++it) {
+        if (!it.value().is_string()) {
+            if (errors) errors->push_back(fmt::format("{}: /{}: the text must be a string", source, it.key()));
+            continue;
+        }
+        texts_[it.key()] = it.value().get<std::string>();
+    }
+}
+
+bool Strings::has(std::string_view key) const { return texts_.find(key) != texts_.end(); }
+
+const std::string& Strings::get(std::string_view key) const {
+    auto it = texts_.find(key);
+    if (it != texts_.end()) return it->second;
+    auto m = missing_.find(key);
+    if (m == missing_.end()) m = missing_.emplace(std::string(key), std::string(key)).first;
+    return m->second;
+}
+
+std::string Strings::format(std::string_view key, const nlohmann::json& params) const {
+    return substitute(get(key), params);
+}
+
+std::vector<std::string> Strings::keys() const {
+    std::vector<std::string> out;
+    out.reserve(texts_.size());
+    for (const auto& [k, v] : texts_) out.push_back(k);
+    return out;
+}
+
+std::string substitute(std::string_view text, const nlohmann::json& params) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i + 1);
+            if (close != std::string_view::npos) {
+                const std::string name(text.substr(i + 1, close - i - 1));
+                if (params.is_object() && params.contains(name)) {
+                    const auto& v = params[name];
+                    out += v.is_string() ? v.get<std::string>() : v.dump();
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+}  // namespace sim

@@ -1,0 +1,75 @@
+// sim/journal.cpp — journal entries, the running hash, JSON Lines.
+#include "sim/journal.hpp"
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "sim/hash.hpp"
+
+namespace sim {
+
+nlohmann::json to_json(const JournalEntry& e) { return {{"t", e.time}, {"kind", e.kind}, {"body", e.body}}; }
+
+bool journal_entry_from_json(const nlohmann::json& j, JournalEntry& out, std::string& error) {
+    if (!j.is_object()) {
+        error = "a journal entry must be a JSON object";
+        return false;
+    }
+    auto t = j.find("t");
+    auto kind = j.find("kind");
+    if (t == j.end() || !t->is_number_integer()) {
+        error = "\"t\" (sim time in ms) must be an integer";
+        return false;
+    }
+    if (kind == j.end() || !kind->is_string()) {
+        error = "\"kind\" must be a string";
+        return false;
+    }
+    out.time = t->get<SimTime>();
+    out.kind = kind->get<std::string>();
+    out.body = j.value("body", nlohmann::json::object());
+    return true;
+}
+
+void Journal::append(JournalEntry e) {
+    hash_ = fnv1a(canonical_dump(to_json(e)), hash_);
+    hash_ = fnv1a("\n", hash_);
+    entries_.push_back(std::move(e));
+}
+
+std::string Journal::to_jsonl() const {
+    std::string out;
+    for (const auto& e : entries_) {
+        out += canonical_dump(to_json(e));
+        out += '\n';
+    }
+    return out;
+}
+
+bool Journal::from_jsonl(const std::string& text, Journal& out, std::string& error) {
+    Journal j;
+    std::istringstream in(text);
+    std::string line;
+    int line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        nlohmann::json parsed = nlohmann::json::parse(line, nullptr, false);
+        if (parsed.is_discarded()) {
+            error = fmt::format("line {}: not valid JSON", line_no);
+            return false;
+        }
+        JournalEntry e;
+        std::string why;
+        if (!journal_entry_from_json(parsed, e, why)) {
+            error = fmt::format("line {}: {}", line_no, why);
+            return false;
+        }
+        j.append(std::move(e));
+    }
+    out = std::move(j);
+    return true;
+}
+
+}  // namespace sim

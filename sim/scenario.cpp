@@ -1,0 +1,268 @@
+// sim/scenario.cpp — loading scenario files with precise, friendly error messages.
+//
+// [SECTION] Errors and suggestions
+// [SECTION] Fields
+// [SECTION] Loading
+// [SECTION] Paths
+#include "sim/scenario.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+namespace fs = std::filesystem;
+
+// [SECTION] Errors and suggestions
+
+std::string LoadError::to_string() const {
+    if (where.empty()) return fmt::format("{}: {}", file, message);
+    if (!where.empty() && where[0] == '/') return fmt::format("{}: {}: {}", file, where, message);
+    return fmt::format("{}:{}: {}", file, where, message);
+}
+
+static std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// "did you mean …" for an unknown key, or "" when nothing is close.
+std::string suggest_key(const std::string& unknown, const std::vector<std::string>& known) {
+    std::string best;
+    std::size_t best_d = std::string::npos;
+    for (const auto& k : known) {
+        const std::size_t d = edit_distance(unknown, k);
+        if (d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    }
+    if (best.empty() || best_d > std::max<std::size_t>(2, unknown.size() / 3)) return "";
+    return best;
+}
+
+static std::string escape_pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+// Line and column (1-based) of a byte offset in `text`.
+static std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++col;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return {line, col};
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+// keep only the part after the last ": " prefix that names the position.
+static std::string tidy_parse_message(const std::string& what) {
+    std::string m = what;
+    const auto pos = m.find("]: ");
+    const auto col = m.find(": ", m.find("column"));
+    if (col != std::string::npos) m = m.substr(col + 2);
+    else if (pos != std::string::npos) m = m.substr(pos + 3);
+    return m;
+}
+
+// [SECTION] Fields
+
+namespace {
+
+struct Reader {
+    const std::string& file;
+    std::vector<LoadError>& errors;
+
+    void error(const std::string& pointer, std::string message) {
+        errors.push_back(LoadError{file, pointer.empty() ? "/" : pointer, std::move(message)});
+    }
+
+    void check_keys(const nlohmann::json& obj, const std::string& pointer, const std::vector<std::string>& known) {
+        if (!obj.is_object()) return;
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+            const std::string hint = suggest_key(it.key(), known);
+            error(pointer + "/" + escape_pointer_token(it.key()),
+                  hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
+                               : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
+        }
+    }
+
+    std::string string(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required,
+                       std::string fallback = "") {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(pointer, fmt::format("missing required key \"{}\"", key));
+            return fallback;
+        }
+        if (!it->is_string()) {
+            error(pointer + "/" + key, fmt::format("must be a string, not {}", it->type_name()));
+            return fallback;
+        }
+        return it->get<std::string>();
+    }
+
+    LocalText text(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required) {
+        LocalText t;
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(pointer, fmt::format("missing required key \"{}\"", key));
+            return t;
+        }
+        const std::string p = pointer + "/" + key;
+        if (it->is_string()) {
+            t.en = it->get<std::string>();
+            return t;
+        }
+        if (!it->is_object()) {
+            error(p, "must be a text or an object {\"en\": …, \"de\": …}");
+            return t;
+        }
+        check_keys(*it, p, {"en", "de"});
+        t.en = string(*it, "en", p, true);
+        t.de = string(*it, "de", p, false);
+        return t;
+    }
+};
+
+const std::vector<std::string> kTopLevelKeys = {
+    "$schema",      "schema_version", "id",        "title",         "description", "audience",
+    "estimated_minutes", "difficulty", "seed",     "start_date",    "start_time",  "time_zone",
+    "default_language",  "catalog",    "settings", "delays",        "start",       "faults",
+    "objectives",   "penalties",      "modes",     "timer",         "hints",       "solution"};
+
+}  // namespace
+
+// [SECTION] Loading
+
+ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name) {
+    ScenarioLoad out;
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        const auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+        out.errors.push_back(LoadError{file_name, fmt::format("{}:{}", line, col), tidy_parse_message(e.what())});
+        return out;
+    }
+    Reader r{file_name, out.errors};
+    if (!doc.is_object()) {
+        r.error("", "a scenario must be a JSON object");
+        return out;
+    }
+    r.check_keys(doc, "", kTopLevelKeys);
+
+    Scenario s;
+    s.path = file_name;
+    auto version = doc.find("schema_version");
+    if (version == doc.end()) r.error("", "missing required key \"schema_version\"");
+    else if (!version->is_number_integer()) r.error("/schema_version", "must be an integer");
+    else if (version->get<int>() != kScenarioSchemaVersion)
+        r.error("/schema_version", fmt::format("version {} is not supported (this npsim reads version {})",
+                                               version->dump(), kScenarioSchemaVersion));
+    s.id = r.string(doc, "id", "", true);
+    s.title = r.text(doc, "title", "", true);
+    s.description = r.text(doc, "description", "", false);
+    s.difficulty = r.string(doc, "difficulty", "", false, "beginner");
+    if (s.difficulty != "beginner" && s.difficulty != "intermediate" && s.difficulty != "advanced")
+        r.error("/difficulty", fmt::format("\"{}\" is not one of beginner, intermediate, advanced", s.difficulty));
+    if (auto m = doc.find("estimated_minutes"); m != doc.end()) {
+        if (!m->is_number_integer() || m->get<int>() <= 0) r.error("/estimated_minutes", "must be a positive integer");
+        else s.estimated_minutes = m->get<int>();
+    }
+    s.default_language = r.string(doc, "default_language", "", false, "en");
+    if (s.default_language != "en" && s.default_language != "de")
+        r.error("/default_language", fmt::format("\"{}\" is not a supported language (en, de)", s.default_language));
+
+    if (auto seed = doc.find("seed"); seed != doc.end()) {
+        if (!seed->is_number_unsigned() && !(seed->is_number_integer() && seed->get<std::int64_t>() >= 0))
+            r.error("/seed", "must be a non-negative integer");
+        else s.setup.seed = seed->get<std::uint64_t>();
+    }
+    const std::string date = r.string(doc, "start_date", "", false, "2025-03-03");
+    if (auto d = parse_date(date)) s.setup.start_date = *d;
+    else r.error("/start_date", fmt::format("\"{}\" is not a date (write YYYY-MM-DD)", date));
+    const std::string time = r.string(doc, "start_time", "", false, "09:00");
+    int hh = -1, mm = -1;
+    if (time.size() == 5 && time[2] == ':' && std::isdigit(static_cast<unsigned char>(time[0])) &&
+        std::isdigit(static_cast<unsigned char>(time[1])) && std::isdigit(static_cast<unsigned char>(time[3])) &&
+        std::isdigit(static_cast<unsigned char>(time[4]))) {
+        hh = (time[0] - '0') * 10 + (time[1] - '0');
+        mm = (time[3] - '0') * 10 + (time[4] - '0');
+    }
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59) r.error("/start_time", fmt::format("\"{}\" is not a time (write HH:MM)", time));
+    else s.setup.start_minute_of_day = hh * 60 + mm;
+    const std::string zone = r.string(doc, "time_zone", "", false, "Europe/Berlin");
+    if (auto tz = time_zone_by_name(zone)) s.setup.time_zone = *tz;
+    else r.error("/time_zone", fmt::format("unknown time zone \"{}\" (e.g. Europe/Berlin, Europe/London, UTC)", zone));
+
+    s.source = doc;
+    if (!out.errors.empty()) return out;
+    out.scenario = std::move(s);
+    return out;
+}
+
+ScenarioLoad load_scenario_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ScenarioLoad out;
+        out.errors.push_back(LoadError{path, "", "cannot open the file"});
+        return out;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return load_scenario_text(ss.str(), path);
+}
+
+// [SECTION] Paths
+
+static std::string executable_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : exe.parent_path().string();
+}
+
+// NPSIM_HOME, then an installed layout beside the executable, then the source tree.
+static std::string find_data_dir(const char* name, const char* source_fallback) {
+    std::error_code ec;
+    if (const char* home = std::getenv("NPSIM_HOME")) {
+        const fs::path p = fs::path(home) / name;
+        if (fs::is_directory(p, ec)) return p.string();
+    }
+    const std::string exe = executable_dir();
+    if (!exe.empty()) {
+        for (const fs::path& p : {fs::path(exe) / name, fs::path(exe) / ".." / "share" / "npsim" / name})
+            if (fs::is_directory(p, ec)) return p.lexically_normal().string();
+    }
+    return source_fallback;
+}
+
+std::string default_scenario_dir() { return find_data_dir("scenarios", NPSIM_SOURCE_SCENARIO_DIR); }
+std::string default_asset_dir() { return find_data_dir("assets", NPSIM_SOURCE_ASSET_DIR); }
+std::string default_scenario_path() { return (fs::path(default_scenario_dir()) / "full-journey.json").string(); }
+
+}  // namespace sim

@@ -1,0 +1,215 @@
+// tools/npsim_cli.cpp — npsim-cli, the headless front end: check, run, replay. Links only npsim_core.
+//
+//   npsim-cli check FILE...                      validate scenario files (exit 1 with the errors)
+//   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
+//   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "sim/hash.hpp"
+#include "sim/scenario.hpp"
+#include "sim/version.hpp"
+
+namespace {
+
+bool read_text(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+// Writes via a temporary file and a rename, so a crash never leaves half a file.
+bool write_atomically(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return false;
+        out << text;
+        if (!out.flush()) return false;
+    }
+    return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+std::optional<sim::Scenario> load_or_report(const std::string& path) {
+    sim::ScenarioLoad load = sim::load_scenario_file(path);
+    for (const auto& e : load.errors) std::cerr << e.to_string() << "\n";
+    if (!load.ok()) return std::nullopt;
+    return std::move(*load.scenario);
+}
+
+// Reads actions as JSON Lines: {"t": <ms or duration text>, "action": {...}} or a bare action at t = 0.
+bool read_actions(const std::string& path, std::vector<std::pair<sim::SimTime, sim::Action>>& out) {
+    std::string text;
+    if (!read_text(path, text)) {
+        std::cerr << path << ": cannot open the file\n";
+        return false;
+    }
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.find_first_not_of(" \t\r") == std::string::npos || line[line.find_first_not_of(" \t")] == '#')
+            continue;
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) {
+            std::cerr << fmt::format("{}:{}: not a JSON object\n", path, n);
+            return false;
+        }
+        sim::SimTime t = 0;
+        nlohmann::json body = j;
+        if (j.contains("action")) {
+            body = j["action"];
+            if (j.contains("t") && j["t"].is_number_integer()) t = j["t"].get<sim::SimTime>();
+            else if (j.contains("t") && j["t"].is_string()) {
+                std::string why;
+                auto d = sim::parse_duration(j["t"].get<std::string>(), &why);
+                if (!d || d->business_days != 0) {
+                    std::cerr << fmt::format("{}:{}: /t: {}\n", path, n, d ? "use calendar time" : why);
+                    return false;
+                }
+                t = d->ms;
+            }
+        }
+        sim::Action a;
+        std::string error;
+        if (!sim::action_from_json(body, a, error)) {
+            std::cerr << fmt::format("{}:{}: {}\n", path, n, error);
+            return false;
+        }
+        out.emplace_back(t, std::move(a));
+    }
+    return true;
+}
+
+nlohmann::json summary(const sim::Simulation& s) {
+    std::size_t ok = 0, failed = 0;
+    for (const auto& e : s.journal().entries())
+        if (e.kind == "result") (e.body["result"].value("ok", false) ? ok : failed)++;
+    return {{"seed", s.seed()},
+            {"sim_time", s.calendar().format_iso(s.now())},
+            {"sim_time_ms", s.now()},
+            {"journal_entries", s.journal().size()},
+            {"journal_hash", sim::hex64(s.journal().hash())},
+            {"state_hash", sim::hex64(s.state_hash())},
+            {"actions_ok", ok},
+            {"actions_failed", failed},
+            {"version", sim::version()}};
+}
+
+void print_summary(const nlohmann::json& j, bool as_json) {
+    if (as_json) {
+        std::cout << j.dump(2) << "\n";
+        return;
+    }
+    std::cout << fmt::format("seed           {}\n", j["seed"].get<std::uint64_t>());
+    std::cout << fmt::format("sim time       {}\n", j["sim_time"].get<std::string>());
+    std::cout << fmt::format("actions        {} ok, {} failed\n", j["actions_ok"].get<std::size_t>(),
+                             j["actions_failed"].get<std::size_t>());
+    std::cout << fmt::format("journal        {} entries, hash {}\n", j["journal_entries"].get<std::size_t>(),
+                             j["journal_hash"].get<std::string>());
+    std::cout << fmt::format("state hash     {}\n", j["state_hash"].get<std::string>());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"npsim-cli — the Nonprofit Admin Sandbox without a window: check, run and replay scenarios"};
+    app.name("npsim-cli");
+    app.set_version_flag("--version", fmt::format("npsim-cli {}", sim::version()));
+    app.require_subcommand(0, 1);
+
+    std::vector<std::string> check_files;
+    auto* check = app.add_subcommand("check", "Validate scenario files; exit 1 with the errors");
+    check->add_option("files", check_files, "Scenario files")->required()->check(CLI::ExistingFile);
+
+    std::string run_file, actions_file, until_text, journal_out;
+    std::uint64_t seed = 0;
+    bool as_json = false;
+    auto* run = app.add_subcommand("run", "Run a scenario headless and print a summary");
+    run->add_option("file", run_file, "Scenario file (default: the full journey)");
+    run->add_option("--actions", actions_file, "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}}");
+    auto* seed_opt = run->add_option("--seed", seed, "Override the scenario's seed");
+    run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
+    run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
+    run->add_flag("--json", as_json, "Machine-readable output");
+
+    std::string replay_file, replay_journal;
+    auto* rep = app.add_subcommand("replay", "Replay a journal and check that it reproduces bit for bit");
+    rep->add_option("file", replay_file, "Scenario file")->required()->check(CLI::ExistingFile);
+    rep->add_option("journal", replay_journal, "Journal (JSON Lines)")->required()->check(CLI::ExistingFile);
+    rep->add_flag("--json", as_json, "Machine-readable output");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (*check) {
+        int bad = 0;
+        for (const auto& f : check_files) {
+            auto load = sim::load_scenario_file(f);
+            for (const auto& e : load.errors) std::cerr << e.to_string() << "\n";
+            if (load.ok()) std::cout << f << ": ok\n";
+            else ++bad;
+        }
+        return bad == 0 ? 0 : 1;
+    }
+    if (*run) {
+        if (run_file.empty()) run_file = sim::default_scenario_path();
+        auto scenario = load_or_report(run_file);
+        if (!scenario) return 1;
+        if (*seed_opt) scenario->setup.seed = seed;
+        std::vector<std::pair<sim::SimTime, sim::Action>> actions;
+        if (!actions_file.empty() && !read_actions(actions_file, actions)) return 1;
+        sim::SimTime until = 0;
+        if (!until_text.empty()) {
+            std::string why;
+            auto d = sim::parse_duration(until_text, &why);
+            if (!d) {
+                std::cerr << "--until: " << why << "\n";
+                return 1;
+            }
+            until = d->ms;
+        }
+        sim::Simulation s(scenario->setup);
+        for (auto& [t, a] : actions) {
+            if (t > s.now()) s.run_until(t);
+            s.submit(a);
+        }
+        while (s.next_event_time() && (until == 0 || *s.next_event_time() <= until)) s.step_to_next_event();
+        if (until > s.now()) s.run_until(until);
+        if (!journal_out.empty() && !write_atomically(journal_out, s.journal().to_jsonl())) {
+            std::cerr << journal_out << ": cannot be written\n";
+            return 1;
+        }
+        print_summary(summary(s), as_json);
+        return 0;
+    }
+    if (*rep) {
+        auto scenario = load_or_report(replay_file);
+        if (!scenario) return 1;
+        std::string text, error;
+        sim::Journal recorded;
+        if (!read_text(replay_journal, text) || !sim::Journal::from_jsonl(text, recorded, error)) {
+            std::cerr << replay_journal << ": " << (error.empty() ? "cannot open the file" : error) << "\n";
+            return 1;
+        }
+        const sim::SimTime end = recorded.entries().empty() ? 0 : recorded.entries().back().time;
+        sim::Simulation s = sim::replay(scenario->setup, recorded, end);
+        nlohmann::json j = summary(s);
+        const bool same = s.journal().hash() == recorded.hash();
+        j["recorded_journal_hash"] = sim::hex64(recorded.hash());
+        j["reproduced"] = same;
+        print_summary(j, as_json);
+        if (!as_json) std::cout << (same ? "reproduced: yes\n" : "reproduced: NO — the journals differ\n");
+        return same ? 0 : 1;
+    }
+    std::cout << app.help();
+    return 0;
+}
