@@ -6,6 +6,8 @@
 // [SECTION] Paths
 #include "sim/scenario.hpp"
 
+#include "sim/catalog.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -50,7 +52,7 @@ std::string suggest_key(const std::string& unknown, const std::vector<std::strin
             best = k;
         }
     }
-    if (best.empty() || best_d > std::max<std::size_t>(2, unknown.size() / 3)) return "";
+    if (best.empty() || best_d > std::max<std::size_t>(1, (unknown.size() + 1) / 3)) return "";
     return best;
 }
 
@@ -219,6 +221,38 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
     const std::string zone = r.string(doc, "time_zone", "", false, "Europe/Berlin");
     if (auto tz = time_zone_by_name(zone)) s.setup.time_zone = *tz;
     else r.error("/time_zone", fmt::format("unknown time zone \"{}\" (e.g. Europe/Berlin, Europe/London, UTC)", zone));
+
+    // The catalog edition (data in assets/catalog) and the start state of the world.
+    std::string edition = "before-2025-07";
+    nlohmann::json overrides;
+    if (auto cat = doc.find("catalog"); cat != doc.end()) {
+        if (!cat->is_object()) r.error("/catalog", "must be an object {\"edition\": …, \"overrides\": …}");
+        else {
+            r.check_keys(*cat, "/catalog", {"edition", "overrides"});
+            edition = r.string(*cat, "edition", "/catalog", false, edition);
+            if (cat->contains("overrides")) overrides = (*cat)["overrides"];
+        }
+    }
+    Catalog catalog;
+    std::string catalog_error;
+    if (!load_catalog_edition(default_asset_dir(), edition, overrides, catalog, catalog_error)) {
+        r.error("/catalog", catalog_error);
+    } else {
+        std::vector<StartStateError> world_errors;
+        world_from_scenario(doc, catalog, s.setup.world, world_errors);
+        for (auto& e : world_errors) r.error(e.pointer, e.message);
+    }
+
+    if (auto faults = doc.find("faults"); faults != doc.end()) {
+        if (!faults->is_array()) r.error("/faults", "must be an array of fault rules");
+        else
+            for (std::size_t i = 0; i < faults->size(); ++i) {
+                FaultRule rule;
+                std::vector<FaultParseError> errs;
+                if (fault_rule_from_json((*faults)[i], rule, errs)) s.setup.faults.push_back(std::move(rule));
+                for (auto& e : errs) r.error(fmt::format("/faults/{}{}", i, e.pointer), e.message);
+            }
+    }
 
     s.source = doc;
     if (!out.errors.empty()) return out;

@@ -48,6 +48,9 @@ struct ScenarioLoad {
 ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name);
 ScenarioLoad load_scenario_file(const std::string& path);
 
+// The closest of `known` to `unknown` (for "did you mean …"), or "" when nothing is close.
+std::string suggest_key(const std::string& unknown, const std::vector<std::string>& known);
+
 // Where the shipped scenarios and assets live: next to the executable (installed layout) or the
 // source tree (developer build).
 std::string default_scenario_dir();

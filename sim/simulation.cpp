@@ -14,7 +14,8 @@ Simulation::Simulation(Setup setup, const Registry& registry)
       registry_(registry),
       calendar_(setup_.start_date, setup_.start_minute_of_day, setup_.time_zone),
       world_(setup_.world),
-      random_(setup_.seed) {}
+      random_(setup_.seed),
+      faults_(setup_.faults) {}
 
 ActionHandle Simulation::submit(const Action& raw) {
     // Work already due happens first, so the order never depends on how often the caller advanced.
@@ -23,15 +24,83 @@ ActionHandle Simulation::submit(const Action& raw) {
     const ActionHandle h = next_handle_++;
     journal_.append(JournalEntry{now_, "action", nlohmann::json{{"handle", h}, {"action", to_json(action)}}});
 
+    if (action.type.rfind("instructor.", 0) == 0) {
+        ActionResult r = run_instructor_action(action);
+        journal_.append(JournalEntry{now_, "result",
+                                     nlohmann::json{{"handle", h}, {"type", action.type}, {"result", to_json(r)}}});
+        results_[h] = std::move(r);
+        return h;
+    }
+
+    resolve_hung(action);
+    PendingAction p{h, action, now_, now_, false, std::nullopt};
+    const FaultDecision fault = faults_.decide(action, now_, random_.stream("faults"));
+    if (fault.fired) {
+        static const char* kEffects[] = {"error", "latency", "throttle", "hang"};
+        journal_.append(JournalEntry{now_, "fault",
+                                     nlohmann::json{{"handle", h},
+                                                    {"rule", fault.rule_id},
+                                                    {"effect", kEffects[static_cast<int>(fault.effect)]},
+                                                    {"early_retry", fault.early_retry}}});
+        p.injected = fault.error;
+    }
+    if (fault.hang) {
+        p.hung = true;
+        p.due_at = -1;
+        pending_[h] = std::move(p);
+        return h;
+    }
+
     SimTime latency = 0;
     auto spec = registry_.actions.find(action.type);
-    if (spec != registry_.actions.end()) {
-        const Duration d = spec->second.latency.sample(random_.stream("latency"));
+    std::optional<Delay> delay = fault.latency;
+    if (!delay && spec != registry_.actions.end()) delay = spec->second.latency;
+    if (delay) {
+        const Duration d = delay->sample(random_.stream("latency"));
         latency = apply_duration(calendar_, now_, d) - now_;
     }
-    pending_[h] = PendingAction{h, action, now_, now_ + latency};
+    p.due_at = now_ + latency;
+    pending_[h] = std::move(p);
     queue_.schedule(now_ + latency, kActionCompleted, nlohmann::json{{"handle", h}});
     return h;
+}
+
+// A retry of a hung operation (same type, same person) ends the hung one with a time-out.
+void Simulation::resolve_hung(const Action& retry) {
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        const PendingAction& p = it->second;
+        if (p.hung && p.action.type == retry.type && p.action.actor == retry.actor) {
+            ActionResult r = ActionResult::failure("action.timed_out", {{"type", p.action.type}});
+            journal_.append(JournalEntry{
+                now_, "result", nlohmann::json{{"handle", p.handle}, {"type", p.action.type}, {"result", to_json(r)}}});
+            results_[p.handle] = std::move(r);
+            it = pending_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+ActionResult Simulation::run_instructor_action(const Action& a) {
+    if (a.type == "instructor.add_fault") {
+        FaultRule rule;
+        std::vector<FaultParseError> errors;
+        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
+            return ActionResult::failure("instructor.bad_rule",
+                                         {{"detail", errors.empty() ? "" : errors.front().pointer + ": " + errors.front().message}});
+        faults_.add_rule_front(std::move(rule));
+        return ActionResult::success({{"rule", faults_.rules().front().id}});
+    }
+    if (a.type == "instructor.remove_fault") {
+        if (!faults_.remove_rule(a.arg<std::string>("id", "")))
+            return ActionResult::failure("instructor.no_such_rule", {{"id", a.arg<std::string>("id", "")}});
+        return ActionResult::success();
+    }
+    if (a.type == "instructor.clear_faults") {
+        faults_.clear();
+        return ActionResult::success();
+    }
+    return ActionResult::failure("action.unknown_type", nlohmann::json{{"type", a.type}});
 }
 
 std::optional<ActionResult> Simulation::result(ActionHandle h) const {
@@ -48,7 +117,9 @@ void Simulation::complete_action(ActionHandle h) {
 
     ActionResult r;
     auto spec = registry_.actions.find(p.action.type);
-    if (spec == registry_.actions.end() || spec->second.run == nullptr) {
+    if (p.injected) {
+        r = *p.injected;
+    } else if (spec == registry_.actions.end() || spec->second.run == nullptr) {
         r = ActionResult::failure("action.unknown_type", nlohmann::json{{"type", p.action.type}});
     } else {
         Context ctx(*this);
@@ -103,7 +174,8 @@ nlohmann::json Simulation::state_json() const {
             {"world", to_json(world_)},
             {"events", std::move(events)},
             {"next_handle", next_handle_},
-            {"random_draws", std::move(streams)}};
+            {"random_draws", std::move(streams)},
+            {"faults", faults_.state_json()}};
 }
 
 std::uint64_t Simulation::state_hash() const { return hash_json(state_json()); }

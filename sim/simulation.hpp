@@ -14,6 +14,7 @@
 
 #include "sim/action.hpp"
 #include "sim/event_queue.hpp"
+#include "sim/faults.hpp"
 #include "sim/journal.hpp"
 #include "sim/random.hpp"
 #include "sim/registry.hpp"
@@ -28,6 +29,7 @@ struct Setup {
     int start_minute_of_day = 9 * 60;       // local time at sim time 0
     TimeZone time_zone;                     // default Europe/Berlin
     World world;                            // the start state
+    std::vector<FaultRule> faults;          // injected delays and errors (ordered, first that fires wins)
 };
 
 // A result waiting to be read, or already known.
@@ -35,7 +37,9 @@ struct PendingAction {
     ActionHandle handle = 0;
     Action action;        // redacted
     SimTime submitted_at = 0;
-    SimTime due_at = 0;   // when the result arrives
+    SimTime due_at = 0;   // when the result arrives; -1 while hung
+    bool hung = false;    // a "hang" fault: no answer until the person retries the same operation
+    std::optional<ActionResult> injected;  // the result a fault rule decided, instead of the handler's
 };
 
 class Simulation {
@@ -49,7 +53,8 @@ public:
     const Setup& setup() const { return setup_; }
     std::uint64_t seed() const { return setup_.seed; }
 
-    // Submits an action at now(); its result arrives after the simulated latency.
+    // Submits an action at now(); its result arrives after the simulated latency. Operations named
+    // "instructor.*" (add_fault, remove_fault, clear_faults) change the fault rules at once.
     ActionHandle submit(const Action& action);
     // The result, once it has arrived.
     std::optional<ActionResult> result(ActionHandle h) const;
@@ -62,6 +67,7 @@ public:
     bool step_to_next_event();
     std::optional<SimTime> next_event_time() const { return queue_.next_time(); }
     const EventQueue& queue() const { return queue_; }
+    const FaultInjector& faults() const { return faults_; }
 
     // Canonical state: world, clock, pending events, random-stream positions.
     nlohmann::json state_json() const;
@@ -74,6 +80,8 @@ private:
     friend class Context;
     void process(const Event& e);
     void complete_action(ActionHandle h);
+    ActionResult run_instructor_action(const Action& a);
+    void resolve_hung(const Action& retry);
 
     Setup setup_;
     const Registry& registry_;
@@ -81,6 +89,7 @@ private:
     World world_;
     EventQueue queue_;
     RandomStreams random_;
+    FaultInjector faults_;
     Journal journal_;
     SimTime now_ = 0;
     ActionHandle next_handle_ = 1;

@@ -1,0 +1,101 @@
+// tests/sim/test_scenario_load.cpp — scenario files: every shipped one loads and runs deterministically;
+// every kind of loader error has an exact, located message.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "sim/scenario.hpp"
+
+using namespace sim;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string first_error(const std::string& text) {
+    const ScenarioLoad l = load_scenario_text(text, "bad.json");
+    return l.errors.empty() ? std::string("(no error)") : l.errors.front().to_string();
+}
+
+const char* kMinimal = R"({"schema_version": 1, "id": "t", "title": {"en": "T", "de": "T"}})";
+
+}  // namespace
+
+TEST_CASE("every shipped scenario loads and runs twice to the same journal hash", "[sim][scenario]") {
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator(NPSIM_TEST_SCENARIO_DIR)) {
+        if (entry.path().extension() != ".json") continue;
+        ++count;
+        INFO(entry.path().string());
+        const ScenarioLoad l = load_scenario_file(entry.path().string());
+        for (const auto& e : l.errors) UNSCOPED_INFO(e.to_string());
+        REQUIRE(l.ok());
+        Simulation a(l.scenario->setup), b(l.scenario->setup);
+        a.run_until(30 * kDay);
+        b.run_until(30 * kDay);
+        CHECK(a.journal().hash() == b.journal().hash());
+        CHECK(a.state_hash() == b.state_hash());
+    }
+    CHECK(count >= 1);
+}
+
+TEST_CASE("a minimal scenario gets the documented defaults", "[sim][scenario]") {
+    const ScenarioLoad l = load_scenario_text(kMinimal, "min.json");
+    REQUIRE(l.ok());
+    const Scenario& s = *l.scenario;
+    CHECK(s.id == "t");
+    CHECK(s.setup.seed == 1);
+    CHECK(s.setup.start_date == CivilDate{2025, 3, 3});
+    CHECK(s.setup.start_minute_of_day == 9 * 60);
+    CHECK(s.setup.time_zone.name == "Europe/Berlin");
+    CHECK(s.default_language == "en");
+    CHECK(s.title.in("de") == "T");
+}
+
+TEST_CASE("a JSON syntax error is reported as file:line:column", "[sim][scenario][errors]") {
+    CHECK(first_error("{\n  \"id\": \"x\",\n  \"title\": ,\n}") ==
+          "bad.json:3:12: syntax error while parsing value - unexpected ','; expected '[', '{', or a literal");
+    CHECK(first_error("") == "bad.json:1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+}
+
+TEST_CASE("an unknown key is reported with its JSON pointer and a suggestion", "[sim][scenario][errors]") {
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "seeed": 4})") ==
+          "bad.json: /seeed: unknown key \"seeed\" — did you mean \"seed\"?");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "zzzzzzzz": 4})") ==
+          "bad.json: /zzzzzzzz: unknown key \"zzzzzzzz\"");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": {"en": "T", "fr": "T"}})") ==
+          "bad.json: /title/fr: unknown key \"fr\"");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": {"en": "T", "dee": "T"}})") ==
+          "bad.json: /title/dee: unknown key \"dee\" — did you mean \"de\"?");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "faults": [{"operation": "x", "eror": "a"}]})") ==
+          "bad.json: /faults/0/eror: unknown key \"eror\" — did you mean \"error\"?");
+}
+
+TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][scenario][errors]") {
+    CHECK(first_error(R"({"id": "t", "title": "T"})") == "bad.json: /: missing required key \"schema_version\"");
+    CHECK(first_error(R"({"schema_version": 9, "id": "t", "title": "T"})") ==
+          "bad.json: /schema_version: version 9 is not supported (this npsim reads version 1)");
+    CHECK(first_error(R"({"schema_version": 1, "id": 5, "title": "T"})") == "bad.json: /id: must be a string, not number");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "seed": -3})") ==
+          "bad.json: /seed: must be a non-negative integer");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start_date": "2025-02-30"})") ==
+          "bad.json: /start_date: \"2025-02-30\" is not a date (write YYYY-MM-DD)");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start_time": "25:00"})") ==
+          "bad.json: /start_time: \"25:00\" is not a time (write HH:MM)");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "time_zone": "Mars/Base"})") ==
+          "bad.json: /time_zone: unknown time zone \"Mars/Base\" (e.g. Europe/Berlin, Europe/London, UTC)");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "difficulty": "easy"})") ==
+          "bad.json: /difficulty: \"easy\" is not one of beginner, intermediate, advanced");
+    CHECK(first_error("[1, 2]") == "bad.json: /: a scenario must be a JSON object");
+}
+
+TEST_CASE("a missing file is a clear error, not a crash", "[sim][scenario][errors]") {
+    const ScenarioLoad l = load_scenario_file("/nonexistent/scenario.json");
+    REQUIRE_FALSE(l.ok());
+    CHECK(l.errors.front().to_string() == "/nonexistent/scenario.json: cannot open the file");
+}
+
+TEST_CASE("every error is collected, not just the first", "[sim][scenario][errors]") {
+    const ScenarioLoad l =
+        load_scenario_text(R"({"schema_version": 1, "id": "t", "title": "T", "seed": "x", "time_zone": "Nowhere"})", "b.json");
+    CHECK(l.errors.size() == 2);
+}
