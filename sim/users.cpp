@@ -1,0 +1,217 @@
+// sim/users.cpp — adding, editing and deleting users; the Active users filters.
+#include "sim/users.hpp"
+
+#include <algorithm>
+
+#include "sim/journey.hpp"
+#include "sim/licences.hpp"
+
+namespace sim {
+
+using nlohmann::json;
+
+// [SECTION] Queries ---------------------------------------------------------------------------
+
+bool parse_user_filter(std::string_view s, UserFilter& out) {
+    static const std::pair<const char*, UserFilter> kNames[] = {
+        {"all", UserFilter::All},
+        {"licensed", UserFilter::Licensed},
+        {"unlicensed", UserFilter::Unlicensed},
+        {"admins", UserFilter::Admins},
+        {"global_admins", UserFilter::GlobalAdmins},
+        {"billing_admins", UserFilter::BillingAdmins},
+        {"sign_in_blocked", UserFilter::SignInBlocked}};
+    for (const auto& [name, f] : kNames)
+        if (s == name) return out = f, true;
+    return false;
+}
+
+std::vector<const Person*> list_users(const World& w, UserFilter filter) {
+    std::vector<const Person*> out;
+    for (const auto& p : w.people) {
+        if (p.deleted) continue;
+        bool pass = true;
+        switch (filter) {
+            case UserFilter::All: break;
+            case UserFilter::Licensed: pass = !p.licences.empty(); break;
+            case UserFilter::Unlicensed: pass = p.licences.empty(); break;
+            case UserFilter::Admins: pass = p.is_admin(); break;
+            case UserFilter::GlobalAdmins: pass = p.has_role(Role::GlobalAdmin); break;
+            case UserFilter::BillingAdmins: pass = p.has_role(Role::BillingAdmin); break;
+            case UserFilter::SignInBlocked: pass = p.sign_in_blocked; break;
+        }
+        if (pass) out.push_back(&p);
+    }
+    return out;
+}
+
+// [SECTION] Helpers ---------------------------------------------------------------------------
+
+static int global_admin_count(const World& w) {
+    int n = 0;
+    for (const auto& p : w.people)
+        if (!p.deleted && p.has_role(Role::GlobalAdmin)) ++n;
+    return n;
+}
+
+static ActionResult parse_roles(const Action& a, RoleSet& out) {
+    out = 0;
+    for (const auto& name : a.arg<std::vector<std::string>>("roles", {})) {
+        Role r;
+        if (!parse_role(name, r)) return ActionResult::failure("users.unknown_role", {{"role", name}});
+        out |= role_bit(r);
+    }
+    return ActionResult::success();
+}
+
+// [SECTION] Operations ------------------------------------------------------------------------
+
+static ActionResult op_add(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!has_any_role(*actor, kUserRoles)) return ActionResult::failure("users.insufficient_role");
+
+    // Basics.
+    Person p;
+    p.first_name = a.arg<std::string>("first_name", "");
+    p.last_name = a.arg<std::string>("last_name", "");
+    p.display_name = a.arg<std::string>("display_name", "");
+    if (p.display_name.empty()) return ActionResult::failure("users.field_required", {{"field", "display_name"}});
+    const std::string username = a.arg<std::string>("username", "");
+    if (username.empty()) return ActionResult::failure("users.field_required", {{"field", "username"}});
+    if (!is_username(username)) return ActionResult::failure("users.invalid_username", {{"username", username}});
+    const std::string domain = a.arg<std::string>("domain", w.tenant.initial_domain);
+    if (domain != w.tenant.initial_domain) return ActionResult::failure("users.unknown_domain", {{"domain", domain}});
+    p.upn = username + "@" + domain;
+    if (w.find_person(p.upn) != nullptr) return ActionResult::failure("users.username_taken", {{"upn", p.upn}});
+    const std::string mode = a.arg<std::string>("password_mode", "auto");
+    if (mode == "own") {
+        const std::string check = a.arg<std::string>("password_check", "");
+        if (check.empty()) return ActionResult::failure("users.field_required", {{"field", "password"}});
+        if (check != "ok") return ActionResult::failure(check);
+    } else if (mode != "auto") {
+        return ActionResult::failure("users.invalid_password_mode", {{"password_mode", mode}});
+    }
+    p.must_change_password = a.arg<bool>("require_password_change", true);
+    if (!parse_person_kind(a.arg<std::string>("kind", "paid_staff"), p.kind))
+        return ActionResult::failure("users.invalid_kind", {{"kind", a.arg<std::string>("kind", "")}});
+
+    // Licences (the location comes first in the wizard's licence pane).
+    p.usage_location = a.arg<std::string>("usage_location", "");
+    if (!p.usage_location.empty() && !is_country_code(p.usage_location))
+        return ActionResult::failure("users.invalid_usage_location", {{"usage_location", p.usage_location}});
+    const auto skus = a.arg<std::vector<std::string>>("licences", {});
+    std::vector<const Product*> products;
+    if (!skus.empty() && !has_any_role(*actor, kLicenceRoles)) return ActionResult::failure("licences.insufficient_role");
+    for (const auto& sku : skus) {
+        const Product* prod = w.catalog.find(sku);
+        if (prod == nullptr) return ActionResult::failure("licences.unknown_product", {{"sku", sku}});
+        ActionResult r = check_assignable(w, p, *prod);
+        if (!r.ok) return r;
+        if (seats_of(w, sku).available() < 1)
+            return ActionResult::failure("licences.no_seats_left", {{"sku", sku}, {"available", 0}, {"needed", 1}});
+        LicenceAssignment probe;  // so a second plan of the same group in this wizard conflicts
+        probe.sku = sku;
+        p.licences.push_back(probe);
+        products.push_back(prod);
+    }
+    p.licences.clear();
+
+    // Optional settings: admin roles, given only by a Global Administrator.
+    RoleSet roles = 0;
+    ActionResult rr = parse_roles(a, roles);
+    if (!rr.ok) return rr;
+    if (roles != 0 && !actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("users.roles_need_global_admin");
+    p.roles = roles;
+
+    // Finish adding.
+    p.id = w.make_id("user");
+    p.created_at = ctx.now();
+    const std::string upn = p.upn, actor_upn = actor->upn;
+    Person& added = w.add_person(std::move(p));  // may move `actor`: look it up again below
+    for (const Product* prod : products) grant_licence(ctx, added, *prod);
+    // The welcome mail names the sign-in; the password was shown once in the wizard and is never stored.
+    send_mail(w, ctx.now(), *w.find_person(upn), kAdminSender, "mail.welcome",
+              {{"display_name", added.display_name}, {"upn", upn}, {"admin", actor_upn},
+               {"must_change_password", added.must_change_password}});
+    return ActionResult::success({{"upn", upn}, {"id", w.find_person(upn)->id}});
+}
+
+static ActionResult op_edit(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!has_any_role(*actor, kUserRoles)) return ActionResult::failure("users.insufficient_role");
+    const std::string upn = a.arg<std::string>("user", "");
+    Person* p = w.find_person(upn);
+    if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", upn}});
+    // A License Administrator may change the usage location, nothing else (domain.md §4.6).
+    const bool only_location = !has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin));
+    if (only_location && (a.has("display_name") || a.has("roles") || a.has("block_sign_in")))
+        return ActionResult::failure("users.insufficient_role");
+    // Admins are managed by Global Administrators only.
+    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin) && !only_location)
+        return ActionResult::failure("users.insufficient_role");
+
+    // Check everything first, then change: an edit is all or nothing.
+    const bool set_location = a.has("usage_location");
+    const std::string location = a.arg<std::string>("usage_location", "");
+    if (set_location) {
+        if (location.empty() && !p->licences.empty())
+            return ActionResult::failure("users.usage_location_in_use", {{"user", upn}});
+        if (!location.empty() && !is_country_code(location))
+            return ActionResult::failure("users.invalid_usage_location", {{"usage_location", location}});
+    }
+    const bool set_name = a.has("display_name");
+    const std::string name = a.arg<std::string>("display_name", "");
+    if (set_name && name.empty()) return ActionResult::failure("users.field_required", {{"field", "display_name"}});
+    RoleSet roles = p->roles;
+    const bool set_roles = a.has("roles");
+    if (set_roles) {
+        ActionResult rr = parse_roles(a, roles);
+        if (!rr.ok) return rr;
+        if (roles != p->roles && !actor->has_role(Role::GlobalAdmin))
+            return ActionResult::failure("users.roles_need_global_admin");
+        if (p->has_role(Role::GlobalAdmin) && (roles & role_bit(Role::GlobalAdmin)) == 0 && global_admin_count(w) <= 1)
+            return ActionResult::failure("users.last_global_admin");
+    }
+    const bool set_block = a.has("block_sign_in");
+    const bool block = a.arg<bool>("block_sign_in", false);
+    if (set_block && block && p == actor) return ActionResult::failure("users.cannot_block_self");
+
+    if (set_location) p->usage_location = location;
+    if (set_name) p->display_name = name;
+    if (set_roles) p->roles = roles;
+    if (set_block) p->sign_in_blocked = block;
+    return ActionResult::success({{"user", upn}});
+}
+
+static ActionResult op_delete(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin)))
+        return ActionResult::failure("users.insufficient_role");
+    const std::string upn = a.arg<std::string>("user", "");
+    Person* p = w.find_person(upn);
+    if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", upn}});
+    if (p == actor) return ActionResult::failure("users.cannot_delete_self");
+    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("users.insufficient_role");
+    if (p->has_role(Role::GlobalAdmin) && global_admin_count(w) <= 1) return ActionResult::failure("users.last_global_admin");
+    // Deleting frees the licences at once (domain.md §4.3); the user goes to "Deleted users".
+    while (!p->licences.empty()) release_licence(w, ctx.now(), *p, std::string(p->licences.front().sku));
+    p->deleted = true;
+    return ActionResult::success({{"user", upn}});
+}
+
+void register_users(Registry& r) {
+    r.add_action("users.add", started<op_add>, Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0}));
+    r.add_action("users.edit", started<op_edit>);
+    r.add_action("users.delete", started<op_delete>);
+}
+
+}  // namespace sim
