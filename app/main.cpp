@@ -1,0 +1,144 @@
+// app/main.cpp — the npsim desktop executable: command line, window, frame loop. An empty shell:
+// the UI lives in npsim_ui (app/ui, app/views), the simulation in npsim_core (sim/).
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+
+#include "app/platform.hpp"
+#include "app/ui/fonts.hpp"
+#include "app/ui/locale.hpp"
+#include "app/ui/screens.hpp"
+#include "app/ui/shell.hpp"
+#include "app/ui/theme.hpp"
+#include "sim/scenario.hpp"
+#include "sim/version.hpp"
+
+static_assert(IMGUI_VERSION_NUM >= 18600, "npsim needs Dear ImGui 1.86 or newer");
+
+namespace {
+
+constexpr int kScreenshotFrames = 4;  // enough for ImGui to lay out windows and popups
+
+struct Options {
+    std::string scenario = sim::default_scenario_path();
+    std::string lang = app::system_language();
+    std::string screenshot;
+    std::string screen;
+    std::string size = "1280x800";
+};
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    char x = 0;
+    return std::sscanf(text.c_str(), "%d%c%d", &width, &x, &height) == 3 && (x == 'x' || x == 'X') && width >= 320 &&
+           height >= 240;
+}
+
+void rebuild_fonts(app::platform::Window& window, const app::UiState& ui) {
+    std::string warning;
+    const float pixels = app::kBaseFontPixels * window.content_scale() * ui.font_scale;
+    if (!app::load_fonts(*ImGui::GetIO().Fonts, pixels, &warning)) std::cerr << warning << "\n";
+    window.reload_fonts();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Command line
+    Options opt;
+    bool list_screens = false;
+    CLI::App cli{"npsim — the Nonprofit Admin Sandbox (a simulation, not connected to Microsoft)"};
+    cli.set_version_flag("--version", std::string("npsim ") + sim::version());
+    cli.add_option("--scenario", opt.scenario, "Scenario file to start")->capture_default_str();
+    cli.add_option("--lang", opt.lang, "Language of the interface")->check(CLI::IsMember({"en", "de"}));
+    cli.add_option("--screenshot", opt.screenshot, "Render a few frames, write this PNG and exit");
+    cli.add_option("--screen", opt.screen, "Screen to show at start (see --list-screens)");
+    cli.add_option("--size", opt.size, "Window size WxH")->capture_default_str();
+    cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (list_screens) {
+        for (const app::ScreenSpec& s : app::screens()) std::cout << s.name << "\n";
+        return 0;
+    }
+    if (!opt.screen.empty() && !app::find_screen(opt.screen)) {
+        std::cerr << "npsim: unknown screen '" << opt.screen << "' (see npsim --list-screens)\n";
+        return 1;
+    }
+    app::platform::WindowOptions window_options;
+    if (!parse_size(opt.size, window_options.width, window_options.height)) {
+        std::cerr << "npsim: --size wants WxH, e.g. 1280x800\n";
+        return 1;
+    }
+
+    // ImGui context, then the window with its backends
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the working directory
+    std::string error;
+    auto window = app::platform::Window::open(window_options, &error);
+    if (!window) {
+        std::cerr << "npsim: no display found \u2014 use the headless command: npsim-cli run <scenario>\n";
+        ImGui::DestroyContext();
+        return 2;
+    }
+
+    // The shell: strings, theme, scenario
+    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale()});
+    for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
+    if (!shell.load_scenario(opt.scenario)) {
+        for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
+    }
+    if (!opt.screen.empty()) shell.show_screen(opt.screen);
+    rebuild_fonts(*window, shell.ui());
+
+    // Main loop: wait → wall time to sim time → frame → apply the frame's commands
+    const bool screenshot = !opt.screenshot.empty();
+    int frame = 0;
+    double last = window->time();
+    while (!window->should_close()) {
+        if (screenshot) {
+            window->wait_events(0.0);
+        } else {
+            window->wait_events(shell.wait_seconds());
+        }
+        for (app::platform::Shortcut s : window->take_shortcuts()) {
+            const float scale = shell.ui().font_scale;
+            using app::platform::Shortcut;
+            const float next = s == Shortcut::ZoomIn    ? scale + app::kFontScaleStep
+                               : s == Shortcut::ZoomOut ? scale - app::kFontScaleStep
+                                                        : 1.0f;
+            shell.commands().push(app::SetFontScale{next});
+        }
+        const double now = window->time();
+        // A screenshot shows the scenario's start time, whatever the machine's speed.
+        if (!screenshot) shell.advance(now - last);
+        last = now;
+        if (shell.take_fonts_dirty()) rebuild_fonts(*window, shell.ui());
+
+        window->new_frame();
+        ImGui::NewFrame();
+        shell.draw();
+        ImGui::Render();
+        const ImVec4 bg = app::palette().work_bg;
+        window->set_clear_colour(bg.x, bg.y, bg.z);
+        window->render();
+        if (screenshot && ++frame == kScreenshotFrames) {
+            const bool ok = window->save_screenshot(opt.screenshot, &error);
+            if (!ok) std::cerr << "npsim: " << error << "\n";
+            window.reset();
+            ImGui::DestroyContext();
+            return ok ? 0 : 1;
+        }
+        window->swap();
+        shell.apply_commands();
+    }
+
+    // Shutdown in reverse order
+    window.reset();
+    ImGui::DestroyContext();
+    return 0;
+}

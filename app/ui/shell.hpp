@@ -1,0 +1,73 @@
+// app/ui/shell.hpp — the desktop shell's model: scenario, simulation, UI strings, UI state, commands.
+//
+// The app loop (and the UI tests) drive it in this order each frame:
+//   draw()            views read the state and push commands (ImGui frame in progress)
+//   apply_commands()  between frames: the only place that changes the simulation or the UI state
+//   advance(dt)       wall seconds → whole sim ticks through the TimeBridge
+//   wait_seconds()    how long the loop may sleep before the clock shows something new
+// It needs a current ImGui context (it sets the style); it never touches GLFW or GL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/ui/commands.hpp"
+#include "app/ui/time_bridge.hpp"
+#include "app/ui/ui_state.hpp"
+#include "app/views/view_context.hpp"
+#include "sim/i18n.hpp"
+#include "sim/simulation.hpp"
+
+namespace app {
+
+struct ShellOptions {
+    std::string asset_dir;         // holds i18n/<lang>.json
+    std::string language = "en";   // "en" | "de"
+    float content_scale = 1.0f;    // monitor content scale (HiDPI), scales the style
+};
+
+class Shell {
+public:
+    explicit Shell(ShellOptions options);
+
+    // Loads a scenario file and starts a fresh simulation from it. On failure there is no simulation,
+    // the errors are kept for the work area (scenario().errors) and false is returned.
+    bool load_scenario(const std::string& path);
+    // Starts from a ready setup (tests, built-in scenarios).
+    void start(sim::Setup setup, sim::LocalText title = {});
+
+    void draw();
+    void apply_commands();
+    void advance(double wall_seconds);
+    std::optional<double> wait_seconds() const;  // nullopt: sleep until input
+
+    bool show_screen(const std::string& name);  // false if the name is not registered
+    CommandQueue& commands() { return queue_; }
+
+    const UiState& ui() const { return ui_; }
+    const sim::Simulation* simulation() const { return sim_ ? &*sim_ : nullptr; }
+    const sim::Strings& strings() const { return strings_; }
+    const ScenarioInfo& scenario() const { return scenario_; }
+    // Problems loading the UI strings ("file: message"), for stderr.
+    const std::vector<std::string>& string_errors() const { return string_errors_; }
+    // True once after the text size changed: the platform must rebuild the font atlas.
+    bool take_fonts_dirty() { return std::exchange(fonts_dirty_, false); }
+
+private:
+    void apply(const Command& command);
+    void set_language(const std::string& lang);
+
+    ShellOptions options_;
+    UiState ui_;
+    sim::Strings strings_;
+    std::vector<std::string> string_errors_;
+    ScenarioInfo scenario_;
+    std::optional<sim::Simulation> sim_;
+    TimeBridge bridge_;
+    CommandQueue queue_;
+    bool fonts_dirty_ = false;
+};
+
+}  // namespace app

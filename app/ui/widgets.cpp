@@ -1,0 +1,93 @@
+// app/ui/widgets.cpp — widget wrappers that report items to the test hook.
+#include "app/ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include "app/ui/theme.hpp"
+
+namespace app::widgets {
+
+namespace {
+
+ItemHook& hook() {
+    static ItemHook h;
+    return h;
+}
+
+// Reports the item ImGui just submitted (g.LastItemData) when a hook is installed.
+void report(ItemKind kind, const char* label, bool enabled = true) {
+    if (!hook()) return;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiWindow* window = g.CurrentWindow;
+    ItemInfo info;
+    info.kind = kind;
+    info.label = label;
+    info.window = window->Name;
+    info.id = g.LastItemData.ID;
+    ImRect r = g.LastItemData.Rect;
+    r.ClipWith(window->ClipRect);
+    info.min = r.Min;
+    info.max = r.Max;
+    info.enabled = enabled && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
+    hook()(info);
+}
+
+}  // namespace
+
+void set_item_hook(ItemHook h) { hook() = std::move(h); }
+
+bool button(const char* label, const ImVec2& size) {
+    const bool pressed = ImGui::Button(label, size);
+    report(ItemKind::Button, label);
+    return pressed;
+}
+
+bool toggle_button(const char* label, bool selected, const ImVec2& size) {
+    if (selected) {
+        const ImVec4 accent = ImGui::GetStyleColorVec4(ImGuiCol_CheckMark);
+        ImGui::PushStyleColor(ImGuiCol_Button, accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().on_accent);
+    }
+    const bool pressed = button(label, size);
+    if (selected) ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+bool menu_item(const char* label, const char* shortcut, bool selected, bool enabled) {
+    const bool pressed = ImGui::MenuItem(label, shortcut, selected, enabled);
+    report(ItemKind::MenuItem, label, enabled);
+    return pressed;
+}
+
+bool selectable(const char* label, bool selected) {
+    const bool pressed = ImGui::Selectable(label, selected);
+    report(ItemKind::Selectable, label);
+    return pressed;
+}
+
+void text(const std::string& s) {
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    report(ItemKind::Text, s.c_str());
+}
+
+void text_colored(const ImVec4& colour, const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    text(s);
+    ImGui::PopStyleColor();
+}
+
+void text_wrapped(const std::string& s) {
+    // Keep a wrap width the caller set (a centred column); otherwise wrap at the window edge.
+    const bool has_wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
+    if (!has_wrap) ImGui::PushTextWrapPos(0.0f);
+    text(s);
+    if (!has_wrap) ImGui::PopTextWrapPos();
+}
+
+void text_disabled(const std::string& s) {
+    text_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), s);
+}
+
+}  // namespace app::widgets

@@ -1,0 +1,40 @@
+// app/ui/widgets.hpp — the ImGui widgets the views use, each reporting itself to an optional item hook.
+//
+// Dear ImGui 1.86 on Debian is built without the test-engine hooks, so headless UI tests cannot ask
+// ImGui where an item is. These thin wrappers report every interactive item (and the texts tests
+// look for) with its label and screen rectangle, the way IMGUI_TEST_ENGINE_ITEM_INFO does upstream.
+// The hook is empty in the app; tests/support/ui_driver installs one.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <imgui.h>
+
+namespace app::widgets {
+
+enum class ItemKind { Button, MenuItem, Selectable, Text };
+
+struct ItemInfo {
+    ItemKind kind = ItemKind::Button;
+    std::string label;   // as passed to ImGui, including any "##id"/"###id" suffix
+    std::string window;  // name of the window the item lives in
+    ImGuiID id = 0;      // 0 for texts
+    ImVec2 min, max;     // screen rectangle, clipped to the window
+    bool enabled = true; // false inside BeginDisabled() or for a disabled menu item
+};
+
+using ItemHook = std::function<void(const ItemInfo&)>;
+void set_item_hook(ItemHook hook);  // pass {} to remove
+
+bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
+// A button drawn in the accent colour when `selected` (speed buttons, segmented controls).
+bool toggle_button(const char* label, bool selected, const ImVec2& size = ImVec2(0, 0));
+bool menu_item(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);
+bool selectable(const char* label, bool selected = false);
+void text(const std::string& s);
+void text_colored(const ImVec4& colour, const std::string& s);
+void text_wrapped(const std::string& s);
+void text_disabled(const std::string& s);
+
+}  // namespace app::widgets

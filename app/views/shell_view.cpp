@@ -1,0 +1,79 @@
+// app/views/shell_view.cpp — the window layout: top bar, banner, navigation pane, work area.
+#include <imgui.h>
+
+#include "app/ui/screens.hpp"
+#include "app/ui/theme.hpp"
+#include "app/views/views.hpp"
+
+namespace app {
+
+namespace {
+
+constexpr ImGuiWindowFlags kPaneFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+constexpr float kNavWidthInFrames = 11.0f;  // navigation pane width, in frame heights (scales with text)
+
+// A child region with its own background colour; `draw` fills it.
+template <class Fn>
+void pane(const char* id, const ImVec2& size, const ImVec4& bg, ImGuiWindowFlags flags, Fn&& draw) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
+    ImGui::BeginChild(id, size, false, kPaneFlags | flags);
+    draw();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void horizontal_rule(float y) {
+    const ImVec2 origin = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x, origin.y + y),
+                                        ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + y),
+                                        ImGui::GetColorU32(palette().border));
+}
+
+}  // namespace
+
+void draw_shell(const ViewContext& ctx, CommandQueue& out) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("npsim##shell", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const Palette& colours = palette();
+
+    // Rows are placed with SetCursorPos so ItemSpacing never leaves gaps between the panes.
+    const float top_bar_height = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;
+    pane("##top_bar", ImVec2(0, top_bar_height), colours.nav_bg, ImGuiWindowFlags_NoScrollbar,
+         [&] { draw_top_bar(ctx, out); });
+    horizontal_rule(top_bar_height - 1.0f);
+
+    const float banner_height = ImGui::GetTextLineHeight() + style.FramePadding.y * 2.0f;
+    ImGui::SetCursorPos(ImVec2(0, top_bar_height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.FramePadding.y));
+    pane("##banner", ImVec2(0, banner_height), colours.banner_bg, ImGuiWindowFlags_NoScrollbar,
+         [&] { draw_banner(ctx); });
+    ImGui::PopStyleVar();
+
+    const float body_top = top_bar_height + banner_height;
+    const float nav_width = ImGui::GetFrameHeight() * kNavWidthInFrames;
+    ImGui::SetCursorPos(ImVec2(0, body_top));
+    pane("##nav", ImVec2(nav_width, 0), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });
+
+    ImGui::SetCursorPos(ImVec2(nav_width, body_top));
+    pane("##work", ImVec2(0, 0), colours.work_bg, 0, [&] {
+        const ScreenSpec* screen = find_screen(ctx.ui.screen);
+        if (!screen) screen = &screens().front();
+        screen->draw(ctx, out);
+    });
+    ImGui::GetWindowDrawList()->AddLine(
+        ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + body_top),
+        ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + ImGui::GetWindowHeight()),
+        ImGui::GetColorU32(colours.border));
+
+    ImGui::End();
+}
+
+}  // namespace app

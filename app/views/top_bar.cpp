@@ -1,0 +1,96 @@
+// app/views/top_bar.cpp — product name, the simulated local date and time, time controls, settings.
+#include <string>
+
+#include <imgui.h>
+
+#include "app/ui/locale.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/views.hpp"
+
+namespace app {
+
+namespace {
+
+// Width of a button with this label, so the controls can be right-aligned before they are drawn.
+float button_width(const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+std::string pause_label(const ViewContext& ctx) {
+    return ctx.text.get(ctx.ui.paused ? "ui.time.resume" : "ui.time.pause") + "###pause";
+}
+
+std::string speed_label(int speed) { return std::to_string(speed) + "\u00d7###speed_" + std::to_string(speed); }
+
+std::string skip_label(const ViewContext& ctx) { return ctx.text.get("ui.time.skip") + "###skip"; }
+
+std::string settings_label(const ViewContext& ctx) { return ctx.text.get("ui.settings.button") + "###settings"; }
+
+float controls_width(const ViewContext& ctx) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float width = button_width(pause_label(ctx)) + spacing;
+    for (int speed : kSpeeds) width += button_width(speed_label(speed)) + spacing * 0.5f;
+    width += spacing + button_width(skip_label(ctx)) + spacing * 2.0f + button_width(settings_label(ctx));
+    return width;
+}
+
+}  // namespace
+
+void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
+    ImGui::AlignTextToFramePadding();
+    widgets::text_colored(palette().accent, ctx.text.get("ui.app.name"));
+
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 4.0f);
+    if (ctx.sim) {
+        const sim::Calendar& calendar = ctx.sim->calendar();
+        widgets::text(format_clock(calendar.local(ctx.sim->now()), calendar.zone(), ctx.text));
+        if (ctx.ui.paused) {
+            ImGui::SameLine();
+            widgets::text_colored(palette().muted_text, ctx.text.get("ui.time.paused_tag"));
+        }
+    } else {
+        widgets::text_disabled(ctx.text.get("ui.time.no_clock"));
+    }
+
+    const float right = ImGui::GetWindowContentRegionMax().x - controls_width(ctx);
+    ImGui::SameLine(right > ImGui::GetCursorPosX() ? right : 0.0f);
+    draw_time_controls(ctx, out);
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    draw_settings_menu(ctx, out);
+}
+
+void draw_time_controls(const ViewContext& ctx, CommandQueue& out) {
+    ImGui::BeginDisabled(ctx.sim == nullptr);
+    if (widgets::toggle_button(pause_label(ctx).c_str(), ctx.ui.paused)) {
+        if (ctx.ui.paused) {
+            out.push(Resume{});
+        } else {
+            out.push(Pause{});
+        }
+    }
+    for (int speed : kSpeeds) {
+        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 0.5f);
+        if (widgets::toggle_button(speed_label(speed).c_str(), !ctx.ui.paused && ctx.ui.speed == speed)) {
+            out.push(SetSpeed{speed});
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.format("ui.time.speed_tooltip", {{"speed", speed}}).c_str());
+    }
+    ImGui::EndDisabled();
+
+    // Skipping makes sense only when something is scheduled: an action's result or a background process.
+    const auto next = ctx.sim ? ctx.sim->next_event_time() : std::nullopt;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!next.has_value());
+    if (widgets::button(skip_label(ctx).c_str())) out.push(SkipToNextEvent{});
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        const std::string hint =
+            next ? ctx.text.format("ui.time.next_event_at",
+                                   {{"time", format_clock_short(ctx.sim->calendar().local(*next), ctx.text)}})
+                 : ctx.text.get("ui.time.no_next_event");
+        ImGui::SetTooltip("%s", hint.c_str());
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,29 @@
+// app/views/view_context.hpp — what every view may read: the simulation, texts and UI state (all const).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/ui/commands.hpp"
+#include "app/ui/ui_state.hpp"
+#include "sim/i18n.hpp"
+#include "sim/scenario.hpp"
+#include "sim/simulation.hpp"
+
+namespace app {
+
+// The scenario as the UI shows it: where it came from, its title, and why it failed to load.
+struct ScenarioInfo {
+    std::string path;
+    sim::LocalText title;
+    std::vector<std::string> errors;  // "file:line:col: message", empty when loaded
+};
+
+struct ViewContext {
+    const sim::Simulation* sim;      // null when no scenario could be loaded
+    const sim::Strings& text;        // UI strings in the current language
+    const UiState& ui;
+    const ScenarioInfo& scenario;
+};
+
+}  // namespace app

@@ -1,0 +1,24 @@
+// app/views/views.hpp — the shell's panels; each draws from a ViewContext and only pushes commands.
+#pragma once
+
+#include "app/views/view_context.hpp"
+
+namespace app {
+
+// The whole window: top bar, banner, navigation pane and work area.
+void draw_shell(const ViewContext& ctx, CommandQueue& out);
+
+// Product name, simulated clock, time controls and the settings button.
+void draw_top_bar(const ViewContext& ctx, CommandQueue& out);
+// Pause/resume, the speed buttons and "skip to next event".
+void draw_time_controls(const ViewContext& ctx, CommandQueue& out);
+// The settings button and its popup: language, theme, text size.
+void draw_settings_menu(const ViewContext& ctx, CommandQueue& out);
+// The permanent "Simulation — not connected to Microsoft" strip.
+void draw_banner(const ViewContext& ctx);
+// The light grey pane on the left: scenario facts and, later, the screens.
+void draw_nav_pane(const ViewContext& ctx, CommandQueue& out);
+// The "shell" screen: a friendly placeholder, or the scenario's load errors.
+void draw_welcome_screen(const ViewContext& ctx, CommandQueue& out);
+
+}  // namespace app
