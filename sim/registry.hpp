@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +44,7 @@ private:
 
 using ActionFn = ActionResult (*)(Context&, const Action&);
 using EventFn = void (*)(Context&, const nlohmann::json& data);
+using StartFn = void (*)(Context&);  // runs once when a simulation starts (e.g. to schedule start-state events)
 
 struct ActionSpec {
     ActionFn run = nullptr;
@@ -52,6 +54,7 @@ struct ActionSpec {
 struct Registry {
     std::map<std::string, ActionSpec> actions;
     std::map<std::string, EventFn> events;
+    std::vector<StartFn> on_start;  // in registration order
 
     void add_action(const std::string& type, ActionFn fn, Delay latency);
     void add_action(const std::string& type, ActionFn fn);

@@ -15,7 +15,12 @@ Simulation::Simulation(Setup setup, const Registry& registry)
       calendar_(setup_.start_date, setup_.start_minute_of_day, setup_.time_zone),
       world_(setup_.world),
       random_(setup_.seed),
-      faults_(setup_.faults) {}
+      faults_(setup_.faults) {
+    for (StartFn start : registry_.on_start) {
+        Context ctx(*this);
+        start(ctx);
+    }
+}
 
 ActionHandle Simulation::submit(const Action& raw) {
     // Work already due happens first, so the order never depends on how often the caller advanced.
