@@ -11,6 +11,7 @@ using nlohmann::json;
 const Registry& journey_registry() {
     static const Registry registry = [] {
         Registry r;
+        r.on_start.push_back(ensure_started);  // a start state in Pending/Approved schedules its events
         register_portal(r);
         register_billing(r);
         register_users(r);

@@ -22,8 +22,8 @@ void register_licences(Registry& r);
 void register_mail(Registry& r);
 
 // Schedules the world's start events (a scenario that starts in Pending, or Approved with a
-// re-verification date) once. The engine has no start hook, so every journey handler calls this
-// first; see World::start_events.
+// re-verification date) once: registered as the registry's on_start hook, and called again (a
+// no-op then) by every journey handler, for simulations built with another registry's hooks.
 void ensure_started(Context& ctx);
 
 template <ActionFn F>
