@@ -1,6 +1,6 @@
 // sim/faults.cpp — matching, triggering and the effects of fault rules; their JSON form.
 #include "sim/faults.hpp"
-#include "sim/scenario.hpp"
+#include "sim/text.hpp"
 
 #include <algorithm>
 

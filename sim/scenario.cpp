@@ -27,35 +27,6 @@ std::string LoadError::to_string() const {
     return fmt::format("{}:{}: {}", file, where, message);
 }
 
-static std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// "did you mean …" for an unknown key, or "" when nothing is close.
-std::string suggest_key(const std::string& unknown, const std::vector<std::string>& known) {
-    std::string best;
-    std::size_t best_d = std::string::npos;
-    for (const auto& k : known) {
-        const std::size_t d = edit_distance(unknown, k);
-        if (d < best_d) {
-            best_d = d;
-            best = k;
-        }
-    }
-    if (best.empty() || best_d > std::max<std::size_t>(1, (unknown.size() + 1) / 3)) return "";
-    return best;
-}
-
 static std::string escape_pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
@@ -107,10 +78,7 @@ struct Reader {
         if (!obj.is_object()) return;
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
-            const std::string hint = suggest_key(it.key(), known);
-            error(pointer + "/" + escape_pointer_token(it.key()),
-                  hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
-                               : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
+            error(pointer + "/" + escape_pointer_token(it.key()), unknown_key_message(it.key(), known));
         }
     }
 
@@ -252,6 +220,43 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
                 if (fault_rule_from_json((*faults)[i], rule, errs)) s.setup.faults.push_back(std::move(rule));
                 for (auto& e : errs) r.error(fmt::format("/faults/{}{}", i, e.pointer), e.message);
             }
+    }
+
+    // Training: objectives, penalties, the reference solution, modes and the exam timer.
+    std::vector<ConditionError> training_errors;
+    s.assessment = assessment_from_scenario(doc, training_errors);
+    s.solution = solution_from_scenario(doc, training_errors);
+    for (auto& e : training_errors) r.error(e.pointer, e.message);
+    if (auto modes = doc.find("modes"); modes != doc.end()) {
+        s.modes.clear();
+        if (!modes->is_array() || modes->empty()) r.error("/modes", "must be a non-empty array of demo, guided, exam");
+        else
+            for (std::size_t i = 0; i < modes->size(); ++i) {
+                const auto& m = (*modes)[i];
+                if (m != "demo" && m != "guided" && m != "exam")
+                    r.error(fmt::format("/modes/{}", i), fmt::format("{} is not a mode (demo, guided, exam)", m.dump()));
+                else
+                    s.modes.push_back(m.get<std::string>());
+            }
+    }
+    if (auto timer = doc.find("timer"); timer != doc.end()) {
+        if (!timer->is_object()) r.error("/timer", "must be {\"exam_countdown\": \"45m\"}");
+        else {
+            r.check_keys(*timer, "/timer", {"exam_countdown"});
+            if (timer->contains("exam_countdown")) {
+                std::string why;
+                const auto& v = (*timer)["exam_countdown"];
+                auto d = v.is_string() ? parse_duration(v.get<std::string>(), &why) : std::nullopt;
+                if (!d || d->business_days != 0) r.error("/timer/exam_countdown", why.empty() ? "must be a duration such as \"45m\"" : why);
+                else s.exam_countdown = d->ms;
+            }
+        }
+    }
+    s.audience = r.string(doc, "audience", "", false, "");
+    const bool wants_demo = std::find(s.modes.begin(), s.modes.end(), "demo") != s.modes.end();
+    if (s.solution.steps.empty() && wants_demo) {
+        if (doc.contains("modes")) r.error("/modes", "demo mode needs a \"solution\"");
+        else s.modes = {"guided", "exam"};
     }
 
     s.source = doc;

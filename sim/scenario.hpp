@@ -10,16 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/assessment.hpp"
 #include "sim/simulation.hpp"
+#include "sim/solution.hpp"
+#include "sim/text.hpp"
 
 namespace sim {
 
 constexpr int kScenarioSchemaVersion = 1;
-
-struct LocalText {
-    std::string en, de;
-    const std::string& in(const std::string& lang) const { return (lang == "de" && !de.empty()) ? de : en; }
-};
 
 struct Scenario {
     std::string id;
@@ -28,7 +26,12 @@ struct Scenario {
     std::string difficulty = "beginner";
     int estimated_minutes = 30;
     std::string default_language = "en";
-    Setup setup;            // seed, start, time zone, start state
+    Setup setup;            // seed, start, time zone, start state, fault rules
+    Assessment assessment;  // objectives and penalties
+    Solution solution;      // the reference solution (demo mode, CI)
+    std::vector<std::string> modes = {"demo", "guided", "exam"};  // allowed modes
+    SimTime exam_countdown = 0;  // exam mode: sim-independent wall-clock countdown in ms; 0 = none
+    std::string audience;
     nlohmann::json source;  // the document as loaded (for sections read by later stages)
 };
 
@@ -47,9 +50,6 @@ struct ScenarioLoad {
 
 ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name);
 ScenarioLoad load_scenario_file(const std::string& path);
-
-// The closest of `known` to `unknown` (for "did you mean …"), or "" when nothing is close.
-std::string suggest_key(const std::string& unknown, const std::vector<std::string>& known);
 
 // Where the shipped scenarios and assets live: next to the executable (installed layout) or the
 // source tree (developer build).

@@ -1,0 +1,360 @@
+// sim/assessment.cpp — evaluating conditions, tracking objectives, scoring.
+//
+// [SECTION] Conditions
+// [SECTION] Parsing objectives and penalties
+// [SECTION] Tracking and scoring
+#include "sim/assessment.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sim/faults.hpp"
+#include "sim/my_account.hpp"
+
+namespace sim {
+
+// [SECTION] Conditions
+
+namespace {
+
+const std::vector<std::string> kConditionKeys = {
+    "all",    "any",         "not",         "portal_status", "tenant_exists",         "subscription", "licensed",
+    "person", "office_desktop", "office_desktop_people", "no_compliance_violations", "mail", "payment_method"};
+
+int active_seats(const World& w, const std::string& sku) {
+    int n = 0;
+    for (const auto& s : w.subscriptions)
+        if (s.sku == sku && s.status == SubscriptionStatus::Active) n += s.quantity;
+    return n;
+}
+
+bool holds(const Person& p, const std::string& sku, bool active_only) {
+    const LicenceAssignment* l = p.licence(sku);
+    return l && (!active_only || l->state == LicenceState::Active);
+}
+
+}  // namespace
+
+bool validate_condition(const nlohmann::json& c, const std::string& pointer, std::vector<ConditionError>& errors) {
+    const std::size_t before = errors.size();
+    auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
+    if (!c.is_object() || c.size() != 1) {
+        err(pointer, "a condition is an object with exactly one key, e.g. {\"portal_status\": \"approved\"}");
+        return false;
+    }
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    const std::string p = pointer + "/" + key;
+    if (std::find(kConditionKeys.begin(), kConditionKeys.end(), key) == kConditionKeys.end()) {
+        const std::string hint = suggest_key(key, kConditionKeys);
+        err(p, hint.empty() ? fmt::format("unknown condition \"{}\"", key)
+                            : fmt::format("unknown condition \"{}\" — did you mean \"{}\"?", key, hint));
+        return false;
+    }
+    if (key == "all" || key == "any") {
+        if (!v.is_array() || v.empty()) err(p, "must be a non-empty array of conditions");
+        else
+            for (std::size_t i = 0; i < v.size(); ++i) validate_condition(v[i], fmt::format("{}/{}", p, i), errors);
+    } else if (key == "not") {
+        validate_condition(v, p, errors);
+    } else if (key == "portal_status") {
+        auto check = [&](const nlohmann::json& s, const std::string& where) {
+            PortalStatus st;
+            if (!s.is_string() || !parse_portal_status(s.get<std::string>(), st))
+                err(where, "must be a portal status: none, draft, pending, info_requested, approved, declined, reverify_required");
+        };
+        if (v.is_array())
+            for (std::size_t i = 0; i < v.size(); ++i) check(v[i], fmt::format("{}/{}", p, i));
+        else
+            check(v, p);
+    } else if (key == "tenant_exists" || key == "no_compliance_violations" || key == "payment_method") {
+        if (!v.is_boolean()) err(p, "must be true or false");
+    } else if (key == "subscription") {
+        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
+        else if (v.contains("min_quantity") && !v["min_quantity"].is_number_integer())
+            err(p + "/min_quantity", "must be a whole number");
+    } else if (key == "licensed") {
+        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
+        else {
+            if (v.contains("min_people") && !v["min_people"].is_number_integer()) err(p + "/min_people", "must be a whole number");
+            if (v.contains("state") && v["state"] != "active" && v["state"] != "any") err(p + "/state", "must be \"active\" or \"any\"");
+        }
+    } else if (key == "person") {
+        if (!v.is_object() || !v.contains("upn") || !v["upn"].is_string()) err(p, "needs \"upn\"");
+        else if (v.contains("role")) {
+            Role r;
+            if (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r))
+                err(p + "/role", "must be global_admin, billing_admin, license_admin or user_admin");
+        }
+    } else if (key == "office_desktop") {
+        if (!v.is_string()) err(p, "must be the sign-in name of a person");
+    } else if (key == "office_desktop_people") {
+        if (!v.is_number_integer() || v.get<int>() < 0) err(p, "must be a whole number ≥ 0");
+    } else if (key == "mail") {
+        if (!v.is_object() || !v.contains("to") || !v.contains("subject_key")) err(p, "needs \"to\" and \"subject_key\"");
+    }
+    return errors.size() == before;
+}
+
+bool evaluate_condition(const nlohmann::json& c, const Simulation& s) {
+    if (!c.is_object() || c.size() != 1) return false;
+    const World& w = s.world();
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    if (key == "all") {
+        for (const auto& x : v)
+            if (!evaluate_condition(x, s)) return false;
+        return true;
+    }
+    if (key == "any") {
+        for (const auto& x : v)
+            if (evaluate_condition(x, s)) return true;
+        return false;
+    }
+    if (key == "not") return !evaluate_condition(v, s);
+    if (key == "portal_status") {
+        const std::string now = to_string(w.organisation.status);
+        if (v.is_array()) {
+            for (const auto& x : v)
+                if (x == now) return true;
+            return false;
+        }
+        return v == now;
+    }
+    if (key == "tenant_exists") return w.tenant.exists == v.get<bool>();
+    if (key == "payment_method") return w.billing.payment_methods.empty() != v.get<bool>();
+    if (key == "no_compliance_violations") {
+        int open = 0;
+        for (const auto& cv : w.violations) open += cv.resolved_at < 0 ? 1 : 0;
+        return (open == 0) == v.get<bool>();
+    }
+    if (key == "subscription") return active_seats(w, v["sku"].get<std::string>()) >= v.value("min_quantity", 1);
+    if (key == "licensed") {
+        const std::string sku = v["sku"].get<std::string>();
+        const bool active_only = v.value("state", std::string("active")) == "active";
+        if (v.contains("upn")) {
+            const Person* p = w.find_person(v["upn"].get<std::string>());
+            return is_usable(p) && holds(*p, sku, active_only);
+        }
+        int n = 0;
+        for (const auto& p : w.people) n += (!p.deleted && holds(p, sku, active_only)) ? 1 : 0;
+        return n >= v.value("min_people", 1);
+    }
+    if (key == "person") {
+        const Person* p = w.find_person(v["upn"].get<std::string>());
+        const bool exists = is_usable(p);
+        if (v.value("exists", true) != exists) return false;
+        if (!exists) return true;
+        if (v.contains("usage_location") && p->usage_location != v["usage_location"].get<std::string>()) return false;
+        if (v.contains("sign_in_blocked") && p->sign_in_blocked != v["sign_in_blocked"].get<bool>()) return false;
+        if (v.contains("kind") && to_string(p->kind) != v["kind"].get<std::string>()) return false;
+        if (v.contains("role")) {
+            Role r;
+            if (!parse_role(v["role"].get<std::string>(), r) || !p->has_role(r)) return false;
+        }
+        return true;
+    }
+    if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
+    if (key == "office_desktop_people") {
+        int n = 0;
+        for (const auto& p : w.people) n += (!p.deleted && office_apps_view(w, p.upn).desktop_install) ? 1 : 0;
+        return n >= v.get<int>();
+    }
+    if (key == "mail") {
+        const Person* p = w.find_person(v.value("to", ""));
+        if (!p) return false;
+        for (const auto& m : p->inbox)
+            if (m.subject_key == v.value("subject_key", "")) return true;
+        return false;
+    }
+    return false;
+}
+
+// [SECTION] Parsing objectives and penalties
+
+static LocalText local_text(const nlohmann::json& j) {
+    LocalText t;
+    if (j.is_string()) t.en = j.get<std::string>();
+    else if (j.is_object()) {
+        t.en = j.value("en", "");
+        t.de = j.value("de", "");
+    }
+    return t;
+}
+
+Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
+    Assessment a;
+    auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
+    const nlohmann::json* items = nullptr;
+    std::string base = "/objectives";
+    if (auto o = root.find("objectives"); o != root.end()) {
+        if (o->is_array()) items = &*o;
+        else if (o->is_object()) {
+            a.ordered = o->value("ordered", false);
+            if (o->contains("items") && (*o)["items"].is_array()) {
+                items = &(*o)["items"];
+                base += "/items";
+            } else
+                err(base, "must have \"items\": [ … ]");
+        } else
+            err(base, "must be an array of objectives or {\"ordered\": true, \"items\": [ … ]}");
+    }
+    if (items) {
+        static const std::vector<std::string> kKeys = {"id", "title", "weight", "condition", "feedback", "hints"};
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const auto& j = (*items)[i];
+            const std::string p = fmt::format("{}/{}", base, i);
+            if (!j.is_object()) {
+                err(p, "an objective must be an object");
+                continue;
+            }
+            for (auto it = j.begin(); it != j.end(); ++it)
+                if (std::find(kKeys.begin(), kKeys.end(), it.key()) == kKeys.end()) {
+                    const std::string hint = suggest_key(it.key(), kKeys);
+                    err(p + "/" + it.key(), hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
+                                                         : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
+                }
+            Objective ob;
+            ob.id = j.value("id", fmt::format("objective-{}", i + 1));
+            if (!j.contains("title")) err(p, "missing required key \"title\"");
+            ob.title = local_text(j.value("title", nlohmann::json()));
+            if (j.contains("weight")) {
+                if (!j["weight"].is_number_integer() || j["weight"].get<int>() < 0 || j["weight"].get<int>() > 1000)
+                    err(p + "/weight", "must be a whole number from 0 to 1000");
+                else
+                    ob.weight = j["weight"].get<int>();
+            }
+            if (!j.contains("condition")) err(p, "missing required key \"condition\"");
+            else if (validate_condition(j["condition"], p + "/condition", errors)) ob.condition = j["condition"];
+            if (j.contains("feedback")) {
+                ob.feedback_met = local_text(j["feedback"].value("met", nlohmann::json()));
+                ob.feedback_not_met = local_text(j["feedback"].value("not_met", nlohmann::json()));
+            }
+            if (j.contains("hints") && j["hints"].is_array())
+                for (const auto& h : j["hints"]) ob.hints.push_back(local_text(h));
+            a.objectives.push_back(std::move(ob));
+        }
+    }
+    if (auto pen = root.find("penalties"); pen != root.end()) {
+        if (!pen->is_object()) err("/penalties", "must be an object");
+        else {
+            static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry", "paid_where_free", "failed_actions"};
+            for (auto it = pen->begin(); it != pen->end(); ++it) {
+                const std::string p = "/penalties/" + it.key();
+                if (std::find(kKeys.begin(), kKeys.end(), it.key()) == kKeys.end()) {
+                    const std::string hint = suggest_key(it.key(), kKeys);
+                    err(p, hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
+                                        : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
+                }
+            }
+            auto points = [&](const nlohmann::json& v, const std::string& p, int& out) {
+                if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 100) err(p, "must be points from 0 to 100");
+                else out = v.get<int>();
+            };
+            if (pen->contains("compliance_violation")) points((*pen)["compliance_violation"], "/penalties/compliance_violation", a.penalties.compliance_violation);
+            if (pen->contains("early_retry")) points((*pen)["early_retry"], "/penalties/early_retry", a.penalties.early_retry);
+            if (pen->contains("paid_where_free")) {
+                const auto& v = (*pen)["paid_where_free"];
+                if (!v.is_object() || !v.contains("skus") || !v["skus"].is_array())
+                    err("/penalties/paid_where_free", "must be {\"points\": N, \"skus\": [ … ]}");
+                else {
+                    if (v.contains("points")) points(v["points"], "/penalties/paid_where_free/points", a.penalties.paid_where_free);
+                    for (const auto& s : v["skus"])
+                        if (s.is_string()) a.penalties.paid_where_free_skus.push_back(s.get<std::string>());
+                }
+            }
+            if (pen->contains("failed_actions")) {
+                const auto& v = (*pen)["failed_actions"];
+                if (!v.is_array()) err("/penalties/failed_actions", "must be an array of {\"operation\": glob, \"points\": N}");
+                else
+                    for (std::size_t i = 0; i < v.size(); ++i) {
+                        FailedActionPenalty f;
+                        const std::string p = fmt::format("/penalties/failed_actions/{}", i);
+                        if (!v[i].is_object() || !v[i].contains("operation") || !v[i]["operation"].is_string()) {
+                            err(p, "needs \"operation\" (a glob such as \"portal.*\") and \"points\"");
+                            continue;
+                        }
+                        f.operation = v[i]["operation"].get<std::string>();
+                        points(v[i].value("points", nlohmann::json(0)), p + "/points", f.points);
+                        a.penalties.failed_actions.push_back(f);
+                    }
+            }
+        }
+    }
+    return a;
+}
+
+// [SECTION] Tracking and scoring
+
+void AssessmentTracker::update(const Simulation& s) {
+    const auto& obs = assessment_->objectives;
+    for (std::size_t i = 0; i < obs.size(); ++i) {
+        if (met_at_[i] >= 0) continue;
+        if (evaluate_condition(obs[i].condition, s)) met_at_[i] = s.now();
+        else if (assessment_->ordered) break;  // later objectives wait for this one
+    }
+}
+
+std::optional<std::size_t> AssessmentTracker::current() const {
+    for (std::size_t i = 0; i < met_at_.size(); ++i)
+        if (met_at_[i] < 0) return i;
+    return std::nullopt;
+}
+
+ScoreReport AssessmentTracker::report(const Simulation& s) const {
+    ScoreReport r;
+    const auto& obs = assessment_->objectives;
+    for (std::size_t i = 0; i < obs.size(); ++i) {
+        const bool met = met_at_[i] >= 0;
+        r.objectives.push_back({obs[i].id, met, met_at_[i], obs[i].weight});
+        r.total_weight += obs[i].weight;
+        r.earned_weight += met ? obs[i].weight : 0;
+    }
+    const Penalties& pen = assessment_->penalties;
+    const World& w = s.world();
+    auto add = [&](std::string reason, std::string detail, int count, int each) {
+        if (count > 0 && each > 0) r.penalties.push_back({std::move(reason), std::move(detail), count, count * each});
+    };
+    add("compliance_violation", "", static_cast<int>(w.violations.size()), pen.compliance_violation);
+    add("early_retry", "", s.faults().early_retries(), pen.early_retry);
+    for (const auto& sku : pen.paid_where_free_skus) {
+        int n = 0;
+        for (const auto& sub : w.subscriptions) n += (sub.sku == sku && sub.price_cents_each > 0) ? 1 : 0;
+        add("paid_where_free", sku, n, pen.paid_where_free);
+    }
+    for (const auto& f : pen.failed_actions) {
+        int n = 0;
+        for (const auto& e : s.journal().entries())
+            if (e.kind == "result" && !e.body["result"].value("ok", true) && glob_match(f.operation, e.body.value("type", "")))
+                ++n;
+        add("failed_action", f.operation, n, f.points);
+    }
+    int score = r.total_weight > 0 ? (100 * r.earned_weight + r.total_weight / 2) / r.total_weight : 100;
+    for (const auto& p : r.penalties) score -= p.points;
+    r.score = score < 0 ? 0 : score;
+    r.all_met = r.earned_weight == r.total_weight && std::all_of(r.objectives.begin(), r.objectives.end(),
+                                                                  [](const ObjectiveResult& o) { return o.met; });
+    return r;
+}
+
+nlohmann::json to_json(const ScoreReport& r, const Assessment& a, const std::string& lang) {
+    nlohmann::json obs = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.objectives.size(); ++i) {
+        const auto& o = r.objectives[i];
+        const Objective& def = a.objectives[i];
+        obs.push_back({{"id", o.id},
+                       {"title", def.title.in(lang)},
+                       {"met", o.met},
+                       {"met_at_ms", o.met_at},
+                       {"weight", o.weight},
+                       {"feedback", (o.met ? def.feedback_met : def.feedback_not_met).in(lang)}});
+    }
+    nlohmann::json pens = nlohmann::json::array();
+    for (const auto& p : r.penalties)
+        pens.push_back({{"reason", p.reason}, {"detail", p.detail}, {"count", p.count}, {"points", p.points}});
+    return {{"score", r.score},      {"all_met", r.all_met},  {"earned_weight", r.earned_weight},
+            {"total_weight", r.total_weight}, {"objectives", obs}, {"penalties", pens}};
+}
+
+}  // namespace sim

@@ -1,0 +1,111 @@
+// sim/assessment.hpp — objectives, penalties and the score: declarative checks over the world.
+//
+// A condition is a small JSON object, no scripting language:
+//   {"all": [c, …]}  {"any": [c, …]}  {"not": c}
+//   {"portal_status": "approved"}                 or ["approved", "reverify_required"]
+//   {"tenant_exists": true}
+//   {"subscription": {"sku": "SKU", "min_quantity": 10}}        active subscriptions of SKU, seats summed
+//   {"licensed": {"sku": "SKU", "min_people": 1, "state": "active", "upn": "…"}}   state: active | any
+//   {"person": {"upn": "…", "exists": true, "usage_location": "DE", "role": "global_admin",
+//               "sign_in_blocked": false, "kind": "volunteer"}}
+//   {"office_desktop": "upn"}                     My Account offers the desktop install to upn
+//   {"office_desktop_people": 3}                  at least 3 people are offered the desktop install
+//   {"no_compliance_violations": true}            no open violation
+//   {"mail": {"to": "upn", "subject_key": "mail.approved.subject"}}
+//   {"payment_method": true}                      the billing account has a payment method
+// Objectives carry a weight, feedback for met / not met and progressive hints. Penalties subtract
+// points: compliance violations, buying listed paid SKUs where a free one was available, retrying
+// before Retry-After, and failed actions of listed operations (e.g. wrong portal answers).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/simulation.hpp"
+#include "sim/text.hpp"
+
+namespace sim {
+
+struct ConditionError {
+    std::string pointer;
+    std::string message;
+};
+// Checks a condition's form; errors get `pointer` as prefix.
+bool validate_condition(const nlohmann::json& c, const std::string& pointer, std::vector<ConditionError>& errors);
+bool evaluate_condition(const nlohmann::json& c, const Simulation& s);
+
+struct Objective {
+    std::string id;
+    LocalText title;
+    int weight = 1;
+    nlohmann::json condition;
+    LocalText feedback_met, feedback_not_met;
+    std::vector<LocalText> hints;  // progressive: shown one after another
+};
+
+struct FailedActionPenalty {
+    std::string operation;  // glob
+    int points = 0;
+};
+
+struct Penalties {
+    int compliance_violation = 10;             // per violation ever recorded
+    int early_retry = 5;                       // per retry before Retry-After
+    int paid_where_free = 10;                  // per subscription of a listed paid SKU
+    std::vector<std::string> paid_where_free_skus;
+    std::vector<FailedActionPenalty> failed_actions;  // per failed action of that operation
+};
+
+struct Assessment {
+    std::vector<Objective> objectives;
+    bool ordered = false;  // ordered: an objective counts only once the ones before it are met
+    Penalties penalties;
+};
+
+// Parses "objectives" and "penalties" of a scenario document.
+Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors);
+
+struct ObjectiveResult {
+    std::string id;
+    bool met = false;
+    SimTime met_at = -1;
+    int weight = 0;
+};
+
+struct PenaltyItem {
+    std::string reason;  // "compliance_violation", "early_retry", "paid_where_free", "failed_action"
+    std::string detail;  // e.g. the operation or SKU
+    int count = 0;
+    int points = 0;      // total points subtracted
+};
+
+struct ScoreReport {
+    std::vector<ObjectiveResult> objectives;
+    std::vector<PenaltyItem> penalties;
+    int earned_weight = 0, total_weight = 0;
+    int score = 0;       // 0–100: earned share of the weights, minus penalties, never below 0
+    bool all_met = false;
+};
+
+// Follows a run: call update() after the simulation advanced; it records when each objective was
+// first met (in order, for ordered assessments). A pure function of the simulation's history.
+class AssessmentTracker {
+public:
+    explicit AssessmentTracker(const Assessment& a) : assessment_(&a), met_at_(a.objectives.size(), -1) {}
+    void update(const Simulation& s);
+    ScoreReport report(const Simulation& s) const;
+    bool is_met(std::size_t i) const { return met_at_[i] >= 0; }
+    // The next objective to work on (ordered: the first unmet; free: the first unmet in the list).
+    std::optional<std::size_t> current() const;
+
+private:
+    const Assessment* assessment_;
+    std::vector<SimTime> met_at_;
+};
+
+nlohmann::json to_json(const ScoreReport& r, const Assessment& a, const std::string& lang);
+
+}  // namespace sim

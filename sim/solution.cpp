@@ -1,0 +1,158 @@
+// sim/solution.cpp — parsing and playing reference solutions.
+#include "sim/solution.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
+    Solution sol;
+    auto it = root.find("solution");
+    if (it == root.end()) return sol;
+    auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
+    if (!it->is_array()) {
+        err("/solution", "must be an array of steps");
+        return sol;
+    }
+    static const std::vector<std::string> kKeys = {"caption", "action", "expect", "advance", "wait_until", "max"};
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& j = (*it)[i];
+        const std::string p = fmt::format("/solution/{}", i);
+        if (!j.is_object()) {
+            err(p, "a step must be an object");
+            continue;
+        }
+        for (auto k = j.begin(); k != j.end(); ++k)
+            if (std::find(kKeys.begin(), kKeys.end(), k.key()) == kKeys.end()) {
+                const std::string hint = suggest_key(k.key(), kKeys);
+                err(p + "/" + k.key(), hint.empty() ? fmt::format("unknown key \"{}\"", k.key())
+                                                    : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", k.key(), hint));
+            }
+        SolutionStep step;
+        if (auto c = j.find("caption"); c != j.end()) {
+            if (c->is_string()) step.caption.en = c->get<std::string>();
+            else if (c->is_object()) {
+                step.caption.en = c->value("en", "");
+                step.caption.de = c->value("de", "");
+            }
+        }
+        const int kinds = int(j.contains("action")) + int(j.contains("advance")) + int(j.contains("wait_until"));
+        if (kinds != 1) err(p, "a step needs exactly one of \"action\", \"advance\" or \"wait_until\"");
+        if (j.contains("action")) {
+            Action a;
+            std::string why;
+            if (action_from_json(j["action"], a, why)) step.action = std::move(a);
+            else err(p + "/action", why);
+            if (j.contains("expect")) {
+                if (j["expect"].is_string()) step.expect = j["expect"].get<std::string>();
+                else err(p + "/expect", "must be \"ok\" or an error code");
+            }
+        }
+        if (j.contains("advance")) {
+            std::string why;
+            if (!j["advance"].is_string()) err(p + "/advance", "must be a duration such as \"5 business days\"");
+            else if (auto d = parse_duration(j["advance"].get<std::string>(), &why)) step.advance = *d;
+            else err(p + "/advance", why);
+        }
+        if (j.contains("wait_until")) {
+            if (validate_condition(j["wait_until"], p + "/wait_until", errors)) step.wait_until = j["wait_until"];
+            if (j.contains("max")) {
+                std::string why;
+                auto d = j["max"].is_string() ? parse_duration(j["max"].get<std::string>(), &why) : std::nullopt;
+                if (!d || d->business_days != 0) err(p + "/max", why.empty() ? "must be calendar time such as \"30d\"" : why);
+                else step.max_wait = d->ms;
+            }
+        }
+        sol.steps.push_back(std::move(step));
+    }
+    return sol;
+}
+
+const SolutionStep* SolutionPlayer::current() const {
+    return index_ < solution_->steps.size() ? &solution_->steps[index_] : nullptr;
+}
+
+void SolutionPlayer::begin_step(Simulation& sim) {
+    if (state_ != State::Ready) return;
+    const SolutionStep* step = current();
+    if (!step) {
+        state_ = State::Done;
+        return;
+    }
+    state_ = State::Running;
+    if (step->action) handle_ = sim.submit(*step->action);
+    else if (step->advance) target_ = apply_duration(sim.calendar(), sim.now(), *step->advance);
+    else target_ = sim.now() + step->max_wait;
+}
+
+SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
+    if (state_ != State::Running) return state_;
+    const SolutionStep& step = *current();
+    auto finish = [&] {
+        ++index_;
+        state_ = index_ >= solution_->steps.size() ? State::Done : State::Ready;
+    };
+    if (step.action) {
+        auto r = sim.result(handle_);
+        if (!r) return state_;
+        if (r->code != step.expect) {
+            failure_ = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", index_ + 1, step.action->type, step.expect, r->code);
+            state_ = State::Failed;
+            return state_;
+        }
+        finish();
+    } else if (step.advance) {
+        if (sim.now() >= target_) finish();
+    } else {
+        if (evaluate_condition(step.wait_until, sim)) finish();
+        else if (sim.now() >= target_) {
+            failure_ = fmt::format("step {}: the condition did not hold within the time limit", index_ + 1);
+            state_ = State::Failed;
+        }
+    }
+    return state_;
+}
+
+void SolutionPlayer::advance_running_step(Simulation& sim) {
+    if (state_ != State::Running) return;
+    const SolutionStep& step = *current();
+    if (step.action || !step.wait_until.is_null()) {
+        const auto next = sim.next_event_time();
+        if (next && (step.action || *next <= target_)) sim.run_until(*next);
+        else if (!step.action) sim.run_until(target_);
+        return;
+    }
+    // advance: process events on the way so the tracker can see each state
+    const auto next = sim.next_event_time();
+    sim.run_until(next && *next < target_ ? *next : target_);
+}
+
+SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker) {
+    SolutionPlayer player(solution);
+    SolutionRun run;
+    if (tracker) tracker->update(sim);
+    int guard = 0;
+    while (player.state() != SolutionPlayer::State::Done && player.state() != SolutionPlayer::State::Failed) {
+        if (player.state() == SolutionPlayer::State::Ready) player.begin_step(sim);
+        if (player.poll(sim) == SolutionPlayer::State::Running) {
+            const SimTime before = sim.now();
+            const auto next = sim.next_event_time();
+            player.advance_running_step(sim);
+            if (sim.now() == before && next == sim.next_event_time() && player.poll(sim) == SolutionPlayer::State::Running &&
+                ++guard > 1000) {
+                run.failure = fmt::format("step {}: no progress (the action never answered)", player.step_index() + 1);
+                run.steps_played = player.step_index();
+                return run;
+            }
+        }
+        if (tracker) tracker->update(sim);
+    }
+    run.steps_played = player.step_index();
+    run.ok = player.state() == SolutionPlayer::State::Done;
+    run.failure = player.failure();
+    return run;
+}
+
+}  // namespace sim

@@ -1,0 +1,74 @@
+// sim/solution.hpp — a scenario's reference solution and the player that runs it.
+//
+// Steps (JSON, in the scenario's "solution" array):
+//   {"caption": {"en": …, "de": …}, "action": {"type": "portal.register", …}, "expect": "ok"}
+//       submit the action and wait for its result; "expect" is "ok" (default) or an error code
+//   {"caption": …, "advance": "5 business days"}        let time pass
+//   {"caption": …, "wait_until": <condition>, "max": "30d"}   run events until the condition holds
+// The same player drives the headless CLI (--solution), CI and the GUI's demo mode, which polls it
+// once per frame so the captions can be read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/assessment.hpp"
+#include "sim/simulation.hpp"
+
+namespace sim {
+
+struct SolutionStep {
+    LocalText caption;
+    std::optional<Action> action;
+    std::string expect = "ok";
+    std::optional<Duration> advance;
+    nlohmann::json wait_until;     // a condition (see assessment.hpp), or null
+    SimTime max_wait = 60 * kDay;  // for wait_until
+};
+
+struct Solution {
+    std::vector<SolutionStep> steps;
+};
+
+Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors);
+
+class SolutionPlayer {
+public:
+    enum class State { Ready, Running, Done, Failed };
+
+    explicit SolutionPlayer(const Solution& s) : solution_(&s) {}
+    // Starts the next step (submits its action, or sets its target time). Ready → Running.
+    void begin_step(Simulation& sim);
+    // Checks whether the running step has finished; in headless play, advance the simulation
+    // between polls (advance_running_step does that). Running → Ready / Done / Failed.
+    State poll(Simulation& sim);
+    // Moves the simulation forward just enough for the running step (next event or its target time).
+    void advance_running_step(Simulation& sim);
+
+    State state() const { return state_; }
+    std::size_t step_index() const { return index_; }  // the step that runs (or ran last)
+    const SolutionStep* current() const;
+    const std::string& failure() const { return failure_; }
+
+private:
+    const Solution* solution_;
+    std::size_t index_ = 0;
+    State state_ = State::Ready;
+    ActionHandle handle_ = 0;
+    SimTime target_ = 0;
+    std::string failure_;
+};
+
+struct SolutionRun {
+    bool ok = false;
+    std::size_t steps_played = 0;
+    std::string failure;  // "step N: …"
+};
+
+// Plays the whole solution headless, updating `tracker` (if given) after every event.
+SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker = nullptr);
+
+}  // namespace sim

@@ -1,0 +1,21 @@
+// sim/text.hpp — small text helpers shared by the loaders: bilingual texts, "did you mean …".
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sim {
+
+// A text in English and German (German falls back to English when missing).
+struct LocalText {
+    std::string en, de;
+    const std::string& in(const std::string& lang) const { return (lang == "de" && !de.empty()) ? de : en; }
+};
+
+// The closest of `known` to `unknown` (for "did you mean …"), or "" when nothing is close.
+std::string suggest_key(const std::string& unknown, const std::vector<std::string>& known);
+// "unknown key "x"" or "unknown key "x" — did you mean "y"?"
+std::string unknown_key_message(const std::string& unknown, const std::vector<std::string>& known,
+                                const char* what = "key");
+
+}  // namespace sim
