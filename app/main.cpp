@@ -29,6 +29,7 @@ struct Options {
     std::string screenshot;
     std::string screen;
     std::string size = "1280x800";
+    std::string theme = "light";
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", opt.screenshot, "Render a few frames, write this PNG and exit");
     cli.add_option("--screen", opt.screen, "Screen to show at start (see --list-screens)");
     cli.add_option("--size", opt.size, "Window size WxH")->capture_default_str();
+    cli.add_option("--theme", opt.theme, "Colour theme")->check(CLI::IsMember({"light", "dark"}))->capture_default_str();
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -93,6 +95,8 @@ int main(int argc, char** argv) {
         for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
     }
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
+    if (opt.theme == "dark") shell.commands().push(app::SetTheme{app::Theme::Dark});
+    shell.apply_commands();
     rebuild_fonts(*window, shell.ui());
 
     // Main loop: wait → wall time to sim time → frame → apply the frame's commands

@@ -46,19 +46,21 @@ void draw_theme_section(const ViewContext& ctx, CommandQueue& out) {
 }
 
 void draw_text_size_section(const ViewContext& ctx, CommandQueue& out) {
-    const int percent = static_cast<int>(std::lround(ctx.ui.font_scale * 100.0f));
-    widgets::text_disabled(ctx.text.format("ui.settings.text_size", {{"percent", percent}}));
     const float scale = ctx.ui.font_scale;
-    if (widgets::menu_item(item(ctx, "ui.settings.text_larger", "font_larger").c_str(), "Ctrl +", false,
-                           scale < kMaxFontScale)) {
+    const int percent = static_cast<int>(std::lround(scale * 100.0f));
+    widgets::text_disabled(ctx.text.format("ui.settings.text_size", {{"percent", percent}}));
+    // Shortcut labels are texts too: German keyboards say "Strg", not "Ctrl".
+    const auto& text = ctx.text;
+    if (widgets::menu_item(item(ctx, "ui.settings.text_larger", "font_larger").c_str(),
+                           text.get("ui.settings.shortcut_larger").c_str(), false, scale < kMaxFontScale)) {
         out.push(SetFontScale{scale + kFontScaleStep});
     }
-    if (widgets::menu_item(item(ctx, "ui.settings.text_smaller", "font_smaller").c_str(), "Ctrl \u2212", false,
-                           scale > kMinFontScale)) {
+    if (widgets::menu_item(item(ctx, "ui.settings.text_smaller", "font_smaller").c_str(),
+                           text.get("ui.settings.shortcut_smaller").c_str(), false, scale > kMinFontScale)) {
         out.push(SetFontScale{scale - kFontScaleStep});
     }
-    if (widgets::menu_item(item(ctx, "ui.settings.text_reset", "font_reset").c_str(), "Ctrl 0", false,
-                           scale != 1.0f)) {
+    if (widgets::menu_item(item(ctx, "ui.settings.text_reset", "font_reset").c_str(),
+                           text.get("ui.settings.shortcut_reset").c_str(), false, scale != 1.0f)) {
         out.push(SetFontScale{1.0f});
     }
 }

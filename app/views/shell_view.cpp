@@ -45,7 +45,9 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
     const Palette& colours = palette();
 
     // Rows are placed with SetCursorPos so ItemSpacing never leaves gaps between the panes.
-    const float top_bar_height = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;
+    const int rows = top_bar_rows(ctx, ImGui::GetWindowWidth());
+    const float top_bar_height = ImGui::GetFrameHeight() * static_cast<float>(rows) +
+                                 style.ItemSpacing.y * static_cast<float>(rows - 1) + 2.0f * style.WindowPadding.y;
     pane("##top_bar", ImVec2(0, top_bar_height), colours.nav_bg, ImGuiWindowFlags_NoScrollbar,
          [&] { draw_top_bar(ctx, out); });
     horizontal_rule(top_bar_height - 1.0f);

@@ -35,7 +35,29 @@ float controls_width(const ViewContext& ctx) {
     return width;
 }
 
+std::string clock_text(const ViewContext& ctx) {
+    if (!ctx.sim) return ctx.text.get("ui.time.no_clock");
+    const sim::Calendar& calendar = ctx.sim->calendar();
+    return format_clock(calendar.local(ctx.sim->now()), calendar.zone(), ctx.text);
+}
+
+// Width of the left group: product name, clock and the "paused" tag.
+float identity_width(const ViewContext& ctx) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float width = ImGui::CalcTextSize(ctx.text.get("ui.app.name").c_str()).x + spacing * 4.0f +
+                  ImGui::CalcTextSize(clock_text(ctx).c_str()).x;
+    if (ctx.sim && ctx.ui.paused) width += spacing + ImGui::CalcTextSize(ctx.text.get("ui.time.paused_tag").c_str()).x;
+    return width;
+}
+
 }  // namespace
+
+int top_bar_rows(const ViewContext& ctx, float width) {
+    // Large text or a narrow window: the controls move to a second row instead of covering the clock.
+    const float needed = identity_width(ctx) + ImGui::GetStyle().ItemSpacing.x * 4.0f + controls_width(ctx) +
+                         ImGui::GetStyle().WindowPadding.x * 2.0f;
+    return needed > width ? 2 : 1;
+}
 
 void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
     ImGui::AlignTextToFramePadding();
@@ -43,18 +65,21 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
 
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 4.0f);
     if (ctx.sim) {
-        const sim::Calendar& calendar = ctx.sim->calendar();
-        widgets::text(format_clock(calendar.local(ctx.sim->now()), calendar.zone(), ctx.text));
+        widgets::text(clock_text(ctx));
         if (ctx.ui.paused) {
             ImGui::SameLine();
             widgets::text_colored(palette().muted_text, ctx.text.get("ui.time.paused_tag"));
         }
     } else {
-        widgets::text_disabled(ctx.text.get("ui.time.no_clock"));
+        widgets::text_disabled(clock_text(ctx));
     }
 
     const float right = ImGui::GetWindowContentRegionMax().x - controls_width(ctx);
-    ImGui::SameLine(right > ImGui::GetCursorPosX() ? right : 0.0f);
+    if (top_bar_rows(ctx, ImGui::GetWindowWidth()) == 1) {
+        ImGui::SameLine(right);
+    } else if (right > ImGui::GetCursorPosX()) {
+        ImGui::SetCursorPosX(right);
+    }
     draw_time_controls(ctx, out);
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
     draw_settings_menu(ctx, out);

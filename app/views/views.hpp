@@ -10,6 +10,8 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out);
 
 // Product name, simulated clock, time controls and the settings button.
 void draw_top_bar(const ViewContext& ctx, CommandQueue& out);
+// 1, or 2 when the top bar does not fit into `width` pixels on one row (large text, narrow window).
+int top_bar_rows(const ViewContext& ctx, float width);
 // Pause/resume, the speed buttons and "skip to next event".
 void draw_time_controls(const ViewContext& ctx, CommandQueue& out);
 // The settings button and its popup: language, theme, text size.

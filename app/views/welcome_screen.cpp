@@ -30,7 +30,9 @@ void draw_load_errors(const ViewContext& ctx, CommandQueue& out) {
     widgets::text_wrapped(ctx.text.format("ui.welcome.load_failed_file", {{"path", ctx.scenario.path}}));
     ImGui::Spacing();
     for (const std::string& error : ctx.scenario.errors) {
-        widgets::text_wrapped("\u2022 " + error);
+        ImGui::Bullet();  // bullet + wrapped text: continuation lines indent under the text
+        ImGui::SameLine();
+        widgets::text_wrapped(error);
     }
     ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("ui.welcome.load_failed_hint"));
@@ -44,9 +46,11 @@ void draw_placeholder(const ViewContext& ctx) {
     ImGui::Spacing();
     const std::string& title = ctx.scenario.title.in(ctx.ui.language);
     if (!title.empty()) widgets::text_wrapped(ctx.text.format("ui.welcome.scenario", {{"title", title}}));
+    ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("ui.welcome.coming"));
     ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("ui.welcome.clock"));
+    ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("ui.welcome.safe"));
 }
 
