@@ -1,9 +1,14 @@
 // tools/npsim_cli.cpp — npsim-cli, the headless front end: check, run, replay. Links only npsim_core.
 //
+//   npsim-cli list                               the shipped scenarios
 //   npsim-cli check FILE...                      validate scenario files (exit 1 with the errors)
+//   npsim-cli run FILE --solution [--seed N] [--json] [--lang de]
+//                                                play the reference solution; exit 0 only when every objective is met
 //   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -126,6 +131,7 @@ int main(int argc, char** argv) {
     app.name("npsim-cli");
     app.set_version_flag("--version", fmt::format("npsim-cli {}", sim::version()));
     app.require_subcommand(0, 1);
+    app.fallthrough();
 
     std::vector<std::string> check_files;
     auto* check = app.add_subcommand("check", "Validate scenario files; exit 1 with the errors");
@@ -134,21 +140,49 @@ int main(int argc, char** argv) {
     std::string run_file, actions_file, until_text, journal_out;
     std::uint64_t seed = 0;
     bool as_json = false;
+    app.add_flag("--json", as_json, "Machine-readable output");
     auto* run = app.add_subcommand("run", "Run a scenario headless and print a summary");
     run->add_option("file", run_file, "Scenario file (default: the full journey)");
     run->add_option("--actions", actions_file, "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}}");
     auto* seed_opt = run->add_option("--seed", seed, "Override the scenario's seed");
     run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
     run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
-    run->add_flag("--json", as_json, "Machine-readable output");
 
     std::string replay_file, replay_journal;
     auto* rep = app.add_subcommand("replay", "Replay a journal and check that it reproduces bit for bit");
     rep->add_option("file", replay_file, "Scenario file")->required()->check(CLI::ExistingFile);
     rep->add_option("journal", replay_journal, "Journal (JSON Lines)")->required()->check(CLI::ExistingFile);
-    rep->add_flag("--json", as_json, "Machine-readable output");
+
+    auto* list = app.add_subcommand("list", "List the shipped scenarios");
+    bool solution = false;
+    std::string lang = "en";
+    run->add_flag("--solution", solution, "Play the scenario's reference solution and print the score");
+    run->add_option("--lang", lang, "Language of feedback texts (en, de)")->check(CLI::IsMember({"en", "de"}));
 
     CLI11_PARSE(app, argc, argv);
+
+    if (*list) {
+        std::vector<std::string> files;
+        for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
+            if (e.path().extension() == ".json") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& f : files) {
+            auto load = sim::load_scenario_file(f);
+            if (!load.ok()) {
+                std::cerr << f << ": does not load (npsim-cli check " << f << ")\n";
+                continue;
+            }
+            const sim::Scenario& sc = *load.scenario;
+            if (as_json)
+                out.push_back({{"id", sc.id}, {"file", f}, {"title", sc.title.en}, {"difficulty", sc.difficulty},
+                               {"minutes", sc.estimated_minutes}, {"modes", sc.modes}});
+            else
+                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", sc.id, sc.difficulty, sc.estimated_minutes, sc.title.en);
+        }
+        if (as_json) std::cout << out.dump(2) << "\n";
+        return 0;
+    }
 
     if (*check) {
         int bad = 0;
@@ -178,6 +212,38 @@ int main(int argc, char** argv) {
             until = d->ms;
         }
         sim::Simulation s(scenario->setup);
+        sim::AssessmentTracker tracker(scenario->assessment);
+        if (solution) {
+            if (scenario->solution.steps.empty()) {
+                std::cerr << run_file << ": this scenario has no reference solution\n";
+                return 1;
+            }
+            const sim::SolutionRun played = sim::play_solution(scenario->solution, s, &tracker);
+            const sim::ScoreReport report = tracker.report(s);
+            nlohmann::json j = summary(s);
+            j["scenario"] = scenario->id;
+            j["solution_ok"] = played.ok;
+            if (!played.ok) j["solution_failure"] = played.failure;
+            j["assessment"] = sim::to_json(report, scenario->assessment, lang);
+            if (!journal_out.empty() && !write_atomically(journal_out, s.journal().to_jsonl())) {
+                std::cerr << journal_out << ": cannot be written\n";
+                return 1;
+            }
+            if (as_json) std::cout << j.dump(2) << "\n";
+            else {
+                std::cout << fmt::format("scenario       {}\n", scenario->id);
+                print_summary(j, false);
+                std::cout << fmt::format("solution       {} ({} steps){}\n", played.ok ? "played" : "FAILED", played.steps_played,
+                                         played.ok ? "" : " — " + played.failure);
+                for (const auto& o : j["assessment"]["objectives"])
+                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ", o["title"].get<std::string>());
+                for (const auto& p : j["assessment"]["penalties"])
+                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(), p["reason"].get<std::string>(),
+                                             p["count"].get<int>(), p["detail"].get<std::string>());
+                std::cout << fmt::format("score          {}/100{}\n", report.score, report.all_met ? "" : " (objectives missing)");
+            }
+            return played.ok && report.all_met ? 0 : 1;
+        }
         for (auto& [t, a] : actions) {
             if (t > s.now()) s.run_until(t);
             s.submit(a);
@@ -188,7 +254,12 @@ int main(int argc, char** argv) {
             std::cerr << journal_out << ": cannot be written\n";
             return 1;
         }
-        print_summary(summary(s), as_json);
+        tracker.update(s);
+        nlohmann::json j = summary(s);
+        j["assessment"] = sim::to_json(tracker.report(s), scenario->assessment, lang);
+        print_summary(j, as_json);
+        if (!as_json && !scenario->assessment.objectives.empty())
+            std::cout << fmt::format("score          {}/100\n", j["assessment"]["score"].get<int>());
         return 0;
     }
     if (*rep) {

@@ -99,3 +99,29 @@ TEST_CASE("every error is collected, not just the first", "[sim][scenario][error
         load_scenario_text(R"({"schema_version": 1, "id": "t", "title": "T", "seed": "x", "time_zone": "Nowhere"})", "b.json");
     CHECK(l.errors.size() == 2);
 }
+
+TEST_CASE("every shipped scenario's reference solution meets every objective, twice with the same journal", "[sim][scenario][solution]") {
+    for (const auto& entry : fs::directory_iterator(NPSIM_TEST_SCENARIO_DIR)) {
+        if (entry.path().extension() != ".json") continue;
+        INFO(entry.path().string());
+        const ScenarioLoad l = load_scenario_file(entry.path().string());
+        REQUIRE(l.ok());
+        if (l.scenario->solution.steps.empty()) continue;
+        std::uint64_t hashes[2] = {};
+        for (int run = 0; run < 2; ++run) {
+            Simulation s(l.scenario->setup);
+            AssessmentTracker tracker(l.scenario->assessment);
+            const SolutionRun played = play_solution(l.scenario->solution, s, &tracker);
+            INFO(played.failure);
+            REQUIRE(played.ok);
+            const ScoreReport report = tracker.report(s);
+            for (const auto& o : report.objectives) {
+                INFO("objective " << o.id);
+                CHECK(o.met);
+            }
+            CHECK(report.all_met);
+            hashes[run] = s.journal().hash();
+        }
+        CHECK(hashes[0] == hashes[1]);
+    }
+}
