@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
 #include <imgui.h>
+#include <CLI/CLI.hpp>
 
 #include "app/platform.hpp"
 #include "app/ui/fonts.hpp"
@@ -34,8 +34,8 @@ struct Options {
 
 bool parse_size(const std::string& text, int& width, int& height) {
     char x = 0;
-    return std::sscanf(text.c_str(), "%d%c%d", &width, &x, &height) == 3 && (x == 'x' || x == 'X') && width >= 320 &&
-           height >= 240;
+    return std::sscanf(text.c_str(), "%d%c%d", &width, &x, &height) == 3 && (x == 'x' || x == 'X') &&
+           width >= app::platform::kMinWindowWidth && height >= app::platform::kMinWindowHeight;
 }
 
 void rebuild_fonts(app::platform::Window& window, const app::UiState& ui) {
@@ -58,7 +58,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", opt.screenshot, "Render a few frames, write this PNG and exit");
     cli.add_option("--screen", opt.screen, "Screen to show at start (see --list-screens)");
     cli.add_option("--size", opt.size, "Window size WxH")->capture_default_str();
-    cli.add_option("--theme", opt.theme, "Colour theme")->check(CLI::IsMember({"light", "dark"}))->capture_default_str();
+    cli.add_option("--theme", opt.theme, "Colour theme")
+        ->check(CLI::IsMember({"light", "dark"}))
+        ->capture_default_str();
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
     }
     app::platform::WindowOptions window_options;
     if (!parse_size(opt.size, window_options.width, window_options.height)) {
-        std::cerr << "npsim: --size wants WxH, e.g. 1280x800\n";
+        std::cerr << "npsim: --size wants WxH of at least " << app::platform::kMinWindowWidth << "x"
+                  << app::platform::kMinWindowHeight << ", e.g. 1280x800\n";
         return 1;
     }
 

@@ -11,8 +11,12 @@
 
 namespace app::platform {
 
+// Below this the time controls and the settings button no longer fit on the top bar.
+constexpr int kMinWindowWidth = 760;
+constexpr int kMinWindowHeight = 500;
+
 struct WindowOptions {
-    int width = 1280;   // in screen coordinates, scaled by the monitor's content scale
+    int width = 1280;  // in screen coordinates, scaled by the monitor's content scale
     int height = 800;
     std::string title = "npsim";
 };
@@ -25,7 +29,7 @@ enum class Shortcut { ZoomIn, ZoomOut, ZoomReset };
 bool has_display_env();
 
 class Window {
-public:
+  public:
     // Initialises GLFW, opens the window with an OpenGL 3 context and the ImGui backends.
     // Returns nullptr and sets `error` when there is no usable display.
     static std::unique_ptr<Window> open(const WindowOptions& options, std::string* error);
@@ -35,12 +39,12 @@ public:
     // Sleeps until input arrives or `timeout_seconds` passed; nullopt = until input. Polls instead
     // for a few frames after input, because ImGui needs them to settle hover and click states.
     virtual void wait_events(std::optional<double> timeout_seconds) = 0;
-    virtual double time() const = 0;             // monotonic wall seconds (UI clock only)
-    virtual float content_scale() const = 0;     // HiDPI factor of the monitor, 1 on a normal screen
-    virtual void new_frame() = 0;                // backends' NewFrame; call before ImGui::NewFrame
-    virtual void render() = 0;                   // clears and draws ImGui's draw data (after ImGui::Render)
+    virtual double time() const = 0;          // monotonic wall seconds (UI clock only)
+    virtual float content_scale() const = 0;  // HiDPI factor of the monitor, 1 on a normal screen
+    virtual void new_frame() = 0;             // backends' NewFrame; call before ImGui::NewFrame
+    virtual void render() = 0;                // clears and draws ImGui's draw data (after ImGui::Render)
     virtual void swap() = 0;
-    virtual void reload_fonts() = 0;             // re-upload the font atlas after it was rebuilt
+    virtual void reload_fonts() = 0;  // re-upload the font atlas after it was rebuilt
     // Writes the back buffer as PNG (to `path`.tmp, then renamed). Call after render(), before swap().
     virtual bool save_screenshot(const std::string& path, std::string* error) = 0;
     virtual std::vector<Shortcut> take_shortcuts() = 0;

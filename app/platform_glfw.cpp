@@ -41,8 +41,12 @@ struct InputState {
     std::vector<Shortcut> shortcuts;
 };
 
-InputState& input_of(GLFWwindow* w) { return *static_cast<InputState*>(glfwGetWindowUserPointer(w)); }
-void mark_input(GLFWwindow* w) { input_of(w).frames_to_poll = kFramesAfterInput; }
+InputState& input_of(GLFWwindow* w) {
+    return *static_cast<InputState*>(glfwGetWindowUserPointer(w));
+}
+void mark_input(GLFWwindow* w) {
+    input_of(w).frames_to_poll = kFramesAfterInput;
+}
 
 // Installed before the ImGui backend, which chains to these after its own handling.
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
@@ -54,16 +58,30 @@ void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     if (key == GLFW_KEY_KP_SUBTRACT || is("-")) input_of(w).shortcuts.push_back(Shortcut::ZoomOut);
     if (key == GLFW_KEY_KP_0 || is("0")) input_of(w).shortcuts.push_back(Shortcut::ZoomReset);
 }
-void on_char(GLFWwindow* w, unsigned int) { mark_input(w); }
-void on_mouse_button(GLFWwindow* w, int, int, int) { mark_input(w); }
-void on_scroll(GLFWwindow* w, double, double) { mark_input(w); }
-void on_cursor_pos(GLFWwindow* w, double, double) { mark_input(w); }
-void on_size(GLFWwindow* w, int, int) { mark_input(w); }
-void on_refresh(GLFWwindow* w) { mark_input(w); }
+void on_char(GLFWwindow* w, unsigned int) {
+    mark_input(w);
+}
+void on_mouse_button(GLFWwindow* w, int, int, int) {
+    mark_input(w);
+}
+void on_scroll(GLFWwindow* w, double, double) {
+    mark_input(w);
+}
+void on_cursor_pos(GLFWwindow* w, double, double) {
+    mark_input(w);
+}
+void on_size(GLFWwindow* w, int, int) {
+    mark_input(w);
+}
+void on_refresh(GLFWwindow* w) {
+    mark_input(w);
+}
 
 }  // namespace
 
-bool has_display_env() { return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY"); }
+bool has_display_env() {
+    return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY");
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] GlfwWindow
@@ -72,7 +90,7 @@ bool has_display_env() { return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY")
 namespace {
 
 class GlfwWindow final : public Window {
-public:
+  public:
     explicit GlfwWindow(GLFWwindow* window) : window_(window) {
         glfwSetWindowUserPointer(window_, &input_);
         glfwSetKeyCallback(window_, on_key);
@@ -170,7 +188,7 @@ public:
         clear_[2] = b;
     }
 
-private:
+  private:
     GLFWwindow* window_;
     InputState input_;
     float clear_[3] = {1.0f, 1.0f, 1.0f};
@@ -190,12 +208,14 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string* 
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: window size follows the content scale
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (window == nullptr) {
         glfwTerminate();
         if (error) *error = "cannot create an OpenGL 3 window";
         return nullptr;
     }
+    glfwSetWindowSizeLimits(window, kMinWindowWidth, kMinWindowHeight, GLFW_DONT_CARE, GLFW_DONT_CARE);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     return std::make_unique<GlfwWindow>(window);

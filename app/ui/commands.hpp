@@ -42,7 +42,7 @@ using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLangua
                              ShowScreen, SubmitAction, ReloadScenario>;
 
 class CommandQueue {
-public:
+  public:
     void push(Command c) { commands_.push_back(std::move(c)); }
     bool empty() const { return commands_.empty(); }
     std::size_t size() const { return commands_.size(); }
@@ -50,7 +50,7 @@ public:
     // Hands over everything queued so far, in order, and leaves the queue empty.
     std::vector<Command> take_all() { return std::exchange(commands_, {}); }
 
-private:
+  private:
     std::vector<Command> commands_;
 };
 

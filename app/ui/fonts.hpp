@@ -15,7 +15,8 @@ constexpr float kHeadingScale = 1.3f;  // heading size relative to body text
 // (Fonts[1]) with the glyphs German and English texts need (Latin-1, „ “ – — … €, ×, −). When the
 // DejaVu files are missing, adds ImGui's built-in font instead, returns false and sets `warning` to
 // one line for stderr. The renderer must re-upload the atlas texture afterwards.
-bool load_fonts(ImFontAtlas& atlas, float pixel_size, std::string* warning, const std::string& dir = kFontDir);
+bool load_fonts(ImFontAtlas& atlas, float pixel_size, std::string* warning,
+                const std::string& dir = kFontDir);
 
 // The heading font if the atlas has one, else nullptr (tests and the fallback use one font).
 ImFont* heading_font();

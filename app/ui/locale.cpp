@@ -18,12 +18,14 @@ std::string two_digits(int v) {
     return buf;
 }
 
-std::string zone_abbreviation(const sim::LocalDateTime& t, const sim::TimeZone& zone, const sim::Strings& text) {
+std::string zone_abbreviation(const sim::LocalDateTime& t, const sim::TimeZone& zone,
+                              const sim::Strings& text) {
     const std::string key = "ui.clock.zone." + zone.name + (t.dst ? ".daylight" : ".standard");
     if (text.has(key)) return text.get(key);
     const int offset = t.utc_offset_minutes;
     const int magnitude = offset < 0 ? -offset : offset;
-    return "UTC" + std::string(offset < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" + two_digits(magnitude % 60);
+    return "UTC" + std::string(offset < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" +
+           two_digits(magnitude % 60);
 }
 
 nlohmann::json clock_params(const sim::LocalDateTime& t, const sim::Strings& text) {

@@ -7,7 +7,9 @@ namespace app {
 
 namespace {
 
-void show_shell(UiState& ui) { ui.screen = "shell"; }
+void show_shell(UiState& ui) {
+    ui.screen = "shell";
+}
 
 }  // namespace
 

@@ -13,7 +13,9 @@
 
 namespace app {
 
-float clamp_font_scale(float scale) { return std::clamp(scale, kMinFontScale, kMaxFontScale); }
+float clamp_font_scale(float scale) {
+    return std::clamp(scale, kMinFontScale, kMaxFontScale);
+}
 
 Shell::Shell(ShellOptions options) : options_(std::move(options)) {
     set_language(is_supported_language(options_.language) ? options_.language : "en");
@@ -62,7 +64,8 @@ void Shell::apply(const Command& command) {
             } else if constexpr (std::is_same_v<T, Resume>) {
                 ui_.paused = false;
             } else if constexpr (std::is_same_v<T, SetSpeed>) {
-                if (std::find(kSpeeds.begin(), kSpeeds.end(), c.multiplier) != kSpeeds.end()) ui_.speed = c.multiplier;
+                if (std::find(kSpeeds.begin(), kSpeeds.end(), c.multiplier) != kSpeeds.end())
+                    ui_.speed = c.multiplier;
                 ui_.paused = false;
             } else if constexpr (std::is_same_v<T, SkipToNextEvent>) {
                 if (sim_) sim_->step_to_next_event();

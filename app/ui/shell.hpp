@@ -23,13 +23,13 @@
 namespace app {
 
 struct ShellOptions {
-    std::string asset_dir;         // holds i18n/<lang>.json
-    std::string language = "en";   // "en" | "de"
-    float content_scale = 1.0f;    // monitor content scale (HiDPI), scales the style
+    std::string asset_dir;        // holds i18n/<lang>.json
+    std::string language = "en";  // "en" | "de"
+    float content_scale = 1.0f;   // monitor content scale (HiDPI), scales the style
 };
 
 class Shell {
-public:
+  public:
     explicit Shell(ShellOptions options);
 
     // Loads a scenario file and starts a fresh simulation from it. On failure there is no simulation,
@@ -55,7 +55,7 @@ public:
     // True once after the text size changed: the platform must rebuild the font atlas.
     bool take_fonts_dirty() { return std::exchange(fonts_dirty_, false); }
 
-private:
+  private:
     void apply(const Command& command);
     void set_language(const std::string& lang);
 

@@ -6,8 +6,9 @@ namespace app {
 namespace {
 
 ImVec4 rgb(int hex, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f, static_cast<float>((hex >> 8) & 0xFF) / 255.0f,
-                  static_cast<float>(hex & 0xFF) / 255.0f, alpha);
+    return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f,
+                  static_cast<float>((hex >> 8) & 0xFF) / 255.0f, static_cast<float>(hex & 0xFF) / 255.0f,
+                  alpha);
 }
 
 const Palette kLight = {
@@ -79,6 +80,8 @@ void apply_theme(Theme theme, float content_scale) {
     ImGui::GetStyle() = s;
 }
 
-const Palette& palette() { return *g_palette; }
+const Palette& palette() {
+    return *g_palette;
+}
 
 }  // namespace app

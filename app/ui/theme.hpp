@@ -12,15 +12,15 @@ namespace app {
 
 // Colours the views need beyond ImGuiStyle::Colors.
 struct Palette {
-    ImVec4 work_bg;      // the work area
-    ImVec4 nav_bg;       // top bar and navigation pane
-    ImVec4 border;       // separators between panes
-    ImVec4 accent;       // selected controls, headings
-    ImVec4 on_accent;    // text on the accent colour
-    ImVec4 muted_text;   // secondary text
-    ImVec4 banner_bg;    // the "Simulation" banner
+    ImVec4 work_bg;     // the work area
+    ImVec4 nav_bg;      // top bar and navigation pane
+    ImVec4 border;      // separators between panes
+    ImVec4 accent;      // selected controls, headings
+    ImVec4 on_accent;   // text on the accent colour
+    ImVec4 muted_text;  // secondary text
+    ImVec4 banner_bg;   // the "Simulation" banner
     ImVec4 banner_text;
-    ImVec4 error_text;   // scenario load errors
+    ImVec4 error_text;  // scenario load errors
 };
 
 // Sets ImGui's style for `theme`, scaled for the monitor's content scale, and selects its palette.

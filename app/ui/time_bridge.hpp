@@ -13,9 +13,9 @@
 namespace app {
 
 class TimeBridge {
-public:
-    static constexpr sim::SimTime kTick = 100;             // ms of sim time per step
-    static constexpr double kMaxFrameSeconds = 1.0;        // a longer frame (suspend, debugger) counts as this
+  public:
+    static constexpr sim::SimTime kTick = 100;       // ms of sim time per step
+    static constexpr double kMaxFrameSeconds = 1.0;  // a longer frame (suspend, debugger) counts as this
     static constexpr std::int64_t kMicrosPerTick = kTick * 1000;
 
     // Adds one frame of wall time at `speed` sim seconds per wall second (0 = paused) and returns
@@ -30,7 +30,7 @@ public:
     std::int64_t pending_micros() const { return sim_micros_; }
     void reset();
 
-private:
+  private:
     double wall_carry_ = 0.0;      // wall µs not yet counted (|carry| <= 0.5), so rounding never drifts
     std::int64_t sim_micros_ = 0;  // sim µs accumulated towards the next tick
 };

@@ -21,8 +21,8 @@ struct UiState {
     std::string language = "en";   // "en" | "de"
     float font_scale = 1.0f;       // text size multiplier, Ctrl +/− (kMinFontScale..kMaxFontScale)
     Theme theme = Theme::Light;
-    int speed = 1;                 // sim seconds per wall second, one of kSpeeds
-    bool paused = false;           // a paused clock ignores wall time
+    int speed = 1;        // sim seconds per wall second, one of kSpeeds
+    bool paused = false;  // a paused clock ignores wall time
 };
 
 float clamp_font_scale(float scale);

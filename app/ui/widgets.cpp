@@ -34,7 +34,9 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
 
 }  // namespace
 
-void set_item_hook(ItemHook h) { hook() = std::move(h); }
+void set_item_hook(ItemHook h) {
+    hook() = std::move(h);
+}
 
 bool button(const char* label, const ImVec2& size) {
     const bool pressed = ImGui::Button(label, size);

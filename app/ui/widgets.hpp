@@ -17,11 +17,11 @@ enum class ItemKind { Button, MenuItem, Selectable, Text };
 
 struct ItemInfo {
     ItemKind kind = ItemKind::Button;
-    std::string label;   // as passed to ImGui, including any "##id"/"###id" suffix
-    std::string window;  // name of the window the item lives in
-    ImGuiID id = 0;      // 0 for texts
-    ImVec2 min, max;     // screen rectangle, clipped to the window
-    bool enabled = true; // false inside BeginDisabled() or for a disabled menu item
+    std::string label;    // as passed to ImGui, including any "##id"/"###id" suffix
+    std::string window;   // name of the window the item lives in
+    ImGuiID id = 0;       // 0 for texts
+    ImVec2 min, max;      // screen rectangle, clipped to the window
+    bool enabled = true;  // false inside BeginDisabled() or for a disabled menu item
 };
 
 using ItemHook = std::function<void(const ItemInfo&)>;

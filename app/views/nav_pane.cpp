@@ -26,8 +26,10 @@ void draw_nav_pane(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
     widgets::text_disabled(ctx.text.get("ui.nav.screens"));
     for (const ScreenSpec& screen : screens()) {
-        const std::string label = ctx.text.get(std::string("ui.screen.") + screen.name) + "###screen_" + screen.name;
-        if (widgets::selectable(label.c_str(), ctx.ui.screen == screen.name)) out.push(ShowScreen{screen.name});
+        const std::string label =
+            ctx.text.get(std::string("ui.screen.") + screen.name) + "###screen_" + screen.name;
+        if (widgets::selectable(label.c_str(), ctx.ui.screen == screen.name))
+            out.push(ShowScreen{screen.name});
     }
 }
 

@@ -22,7 +22,9 @@ struct LanguageChoice {
 };
 constexpr LanguageChoice kLanguageChoices[] = {{"en", "English###lang_en"}, {"de", "Deutsch###lang_de"}};
 
-std::string item(const ViewContext& ctx, const char* key, const char* id) { return ctx.text.get(key) + "###" + id; }
+std::string item(const ViewContext& ctx, const char* key, const char* id) {
+    return ctx.text.get(key) + "###" + id;
+}
 
 void draw_language_section(const ViewContext& ctx, CommandQueue& out) {
     widgets::text_disabled(ctx.text.get("ui.settings.language"));
@@ -71,8 +73,8 @@ void draw_settings_menu(const ViewContext& ctx, CommandQueue& out) {
     const std::string label = ctx.text.get("ui.settings.button") + "###settings";
     if (widgets::button(label.c_str())) ImGui::OpenPopup(kPopupId);
     // Open below the button, right edges aligned, so the popup never leaves the window.
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 4.0f), ImGuiCond_Appearing,
-                            ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 4.0f),
+                            ImGuiCond_Appearing, ImVec2(1.0f, 0.0f));
     if (!ImGui::BeginPopup(kPopupId)) return;
     draw_language_section(ctx, out);
     ImGui::Separator();

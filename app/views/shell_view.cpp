@@ -47,19 +47,20 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
     // Rows are placed with SetCursorPos so ItemSpacing never leaves gaps between the panes.
     const int rows = top_bar_rows(ctx, ImGui::GetWindowWidth());
     const float top_bar_height = ImGui::GetFrameHeight() * static_cast<float>(rows) +
-                                 style.ItemSpacing.y * static_cast<float>(rows - 1) + 2.0f * style.WindowPadding.y;
+                                 style.ItemSpacing.y * static_cast<float>(rows - 1) +
+                                 2.0f * style.WindowPadding.y;
     pane("##top_bar", ImVec2(0, top_bar_height), colours.nav_bg, ImGuiWindowFlags_NoScrollbar,
          [&] { draw_top_bar(ctx, out); });
     horizontal_rule(top_bar_height - 1.0f);
 
-    const float banner_height = ImGui::GetTextLineHeight() + style.FramePadding.y * 2.0f;
+    const float banner_h = banner_height(ctx, ImGui::GetWindowWidth());
     ImGui::SetCursorPos(ImVec2(0, top_bar_height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.FramePadding.y));
-    pane("##banner", ImVec2(0, banner_height), colours.banner_bg, ImGuiWindowFlags_NoScrollbar,
+    pane("##banner", ImVec2(0, banner_h), colours.banner_bg, ImGuiWindowFlags_NoScrollbar,
          [&] { draw_banner(ctx); });
     ImGui::PopStyleVar();
 
-    const float body_top = top_bar_height + banner_height;
+    const float body_top = top_bar_height + banner_h;
     const float nav_width = ImGui::GetFrameHeight() * kNavWidthInFrames;
     ImGui::SetCursorPos(ImVec2(0, body_top));
     pane("##nav", ImVec2(nav_width, 0), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });

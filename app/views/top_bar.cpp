@@ -21,11 +21,17 @@ std::string pause_label(const ViewContext& ctx) {
     return ctx.text.get(ctx.ui.paused ? "ui.time.resume" : "ui.time.pause") + "###pause";
 }
 
-std::string speed_label(int speed) { return std::to_string(speed) + "\u00d7###speed_" + std::to_string(speed); }
+std::string speed_label(int speed) {
+    return std::to_string(speed) + "\u00d7###speed_" + std::to_string(speed);
+}
 
-std::string skip_label(const ViewContext& ctx) { return ctx.text.get("ui.time.skip") + "###skip"; }
+std::string skip_label(const ViewContext& ctx) {
+    return ctx.text.get("ui.time.skip") + "###skip";
+}
 
-std::string settings_label(const ViewContext& ctx) { return ctx.text.get("ui.settings.button") + "###settings"; }
+std::string settings_label(const ViewContext& ctx) {
+    return ctx.text.get("ui.settings.button") + "###settings";
+}
 
 float controls_width(const ViewContext& ctx) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -46,7 +52,8 @@ float identity_width(const ViewContext& ctx) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float width = ImGui::CalcTextSize(ctx.text.get("ui.app.name").c_str()).x + spacing * 4.0f +
                   ImGui::CalcTextSize(clock_text(ctx).c_str()).x;
-    if (ctx.sim && ctx.ui.paused) width += spacing + ImGui::CalcTextSize(ctx.text.get("ui.time.paused_tag").c_str()).x;
+    if (ctx.sim && ctx.ui.paused)
+        width += spacing + ImGui::CalcTextSize(ctx.text.get("ui.time.paused_tag").c_str()).x;
     return width;
 }
 
@@ -99,7 +106,8 @@ void draw_time_controls(const ViewContext& ctx, CommandQueue& out) {
         if (widgets::toggle_button(speed_label(speed).c_str(), !ctx.ui.paused && ctx.ui.speed == speed)) {
             out.push(SetSpeed{speed});
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.format("ui.time.speed_tooltip", {{"speed", speed}}).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ctx.text.format("ui.time.speed_tooltip", {{"speed", speed}}).c_str());
     }
     ImGui::EndDisabled();
 

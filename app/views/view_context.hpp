@@ -20,8 +20,8 @@ struct ScenarioInfo {
 };
 
 struct ViewContext {
-    const sim::Simulation* sim;      // null when no scenario could be loaded
-    const sim::Strings& text;        // UI strings in the current language
+    const sim::Simulation* sim;  // null when no scenario could be loaded
+    const sim::Strings& text;    // UI strings in the current language
     const UiState& ui;
     const ScenarioInfo& scenario;
 };

@@ -18,6 +18,8 @@ void draw_time_controls(const ViewContext& ctx, CommandQueue& out);
 void draw_settings_menu(const ViewContext& ctx, CommandQueue& out);
 // The permanent "Simulation — not connected to Microsoft" strip.
 void draw_banner(const ViewContext& ctx);
+// Height the banner needs at `width` pixels (it wraps rather than clips).
+float banner_height(const ViewContext& ctx, float width);
 // The light grey pane on the left: scenario facts and, later, the screens.
 void draw_nav_pane(const ViewContext& ctx, CommandQueue& out);
 // The "shell" screen: a friendly placeholder, or the scenario's load errors.

@@ -36,7 +36,8 @@ void draw_load_errors(const ViewContext& ctx, CommandQueue& out) {
     }
     ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("ui.welcome.load_failed_hint"));
-    if (!ctx.scenario.path.empty() && widgets::button((ctx.text.get("ui.welcome.retry") + "###retry").c_str())) {
+    if (!ctx.scenario.path.empty() &&
+        widgets::button((ctx.text.get("ui.welcome.retry") + "###retry").c_str())) {
         out.push(ReloadScenario{});
     }
 }

@@ -31,8 +31,12 @@ UiDriver::~UiDriver() {
     ImGui::DestroyContext(context_);
 }
 
-void UiDriver::set_gui(Fn gui) { gui_ = std::move(gui); }
-void UiDriver::set_between_frames(Fn fn) { between_frames_ = std::move(fn); }
+void UiDriver::set_gui(Fn gui) {
+    gui_ = std::move(gui);
+}
+void UiDriver::set_between_frames(Fn fn) {
+    between_frames_ = std::move(fn);
+}
 
 void UiDriver::frame() {
     ImGui::SetCurrentContext(context_);
@@ -67,7 +71,8 @@ bool UiDriver::click(const std::string& label) {
         frame();
     }
     const widgets::ItemInfo* item = find(label);
-    if (item == nullptr || !item->enabled || item->max.x <= item->min.x || item->max.y <= item->min.y) return false;
+    if (item == nullptr || !item->enabled || item->max.x <= item->min.x || item->max.y <= item->min.y)
+        return false;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
     io.MouseDown[0] = true;  // a press and release in one frame is lost in 1.86: two frames

@@ -20,7 +20,7 @@ struct ImGuiContext;
 namespace app::test {
 
 class UiDriver {
-public:
+  public:
     using Fn = std::function<void()>;
     static constexpr float kDeltaTime = 1.0f / 60.0f;  // every frame is one 60 Hz frame
 
@@ -29,17 +29,17 @@ public:
     UiDriver(const UiDriver&) = delete;
     UiDriver& operator=(const UiDriver&) = delete;
 
-    void set_gui(Fn gui);                // what every frame draws
-    void set_between_frames(Fn fn);      // the app loop's work after each frame (apply commands, advance time)
-    void frame();                        // one frame of the current gui
-    void frame(Fn gui);                  // set_gui(gui), then one frame
+    void set_gui(Fn gui);            // what every frame draws
+    void set_between_frames(Fn fn);  // the app loop's work after each frame (apply commands, advance time)
+    void frame();                    // one frame of the current gui
+    void frame(Fn gui);              // set_gui(gui), then one frame
     void frames(int n);
 
     // Layout frame → mouse to the item's centre and press → release. False (and no click) when no
     // enabled item with this label was drawn.
     bool click(const std::string& label);
-    void type(const std::string& utf8);                // characters into the focused widget, one frame
-    void press(ImGuiKey key, bool ctrl = false);       // key down one frame, up the next
+    void type(const std::string& utf8);           // characters into the focused widget, one frame
+    void press(ImGuiKey key, bool ctrl = false);  // key down one frame, up the next
 
     // Item lookup in the last frame. `label` matches the full ImGui label ("Pause###pause"), its
     // visible text ("Pause") or its stable id ("###pause" or "pause").
@@ -49,15 +49,15 @@ public:
     const std::vector<widgets::ItemInfo>& items() const { return items_; }
     static std::string visible_part(const std::string& label);
 
-private:
+  private:
     static constexpr int kMaxLayoutFrames = 4;
     void install_hook();
 
     ImGuiContext* context_ = nullptr;
     Fn gui_;
     Fn between_frames_;
-    std::vector<widgets::ItemInfo> items_;     // the last complete frame
-    std::vector<widgets::ItemInfo> drawing_;   // the frame in progress
+    std::vector<widgets::ItemInfo> items_;    // the last complete frame
+    std::vector<widgets::ItemInfo> drawing_;  // the frame in progress
 };
 
 }  // namespace app::test

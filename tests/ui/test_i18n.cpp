@@ -26,7 +26,9 @@ std::set<std::string> keys_of(const fs::path& file) {
     return keys;
 }
 
-sim::Strings strings(const std::string& lang) { return sim::Strings::load(NPSIM_TEST_ASSET_DIR "/i18n", lang); }
+sim::Strings strings(const std::string& lang) {
+    return sim::Strings::load(NPSIM_TEST_ASSET_DIR "/i18n", lang);
+}
 
 }  // namespace
 
@@ -44,8 +46,8 @@ TEST_CASE("every language file has exactly the keys of its siblings", "[ui][i18n
             for (const auto& [lang_b, keys_b] : languages) {
                 for (const std::string& key : keys_a) {
                     if (keys_b.count(key) == 0) {
-                        FAIL_CHECK(folder.string() << ": \"" << key << "\" is in " << lang_a << ".json but not in "
-                                                   << lang_b << ".json");
+                        FAIL_CHECK(folder.string() << ": \"" << key << "\" is in " << lang_a
+                                                   << ".json but not in " << lang_b << ".json");
                     }
                 }
             }

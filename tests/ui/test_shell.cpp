@@ -13,14 +13,16 @@
 namespace {
 
 constexpr const char* kBannerEn = "Simulation — not connected to Microsoft — never enter real passwords";
-constexpr const char* kBannerDe = "Simulation — nicht mit Microsoft verbunden — niemals echte Kennwörter eingeben";
+constexpr const char* kBannerDe =
+    "Simulation — nicht mit Microsoft verbunden — niemals echte Kennwörter eingeben";
 
 // The app loop in miniature: draw, then apply the frame's commands, then let 1/60 s of wall time pass.
 struct ShellUnderTest {
     app::test::UiDriver ui;  // first: the shell needs the ImGui context
     app::Shell shell;
 
-    explicit ShellUnderTest(const std::string& lang) : shell({NPSIM_TEST_ASSET_DIR, lang}) {
+    explicit ShellUnderTest(const std::string& lang, ImVec2 display = ImVec2(1280, 800))
+        : ui(display), shell({NPSIM_TEST_ASSET_DIR, lang}) {
         shell.start(sim::Setup{}, {"Test scenario", "Testszenario"});
         ui.set_gui([this] { shell.draw(); });
         ui.set_between_frames([this] {
@@ -48,6 +50,19 @@ TEST_CASE("the shell renders in English and in German and always shows the banne
         CHECK(de.ui.shows("Mo., 3. März 2025, 09:00 MEZ"));
         CHECK(de.ui.find("Einstellungen") != nullptr);
     }
+}
+
+TEST_CASE("the banner and the settings stay on screen in the smallest window", "[ui][shell]") {
+    ShellUnderTest t("de", ImVec2(760, 500));
+    t.ui.frames(3);
+    const app::widgets::ItemInfo* banner = t.ui.find(kBannerDe);
+    REQUIRE(banner != nullptr);
+    CHECK(banner->max.x - banner->min.x > 100.0f);
+    CHECK(banner->max.x <= 760.0f);
+    const app::widgets::ItemInfo* settings = t.ui.find("###settings");
+    REQUIRE(settings != nullptr);
+    CHECK(settings->max.x <= 760.0f);
+    CHECK(settings->max.x - settings->min.x > 10.0f);  // not clipped away
 }
 
 TEST_CASE("no visible text is a missing string key", "[ui][shell][i18n]") {

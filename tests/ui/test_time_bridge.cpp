@@ -21,7 +21,9 @@ sim::SimTime run(const std::vector<double>& frames, int speed) {
     return total;
 }
 
-std::vector<double> repeat(double dt, int n) { return std::vector<double>(static_cast<std::size_t>(n), dt); }
+std::vector<double> repeat(double dt, int n) {
+    return std::vector<double>(static_cast<std::size_t>(n), dt);
+}
 
 }  // namespace
 
@@ -59,7 +61,8 @@ TEST_CASE("a paused bridge hands out no sim time", "[ui][time]") {
 TEST_CASE("a frame longer than a second counts as one second", "[ui][time]") {
     // A suspended laptop must not fast-forward the scenario by days at 600x.
     TimeBridge bridge;
-    CHECK(bridge.advance(3600.0, 600) == static_cast<sim::SimTime>(TimeBridge::kMaxFrameSeconds * 600 * 1000));
+    CHECK(bridge.advance(3600.0, 600) ==
+          static_cast<sim::SimTime>(TimeBridge::kMaxFrameSeconds * 600 * 1000));
 }
 
 TEST_CASE("the bridge tells the loop how long it may sleep", "[ui][time]") {
