@@ -27,7 +27,7 @@ std::optional<double> TimeBridge::wall_seconds_until(sim::SimTime sim_delta, int
     // A delta that is not a whole tick is only handed out at the tick that covers it.
     const sim::SimTime ticks = std::max<sim::SimTime>(1, (sim_delta + kTick - 1) / kTick);
     const std::int64_t missing = std::max<std::int64_t>(0, ticks * kMicrosPerTick - sim_micros_);
-    return static_cast<double>(missing) / 1e6 / speed;
+    return std::min(kMaxSleepSeconds, static_cast<double>(missing) / 1e6 / speed);
 }
 
 void TimeBridge::reset() {

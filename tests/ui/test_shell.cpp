@@ -188,3 +188,19 @@ TEST_CASE("every registered screen can be shown by its name", "[ui][screens]") {
     }
     CHECK_FALSE(t.shell.show_screen("no.such.screen"));
 }
+
+TEST_CASE("sleeping as long as the shell allows lands on each next minute", "[ui][shell][time]") {
+    // The app loop sleeps for wait_seconds() and then advances by the wall time that passed.
+    ShellUnderTest t("en");
+    REQUIRE_FALSE(t.shell.simulation()->next_event_time().has_value());  // an empty world: nothing due
+    for (int minute = 1; minute <= 3; ++minute) {
+        const auto sleep = t.shell.wait_seconds();
+        REQUIRE(sleep.has_value());
+        CHECK(*sleep == Approx(60.0));
+        t.shell.advance(*sleep);
+        CHECK(t.now() == minute * sim::kMinute);
+    }
+    t.shell.commands().push(app::Pause{});
+    t.shell.apply_commands();
+    CHECK_FALSE(t.shell.wait_seconds().has_value());  // paused: sleep until input
+}
