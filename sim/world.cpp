@@ -166,15 +166,79 @@ static json to_json(const Mail& m) {
 }
 
 nlohmann::json to_json(const Person& p) {
-    // An array of fixed fields: 10,000 people hash in milliseconds (see tests/bench/bench_world.cpp).
     json licences = json::array();
     for (const auto& l : p.licences)
-        licences.push_back(json::array({l.sku, l.subscription, to_string(l.state), l.assigned_at, l.active_at, l.serial}));
+        licences.push_back({{"sku", l.sku}, {"subscription", l.subscription}, {"state", to_string(l.state)},
+                            {"assigned_at", l.assigned_at}, {"active_at", l.active_at}, {"serial", l.serial}});
     json inbox = json::array();
     for (const auto& m : p.inbox) inbox.push_back(to_json(m));
-    return json::array({p.upn, p.display_name, p.id, p.first_name, p.last_name, to_string(p.kind), p.usage_location,
-                        p.roles, std::move(licences), p.sign_in_blocked, p.must_change_password, p.deleted,
-                        p.created_at, std::move(inbox)});
+    return json{{"upn", p.upn},
+                {"display_name", p.display_name},
+                {"id", p.id},
+                {"first_name", p.first_name},
+                {"last_name", p.last_name},
+                {"kind", to_string(p.kind)},
+                {"usage_location", p.usage_location},
+                {"roles", role_names(p.roles)},
+                {"licences", std::move(licences)},
+                {"sign_in_blocked", p.sign_in_blocked},
+                {"must_change_password", p.must_change_password},
+                {"deleted", p.deleted},
+                {"created_at", p.created_at},
+                {"inbox", std::move(inbox)}};
+}
+
+namespace {
+
+// Appends a field of a person record: '|' separates; a '|' or a backslash inside a value gets a backslash before it.
+void put(std::string& out, std::string_view s) {
+    out += '|';
+    for (char c : s) {
+        if (c == '|' || c == '\\') out += '\\';
+        out += c;
+    }
+}
+void put(std::string& out, std::int64_t v) {
+    out += '|';
+    out += std::to_string(v);
+}
+
+}  // namespace
+
+std::string person_record(const Person& p) {
+    std::string r;
+    r.reserve(160);
+    r += "p1";
+    put(r, p.upn);
+    put(r, p.display_name);
+    put(r, p.id);
+    put(r, p.first_name);
+    put(r, p.last_name);
+    put(r, to_string(p.kind));
+    put(r, p.usage_location);
+    put(r, static_cast<std::int64_t>(p.roles));
+    put(r, std::int64_t{p.sign_in_blocked} + 2 * std::int64_t{p.must_change_password} + 4 * std::int64_t{p.deleted});
+    put(r, p.created_at);
+    put(r, static_cast<std::int64_t>(p.licences.size()));
+    for (const auto& l : p.licences) {
+        put(r, l.sku);
+        put(r, l.subscription);
+        put(r, to_string(l.state));
+        put(r, l.assigned_at);
+        put(r, l.active_at);
+        put(r, static_cast<std::int64_t>(l.serial));
+    }
+    put(r, static_cast<std::int64_t>(p.inbox.size()));
+    for (const auto& m : p.inbox) {
+        put(r, m.id);
+        put(r, m.received_at);
+        put(r, m.from);
+        put(r, m.subject_key);
+        put(r, m.body_key);
+        put(r, m.params.dump(-1, ' ', false, json::error_handler_t::replace));
+        put(r, std::int64_t{m.read});
+    }
+    return r;
 }
 
 static json to_json(const RegistrationForm& f) {
@@ -198,8 +262,10 @@ static json to_json(const RegistrationForm& f) {
 }
 
 nlohmann::json to_json(const World& w) {
+    // One compact record per person (see person_record): 10,000 people hash in a few milliseconds.
     json people = json::array();
-    for (const auto& p : w.people) people.push_back(to_json(p));
+    people.get_ref<json::array_t&>().reserve(w.people.size());
+    for (const auto& p : w.people) people.push_back(person_record(p));
     const Organisation& o = w.organisation;
     json org{{"status", to_string(o.status)},
              {"form", to_json(o.form)},

@@ -259,8 +259,12 @@ struct World {
     mutable std::unordered_map<std::string, std::size_t> person_index_cache;
 };
 
+// The canonical form of the world. People appear as compact records (person_record), so a world of
+// 10,000 people hashes in milliseconds; to_json(Person) is the readable form for displays and tools.
 nlohmann::json to_json(const World& w);
 nlohmann::json to_json(const Person& p);
+// "p1|upn|display name|id|…": every field of a person in a fixed order; '|' and backslashes in values are escaped.
+std::string person_record(const Person& p);
 
 // Builds the start world from the scenario's "start" object (organisation + portal status, tenant,
 // people with kind/usage_location/roles/licences, subscriptions, mail) and "settings"/"delays"
