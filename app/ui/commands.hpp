@@ -31,15 +31,32 @@ struct SetFontScale {
     float scale = 1.0f;  // clamped to [kMinFontScale, kMaxFontScale]
 };
 struct ShowScreen {
-    std::string name;  // a name from the screen registry (screens.hpp)
+    std::string name;  // a name from the screen registry (screens.hpp); no history entry
+};
+struct Navigate {
+    std::string name;  // like a link: the current screen goes on the back stack
+};
+struct Back {};
+struct Forward {};
+struct SetWorkAccount {
+    std::string upn;  // who is signed in to the portal and the admin center ("" = sign out)
+};
+struct SetAccountUser {
+    std::string upn;  // whose My Account is shown
+};
+struct SetMailUser {
+    std::string upn;  // whose inbox is shown
 };
 struct SubmitAction {
     sim::Action action;
+    std::string tag;  // optional: the view that asked (e.g. "admin.users.add"), so it can show the
+                      // spinner and the result (ViewState::actions[tag] = the handle)
 };
 struct ReloadScenario {};  // load the scenario file again (after the instructor fixed it)
 
 using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
-                             ShowScreen, SubmitAction, ReloadScenario>;
+                             ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
+                             SubmitAction, ReloadScenario>;
 
 class CommandQueue {
   public:

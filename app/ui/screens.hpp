@@ -14,11 +14,22 @@ namespace app {
 
 struct ScreenSpec {
     const char* name;                                         // stable, lower-case, dotted
-    void (*show)(UiState& ui);                                // make the screen the visible one
+    void (*show)(UiState& ui);                                // make the screen the visible one (may be null)
     void (*draw)(const ViewContext& ctx, CommandQueue& out);  // draw it into the work area
+    const char* url = "";                                     // fake address shown in the address line
+    // Puts UI-only state where a screenshot/test of this screen needs it (open a pane, pick a
+    // product, …); may be null. Called by show_screen(), not by ordinary navigation.
+    void (*prepare)(const sim::Simulation* sim, UiState& ui, ViewState& state) = nullptr;
 };
 
 const std::vector<ScreenSpec>& screens();
 const ScreenSpec* find_screen(const std::string& name);  // nullptr if unknown
+
+// Each surface contributes its screens (app/views/<surface>/<surface>_screens.cpp).
+std::vector<ScreenSpec> portal_screens();
+std::vector<ScreenSpec> admin_screens();
+std::vector<ScreenSpec> account_screens();
+std::vector<ScreenSpec> mail_screens();
+std::vector<ScreenSpec> scenario_screens();
 
 }  // namespace app

@@ -35,6 +35,7 @@ bool Shell::load_scenario(const std::string& path) {
     }
     scenario_.title = load.scenario->title;
     sim_.emplace(std::move(load.scenario->setup));
+    reset_people();
     return true;
 }
 
@@ -44,10 +45,26 @@ void Shell::start(sim::Setup setup, sim::LocalText title) {
     scenario_.title = std::move(title);
     sim_.reset();
     sim_.emplace(std::move(setup));
+    reset_people();
+}
+
+// A fresh world: forget UI-only state, and sign in as the first administrator (if any) everywhere.
+void Shell::reset_people() {
+    view_ = ViewState{};
+    ui_.work_account.clear();
+    ui_.account_user.clear();
+    ui_.mail_user.clear();
+    if (!sim_) return;
+    for (const sim::Person& p : sim_->world().people) {
+        if (p.deleted) continue;
+        if (ui_.work_account.empty() && p.is_admin()) ui_.work_account = p.upn;
+        if (ui_.account_user.empty()) ui_.account_user = p.upn;
+    }
+    ui_.mail_user = ui_.work_account.empty() ? ui_.account_user : ui_.work_account;
 }
 
 void Shell::draw() {
-    const ViewContext ctx{simulation(), strings_, ui_, scenario_};
+    const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_};
     draw_shell(ctx, queue_);
 }
 
@@ -80,8 +97,31 @@ void Shell::apply(const Command& command) {
                 ui_.font_scale = scale;
             } else if constexpr (std::is_same_v<T, ShowScreen>) {
                 show_screen(c.name);
+            } else if constexpr (std::is_same_v<T, Navigate>) {
+                navigate(c.name);
+            } else if constexpr (std::is_same_v<T, Back>) {
+                if (!ui_.back_stack.empty()) {
+                    ui_.forward_stack.push_back(ui_.screen);
+                    ui_.screen = ui_.back_stack.back();
+                    ui_.back_stack.pop_back();
+                }
+            } else if constexpr (std::is_same_v<T, Forward>) {
+                if (!ui_.forward_stack.empty()) {
+                    ui_.back_stack.push_back(ui_.screen);
+                    ui_.screen = ui_.forward_stack.back();
+                    ui_.forward_stack.pop_back();
+                }
+            } else if constexpr (std::is_same_v<T, SetWorkAccount>) {
+                ui_.work_account = c.upn;
+            } else if constexpr (std::is_same_v<T, SetAccountUser>) {
+                ui_.account_user = c.upn;
+            } else if constexpr (std::is_same_v<T, SetMailUser>) {
+                ui_.mail_user = c.upn;
             } else if constexpr (std::is_same_v<T, SubmitAction>) {
-                if (sim_) sim_->submit(c.action);
+                if (sim_) {
+                    const sim::ActionHandle h = sim_->submit(c.action);
+                    if (!c.tag.empty()) view_.actions[c.tag] = h;
+                }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
                 if (!scenario_.path.empty()) load_scenario(scenario_.path);
             }
@@ -101,13 +141,31 @@ std::optional<double> Shell::wait_seconds() const {
     const sim::SimTime now = sim_->now();
     sim::SimTime target = (now / sim::kMinute + 1) * sim::kMinute;
     if (const auto next = sim_->next_event_time()) target = std::min(target, std::max(*next, now));
-    return bridge_.wall_seconds_until(target - now, ui_.speed);
+    const std::optional<double> wait = bridge_.wall_seconds_until(target - now, ui_.speed);
+    // While an action is in flight, its spinner turns: redraw at 10 Hz.
+    if (sim_->pending_actions().empty()) return wait;
+    return wait ? std::min(*wait, 0.1) : 0.1;
 }
 
 bool Shell::show_screen(const std::string& name) {
     const ScreenSpec* screen = find_screen(name);
     if (!screen) return false;
-    screen->show(ui_);
+    if (screen->show) screen->show(ui_);
+    ui_.screen = screen->name;
+    if (screen->prepare) screen->prepare(simulation(), ui_, view_);
+    return true;
+}
+
+bool Shell::navigate(const std::string& name) {
+    const ScreenSpec* screen = find_screen(name);
+    if (!screen) return false;
+    if (ui_.screen != screen->name) {
+        ui_.back_stack.push_back(ui_.screen);
+        if (ui_.back_stack.size() > 100) ui_.back_stack.erase(ui_.back_stack.begin());
+        ui_.forward_stack.clear();
+    }
+    if (screen->show) screen->show(ui_);
+    ui_.screen = screen->name;
     return true;
 }
 

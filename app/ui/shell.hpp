@@ -16,6 +16,7 @@
 #include "app/ui/commands.hpp"
 #include "app/ui/time_bridge.hpp"
 #include "app/ui/ui_state.hpp"
+#include "app/ui/view_state.hpp"
 #include "app/views/view_context.hpp"
 #include "sim/i18n.hpp"
 #include "sim/simulation.hpp"
@@ -43,7 +44,12 @@ class Shell {
     void advance(double wall_seconds);
     std::optional<double> wait_seconds() const;  // nullopt: sleep until input
 
-    bool show_screen(const std::string& name);  // false if the name is not registered
+    // Shows a screen directly (--screen, tests): runs its prepare hook; no history entry. False if unknown.
+    bool show_screen(const std::string& name);
+    // Like following a link: the current screen goes on the back stack.
+    bool navigate(const std::string& name);
+    ViewState& view_state() { return view_; }
+    const ViewState& view_state() const { return view_; }
     CommandQueue& commands() { return queue_; }
 
     const UiState& ui() const { return ui_; }
@@ -58,9 +64,11 @@ class Shell {
   private:
     void apply(const Command& command);
     void set_language(const std::string& lang);
+    void reset_people();
 
     ShellOptions options_;
     UiState ui_;
+    ViewState view_;
     sim::Strings strings_;
     std::vector<std::string> string_errors_;
     ScenarioInfo scenario_;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace app {
 
@@ -23,7 +24,23 @@ struct UiState {
     Theme theme = Theme::Light;
     int speed = 1;        // sim seconds per wall second, one of kSpeeds
     bool paused = false;  // a paused clock ignores wall time
+
+    // Browser-like navigation: visited screens (most recent last) for back and forward.
+    std::vector<std::string> back_stack;
+    std::vector<std::string> forward_stack;
+    // Who the trainee is on each surface (sign-in names; empty = nobody signed in / picked yet).
+    std::string work_account;  // signed in to the nonprofit portal and the admin center
+    std::string account_user;  // whose "My Account" is shown
+    std::string mail_user;     // whose inbox is shown
 };
+
+// The five surfaces (plus the welcome screen). A screen's surface is the part of its name before
+// the first dot: "portal.offers" → Portal, "admin.users" → Admin, "myaccount.apps" → Account.
+enum class Surface { Welcome, Portal, Admin, Account, Mail, Scenario };
+Surface surface_of(const std::string& screen_name);
+const char* surface_key(Surface s);  // "portal", "admin", "myaccount", "mail", "scenario", "shell"
+// The screen a surface opens on when chosen in the switcher.
+const char* surface_home(Surface s);
 
 float clamp_font_scale(float scale);
 

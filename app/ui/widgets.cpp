@@ -2,6 +2,7 @@
 #include "app/ui/widgets.hpp"
 
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include "app/ui/theme.hpp"
 
@@ -67,6 +68,48 @@ bool selectable(const char* label, bool selected) {
     const bool pressed = ImGui::Selectable(label, selected);
     report(ItemKind::Selectable, label);
     return pressed;
+}
+
+bool arrow_button(const char* id, ImGuiDir dir) {
+    const bool pressed = ImGui::ArrowButton(id, dir);
+    report(ItemKind::Button, id);
+    return pressed;
+}
+
+bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
+    const bool changed = ImGui::InputText(label, &value, flags);
+    report(ItemKind::Input, label);
+    return changed;
+}
+
+bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    const bool changed = ImGui::InputTextWithHint(label, hint, &value, flags);
+    report(ItemKind::Input, label);
+    return changed;
+}
+
+bool input_int(const char* label, int& value, int step) {
+    const bool changed = ImGui::InputInt(label, &value, step);
+    report(ItemKind::Input, label);
+    return changed;
+}
+
+bool checkbox(const char* label, bool& value) {
+    const bool changed = ImGui::Checkbox(label, &value);
+    report(ItemKind::Checkbox, label);
+    return changed;
+}
+
+bool radio_button(const char* label, bool active) {
+    const bool pressed = ImGui::RadioButton(label, active);
+    report(ItemKind::Radio, label);
+    return pressed;
+}
+
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    const bool open = ImGui::BeginCombo(label, preview, flags);
+    report(ItemKind::Combo, label);
+    return open;
 }
 
 void text(const std::string& s) {

@@ -13,7 +13,7 @@
 
 namespace app::widgets {
 
-enum class ItemKind { Button, MenuItem, Selectable, Text };
+enum class ItemKind { Button, MenuItem, Selectable, Text, Input, Checkbox, Radio, Combo };
 
 struct ItemInfo {
     ItemKind kind = ItemKind::Button;
@@ -32,6 +32,16 @@ bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool toggle_button(const char* label, bool selected, const ImVec2& size = ImVec2(0, 0));
 bool menu_item(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);
 bool selectable(const char* label, bool selected = false);
+bool arrow_button(const char* id, ImGuiDir dir);
+// Form fields. Each reports itself with its label, so tests can click and type into it.
+bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
+bool input_int(const char* label, int& value, int step = 1);
+bool checkbox(const char* label, bool& value);
+bool radio_button(const char* label, bool active);
+// A combo box; between begin_combo() returning true and ImGui::EndCombo(), use selectable() items.
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+
 void text(const std::string& s);
 void text_colored(const ImVec4& colour, const std::string& s);
 void text_wrapped(const std::string& s);

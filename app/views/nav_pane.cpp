@@ -24,12 +24,16 @@ void draw_nav_pane(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    widgets::text_disabled(ctx.text.get("ui.nav.screens"));
-    for (const ScreenSpec& screen : screens()) {
-        const std::string label =
-            ctx.text.get(std::string("ui.screen.") + screen.name) + "###screen_" + screen.name;
-        if (widgets::selectable(label.c_str(), ctx.ui.screen == screen.name))
-            out.push(ShowScreen{screen.name});
+    // The five surfaces, like bookmarks of a browser. A surface without screens yet stays disabled.
+    const Surface current = surface_of(ctx.ui.screen);
+    for (Surface s : {Surface::Welcome, Surface::Portal, Surface::Admin, Surface::Account, Surface::Mail,
+                      Surface::Scenario}) {
+        const std::string key = surface_key(s);
+        const std::string label = ctx.text.get("ui.surface." + key) + "###surface_" + key;
+        const bool available = find_screen(surface_home(s)) != nullptr;
+        ImGui::BeginDisabled(!available);
+        if (widgets::selectable(label.c_str(), current == s) && current != s) out.push(Navigate{surface_home(s)});
+        ImGui::EndDisabled();
     }
 }
 

@@ -22,9 +22,9 @@ void pane(const char* id, const ImVec2& size, const ImVec4& bg, ImGuiWindowFlags
     ImGui::PopStyleColor();
 }
 
-void horizontal_rule(float y) {
+void horizontal_rule(float y, float x0 = 0.0f) {
     const ImVec2 origin = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x, origin.y + y),
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x + x0, origin.y + y),
                                         ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + y),
                                         ImGui::GetColorU32(palette().border));
 }
@@ -66,11 +66,19 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
     pane("##nav", ImVec2(nav_width, 0), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });
 
     ImGui::SetCursorPos(ImVec2(nav_width, body_top));
-    pane("##work", ImVec2(0, 0), colours.work_bg, 0, [&] {
-        const ScreenSpec* screen = find_screen(ctx.ui.screen);
-        if (!screen) screen = &screens().front();
-        screen->draw(ctx, out);
-    });
+    const ScreenSpec* screen = find_screen(ctx.ui.screen);
+    if (!screen) screen = &screens().front();
+    if (surface_of(screen->name) != Surface::Welcome) {
+        // The browser-like address row, then the page.
+        const float address_h = ImGui::GetFrameHeight() + 2.0f * style.FramePadding.y;
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.FramePadding.y));
+        pane("##address", ImVec2(0, address_h), colours.nav_bg, ImGuiWindowFlags_NoScrollbar,
+             [&] { draw_address_bar(ctx, out); });
+        ImGui::PopStyleVar();
+        horizontal_rule(body_top + address_h - 1.0f, nav_width);
+        ImGui::SetCursorPos(ImVec2(nav_width, body_top + address_h));
+    }
+    pane("##work", ImVec2(0, 0), colours.work_bg, 0, [&] { screen->draw(ctx, out); });
     ImGui::GetWindowDrawList()->AddLine(
         ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + body_top),
         ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + ImGui::GetWindowHeight()),

@@ -6,6 +6,7 @@
 
 #include "app/ui/commands.hpp"
 #include "app/ui/ui_state.hpp"
+#include "app/ui/view_state.hpp"
 #include "sim/i18n.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
@@ -21,9 +22,10 @@ struct ScenarioInfo {
 
 struct ViewContext {
     const sim::Simulation* sim;  // null when no scenario could be loaded
-    const sim::Strings& text;    // UI strings in the current language
+    const sim::Strings& text;    // UI strings (and the simulation's messages) in the current language
     const UiState& ui;
     const ScenarioInfo& scenario;
+    ViewState& state;            // UI-only state the widgets edit directly (never the world)
 };
 
 }  // namespace app

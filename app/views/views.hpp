@@ -22,6 +22,8 @@ void draw_banner(const ViewContext& ctx);
 float banner_height(const ViewContext& ctx, float width);
 // The light grey pane on the left: scenario facts and, later, the screens.
 void draw_nav_pane(const ViewContext& ctx, CommandQueue& out);
+// Back, forward, the page's fake address and who the trainee is on this surface.
+void draw_address_bar(const ViewContext& ctx, CommandQueue& out);
 // The "shell" screen: a friendly placeholder, or the scenario's load errors.
 void draw_welcome_screen(const ViewContext& ctx, CommandQueue& out);
 

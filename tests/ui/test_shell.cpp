@@ -116,7 +116,7 @@ TEST_CASE("skip to next event is enabled only while something is scheduled", "[u
     t.ui.frame();
     CHECK(t.ui.find("###skip")->enabled == t.shell.simulation()->next_event_time().has_value());
 
-    t.shell.commands().push(app::SubmitAction{sim::Action{"ui_test.noop", "", nlohmann::json::object()}});
+    t.shell.commands().push(app::SubmitAction{sim::Action{"ui_test.noop", "", nlohmann::json::object()}, ""});
     t.ui.frames(2);
     REQUIRE(t.shell.simulation()->next_event_time().has_value());
     REQUIRE(t.ui.find("###skip")->enabled);

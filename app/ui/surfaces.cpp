@@ -1,0 +1,40 @@
+// app/ui/surfaces.cpp — which surface a screen belongs to, and where each surface starts.
+#include "app/ui/ui_state.hpp"
+
+namespace app {
+
+Surface surface_of(const std::string& screen_name) {
+    const std::string prefix = screen_name.substr(0, screen_name.find('.'));
+    if (prefix == "portal") return Surface::Portal;
+    if (prefix == "admin") return Surface::Admin;
+    if (prefix == "myaccount") return Surface::Account;
+    if (prefix == "mail") return Surface::Mail;
+    if (prefix == "scenario") return Surface::Scenario;
+    return Surface::Welcome;
+}
+
+const char* surface_key(Surface s) {
+    switch (s) {
+        case Surface::Portal: return "portal";
+        case Surface::Admin: return "admin";
+        case Surface::Account: return "myaccount";
+        case Surface::Mail: return "mail";
+        case Surface::Scenario: return "scenario";
+        case Surface::Welcome: return "shell";
+    }
+    return "shell";
+}
+
+const char* surface_home(Surface s) {
+    switch (s) {
+        case Surface::Portal: return "portal.home";
+        case Surface::Admin: return "admin.home";
+        case Surface::Account: return "myaccount.apps";
+        case Surface::Mail: return "mail.inbox";
+        case Surface::Scenario: return "scenario.overview";
+        case Surface::Welcome: return "shell";
+    }
+    return "shell";
+}
+
+}  // namespace app

@@ -1,0 +1,29 @@
+// app/ui/view_state.hpp — UI-only state the views may change directly (form buffers, filters,
+// selections, open panes), one struct per surface, plus the actions views are waiting for.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "app/views/account/account_state.hpp"
+#include "app/views/admin/admin_state.hpp"
+#include "app/views/mail/mail_state.hpp"
+#include "app/views/portal/portal_state.hpp"
+#include "app/views/scenario/scenario_state.hpp"
+#include "sim/action.hpp"
+
+namespace app {
+
+struct ViewState {
+    // The last action submitted under a tag (SubmitAction::tag) → its handle, so the view that asked
+    // can show a spinner while it is pending and its result when it arrives.
+    std::map<std::string, sim::ActionHandle> actions;
+
+    PortalViewState portal;
+    AdminViewState admin;
+    AccountViewState account;
+    MailViewState mail;
+    ScenarioViewState scenario;
+};
+
+}  // namespace app

@@ -1,0 +1,14 @@
+// app/views/account/account_state.hpp — UI-only state of My Account's view.
+//
+// Widgets edit these fields directly (text buffers, selections, open panes): they are never part of
+// the simulated world, never hashed or journaled. Changes to the world go through commands.
+#pragma once
+
+#include <string>
+
+namespace app {
+
+struct AccountViewState {
+};
+
+}  // namespace app

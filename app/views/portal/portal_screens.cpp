@@ -1,0 +1,10 @@
+// app/views/portal/portal_screens.cpp — the screens of this surface, for the screen registry.
+#include "app/ui/screens.hpp"
+
+namespace app {
+
+std::vector<ScreenSpec> portal_screens() {
+    return {};
+}
+
+}  // namespace app
