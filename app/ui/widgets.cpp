@@ -35,6 +35,10 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
 
 }  // namespace
 
+void report_item(ItemKind kind, const char* label, bool enabled) {
+    report(kind, label, enabled);
+}
+
 void set_item_hook(ItemHook h) {
     hook() = std::move(h);
 }

@@ -27,6 +27,9 @@ struct ItemInfo {
 using ItemHook = std::function<void(const ItemInfo&)>;
 void set_item_hook(ItemHook hook);  // pass {} to remove
 
+// Reports the item ImGui just submitted, for wrapping a widget not listed here (call right after it).
+void report_item(ItemKind kind, const char* label, bool enabled = true);
+
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // A button drawn in the accent colour when `selected` (speed buttons, segmented controls).
 bool toggle_button(const char* label, bool selected, const ImVec2& size = ImVec2(0, 0));
