@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# scripts/screenshots.sh — regenerate the README's screenshots (docs/screenshots/*.png) under Xvfb.
+#   bash scripts/screenshots.sh            all of them, 1280×800
+# Each entry: <file name> <screen> <language> [scenario file]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh >/dev/null
+cmake --preset release >/dev/null
+cmake --build --preset release --target npsim >/dev/null
+mkdir -p docs/screenshots
+APPROVED=scenarios/reader-case.json
+[ -f "$APPROVED" ] || APPROVED=scenarios/full-journey.json
+while read -r name screen lang scenario; do
+  [ -z "$name" ] && continue
+  args=(--screenshot "docs/screenshots/$name.png" --screen "$screen" --lang "$lang" --size 1280x800)
+  [ -n "${scenario:-}" ] && args+=(--scenario "$scenario")
+  xvfb-run -a -s "-screen 0 1280x800x24" ./build/release/app/npsim "${args[@]}"
+  echo "docs/screenshots/$name.png"
+done <<LIST
+shell-en                shell                   en
+portal-register-de      portal.registration     de
+portal-offers-en        portal.offers           en  $APPROVED
+admin-users-en          admin.users             en  $APPROVED
+admin-purchase-de       admin.billing.purchase  de  $APPROVED
+admin-licenses-en       admin.billing.licenses  en  $APPROVED
+myaccount-de            myaccount.apps          de  $APPROVED
+mail-en                 mail.inbox              en  $APPROVED
+scenario-de             scenario.overview       de
+LIST
