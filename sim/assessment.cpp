@@ -47,9 +47,7 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
     const nlohmann::json& v = c.begin().value();
     const std::string p = pointer + "/" + key;
     if (std::find(kConditionKeys.begin(), kConditionKeys.end(), key) == kConditionKeys.end()) {
-        const std::string hint = suggest_key(key, kConditionKeys);
-        err(p, hint.empty() ? fmt::format("unknown condition \"{}\"", key)
-                            : fmt::format("unknown condition \"{}\" — did you mean \"{}\"?", key, hint));
+        err(p, unknown_key_message(key, kConditionKeys, "condition"));
         return false;
     }
     if (key == "all" || key == "any") {
@@ -209,12 +207,7 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
                 err(p, "an objective must be an object");
                 continue;
             }
-            for (auto it = j.begin(); it != j.end(); ++it)
-                if (std::find(kKeys.begin(), kKeys.end(), it.key()) == kKeys.end()) {
-                    const std::string hint = suggest_key(it.key(), kKeys);
-                    err(p + "/" + it.key(), hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
-                                                         : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
-                }
+            for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
             Objective ob;
             ob.id = j.value("id", fmt::format("objective-{}", i + 1));
             if (!j.contains("title")) err(p, "missing required key \"title\"");
@@ -240,14 +233,7 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
         if (!pen->is_object()) err("/penalties", "must be an object");
         else {
             static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry", "paid_where_free", "failed_actions"};
-            for (auto it = pen->begin(); it != pen->end(); ++it) {
-                const std::string p = "/penalties/" + it.key();
-                if (std::find(kKeys.begin(), kKeys.end(), it.key()) == kKeys.end()) {
-                    const std::string hint = suggest_key(it.key(), kKeys);
-                    err(p, hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
-                                        : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
-                }
-            }
+            for (auto& [where, message] : unknown_keys(*pen, "/penalties", kKeys)) err(where, message);
             auto points = [&](const nlohmann::json& v, const std::string& p, int& out) {
                 if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 100) err(p, "must be points from 0 to 100");
                 else out = v.get<int>();

@@ -243,12 +243,7 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
         r.error("", "a fault rule must be an object");
         return false;
     }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        if (std::find(kRuleKeys.begin(), kRuleKeys.end(), it.key()) != kRuleKeys.end()) continue;
-        const std::string hint = suggest_key(it.key(), kRuleKeys);
-        r.error("/" + it.key(), hint.empty() ? fmt::format("unknown key \"{}\"", it.key())
-                                             : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", it.key(), hint));
-    }
+    for (auto& [where, message] : unknown_keys(j, "", kRuleKeys)) r.error(where, message);
     FaultRule rule;
     if (j.contains("id")) {
         if (j["id"].is_string()) rule.id = j["id"].get<std::string>();

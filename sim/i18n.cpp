@@ -1,6 +1,8 @@
 // sim/i18n.cpp — loading and formatting message catalogs.
 #include "sim/i18n.hpp"
 
+#include "sim/files.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,18 +14,9 @@ namespace sim {
 
 namespace fs = std::filesystem;
 
-static bool read_file(const fs::path& p, std::string& out) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
 static void load_one(Strings& s, const fs::path& file, std::vector<std::string>* errors) {
     std::string text;
-    if (!read_file(file, text)) {
+    if (!read_text_file(file.string(), text)) {
         if (errors) errors->push_back(fmt::format("{}: cannot be read", file.string()));
         return;
     }

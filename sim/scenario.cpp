@@ -7,6 +7,7 @@
 #include "sim/scenario.hpp"
 
 #include "sim/catalog.hpp"
+#include "sim/files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -25,16 +26,6 @@ std::string LoadError::to_string() const {
     if (where.empty()) return fmt::format("{}: {}", file, message);
     if (!where.empty() && where[0] == '/') return fmt::format("{}: {}: {}", file, where, message);
     return fmt::format("{}:{}: {}", file, where, message);
-}
-
-static std::string escape_pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
 }
 
 // Line and column (1-based) of a byte offset in `text`.
@@ -75,11 +66,7 @@ struct Reader {
     }
 
     void check_keys(const nlohmann::json& obj, const std::string& pointer, const std::vector<std::string>& known) {
-        if (!obj.is_object()) return;
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
-            error(pointer + "/" + escape_pointer_token(it.key()), unknown_key_message(it.key(), known));
-        }
+        for (auto& [where, message] : unknown_keys(obj, pointer, known)) error(where, std::move(message));
     }
 
     std::string string(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required,
@@ -266,15 +253,13 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string text;
+    if (!read_text_file(path, text)) {
         ScenarioLoad out;
         out.errors.push_back(LoadError{path, "", "cannot open the file"});
         return out;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return load_scenario_text(ss.str(), path);
+    return load_scenario_text(text, path);
 }
 
 // [SECTION] Paths

@@ -24,12 +24,7 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
             err(p, "a step must be an object");
             continue;
         }
-        for (auto k = j.begin(); k != j.end(); ++k)
-            if (std::find(kKeys.begin(), kKeys.end(), k.key()) == kKeys.end()) {
-                const std::string hint = suggest_key(k.key(), kKeys);
-                err(p + "/" + k.key(), hint.empty() ? fmt::format("unknown key \"{}\"", k.key())
-                                                    : fmt::format("unknown key \"{}\" — did you mean \"{}\"?", k.key(), hint));
-            }
+        for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
         SolutionStep step;
         if (auto c = j.find("caption"); c != j.end()) {
             if (c->is_string()) step.caption.en = c->get<std::string>();

@@ -41,4 +41,17 @@ std::string unknown_key_message(const std::string& unknown, const std::vector<st
     return fmt::format("unknown {} \"{}\" — did you mean \"{}\"?", what, unknown, hint);
 }
 
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, const std::string& pointer,
+                                                              const std::vector<std::string>& known) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!obj.is_object()) return out;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+        std::string token;
+        for (char c : it.key()) token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+        out.emplace_back(pointer + "/" + token, unknown_key_message(it.key(), known));
+    }
+    return out;
+}
+
 }  // namespace sim

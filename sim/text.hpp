@@ -2,7 +2,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace sim {
 
@@ -17,5 +20,9 @@ std::string suggest_key(const std::string& unknown, const std::vector<std::strin
 // "unknown key "x"" or "unknown key "x" — did you mean "y"?"
 std::string unknown_key_message(const std::string& unknown, const std::vector<std::string>& known,
                                 const char* what = "key");
+
+// Every key of `obj` not in `known`, as (JSON pointer under `pointer`, message with a suggestion).
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, const std::string& pointer,
+                                                              const std::vector<std::string>& known);
 
 }  // namespace sim

@@ -16,32 +16,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "sim/files.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "sim/version.hpp"
 
 namespace {
-
-bool read_text(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-// Writes via a temporary file and a rename, so a crash never leaves half a file.
-bool write_atomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        out << text;
-        if (!out.flush()) return false;
-    }
-    return std::rename(tmp.c_str(), path.c_str()) == 0;
-}
 
 std::optional<sim::Scenario> load_or_report(const std::string& path) {
     sim::ScenarioLoad load = sim::load_scenario_file(path);
@@ -53,7 +33,7 @@ std::optional<sim::Scenario> load_or_report(const std::string& path) {
 // Reads actions as JSON Lines: {"t": <ms or duration text>, "action": {...}} or a bare action at t = 0.
 bool read_actions(const std::string& path, std::vector<std::pair<sim::SimTime, sim::Action>>& out) {
     std::string text;
-    if (!read_text(path, text)) {
+    if (!sim::read_text_file(path, text)) {
         std::cerr << path << ": cannot open the file\n";
         return false;
     }
@@ -225,7 +205,7 @@ int main(int argc, char** argv) {
             j["solution_ok"] = played.ok;
             if (!played.ok) j["solution_failure"] = played.failure;
             j["assessment"] = sim::to_json(report, scenario->assessment, lang);
-            if (!journal_out.empty() && !write_atomically(journal_out, s.journal().to_jsonl())) {
+            if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl())) {
                 std::cerr << journal_out << ": cannot be written\n";
                 return 1;
             }
@@ -250,7 +230,7 @@ int main(int argc, char** argv) {
         }
         while (s.next_event_time() && (until == 0 || *s.next_event_time() <= until)) s.step_to_next_event();
         if (until > s.now()) s.run_until(until);
-        if (!journal_out.empty() && !write_atomically(journal_out, s.journal().to_jsonl())) {
+        if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl())) {
             std::cerr << journal_out << ": cannot be written\n";
             return 1;
         }
@@ -267,7 +247,7 @@ int main(int argc, char** argv) {
         if (!scenario) return 1;
         std::string text, error;
         sim::Journal recorded;
-        if (!read_text(replay_journal, text) || !sim::Journal::from_jsonl(text, recorded, error)) {
+        if (!sim::read_text_file(replay_journal, text) || !sim::Journal::from_jsonl(text, recorded, error)) {
             std::cerr << replay_journal << ": " << (error.empty() ? "cannot open the file" : error) << "\n";
             return 1;
         }
