@@ -26,7 +26,7 @@ let errors = [];
 try { errors = JSON.parse(text.slice(start)); } catch (e) { console.log(text.trim()); process.exit(0); }
 errors.sort((a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length);
 for (const e of errors.slice(0, 6))
-  console.log(`${e.instancePath || "/"}: ${e.message} ${JSON.stringify(e.params)}`);
+  console.log(`${e.instancePath || "/"}: ${e.message} ${JSON.stringify(e.params)}`.slice(0, 240));
 if (errors.length > 6) console.log(`… and ${errors.length - 6} more`);
 '
 

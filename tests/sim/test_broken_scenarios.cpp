@@ -1,0 +1,71 @@
+// tests/sim/test_broken_scenarios.cpp — the broken examples in tests/data/broken: each holds exactly one defect,
+// and the loader rejects it with exactly one, located message. scripts/check-schema.sh checks that the JSON Schema
+// rejects the same files, so schema and loader agree on what a broken scenario is.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "sim/scenario.hpp"
+
+using namespace sim;
+namespace fs = std::filesystem;
+
+namespace {
+
+// File name → "/json/pointer: message", exactly as the loader reports it.
+const std::map<std::string, std::string>& expected_errors() {
+    static const std::map<std::string, std::string> kExpected = {
+        {"unknown-key.json", "/seeed: unknown key \"seeed\" — did you mean \"seed\"?"},
+        {"wrong-type.json", "/estimated_minutes: must be a positive integer"},
+        {"missing-title.json", "/: missing required key \"title\""},
+        {"bad-duration.json",
+         "/timer/exam_countdown: \"45 mins\": unknown unit \"mins\" (use ms, s, m, h, d, w or business days)"},
+        {"bad-delay.json", "/delays/verification: \"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]"},
+        {"bad-fault-probability.json", "/faults/0/probability: must be a number from 0 to 1"},
+        {"two-fault-effects.json",
+         "/faults/0: choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")"},
+        {"bad-condition.json",
+         "/objectives/items/0/condition/portal_status: must be a portal status: none, draft, pending, info_requested, "
+         "approved, declined, reverify_required"},
+        {"unknown-condition.json",
+         "/objectives/items/0/condition/portal_stauts: unknown condition \"portal_stauts\" — did you mean \"portal_status\"?"},
+        {"bad-status.json",
+         "/start/organisation/status: must be one of none, draft, pending, info_requested, approved, declined, "
+         "reverify_required"},
+        {"bad-step.json", "/solution/0: a step needs exactly one of \"action\", \"advance\" or \"wait_until\""},
+        {"bad-mode.json", "/modes/1: \"practice\" is not a mode (demo, guided, exam)"},
+    };
+    return kExpected;
+}
+
+std::string broken_dir() { return (fs::path(NPSIM_TEST_DATA_DIR) / "broken").string(); }
+
+}  // namespace
+
+TEST_CASE("every broken example is rejected by the loader with its own message", "[sim][scenario][errors]") {
+    for (const auto& [name, message] : expected_errors()) {
+        const std::string path = (fs::path(broken_dir()) / name).string();
+        INFO(path);
+        REQUIRE(fs::exists(path));
+        const ScenarioLoad l = load_scenario_file(path);
+        REQUIRE_FALSE(l.ok());
+        for (const auto& e : l.errors) UNSCOPED_INFO(e.to_string());
+        CHECK(l.errors.size() == 1);  // one defect per file, so exactly one message
+        CHECK(l.errors.front().where + ": " + l.errors.front().message == message);
+        CHECK(l.errors.front().to_string() == path + ": " + message);
+    }
+}
+
+TEST_CASE("every file in the broken examples has an expected loader message", "[sim][scenario][errors]") {
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(broken_dir())) {
+        if (entry.path().extension() != ".json") continue;
+        ++files;
+        INFO(entry.path().string());
+        CHECK(expected_errors().count(entry.path().filename().string()) == 1);
+    }
+    CHECK(files >= 8);
+    CHECK(files == static_cast<int>(expected_errors().size()));
+}
