@@ -5,7 +5,9 @@
 //   npsim-cli run FILE --solution [--seed N] [--json] [--lang de]
 //                                                play the reference solution; exit 0 only when every objective is met
 //   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
+//        add --bundle OUT.json to either form to write a repro bundle
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
+//   npsim-cli replay BUNDLE.json [--json]         replay a repro bundle and compare both hashes
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "sim/bundle.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
@@ -128,10 +131,12 @@ int main(int argc, char** argv) {
     run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
     run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
 
-    std::string replay_file, replay_journal;
-    auto* rep = app.add_subcommand("replay", "Replay a journal and check that it reproduces bit for bit");
-    rep->add_option("file", replay_file, "Scenario file")->required()->check(CLI::ExistingFile);
-    rep->add_option("journal", replay_journal, "Journal (JSON Lines)")->required()->check(CLI::ExistingFile);
+    std::string replay_file, replay_journal, bundle_out, note;
+    run->add_option("--bundle", bundle_out, "Write a repro bundle (scenario + seed + actions + hashes) to this file");
+    run->add_option("--note", note, "What the case is about (stored in the bundle)");
+    auto* rep = app.add_subcommand("replay", "Replay a repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
+    rep->add_option("file", replay_file, "Repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
+    rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file")->check(CLI::ExistingFile);
 
     auto* list = app.add_subcommand("list", "List the shipped scenarios");
     bool solution = false;
@@ -209,6 +214,10 @@ int main(int argc, char** argv) {
                 std::cerr << journal_out << ": cannot be written\n";
                 return 1;
             }
+            if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note))) {
+                std::cerr << bundle_out << ": cannot be written\n";
+                return 1;
+            }
             if (as_json) std::cout << j.dump(2) << "\n";
             else {
                 std::cout << fmt::format("scenario       {}\n", scenario->id);
@@ -234,6 +243,10 @@ int main(int argc, char** argv) {
             std::cerr << journal_out << ": cannot be written\n";
             return 1;
         }
+        if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note))) {
+            std::cerr << bundle_out << ": cannot be written\n";
+            return 1;
+        }
         tracker.update(s);
         nlohmann::json j = summary(s);
         j["assessment"] = sim::to_json(tracker.report(s), scenario->assessment, lang);
@@ -241,6 +254,31 @@ int main(int argc, char** argv) {
         if (!as_json && !scenario->assessment.objectives.empty())
             std::cout << fmt::format("score          {}/100\n", j["assessment"]["score"].get<int>());
         return 0;
+    }
+    if (*rep && replay_journal.empty()) {
+        sim::ReproBundle bundle;
+        std::string error;
+        if (!sim::load_bundle(replay_file, bundle, error)) {
+            std::cerr << replay_file << ": " << error << "\n";
+            return 1;
+        }
+        const sim::BundleReplay r = sim::replay_bundle(bundle);
+        for (const auto& e : r.errors) std::cerr << e << "\n";
+        if (!r.loaded) return 1;
+        nlohmann::json j{{"scenario", bundle.scenario_id}, {"seed", bundle.seed},
+                         {"actions", bundle.actions.size()}, {"note", bundle.note},
+                         {"recorded", {{"journal_hash", bundle.journal_hash}, {"state_hash", bundle.state_hash}, {"version", bundle.version}}},
+                         {"replayed", {{"journal_hash", r.journal_hash}, {"state_hash", r.state_hash}}},
+                         {"reproduced", r.reproduced}};
+        if (as_json) std::cout << j.dump(2) << "\n";
+        else {
+            std::cout << fmt::format("scenario       {}\nseed           {}\nactions        {}\n", bundle.scenario_id, bundle.seed, bundle.actions.size());
+            if (!bundle.note.empty()) std::cout << fmt::format("note           {}\n", bundle.note);
+            std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", bundle.journal_hash, r.journal_hash);
+            std::cout << fmt::format("state hash     recorded {}  replayed {}\n", bundle.state_hash, r.state_hash);
+            std::cout << (r.reproduced ? "reproduced: yes\n" : "reproduced: NO — the run differs\n");
+        }
+        return r.reproduced ? 0 : 1;
     }
     if (*rep) {
         auto scenario = load_or_report(replay_file);
