@@ -70,19 +70,31 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
         if (!v.is_boolean()) err(p, "must be true or false");
     } else if (key == "subscription") {
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
-        else if (v.contains("min_quantity") && !v["min_quantity"].is_number_integer())
-            err(p + "/min_quantity", "must be a whole number");
+        else {
+            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_quantity"})) err(where, message);
+            if (v.contains("min_quantity") && !v["min_quantity"].is_number_integer())
+                err(p + "/min_quantity", "must be a whole number");
+        }
     } else if (key == "licensed") {
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
         else {
+            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_people", "state", "upn"})) err(where, message);
             if (v.contains("min_people") && !v["min_people"].is_number_integer()) err(p + "/min_people", "must be a whole number");
             if (v.contains("state") && v["state"] != "active" && v["state"] != "any") err(p + "/state", "must be \"active\" or \"any\"");
+            if (v.contains("upn") && !v["upn"].is_string()) err(p + "/upn", "must be a sign-in name");
         }
     } else if (key == "person") {
         if (!v.is_object() || !v.contains("upn") || !v["upn"].is_string()) err(p, "needs \"upn\"");
-        else if (v.contains("role")) {
+        else {
+            for (auto& [where, message] :
+                 unknown_keys(v, p, {"upn", "exists", "usage_location", "role", "sign_in_blocked", "kind"}))
+                err(where, message);
+            for (const char* b : {"exists", "sign_in_blocked"})
+                if (v.contains(b) && !v[b].is_boolean()) err(p + "/" + b, "must be true or false");
+            for (const char* t : {"usage_location", "kind"})
+                if (v.contains(t) && !v[t].is_string()) err(p + "/" + t, "must be a text");
             Role r;
-            if (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r))
+            if (v.contains("role") && (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
                 err(p + "/role", "must be global_admin, billing_admin, license_admin or user_admin");
         }
     } else if (key == "office_desktop") {
@@ -90,27 +102,42 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
     } else if (key == "office_desktop_people") {
         if (!v.is_number_integer() || v.get<int>() < 0) err(p, "must be a whole number ≥ 0");
     } else if (key == "mail") {
-        if (!v.is_object() || !v.contains("to") || !v.contains("subject_key")) err(p, "needs \"to\" and \"subject_key\"");
+        if (!v.is_object() || !v.contains("to") || !v.contains("subject_key") || !v["to"].is_string() ||
+            !v["subject_key"].is_string())
+            err(p, "needs \"to\" (a sign-in name) and \"subject_key\" (e.g. \"mail.approved.subject\")");
+        else
+            for (auto& [where, message] : unknown_keys(v, p, {"to", "subject_key"})) err(where, message);
     }
     return errors.size() == before;
 }
 
+static bool evaluate_checked(const nlohmann::json& c, const Simulation& s);
+
 bool evaluate_condition(const nlohmann::json& c, const Simulation& s) {
+    // Conditions are validated at load; this guard keeps a hand-built one from ever crashing a run.
+    try {
+        return evaluate_checked(c, s);
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+}
+
+static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
     if (!c.is_object() || c.size() != 1) return false;
     const World& w = s.world();
     const std::string key = c.begin().key();
     const nlohmann::json& v = c.begin().value();
     if (key == "all") {
         for (const auto& x : v)
-            if (!evaluate_condition(x, s)) return false;
+            if (!evaluate_checked(x, s)) return false;
         return true;
     }
     if (key == "any") {
         for (const auto& x : v)
-            if (evaluate_condition(x, s)) return true;
+            if (evaluate_checked(x, s)) return true;
         return false;
     }
-    if (key == "not") return !evaluate_condition(v, s);
+    if (key == "not") return !evaluate_checked(v, s);
     if (key == "portal_status") {
         const std::string now = to_string(w.organisation.status);
         if (v.is_array()) {
@@ -171,13 +198,23 @@ bool evaluate_condition(const nlohmann::json& c, const Simulation& s) {
 
 // [SECTION] Parsing objectives and penalties
 
-static LocalText local_text(const nlohmann::json& j) {
+// A text or {"en": …, "de": …}; anything else is reported at `pointer`.
+static LocalText local_text(const nlohmann::json& j, const std::string& pointer, std::vector<ConditionError>& errors) {
     LocalText t;
+    auto field = [&](const char* lang, std::string& out) {
+        auto it = j.find(lang);
+        if (it == j.end()) return;
+        if (it->is_string()) out = it->get<std::string>();
+        else errors.push_back({pointer + "/" + lang, "must be a text"});
+    };
+    if (j.is_null()) return t;
     if (j.is_string()) t.en = j.get<std::string>();
     else if (j.is_object()) {
-        t.en = j.value("en", "");
-        t.de = j.value("de", "");
-    }
+        for (auto& [where, message] : unknown_keys(j, pointer, {"en", "de"})) errors.push_back({where, message});
+        field("en", t.en);
+        field("de", t.de);
+    } else
+        errors.push_back({pointer, "must be a text or {\"en\": …, \"de\": …}"});
     return t;
 }
 
@@ -189,7 +226,9 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
     if (auto o = root.find("objectives"); o != root.end()) {
         if (o->is_array()) items = &*o;
         else if (o->is_object()) {
-            a.ordered = o->value("ordered", false);
+            if (o->contains("ordered") && !(*o)["ordered"].is_boolean()) err(base + "/ordered", "must be true or false");
+            else a.ordered = o->value("ordered", false);
+            for (auto& [where, message] : unknown_keys(*o, base, {"ordered", "items"})) err(where, message);
             if (o->contains("items") && (*o)["items"].is_array()) {
                 items = &(*o)["items"];
                 base += "/items";
@@ -209,9 +248,13 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             }
             for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
             Objective ob;
-            ob.id = j.value("id", fmt::format("objective-{}", i + 1));
+            ob.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : fmt::format("objective-{}", i + 1);
             if (!j.contains("title")) err(p, "missing required key \"title\"");
-            ob.title = local_text(j.value("title", nlohmann::json()));
+            ob.title = local_text(j.value("title", nlohmann::json()), p + "/title", errors);
+            if (j.contains("id") && !j["id"].is_string()) {
+                err(p + "/id", "must be a string");
+                ob.id = fmt::format("objective-{}", i + 1);
+            }
             if (j.contains("weight")) {
                 if (!j["weight"].is_number_integer() || j["weight"].get<int>() < 0 || j["weight"].get<int>() > 1000)
                     err(p + "/weight", "must be a whole number from 0 to 1000");
@@ -221,11 +264,20 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             if (!j.contains("condition")) err(p, "missing required key \"condition\"");
             else if (validate_condition(j["condition"], p + "/condition", errors)) ob.condition = j["condition"];
             if (j.contains("feedback")) {
-                ob.feedback_met = local_text(j["feedback"].value("met", nlohmann::json()));
-                ob.feedback_not_met = local_text(j["feedback"].value("not_met", nlohmann::json()));
+                const auto& f = j["feedback"];
+                if (!f.is_object()) err(p + "/feedback", "must be {\"met\": …, \"not_met\": …}");
+                else {
+                    for (auto& [where, message] : unknown_keys(f, p + "/feedback", {"met", "not_met"})) err(where, message);
+                    ob.feedback_met = local_text(f.value("met", nlohmann::json()), p + "/feedback/met", errors);
+                    ob.feedback_not_met = local_text(f.value("not_met", nlohmann::json()), p + "/feedback/not_met", errors);
+                }
             }
-            if (j.contains("hints") && j["hints"].is_array())
-                for (const auto& h : j["hints"]) ob.hints.push_back(local_text(h));
+            if (j.contains("hints")) {
+                if (!j["hints"].is_array()) err(p + "/hints", "must be an array of texts");
+                else
+                    for (std::size_t h = 0; h < j["hints"].size(); ++h)
+                        ob.hints.push_back(local_text(j["hints"][h], fmt::format("{}/hints/{}", p, h), errors));
+            }
             a.objectives.push_back(std::move(ob));
         }
     }

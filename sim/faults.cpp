@@ -287,12 +287,12 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
         if (e.is_string() && !e.get<std::string>().empty()) {
             rule.error_code = e.get<std::string>();
         } else if (e.is_object() && e.contains("message")) {
-            rule.error_code = e.value("code", std::string("fault.custom"));
             const auto& m = e["message"];
             if (m.is_string()) rule.message_en = rule.message_de = m.get<std::string>();
-            else if (m.is_object() && m.contains("en") && m["en"].is_string()) {
+            else if (m.is_object() && m.contains("en") && m["en"].is_string() &&
+                     (!m.contains("de") || m["de"].is_string())) {
                 rule.message_en = m["en"].get<std::string>();
-                rule.message_de = m.value("de", rule.message_en);
+                rule.message_de = m.contains("de") ? m["de"].get<std::string>() : rule.message_en;
             } else
                 r.error("/error/message", "must be a text or {\"en\": …, \"de\": …}");
             rule.error_code = "fault.custom";

@@ -116,7 +116,20 @@ const std::vector<std::string> kTopLevelKeys = {
 
 // [SECTION] Loading
 
+static ScenarioLoad load_checked(const std::string& text, const std::string& file_name);
+
 ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name) {
+    // Every field is type-checked before use; this guard turns any slip into a message, never a crash.
+    try {
+        return load_checked(text, file_name);
+    } catch (const std::exception& e) {
+        ScenarioLoad out;
+        out.errors.push_back(LoadError{file_name, "", std::string("could not be read: ") + e.what()});
+        return out;
+    }
+}
+
+static ScenarioLoad load_checked(const std::string& text, const std::string& file_name) {
     ScenarioLoad out;
     nlohmann::json doc;
     try {

@@ -28,10 +28,13 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
         SolutionStep step;
         if (auto c = j.find("caption"); c != j.end()) {
             if (c->is_string()) step.caption.en = c->get<std::string>();
-            else if (c->is_object()) {
+            else if (c->is_object() && (!c->contains("en") || (*c)["en"].is_string()) &&
+                     (!c->contains("de") || (*c)["de"].is_string())) {
+                for (auto& [where, message] : unknown_keys(*c, p + "/caption", {"en", "de"})) err(where, message);
                 step.caption.en = c->value("en", "");
                 step.caption.de = c->value("de", "");
-            }
+            } else
+                err(p + "/caption", "must be a text or {\"en\": …, \"de\": …}");
         }
         const int kinds = int(j.contains("action")) + int(j.contains("advance")) + int(j.contains("wait_until"));
         if (kinds != 1) err(p, "a step needs exactly one of \"action\", \"advance\" or \"wait_until\"");

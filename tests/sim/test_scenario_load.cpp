@@ -125,3 +125,21 @@ TEST_CASE("every shipped scenario's reference solution meets every objective, tw
         CHECK(hashes[0] == hashes[1]);
     }
 }
+
+TEST_CASE("mistyped training sections are errors with their place, never a crash", "[sim][scenario][errors]") {
+    const std::string head = R"({"schema_version": 1, "id": "t", "title": "T", )";
+    CHECK(first_error(head + R"("faults": [{"operation": "*", "error": {"message": {"en": "x", "de": 5}}}]})") ==
+          "bad.json: /faults/0/error/message: must be a text or {\"en\": …, \"de\": …}");
+    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"tenant_exists": true}, "feedback": 3}]})") ==
+          "bad.json: /objectives/0/feedback: must be {\"met\": …, \"not_met\": …}");
+    CHECK(first_error(head + R"("objectives": [{"title": {"en": 1}, "condition": {"tenant_exists": true}}]})") ==
+          "bad.json: /objectives/0/title/en: must be a text");
+    CHECK(first_error(head + R"("objectives": {"ordered": "yes", "items": []}})") ==
+          "bad.json: /objectives/ordered: must be true or false");
+    CHECK(first_error(head + R"("solution": [{"caption": {"en": 2}, "advance": "1d"}]})") ==
+          "bad.json: /solution/0/caption: must be a text or {\"en\": …, \"de\": …}");
+    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"mail": {"to": 5, "subject_key": "k"}}}]})") ==
+          "bad.json: /objectives/0/condition/mail: needs \"to\" (a sign-in name) and \"subject_key\" (e.g. \"mail.approved.subject\")");
+    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"person": {"upn": "a", "usage_locaton": "DE"}}}]})") ==
+          "bad.json: /objectives/0/condition/person/usage_locaton: unknown key \"usage_locaton\" — did you mean \"usage_location\"?");
+}
