@@ -9,6 +9,7 @@ PACKAGES=(
   libbenchmark-dev fonts-dejavu-core
   xvfb xauth
   clang libclang-rt-14-dev
+  python3
 )
 
 missing=()
@@ -17,6 +18,12 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+
+# The schema check runs ajv (npm registry). Some images bring their own Node.js with npm inside;
+# only when no npm is found at all do we ask Debian for it.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "npsim: all build dependencies are installed."

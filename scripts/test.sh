@@ -2,16 +2,17 @@
 # scripts/test.sh — install what is missing, build and run the whole test suite:
 #   1. the "ci" workflow: configure, build, ctest (sim, ui, cli, scenario and GUI-smoke tests);
 #   2. the "asan" workflow: the sim tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the fuzz targets, briefly, when clang's libFuzzer is available.
+#   3. the JSON Schema check of every scenario (ajv) and the broken examples;
+#   4. the two libFuzzer targets, briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 echo "== ci: build and run all tests"
 cmake --workflow --preset ci
+echo "== schema: scenarios against scenarios/schema/scenario.schema.json (ajv)"
+bash scripts/check-schema.sh
 echo "== asan: sim tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --workflow --preset asan
-if [ -x scripts/fuzz.sh ]; then
-  echo "== fuzz: scenario loader and action JSON"
-  bash scripts/fuzz.sh
-fi
+echo "== fuzz: scenario loader and action JSON"
+bash scripts/fuzz.sh
 echo "== all tests passed"
