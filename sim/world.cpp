@@ -8,6 +8,8 @@
 //   [SECTION] Start state from the scenario
 #include "sim/world.hpp"
 
+#include "sim/text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -353,11 +355,8 @@ struct Reader {
         out = *d;
         return true;
     }
-    void unknown_keys(const json& obj, const std::string& base, std::initializer_list<const char*> known) {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            bool ok = std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
-            if (!ok) fail(base + "/" + it.key(), "is not a known key");
-        }
+    void unknown_keys(const json& obj, const std::string& base, const std::vector<std::string>& known) {
+        for (auto& [where, message] : sim::unknown_keys(obj, base, known)) fail(where, message);
     }
 };
 
@@ -479,6 +478,33 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     const json& start = field(scenario_root, "start");
     if (!start.is_null() && !start.is_object()) r.fail("/start", "must be an object");
     const json st = start.is_object() ? start : json::object();
+
+    // Typos in the start state are errors with a suggestion, never silently dropped keys.
+    auto check = [&](const json& obj, const std::string& base, const std::vector<std::string>& known) {
+        if (!obj.is_object()) return;
+        for (auto& [where, message] : sim::unknown_keys(obj, base, known)) r.fail(where, message);
+    };
+    auto check_each = [&](const json& arr, const std::string& base, const std::vector<std::string>& known) {
+        if (!arr.is_array()) return;
+        for (std::size_t i = 0; i < arr.size(); ++i) check(arr[i], base + "/" + std::to_string(i), known);
+    };
+    check(st, "/start", {"tenant", "organisation", "billing_account", "payment_methods", "subscriptions", "people", "mail"});
+    check(field(st, "tenant"), "/start/tenant", {"name", "nonprofit_tagged", "security_defaults"});
+    check(field(st, "organisation"), "/start/organisation",
+          {"status", "form", "facts", "registrant", "approved_days_ago"});
+    check(field(field(st, "organisation"), "facts"), "/start/organisation/facts",
+          {"legally_recognised", "registered_by_it_provider"});
+    check(field(field(st, "organisation"), "form"), "/start/organisation/form",
+          {"legal_name", "country", "registration_id", "address", "website", "phone", "org_type", "mission",
+           "contact_first_name", "contact_last_name", "contact_email", "contact_phone", "registrant_relationship",
+           "proof_document", "attest_eligibility", "accept_non_discrimination", "accept_terms"});
+    check_each(field(st, "payment_methods"), "/start/payment_methods", {"kind", "label"});
+    check_each(field(st, "subscriptions"), "/start/subscriptions",
+               {"sku", "quantity", "term", "billing_frequency", "channel", "status", "price_cents_each", "renewal_in_days"});
+    check_each(field(st, "people"), "/start/people",
+               {"upn", "first_name", "last_name", "display_name", "kind", "usage_location", "roles", "sign_in_blocked",
+                "licences"});
+    check_each(field(st, "mail"), "/start/mail", {"to", "from", "subject_key", "body_key", "params", "read"});
 
     // Tenant.
     const json& tenant = field(st, "tenant");

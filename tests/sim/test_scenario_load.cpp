@@ -143,3 +143,11 @@ TEST_CASE("mistyped training sections are errors with their place, never a crash
     CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"person": {"upn": "a", "usage_locaton": "DE"}}}]})") ==
           "bad.json: /objectives/0/condition/person/usage_locaton: unknown key \"usage_locaton\" — did you mean \"usage_location\"?");
 }
+
+TEST_CASE("a typo in the start state is an error with a suggestion", "[sim][scenario][errors]") {
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenant": {"name": "x"},
+        "people": [{"upn": "anna", "usage_locaton": "DE"}]}})") ==
+          "bad.json: /start/people/0/usage_locaton: unknown key \"usage_locaton\" — did you mean \"usage_location\"?");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenants": {}}})") ==
+          "bad.json: /start/tenants: unknown key \"tenants\" — did you mean \"tenant\"?");
+}
