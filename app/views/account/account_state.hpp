@@ -9,6 +9,7 @@
 namespace app {
 
 struct AccountViewState {
+    std::string install_clicked_by;  // whose "Install Office" was clicked (shows the simulated download note)
 };
 
 }  // namespace app

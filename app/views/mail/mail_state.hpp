@@ -9,6 +9,8 @@
 namespace app {
 
 struct MailViewState {
+    std::string owner;     // whose inbox the selection belongs to (a new person clears it)
+    std::string selected;  // id of the open mail ("mail-0003"), empty = none
 };
 
 }  // namespace app

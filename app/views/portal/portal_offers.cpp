@@ -1,0 +1,128 @@
+// app/views/portal/portal_offers.cpp — the offers page (domain.md §1.8): one card per offer of the
+// catalog with its button in the current language ("Get started" / "Kaufen"); the button submits
+// portal.open_offer and, when it succeeds, follows the offer to its target (nothing is bought yet).
+#include "app/views/portal/portal_pages.hpp"
+
+#include <algorithm>
+
+#include "app/ui/screens.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/portal/portal_common.hpp"
+#include "sim/portal.hpp"
+
+namespace app {
+
+using namespace portal;
+
+namespace {
+
+// The sandbox screen an offer's target names ("admin.billing.purchase_services" → Purchase services).
+std::string screen_for_target(const std::string& target) {
+    if (target == "admin.billing.purchase_services") return "admin.billing.purchase";
+    return target;
+}
+
+void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offer, float card_width) {
+    PortalViewState& st = ctx.state.portal;
+    const std::string& lang = ctx.ui.language;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
+    ImGui::BeginChild(("##offer_" + offer.id).c_str(), ImVec2(card_width, line * 11.0f), true,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0.0f);
+    heading(offer.title.in(lang));
+    const std::string desc_key = "portal.offers.desc." + offer.id;
+    if (ctx.text.has(desc_key)) widgets::text_wrapped(ctx.text.get(desc_key));
+    ImGui::PopTextWrapPos();
+    // The button sits at the card's bottom.
+    const float button_y = ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    if (ImGui::GetCursorPosY() < button_y) ImGui::SetCursorPosY(button_y);
+    const bool pending = action_status(ctx, kTagOffer) == ActionStatus::Pending;
+    ImGui::BeginDisabled(pending);
+    if (widgets::toggle_button((offer.button.in(lang) + "###offer_" + offer.id).c_str(), true)) {
+        st.offer_clicked = offer.id;
+        st.offer_not_simulated = false;
+        out.push(SubmitAction{sim::Action{"portal.open_offer", ctx.ui.work_account, {{"offer", offer.id}}}, kTagOffer});
+    }
+    ImGui::EndDisabled();
+    if (st.offer_clicked == offer.id) {
+        const ActionStatus status = draw_submit_status(ctx, kTagOffer);
+        if (status == ActionStatus::Ok && st.offer_not_simulated) {
+            ImGui::SameLine();
+            widgets::text_disabled(ctx.text.get("portal.offers.not_simulated"));
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+// After a successful click: follow the offer to its target once per result.
+void follow_offer(const ViewContext& ctx, CommandQueue& out) {
+    PortalViewState& st = ctx.state.portal;
+    const auto it = ctx.state.actions.find(kTagOffer);
+    sim::ActionResult r;
+    if (it == ctx.state.actions.end() || st.offer_consumed == it->second ||
+        action_status(ctx, kTagOffer, &r) != ActionStatus::Ok)
+        return;
+    st.offer_consumed = it->second;
+    const std::string screen = screen_for_target(r.data.value("target", std::string()));
+    st.offer_not_simulated = find_screen(screen) == nullptr;
+    if (!st.offer_not_simulated) out.push(Navigate{screen});
+}
+
+}  // namespace
+
+void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
+    draw_header(ctx, out);
+    if (!ctx.sim) return;
+    const sim::PortalView view = sim::portal_view(ctx.sim->world(), ctx.ui.work_account);
+    if (view.access == sim::PortalAccess::NoLicence) {
+        draw_no_access_body(ctx, out);
+        return;
+    }
+    const float width = column_width();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    heading(ctx.text.get("portal.offers.title"));
+    ImGui::PopTextWrapPos();
+    if (view.access == sim::PortalAccess::NoAccount) {
+        draw_signed_out_body(ctx, out);
+        return;
+    }
+    if (view.offers.empty()) {
+        // C5: not approved, re-verification due, or not a Global Administrator.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        if (view.status_visible)
+            widgets::text(ctx.text.format("portal.offers.status", {{"status", status_name(ctx, view.status)}}));
+        notice(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key), info_colour());
+        widgets::text_wrapped(ctx.text.get("portal.offers.why_empty"));
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (widgets::button((ctx.text.get("portal.offers.to_status") + "###offers_to_status").c_str()))
+            out.push(Navigate{"portal.status"});
+        return;
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    widgets::text_wrapped(ctx.text.get("portal.offers.intro"));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    // Cards side by side while they fit, each at least 18 text heights wide.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float min_card = ImGui::GetFontSize() * 18.0f;
+    const int per_row = std::max(1, std::min(3, static_cast<int>((avail + spacing) / (min_card + spacing))));
+    const float card_width = (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    int column = 0;
+    for (const sim::Offer* offer : view.offers) {
+        if (column > 0) ImGui::SameLine(0.0f, spacing);
+        draw_card(ctx, out, *offer, card_width);
+        column = (column + 1) % per_row;
+    }
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    widgets::text_disabled(ctx.text.get("portal.offers.footer"));
+    ImGui::PopTextWrapPos();
+    follow_offer(ctx, out);
+}
+
+}  // namespace app
