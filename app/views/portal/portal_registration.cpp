@@ -160,12 +160,16 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button((ctx.text.get("portal.registration.submit") + "###reg_form_submit").c_str()))
         out.push(SubmitAction{sim::Action{"portal.submit_registration", ctx.ui.work_account, form_args(st)}, kTagSubmit});
     ImGui::EndDisabled();
-    const ActionStatus status = draw_submit_status(ctx, kTagSubmit, "portal.form.fix_errors");
+    draw_submit_status(ctx, kTagSubmit, "portal.form.fix_errors");
     ImGui::Spacing();
+}
 
-    // Submitted: on to the status page (once per result).
+// Submitted: on to the status page (once per result).
+void follow_submit(const ViewContext& ctx, CommandQueue& out) {
+    PortalViewState& st = ctx.state.portal;
     const auto it = ctx.state.actions.find(kTagSubmit);
-    if (status == ActionStatus::Ok && it != ctx.state.actions.end() && st.submit_consumed != it->second) {
+    if (it != ctx.state.actions.end() && st.submit_consumed != it->second &&
+        action_status(ctx, kTagSubmit) == ActionStatus::Ok) {
         st.submit_consumed = it->second;
         out.push(Navigate{"portal.status"});
     }
@@ -176,6 +180,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
 void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
     draw_header(ctx, out);
     if (!ctx.sim) return;
+    follow_submit(ctx, out);
     const sim::World& w = ctx.sim->world();
     const float width = column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
