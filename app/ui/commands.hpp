@@ -12,6 +12,7 @@
 
 #include "app/ui/ui_state.hpp"
 #include "sim/action.hpp"
+#include "sim/time.hpp"
 
 namespace app {
 
@@ -52,11 +53,32 @@ struct SubmitAction {
     std::string tag;  // optional: the view that asked (e.g. "admin.users.add"), so it can show the
                       // spinner and the result (ViewState::actions[tag] = the handle)
 };
-struct ReloadScenario {};  // load the scenario file again (after the instructor fixed it)
+struct ReloadScenario {};  // load the scenario file again (after the instructor fixed it), same mode
+
+// Training (app/ui/training.hpp).
+struct StartScenario {
+    std::string path;                          // a scenario file; loading it again = restart
+    TrainingMode mode = TrainingMode::Guided;  // falls back to the first mode the scenario allows
+    std::string language;                      // "en" | "de"; empty = keep the current one
+};
+struct SetMode {
+    TrainingMode mode = TrainingMode::Guided;  // Demo and Exam restart the scenario; Guided keeps the world
+};
+struct RequestHint {
+    std::string objective;  // objective id: reveal its next hint (guided mode only)
+};
+struct FinishScenario {};  // "Finish": freeze the score and show it
+struct JumpAhead {
+    sim::Duration by;  // run the simulation forward (events on the way are processed in order)
+};
+struct ExportDebrief {
+    std::string dir;  // where to write the Markdown and JSON debrief; empty = the current directory
+};
 
 using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
                              ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
-                             SubmitAction, ReloadScenario>;
+                             SubmitAction, ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario,
+                             JumpAhead, ExportDebrief>;
 
 class CommandQueue {
   public:

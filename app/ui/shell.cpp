@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <type_traits>
 
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
+#include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/scenario.hpp"
 
@@ -24,6 +26,7 @@ Shell::Shell(ShellOptions options) : options_(std::move(options)) {
 
 bool Shell::load_scenario(const std::string& path) {
     sim_.reset();
+    training_.clear();
     bridge_.reset();
     scenario_ = ScenarioInfo{};
     scenario_.path = path;
@@ -34,18 +37,32 @@ bool Shell::load_scenario(const std::string& path) {
         return false;
     }
     scenario_.title = load.scenario->title;
-    sim_.emplace(std::move(load.scenario->setup));
+    auto scenario = std::make_unique<sim::Scenario>(std::move(*load.scenario));
+    sim_.emplace(scenario->setup);  // a copy: the scenario stays whole for the training session
     reset_people();
+    ui_.mode = training_.begin(std::move(scenario), ui_.mode, &*sim_);
     return true;
 }
 
 void Shell::start(sim::Setup setup, sim::LocalText title) {
     bridge_.reset();
+    training_.clear();
+    ui_.mode = TrainingMode::Sandbox;
     scenario_ = ScenarioInfo{};
     scenario_.title = std::move(title);
     sim_.reset();
     sim_.emplace(std::move(setup));
     reset_people();
+}
+
+bool Shell::start_scenario(const std::string& path, TrainingMode mode, const std::string& language) {
+    if (!language.empty() && is_supported_language(language) && language != ui_.language) set_language(language);
+    ui_.mode = mode;
+    ui_.paused = false;
+    if (!load_scenario(path)) return false;
+    // Guided and exam open on the checklist; the demo navigates to each step's screen itself.
+    if (ui_.mode == TrainingMode::Guided || ui_.mode == TrainingMode::Exam) navigate("scenario.checklist");
+    return true;
 }
 
 // A fresh world: forget UI-only state, and sign in as the first administrator (if any) everywhere.
@@ -64,8 +81,10 @@ void Shell::reset_people() {
 }
 
 void Shell::draw() {
+    ui_.training = &training_;
     const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_};
     draw_shell(ctx, queue_);
+    draw_training_window(ctx, queue_);
 }
 
 void Shell::apply_commands() {
@@ -85,7 +104,12 @@ void Shell::apply(const Command& command) {
                     ui_.speed = c.multiplier;
                 ui_.paused = false;
             } else if constexpr (std::is_same_v<T, SkipToNextEvent>) {
-                if (sim_) sim_->step_to_next_event();
+                if (sim_) {
+                    const bool was_finished = training_.finished();
+                    sim_->step_to_next_event();
+                    after_sim_moved();
+                    show_score_if_finished(was_finished);
+                }
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
                 if (is_supported_language(c.lang) && c.lang != ui_.language) set_language(c.lang);
             } else if constexpr (std::is_same_v<T, SetTheme>) {
@@ -121,9 +145,37 @@ void Shell::apply(const Command& command) {
                 if (sim_) {
                     const sim::ActionHandle h = sim_->submit(c.action);
                     if (!c.tag.empty()) view_.actions[c.tag] = h;
+                    const bool was_finished = training_.finished();
+                    after_sim_moved();
+                    show_score_if_finished(was_finished);
                 }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
-                if (!scenario_.path.empty()) load_scenario(scenario_.path);
+                if (!scenario_.path.empty()) start_scenario(scenario_.path, ui_.mode);
+            } else if constexpr (std::is_same_v<T, StartScenario>) {
+                start_scenario(c.path, c.mode, c.language);
+            } else if constexpr (std::is_same_v<T, SetMode>) {
+                if (c.mode == ui_.mode) return;
+                if ((c.mode == TrainingMode::Demo || c.mode == TrainingMode::Exam) && !scenario_.path.empty()) {
+                    start_scenario(scenario_.path, c.mode);  // a demo or an exam starts from the beginning
+                } else if (c.mode == TrainingMode::Guided || c.mode == TrainingMode::Sandbox) {
+                    ui_.mode = c.mode;
+                }
+            } else if constexpr (std::is_same_v<T, RequestHint>) {
+                training_.request_hint(c.objective, ui_.mode);
+            } else if constexpr (std::is_same_v<T, FinishScenario>) {
+                if (sim_ && ui_.mode != TrainingMode::Sandbox) {
+                    const bool was_finished = training_.finished();
+                    training_.finish(*sim_, Training::Finish::Finished);
+                    show_score_if_finished(was_finished);
+                }
+            } else if constexpr (std::is_same_v<T, JumpAhead>) {
+                if (sim_) {
+                    const bool was_finished = training_.finished();
+                    run_until(sim::apply_duration(sim_->calendar(), sim_->now(), c.by));
+                    show_score_if_finished(was_finished);
+                }
+            } else if constexpr (std::is_same_v<T, ExportDebrief>) {
+                if (sim_) training_.export_debrief(*sim_, ui_.mode, strings_, c.dir);
             }
         },
         command);
@@ -131,11 +183,52 @@ void Shell::apply(const Command& command) {
 
 void Shell::advance(double wall_seconds) {
     if (!sim_) return;
+    const bool was_finished = training_.finished();
     const sim::SimTime step = bridge_.advance(wall_seconds, ui_.paused ? 0 : ui_.speed);
-    if (step > 0) sim_->run_until(sim_->now() + step);
+    if (step > 0) run_until(sim_->now() + step);
+    const std::string screen = training_.tick(*sim_, ui_.mode, wall_seconds, ui_.paused);
+    if (!screen.empty()) navigate(screen);
+    show_score_if_finished(was_finished);
+}
+
+void Shell::run_until(sim::SimTime t) {
+    while (true) {
+        const auto next = sim_->next_event_time();
+        if (!next || *next > t) break;
+        sim_->run_until(std::max(*next, sim_->now()));
+        after_sim_moved();
+    }
+    sim_->run_until(std::max(t, sim_->now()));
+    after_sim_moved();
+}
+
+void Shell::after_sim_moved() {
+    if (sim_) training_.update(*sim_, ui_.mode);
+}
+
+// When a run has just ended (all objectives met, time up, "Finish"), the score screen opens.
+void Shell::show_score_if_finished(bool was_finished) {
+    if (!was_finished && training_.finished() && ui_.mode != TrainingMode::Sandbox) navigate("scenario.score");
 }
 
 std::optional<double> Shell::wait_seconds() const {
+    // An exam countdown shows seconds (and runs while paused); a demo caption changes on its own.
+    std::optional<double> training_wait;
+    if (sim_ && !training_.finished()) {
+        if (ui_.mode == TrainingMode::Exam && training_.countdown_left()) training_wait = 0.25;
+        const auto phase = training_.demo_phase();
+        if (ui_.mode == TrainingMode::Demo && !ui_.paused &&
+            (phase == Training::DemoPhase::Reading || phase == Training::DemoPhase::Playing))
+            training_wait = 0.1;
+    }
+    if (training_wait) {
+        const std::optional<double> clock = wait_clock();
+        return clock ? std::min(*clock, *training_wait) : training_wait;
+    }
+    return wait_clock();
+}
+
+std::optional<double> Shell::wait_clock() const {
     if (!sim_ || ui_.paused) return std::nullopt;
     // Wake when the top bar's minute changes or the next event (an action's result) is due.
     const sim::SimTime now = sim_->now();

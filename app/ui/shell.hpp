@@ -15,6 +15,7 @@
 
 #include "app/ui/commands.hpp"
 #include "app/ui/time_bridge.hpp"
+#include "app/ui/training.hpp"
 #include "app/ui/ui_state.hpp"
 #include "app/ui/view_state.hpp"
 #include "app/views/view_context.hpp"
@@ -36,8 +37,11 @@ class Shell {
     // Loads a scenario file and starts a fresh simulation from it. On failure there is no simulation,
     // the errors are kept for the work area (scenario().errors) and false is returned.
     bool load_scenario(const std::string& path);
-    // Starts from a ready setup (tests, built-in scenarios).
+    // Starts from a ready setup (tests, built-in scenarios). No training: sandbox mode.
     void start(sim::Setup setup, sim::LocalText title = {});
+    // Loads `path` (again: a restart with the same seed) in `mode`; `language` "" keeps the current one.
+    // Demo starts the reference solution, guided/exam show the checklist. False when it fails to load.
+    bool start_scenario(const std::string& path, TrainingMode mode, const std::string& language = "");
 
     void draw();
     void apply_commands();
@@ -56,6 +60,8 @@ class Shell {
     const sim::Simulation* simulation() const { return sim_ ? &*sim_ : nullptr; }
     const sim::Strings& strings() const { return strings_; }
     const ScenarioInfo& scenario() const { return scenario_; }
+    // The training session: the loaded scenario, checklist, hints, demo, countdown, score.
+    const Training& training() const { return training_; }
     // Problems loading the UI strings ("file: message"), for stderr.
     const std::vector<std::string>& string_errors() const { return string_errors_; }
     // True once after the text size changed: the platform must rebuild the font atlas.
@@ -65,6 +71,11 @@ class Shell {
     void apply(const Command& command);
     void set_language(const std::string& lang);
     void reset_people();
+    // Runs the simulation to `t` event by event, so the assessment sees every state on the way.
+    void run_until(sim::SimTime t);
+    void after_sim_moved();
+    std::optional<double> wait_clock() const;  // wait_seconds() for the clock and the actions alone
+    void show_score_if_finished(bool was_finished);
 
     ShellOptions options_;
     UiState ui_;
@@ -73,6 +84,7 @@ class Shell {
     std::vector<std::string> string_errors_;
     ScenarioInfo scenario_;
     std::optional<sim::Simulation> sim_;
+    Training training_;
     TimeBridge bridge_;
     CommandQueue queue_;
     bool fonts_dirty_ = false;

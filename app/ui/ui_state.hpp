@@ -9,7 +9,16 @@
 
 namespace app {
 
+class Training;  // app/ui/training.hpp
+
 enum class Theme { Light, Dark };
+
+// How a scenario is run. Sandbox: free play without checklist or score (the start-up default);
+// Demo: the reference solution plays with captions; Guided: checklist and hints; Exam: no hints,
+// optional countdown, score at the end.
+enum class TrainingMode { Sandbox, Demo, Guided, Exam };
+const char* mode_key(TrainingMode m);  // "sandbox", "demo", "guided", "exam"
+TrainingMode mode_from_key(const std::string& key);  // unknown → Sandbox
 
 constexpr std::array<int, 4> kSpeeds = {1, 10, 60, 600};  // the speed buttons, in sim seconds per wall second
 constexpr float kMinFontScale = 0.75f;
@@ -32,6 +41,11 @@ struct UiState {
     std::string work_account;  // signed in to the nonprofit portal and the admin center
     std::string account_user;  // whose "My Account" is shown
     std::string mail_user;     // whose inbox is shown
+
+    TrainingMode mode = TrainingMode::Sandbox;  // how the scenario runs (set by StartScenario / SetMode)
+    // The shell's training session (scenario, checklist, hints, demo, score), for the views to read.
+    // Set by Shell::draw(); null outside a shell.
+    const Training* training = nullptr;
 };
 
 // The five surfaces (plus the welcome screen). A screen's surface is the part of its name before

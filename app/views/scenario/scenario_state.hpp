@@ -5,10 +5,20 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "app/ui/training.hpp"
 
 namespace app {
 
 struct ScenarioViewState {
+    // The overview's copy of the library (scanned once, again on "Refresh").
+    bool library_scanned = false;
+    std::vector<LibraryEntry> library;
+    int selected = -1;         // index into library
+    std::string chosen_mode;   // "demo" | "guided" | "exam" ("" = the default for the selection)
+    std::string chosen_lang;   // "en" | "de" ("" = the interface language)
+    int presets_injected = 0;  // numbers the console's rule ids (preset-…-N)
 };
 
 }  // namespace app
