@@ -28,7 +28,10 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
     const std::string& lang = ctx.ui.language;
     const float line = ImGui::GetTextLineHeightWithSpacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
-    ImGui::BeginChild(("##offer_" + offer.id).c_str(), ImVec2(card_width, line * 11.0f), true,
+    ImGui::PushStyleColor(ImGuiCol_Border, palette().border);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, ImGui::GetFontSize() * 0.4f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+    ImGui::BeginChild(("##offer_" + offer.id).c_str(), ImVec2(card_width, line * 12.0f), true,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PushTextWrapPos(0.0f);
     heading(offer.title.in(lang));
@@ -54,7 +57,8 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
         }
     }
     ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
 }
 
 // After a successful click: follow the offer to its target once per result.

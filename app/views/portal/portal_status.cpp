@@ -18,7 +18,7 @@ namespace {
 std::optional<sim::SimTime> expected_decision(const ViewContext& ctx) {
     std::optional<sim::SimTime> best;
     for (const sim::Event& e : ctx.sim->queue().pending()) {
-        if (e.kind != "portal.verification_finished" && e.kind != "portal.verification_started") continue;
+        if (e.kind != "portal.verification_finished") continue;
         if (!best || e.time < *best) best = e.time;
     }
     return best;
