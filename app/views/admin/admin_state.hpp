@@ -4,11 +4,89 @@
 // the simulated world, never hashed or journaled. Changes to the world go through commands.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace app {
 
+// Active users: the filtered and sorted rows (indices into World::people), rebuilt only when the
+// world or the filter/sort/search changed — never per frame.
+struct AdminUsersIndex {
+    std::size_t journal_size = static_cast<std::size_t>(-1);  // cheap "world changed" key
+    std::size_t people = 0;
+    std::uint64_t next_id = 0;
+    int filter = -1;
+    int sort_column = -1;
+    bool ascending = true;
+    std::string search;
+    std::vector<std::size_t> rows;
+};
+
+// The add-user wizard (Users > Active users > Add a user), four steps.
+struct AdminAddUserForm {
+    int step = 0;  // 0 basics, 1 licences, 2 optional settings, 3 finish
+    std::string first_name, last_name, display_name, username;
+    bool display_name_edited = false;
+    bool own_password = false;
+    std::string password;  // cleared as soon as the wizard submits or closes; never stored elsewhere
+    bool require_change = true;
+    bool send_password_mail = false;
+    std::string usage_location;
+    std::set<std::string> licences;  // SKUs ticked
+    bool admin_access = false;
+    std::set<std::string> roles;     // "global_admin", …
+    std::string kind = "paid_staff";
+    bool submitted = false;
+};
+
 struct AdminViewState {
+    // Users > Active users
+    int user_filter = 0;   // sim::UserFilter
+    std::string user_search;
+    std::set<std::string> selected_users;  // sign-in names
+    AdminUsersIndex users_index;
+    int users_pane = 0;    // on admin.users: 0 none, 1 manage product licences, 2 delete users
+    std::string bulk_sku;  // product picked in "Manage product licenses"
+
+    // The user pane (admin.users.detail)
+    std::string pane_user;
+    int pane_tab = 0;      // 0 account, 1 licences and apps, 2 roles
+    std::string ticks_for;  // whose licences the ticks below were read from
+    std::map<std::string, bool> licence_ticks;
+    std::set<std::string> role_ticks;
+    std::string edit_location;
+    bool confirm_delete = false;
+
+    AdminAddUserForm add;
+    bool actions_reset_pending = false;  // the wizard forgets its last result when next drawn
+
+    // Billing > Purchase services
+    int purchase_stage = 0;  // 0 catalog, 1 product details, 2 checkout, 3 confirmation
+    std::string purchase_sku;
+    std::string purchase_search;
+    int quantity = 1;
+    std::string term = "P1M";
+    std::string frequency = "monthly";
+    std::string payment_method;  // id; empty = the first one
+    bool adding_card = false;
+    std::string card_last4;
+    std::string confirmed_subscription;
+
+    // Billing > Your products
+    std::string product_pane_sub;  // subscription whose Buy/Remove licences pane is open
+    int product_pane_mode = 0;     // 0 buy, 1 remove
+    int new_quantity = 0;
+
+    // Billing > Licenses
+    std::string licenses_sku;       // product opened; empty = the list of products
+    bool assign_open = false;
+    std::string assign_search;
+    std::vector<std::string> assign_pick;  // up to 20 sign-in names, in the order picked
+    std::set<std::string> holder_ticks;    // holders ticked for "Unassign licenses"
 };
 
 }  // namespace app

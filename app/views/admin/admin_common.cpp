@@ -1,0 +1,271 @@
+// app/views/admin/admin_common.cpp — the admin center's frame: navigation tree, breadcrumb,
+// command bar, flyouts, and the formatting every admin page shares.
+#include "app/views/admin/admin_common.hpp"
+
+#include <cstdio>
+
+#include "app/ui/fonts.hpp"
+#include "app/ui/locale.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+
+namespace app::admin {
+
+namespace {
+
+constexpr float kNavWidthInFrames = 8.5f;
+
+struct NavEntry {
+    const char* key;
+    const char* id;
+    const char* screen;  // null: a group heading or a greyed "later" entry
+    int depth;
+    Page page;
+    bool later;
+};
+
+// The real entries and order of the admin center's navigation (domain.md §4.1).
+constexpr NavEntry kNav[] = {
+    {"admin.nav.home", "nav_home", "admin.home", 0, Page::Home, false},
+    {"admin.nav.users", "nav_users_group", nullptr, 0, Page::Users, false},
+    {"admin.nav.active_users", "nav_active_users", "admin.users", 1, Page::Users, false},
+    {"admin.nav.billing", "nav_billing_group", nullptr, 0, Page::Purchase, false},
+    {"admin.nav.purchase_services", "nav_purchase", "admin.billing.purchase", 1, Page::Purchase, false},
+    {"admin.nav.your_products", "nav_products", "admin.billing.products", 1, Page::Products, false},
+    {"admin.nav.licenses", "nav_licenses", "admin.billing.licenses", 1, Page::Licenses, false},
+    {"admin.nav.roles", "nav_roles", nullptr, 0, Page::Home, true},
+    {"admin.nav.settings", "nav_settings", nullptr, 0, Page::Home, true},
+};
+
+void draw_nav(const ViewContext& ctx, CommandQueue& out, Page page) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().nav_bg);
+    ImGui::BeginChild("##admin_nav", ImVec2(ImGui::GetFrameHeight() * kNavWidthInFrames, 0), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.nav.title"));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    for (const NavEntry& e : kNav) {
+        if (e.depth > 0) ImGui::Indent(ImGui::GetFontSize());
+        const std::string text = tr(ctx, e.key);
+        if (e.later) {
+            ImGui::BeginDisabled();
+            widgets::selectable((text + "  · " + tr(ctx, "admin.nav.later") + "###" + e.id).c_str());
+            ImGui::EndDisabled();
+        } else if (e.screen == nullptr) {
+            widgets::text(text);
+        } else if (widgets::selectable((text + "###" + e.id).c_str(), e.page == page)) {
+            if (ctx.ui.screen != e.screen) out.push(Navigate{e.screen});
+        }
+        if (e.depth > 0) ImGui::Unindent(ImGui::GetFontSize());
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void draw_breadcrumb(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs) {
+    for (std::size_t i = 0; i < crumbs.size(); ++i) {
+        if (i > 0) {
+            ImGui::SameLine();
+            widgets::text_disabled(">");
+            ImGui::SameLine();
+        }
+        if (crumbs[i].screen) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+            const std::string id = crumbs[i].text + "###crumb_" + std::to_string(i);
+            if (widgets::button(id.c_str())) out.push(Navigate{crumbs[i].screen});
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(2);
+        } else {
+            widgets::text_disabled(crumbs[i].text);
+        }
+    }
+    (void)ctx;
+}
+
+}  // namespace
+
+const std::string& tr(const ViewContext& ctx, std::string_view key) { return ctx.text.get(key); }
+
+std::string label(const ViewContext& ctx, std::string_view key, const std::string& id) {
+    return ctx.text.get(key) + "###" + id;
+}
+
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page, const std::vector<Crumb>& crumbs) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("##admin_root", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar();
+    draw_nav(ctx, out, page);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##admin_page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_breadcrumb(ctx, out, crumbs);
+
+    if (!ctx.sim) {
+        info_banner(tr(ctx, "admin.hint.no_scenario"));
+        return nullptr;
+    }
+    const sim::World& w = ctx.sim->world();
+    if (!w.tenant.exists) {
+        heading(tr(ctx, "admin.hint.no_tenant_title"));
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::text_wrapped(tr(ctx, "admin.hint.no_tenant"));
+        ImGui::PopTextWrapPos();
+        return nullptr;
+    }
+    const sim::Person* actor = w.find_person(ctx.ui.work_account);
+    if (!sim::is_usable(actor)) {
+        heading(tr(ctx, "admin.hint.sign_in_title"));
+        widgets::text_wrapped(tr(ctx, "admin.hint.sign_in"));
+        return nullptr;
+    }
+    return actor;
+}
+
+void end_page() {
+    ImGui::EndChild();  // ##admin_page
+    ImGui::EndChild();  // ##admin_root
+}
+
+void heading(const std::string& text) {
+    ImFont* font = heading_font();
+    if (font) ImGui::PushFont(font);
+    widgets::text(text);
+    if (font) ImGui::PopFont();
+}
+
+void subheading(const std::string& text) {
+    ImGui::Spacing();
+    widgets::text_colored(palette().accent, text);
+}
+
+void muted(const std::string& text) { widgets::text_disabled(text); }
+
+namespace {
+void banner(const std::string& text, const ImVec4& bg, const ImVec4& fg) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2.0f * pad);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + size.y + 2.0f * pad),
+                                              ImGui::GetColorU32(bg), 4.0f);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * pad);
+    widgets::text_colored(fg, text);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y + 2.0f * pad));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+}  // namespace
+
+void error_banner(const std::string& text) {
+    const ImVec4 e = palette().error_text;
+    banner(text, ImVec4(e.x, e.y, e.z, 0.12f), e);
+}
+
+void info_banner(const std::string& text) { banner(text, palette().banner_bg, palette().banner_text); }
+
+bool command(const ViewContext& ctx, std::string_view key, const std::string& id, bool enabled, bool first) {
+    if (!first) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, enabled ? palette().accent : palette().muted_text);
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = widgets::button(label(ctx, key, id).c_str());
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(2);
+    return pressed && enabled;
+}
+
+float flyout_width(float fraction) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float min_w = ImGui::GetFrameHeight() * 15.0f;
+    float w = avail * fraction;
+    if (w < min_w) w = min_w;
+    if (w > avail * 0.75f) w = avail * 0.75f;
+    return w;
+}
+
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
+    ImGui::BeginChild("##flyout", ImVec2(width, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    bool close = false;
+    const float close_w = ImGui::CalcTextSize(tr(ctx, "admin.pane.close").c_str()).x +
+                          2.0f * ImGui::GetStyle().FramePadding.x;
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - close_w - ImGui::GetStyle().ItemSpacing.x);
+    heading(title);
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
+    if (widgets::button(label(ctx, "admin.pane.close", "pane_close").c_str())) close = true;
+    ImGui::Separator();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close = true;
+    return close;
+}
+
+void end_flyout() {
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+std::string format_date(const ViewContext& ctx, sim::SimTime t) {
+    const sim::LocalDateTime d = ctx.sim->calendar().local(t);
+    return ctx.text.format("admin.date", {{"day", d.date.day},
+                                          {"month", ctx.text.get("ui.clock.month." + std::to_string(d.date.month))},
+                                          {"year", d.date.year}});
+}
+
+std::string format_when(const ViewContext& ctx, sim::SimTime t) {
+    return format_clock_short(ctx.sim->calendar().local(t), ctx.text);
+}
+
+std::string format_money(const ViewContext& ctx, std::int64_t cents, const std::string& currency) {
+    char amount[48];
+    const long long whole = static_cast<long long>(cents / 100);
+    const long long frac = static_cast<long long>(cents % 100 < 0 ? -(cents % 100) : cents % 100);
+    std::snprintf(amount, sizeof amount, "%lld%s%02lld", whole, ctx.text.get("admin.money.decimal").c_str(), frac);
+    const std::string symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency;
+    return ctx.text.format("admin.money", {{"amount", amount}, {"symbol", symbol}});
+}
+
+std::string product_name(const ViewContext& ctx, std::string_view sku) {
+    const sim::Product* p = ctx.sim ? ctx.sim->world().catalog.find(sku) : nullptr;
+    return p ? p->name.in(ctx.ui.language) : std::string(sku);
+}
+
+std::string country_name(const ViewContext& ctx, const std::string& code) {
+    if (code.empty()) return tr(ctx, "admin.location.none");
+    const std::string key = "admin.country." + code;
+    return ctx.text.has(key) ? ctx.text.get(key) : code;
+}
+
+const std::vector<std::string>& usage_locations() {
+    static const std::vector<std::string> kCodes = {"DE", "AT", "CH", "LU", "LI", "NL", "BE", "FR",
+                                                    "IT", "ES", "PL", "DK", "GB", "IE", "US", "CA"};
+    return kCodes;
+}
+
+bool usage_location_combo(const ViewContext& ctx, const char* id, std::string& code, bool allow_none) {
+    bool changed = false;
+    const std::string preview = code.empty() ? tr(ctx, "admin.location.select") : country_name(ctx, code);
+    if (widgets::begin_combo(id, preview.c_str())) {
+        if (allow_none && widgets::selectable(label(ctx, "admin.location.none", "loc_none").c_str(), code.empty())) {
+            code.clear();
+            changed = true;
+        }
+        for (const std::string& c : usage_locations()) {
+            if (widgets::selectable((country_name(ctx, c) + "###loc_" + c).c_str(), c == code)) {
+                code = c;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+std::string licence_state_text(const ViewContext& ctx, const sim::LicenceAssignment& l) {
+    if (l.state == sim::LicenceState::Active) return tr(ctx, "status.licence.active");
+    return ctx.text.format("admin.licence.pending_until", {{"time", format_when(ctx, l.active_at)}});
+}
+
+}  // namespace app::admin

@@ -1,0 +1,67 @@
+// app/views/admin/admin_common.hpp — the admin center's frame and shared pieces: the left
+// navigation tree, breadcrumb, command bar, side panes (flyouts), and formatting helpers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/views/view_context.hpp"
+#include "sim/world.hpp"
+
+namespace app::admin {
+
+enum class Page { Home, Users, Purchase, Products, Licenses };
+
+// The text of `key` in the current language.
+const std::string& tr(const ViewContext& ctx, std::string_view key);
+// "<text>###<id>": a label whose id does not depend on the language.
+std::string label(const ViewContext& ctx, std::string_view key, const std::string& id);
+
+struct Crumb {
+    std::string text;
+    const char* screen = nullptr;  // null: the current page (not a link)
+};
+
+// Draws the navigation tree and opens the page region with its breadcrumb. Returns the signed-in
+// actor, or nullptr after drawing a friendly hint (no scenario, no tenant, nobody signed in).
+// Always call end_page() afterwards.
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page, const std::vector<Crumb>& crumbs);
+void end_page();
+
+void heading(const std::string& text);
+void subheading(const std::string& text);
+void muted(const std::string& text);
+void error_banner(const std::string& text);  // a red strip above a list or inside a pane
+void info_banner(const std::string& text);   // an amber strip (account under review, …)
+
+// A frameless command-bar button; `first` starts a new row, later ones sit on the same line.
+bool command(const ViewContext& ctx, std::string_view key, const std::string& id, bool enabled = true,
+             bool first = false);
+
+// Side panes: the width a flyout takes out of the page region, and its frame.
+float flyout_width(float fraction = 0.42f);
+// Starts the pane (a bordered child on the right, after ImGui::SameLine()) with its title and close
+// button. Returns true when the trainee asked to close it (the button or Esc). Always call end_flyout().
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width);
+void end_flyout();
+
+// Sim time → "3 Apr 2025" / "3. April 2025", and "Tue 4 Mar, 10:30" for expected-by times.
+std::string format_date(const ViewContext& ctx, sim::SimTime t);
+std::string format_when(const ViewContext& ctx, sim::SimTime t);
+// Money in integer cents → "$5.50" / "5,50 $".
+std::string format_money(const ViewContext& ctx, std::int64_t cents, const std::string& currency);
+
+std::string product_name(const ViewContext& ctx, std::string_view sku);
+std::string country_name(const ViewContext& ctx, const std::string& code);
+// The usage locations the wizards offer (ISO 3166 alpha-2).
+const std::vector<std::string>& usage_locations();
+// A combo of usage locations bound to `code` ("" = not set); returns true when changed.
+bool usage_location_combo(const ViewContext& ctx, const char* id, std::string& code, bool allow_none);
+
+// The licence state of `l`: "Active", or "Pending — expected by …".
+std::string licence_state_text(const ViewContext& ctx, const sim::LicenceAssignment& l);
+
+}  // namespace app::admin

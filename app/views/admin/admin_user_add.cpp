@@ -1,0 +1,246 @@
+// app/views/admin/admin_user_add.cpp — the add-user wizard (domain.md §4.2): Set up the basics →
+// Assign product licenses → Optional settings → Finish. The simulation validates on "Finish
+// adding"; its errors appear inline in the pane. A password is never kept after submitting.
+#include <imgui.h>
+
+#include "app/ui/action_status.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/admin/admin_common.hpp"
+#include "app/views/admin/admin_views.hpp"
+#include "sim/licences.hpp"
+
+namespace app::admin {
+
+namespace {
+
+constexpr const char* kTag = "admin.users.add";
+constexpr const char* kSteps[] = {"admin.wizard.step.basics", "admin.wizard.step.licenses",
+                                  "admin.wizard.step.optional", "admin.wizard.step.finish"};
+constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
+constexpr const char* kKinds[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
+
+void field_label(const ViewContext& ctx, const char* key) { widgets::text(tr(ctx, key)); }
+
+void draw_steps(const ViewContext& ctx, int current) {
+    for (int i = 0; i < 4; ++i) {
+        const std::string text = std::to_string(i + 1) + "  " + tr(ctx, kSteps[i]);
+        if (i == current) widgets::text_colored(palette().accent, text);
+        else widgets::text_disabled(text);
+    }
+    ImGui::Separator();
+}
+
+void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& w) {
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::BeginGroup();
+    field_label(ctx, "admin.wizard.first_name");
+    ImGui::SetNextItemWidth(half);
+    const bool first = widgets::input_text("###add_first", f.first_name);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    field_label(ctx, "admin.wizard.last_name");
+    ImGui::SetNextItemWidth(half);
+    const bool last = widgets::input_text("###add_last", f.last_name);
+    ImGui::EndGroup();
+    if ((first || last) && !f.display_name_edited) {
+        f.display_name = f.first_name;
+        if (!f.first_name.empty() && !f.last_name.empty()) f.display_name += " ";
+        f.display_name += f.last_name;
+    }
+    field_label(ctx, "admin.wizard.display_name");
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::input_text("###add_display", f.display_name)) f.display_name_edited = true;
+
+    field_label(ctx, "admin.wizard.username");
+    ImGui::SetNextItemWidth(half);
+    widgets::input_text("###add_username", f.username);
+    ImGui::SameLine(0, 4);
+    widgets::text("@");
+    ImGui::SameLine(0, 4);
+    ImGui::SetNextItemWidth(-1);
+    const std::string domain = w.tenant.initial_domain;
+    if (widgets::begin_combo("###add_domain", domain.c_str())) {
+        widgets::selectable((domain + "###domain_0").c_str(), true);
+        ImGui::EndCombo();
+    }
+
+    subheading(tr(ctx, "admin.wizard.password_settings"));
+    if (widgets::radio_button(label(ctx, "admin.wizard.password_auto", "add_pw_auto").c_str(), !f.own_password)) {
+        f.own_password = false;
+        f.password.clear();
+    }
+    if (widgets::radio_button(label(ctx, "admin.wizard.password_own", "add_pw_own").c_str(), f.own_password))
+        f.own_password = true;
+    if (f.own_password) {
+        field_label(ctx, "admin.wizard.password");
+        ImGui::SetNextItemWidth(-1);
+        widgets::input_text("###add_password", f.password, ImGuiInputTextFlags_Password);
+        muted(tr(ctx, "admin.wizard.password_hint"));
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::checkbox(label(ctx, "admin.wizard.require_change", "add_require_change").c_str(), f.require_change);
+    widgets::checkbox(label(ctx, "admin.wizard.send_password", "add_send_password").c_str(), f.send_password_mail);
+    ImGui::PopTextWrapPos();
+}
+
+void draw_licences(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& w) {
+    field_label(ctx, "admin.wizard.location");
+    ImGui::SetNextItemWidth(-1);
+    usage_location_combo(ctx, "###add_location", f.usage_location, true);
+    subheading(tr(ctx, "admin.wizard.licenses"));
+    const std::vector<sim::LicenceRow> rows = sim::licences_page(w);
+    for (const sim::LicenceRow& r : rows) {
+        bool ticked = f.licences.count(r.sku) != 0;
+        const std::string text = product_name(ctx, r.sku) + "  " +
+                                 ctx.text.format("admin.licenses.available_of",
+                                                 {{"available", r.available()}, {"total", r.total}});
+        if (widgets::checkbox((text + "###add_lic_" + r.sku).c_str(), ticked)) {
+            if (ticked) f.licences.insert(r.sku);
+            else f.licences.erase(r.sku);
+        }
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.wizard.no_licenses_hint"));
+    ImGui::PopTextWrapPos();
+}
+
+void draw_optional(const ViewContext& ctx, AdminAddUserForm& f) {
+    subheading(tr(ctx, "admin.wizard.roles"));
+    if (widgets::radio_button(label(ctx, "admin.wizard.role_user", "add_role_user").c_str(), !f.admin_access)) {
+        f.admin_access = false;
+        f.roles.clear();
+    }
+    if (widgets::radio_button(label(ctx, "admin.wizard.role_admin", "add_role_admin").c_str(), f.admin_access))
+        f.admin_access = true;
+    if (f.admin_access) {
+        ImGui::Indent();
+        for (const char* role : kRoles) {
+            bool on = f.roles.count(role) != 0;
+            if (widgets::checkbox((tr(ctx, std::string("role.") + role) + "###add_" + role).c_str(), on)) {
+                if (on) f.roles.insert(role);
+                else f.roles.erase(role);
+            }
+        }
+        ImGui::Unindent();
+    }
+    subheading(tr(ctx, "admin.wizard.profile"));
+    field_label(ctx, "admin.wizard.kind");
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::begin_combo("###add_kind", tr(ctx, "kind." + f.kind).c_str())) {
+        for (const char* k : kKinds)
+            if (widgets::selectable((tr(ctx, std::string("kind.") + k) + "###kind_" + k).c_str(), f.kind == k)) f.kind = k;
+        ImGui::EndCombo();
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.wizard.kind_hint"));
+    ImGui::PopTextWrapPos();
+}
+
+void review_row(const ViewContext& ctx, const char* key, const std::string& value) {
+    widgets::text_disabled(tr(ctx, key));
+    ImGui::Indent();
+    widgets::text_wrapped(value.empty() ? "—" : value);
+    ImGui::Unindent();
+}
+
+void draw_review(const ViewContext& ctx, const AdminAddUserForm& f, const sim::World& w) {
+    review_row(ctx, "admin.wizard.display_name", f.display_name);
+    review_row(ctx, "admin.wizard.username", f.username + "@" + w.tenant.initial_domain);
+    review_row(ctx, "admin.wizard.password_settings",
+               tr(ctx, f.own_password ? "admin.wizard.password_own" : "admin.wizard.password_auto"));
+    review_row(ctx, "admin.wizard.location", country_name(ctx, f.usage_location));
+    std::string lic;
+    for (const std::string& sku : f.licences) lic += (lic.empty() ? "" : ", ") + product_name(ctx, sku);
+    review_row(ctx, "admin.wizard.licenses", lic.empty() ? tr(ctx, "admin.users.unlicensed") : lic);
+    std::string roles;
+    for (const std::string& r : f.roles) roles += (roles.empty() ? "" : ", ") + tr(ctx, "role." + r);
+    review_row(ctx, "admin.wizard.roles", roles.empty() ? tr(ctx, "admin.wizard.role_user") : roles);
+    review_row(ctx, "admin.wizard.kind", tr(ctx, "kind." + f.kind));
+}
+
+sim::Action make_action(const AdminAddUserForm& f, const sim::Person& actor, const sim::World& w) {
+    nlohmann::json args = {{"first_name", f.first_name},
+                           {"last_name", f.last_name},
+                           {"display_name", f.display_name},
+                           {"username", f.username},
+                           {"domain", w.tenant.initial_domain},
+                           {"password_mode", f.own_password ? "own" : "auto"},
+                           {"require_password_change", f.require_change},
+                           {"usage_location", f.usage_location},
+                           {"kind", f.kind},
+                           {"licences", std::vector<std::string>(f.licences.begin(), f.licences.end())},
+                           {"roles", std::vector<std::string>(f.roles.begin(), f.roles.end())}};
+    if (f.own_password) args["password"] = f.password;
+    return sim::Action{"users.add", actor.upn, std::move(args)};
+}
+
+}  // namespace
+
+void reset_add_user(AdminViewState& s) {
+    s.add = AdminAddUserForm{};
+    s.actions_reset_pending = true;
+}
+
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+    AdminViewState& s = ctx.state.admin;
+    AdminAddUserForm& f = s.add;
+    if (s.actions_reset_pending) {
+        forget_action(ctx, kTag);
+        s.actions_reset_pending = false;
+    }
+    const sim::World& w = ctx.sim->world();
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.wizard.title"), width);
+    draw_steps(ctx, f.step);
+    sim::ActionResult result;
+    const ActionStatus status = f.submitted ? action_status(ctx, kTag, &result) : ActionStatus::None;
+
+    if (status == ActionStatus::Ok) {
+        heading(tr(ctx, "admin.wizard.done_title"));
+        const std::string upn = result.data.value("upn", std::string());
+        widgets::text_wrapped(ctx.text.format("admin.wizard.done", {{"name", f.display_name}, {"upn", upn}}));
+        // The simulation never hands out a generated password; if it ever does, it is shown once here.
+        const std::string password = result.data.value("password", std::string());
+        if (!password.empty()) widgets::text(ctx.text.format("admin.wizard.password_once", {{"password", password}}));
+        else if (!f.own_password) widgets::text_wrapped(tr(ctx, "admin.wizard.password_not_shown"));
+        if (!f.licences.empty()) widgets::text_wrapped(tr(ctx, "admin.wizard.licence_pending"));
+        ImGui::Spacing();
+        if (widgets::button(label(ctx, "admin.wizard.add_another", "add_another").c_str())) reset_add_user(s);
+        ImGui::SameLine();
+        const bool done = widgets::button(label(ctx, "admin.wizard.close", "add_close").c_str());
+        end_flyout();
+        return close || done;
+    }
+
+    if (f.step == 0) draw_basics(ctx, f, w);
+    else if (f.step == 1) draw_licences(ctx, f, w);
+    else if (f.step == 2) draw_optional(ctx, f);
+    else draw_review(ctx, f, w);
+
+    ImGui::Spacing();
+    if (status == ActionStatus::Failed) error_banner(error_text(ctx, result));
+    const bool busy = status == ActionStatus::Pending;
+    ImGui::BeginDisabled(f.step == 0 || busy);
+    if (widgets::button(label(ctx, "admin.wizard.back", "add_back").c_str())) --f.step;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(busy);
+    if (f.step < 3) {
+        if (widgets::button(label(ctx, "admin.wizard.next", "add_next").c_str())) ++f.step;
+    } else if (widgets::button(label(ctx, "admin.wizard.finish", "add_finish").c_str())) {
+        out.push(SubmitAction{make_action(f, actor, w), kTag});
+        f.password.clear();  // handed to the simulation, which keeps only whether it met the policy
+        f.submitted = true;
+    }
+    ImGui::EndDisabled();
+    if (busy) {
+        ImGui::SameLine();
+        draw_action_status(ctx, kTag);
+    }
+    end_flyout();
+    if (close) f.password.clear();
+    return close;
+}
+
+}  // namespace app::admin

@@ -1,0 +1,171 @@
+// app/views/admin/admin_user_pane.cpp — the user pane of Active users: Account (usage location,
+// block sign-in, delete), Licenses and apps (tick → Save changes, pending until propagated), Roles.
+#include <imgui.h>
+
+#include "app/ui/action_status.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/admin/admin_common.hpp"
+#include "app/views/admin/admin_views.hpp"
+#include "sim/licences.hpp"
+
+namespace app::admin {
+
+namespace {
+
+constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
+constexpr const char* kTabs[] = {"admin.user.tab.account", "admin.user.tab.licenses", "admin.user.tab.roles"};
+constexpr const char* kTabIds[] = {"tab_account", "tab_licences", "tab_roles"};
+
+void load_ticks(AdminViewState& s, const sim::Person& p) {
+    s.ticks_for = p.upn;
+    s.licence_ticks.clear();
+    for (const sim::LicenceAssignment& l : p.licences) s.licence_ticks[l.sku] = true;
+    s.role_ticks.clear();
+    for (const std::string& r : sim::role_names(p.roles)) s.role_ticks.insert(r);
+    s.edit_location = p.usage_location;
+    s.confirm_delete = false;
+}
+
+void property(const ViewContext& ctx, const char* key, const std::string& value) {
+    widgets::text_disabled(tr(ctx, key));
+    ImGui::Indent();
+    widgets::text_wrapped(value);
+    ImGui::Unindent();
+}
+
+void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    property(ctx, "admin.wizard.display_name", p.display_name);
+    property(ctx, "admin.wizard.username", p.upn);
+    property(ctx, "admin.wizard.kind", tr(ctx, std::string("kind.") + sim::to_string(p.kind)));
+    property(ctx, "admin.user.sign_in", tr(ctx, p.sign_in_blocked ? "admin.user.blocked" : "admin.user.allowed"));
+
+    subheading(tr(ctx, "admin.wizard.location"));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    usage_location_combo(ctx, "###user_location", s.edit_location, true);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.edit_location == p.usage_location);
+    if (widgets::button(label(ctx, "admin.user.save_location", "user_save_location").c_str()))
+        out.push(SubmitAction{sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"usage_location", s.edit_location}}},
+                              "admin.user.edit." + p.upn});
+    ImGui::EndDisabled();
+    draw_action_status(ctx, "admin.user.edit." + p.upn);
+
+    subheading(tr(ctx, "admin.user.actions"));
+    const char* block_key = p.sign_in_blocked ? "admin.user.unblock" : "admin.user.block";
+    if (widgets::button(label(ctx, block_key, "user_block").c_str()))
+        out.push(SubmitAction{sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"block_sign_in", !p.sign_in_blocked}}},
+                              "admin.user.block." + p.upn});
+    ImGui::SameLine();
+    if (widgets::button(label(ctx, "admin.users.delete", "user_delete").c_str())) s.confirm_delete = true;
+    draw_action_status(ctx, "admin.user.block." + p.upn);
+    if (s.confirm_delete) {
+        widgets::text_wrapped(ctx.text.format("admin.user.delete_question", {{"name", p.display_name}}));
+        if (widgets::button(label(ctx, "admin.delete.confirm", "user_delete_confirm").c_str())) {
+            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", p.upn}}}, "admin.user.delete." + p.upn});
+            s.confirm_delete = false;
+        }
+        ImGui::SameLine();
+        if (widgets::button(label(ctx, "admin.cancel", "user_delete_cancel").c_str())) s.confirm_delete = false;
+    }
+    draw_action_status(ctx, "admin.user.delete." + p.upn);
+}
+
+void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    property(ctx, "admin.wizard.location", country_name(ctx, p.usage_location));
+    subheading(tr(ctx, "admin.wizard.licenses"));
+    std::vector<sim::LicenceRow> rows = sim::licences_page(w);
+    for (const sim::LicenceAssignment& l : p.licences) {
+        bool listed = false;
+        for (const sim::LicenceRow& r : rows) listed = listed || r.sku == l.sku;
+        if (!listed) rows.push_back({l.sku, 0, 0});
+    }
+    bool dirty = false;
+    for (const sim::LicenceRow& r : rows) {
+        bool& ticked = s.licence_ticks[r.sku];
+        const std::string text = product_name(ctx, r.sku) + "  " +
+                                 ctx.text.format("admin.licenses.available_of",
+                                                 {{"available", r.available()}, {"total", r.total}});
+        widgets::checkbox((text + "###user_lic_" + r.sku).c_str(), ticked);
+        const sim::LicenceAssignment* held = p.licence(r.sku);
+        dirty = dirty || ticked != (held != nullptr);
+        ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+        if (held) muted(licence_state_text(ctx, *held));
+        draw_action_status(ctx, "admin.user.lic." + p.upn + "." + r.sku);
+        ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!dirty);
+    if (widgets::button(label(ctx, "admin.user.save_changes", "user_save_licences").c_str())) {
+        for (const sim::LicenceRow& r : rows) {
+            const bool ticked = s.licence_ticks[r.sku];
+            const bool held = p.licence(r.sku) != nullptr;
+            if (ticked == held) continue;
+            out.push(SubmitAction{sim::Action{ticked ? "licences.assign" : "licences.unassign", actor.upn,
+                                              {{"sku", r.sku}, {"user", p.upn}}},
+                                  "admin.user.lic." + p.upn + "." + r.sku});
+        }
+    }
+    ImGui::EndDisabled();
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.user.propagation_hint"));
+    ImGui::PopTextWrapPos();
+}
+
+void draw_roles(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.user.roles_hint"));
+    ImGui::PopTextWrapPos();
+    for (const char* role : kRoles) {
+        bool on = s.role_ticks.count(role) != 0;
+        if (widgets::checkbox((tr(ctx, std::string("role.") + role) + "###user_" + role).c_str(), on)) {
+            if (on) s.role_ticks.insert(role);
+            else s.role_ticks.erase(role);
+        }
+    }
+    if (widgets::button(label(ctx, "admin.user.save_changes", "user_save_roles").c_str()))
+        out.push(SubmitAction{sim::Action{"users.edit", actor.upn,
+                                          {{"user", p.upn},
+                                           {"roles", std::vector<std::string>(s.role_ticks.begin(), s.role_ticks.end())}}},
+                              "admin.user.roles." + p.upn});
+    draw_action_status(ctx, "admin.user.roles." + p.upn);
+}
+
+}  // namespace
+
+void open_user_pane(AdminViewState& s, const std::string& upn) {
+    s.pane_user = upn;
+    s.ticks_for.clear();
+    s.confirm_delete = false;
+}
+
+bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::Person* p = ctx.sim->world().find_person(s.pane_user);
+    const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width);
+    if (!sim::is_usable(p)) {
+        widgets::text_wrapped(tr(ctx, p ? "admin.user.deleted" : "admin.user.none_hint"));
+        end_flyout();
+        return close;
+    }
+    if (s.ticks_for != p->upn) load_ticks(s, *p);
+    muted(p->upn);
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        if (widgets::toggle_button(label(ctx, kTabs[i], kTabIds[i]).c_str(), s.pane_tab == i)) s.pane_tab = i;
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("##user_pane_body");
+    if (s.pane_tab == 0) draw_account(ctx, out, actor, *p);
+    else if (s.pane_tab == 1) draw_licences(ctx, out, actor, *p);
+    else draw_roles(ctx, out, actor, *p);
+    ImGui::EndChild();
+    end_flyout();
+    return close;
+}
+
+}  // namespace app::admin

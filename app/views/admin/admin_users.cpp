@@ -1,0 +1,313 @@
+// app/views/admin/admin_users.cpp — Users > Active users: command bar, filter, search, a sortable
+// multi-select table of every user (clipped, index cached), and the list's own panes (manage
+// product licences, delete users). The add-user wizard and the user pane live in their own files.
+#include <algorithm>
+#include <cctype>
+
+#include <imgui.h>
+
+#include "app/ui/action_status.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/admin/admin_common.hpp"
+#include "app/views/admin/admin_views.hpp"
+#include "sim/licences.hpp"
+#include "sim/users.hpp"
+
+namespace app::admin {
+
+namespace {
+
+constexpr const char* kFilters[] = {"all", "licensed", "unlicensed", "admins", "global_admins", "billing_admins",
+                                    "sign_in_blocked"};
+constexpr int kFilterCount = static_cast<int>(sizeof kFilters / sizeof kFilters[0]);
+
+enum Column { ColSelect, ColName, ColUsername, ColLicences, ColLocation };
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool less_nocase(const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+std::string licences_text(const ViewContext& ctx, const sim::Person& p) {
+    if (p.licences.empty()) return tr(ctx, "admin.users.unlicensed");
+    std::string s;
+    for (const sim::LicenceAssignment& l : p.licences) {
+        if (!s.empty()) s += ", ";
+        s += product_name(ctx, l.sku);
+    }
+    return s;
+}
+
+void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+    AdminViewState& s = ctx.state.admin;
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width);
+    widgets::text_wrapped(ctx.text.format("admin.bulk.selected", {{"count", s.selected_users.size()}}));
+    const std::vector<sim::LicenceRow> rows = sim::licences_page(ctx.sim->world());
+    if (rows.empty()) widgets::text_wrapped(tr(ctx, "admin.licenses.none"));
+    for (const sim::LicenceRow& r : rows) {
+        const std::string text = product_name(ctx, r.sku) + "  " +
+                                 ctx.text.format("admin.licenses.available_of", {{"available", r.available()},
+                                                                                 {"total", r.total}});
+        if (widgets::radio_button((text + "###bulk_" + r.sku).c_str(), s.bulk_sku == r.sku)) s.bulk_sku = r.sku;
+    }
+    ImGui::Spacing();
+    std::vector<std::string> users(s.selected_users.begin(), s.selected_users.end());
+    ImGui::BeginDisabled(s.bulk_sku.empty() || users.empty() ||
+                         action_status(ctx, "admin.users.bulk") == ActionStatus::Pending);
+    if (widgets::button(label(ctx, "admin.bulk.assign", "bulk_assign").c_str()))
+        out.push(SubmitAction{sim::Action{"licences.assign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
+                              "admin.users.bulk"});
+    ImGui::SameLine();
+    if (widgets::button(label(ctx, "admin.bulk.unassign", "bulk_unassign").c_str()))
+        out.push(SubmitAction{sim::Action{"licences.unassign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
+                              "admin.users.bulk"});
+    ImGui::EndDisabled();
+    if (draw_action_status(ctx, "admin.users.bulk") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
+    end_flyout();
+    if (close) {
+        s.users_pane = 0;
+        forget_action(ctx, "admin.users.bulk");
+    }
+}
+
+void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+    AdminViewState& s = ctx.state.admin;
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width);
+    const sim::World& w = ctx.sim->world();
+    widgets::text_wrapped(ctx.text.format("admin.delete.question", {{"count", s.selected_users.size()}}));
+    int shown = 0;
+    for (const std::string& upn : s.selected_users) {
+        if (++shown > 10) break;
+        const sim::Person* p = w.find_person(upn);
+        ImGui::Bullet();
+        ImGui::SameLine();
+        widgets::text(p ? p->display_name + "  (" + upn + ")" : upn);
+    }
+    widgets::text_wrapped(tr(ctx, "admin.delete.note"));
+    ImGui::BeginDisabled(s.selected_users.empty());
+    if (widgets::button(label(ctx, "admin.delete.confirm", "delete_confirm").c_str())) {
+        for (const std::string& upn : s.selected_users)
+            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", upn}}}, "admin.users.delete"});
+        s.selected_users.clear();
+    }
+    ImGui::EndDisabled();
+    if (draw_action_status(ctx, "admin.users.delete") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
+    end_flyout();
+    if (close) {
+        s.users_pane = 0;
+        forget_action(ctx, "admin.users.delete");
+    }
+}
+
+void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
+    AdminViewState& s = ctx.state.admin;
+    if (command(ctx, "admin.users.add", "users_add", true, true)) {
+        reset_add_user(s);
+        out.push(Navigate{"admin.users.add"});
+    }
+    if (command(ctx, "admin.users.manage_licenses", "users_manage_licences", !s.selected_users.empty())) {
+        s.users_pane = 1;
+        if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
+    }
+    if (command(ctx, "admin.users.delete", "users_delete", !s.selected_users.empty())) {
+        s.users_pane = 2;
+        if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
+    }
+    if (command(ctx, "admin.users.refresh", "users_refresh")) s.users_index.journal_size = static_cast<std::size_t>(-1);
+
+    // Filter and search on the right of the bar (they wrap below on narrow pages).
+    const float search_w = ImGui::GetFrameHeight() * 7.0f;
+    const float filter_w = ImGui::GetFrameHeight() * 7.0f;
+    const float need = search_w + filter_w + ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - need + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(filter_w);
+    const std::string preview = tr(ctx, std::string("admin.users.filter.") + kFilters[s.user_filter]);
+    if (widgets::begin_combo("###users_filter", preview.c_str())) {
+        for (int i = 0; i < kFilterCount; ++i) {
+            const std::string item = tr(ctx, std::string("admin.users.filter.") + kFilters[i]) + "###filter_" + kFilters[i];
+            if (widgets::selectable(item.c_str(), i == s.user_filter)) s.user_filter = i;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(search_w);
+    widgets::input_text_hint("###users_search", tr(ctx, "admin.users.search").c_str(), s.user_search);
+}
+
+void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                                       ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##active_users", 5, kFlags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("###col_select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed |
+                                                 ImGuiTableColumnFlags_NoResize,
+                            ImGui::GetFrameHeight());
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.name", "col_name").c_str(),
+                            ImGuiTableColumnFlags_DefaultSort, 1.3f);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.username", "col_username").c_str(), 0, 1.5f);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.licenses", "col_licences").c_str(), 0, 1.4f);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.location", "col_location").c_str(), 0, 1.0f);
+
+    int sort_column = s.users_index.sort_column < 0 ? ColName : s.users_index.sort_column;
+    bool ascending = s.users_index.sort_column < 0 ? true : s.users_index.ascending;
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        if (specs->SpecsCount > 0) {
+            sort_column = specs->Specs[0].ColumnIndex;
+            ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+        }
+        specs->SpecsDirty = false;
+    }
+    refresh_users_index(*ctx.sim, s, sort_column, ascending);
+
+    // Header row with a "select all" box in the first column.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetColumnIndex(0);
+    bool all = !s.users_index.rows.empty() && s.selected_users.size() >= s.users_index.rows.size();
+    if (widgets::checkbox("###select_all", all)) {
+        if (all)
+            for (std::size_t i : s.users_index.rows) s.selected_users.insert(w.people[i].upn);
+        else
+            s.selected_users.clear();
+    }
+    for (int c = 1; c < 5; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        widgets::report_item(widgets::ItemKind::Button, name);
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.users_index.rows.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const sim::Person& p = w.people[s.users_index.rows[static_cast<std::size_t>(row)]];
+            ImGui::TableNextRow();
+            ImGui::PushID(row);
+            ImGui::TableSetColumnIndex(0);
+            bool selected = s.selected_users.count(p.upn) != 0;
+            if (widgets::checkbox(("###sel_" + p.upn).c_str(), selected)) {
+                if (selected) s.selected_users.insert(p.upn);
+                else s.selected_users.erase(p.upn);
+            }
+            ImGui::TableSetColumnIndex(1);
+            if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(), detail_open && s.pane_user == p.upn)) {
+                open_user_pane(s, p.upn);
+                s.users_pane = 0;
+                if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
+            }
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(p.upn.c_str());
+            ImGui::TableSetColumnIndex(3);
+            if (p.licences.empty()) ImGui::TextDisabled("%s", tr(ctx, "admin.users.unlicensed").c_str());
+            else ImGui::TextUnformatted(licences_text(ctx, p).c_str());
+            ImGui::TableSetColumnIndex(4);
+            ImGui::TextUnformatted(country_name(ctx, p.usage_location).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_users_page(const ViewContext& ctx, CommandQueue& out, int pane) {
+    AdminViewState& s = ctx.state.admin;
+    std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"}, {tr(ctx, "admin.nav.active_users"), nullptr}};
+    if (pane != 0) crumbs.back().screen = "admin.users";
+    if (pane == 1) crumbs.push_back({tr(ctx, "admin.wizard.title"), nullptr});
+    if (pane == 2) {
+        const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(s.pane_user) : nullptr;
+        crumbs.push_back({p ? p->display_name : s.pane_user, nullptr});
+    }
+    const sim::Person* actor = begin_page(ctx, out, Page::Users, crumbs);
+    if (actor) {
+        heading(tr(ctx, "admin.nav.active_users"));
+        draw_command_bar(ctx, out);
+        for (const char* tag : {"admin.users.delete"}) {
+            sim::ActionResult r;
+            if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == 0) error_banner(error_text(ctx, r));
+        }
+        const int list_pane = pane == 0 ? s.users_pane : 0;
+        const bool has_pane = pane != 0 || list_pane != 0;
+        const float pane_w = has_pane ? flyout_width(pane == 1 ? 0.58f : 0.45f) : 0.0f;
+        ImGui::BeginChild("##users_list", ImVec2(has_pane ? -pane_w - ImGui::GetStyle().ItemSpacing.x : 0, 0));
+        muted(ctx.text.format("admin.users.count", {{"count", s.users_index.rows.size()},
+                                                     {"selected", s.selected_users.size()}}));
+        draw_table(ctx, out, pane == 2);
+        ImGui::EndChild();
+        if (has_pane) {
+            ImGui::SameLine();
+            if (pane == 1 && draw_add_user_pane(ctx, out, *actor, pane_w)) out.push(Navigate{"admin.users"});
+            if (pane == 2 && draw_user_pane(ctx, out, *actor, pane_w)) out.push(Navigate{"admin.users"});
+            if (list_pane == 1) draw_bulk_pane(ctx, out, *actor, pane_w);
+            if (list_pane == 2) draw_delete_pane(ctx, out, *actor, pane_w);
+        }
+    }
+    end_page();
+}
+
+}  // namespace
+
+bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort_column, bool ascending) {
+    const sim::World& w = sim.world();
+    AdminUsersIndex& ix = s.users_index;
+    if (ix.journal_size == sim.journal().size() && ix.people == w.people.size() && ix.next_id == w.next_id &&
+        ix.filter == s.user_filter && ix.sort_column == sort_column && ix.ascending == ascending &&
+        ix.search == s.user_search)
+        return false;
+    ix.journal_size = sim.journal().size();
+    ix.people = w.people.size();
+    ix.next_id = w.next_id;
+    ix.filter = s.user_filter;
+    ix.sort_column = sort_column;
+    ix.ascending = ascending;
+    ix.search = s.user_search;
+
+    sim::UserFilter filter = sim::UserFilter::All;
+    sim::parse_user_filter(kFilters[std::clamp(s.user_filter, 0, kFilterCount - 1)], filter);
+    const std::vector<const sim::Person*> users = sim::list_users(w, filter);
+    const std::string needle = lower(s.user_search);
+    ix.rows.clear();
+    ix.rows.reserve(users.size());
+    for (const sim::Person* p : users) {
+        if (!needle.empty() && lower(p->display_name).find(needle) == std::string::npos &&
+            lower(p->upn).find(needle) == std::string::npos)
+            continue;
+        ix.rows.push_back(static_cast<std::size_t>(p - w.people.data()));
+    }
+    auto key_less = [&](std::size_t a, std::size_t b) {
+        const sim::Person& x = w.people[a];
+        const sim::Person& y = w.people[b];
+        switch (sort_column) {
+            case ColUsername: return x.upn < y.upn;
+            case ColLicences:
+                if (x.licences.size() != y.licences.size()) return x.licences.size() < y.licences.size();
+                break;
+            case ColLocation:
+                if (x.usage_location != y.usage_location) return x.usage_location < y.usage_location;
+                break;
+            default: break;
+        }
+        if (x.display_name != y.display_name) return less_nocase(x.display_name, y.display_name);
+        return x.upn < y.upn;
+    };
+    if (ascending) std::stable_sort(ix.rows.begin(), ix.rows.end(), key_less);
+    else std::stable_sort(ix.rows.begin(), ix.rows.end(), [&](std::size_t a, std::size_t b) { return key_less(b, a); });
+    return true;
+}
+
+void draw_users(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 0); }
+void draw_users_add(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 1); }
+void draw_users_detail(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 2); }
+
+}  // namespace app::admin
