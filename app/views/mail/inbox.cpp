@@ -26,6 +26,29 @@ void bold_text(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& s, f
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + 1.0f, pos.y), colour, s.c_str(), nullptr, 0.0f, &clip);
 }
 
+// `s` shortened with "…" so it fits into `width` pixels.
+std::string fit(const std::string& s, float width) {
+    if (ImGui::CalcTextSize(s.c_str()).x <= width) return s;
+    std::string out = s;
+    while (!out.empty()) {
+        do out.pop_back();
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80);
+        if (!out.empty()) out.pop_back();
+        if (ImGui::CalcTextSize((out + "…").c_str()).x <= width) return out + "…";
+    }
+    return out;
+}
+
+// The mail's parameters as the reader sees them (an organisation type by its localised name).
+nlohmann::json shown_params(const ViewContext& ctx, const sim::Mail& m) {
+    nlohmann::json p = m.params;
+    if (p.contains("org_type") && p["org_type"].is_string()) {
+        const std::string key = "portal.org_type." + p["org_type"].get<std::string>();
+        if (ctx.text.has(key)) p["org_type"] = ctx.text.get(key);
+    }
+    return p;
+}
+
 void plain_text(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& s, float clip_right) {
     const ImVec4 clip(pos.x, pos.y, clip_right, pos.y + ImGui::GetFontSize() * 1.5f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour, s.c_str(), nullptr, 0.0f, &clip);
@@ -61,12 +84,14 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
                             ImGui::GetColorU32(palette().accent));
     }
     const ImVec2 first(x, pos.y + pad), second(x, pos.y + pad + line);
+    const std::string from = fit(m.from, right - when_w - line - x);
+    const std::string shown = fit(subject, right - x - 1.0f);
     if (m.read) {
-        plain_text(dl, first, text, m.from, right - when_w - line);
-        plain_text(dl, second, muted, subject, right);
+        plain_text(dl, first, text, from, right - when_w - line);
+        plain_text(dl, second, muted, shown, right);
     } else {
-        bold_text(dl, first, text, m.from, right - when_w - line);
-        bold_text(dl, second, ImGui::GetColorU32(palette().accent), subject, right);
+        bold_text(dl, first, text, from, right - when_w - line);
+        bold_text(dl, second, ImGui::GetColorU32(palette().accent), shown, right);
     }
     plain_text(dl, ImVec2(right - when_w, first.y), muted, when, right + 1.0f);
 }
@@ -85,7 +110,7 @@ void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    widgets::text(ctx.text.format(m.body_key, m.params));
+    widgets::text(ctx.text.format(m.body_key, shown_params(ctx, m)));
     ImGui::PopTextWrapPos();
 }
 
@@ -112,7 +137,8 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     const std::vector<const sim::Mail*> mails = sim::inbox(w, person->upn);
     const int unread = sim::unread_count(w, person->upn);
     ImGui::SameLine();
-    widgets::text_disabled(ctx.text.format("mail.inbox.summary", {{"count", mails.size()}, {"unread", unread}}));
+    const char* summary = mails.size() == 1 ? "mail.inbox.summary_one" : "mail.inbox.summary";
+    widgets::text_disabled(ctx.text.format(summary, {{"count", mails.size()}, {"unread", unread}}));
     ImGui::Spacing();
     if (mails.empty()) {
         widgets::text_disabled(ctx.text.get("mail.inbox.empty"));

@@ -6,6 +6,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
+#include "sim/mail.hpp"
 #include "sim/portal.hpp"
 
 namespace app {
@@ -125,7 +126,14 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
         case sim::PortalStatus::Declined: {
             heading(ctx.text.get("portal.status.declined_title"));
             const std::string reason_key = "mail.declined.body." + o.decision_reason;
-            if (ctx.text.has(reason_key)) notice(ctx.text.format(reason_key, mail_params), palette().error_text);
+            if (ctx.text.has(reason_key)) {
+                notice(ctx.text.format(reason_key, mail_params), palette().error_text);
+            } else if (const sim::Mail* m = sim::find_mail(w, o.registrant, "mail.declined.subject")) {
+                // A scenario that starts declined: the reason is in the decline mail.
+                nlohmann::json p = m->params;
+                p["org_type"] = mail_params["org_type"];
+                notice(ctx.text.format(m->body_key, p), palette().error_text);
+            }
             widgets::text_wrapped(ctx.text.get("portal.status.declined_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
