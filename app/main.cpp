@@ -30,6 +30,7 @@ struct Options {
     std::string screen;
     std::string size = "1280x800";
     std::string theme = "light";
+    std::string mode;  // demo | guided | exam: start the scenario as training (default: free play)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
     cli.add_option("--theme", opt.theme, "Colour theme")
         ->check(CLI::IsMember({"light", "dark"}))
         ->capture_default_str();
+    cli.add_option("--mode", opt.mode, "Run the scenario as training")
+        ->check(CLI::IsMember({"demo", "guided", "exam"}));
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -94,7 +97,9 @@ int main(int argc, char** argv) {
     // The shell: strings, theme, scenario
     app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale()});
     for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
-    if (!shell.load_scenario(opt.scenario)) {
+    const bool loaded = opt.mode.empty() ? shell.load_scenario(opt.scenario)
+                                         : shell.start_scenario(opt.scenario, app::mode_from_key(opt.mode));
+    if (!loaded) {
         for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
     }
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
