@@ -13,7 +13,7 @@ namespace app::admin {
 
 namespace {
 
-constexpr float kNavWidthInFrames = 8.5f;
+constexpr float kNavWidthInFrames = 7.5f;
 
 struct NavEntry {
     const char* key;
@@ -179,16 +179,26 @@ bool command(const ViewContext& ctx, std::string_view key, const std::string& id
 
 float flyout_width(float fraction) {
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float min_w = ImGui::GetFrameHeight() * 15.0f;
+    const float min_w = ImGui::GetFrameHeight() * 17.0f;
     float w = avail * fraction;
     if (w < min_w) w = min_w;
-    if (w > avail * 0.75f) w = avail * 0.75f;
+    if (w > avail * 0.9f) w = avail * 0.9f;
     return w;
 }
 
-bool begin_flyout(const ViewContext& ctx, const std::string& title, float width) {
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width, float top_y) {
+    // The pane lies over the right part of the page, like the admin center's flyouts.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SetCursorScreenPos(ImVec2(right - width, top_y));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
     ImGui::BeginChild("##flyout", ImVec2(width, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    {
+        const ImVec2 p = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 3.0f, p.y + ImGui::GetWindowHeight()),
+                                                  ImGui::GetColorU32(palette().accent));
+    }
     bool close = false;
     const float close_w = ImGui::CalcTextSize(tr(ctx, "admin.pane.close").c_str()).x +
                           2.0f * ImGui::GetStyle().FramePadding.x;
@@ -266,6 +276,20 @@ bool usage_location_combo(const ViewContext& ctx, const char* id, std::string& c
 std::string licence_state_text(const ViewContext& ctx, const sim::LicenceAssignment& l) {
     if (l.state == sim::LicenceState::Active) return tr(ctx, "status.licence.active");
     return ctx.text.format("admin.licence.pending_until", {{"time", format_when(ctx, l.active_at)}});
+}
+
+}  // namespace app::admin
+
+namespace app::admin {
+
+bool checkbox_wrapped(const std::string& text, const std::string& id, bool& value) {
+    const bool changed = widgets::checkbox(("###" + id).c_str(), value);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::text(text);
+    ImGui::PopTextWrapPos();
+    return changed;
 }
 
 }  // namespace app::admin

@@ -42,11 +42,15 @@ bool command(const ViewContext& ctx, std::string_view key, const std::string& id
              bool first = false);
 
 // Side panes: the width a flyout takes out of the page region, and its frame.
-float flyout_width(float fraction = 0.42f);
-// Starts the pane (a bordered child on the right, after ImGui::SameLine()) with its title and close
-// button. Returns true when the trainee asked to close it (the button or Esc). Always call end_flyout().
-bool begin_flyout(const ViewContext& ctx, const std::string& title, float width);
+float flyout_width(float fraction = 0.55f);
+// Starts the pane (a bordered child over the right part of the page, from screen height `top_y` down)
+// with its title and close button. Returns true when the trainee asked to close it (the button or
+// Esc). Always call end_flyout().
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width, float top_y);
 void end_flyout();
+
+// A checkbox whose label wraps (long German labels): the box has the stable id, the text follows.
+bool checkbox_wrapped(const std::string& text, const std::string& id, bool& value);
 
 // Sim time → "3 Apr 2025" / "3. April 2025", and "Tue 4 Mar, 10:30" for expected-by times.
 std::string format_date(const ViewContext& ctx, sim::SimTime t);

@@ -15,7 +15,9 @@ namespace {
 
 template <class Fn>
 void card(const char* id, float width, float height, Fn&& body) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
     ImGui::BeginChild(id, ImVec2(width, height), true);
+    ImGui::PopStyleVar();
     ImGui::PushTextWrapPos(0.0f);
     body();
     ImGui::PopTextWrapPos();
@@ -50,7 +52,7 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
         const float avail = ImGui::GetContentRegionAvail().x;
         const int columns = avail > ImGui::GetFrameHeight() * 30.0f ? 3 : 2;
         const float card_w = (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 7.0f + ImGui::GetFrameHeightWithSpacing() * 2.0f;
+        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 4.5f + ImGui::GetFrameHeightWithSpacing() * 2.0f;
 
         card("##card_users", card_w, card_h, [&] {
             widgets::text_colored(palette().accent, tr(ctx, "admin.nav.users"));

@@ -30,11 +30,11 @@ bool matches(const sim::Person& p, const std::string& needle) {
 }
 
 void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const std::string& sku,
-                      float width) {
+                      float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     const std::string tag = "admin.licenses.assign." + sku;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.licenses.assign_title"), width);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.licenses.assign_title"), width, top_y);
     ImGui::PushTextWrapPos(0.0f);
     muted(ctx.text.format("admin.licenses.assign_hint", {{"max", w.settings.max_users_per_assignment}}));
     ImGui::PopTextWrapPos();
@@ -112,8 +112,9 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     sim::ActionResult r;
     if (action_status(ctx, unassign_tag, &r) == ActionStatus::Failed) error_banner(error_text(ctx, r));
 
-    const float pane_w = s.assign_open ? flyout_width(0.45f) : 0.0f;
-    ImGui::BeginChild("##holders_list", ImVec2(s.assign_open ? -pane_w - ImGui::GetStyle().ItemSpacing.x : 0, 0));
+    const float pane_w = s.assign_open ? flyout_width(0.6f) : 0.0f;
+    const float pane_top = ImGui::GetCursorScreenPos().y;
+    ImGui::BeginChild("##holders_list", ImVec2(0, 0));
     const std::vector<const sim::Person*> holders = sim::licence_holders(w, sku);
     if (holders.empty()) muted(tr(ctx, "admin.licenses.no_holders"));
     else if (ImGui::BeginTable("##holders", 4, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
@@ -148,8 +149,7 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     }
     ImGui::EndChild();
     if (s.assign_open) {
-        ImGui::SameLine();
-        draw_assign_pane(ctx, out, actor, sku, pane_w);
+        draw_assign_pane(ctx, out, actor, sku, pane_w, pane_top);
     }
 }
 

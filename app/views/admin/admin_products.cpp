@@ -13,10 +13,10 @@ namespace app::admin {
 namespace {
 
 void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Subscription& sub,
-                        float width) {
+                        float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
     const std::string tag = "admin.products.quantity." + sub.id;
-    const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width);
+    const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width, top_y);
     for (int i = 0; i < 2; ++i) {
         if (i > 0) ImGui::SameLine();
         const char* key = i == 0 ? "admin.products.buy" : "admin.products.remove";
@@ -65,8 +65,9 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
         const sim::Subscription* open = nullptr;
         for (const sim::Subscription& sub : w.subscriptions)
             if (sub.id == s.product_pane_sub) open = &sub;
-        const float pane_w = open ? flyout_width(0.4f) : 0.0f;
-        ImGui::BeginChild("##products_list", ImVec2(open ? -pane_w - ImGui::GetStyle().ItemSpacing.x : 0, 0));
+        const float pane_w = open ? flyout_width(0.5f) : 0.0f;
+        const float pane_top = ImGui::GetCursorScreenPos().y;
+        ImGui::BeginChild("##products_list", ImVec2(0, 0));
         if (w.subscriptions.empty()) {
             ImGui::PushTextWrapPos(0.0f);
             widgets::text(tr(ctx, "admin.products.none"));
@@ -107,8 +108,7 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
         }
         ImGui::EndChild();
         if (open) {
-            ImGui::SameLine();
-            draw_quantity_pane(ctx, out, *actor, *open, pane_w);
+            draw_quantity_pane(ctx, out, *actor, *open, pane_w, pane_top);
         }
     }
     end_page();

@@ -54,16 +54,18 @@ void draw_catalog(const ViewContext& ctx, const sim::World& w) {
 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int columns = std::max(1, static_cast<int>((avail + spacing) / (ImGui::GetFrameHeight() * 12.0f + spacing)));
+    const int columns = std::max(1, static_cast<int>((avail + spacing) / (ImGui::GetFrameHeight() * 10.0f + spacing)));
     const float tile_w = (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float tile_h = ImGui::GetTextLineHeightWithSpacing() * 8.5f + ImGui::GetFrameHeight();
+    const float tile_h = ImGui::GetTextLineHeightWithSpacing() * 9.0f + ImGui::GetFrameHeight();
     int n = 0;
     for (const sim::Product* p : sim::purchase_services(w)) {
         const std::string name = p->name.in(ctx.ui.language);
         if (!s.purchase_search.empty() && !contains_nocase(name, s.purchase_search)) continue;
         if (n % columns != 0) ImGui::SameLine();
         ++n;
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
         ImGui::BeginChild(("##tile_" + p->sku).c_str(), ImVec2(tile_w, tile_h), true);
+        ImGui::PopStyleVar();
         if (p->audience == "nonprofit") widgets::text_colored(palette().accent, tr(ctx, "admin.purchase.nonprofit_badge"));
         else muted(tr(ctx, "admin.purchase.commercial_badge"));
         ImGui::PushTextWrapPos(0.0f);

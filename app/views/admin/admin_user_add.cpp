@@ -33,17 +33,15 @@ void draw_steps(const ViewContext& ctx, int current) {
 
 void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& w) {
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::BeginGroup();
+    const float second_x = ImGui::GetCursorPosX() + half + ImGui::GetStyle().ItemSpacing.x;
     field_label(ctx, "admin.wizard.first_name");
-    ImGui::SetNextItemWidth(half);
-    const bool first = widgets::input_text("###add_first", f.first_name);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
+    ImGui::SameLine(second_x);
     field_label(ctx, "admin.wizard.last_name");
     ImGui::SetNextItemWidth(half);
+    const bool first = widgets::input_text("###add_first", f.first_name);
+    ImGui::SameLine(second_x);
+    ImGui::SetNextItemWidth(half);
     const bool last = widgets::input_text("###add_last", f.last_name);
-    ImGui::EndGroup();
     if ((first || last) && !f.display_name_edited) {
         f.display_name = f.first_name;
         if (!f.first_name.empty() && !f.last_name.empty()) f.display_name += " ";
@@ -79,10 +77,8 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
         widgets::input_text("###add_password", f.password, ImGuiInputTextFlags_Password);
         muted(tr(ctx, "admin.wizard.password_hint"));
     }
-    ImGui::PushTextWrapPos(0.0f);
-    widgets::checkbox(label(ctx, "admin.wizard.require_change", "add_require_change").c_str(), f.require_change);
-    widgets::checkbox(label(ctx, "admin.wizard.send_password", "add_send_password").c_str(), f.send_password_mail);
-    ImGui::PopTextWrapPos();
+    checkbox_wrapped(tr(ctx, "admin.wizard.require_change"), "add_require_change", f.require_change);
+    checkbox_wrapped(tr(ctx, "admin.wizard.send_password"), "add_send_password", f.send_password_mail);
 }
 
 void draw_licences(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& w) {
@@ -183,7 +179,7 @@ void reset_add_user(AdminViewState& s) {
     s.actions_reset_pending = true;
 }
 
-bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
     AdminAddUserForm& f = s.add;
     if (s.actions_reset_pending) {
@@ -191,7 +187,7 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         s.actions_reset_pending = false;
     }
     const sim::World& w = ctx.sim->world();
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.wizard.title"), width);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.wizard.title"), width, top_y);
     draw_steps(ctx, f.step);
     sim::ActionResult result;
     const ActionStatus status = f.submitted ? action_status(ctx, kTag, &result) : ActionStatus::None;

@@ -45,9 +45,9 @@ std::string licences_text(const ViewContext& ctx, const sim::Person& p) {
     return s;
 }
 
-void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width, top_y);
     widgets::text_wrapped(ctx.text.format("admin.bulk.selected", {{"count", s.selected_users.size()}}));
     const std::vector<sim::LicenceRow> rows = sim::licences_page(ctx.sim->world());
     if (rows.empty()) widgets::text_wrapped(tr(ctx, "admin.licenses.none"));
@@ -77,9 +77,9 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     }
 }
 
-void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
+void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width, top_y);
     const sim::World& w = ctx.sim->world();
     widgets::text_wrapped(ctx.text.format("admin.delete.question", {{"count", s.selected_users.size()}}));
     int shown = 0;
@@ -123,7 +123,7 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
     if (command(ctx, "admin.users.refresh", "users_refresh")) s.users_index.journal_size = static_cast<std::size_t>(-1);
 
     // Filter and search on the right of the bar (they wrap below on narrow pages).
-    const float search_w = ImGui::GetFrameHeight() * 7.0f;
+    const float search_w = ImGui::GetFrameHeight() * 12.0f;
     const float filter_w = ImGui::GetFrameHeight() * 7.0f;
     const float need = search_w + filter_w + ImGui::GetStyle().ItemSpacing.x * 2.0f;
     ImGui::SameLine();
@@ -239,18 +239,18 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, int pane) {
         }
         const int list_pane = pane == 0 ? s.users_pane : 0;
         const bool has_pane = pane != 0 || list_pane != 0;
-        const float pane_w = has_pane ? flyout_width(pane == 1 ? 0.58f : 0.45f) : 0.0f;
-        ImGui::BeginChild("##users_list", ImVec2(has_pane ? -pane_w - ImGui::GetStyle().ItemSpacing.x : 0, 0));
+        const float pane_w = has_pane ? flyout_width(pane == 1 ? 0.7f : 0.6f) : 0.0f;
+        const float pane_top = ImGui::GetCursorScreenPos().y;
+        ImGui::BeginChild("##users_list", ImVec2(0, 0));
         muted(ctx.text.format("admin.users.count", {{"count", s.users_index.rows.size()},
                                                      {"selected", s.selected_users.size()}}));
         draw_table(ctx, out, pane == 2);
         ImGui::EndChild();
         if (has_pane) {
-            ImGui::SameLine();
-            if (pane == 1 && draw_add_user_pane(ctx, out, *actor, pane_w)) out.push(Navigate{"admin.users"});
-            if (pane == 2 && draw_user_pane(ctx, out, *actor, pane_w)) out.push(Navigate{"admin.users"});
-            if (list_pane == 1) draw_bulk_pane(ctx, out, *actor, pane_w);
-            if (list_pane == 2) draw_delete_pane(ctx, out, *actor, pane_w);
+            if (pane == 1 && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
+            if (pane == 2 && draw_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
+            if (list_pane == 1) draw_bulk_pane(ctx, out, *actor, pane_w, pane_top);
+            if (list_pane == 2) draw_delete_pane(ctx, out, *actor, pane_w, pane_top);
         }
     }
     end_page();

@@ -17,8 +17,8 @@ void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_licenses(const ViewContext& ctx, CommandQueue& out);
 
 // Panes of Active users; each returns true when it wants to close.
-bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width);
-bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width);
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y);
+bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y);
 
 // Starting a fresh wizard / opening a user's pane (UI-only state).
 void reset_add_user(AdminViewState& s);
