@@ -135,16 +135,31 @@ void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact
         ImGui::Spacing();
         draw_demo(ctx, *t);
     }
+    if (compact && ctx.ui.mode == TrainingMode::Exam) return;
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
     if (!compact) widgets::text(ctx.text.get(ctx.ui.mode == TrainingMode::Exam ? "scenario.checklist.tasks"
                                                                                : "scenario.checklist.objectives"));
     const auto& objectives = t->scenario()->assessment.objectives;
-    for (std::size_t i = 0; i < objectives.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        draw_objective(ctx, out, *t, i, compact);
-        ImGui::PopID();
+    if (compact) {
+        // The window stays small: progress and the objective to work on now (exam: the countdown only).
+        if (ctx.ui.mode != TrainingMode::Exam) {
+            std::size_t met = 0;
+            for (std::size_t i = 0; i < objectives.size(); ++i) met += t->met(i) ? 1 : 0;
+            widgets::text_disabled(ctx.text.format("scenario.window.progress", {{"met", met}, {"total", objectives.size()}}));
+            if (const auto cur = t->current_objective(); cur && !t->finished()) {
+                ImGui::PushID(static_cast<int>(*cur));
+                draw_objective(ctx, out, *t, *cur, compact);
+                ImGui::PopID();
+            }
+        }
+    } else {
+        for (std::size_t i = 0; i < objectives.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            draw_objective(ctx, out, *t, i, compact);
+            ImGui::PopID();
+        }
     }
     if (!compact && ctx.ui.mode == TrainingMode::Guided && t->failed_actions() > 0) {
         ImGui::Spacing();
