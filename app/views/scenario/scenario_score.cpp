@@ -91,6 +91,13 @@ void draw_scenario_score(const ViewContext& ctx, CommandQueue& out) {
     }
     const sim::ScoreReport& r = t->report();
     widgets::text_wrapped(t->scenario()->title.in(ctx.ui.language));
+    if (ctx.ui.mode == TrainingMode::Exam && !t->finished()) {
+        // No feedback during an exam: the score and the per-objective texts come with "Finish".
+        widgets::text_wrapped(ctx.text.get("scenario.score.exam_hidden"));
+        const std::string finish = ctx.text.get("scenario.checklist.finish") + "###scenario_finish";
+        if (widgets::button(finish.c_str())) out.push(FinishScenario{});
+        return;
+    }
     ImGui::PushFont(heading_font());
     widgets::text(ctx.text.format("scenario.score.total", {{"score", r.score}}));
     ImGui::PopFont();
