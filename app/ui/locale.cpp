@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string_view>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace app {
@@ -13,9 +14,7 @@ namespace app {
 namespace {
 
 std::string two_digits(int v) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", v);
-    return buf;
+    return fmt::format("{:02}", v);
 }
 
 std::string zone_abbreviation(const sim::LocalDateTime& t, const sim::TimeZone& zone,
