@@ -24,9 +24,10 @@ void field_label(const ViewContext& ctx, const char* key) { widgets::text(tr(ctx
 
 void draw_steps(const ViewContext& ctx, int current) {
     for (int i = 0; i < 4; ++i) {
-        const std::string text = std::to_string(i + 1) + "  " + tr(ctx, kSteps[i]);
-        if (i == current) widgets::text_colored(palette().accent, text);
-        else widgets::text_disabled(text);
+        const ImVec4 colour = i == current ? palette().accent : palette().muted_text;
+        widgets::text_colored(colour, std::to_string(i + 1));
+        ImGui::SameLine();
+        widgets::text_colored(colour, tr(ctx, kSteps[i]));
     }
     ImGui::Separator();
 }
