@@ -7,6 +7,8 @@
 #include "sim/world.hpp"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 #include <cstdio>
 
 namespace sim {
@@ -99,9 +101,7 @@ Subscription* World::find_subscription(std::string_view id) {
 }
 
 std::string World::make_id(const char* prefix) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%s-%04llu", prefix, static_cast<unsigned long long>(next_id++));
-    return buf;
+    return fmt::format("{}-{:04}", prefix, next_id++);
 }
 
 bool is_usable(const Person* p) { return p != nullptr && !p->deleted; }

@@ -1,6 +1,9 @@
 // app/ui/training.cpp — the training session: assessment, hints, demo player, countdown, debrief.
 #include "app/ui/training.hpp"
 
+#include "sim/files.hpp"
+#include "sim/hash.hpp"
+
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
@@ -71,37 +74,6 @@ std::string first_known(std::initializer_list<const char*> names) {
     return "";
 }
 
-std::string hex64(std::uint64_t v) {
-    char buf[20];
-    std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-    return buf;
-}
-
-// Writes `text` to `path` through `path`.tmp and a rename, so a reader never sees half a file.
-bool write_atomically(const fs::path& path, const std::string& text, std::string& error) {
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) {
-            error = tmp.string() + ": cannot be written";
-            return false;
-        }
-        f << text;
-        f.flush();
-        if (!f) {
-            error = tmp.string() + ": write failed";
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        error = path.string() + ": " + ec.message();
-        fs::remove(tmp, ec);
-        return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -317,8 +289,8 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     j["mode"] = mode_key(mode);
     j["language"] = lang;
     j["seed"] = sim.seed();
-    j["journal_hash"] = hex64(journal_hash);
-    j["state_hash"] = hex64(sim.state_hash());
+    j["journal_hash"] = sim::hex64(journal_hash);
+    j["state_hash"] = sim::hex64(sim.state_hash());
     j["sim_time_ms"] = sim.now();
     j["finished"] = finished();
     j["score"] = sim::to_json(r, scenario_->assessment, lang);
@@ -330,7 +302,7 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     md += "# " + text.get("scenario.debrief.heading") + ": " + scenario_->title.in(lang) + "\n\n";
     md += "- " + text.get("scenario.debrief.mode") + ": " + text.get(std::string("scenario.mode.") + mode_key(mode)) + "\n";
     md += "- " + text.format("scenario.score.seed", {{"seed", sim.seed()}}) + "\n";
-    md += "- " + text.format("scenario.score.journal_hash", {{"hash", hex64(journal_hash)}}) + "\n";
+    md += "- " + text.format("scenario.score.journal_hash", {{"hash", sim::hex64(journal_hash)}}) + "\n";
     md += "- " + text.format("scenario.debrief.sim_time", {{"time", sim::format_duration(sim::Duration{sim.now(), 0})}}) + "\n\n";
     md += "## " + text.format("scenario.score.total", {{"score", r.score}}) + "\n\n";
     md += "## " + text.get("scenario.score.objectives") + "\n\n";
@@ -353,7 +325,9 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     const fs::path md_path = base / (stem + ".md");
     const fs::path json_path = base / (stem + ".json");
     std::string error;
-    if (!write_atomically(md_path, md, error) || !write_atomically(json_path, j.dump(2) + "\n", error)) {
+    if (!sim::write_file_atomically(md_path.string(), md)) error = md_path.string() + ": cannot be written";
+    else if (!sim::write_file_atomically(json_path.string(), j.dump(2) + "\n")) error = json_path.string() + ": cannot be written";
+    if (!error.empty()) {
         debrief_result_ = text.format("scenario.debrief.failed", {{"error", error}});
         return false;
     }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include "app/ui/screens.hpp"
@@ -103,12 +104,8 @@ void tick_mark(bool met) {
 
 std::string format_countdown(double seconds) {
     const long total = static_cast<long>(std::ceil(std::max(0.0, seconds)));
-    char buf[32];
-    if (total >= 3600)
-        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", total / 3600, (total / 60) % 60, total % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%02ld:%02ld", total / 60, total % 60);
-    return buf;
+    if (total >= 3600) return fmt::format("{}:{:02}:{:02}", total / 3600, (total / 60) % 60, total % 60);
+    return fmt::format("{:02}:{:02}", total / 60, total % 60);
 }
 
 void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact) {

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "sim/hash.hpp"
+
 #include "app/ui/fonts.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/training.hpp"
@@ -16,11 +18,6 @@ namespace app {
 
 namespace {
 
-std::string hex64(std::uint64_t v) {
-    char buf[20];
-    std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-    return buf;
-}
 
 const char* reason_key(Training::Finish f) {
     switch (f) {
@@ -114,7 +111,7 @@ void draw_scenario_score(const ViewContext& ctx, CommandQueue& out) {
 
     const std::uint64_t hash = t->finished() ? t->final_journal_hash() : ctx.sim->journal().hash();
     widgets::text_disabled(ctx.text.format("scenario.score.seed", {{"seed", ctx.sim->seed()}}) + "   " +
-                           ctx.text.format("scenario.score.journal_hash", {{"hash", hex64(hash)}}));
+                           ctx.text.format("scenario.score.journal_hash", {{"hash", sim::hex64(hash)}}));
     ImGui::Spacing();
 
     const std::string restart = ctx.text.get("scenario.score.restart") + "###scenario_restart";
