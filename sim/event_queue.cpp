@@ -1,67 +1,83 @@
-// sim/event_queue.cpp — a binary min-heap on (time, id) in a std::vector, with lazy cancellation.
+// sim/event_queue.cpp — a binary min-heap of (time, id) keys in a std::vector; payloads in slots.
 #include "sim/event_queue.hpp"
 
 #include <algorithm>
-#include <cassert>
 
 namespace sim {
 
-bool EventQueue::later(const Event& a, const Event& b) {
+bool EventQueue::later(const Key& a, const Key& b) {
     if (a.time != b.time) return a.time > b.time;
     return a.id > b.id;
 }
 
+EventQueue::Slot* EventQueue::slot(EventId id) const {
+    if (id < base_ || id >= base_ + slots_.size()) return nullptr;
+    return &slots_[id - base_];
+}
+
 EventId EventQueue::schedule(SimTime time, std::string kind, nlohmann::json data) {
     const EventId id = next_id_++;
-    heap_.push_back(Event{id, time, std::move(kind), std::move(data)});
+    slots_.push_back(Slot{std::move(kind), std::move(data), true});
+    heap_.push_back(Key{time, id});
     std::push_heap(heap_.begin(), heap_.end(), later);
-    live_.insert(id);
+    ++live_count_;
     return id;
 }
 
 bool EventQueue::cancel(EventId id) {
-    if (live_.erase(id) == 0) return false;
-    cancelled_.insert(id);
+    Slot* s = slot(id);
+    if (!s || !s->live) return false;
+    s->live = false;
+    s->kind.clear();
+    s->data = nullptr;
+    --live_count_;
     return true;
 }
 
-void EventQueue::drop_cancelled_front() const {
-    while (!heap_.empty() && cancelled_.count(heap_.front().id) != 0) {
-        cancelled_.erase(heap_.front().id);
+void EventQueue::drop_dead_front() const {
+    while (!heap_.empty() && !slot(heap_.front().id)->live) {
         std::pop_heap(heap_.begin(), heap_.end(), later);
         heap_.pop_back();
     }
+    // Nothing left in the heap: every slot is dead, so the window can start afresh.
+    if (heap_.empty() && !slots_.empty()) {
+        base_ += slots_.size();
+        slots_.clear();
+    }
 }
-
-bool EventQueue::empty() const { return live_.empty(); }
 
 std::optional<SimTime> EventQueue::next_time() const {
-    const Event* e = peek();
-    if (!e) return std::nullopt;
-    return e->time;
-}
-
-const Event* EventQueue::peek() const {
-    drop_cancelled_front();
-    return heap_.empty() ? nullptr : &heap_.front();
+    drop_dead_front();
+    if (heap_.empty()) return std::nullopt;
+    return heap_.front().time;
 }
 
 std::optional<Event> EventQueue::pop() {
-    drop_cancelled_front();
+    drop_dead_front();
     if (heap_.empty()) return std::nullopt;
     std::pop_heap(heap_.begin(), heap_.end(), later);
-    Event e = std::move(heap_.back());
+    const Key key = heap_.back();
     heap_.pop_back();
-    live_.erase(e.id);
+    Slot* s = slot(key.id);
+    Event e{key.id, key.time, std::move(s->kind), std::move(s->data)};
+    s->live = false;
+    --live_count_;
+    drop_dead_front();
     return e;
 }
 
 std::vector<Event> EventQueue::pending() const {
+    std::vector<Key> keys;
+    keys.reserve(live_count_);
+    for (const Key& k : heap_)
+        if (slot(k.id)->live) keys.push_back(k);
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return later(b, a); });
     std::vector<Event> out;
-    out.reserve(live_.size());
-    for (const auto& e : heap_)
-        if (cancelled_.count(e.id) == 0) out.push_back(e);
-    std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) { return later(b, a); });
+    out.reserve(keys.size());
+    for (const Key& k : keys) {
+        const Slot* s = slot(k.id);
+        out.push_back(Event{k.id, k.time, s->kind, s->data});
+    }
     return out;
 }
 

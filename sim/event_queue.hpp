@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,23 +29,35 @@ class EventQueue {
 public:
     EventId schedule(SimTime time, std::string kind, nlohmann::json data = nlohmann::json::object());
     bool cancel(EventId id);  // O(1): the event is skipped when it reaches the front; false if unknown/done
-    bool empty() const;       // no live (uncancelled) events
+    bool empty() const { return live_count_ == 0; }  // no live (uncancelled) events
     std::optional<SimTime> next_time() const;
-    const Event* peek() const;  // the next live event, or nullptr
     std::optional<Event> pop();  // removes and returns the next live event
-    std::size_t size() const { return live_.size(); }
+    std::size_t size() const { return live_count_; }
     // Live events in firing order (copies; for display, saving and hashing).
     std::vector<Event> pending() const;
     EventId next_id() const { return next_id_; }
 
 private:
-    void drop_cancelled_front() const;  // lazily discards cancelled events at the front
-    static bool later(const Event& a, const Event& b);  // heap comparator: a fires after b
+    // The heap orders small keys; payloads stay put in slots indexed by id, so sifting never moves
+    // strings or JSON, and cancelling is a flag in the slot.
+    struct Key {
+        SimTime time;
+        EventId id;
+    };
+    struct Slot {
+        std::string kind;
+        nlohmann::json data;
+        bool live = false;
+    };
+    static bool later(const Key& a, const Key& b);  // heap comparator: a fires after b
+    void drop_dead_front() const;                   // discards cancelled keys at the front
+    Slot* slot(EventId id) const;                   // nullptr when the id is not in the window
 
-    mutable std::vector<Event> heap_;
-    mutable std::unordered_set<EventId> cancelled_;
-    std::unordered_set<EventId> live_;  // scheduled and neither fired nor cancelled
+    mutable std::vector<Key> heap_;
+    mutable std::vector<Slot> slots_;  // slots_[id - base_]
+    mutable EventId base_ = 1;         // ids below were fired or cancelled and forgotten
     EventId next_id_ = 1;
+    std::size_t live_count_ = 0;
 };
 
 }  // namespace sim

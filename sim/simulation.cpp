@@ -153,8 +153,8 @@ void Simulation::run_until(SimTime t) {
     assert(t >= now_ && "time cannot run backwards");
     if (t < now_) return;
     while (true) {
-        const Event* next = queue_.peek();
-        if (!next || next->time > t) break;
+        const std::optional<SimTime> next = queue_.next_time();
+        if (!next || *next > t) break;
         const Event e = *queue_.pop();
         process(e);
     }

@@ -1,4 +1,4 @@
-// tests/sim/test_event_queue.cpp — ordering by (time, insertion), cancel, peek/pop.
+// tests/sim/test_event_queue.cpp — ordering by (time, insertion), cancel, pop.
 #include <catch2/catch.hpp>
 
 #include "sim/event_queue.hpp"
@@ -69,4 +69,19 @@ TEST_CASE("a large random workload pops in nondecreasing (time, id) order", "[si
         ++n;
     }
     CHECK(n == 5000 - 715);
+}
+
+TEST_CASE("ids stay valid across a drained queue: old ids cannot be cancelled, new ones can", "[sim][events]") {
+    EventQueue q;
+    const EventId a = q.schedule(10, "a");
+    REQUIRE(q.pop());
+    CHECK(q.empty());
+    CHECK_FALSE(q.cancel(a));
+    const EventId b = q.schedule(20, "b", {{"x", 1}});
+    CHECK(b > a);
+    CHECK(q.pending().front().data["x"] == 1);
+    CHECK(q.cancel(b));
+    CHECK_FALSE(q.next_time().has_value());
+    const EventId c = q.schedule(5, "c");
+    CHECK(q.pop()->id == c);
 }
