@@ -41,7 +41,7 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     property(ctx, "admin.wizard.kind", tr(ctx, std::string("kind.") + sim::to_string(p.kind)));
     property(ctx, "admin.user.sign_in", tr(ctx, p.sign_in_blocked ? "admin.user.blocked" : "admin.user.allowed"));
 
-    subheading(tr(ctx, "admin.wizard.location"));
+    subheading(tr(ctx, "admin.users.col.location"));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     usage_location_combo(ctx, "###user_location", s.edit_location, true);
     ImGui::SameLine();
@@ -75,7 +75,7 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
 void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
-    property(ctx, "admin.wizard.location", country_name(ctx, p.usage_location));
+    property(ctx, "admin.users.col.location", country_name(ctx, p.usage_location));
     subheading(tr(ctx, "admin.wizard.licenses"));
     std::vector<sim::LicenceRow> rows = sim::licences_page(w);
     for (const sim::LicenceAssignment& l : p.licences) {
