@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "app/ui/fonts.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/theme.hpp"
@@ -229,10 +231,9 @@ std::string format_when(const ViewContext& ctx, sim::SimTime t) {
 }
 
 std::string format_money(const ViewContext& ctx, std::int64_t cents, const std::string& currency) {
-    char amount[48];
-    const long long whole = static_cast<long long>(cents / 100);
-    const long long frac = static_cast<long long>(cents % 100 < 0 ? -(cents % 100) : cents % 100);
-    std::snprintf(amount, sizeof amount, "%lld%s%02lld", whole, ctx.text.get("admin.money.decimal").c_str(), frac);
+    const std::int64_t whole = cents / 100;
+    const std::int64_t frac = cents % 100 < 0 ? -(cents % 100) : cents % 100;
+    const std::string amount = fmt::format("{}{}{:02}", whole, ctx.text.get("admin.money.decimal"), frac);
     const std::string symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency;
     return ctx.text.format("admin.money", {{"amount", amount}, {"symbol", symbol}});
 }
