@@ -130,6 +130,32 @@ void end_page() {
     ImGui::EndChild();  // ##admin_root
 }
 
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float ellipsis = ImGui::CalcTextSize("…").x;
+    std::size_t end = text.size();
+    while (end > 0) {
+        do --end;  // step back over a whole UTF-8 character
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        if (ImGui::CalcTextSize(text.data(), text.data() + end).x + ellipsis <= width) break;
+    }
+    return text.substr(0, end) + "…";
+}
+
+void cell_text(const std::string& text, bool disabled) {
+    const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
+    if (disabled) ImGui::TextDisabled("%s", shown.c_str());
+    else ImGui::TextUnformatted(shown.c_str());
+    if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+bool cell_selectable(const std::string& text, const std::string& id, bool selected) {
+    const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
+    const bool clicked = widgets::selectable((shown + "###" + id).c_str(), selected);
+    if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    return clicked;
+}
+
 void heading(const std::string& text) {
     ImFont* font = heading_font();
     if (font) ImGui::PushFont(font);

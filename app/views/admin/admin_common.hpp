@@ -52,6 +52,14 @@ void end_flyout();
 // A checkbox whose label wraps (long German labels): the box has the stable id, the text follows.
 bool checkbox_wrapped(const std::string& text, const std::string& id, bool& value);
 
+// A table cell's text, shortened with "…" when it is wider than the column (the full text in a
+// tooltip on hover); `disabled` draws it greyed.
+void cell_text(const std::string& text, bool disabled = false);
+// A table cell's link-like selectable ("###<id>"), shortened the same way.
+bool cell_selectable(const std::string& text, const std::string& id, bool selected = false);
+// `text`, shortened with "…" to fit `width` pixels.
+std::string fit_text(const std::string& text, float width);
+
 // Sim time → "3 Apr 2025" / "3. April 2025", and "Tue 4 Mar, 10:30" for expected-by times.
 std::string format_date(const ViewContext& ctx, sim::SimTime t);
 std::string format_when(const ViewContext& ctx, sim::SimTime t);

@@ -173,7 +173,7 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
     for (const sim::LicenceRow& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        if (widgets::selectable((product_name(ctx, r.sku) + "###product_" + r.sku).c_str())) {
+        if (cell_selectable(product_name(ctx, r.sku), "product_" + r.sku)) {
             s.licenses_sku = r.sku;
             s.assign_open = false;
             s.holder_ticks.clear();

@@ -77,16 +77,16 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                                          ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.2f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.status").c_str(), 0, 0.8f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.status").c_str(), 0, 0.7f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.licenses").c_str(), 0, 0.8f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.assigned").c_str(), 0, 0.8f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.1f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(), 0, 1.1f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.3f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(), 0, 1.4f);
             ImGui::TableHeadersRow();
             for (const sim::Subscription& sub : w.subscriptions) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
-                if (widgets::selectable((product_name(ctx, sub.sku) + "###sub_" + sub.id).c_str(), open == &sub)) {
+                if (cell_selectable(product_name(ctx, sub.sku), "sub_" + sub.id, open == &sub)) {
                     s.product_pane_sub = sub.id;
                     s.new_quantity = sub.quantity;
                     s.product_pane_mode = 0;
@@ -98,11 +98,11 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                 ImGui::TableSetColumnIndex(3);
                 widgets::text(std::to_string(sub.assigned));
                 ImGui::TableSetColumnIndex(4);
-                widgets::text(format_date(ctx, sub.renewal_at));
+                cell_text(format_date(ctx, sub.renewal_at));
                 ImGui::TableSetColumnIndex(5);
                 const sim::Product* p = w.catalog.find(sub.sku);
-                widgets::text(ctx.text.format("admin.purchase.per_user_month",
-                                              {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
+                cell_text(ctx.text.format("admin.purchase.per_user_month",
+                                          {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
             }
             ImGui::EndTable();
         }

@@ -1,6 +1,8 @@
 // app/views/admin/admin_user_add.cpp — the add-user wizard (domain.md §4.2): Set up the basics →
 // Assign product licenses → Optional settings → Finish. The simulation validates on "Finish
 // adding"; its errors appear inline in the pane. A password is never kept after submitting.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/ui/action_status.hpp"
@@ -53,13 +55,17 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     if (widgets::input_text("###add_display", f.display_name)) f.display_name_edited = true;
 
     field_label(ctx, "admin.wizard.username");
-    ImGui::SetNextItemWidth(half);
+    // The domain combo is as wide as the domain (long .onmicrosoft.com names must not be cut off).
+    const std::string domain = w.tenant.initial_domain;
+    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
+    const float domain_w = std::min(row * 0.65f, ImGui::CalcTextSize(domain.c_str()).x +
+                                                     ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+    ImGui::SetNextItemWidth(std::max(row - domain_w, half * 0.5f));
     widgets::input_text("###add_username", f.username);
     ImGui::SameLine(0, 4);
     widgets::text("@");
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(-1);
-    const std::string domain = w.tenant.initial_domain;
     if (widgets::begin_combo("###add_domain", domain.c_str())) {
         widgets::selectable((domain + "###domain_0").c_str(), true);
         ImGui::EndCombo();
@@ -93,7 +99,7 @@ void draw_licences(const ViewContext& ctx, AdminAddUserForm& f, const sim::World
         const std::string text = product_name(ctx, r.sku) + "  " +
                                  ctx.text.format("admin.licenses.available_of",
                                                  {{"available", r.available()}, {"total", r.total}});
-        if (widgets::checkbox((text + "###add_lic_" + r.sku).c_str(), ticked)) {
+        if (checkbox_wrapped(text, "add_lic_" + r.sku, ticked)) {
             if (ticked) f.licences.insert(r.sku);
             else f.licences.erase(r.sku);
         }

@@ -89,7 +89,7 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         const std::string text = product_name(ctx, r.sku) + "  " +
                                  ctx.text.format("admin.licenses.available_of",
                                                  {{"available", r.available()}, {"total", r.total}});
-        widgets::checkbox((text + "###user_lic_" + r.sku).c_str(), ticked);
+        checkbox_wrapped(text, "user_lic_" + r.sku, ticked);
         const sim::LicenceAssignment* held = p.licence(r.sku);
         dirty = dirty || ticked != (held != nullptr);
         ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);

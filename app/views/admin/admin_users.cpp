@@ -208,12 +208,12 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
                 if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
             }
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(p.upn.c_str());
+            cell_text(p.upn);
             ImGui::TableSetColumnIndex(3);
-            if (p.licences.empty()) ImGui::TextDisabled("%s", tr(ctx, "admin.users.unlicensed").c_str());
-            else ImGui::TextUnformatted(licences_text(ctx, p).c_str());
+            if (p.licences.empty()) cell_text(tr(ctx, "admin.users.unlicensed"), true);
+            else cell_text(licences_text(ctx, p));
             ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(country_name(ctx, p.usage_location).c_str());
+            cell_text(country_name(ctx, p.usage_location));
             ImGui::PopID();
         }
     }

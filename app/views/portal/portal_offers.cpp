@@ -30,6 +30,7 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
     ImGui::PushStyleColor(ImGuiCol_Border, palette().border);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, ImGui::GetFontSize() * 0.4f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);  // the card's frame
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
     ImGui::BeginChild(("##offer_" + offer.id).c_str(), ImVec2(card_width, line * 12.0f), true,
                       ImGuiWindowFlags_NoScrollbar);
@@ -57,7 +58,7 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
         }
     }
     ImGui::EndChild();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);
 }
 

@@ -45,10 +45,11 @@ void draw_portal_register(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
 
     field_label(ctx.text.get("portal.field.tenant_name"), 0.6f);
-    widgets::input_text_hint("###reg_tenant", "verein", st.reg_tenant, ImGuiInputTextFlags_CharsNoBlank);
+    const std::string& tenant_hint = ctx.text.get("portal.register.tenant_hint");
+    widgets::input_text_hint("###reg_tenant", tenant_hint.c_str(), st.reg_tenant, ImGuiInputTextFlags_CharsNoBlank);
     ImGui::SameLine();
     widgets::text_disabled(".onmicrosoft.com");
-    const std::string domain = (st.reg_tenant.empty() ? std::string("…") : st.reg_tenant) + ".onmicrosoft.com";
+    const std::string domain = (st.reg_tenant.empty() ? tenant_hint : st.reg_tenant) + ".onmicrosoft.com";
     widgets::text_disabled(ctx.text.format("portal.register.domain_preview", {{"domain", domain}}));
     draw_field_errors(ctx, kTagRegister, "tenant_name");
 
