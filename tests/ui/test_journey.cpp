@@ -4,7 +4,8 @@
 // "Get started" / "Kaufen" → the admin center's Purchase services (nothing bought) → the Business
 // Premium donation, 10 licences, a payment method, Place order → Users > Active users > Add a user
 // (Max Muster, usage location Germany) → assign the donation (pending; in English from Billing >
-// Licenses, in German from the user pane) → skip ahead (active) → My Account as Max shows "Install Office". The world is checked after each step.
+// Licenses, in German from the user pane) → skip ahead (active) → My Account as Max shows
+// "Install Office". The world is checked after each step.
 #include <catch2/catch.hpp>
 
 #include <string>

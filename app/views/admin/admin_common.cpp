@@ -149,11 +149,28 @@ void cell_text(const std::string& text, bool disabled) {
     if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
+std::string wrap_text(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        const std::string word = text.substr(i, j - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = j + 1;
+    }
+    return out + line;
+}
+
 bool cell_selectable(const std::string& text, const std::string& id, bool selected) {
-    const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
-    const bool clicked = widgets::selectable((shown + "###" + id).c_str(), selected);
-    if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
-    return clicked;
+    const std::string shown = wrap_text(text, ImGui::GetContentRegionAvail().x);
+    return widgets::selectable((shown + "###" + id).c_str(), selected);
 }
 
 void heading(const std::string& text) {

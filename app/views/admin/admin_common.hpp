@@ -55,8 +55,10 @@ bool checkbox_wrapped(const std::string& text, const std::string& id, bool& valu
 // A table cell's text, shortened with "…" when it is wider than the column (the full text in a
 // tooltip on hover); `disabled` draws it greyed.
 void cell_text(const std::string& text, bool disabled = false);
-// A table cell's link-like selectable ("###<id>"), shortened the same way.
+// A table cell's link-like selectable ("###<id>") whose text wraps at word boundaries.
 bool cell_selectable(const std::string& text, const std::string& id, bool selected = false);
+// `text` with line breaks so no line is wider than `width` pixels (words are never split).
+std::string wrap_text(const std::string& text, float width);
 // `text`, shortened with "…" to fit `width` pixels.
 std::string fit_text(const std::string& text, float width);
 

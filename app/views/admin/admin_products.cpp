@@ -76,12 +76,12 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                          ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.2f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.0f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.status").c_str(), 0, 0.7f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.licenses").c_str(), 0, 0.8f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.assigned").c_str(), 0, 0.8f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.3f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(), 0, 1.4f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.assigned").c_str(), 0, 1.0f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.1f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(), 0, 1.2f);
             ImGui::TableHeadersRow();
             for (const sim::Subscription& sub : w.subscriptions) {
                 ImGui::TableNextRow();
@@ -98,11 +98,11 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                 ImGui::TableSetColumnIndex(3);
                 widgets::text(std::to_string(sub.assigned));
                 ImGui::TableSetColumnIndex(4);
-                cell_text(format_date(ctx, sub.renewal_at));
+                widgets::text_wrapped(format_date(ctx, sub.renewal_at));
                 ImGui::TableSetColumnIndex(5);
                 const sim::Product* p = w.catalog.find(sub.sku);
-                cell_text(ctx.text.format("admin.purchase.per_user_month",
-                                          {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
+                widgets::text_wrapped(ctx.text.format(
+                    "admin.purchase.per_user_month", {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
             }
             ImGui::EndTable();
         }
