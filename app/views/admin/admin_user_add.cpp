@@ -58,7 +58,7 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     // The domain combo is as wide as the domain (long .onmicrosoft.com names must not be cut off).
     const std::string domain = w.tenant.initial_domain;
     const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
-    const float domain_w = std::min(row * 0.65f, ImGui::CalcTextSize(domain.c_str()).x +
+    const float domain_w = std::min(row * 0.72f, ImGui::CalcTextSize(domain.c_str()).x +
                                                      ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
     ImGui::SetNextItemWidth(std::max(row - domain_w, half * 0.5f));
     widgets::input_text("###add_username", f.username);
