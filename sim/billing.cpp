@@ -155,9 +155,18 @@ static ActionResult op_change_quantity(Context& ctx, const Action& a) {
     World& w = ctx.world();
     ActionResult buyer = require_buyer(w, a);
     if (!buyer.ok) return buyer;
-    const std::string id = a.arg<std::string>("subscription", "");
+    // The subscription by id, or (as scenario authors and testers think of it) the first active one of a SKU.
+    std::string id = a.arg<std::string>("subscription", "");
+    const std::string sku = a.arg<std::string>("sku", "");
+    if (id.empty() && !sku.empty())
+        for (const Subscription& sub : w.subscriptions)
+            if (sub.sku == sku && sub.status == SubscriptionStatus::Active) {
+                id = sub.id;
+                break;
+            }
     Subscription* s = w.find_subscription(id);
-    if (s == nullptr) return ActionResult::failure("billing.unknown_subscription", {{"subscription", id}});
+    if (s == nullptr)
+        return ActionResult::failure("billing.unknown_subscription", {{"subscription", id.empty() ? sku : id}});
     if (s->status != SubscriptionStatus::Active)
         return ActionResult::failure("billing.subscription_not_active", {{"subscription", id}});
     const Product* p = w.catalog.find(s->sku);

@@ -252,3 +252,11 @@ TEST_CASE("Business Basic offers the web apps only", "[sim][myaccount]") {
     CHECK(v.message_key == "myaccount.no_office_licence");
     CHECK(sim::office_apps_view(j.world(), "ghost@x").message_key == "myaccount.cannot_sign_in");
 }
+
+TEST_CASE("buying more licences can name the product instead of the subscription id", "[sim][billing]") {
+    Journey j(world_from(approved_scenario()));
+    j.ok("billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 2}});
+    j.ok("billing.change_quantity", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 5}});
+    CHECK(sim::seats_of(j.world(), kPremiumStaff).total == 5);
+    j.fails("billing.unknown_subscription", "billing.change_quantity", kAdmin, {{"sku", kStandardStaff}, {"quantity", 5}});
+}
