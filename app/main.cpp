@@ -12,6 +12,7 @@
 #include "app/ui/fonts.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
+#include "app/ui/session.hpp"
 #include "app/ui/shell.hpp"
 #include "app/ui/theme.hpp"
 #include "sim/scenario.hpp"
@@ -31,6 +32,7 @@ struct Options {
     std::string size = "1280x800";
     std::string theme = "light";
     std::string mode;  // demo | guided | exam: start the scenario as training (default: free play)
+    bool resume = false;  // continue the saved session (app/ui/session.hpp)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cli.add_option("--mode", opt.mode, "Run the scenario as training")
         ->check(CLI::IsMember({"demo", "guided", "exam"}));
+    cli.add_flag("--resume", opt.resume, "Continue the last session (saved automatically while you work)");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -95,13 +98,22 @@ int main(int argc, char** argv) {
     }
 
     // The shell: strings, theme, scenario
-    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale()});
+    // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
+    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale(), app::default_session_path()});
     for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
-    const bool loaded = opt.mode.empty() ? shell.load_scenario(opt.scenario)
-                                         : shell.start_scenario(opt.scenario, app::mode_from_key(opt.mode));
-    if (!loaded) {
-        for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
+    const bool resumed = opt.resume && shell.resume_session();
+    if (!resumed) {
+        const bool loaded = opt.mode.empty() ? shell.load_scenario(opt.scenario)
+                                             : shell.start_scenario(opt.scenario, app::mode_from_key(opt.mode));
+        if (!loaded) {
+            for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
+        }
+        if (opt.resume) shell.show_screen("scenario.overview");  // it says why there is nothing to resume
     }
+    if (const app::SessionStatus& s = shell.session(); !s.bad_error.empty())
+        std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " (kept as " << s.kept_as << ")\n";
+    else if (opt.resume && !resumed)
+        std::cerr << "npsim: no saved session to resume (" << s.path << ")\n";
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
     if (opt.theme == "dark") shell.commands().push(app::SetTheme{app::Theme::Dark});
     shell.apply_commands();
@@ -149,7 +161,9 @@ int main(int argc, char** argv) {
         shell.apply_commands();
     }
 
-    // Shutdown in reverse order
+    // Save the session (the time that passed since the last action), then shut down in reverse order
+    if (!shell.save_session() && !shell.session().save_error.empty())
+        std::cerr << "npsim: " << shell.session().save_error << "\n";
     window.reset();
     ImGui::DestroyContext();
     return 0;

@@ -75,10 +75,17 @@ struct ExportDebrief {
     std::string dir;  // where to write the Markdown and JSON debrief; empty = the current directory
 };
 
+// Sessions and repro bundles (app/ui/session.hpp).
+struct ResumeSession {};  // load the saved session file and replay it: continue where the trainee stopped
+struct ExportBundle {
+    std::string dir;   // where to write npsim-case-<id>-<sim date>.npsim.json; empty = the current directory
+    std::string note;  // free text stored in the bundle: what the case is about
+};
+
 using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
                              ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
                              SubmitAction, ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario,
-                             JumpAhead, ExportDebrief>;
+                             JumpAhead, ExportDebrief, ResumeSession, ExportBundle>;
 
 class CommandQueue {
   public:

@@ -2,8 +2,11 @@
 #include "app/ui/shell.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 #include <type_traits>
 
 #include "app/ui/locale.hpp"
@@ -11,9 +14,34 @@
 #include "app/ui/theme.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
+#include "sim/bundle.hpp"
+#include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 
 namespace app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The title of a scenario document ({"en": …, "de": …}), or its id.
+sim::LocalText title_of(const nlohmann::json& doc, const std::string& id) {
+    sim::LocalText t;
+    const auto it = doc.is_object() ? doc.find("title") : doc.end();
+    if (it != doc.end() && it->is_object()) {
+        if (it->contains("en") && (*it)["en"].is_string()) t.en = (*it)["en"].get<std::string>();
+        if (it->contains("de") && (*it)["de"].is_string()) t.de = (*it)["de"].get<std::string>();
+    }
+    if (t.en.empty()) t.en = id;
+    return t;
+}
+
+bool has_actions(const sim::Simulation& sim) {
+    const auto& entries = sim.journal().entries();
+    return std::any_of(entries.begin(), entries.end(), [](const sim::JournalEntry& e) { return e.kind == "action"; });
+}
+
+}  // namespace
 
 float clamp_font_scale(float scale) {
     return std::clamp(scale, kMinFontScale, kMaxFontScale);
@@ -22,12 +50,15 @@ float clamp_font_scale(float scale) {
 Shell::Shell(ShellOptions options) : options_(std::move(options)) {
     set_language(is_supported_language(options_.language) ? options_.language : "en");
     apply_theme(ui_.theme, options_.content_scale);
+    session_.path = options_.session_path;
+    check_session_file();
 }
 
 bool Shell::load_scenario(const std::string& path) {
     sim_.reset();
     training_.clear();
     bridge_.reset();
+    session_.current = session_.resumed = session_.resume_differs = false;  // a new run: not saved yet
     scenario_ = ScenarioInfo{};
     scenario_.path = path;
     sim::ScenarioLoad load = sim::load_scenario_file(path);
@@ -47,6 +78,7 @@ bool Shell::load_scenario(const std::string& path) {
 void Shell::start(sim::Setup setup, sim::LocalText title) {
     bridge_.reset();
     training_.clear();
+    session_.current = session_.resumed = session_.resume_differs = false;
     ui_.mode = TrainingMode::Sandbox;
     scenario_ = ScenarioInfo{};
     scenario_.title = std::move(title);
@@ -82,6 +114,7 @@ void Shell::reset_people() {
 
 void Shell::draw() {
     ui_.training = &training_;
+    ui_.session = &session_;
     const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
@@ -148,6 +181,7 @@ void Shell::apply(const Command& command) {
                     const bool was_finished = training_.finished();
                     after_sim_moved();
                     show_score_if_finished(was_finished);
+                    write_session_now();  // autosave: every applied action (no-op when autosave is off)
                 }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
                 if (!scenario_.path.empty()) start_scenario(scenario_.path, ui_.mode);
@@ -176,6 +210,10 @@ void Shell::apply(const Command& command) {
                 }
             } else if constexpr (std::is_same_v<T, ExportDebrief>) {
                 if (sim_) training_.export_debrief(*sim_, ui_.mode, strings_, c.dir);
+            } else if constexpr (std::is_same_v<T, ResumeSession>) {
+                resume_session();
+            } else if constexpr (std::is_same_v<T, ExportBundle>) {
+                export_bundle(c);
             }
         },
         command);
@@ -260,6 +298,152 @@ bool Shell::navigate(const std::string& name) {
     if (screen->show) screen->show(ui_);
     ui_.screen = screen->name;
     return true;
+}
+
+// ---- Sessions and repro bundles --------------------------------------------------------------
+
+void Shell::check_session_file() {
+    session_.available = false;
+    std::error_code ec;
+    if (session_.path.empty() || !fs::exists(session_.path, ec)) return;
+    sim::ReproBundle b;
+    SessionExtras extras;
+    std::string error;
+    if (!read_session(session_.path, b, extras, error)) {
+        // Keep the bad file out of autosave's way, so nothing is lost.
+        session_.bad_path = session_.path;
+        session_.bad_error = error;
+        session_.kept_as = quarantine_session(session_.path);
+        return;
+    }
+    session_.available = true;
+    session_.scenario_id = b.scenario_id;
+    session_.title = title_of(b.scenario, b.scenario_id);
+    session_.saved_at = file_saved_at(session_.path);
+}
+
+bool Shell::resume_session() {
+    const std::string path = session_.path;
+    std::error_code ec;
+    session_.nothing_to_resume = path.empty() || !fs::exists(path, ec);
+    if (session_.nothing_to_resume) return false;
+    sim::ReproBundle b;
+    SessionExtras extras;
+    std::string error;
+    std::optional<sim::ScenarioLoad> load;
+    if (read_session(path, b, extras, error)) {
+        load = sim::load_scenario_text(b.scenario.dump(), path);
+        if (!load->ok()) {
+            const sim::LoadError e = load->errors.empty() ? sim::LoadError{path, "", "the scenario cannot be loaded"}
+                                                          : load->errors.front();
+            error = "/scenario" + (e.where.rfind('/', 0) == 0 ? e.where : std::string()) + ": " + e.message;
+        }
+    }
+    if (!error.empty()) {
+        session_.available = false;
+        session_.bad_path = path;
+        session_.bad_error = error;
+        session_.kept_as = quarantine_session(path);
+        return false;
+    }
+
+    // A fresh simulation of the embedded scenario with the bundle's seed, then the actions at their
+    // times, event by event like the live run (the assessment sees every state on the way).
+    TrainingMode mode = mode_from_key(extras.mode);
+    if (mode == TrainingMode::Demo) mode = TrainingMode::Sandbox;  // the demo player would start over
+    sim_.reset();
+    training_.clear();
+    bridge_.reset();
+    scenario_ = ScenarioInfo{};
+    if (!extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec)) scenario_.path = extras.scenario_path;
+    scenario_.title = load->scenario->title;
+    auto scenario = std::make_unique<sim::Scenario>(std::move(*load->scenario));
+    sim::Setup setup = scenario->setup;
+    setup.seed = b.seed;
+    sim_.emplace(std::move(setup));
+    ui_.mode = training_.begin(std::move(scenario), mode, &*sim_);
+    for (const sim::RecordedAction& a : b.actions) {
+        if (a.time >= sim_->now()) run_until(a.time);
+        sim_->submit(a.action);
+        after_sim_moved();
+    }
+    if (b.end_time > sim_->now()) run_until(b.end_time);
+
+    // Who was signed in where, and the screen the trainee was on.
+    reset_people();  // a plain repro bundle: the first administrator, as after a start
+    if (extras.present) {
+        ui_.work_account = extras.work_account;
+        ui_.account_user = extras.account_user;
+        ui_.mail_user = extras.mail_user;
+    }
+    ui_.back_stack.clear();
+    ui_.forward_stack.clear();
+    if (!extras.screen.empty() && find_screen(extras.screen)) show_screen(extras.screen);
+
+    session_.available = true;
+    session_.current = true;
+    session_.resumed = true;
+    session_.resume_differs = sim::hex64(sim_->state_hash()) != b.state_hash;
+    session_.scenario_id = b.scenario_id;
+    session_.title = title_of(b.scenario, b.scenario_id);
+    session_.saved_at = file_saved_at(path);
+    return true;
+}
+
+bool Shell::save_session() {
+    if (!sim_ || !training_.scenario()) return false;
+    // A run without actions that is not the saved session must not replace the last session.
+    if (!session_.current && !has_actions(*sim_)) return false;
+    return write_session_now();
+}
+
+bool Shell::write_session_now() {
+    if (session_.path.empty() || !sim_ || !training_.scenario()) return false;
+    // A bad file that could not be moved away is never overwritten.
+    if (session_.bad_path == session_.path && session_.kept_as.empty()) return false;
+    const auto start = std::chrono::steady_clock::now();
+    const sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
+    const SessionExtras extras{true,           mode_key(ui_.mode), scenario_.path, ui_.work_account,
+                               ui_.account_user, ui_.mail_user,    ui_.screen};
+    std::string error;
+    SaveStats stats;
+    if (!write_session(session_.path, bundle, extras, error, &stats)) {
+        session_.save_error = error;
+        return false;
+    }
+    stats.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    session_.last_save = stats;
+    session_.save_error.clear();
+    session_.available = true;
+    session_.current = true;
+    session_.scenario_id = bundle.scenario_id;
+    session_.title = training_.scenario()->title;
+    session_.saved_at = now_local_text();
+    return true;
+}
+
+void Shell::export_bundle(const ExportBundle& request) {
+    session_.export_ok = false;
+    if (!sim_ || !training_.scenario()) {
+        session_.export_result = strings_.get("scenario.bundle.nothing");
+        return;
+    }
+    std::error_code ec;
+    const fs::path base = request.dir.empty() ? fs::current_path(ec) : fs::path(request.dir);
+    const fs::path path =
+        base / bundle_file_name(training_.scenario()->id, sim_->calendar().local(sim_->now()).date);
+    std::string error;
+    if (ec || !fs::is_directory(base, ec)) {
+        error = strings_.format("scenario.bundle.no_folder", {{"path", base.string()}});
+    } else if (!sim::save_bundle(path.string(), sim::make_bundle(*training_.scenario(), *sim_, request.note))) {
+        error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}});
+    }
+    if (!error.empty()) {
+        session_.export_result = strings_.format("scenario.bundle.failed", {{"error", error}});
+        return;
+    }
+    session_.export_ok = true;
+    session_.export_result = strings_.format("scenario.bundle.written", {{"path", path.string()}});
 }
 
 void Shell::set_language(const std::string& lang) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/ui/commands.hpp"
+#include "app/ui/session.hpp"
 #include "app/ui/time_bridge.hpp"
 #include "app/ui/training.hpp"
 #include "app/ui/ui_state.hpp"
@@ -28,6 +29,9 @@ struct ShellOptions {
     std::string asset_dir;        // holds i18n/<lang>.json
     std::string language = "en";  // "en" | "de"
     float content_scale = 1.0f;   // monitor content scale (HiDPI), scales the style
+    // The session file (autosave and resume, app/ui/session.hpp); "" = off, the default (UI tests
+    // write nothing). The app passes default_session_path().
+    std::string session_path{};
 };
 
 class Shell {
@@ -42,6 +46,15 @@ class Shell {
     // Loads `path` (again: a restart with the same seed) in `mode`; `language` "" keeps the current one.
     // Demo starts the reference solution, guided/exam show the checklist. False when it fails to load.
     bool start_scenario(const std::string& path, TrainingMode mode, const std::string& language = "");
+
+    // Loads the session file and replays it (scenario document + seed + actions up to its end time):
+    // the trainee continues where they stopped. A file that cannot be read or replayed is renamed to
+    // <file>.bad and the reason shows on scenario.overview; false then, and the current run stays.
+    bool resume_session();
+    // Saves the run to the session file now (on exit): only when the run has actions or is the
+    // resumed/autosaved session, so starting the app and leaving never overwrites the last session.
+    bool save_session();
+    const SessionStatus& session() const { return session_; }
 
     void draw();
     void apply_commands();
@@ -76,6 +89,9 @@ class Shell {
     void after_sim_moved();
     std::optional<double> wait_clock() const;  // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
+    void check_session_file();  // at start: what the overview offers to resume (or why not)
+    bool write_session_now();
+    void export_bundle(const ExportBundle& request);
 
     ShellOptions options_;
     UiState ui_;
@@ -88,6 +104,7 @@ class Shell {
     TimeBridge bridge_;
     CommandQueue queue_;
     bool fonts_dirty_ = false;
+    SessionStatus session_;
 };
 
 }  // namespace app

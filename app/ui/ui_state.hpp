@@ -9,7 +9,8 @@
 
 namespace app {
 
-class Training;  // app/ui/training.hpp
+class Training;        // app/ui/training.hpp
+struct SessionStatus;  // app/ui/session.hpp
 
 enum class Theme { Light, Dark };
 
@@ -46,6 +47,8 @@ struct UiState {
     // The shell's training session (scenario, checklist, hints, demo, score), for the views to read.
     // Set by Shell::draw(); null outside a shell.
     const Training* training = nullptr;
+    // The saved session (autosave, resume) and the last repro bundle export. Set by Shell::draw().
+    const SessionStatus* session = nullptr;
 };
 
 // The five surfaces (plus the welcome screen). A screen's surface is the part of its name before

@@ -1,0 +1,140 @@
+// app/ui/session.cpp — session files (autosave, resume) and repro bundle file names.
+#include "app/ui/session.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "sim/files.hpp"
+
+namespace app {
+
+namespace fs = std::filesystem;
+
+std::string default_session_path() {
+    const char* state = std::getenv("XDG_STATE_HOME");
+    if (state && *state) return (fs::path(state) / "npsim" / "session.npsim.json").string();
+    const char* home = std::getenv("HOME");
+    if (home && *home) return (fs::path(home) / ".local" / "state" / "npsim" / "session.npsim.json").string();
+    return "";
+}
+
+std::string bundle_file_name(const std::string& scenario_id, const sim::CivilDate& d) {
+    std::string id;
+    for (char c : scenario_id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-';
+        id += ok ? c : '-';
+    }
+    if (id.empty() || id.front() == '.') id = "scenario" + id;
+    return fmt::format("npsim-case-{}-{:04}-{:02}-{:02}.npsim.json", id, d.year, d.month, d.day);
+}
+
+nlohmann::json to_json(const SessionExtras& e) {
+    return {{"mode", e.mode},
+            {"scenario_path", e.scenario_path},
+            {"work_account", e.work_account},
+            {"account_user", e.account_user},
+            {"mail_user", e.mail_user},
+            {"screen", e.screen}};
+}
+
+SessionExtras session_extras_from(const nlohmann::json& doc) {
+    SessionExtras e;
+    if (!doc.is_object()) return e;
+    const auto it = doc.find("session");
+    if (it == doc.end() || !it->is_object()) return e;
+    e.present = true;
+    auto text = [&](const char* key) {
+        const auto f = it->find(key);
+        return f != it->end() && f->is_string() ? f->get<std::string>() : std::string();
+    };
+    e.mode = text("mode");
+    e.scenario_path = text("scenario_path");
+    e.work_account = text("work_account");
+    e.account_user = text("account_user");
+    e.mail_user = text("mail_user");
+    e.screen = text("screen");
+    return e;
+}
+
+bool write_session(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
+                   std::string& error, SaveStats* stats) {
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty()) {
+        fs::create_directories(parent, ec);
+        if (ec) {
+            error = fmt::format("{}: {}", parent.string(), ec.message());
+            return false;
+        }
+    }
+    nlohmann::json doc = sim::to_json(bundle);
+    doc["session"] = to_json(extras);
+    const std::string text = doc.dump(1) + "\n";
+    if (!sim::write_file_atomically(path, text)) {
+        error = fmt::format("{}: cannot be written", path);
+        return false;
+    }
+    if (stats) {
+        stats->bytes = text.size();
+        stats->milliseconds =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    }
+    return true;
+}
+
+bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error) {
+    std::string text;
+    if (!sim::read_text_file(path, text)) {
+        error = "cannot open the file";
+        return false;
+    }
+    if (!sim::bundle_from_text(text, out, error)) return false;
+    try {
+        extras = session_extras_from(nlohmann::json::parse(text));
+    } catch (const nlohmann::json::exception&) {
+        extras = SessionExtras{};  // already parsed once above: cannot happen
+    }
+    return true;
+}
+
+std::string quarantine_session(const std::string& path) {
+    const std::string bad = path + ".bad";
+    std::error_code ec;
+    fs::rename(path, bad, ec);
+    return ec ? std::string() : bad;
+}
+
+namespace {
+
+std::string local_text(std::time_t t) {
+    std::tm tm{};
+    if (!localtime_r(&t, &tm)) return "";
+    return fmt::format("{:%Y-%m-%d %H:%M}", tm);
+}
+
+}  // namespace
+
+std::string file_saved_at(const std::string& path) {
+    std::error_code ec;
+    const fs::file_time_type written = fs::last_write_time(path, ec);
+    if (ec) return "";
+    // C++17 has no clock_cast: carry the distance from "now" over to the system clock.
+    const auto sys = std::chrono::system_clock::now() +
+                     std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                         written - fs::file_time_type::clock::now());
+    return local_text(std::chrono::system_clock::to_time_t(sys));
+}
+
+std::string now_local_text() {
+    return local_text(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+}  // namespace app
