@@ -176,6 +176,9 @@ void draw_scenario_console(const ViewContext& ctx, CommandQueue& out) {
     section(ctx.text.get("scenario.console.time"));
     draw_time(ctx, out);
 
+    section(ctx.text.get("scenario.bundle.heading"));
+    draw_bundle_export(ctx, out);
+
     section(ctx.text.get("scenario.console.scenario"));
     const std::string reset = ctx.text.get("scenario.console.reset") + "###console_reset";
     ImGui::BeginDisabled(ctx.scenario.path.empty());

@@ -146,6 +146,7 @@ void draw_scenario_overview(const ViewContext& ctx, CommandQueue& out) {
 
     scenario_heading(ctx.text.get("scenario.overview.title"));
     draw_running(ctx);
+    draw_session_box(ctx, out);
     ImGui::Spacing();
 
     const float list_width = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::GetFontSize() * 12.0f);

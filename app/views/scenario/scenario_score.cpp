@@ -130,6 +130,11 @@ void draw_scenario_score(const ViewContext& ctx, CommandQueue& out) {
         widgets::text_wrapped(t->debrief_result());
         ImGui::PopStyleColor();
     }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    widgets::text(ctx.text.get("scenario.bundle.heading"));
+    draw_bundle_export(ctx, out);
 }
 
 }  // namespace app

@@ -19,6 +19,9 @@ struct ScenarioViewState {
     std::string chosen_mode;   // "demo" | "guided" | "exam" ("" = the default for the selection)
     std::string chosen_lang;   // "en" | "de" ("" = the interface language)
     int presets_injected = 0;  // numbers the console's rule ids (preset-…-N)
+    // "Export repro bundle" (console and score): the note stored in the bundle and the folder
+    // ("" = the current directory).
+    std::string bundle_note, bundle_dir;
 };
 
 }  // namespace app

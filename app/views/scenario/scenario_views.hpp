@@ -23,6 +23,10 @@ void draw_training_window(const ViewContext& ctx, CommandQueue& out);
 void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact);
 // A small box with a check mark (met) or empty, one text line high.
 void tick_mark(bool met);
+// "Export repro bundle": note, folder, button, the `npsim-cli replay FILE` tip and the result line.
+void draw_bundle_export(const ViewContext& ctx, CommandQueue& out);
+// The saved session on the overview: "Resume last session", autosave status, or why it cannot resume.
+void draw_session_box(const ViewContext& ctx, CommandQueue& out);
 // The screen's title in the heading font.
 void scenario_heading(const std::string& text);
 // "mm:ss" (or "h:mm:ss") of a countdown.
