@@ -1,0 +1,392 @@
+// tests/ui/test_session.cpp — sessions that are never lost, and repro bundles from the GUI, driven
+// headless: autosave after every action writes a bundle that replays to the same hashes; resume
+// (the overview's button and Shell::resume_session) restores the same state; a corrupt session file
+// is reported with where and what and kept as .bad; "Export repro bundle" writes a file that
+// sim::load_bundle accepts; no password typed into the sandbox ends up in any written file.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/ui/session.hpp"
+#include "app/ui/shell.hpp"
+#include "sim/bundle.hpp"
+#include "sim/hash.hpp"
+#include "sim/scenario.hpp"
+#include "support/ui_driver.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
+constexpr const char* kPassword = "Sommer-2025!";
+
+// A fresh folder under the system's temporary directory, removed with everything in it.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / fmt::format("npsim-session-test-{:08x}", rd());
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string session() const { return (path / "state" / "npsim" / "session.npsim.json").string(); }
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The app loop in miniature with autosave to `session_path`, on a tall display so whole forms fit.
+struct SessionUi {
+    app::test::UiDriver ui;  // first: the shell needs the ImGui context
+    app::Shell shell;
+
+    SessionUi(const std::string& session_path, const std::string& lang = "en")
+        : ui(ImVec2(1400, 2600)), shell(options(session_path, lang)) {
+        ui.set_gui([this] { shell.draw(); });
+        ui.set_between_frames([this] {
+            shell.apply_commands();
+            shell.advance(app::test::UiDriver::kDeltaTime);
+        });
+    }
+    static app::ShellOptions options(const std::string& session_path, const std::string& lang) {
+        app::ShellOptions o{NPSIM_TEST_ASSET_DIR, lang};
+        o.session_path = session_path;
+        return o;
+    }
+    const sim::Simulation& sim() const { return *shell.simulation(); }
+    void fill(const std::string& id, const std::string& text) {
+        REQUIRE(ui.click(id));
+        ui.type(text);
+    }
+    void skip_all_events() {
+        for (int i = 0; i < 100 && sim().next_event_time(); ++i) {
+            shell.commands().push(app::SkipToNextEvent{});
+            ui.frame();
+        }
+    }
+    // The first two steps of the reference solution: register, then submit the registration.
+    void play_solution_steps(std::size_t n) {
+        const sim::Scenario& s = *shell.training().scenario();
+        for (std::size_t i = 0; i < n && i < s.solution.steps.size(); ++i) {
+            if (s.solution.steps[i].action) {
+                shell.commands().push(app::SubmitAction{*s.solution.steps[i].action, ""});
+                ui.frame();
+            }
+            skip_all_events();
+        }
+    }
+    std::string state_hash() const { return sim::hex64(sim().state_hash()); }
+};
+
+sim::ReproBundle load_ok(const std::string& path) {
+    sim::ReproBundle b;
+    std::string error;
+    INFO(path << ": " << error);
+    REQUIRE(sim::load_bundle(path, b, error));
+    return b;
+}
+
+// Every file under `dir`, whole, does not contain `secret`.
+void check_no_secret_in(const fs::path& dir, const std::string& secret) {
+    int files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        if (!e.is_regular_file()) continue;
+        ++files;
+        INFO(e.path().string());
+        CHECK(slurp(e.path()).find(secret) == std::string::npos);
+    }
+    CHECK(files > 0);
+}
+
+}  // namespace
+
+TEST_CASE("autosave is off unless a session path is given", "[ui][session]") {
+    app::test::UiDriver ui;
+    app::Shell shell({NPSIM_TEST_ASSET_DIR, "en"});
+    REQUIRE(shell.load_scenario(kJourney));
+    const sim::Scenario& s = *shell.training().scenario();
+    shell.commands().push(app::SubmitAction{*s.solution.steps[0].action, ""});
+    shell.apply_commands();
+    CHECK(shell.session().path.empty());
+    CHECK_FALSE(shell.save_session());
+    CHECK_FALSE(shell.session().current);
+}
+
+TEST_CASE("autosave writes the run after every action: it replays to the same hashes and holds no password",
+          "[ui][session][autosave]") {
+    TempDir tmp;
+    SessionUi t(tmp.session());
+    REQUIRE(t.shell.load_scenario(kJourney));
+    t.ui.frames(2);
+    CHECK_FALSE(fs::exists(tmp.session()));  // a run without actions writes nothing
+
+    // Register in the portal by clicking, with a password typed into the form.
+    REQUIRE(t.shell.show_screen("portal.register"));
+    t.ui.frames(2);
+    t.fill("###reg_tenant", "tsvmuster");
+    t.fill("###reg_first_name", "Anna");
+    t.fill("###reg_last_name", "Schmidt");
+    t.fill("###reg_username", "anna");
+    t.fill("###reg_password", kPassword);
+    REQUIRE(t.ui.click("###reg_submit"));
+
+    // Saved right after the action was applied (folders created), atomically (no .tmp left).
+    REQUIRE(fs::exists(tmp.session()));
+    CHECK_FALSE(fs::exists(tmp.session() + ".tmp"));
+    CHECK(t.shell.session().current);
+    CHECK(t.shell.session().save_error.empty());
+    sim::ReproBundle first = load_ok(tmp.session());
+    REQUIRE(first.actions.size() == 1);
+    CHECK(first.actions[0].action.type == "portal.register");
+    CHECK(first.scenario_id == "full-journey");
+    CHECK(sim::replay_bundle(first).reproduced);
+    CHECK(slurp(tmp.session()).find(kPassword) == std::string::npos);
+
+    // More actions: each one saved; on exit the time that passed since is saved too.
+    t.skip_all_events();
+    t.play_solution_steps(2);
+    const std::size_t actions = load_ok(tmp.session()).actions.size();
+    CHECK(actions >= 2);
+    REQUIRE(t.shell.save_session());
+    const sim::ReproBundle last = load_ok(tmp.session());
+    CHECK(last.end_time == t.sim().now());
+    CHECK(last.state_hash == t.state_hash());
+    CHECK(last.journal_hash == sim::hex64(t.sim().journal().hash()));
+    const sim::BundleReplay replay = sim::replay_bundle(last);
+    CHECK(replay.reproduced);
+    CHECK(replay.state_hash == t.state_hash());
+
+    check_no_secret_in(tmp.path, kPassword);
+}
+
+TEST_CASE("a session of the whole reference solution saves in milliseconds", "[ui][session][autosave]") {
+    TempDir tmp;
+    SessionUi t(tmp.session());
+    REQUIRE(t.shell.load_scenario(kJourney));
+    t.play_solution_steps(t.shell.training().scenario()->solution.steps.size());
+    REQUIRE(t.shell.save_session());
+    const app::SaveStats& stats = t.shell.session().last_save;
+    std::cout << fmt::format("session save: {} actions, {} bytes, {:.2f} ms\n", load_ok(tmp.session()).actions.size(),
+                             stats.bytes, stats.milliseconds);
+    CHECK(stats.bytes == fs::file_size(tmp.session()));
+    CHECK(stats.bytes < 256 * 1024);
+    CHECK(stats.milliseconds < 250.0);  // generous for Debug builds and slow CI disks
+    CHECK(sim::replay_bundle(load_ok(tmp.session())).reproduced);
+}
+
+TEST_CASE("resume restores the same state, mode, people and screen — by the overview's button and directly",
+          "[ui][session][resume]") {
+    TempDir tmp;
+    std::string hash, journal_hash, screen, work_account;
+    {
+        SessionUi t(tmp.session());
+        t.shell.commands().push(app::StartScenario{kJourney, app::TrainingMode::Guided, "en"});
+        t.ui.frames(2);
+        t.play_solution_steps(2);
+        t.shell.commands().push(app::JumpAhead{sim::Duration{sim::kHour, 0}});
+        t.ui.frame();
+        // Signed in as the new Global Administrator, as the register page does.
+        for (const sim::Person& p : t.sim().world().people)
+            if (p.is_admin()) t.shell.commands().push(app::SetWorkAccount{p.upn});
+        REQUIRE(t.shell.navigate("admin.home"));
+        t.ui.frame();
+        REQUIRE(t.shell.save_session());  // what the app does on exit
+        hash = t.state_hash();
+        journal_hash = sim::hex64(t.sim().journal().hash());
+        screen = t.shell.ui().screen;
+        work_account = t.shell.ui().work_account;
+        CHECK_FALSE(work_account.empty());
+    }
+    {
+        // The next start: the default scenario, and the overview offers the saved session.
+        SessionUi t(tmp.session(), "de");
+        REQUIRE(t.shell.load_scenario(kJourney));
+        REQUIRE(t.shell.show_screen("scenario.overview"));
+        t.ui.frames(2);
+        CHECK(t.shell.session().available);
+        CHECK_FALSE(t.shell.session().current);
+        CHECK(t.ui.shows(t.shell.strings().format(
+            "scenario.session.last", {{"title", t.shell.session().title.de}, {"time", t.shell.session().saved_at}})));
+        CHECK_FALSE(t.shell.session().saved_at.empty());
+        REQUIRE(t.ui.click("###session_resume"));
+        t.ui.frame();
+        CHECK(t.state_hash() == hash);
+        CHECK(sim::hex64(t.sim().journal().hash()) == journal_hash);
+        CHECK(t.shell.ui().mode == app::TrainingMode::Guided);
+        CHECK(t.shell.ui().screen == screen);
+        CHECK(t.shell.ui().work_account == work_account);
+        CHECK(t.shell.session().resumed);
+        CHECK_FALSE(t.shell.session().resume_differs);
+        CHECK(t.shell.scenario().path == kJourney);  // Restart still finds the scenario file
+    }
+    {
+        // `npsim --resume` calls this before the first frame.
+        SessionUi t(tmp.session());
+        REQUIRE(t.shell.resume_session());
+        CHECK(t.state_hash() == hash);
+        // Leaving at once keeps the session (the resumed run is the session).
+        CHECK(t.shell.save_session());
+        CHECK(load_ok(tmp.session()).state_hash == hash);
+    }
+    {
+        // A new run without actions never replaces the saved session on exit.
+        SessionUi t(tmp.session());
+        REQUIRE(t.shell.load_scenario(kJourney));
+        CHECK_FALSE(t.shell.save_session());
+        CHECK(load_ok(tmp.session()).state_hash == hash);
+    }
+}
+
+TEST_CASE("a corrupt session file gets a message with where and what, is kept as .bad, and nothing crashes",
+          "[ui][session][resume]") {
+    TempDir tmp;
+    fs::create_directories(fs::path(tmp.session()).parent_path());
+    // A bundle whose actions are out of time order.
+    nlohmann::json doc = nlohmann::json::parse(slurp(kJourney));
+    nlohmann::json bad = {{"npsim_bundle", sim::kBundleFormat},
+                          {"scenario", doc},
+                          {"scenario_id", "full-journey"},
+                          {"seed", 1},
+                          {"end_ms", 0},
+                          {"actions",
+                           {{{"t", 10}, {"action", {{"type", "instructor.clear_faults"}}}},
+                            {{"t", 20}, {"action", {{"type", "instructor.clear_faults"}}}},
+                            {{"t", 30}, {"action", {{"type", "instructor.clear_faults"}}}},
+                            {{"t", 5}, {"action", {{"type", "instructor.clear_faults"}}}}}}};
+    const std::string bad_text = bad.dump(1);
+
+    SECTION("found at start, with --resume") {
+        { std::ofstream(tmp.session()) << bad_text; }
+        SessionUi t(tmp.session(), "de");
+        CHECK_FALSE(t.shell.resume_session());
+        REQUIRE(t.shell.load_scenario(kJourney));  // the app starts on the default scenario
+        REQUIRE(t.shell.show_screen("scenario.overview"));
+        t.ui.frames(2);
+        CHECK(t.shell.session().bad_error == "/actions/3/t: actions must be in time order");
+        CHECK(t.ui.shows(t.shell.strings().format(
+            "scenario.session.bad",
+            {{"path", tmp.session()}, {"error", "/actions/3/t: actions must be in time order"}})));
+        CHECK(t.ui.shows(t.shell.strings().format("scenario.session.kept", {{"bad", tmp.session() + ".bad"}})));
+        CHECK(t.ui.find("###session_resume") == nullptr);
+        CHECK_FALSE(fs::exists(tmp.session()));
+        REQUIRE(fs::exists(tmp.session() + ".bad"));
+        CHECK(slurp(tmp.session() + ".bad") == bad_text);  // kept whole
+        // The new run autosaves again without touching the kept file.
+        t.play_solution_steps(1);
+        CHECK(fs::exists(tmp.session()));
+        CHECK(slurp(tmp.session() + ".bad") == bad_text);
+    }
+    SECTION("not JSON at all, broken after the app started") {
+        SessionUi t(tmp.session());
+        REQUIRE(t.shell.load_scenario(kJourney));
+        { std::ofstream(tmp.session()) << "{\"npsim_bundle\": 1, \"seed\": "; }
+        CHECK_FALSE(t.shell.resume_session());
+        CHECK(t.shell.session().bad_error.rfind("not valid JSON", 0) == 0);
+        CHECK(fs::exists(tmp.session() + ".bad"));
+        CHECK(t.shell.simulation() != nullptr);  // the run in the app goes on
+        REQUIRE(t.shell.show_screen("scenario.overview"));
+        t.ui.frames(2);
+        CHECK(t.ui.shows(t.shell.strings().format(
+            "scenario.session.bad", {{"path", tmp.session()}, {"error", t.shell.session().bad_error}})));
+    }
+    SECTION("a bundle whose scenario document is broken") {
+        bad["actions"] = nlohmann::json::array();
+        bad["scenario"].erase("objectives");
+        bad["scenario"]["start"] = 42;
+        { std::ofstream(tmp.session()) << bad.dump(); }
+        SessionUi t(tmp.session());
+        CHECK_FALSE(t.shell.resume_session());
+        CHECK(t.shell.session().bad_error.rfind("/scenario/", 0) == 0);
+        CHECK(fs::exists(tmp.session() + ".bad"));
+    }
+    SECTION("no session file: nothing to resume, said plainly") {
+        SessionUi t(tmp.session());
+        CHECK_FALSE(t.shell.resume_session());
+        REQUIRE(t.shell.load_scenario(kJourney));
+        REQUIRE(t.shell.show_screen("scenario.overview"));
+        t.ui.frames(2);
+        CHECK(t.ui.shows(t.shell.strings().format("scenario.session.none", {{"path", tmp.session()}})));
+    }
+}
+
+TEST_CASE("Export repro bundle on the console and the score writes a bundle that loads and replays",
+          "[ui][session][bundle]") {
+    TempDir tmp;
+    SessionUi t("", "de");
+    t.shell.commands().push(app::StartScenario{kJourney, app::TrainingMode::Guided, "de"});
+    t.ui.frames(2);
+    t.play_solution_steps(2);
+    t.shell.commands().push(app::Pause{});  // the world stays as exported while the test looks
+
+    REQUIRE(t.shell.show_screen("scenario.console"));
+    t.ui.frames(2);
+    t.fill("###bundle_note", "Checkout fails after registration");
+    t.fill("###bundle_dir", tmp.path.string());
+    REQUIRE(t.ui.click("###bundle_export"));
+    t.ui.frame();
+    const fs::path file =
+        tmp.path / app::bundle_file_name("full-journey", t.sim().calendar().local(t.sim().now()).date);
+    REQUIRE(fs::exists(file));
+    CHECK(t.shell.session().export_ok);
+    CHECK(t.ui.shows(t.shell.strings().format("scenario.bundle.written", {{"path", file.string()}})));
+    const sim::ReproBundle b = load_ok(file.string());
+    CHECK(b.note == "Checkout fails after registration");
+    CHECK(b.state_hash == t.state_hash());
+    CHECK(sim::replay_bundle(b).reproduced);
+    CHECK(file.filename().string().rfind("npsim-case-full-journey-20", 0) == 0);
+
+    // The score has the same control; a folder that does not exist gives the error, not a crash.
+    REQUIRE(t.shell.show_screen("scenario.score"));
+    t.ui.frames(2);
+    REQUIRE(t.ui.find("###bundle_export") != nullptr);
+    const std::string missing = (tmp.path / "no-such-folder").string();
+    t.shell.view_state().scenario.bundle_dir = missing;
+    REQUIRE(t.ui.click("###bundle_export"));
+    t.ui.frame();
+    CHECK_FALSE(t.shell.session().export_ok);
+    CHECK(t.ui.shows(t.shell.strings().format(
+        "scenario.bundle.failed",
+        {{"error", t.shell.strings().format("scenario.bundle.no_folder", {{"path", missing}})}})));
+    CHECK_FALSE(fs::exists(missing));
+}
+
+TEST_CASE("no password typed into the sandbox reaches the session file or an exported bundle",
+          "[ui][session][privacy]") {
+    TempDir tmp;
+    SessionUi t(tmp.session());
+    REQUIRE(t.shell.load_scenario(kJourney));
+    REQUIRE(t.shell.show_screen("portal.register"));
+    t.ui.frames(2);
+    t.fill("###reg_tenant", "tsvmuster");
+    t.fill("###reg_first_name", "Anna");
+    t.fill("###reg_last_name", "Schmidt");
+    t.fill("###reg_username", "anna");
+    t.fill("###reg_password", kPassword);
+    REQUIRE(t.ui.click("###reg_submit"));
+    t.skip_all_events();
+    REQUIRE(t.shell.simulation()->world().tenant.exists);
+    t.shell.commands().push(app::ExportBundle{tmp.path.string(), "register"});
+    t.ui.frame();
+    REQUIRE(t.shell.session().export_ok);
+    REQUIRE(t.shell.save_session());
+    check_no_secret_in(tmp.path, kPassword);
+}
