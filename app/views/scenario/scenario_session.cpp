@@ -65,6 +65,9 @@ void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
     widgets::text_wrapped(ctx.text.get("scenario.bundle.help"));
     ImGui::PopStyleColor();
+    ImGui::Indent();
+    widgets::text(ctx.text.get("scenario.bundle.replay_command"));
+    ImGui::Unindent();
     ImGui::Spacing();
 
     widgets::text(ctx.text.get("scenario.bundle.note"));
