@@ -8,7 +8,7 @@ bash scripts/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
 cmake --build --preset release --target npsim >/dev/null
 mkdir -p docs/screenshots
-APPROVED=scenarios/reader-case.json
+APPROVED=scenarios/seed-article-reader.json
 [ -f "$APPROVED" ] || APPROVED=scenarios/full-journey.json
 while read -r name screen lang scenario; do
   [ -z "$name" ] && continue
@@ -18,9 +18,12 @@ while read -r name screen lang scenario; do
   echo "docs/screenshots/$name.png"
 done <<LIST
 shell-en                shell                   en
-portal-register-de      portal.registration     de
+portal-register-de      portal.register         de
+portal-registration-en  portal.registration     en
+portal-status-de        portal.status           de  scenarios/verification-information-requested.json
 portal-offers-en        portal.offers           en  $APPROVED
-admin-users-en          admin.users             en  $APPROVED
+admin-users-en          admin.users             en  scenarios/staff-without-usage-location.json
+admin-user-add-de       admin.users.add         de  $APPROVED
 admin-purchase-de       admin.billing.purchase  de  $APPROVED
 admin-licenses-en       admin.billing.licenses  en  $APPROVED
 myaccount-de            myaccount.apps          de  $APPROVED
