@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/ui/fonts.hpp"
+#include "app/ui/page.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
@@ -18,45 +19,6 @@ namespace app {
 void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out);
 
 namespace {
-
-float column_width() { return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 46.0f); }
-
-void heading(const std::string& text) {
-    if (ImFont* f = heading_font()) ImGui::PushFont(f);
-    widgets::text_wrapped(text);
-    if (heading_font()) ImGui::PopFont();
-    ImGui::Spacing();
-}
-
-void section(const std::string& text) {
-    ImGui::Spacing();
-    widgets::text_colored(palette().accent, text);
-    ImGui::Separator();
-    ImGui::Spacing();
-}
-
-// A framed note with a coloured left edge.
-void note(const std::string& text, const ImVec4& accent) {
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float width = column_width();
-    const float bar = ImGui::GetFontSize() * 0.25f;
-    const float pad = ImGui::GetStyle().FramePadding.x;
-    const float wrap = ImGui::GetCursorPosX() + width - pad;
-    ImGui::Indent(bar + pad * 2.0f);
-    ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
-    ImGui::PushTextWrapPos(wrap);
-    widgets::text(text);
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
-    ImGui::Unindent(bar + pad * 2.0f);
-    const float end_y = ImGui::GetItemRectMax().y;
-    ImVec4 tint = accent;
-    tint.w = 0.10f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(tint), 3.0f);
-    dl->AddRectFilled(start, ImVec2(start.x + bar, end_y), ImGui::GetColorU32(accent), 1.0f);
-    ImGui::Spacing();
-}
 
 const ImVec4 kWarning(0.85f, 0.55f, 0.05f, 1.0f);
 const ImVec4 kSuccess(0.16f, 0.55f, 0.25f, 1.0f);
@@ -71,14 +33,14 @@ std::string includes(const ViewContext& ctx, const sim::Product* p) {
 }
 
 void draw_licences(const ViewContext& ctx, const sim::Person& person) {
-    section(ctx.text.get("myaccount.apps.licences"));
+    page_section(ctx.text.get("myaccount.apps.licences"));
     if (person.licences.empty()) {
         widgets::text_disabled(ctx.text.get("myaccount.apps.no_licences"));
         return;
     }
     const sim::World& w = ctx.sim->world();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##licences", 3, flags, ImVec2(column_width(), 0.0f))) return;
+    if (!ImGui::BeginTable("##licences", 3, flags, ImVec2(page_column_width(), 0.0f))) return;
     ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_product").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_status").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_includes").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
@@ -117,25 +79,25 @@ sim::SimTime pending_until(const sim::World& w, const sim::Person& person) {
 void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out) {
     (void)out;
     if (!ctx.sim) return;
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("myaccount.apps.title"));
+    page_heading(ctx.text.get("myaccount.apps.title"));
     const sim::World& w = ctx.sim->world();
     const sim::Person* person = w.find_person(ctx.ui.account_user);
     if (person == nullptr) {
-        note(ctx.text.get("myaccount.apps.nobody"), palette().accent);
+        page_note(ctx.text.get("myaccount.apps.nobody"), palette().accent);
         ImGui::PopTextWrapPos();
         return;
     }
     widgets::text_disabled(ctx.text.format("myaccount.apps.signed_in", {{"name", person->display_name}, {"upn", person->upn}}));
     const sim::OfficeAppsView v = sim::office_apps_view(w, person->upn);
     if (!v.signed_in) {
-        note(ctx.text.get(v.message_key), palette().error_text);
+        page_note(ctx.text.get(v.message_key), palette().error_text);
         ImGui::PopTextWrapPos();
         return;
     }
 
-    section(ctx.text.get("myaccount.apps.office_apps"));
+    page_section(ctx.text.get("myaccount.apps.office_apps"));
     if (v.desktop_install) {
         widgets::text_wrapped(ctx.text.get("myaccount.apps.install_text"));
         ImGui::Spacing();
@@ -146,12 +108,12 @@ void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out) {
             widgets::text_colored(kSuccess, ctx.text.get("myaccount.apps.install_started"));
         }
     } else {
-        note(ctx.text.get(v.message_key), kWarning);
+        page_note(ctx.text.get(v.message_key), kWarning);
         if (v.licence_pending) {
             const sim::SimTime until = pending_until(w, *person);
             std::string when;
             if (until >= 0) when = format_clock_short(ctx.sim->calendar().local(until), ctx.text);
-            note(ctx.text.format("myaccount.apps.pending", {{"time", when}}), palette().accent);
+            page_note(ctx.text.format("myaccount.apps.pending", {{"time", when}}), palette().accent);
         } else if (v.web_apps) {
             widgets::text_wrapped(ctx.text.get("myaccount.apps.basic_only"));
         } else {
@@ -165,7 +127,7 @@ void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out) {
     ImGui::PopTextWrapPos();
     draw_licences(ctx, *person);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    section(ctx.text.get("myaccount.apps.devices"));
+    page_section(ctx.text.get("myaccount.apps.devices"));
     widgets::text_disabled(ctx.text.get("myaccount.apps.no_devices"));
     ImGui::PopTextWrapPos();
 }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "app/ui/fonts.hpp"
+#include "app/ui/page.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
@@ -99,10 +100,7 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
 void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m) {
     const std::string subject = ctx.text.format(m.subject_key, m.params);
     ImGui::PushTextWrapPos(0.0f);
-    if (ImFont* f = heading_font()) ImGui::PushFont(f);
-    widgets::text(subject);
-    if (heading_font()) ImGui::PopFont();
-    ImGui::Spacing();
+    page_heading(subject);
     const std::string when = format_clock(ctx.sim->calendar().local(m.received_at), ctx.sim->calendar().zone(), ctx.text);
     widgets::text(ctx.text.format("mail.inbox.from", {{"from", m.from}}));
     widgets::text_disabled(ctx.text.format("mail.inbox.to", {{"to", ctx.ui.mail_user}}));
@@ -125,9 +123,7 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     }
     const sim::World& w = ctx.sim->world();
     const sim::Person* person = w.find_person(ctx.ui.mail_user);
-    if (ImFont* f = heading_font()) ImGui::PushFont(f);
-    widgets::text(ctx.text.get("mail.inbox.title"));
-    if (heading_font()) ImGui::PopFont();
+    page_heading(ctx.text.get("mail.inbox.title"));
     if (person == nullptr) {
         ImGui::PushTextWrapPos(0.0f);
         widgets::text_disabled(ctx.text.get("mail.inbox.nobody"));

@@ -52,54 +52,13 @@ void draw_header(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
 }
 
-float column_width() {
-    return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 46.0f);
-}
-
-void heading(const std::string& text) {
-    if (ImFont* f = heading_font()) ImGui::PushFont(f);
-    widgets::text_wrapped(text);
-    if (heading_font()) ImGui::PopFont();
-    ImGui::Spacing();
-}
-
-void subheading(const std::string& text) {
-    ImGui::Spacing();
-    widgets::text_colored(palette().accent, text);
-    ImGui::Separator();
-    ImGui::Spacing();
-}
-
 ImVec4 info_colour() { return palette().accent; }
 ImVec4 warning_colour() { return ImVec4(0.85f, 0.55f, 0.05f, 1.0f); }
 ImVec4 success_colour() { return ImVec4(0.16f, 0.55f, 0.25f, 1.0f); }
 
-void notice(const std::string& text, const ImVec4& accent) {
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float bar = ImGui::GetFontSize() * 0.25f;
-    const float pad = ImGui::GetStyle().FramePadding.x;
-    const float width = column_width();
-    const float wrap = ImGui::GetCursorPosX() + width - pad;
-    ImGui::Indent(bar + pad * 2.0f);
-    ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
-    ImGui::PushTextWrapPos(wrap);
-    widgets::text(text);
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
-    ImGui::Unindent(bar + pad * 2.0f);
-    const float end_y = ImGui::GetItemRectMax().y;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec4 tint = accent;
-    tint.w = 0.10f;
-    const float right = start.x + width;
-    dl->AddRectFilled(start, ImVec2(right, end_y), ImGui::GetColorU32(tint), 3.0f);
-    dl->AddRectFilled(start, ImVec2(start.x + bar, end_y), ImGui::GetColorU32(accent), 1.0f);
-    ImGui::Spacing();
-}
-
 void field_label(const std::string& text, float width_fraction) {
     widgets::text(text);
-    ImGui::SetNextItemWidth(column_width() * width_fraction);
+    ImGui::SetNextItemWidth(page_column_width() * width_fraction);
 }
 
 std::string field_name(const ViewContext& ctx, const std::string& field) {
@@ -142,7 +101,7 @@ std::string field_of(const std::string& code, const nlohmann::json& params) {
 void draw_field_errors(const ViewContext& ctx, const std::string& tag, const std::string& field) {
     sim::ActionResult r;
     if (action_status(ctx, tag, &r) != ActionStatus::Failed) return;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
     auto show = [&](const std::string& code, const nlohmann::json& params) {
         if (field_of(code, params) == field) widgets::text_colored(palette().error_text, error_message(ctx, code, params));
     };
@@ -163,7 +122,7 @@ ActionStatus draw_submit_status(const ViewContext& ctx, const std::string& tag, 
         ImGui::SameLine();
         widgets::text_disabled(ctx.text.get("ui.action.working"));
     } else if (status == ActionStatus::Failed) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
         const bool at_fields = summary_key != nullptr && !field_of(r.code, r.params).empty();
         if (at_fields) {
             const std::size_t n = r.params.contains("errors") ? r.params["errors"].size() : 1;
@@ -190,17 +149,17 @@ std::string local_date(const ViewContext& ctx, sim::SimTime t) {
 }
 
 void draw_no_access_body(const ViewContext& ctx, CommandQueue& out) {
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.no_access.title"));
+    page_heading(ctx.text.get("portal.no_access.title"));
     const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(ctx.ui.work_account) : nullptr;
     if (p != nullptr)
         widgets::text_disabled(ctx.text.format("portal.no_access.signed_in", {{"name", p->display_name}, {"upn", p->upn}}));
     ImGui::Spacing();
-    notice(ctx.text.get("error.portal.no_portal_licence"), warning_colour());
-    subheading(ctx.text.get("portal.no_access.why"));
+    page_note(ctx.text.get("error.portal.no_portal_licence"), warning_colour());
+    page_section(ctx.text.get("portal.no_access.why"));
     widgets::text_wrapped(ctx.text.get("portal.no_access.why_text"));
-    subheading(ctx.text.get("portal.no_access.fix"));
+    page_section(ctx.text.get("portal.no_access.fix"));
     widgets::text_wrapped(ctx.text.get("portal.no_access.fix_1"));
     widgets::text_wrapped(ctx.text.get("portal.no_access.fix_2"));
     widgets::text_wrapped(ctx.text.get("portal.no_access.fix_3"));
@@ -211,8 +170,8 @@ void draw_no_access_body(const ViewContext& ctx, CommandQueue& out) {
 }
 
 void draw_signed_out_body(const ViewContext& ctx, CommandQueue& out) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
-    notice(ctx.text.get("portal.view.no_account"), info_colour());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
+    page_note(ctx.text.get("portal.view.no_account"), info_colour());
     ImGui::PopTextWrapPos();
     if (widgets::button((ctx.text.get("portal.home.register") + "###signed_out_register").c_str()))
         out.push(Navigate{"portal.register"});

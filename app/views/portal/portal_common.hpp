@@ -2,6 +2,8 @@
 // header with its tabs, headings, notices, inline field errors and local dates.
 #pragma once
 
+#include "app/ui/page.hpp"
+
 #include <string>
 
 #include <imgui.h>
@@ -22,11 +24,7 @@ constexpr const char* kTagOffer = "portal.open_offer";
 // The portal's own strip at the top of every page: its name and the Home / Status / Offers tabs.
 void draw_header(const ViewContext& ctx, CommandQueue& out);
 // Width of the page's text column (a web page does not stretch over a wide window).
-float column_width();
-void heading(const std::string& text);     // a page title in the heading font
-void subheading(const std::string& text);  // a section title
 // A framed notice; `accent` colours its left edge (info, warning, error).
-void notice(const std::string& text, const ImVec4& accent);
 ImVec4 info_colour();
 ImVec4 warning_colour();
 ImVec4 success_colour();

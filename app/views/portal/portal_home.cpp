@@ -14,8 +14,8 @@ namespace {
 
 void draw_sign_in(const ViewContext& ctx, CommandQueue& out) {
     PortalViewState& st = ctx.state.portal;
-    subheading(ctx.text.get("portal.home.sign_in_title"));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    page_section(ctx.text.get("portal.home.sign_in_title"));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
     widgets::text_wrapped(ctx.text.get("portal.home.sign_in_text"));
     ImGui::PopTextWrapPos();
     field_label(ctx.text.get("portal.home.sign_in_name"), 0.7f);
@@ -46,17 +46,17 @@ void draw_portal_home(const ViewContext& ctx, CommandQueue& out) {
         action_status(ctx, kTagSignIn) != ActionStatus::Pending) {
         out.push(ShowScreen{"portal.status"});
     }
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.home.title"));
+    page_heading(ctx.text.get("portal.home.title"));
     widgets::text_wrapped(ctx.text.get("portal.home.intro"));
     ImGui::Spacing();
     widgets::text_wrapped(ctx.text.get("portal.home.steps"));
     ImGui::Spacing();
-    notice(ctx.text.get("portal.home.no_card"), info_colour());
+    page_note(ctx.text.get("portal.home.no_card"), info_colour());
     ImGui::PopTextWrapPos();
 
-    subheading(ctx.text.get("portal.home.register_title"));
+    page_section(ctx.text.get("portal.home.register_title"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_wrapped(ctx.text.get("portal.home.register_text"));
     ImGui::PopTextWrapPos();

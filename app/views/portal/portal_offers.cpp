@@ -35,7 +35,7 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
     ImGui::BeginChild(("##offer_" + offer.id).c_str(), ImVec2(card_width, line * 12.0f), true,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PushTextWrapPos(0.0f);
-    heading(offer.title.in(lang));
+    page_heading(offer.title.in(lang));
     const std::string desc_key = "portal.offers.desc." + offer.id;
     if (ctx.text.has(desc_key)) widgets::text_wrapped(ctx.text.get(desc_key));
     ImGui::PopTextWrapPos();
@@ -86,9 +86,9 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
         draw_no_access_body(ctx, out);
         return;
     }
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.offers.title"));
+    page_heading(ctx.text.get("portal.offers.title"));
     ImGui::PopTextWrapPos();
     if (view.access == sim::PortalAccess::NoAccount) {
         draw_signed_out_body(ctx, out);
@@ -99,7 +99,7 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         if (view.status_visible)
             widgets::text(ctx.text.format("portal.offers.status", {{"status", status_name(ctx, view.status)}}));
-        notice(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key), info_colour());
+        page_note(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key), info_colour());
         widgets::text_wrapped(ctx.text.get("portal.offers.why_empty"));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();

@@ -37,9 +37,9 @@ void draw_portal_register(const ViewContext& ctx, CommandQueue& out) {
     draw_header(ctx, out);
     if (!ctx.sim) return;
     PortalViewState& st = ctx.state.portal;
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.register.title"));
+    page_heading(ctx.text.get("portal.register.title"));
     widgets::text_wrapped(ctx.text.get("portal.register.intro"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();

@@ -60,7 +60,7 @@ void text_field(const ViewContext& ctx, const char* field, std::string& value, f
 
 void checkbox_field(const ViewContext& ctx, const char* field, const char* text_key, bool& value) {
     const std::string label = ctx.text.get(text_key) + "###reg_" + field;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
     widgets::checkbox(label.c_str(), value);
     ImGui::PopTextWrapPos();
     draw_field_errors(ctx, kTagSubmit, field);
@@ -102,9 +102,9 @@ nlohmann::json form_args(const PortalViewState& st) {
 
 void draw_form(const ViewContext& ctx, CommandQueue& out) {
     PortalViewState& st = ctx.state.portal;
-    const float width = column_width();
+    const float width = page_column_width();
 
-    subheading(ctx.text.get("portal.registration.section.eligibility"));
+    page_section(ctx.text.get("portal.registration.section.eligibility"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_wrapped(ctx.text.get("portal.registration.eligibility_text"));
     ImGui::PopTextWrapPos();
@@ -120,7 +120,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     }
     draw_field_errors(ctx, kTagSubmit, "registrant_relationship");
 
-    subheading(ctx.text.get("portal.registration.section.organisation"));
+    page_section(ctx.text.get("portal.registration.section.organisation"));
     text_field(ctx, "legal_name", st.legal_name, 1.0f, "portal.hint.legal_name");
     field_label(field_name(ctx, "country"), 0.6f);
     country_combo(ctx, "###reg_country", st.country);
@@ -136,7 +136,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     widgets::report_item(widgets::ItemKind::Input, "###reg_mission");
     draw_field_errors(ctx, kTagSubmit, "mission");
 
-    subheading(ctx.text.get("portal.registration.section.contact"));
+    page_section(ctx.text.get("portal.registration.section.contact"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_disabled(ctx.text.get("portal.registration.contact_text"));
     ImGui::PopTextWrapPos();
@@ -145,13 +145,13 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     text_field(ctx, "contact_email", st.contact_email, 0.6f, "portal.hint.contact_email");
     text_field(ctx, "contact_phone", st.contact_phone, 0.6f, "portal.hint.phone");
 
-    subheading(ctx.text.get("portal.registration.section.proof"));
+    page_section(ctx.text.get("portal.registration.section.proof"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_wrapped(ctx.text.get("portal.registration.proof_text"));
     ImGui::PopTextWrapPos();
     text_field(ctx, "proof_document", st.proof_document, 0.6f, "portal.hint.proof_document");
 
-    subheading(ctx.text.get("portal.registration.section.terms"));
+    page_section(ctx.text.get("portal.registration.section.terms"));
     checkbox_field(ctx, "terms", "portal.registration.accept_terms", st.accept_terms);
     ImGui::Spacing();
 
@@ -182,9 +182,9 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
     if (!ctx.sim) return;
     follow_submit(ctx, out);
     const sim::World& w = ctx.sim->world();
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.registration.title"));
+    page_heading(ctx.text.get("portal.registration.title"));
     widgets::text_wrapped(ctx.text.get("portal.registration.intro"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -197,7 +197,7 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
     if (status != sim::PortalStatus::Draft && status != sim::PortalStatus::Declined) {
         // Already submitted: the form is closed; the status page says what happens next.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        notice(ctx.text.format("portal.registration.closed", {{"status", status_name(ctx, status)}}), info_colour());
+        page_note(ctx.text.format("portal.registration.closed", {{"status", status_name(ctx, status)}}), info_colour());
         ImGui::PopTextWrapPos();
         if (widgets::button((ctx.text.get("portal.registration.to_status") + "###reg_to_status").c_str()))
             out.push(Navigate{"portal.status"});
@@ -206,7 +206,7 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
     prefill(ctx);
     if (status == sim::PortalStatus::Declined) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        notice(ctx.text.get("portal.registration.reapply_note"), warning_colour());
+        page_note(ctx.text.get("portal.registration.reapply_note"), warning_colour());
         ImGui::PopTextWrapPos();
     }
     widgets::text_disabled(ctx.text.format("portal.registration.tenant", {{"domain", w.tenant.initial_domain}}));

@@ -71,7 +71,7 @@ void draw_answer_form(const ViewContext& ctx, CommandQueue& out, const char* typ
 void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::PortalView& view) {
     const sim::World& w = ctx.sim->world();
     const sim::Organisation& o = w.organisation;
-    const float width = column_width();
+    const float width = page_column_width();
     const std::string org = o.form.legal_name.empty() ? w.tenant.initial_domain : o.form.legal_name;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_disabled(ctx.text.format("portal.status.organisation", {{"organisation", org}, {"domain", w.tenant.initial_domain}}));
@@ -84,26 +84,26 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
     switch (view.status) {
         case sim::PortalStatus::None:
         case sim::PortalStatus::Draft:
-            notice(ctx.text.get("portal.status.draft_text"), info_colour());
+            page_note(ctx.text.get("portal.status.draft_text"), info_colour());
             ImGui::PopTextWrapPos();
             if (widgets::button((ctx.text.get("portal.status.continue") + "###status_continue").c_str()))
                 out.push(Navigate{"portal.registration"});
             return;
         case sim::PortalStatus::Pending: {
-            heading(ctx.text.get("portal.status.in_review"));
+            page_heading(ctx.text.get("portal.status.in_review"));
             if (o.submitted_at >= 0)
                 widgets::text(ctx.text.format("portal.status.submitted_on", {{"date", local_date(ctx, o.submitted_at)}}));
             if (const auto t = expected_decision(ctx))
                 widgets::text(ctx.text.format("portal.status.expected_by", {{"date", local_date(ctx, *t)}}));
             ImGui::Spacing();
-            notice(ctx.text.get("portal.status.pending_text"), info_colour());
+            page_note(ctx.text.get("portal.status.pending_text"), info_colour());
             widgets::text_disabled(ctx.text.get("portal.status.pending_stuck"));
             break;
         }
         case sim::PortalStatus::InfoRequested: {
-            heading(ctx.text.get("portal.status.info_title"));
+            page_heading(ctx.text.get("portal.status.info_title"));
             const std::string reason_key = "mail.information_requested.body." + o.decision_reason;
-            if (ctx.text.has(reason_key)) notice(ctx.text.format(reason_key, mail_params), warning_colour());
+            if (ctx.text.has(reason_key)) page_note(ctx.text.format(reason_key, mail_params), warning_colour());
             widgets::text_wrapped(ctx.text.get("portal.status.info_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
@@ -111,28 +111,28 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
             return;
         }
         case sim::PortalStatus::Approved: {
-            heading(ctx.text.get("portal.status.approved_title"));
+            page_heading(ctx.text.get("portal.status.approved_title"));
             if (o.approved_at >= 0)
                 widgets::text(ctx.text.format("portal.status.approved_on", {{"date", local_date(ctx, o.approved_at)}}));
             if (o.reverification_due_at >= 0)
                 widgets::text_disabled(ctx.text.format("portal.status.reverify_on", {{"date", local_date(ctx, o.reverification_due_at)}}));
             ImGui::Spacing();
-            notice(ctx.text.get("portal.status.approved_text"), success_colour());
+            page_note(ctx.text.get("portal.status.approved_text"), success_colour());
             ImGui::PopTextWrapPos();
             if (widgets::button((ctx.text.get("portal.status.to_offers") + "###status_to_offers").c_str()))
                 out.push(Navigate{"portal.offers"});
             return;
         }
         case sim::PortalStatus::Declined: {
-            heading(ctx.text.get("portal.status.declined_title"));
+            page_heading(ctx.text.get("portal.status.declined_title"));
             const std::string reason_key = "mail.declined.body." + o.decision_reason;
             if (ctx.text.has(reason_key)) {
-                notice(ctx.text.format(reason_key, mail_params), palette().error_text);
+                page_note(ctx.text.format(reason_key, mail_params), palette().error_text);
             } else if (const sim::Mail* m = sim::find_mail(w, o.registrant, "mail.declined.subject")) {
                 // A scenario that starts declined: the reason is in the decline mail.
                 nlohmann::json p = m->params;
                 p["org_type"] = mail_params["org_type"];
-                notice(ctx.text.format(m->body_key, p), palette().error_text);
+                page_note(ctx.text.format(m->body_key, p), palette().error_text);
             }
             widgets::text_wrapped(ctx.text.get("portal.status.declined_text"));
             ImGui::PopTextWrapPos();
@@ -144,8 +144,8 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
             return;
         }
         case sim::PortalStatus::ReverifyRequired: {
-            heading(ctx.text.get("portal.status.reverify_title"));
-            notice(ctx.text.format("mail.reverification_due.body", mail_params), warning_colour());
+            page_heading(ctx.text.get("portal.status.reverify_title"));
+            page_note(ctx.text.format("mail.reverification_due.body", mail_params), warning_colour());
             widgets::text_wrapped(ctx.text.get("portal.status.reverify_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
@@ -166,9 +166,9 @@ void draw_portal_status(const ViewContext& ctx, CommandQueue& out) {
         draw_no_access_body(ctx, out);
         return;
     }
-    const float width = column_width();
+    const float width = page_column_width();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    heading(ctx.text.get("portal.status.title"));
+    page_heading(ctx.text.get("portal.status.title"));
     ImGui::PopTextWrapPos();
     if (view.access == sim::PortalAccess::NoAccount) {
         draw_signed_out_body(ctx, out);
@@ -176,7 +176,7 @@ void draw_portal_status(const ViewContext& ctx, CommandQueue& out) {
     }
     if (view.access == sim::PortalAccess::Blocked) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        notice(ctx.text.get(view.message_key), palette().error_text);
+        page_note(ctx.text.get(view.message_key), palette().error_text);
         ImGui::PopTextWrapPos();
         return;
     }
@@ -184,7 +184,7 @@ void draw_portal_status(const ViewContext& ctx, CommandQueue& out) {
         // Not a Global Administrator: whether the organisation is eligible, nothing more.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         if (view.status_visible) status_line(ctx, view.status);
-        notice(ctx.text.get(view.message_key), info_colour());
+        page_note(ctx.text.get(view.message_key), info_colour());
         ImGui::PopTextWrapPos();
         return;
     }

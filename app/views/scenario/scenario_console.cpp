@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "app/ui/page.hpp"
+
 #include "app/ui/action_status.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/training.hpp"
@@ -146,15 +148,6 @@ void draw_time(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button(label.c_str())) out.push(JumpAhead{sim::Duration{0, 5}});
 }
 
-void section(const std::string& title) {
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-    widgets::text(title);
-    ImGui::PopStyleColor();
-    ImGui::Separator();
-    ImGui::Spacing();
-}
-
 }  // namespace
 
 void draw_scenario_console(const ViewContext& ctx, CommandQueue& out) {
@@ -167,19 +160,19 @@ void draw_scenario_console(const ViewContext& ctx, CommandQueue& out) {
     widgets::text_wrapped(ctx.text.get("scenario.console.intro"));
     ImGui::PopStyleColor();
 
-    section(ctx.text.get("scenario.console.inject"));
+    page_section(ctx.text.get("scenario.console.inject"));
     draw_presets(ctx, out);
 
-    section(ctx.text.get("scenario.console.active"));
+    page_section(ctx.text.get("scenario.console.active"));
     draw_rules(ctx, out);
 
-    section(ctx.text.get("scenario.console.time"));
+    page_section(ctx.text.get("scenario.console.time"));
     draw_time(ctx, out);
 
-    section(ctx.text.get("scenario.bundle.heading"));
+    page_section(ctx.text.get("scenario.bundle.heading"));
     draw_bundle_export(ctx, out);
 
-    section(ctx.text.get("scenario.console.scenario"));
+    page_section(ctx.text.get("scenario.console.scenario"));
     const std::string reset = ctx.text.get("scenario.console.reset") + "###console_reset";
     ImGui::BeginDisabled(ctx.scenario.path.empty());
     if (widgets::button(reset.c_str())) out.push(StartScenario{ctx.scenario.path, ctx.ui.mode, ctx.ui.language});
