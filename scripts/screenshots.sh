@@ -27,6 +27,6 @@ admin-user-add-de       admin.users.add         de  $APPROVED
 admin-purchase-de       admin.billing.purchase  de  $APPROVED
 admin-licenses-en       admin.billing.licenses  en  $APPROVED
 myaccount-de            myaccount.apps          de  $APPROVED
-mail-en                 mail.inbox              en  $APPROVED
+mail-en                 mail.inbox              en  scenarios/declined-reapply.json
 scenario-de             scenario.overview       de
 LIST
