@@ -20,7 +20,8 @@ namespace {
 
 const std::vector<std::string> kConditionKeys = {
     "all",    "any",         "not",         "portal_status", "tenant_exists",         "subscription", "licensed",
-    "person", "office_desktop", "office_desktop_people", "no_compliance_violations", "mail", "payment_method"};
+    "person", "office_desktop", "office_desktop_people", "no_compliance_violations", "mail", "payment_method",
+    "billing_account"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -97,6 +98,9 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
             if (v.contains("role") && (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
                 err(p + "/role", "must be global_admin, billing_admin, license_admin or user_admin");
         }
+    } else if (key == "billing_account") {
+        if (v != "not_reviewed" && v != "under_review" && v != "cleared")
+            err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -180,6 +184,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         }
         return true;
     }
+    if (key == "billing_account") return v == to_string(w.billing.status);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;

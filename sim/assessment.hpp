@@ -13,6 +13,7 @@
 //   {"no_compliance_violations": true}            no open violation
 //   {"mail": {"to": "upn", "subject_key": "mail.approved.subject"}}
 //   {"payment_method": true}                      the billing account has a payment method
+//   {"billing_account": "cleared"}                its review status: not_reviewed, under_review, cleared
 // Objectives carry a weight, feedback for met / not met and progressive hints. Penalties subtract
 // points: compliance violations, buying listed paid SKUs where a free one was available, retrying
 // before Retry-After, and failed actions of listed operations (e.g. wrong portal answers).

@@ -151,3 +151,15 @@ TEST_CASE("a typo in the start state is an error with a suggestion", "[sim][scen
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenants": {}}})") ==
           "bad.json: /start/tenants: unknown key \"tenants\" — did you mean \"tenant\"?");
 }
+
+TEST_CASE("the billing account condition reads the review status", "[sim][assessment]") {
+    const ScenarioLoad l = load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/account-under-review.json");
+    REQUIRE(l.ok());
+    Simulation s(l.scenario->setup);
+    CHECK_FALSE(evaluate_condition({{"billing_account", "cleared"}}, s));
+    CHECK(evaluate_condition({{"billing_account", "not_reviewed"}}, s));
+    REQUIRE(play_solution(l.scenario->solution, s).ok);
+    CHECK(evaluate_condition({{"billing_account", "cleared"}}, s));
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "objectives": [{"title": "x", "condition": {"billing_account": "done"}}]})") ==
+          "bad.json: /objectives/0/condition/billing_account: must be \"not_reviewed\", \"under_review\" or \"cleared\"");
+}
