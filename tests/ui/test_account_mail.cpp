@@ -5,6 +5,7 @@
 
 #include "app/ui/shell.hpp"
 #include "sim/mail.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -15,12 +16,7 @@ struct AppUi {
 
     AppUi(const std::string& lang, const std::string& scenario) : shell({NPSIM_TEST_ASSET_DIR, lang}) {
         REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) + "/" + scenario));
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-        ui.frames(2);
+        app::test::run_like_the_app(ui, shell);
     }
     const sim::World& world() const { return shell.simulation()->world(); }
     void pick(const std::string& upn) {

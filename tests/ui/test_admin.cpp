@@ -12,6 +12,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/shell.hpp"
 #include "sim/scenario.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -48,12 +49,7 @@ struct AdminUi {
         for (const auto& e : load.errors) UNSCOPED_INFO(e.to_string());
         REQUIRE(load.ok());
         shell.start(std::move(load.scenario->setup));
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-        ui.frames(2);
+        app::test::run_like_the_app(ui, shell);
     }
     const sim::World& world() const { return shell.simulation()->world(); }
     const sim::Person& person(const std::string& upn) const {

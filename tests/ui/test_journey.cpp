@@ -12,6 +12,7 @@
 
 #include "app/ui/shell.hpp"
 #include "sim/billing.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -46,12 +47,7 @@ struct JourneyUi {
 
     explicit JourneyUi(const std::string& lang) : ui(ImVec2(1400, 2600)), shell({NPSIM_TEST_ASSET_DIR, lang}) {
         REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json"));
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-        ui.frames(2);
+        app::test::run_like_the_app(ui, shell);
     }
     const sim::World& world() const { return shell.simulation()->world(); }
     const std::string& screen() const { return shell.ui().screen; }
