@@ -52,6 +52,24 @@ void draw_header(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
 }
 
+std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out, const char* title_key) {
+    draw_header(ctx, out);
+    if (!ctx.sim) return std::nullopt;
+    sim::PortalView view = sim::portal_view(ctx.sim->world(), ctx.ui.work_account);
+    if (view.access == sim::PortalAccess::NoLicence) {
+        draw_no_access_body(ctx, out);
+        return std::nullopt;
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
+    page_heading(ctx.text.get(title_key));
+    ImGui::PopTextWrapPos();
+    if (view.access == sim::PortalAccess::NoAccount) {
+        draw_signed_out_body(ctx, out);
+        return std::nullopt;
+    }
+    return view;
+}
+
 ImVec4 info_colour() { return palette().accent; }
 ImVec4 warning_colour() { return ImVec4(0.85f, 0.55f, 0.05f, 1.0f); }
 ImVec4 success_colour() { return ImVec4(0.16f, 0.55f, 0.25f, 1.0f); }

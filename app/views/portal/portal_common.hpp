@@ -4,12 +4,14 @@
 
 #include "app/ui/page.hpp"
 
+#include <optional>
 #include <string>
 
 #include <imgui.h>
 
 #include "app/ui/action_status.hpp"
 #include "app/views/view_context.hpp"
+#include "sim/portal.hpp"
 
 namespace app::portal {
 
@@ -23,8 +25,10 @@ constexpr const char* kTagOffer = "portal.open_offer";
 
 // The portal's own strip at the top of every page: its name and the Home / Status / Offers tabs.
 void draw_header(const ViewContext& ctx, CommandQueue& out);
-// Width of the page's text column (a web page does not stretch over a wide window).
-// A framed notice; `accent` colours its left edge (info, warning, error).
+// The start of a signed-in portal page: header, the no-access / signed-out bodies, the page title.
+// Returns the portal view to draw from, or nullopt when the page is already complete.
+std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out, const char* title_key);
+// Colours of a notice's left edge (info, warning, success).
 ImVec4 info_colour();
 ImVec4 warning_colour();
 ImVec4 success_colour();

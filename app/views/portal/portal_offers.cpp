@@ -79,21 +79,10 @@ void follow_offer(const ViewContext& ctx, CommandQueue& out) {
 }  // namespace
 
 void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
-    draw_header(ctx, out);
-    if (!ctx.sim) return;
-    const sim::PortalView view = sim::portal_view(ctx.sim->world(), ctx.ui.work_account);
-    if (view.access == sim::PortalAccess::NoLicence) {
-        draw_no_access_body(ctx, out);
-        return;
-    }
+    const std::optional<sim::PortalView> page = begin_portal_page(ctx, out, "portal.offers.title");
+    if (!page) return;
+    const sim::PortalView& view = *page;
     const float width = page_column_width();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    page_heading(ctx.text.get("portal.offers.title"));
-    ImGui::PopTextWrapPos();
-    if (view.access == sim::PortalAccess::NoAccount) {
-        draw_signed_out_body(ctx, out);
-        return;
-    }
     if (view.offers.empty()) {
         // C5: not approved, re-verification due, or not a Global Administrator.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);

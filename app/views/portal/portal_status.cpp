@@ -159,21 +159,10 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
 }  // namespace
 
 void draw_portal_status(const ViewContext& ctx, CommandQueue& out) {
-    draw_header(ctx, out);
-    if (!ctx.sim) return;
-    const sim::PortalView view = sim::portal_view(ctx.sim->world(), ctx.ui.work_account);
-    if (view.access == sim::PortalAccess::NoLicence) {
-        draw_no_access_body(ctx, out);
-        return;
-    }
+    const std::optional<sim::PortalView> page = begin_portal_page(ctx, out, "portal.status.title");
+    if (!page) return;
+    const sim::PortalView& view = *page;
     const float width = page_column_width();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    page_heading(ctx.text.get("portal.status.title"));
-    ImGui::PopTextWrapPos();
-    if (view.access == sim::PortalAccess::NoAccount) {
-        draw_signed_out_body(ctx, out);
-        return;
-    }
     if (view.access == sim::PortalAccess::Blocked) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         page_note(ctx.text.get(view.message_key), palette().error_text);
