@@ -1,6 +1,7 @@
 // app/main.cpp — the npsim desktop executable: command line, window, frame loop. An empty shell:
 // the UI lives in npsim_ui (app/ui, app/views), the simulation in npsim_core (sim/).
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -50,6 +51,17 @@ void rebuild_fonts(app::platform::Window& window, const app::UiState& ui) {
 
 }  // namespace
 
+// The headless command for this build: npsim-cli beside this executable (build/<preset>/tools/).
+static std::string headless_command(const char* argv0, const std::string& scenario) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) exe = argv0;
+    const fs::path cli = (exe.parent_path() / ".." / "tools" / "npsim-cli").lexically_normal();
+    const std::string program = fs::exists(cli, ec) ? fs::relative(cli, fs::current_path(), ec).string() : "npsim-cli";
+    return program + " run " + scenario + " --solution";
+}
+
 int main(int argc, char** argv) {
     // Command line
     Options opt;
@@ -92,7 +104,8 @@ int main(int argc, char** argv) {
     std::string error;
     auto window = app::platform::Window::open(window_options, &error);
     if (!window) {
-        std::cerr << "npsim: no display found \u2014 use the headless command: npsim-cli run <scenario>\n";
+        std::cerr << "npsim: no display found \u2014 use the headless command: " << headless_command(argv[0], opt.scenario)
+                  << "\n";
         ImGui::DestroyContext();
         return 2;
     }
