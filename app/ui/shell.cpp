@@ -113,9 +113,7 @@ void Shell::reset_people() {
 }
 
 void Shell::draw() {
-    ui_.training = &training_;
-    ui_.session = &session_;
-    const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_};
+    const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
 }

@@ -9,8 +9,6 @@
 
 namespace app {
 
-class Training;        // app/ui/training.hpp
-struct SessionStatus;  // app/ui/session.hpp
 
 enum class Theme { Light, Dark };
 
@@ -44,11 +42,6 @@ struct UiState {
     std::string mail_user;     // whose inbox is shown
 
     TrainingMode mode = TrainingMode::Sandbox;  // how the scenario runs (set by StartScenario / SetMode)
-    // The shell's training session (scenario, checklist, hints, demo, score), for the views to read.
-    // Set by Shell::draw(); null outside a shell.
-    const Training* training = nullptr;
-    // The saved session (autosave, resume) and the last repro bundle export. Set by Shell::draw().
-    const SessionStatus* session = nullptr;
 };
 
 // The five surfaces (plus the welcome screen). A screen's surface is the part of its name before

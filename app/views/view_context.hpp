@@ -13,6 +13,9 @@
 
 namespace app {
 
+class Training;        // app/ui/training.hpp
+struct SessionStatus;  // app/ui/session.hpp
+
 // The scenario as the UI shows it: where it came from, its title, and why it failed to load.
 struct ScenarioInfo {
     std::string path;
@@ -26,6 +29,8 @@ struct ViewContext {
     const UiState& ui;
     const ScenarioInfo& scenario;
     ViewState& state;            // UI-only state the widgets edit directly (never the world)
+    const Training* training = nullptr;      // the shell's training session (scenario, checklist, score)
+    const SessionStatus* session = nullptr;  // the saved session (autosave, resume) and the last export
 };
 
 }  // namespace app

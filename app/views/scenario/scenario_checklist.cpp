@@ -109,7 +109,7 @@ std::string format_countdown(double seconds) {
 }
 
 void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact) {
-    const Training* t = ctx.ui.training;
+    const Training* t = ctx.training;
     if (!t || !t->scenario() || !ctx.sim || ctx.ui.mode == TrainingMode::Sandbox) {
         widgets::text_wrapped(ctx.text.get("scenario.checklist.none"));
         const std::string choose = ctx.text.get("scenario.checklist.choose") + "###choose_scenario";
@@ -184,7 +184,7 @@ void draw_scenario_checklist(const ViewContext& ctx, CommandQueue& out) {
 }
 
 void draw_training_window(const ViewContext& ctx, CommandQueue& out) {
-    const Training* t = ctx.ui.training;
+    const Training* t = ctx.training;
     if (!t || !t->scenario() || !ctx.sim || ctx.ui.mode == TrainingMode::Sandbox) return;
     if (surface_of(ctx.ui.screen) == Surface::Scenario) return;  // the panel shows the checklist itself
     const ImGuiViewport* vp = ImGui::GetMainViewport();

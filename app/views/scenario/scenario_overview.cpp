@@ -40,7 +40,7 @@ std::string default_mode(const ViewContext& ctx, const LibraryEntry& e) {
 }
 
 void draw_running(const ViewContext& ctx) {
-    const Training* t = ctx.ui.training;
+    const Training* t = ctx.training;
     if (t && t->scenario() && ctx.ui.mode != TrainingMode::Sandbox) {
         widgets::text_wrapped(ctx.text.format(
             "scenario.overview.running",

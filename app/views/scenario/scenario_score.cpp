@@ -79,7 +79,7 @@ void draw_penalties(const ViewContext& ctx, const Training& t) {
 
 void draw_scenario_score(const ViewContext& ctx, CommandQueue& out) {
     scenario_heading(ctx.text.get("scenario.score.title"));
-    const Training* t = ctx.ui.training;
+    const Training* t = ctx.training;
     if (!t || !t->scenario() || !ctx.sim) {
         widgets::text_wrapped(ctx.text.get("scenario.checklist.none"));
         const std::string choose = ctx.text.get("scenario.checklist.choose") + "###choose_scenario";

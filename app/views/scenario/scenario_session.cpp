@@ -28,7 +28,7 @@ float field_width() {
 }  // namespace
 
 void draw_session_box(const ViewContext& ctx, CommandQueue& out) {
-    const SessionStatus* s = ctx.ui.session;
+    const SessionStatus* s = ctx.session;
     if (!s || s->path.empty()) return;
     const std::string& lang = ctx.ui.language;
     if (!s->bad_error.empty()) {
@@ -79,7 +79,7 @@ void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
 
     const std::string label = ctx.text.get("scenario.bundle.export") + "###bundle_export";
     if (widgets::button(label.c_str())) out.push(ExportBundle{st.bundle_dir, st.bundle_note});
-    const SessionStatus* s = ctx.ui.session;
+    const SessionStatus* s = ctx.session;
     if (s && !s->export_result.empty())
         coloured_wrapped(s->export_ok ? palette().muted_text : palette().error_text, s->export_result);
 }
