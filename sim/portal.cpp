@@ -196,21 +196,12 @@ static ActionResult password_result(const Action& a) {
 // Creates the portal licence's subscription and gives `p` the licence (active at once, §1.7).
 static void give_portal_licence(Context& ctx, Person& p) {
     World& w = ctx.world();
-    const Product* portal = nullptr;
-    for (const auto& prod : w.catalog.products)
-        if (prod.portal_access) portal = &prod;
+    const Product* portal = portal_product(w.catalog);
     if (portal == nullptr || p.licence(portal->sku) != nullptr) return;
     if (seats_of(w, portal->sku).total == 0) {
-        Subscription s;
-        s.id = w.make_id("sub");
-        s.sku = portal->sku;
-        s.quantity = w.settings.portal_licence_seats;
-        s.term = "P1Y";
-        s.billing_frequency = "annual";
-        s.channel = "Nonprofit";
+        Subscription& s = add_portal_subscription(w, *portal);
         s.purchased_at = ctx.now();
         s.renewal_at = add_months(ctx.calendar(), ctx.now(), 12);
-        w.subscriptions.push_back(s);
     }
     grant_licence(ctx, p, *portal, /*active_now=*/true);
 }

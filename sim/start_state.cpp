@@ -276,19 +276,7 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
 
     // Subscriptions (the portal licence's own subscription comes first when registered).
     if (w.tenant.exists && o.status != PortalStatus::None) {
-        const Product* portal = nullptr;
-        for (const auto& p : w.catalog.products)
-            if (p.portal_access) portal = &p;
-        if (portal != nullptr) {
-            Subscription s;
-            s.id = w.make_id("sub");
-            s.sku = portal->sku;
-            s.quantity = w.settings.portal_licence_seats;
-            s.channel = "Nonprofit";
-            s.term = "P1Y";
-            s.billing_frequency = "annual";
-            w.subscriptions.push_back(s);
-        }
+        if (const Product* portal = portal_product(w.catalog)) add_portal_subscription(w, *portal);
     }
     const json& subs = field(st, "subscriptions");
     if (subs.is_array()) {

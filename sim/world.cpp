@@ -116,6 +116,25 @@ SeatCount seats_of(const World& w, std::string_view sku) {
     return c;
 }
 
+const Product* portal_product(const Catalog& c) {
+    const Product* portal = nullptr;
+    for (const auto& p : c.products)
+        if (p.portal_access) portal = &p;
+    return portal;
+}
+
+Subscription& add_portal_subscription(World& w, const Product& portal) {
+    Subscription s;
+    s.id = w.make_id("sub");
+    s.sku = portal.sku;
+    s.quantity = w.settings.portal_licence_seats;
+    s.term = "P1Y";
+    s.billing_frequency = "annual";
+    s.channel = "Nonprofit";
+    w.subscriptions.push_back(s);
+    return w.subscriptions.back();
+}
+
 int business_seats(const World& w) {
     int n = 0;
     for (const auto& s : w.subscriptions) {

@@ -282,6 +282,11 @@ struct SeatCount {
     int available() const { return total - assigned; }
 };
 SeatCount seats_of(const World& w, std::string_view sku);
+// The catalog's Nonprofit Portal product (the $0 licence that gates the portal), or nullptr.
+const Product* portal_product(const Catalog& c);
+// Adds the $0 Nonprofit Portal subscription a registration creates (its seats from the settings)
+// and returns it; purchase and renewal dates are the caller's.
+Subscription& add_portal_subscription(World& w, const Product& portal);
 // Seats across all Business plans (the 300-seat cap of domain.md §2.1).
 int business_seats(const World& w);
 // Sim time `months` calendar months after `t`, same local time of day (day clamped to the month's end).
