@@ -77,6 +77,17 @@ struct SessionUi {
         REQUIRE(ui.click(id));
         ui.type(text);
     }
+    // Registers in the portal by clicking, typing kPassword into the form.
+    void register_with_password() {
+        REQUIRE(shell.show_screen("portal.register"));
+        ui.frames(2);
+        fill("###reg_tenant", "tsvmuster");
+        fill("###reg_first_name", "Anna");
+        fill("###reg_last_name", "Schmidt");
+        fill("###reg_username", "anna");
+        fill("###reg_password", kPassword);
+        REQUIRE(ui.click("###reg_submit"));
+    }
     void skip_all_events() {
         for (int i = 0; i < 100 && sim().next_event_time(); ++i) {
             shell.commands().push(app::SkipToNextEvent{});
@@ -140,14 +151,7 @@ TEST_CASE("autosave writes the run after every action: it replays to the same ha
     CHECK_FALSE(fs::exists(tmp.session()));  // a run without actions writes nothing
 
     // Register in the portal by clicking, with a password typed into the form.
-    REQUIRE(t.shell.show_screen("portal.register"));
-    t.ui.frames(2);
-    t.fill("###reg_tenant", "tsvmuster");
-    t.fill("###reg_first_name", "Anna");
-    t.fill("###reg_last_name", "Schmidt");
-    t.fill("###reg_username", "anna");
-    t.fill("###reg_password", kPassword);
-    REQUIRE(t.ui.click("###reg_submit"));
+    t.register_with_password();
 
     // Saved right after the action was applied (folders created), atomically (no .tmp left).
     REQUIRE(fs::exists(tmp.session()));
@@ -374,14 +378,7 @@ TEST_CASE("no password typed into the sandbox reaches the session file or an exp
     TempDir tmp;
     SessionUi t(tmp.session());
     REQUIRE(t.shell.load_scenario(kJourney));
-    REQUIRE(t.shell.show_screen("portal.register"));
-    t.ui.frames(2);
-    t.fill("###reg_tenant", "tsvmuster");
-    t.fill("###reg_first_name", "Anna");
-    t.fill("###reg_last_name", "Schmidt");
-    t.fill("###reg_username", "anna");
-    t.fill("###reg_password", kPassword);
-    REQUIRE(t.ui.click("###reg_submit"));
+    t.register_with_password();
     t.skip_all_events();
     REQUIRE(t.shell.simulation()->world().tenant.exists);
     t.shell.commands().push(app::ExportBundle{tmp.path.string(), "register"});
