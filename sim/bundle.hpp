@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/journal.hpp"
 #include "sim/scenario.hpp"
 
 namespace sim {
@@ -21,6 +22,15 @@ constexpr int kBundleFormat = 1;
 struct RecordedAction {
     SimTime time = 0;
     Action action;  // redacted: never a password
+};
+
+// Something a tester expects to be true at a point of the run (checked by verify_bundle).
+struct Observation {
+    std::string id;               // "obs-1"
+    std::string label;            // what the tester saw, in words
+    SimTime time = 0;             // checked once the clock was run to this sim time...
+    std::size_t after_actions = 0;  // ...after the first `after_actions` actions were submitted
+    nlohmann::json condition;     // an assessment condition (sim/assessment.hpp)
 };
 
 struct ReproBundle {
@@ -33,6 +43,10 @@ struct ReproBundle {
     std::string state_hash;
     std::string version;       // npsim version that recorded it
     std::string note;          // free text: what the case is about
+    std::vector<Observation> observations;
+    std::vector<JournalEntry> journal;  // the recorded run's journal (format 2; empty for format 1)
+    std::string scenario_hash;          // hex64(hash_json(scenario)) (format 2; empty for format 1)
+    std::string app = "npsim";
 };
 
 // Captures a run: the scenario's document, its seed and every action submitted so far.
