@@ -69,6 +69,42 @@ bool FaultInjector::remove_rule(const std::string& id) {
     return false;
 }
 
+static std::ptrdiff_t index_of(const std::vector<FaultRule>& rules, const std::string& id) {
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        if (rules[i].id == id) return static_cast<std::ptrdiff_t>(i);
+    return -1;
+}
+
+bool FaultInjector::replace_rule(const std::string& id, FaultRule rule) {
+    const std::ptrdiff_t i = index_of(rules_, id);
+    if (i < 0) return false;
+    rule.id = id;
+    rules_[static_cast<std::size_t>(i)] = std::move(rule);
+    states_[static_cast<std::size_t>(i)] = FaultRuleState{};
+    return true;
+}
+
+bool FaultInjector::set_enabled(const std::string& id, bool enabled) {
+    const std::ptrdiff_t i = index_of(rules_, id);
+    if (i < 0) return false;
+    rules_[static_cast<std::size_t>(i)].enabled = enabled;
+    if (!enabled) rules_[static_cast<std::size_t>(i)].armed = false;
+    return true;
+}
+
+bool FaultInjector::arm(const std::string& id) {
+    const std::ptrdiff_t i = index_of(rules_, id);
+    if (i < 0) return false;
+    rules_[static_cast<std::size_t>(i)].enabled = true;
+    rules_[static_cast<std::size_t>(i)].armed = true;
+    return true;
+}
+
+const FaultRule* FaultInjector::find_rule(const std::string& id) const {
+    const std::ptrdiff_t i = index_of(rules_, id);
+    return i < 0 ? nullptr : &rules_[static_cast<std::size_t>(i)];
+}
+
 void FaultInjector::clear() {
     rules_.clear();
     states_.clear();
@@ -79,12 +115,35 @@ void FaultInjector::clear() {
 FaultDecision FaultInjector::decide(const Action& action, SimTime now, Rng& rng) {
     FaultDecision d;
     for (std::size_t i = 0; i < rules_.size(); ++i) {
-        const FaultRule& r = rules_[i];
+        FaultRule& r = rules_[i];
         FaultRuleState& st = states_[i];
+        if (!r.enabled) continue;
         if (!glob_match(r.operation, action.type)) continue;
         if (!r.actor.empty() && !glob_match(r.actor, action.actor)) continue;
         if (!args_match(r.args, action.args)) continue;
         ++st.calls;
+        if (r.armed) {
+            // Arm once: fire now whatever the trigger says, then step aside.
+            r.armed = false;
+            r.enabled = false;
+            ++st.fires;
+            d.fired = true;
+            d.rule_id = r.id;
+            d.effect = r.effect;
+            d.latency = r.latency;
+            if (r.effect == FaultRule::Effect::Throttle) {
+                st.retry_after_until = now + r.retry_after;
+                d.latency.reset();
+                d.error = ActionResult::failure("throttled", {{"retry_after_seconds", r.retry_after / kSecond}});
+            } else if (r.effect == FaultRule::Effect::Error) {
+                d.error = r.error_code == "fault.custom"
+                              ? ActionResult::failure("fault.custom", {{"message_en", r.message_en}, {"message_de", r.message_de}})
+                              : ActionResult::failure(r.error_code);
+            } else if (r.effect == FaultRule::Effect::Hang) {
+                d.hang = true;
+            }
+            return d;
+        }
         const bool in_window = now >= r.after && (r.until < 0 || now < r.until);
         if (!in_window) continue;
 
@@ -192,6 +251,39 @@ nlohmann::json to_json(const FaultRule& r) {
     if (r.latency) j["latency"] = to_json(*r.latency);
     if (r.effect == FaultRule::Effect::Throttle)
         j["throttle"] = {{"limit", r.limit}, {"window_ms", r.window}, {"retry_after_ms", r.retry_after}};
+    // Only when not the default, so the state of runs without instructor controls stays byte-identical.
+    if (!r.enabled) j["enabled"] = false;
+    if (r.armed) j["armed"] = true;
+    return j;
+}
+
+nlohmann::json to_scenario_json(const FaultRule& r) {
+    nlohmann::json j{{"id", r.id}, {"operation", r.operation}};
+    if (!r.args.empty()) j["args"] = r.args;
+    if (!r.actor.empty()) j["actor"] = r.actor;
+    if (r.probability_ppm != 1'000'000) j["probability"] = static_cast<double>(r.probability_ppm) / 1'000'000.0;
+    if (r.nth > 0) j["nth"] = r.nth;
+    if (r.first > 0) j["first"] = r.first;
+    if (r.after > 0) j["after"] = r.after;
+    if (r.until >= 0) j["until"] = r.until;
+    if (r.max_fires >= 0) j["max_fires"] = r.max_fires;
+    switch (r.effect) {
+        case FaultRule::Effect::Error:
+            if (r.error_code == "fault.custom") j["error"] = {{"message", {{"en", r.message_en}, {"de", r.message_de}}}};
+            else j["error"] = r.error_code;
+            break;
+        case FaultRule::Effect::Throttle:
+            j["throttle"] = {{"limit", r.limit}, {"window", r.window}, {"retry_after", r.retry_after}};
+            break;
+        case FaultRule::Effect::Hang:
+            j["hang"] = true;
+            break;
+        case FaultRule::Effect::Latency:
+            break;
+    }
+    if (r.latency) j["latency"] = to_json(*r.latency);
+    if (!r.enabled) j["enabled"] = false;
+    if (r.armed) j["armed"] = true;
     return j;
 }
 
@@ -231,7 +323,7 @@ struct RuleReader {
 
 const std::vector<std::string> kRuleKeys = {"id",   "operation", "args",     "actor",    "probability", "nth",
                                             "first", "after",    "until",    "max_fires", "error",      "latency",
-                                            "throttle", "hang",  "comment"};
+                                            "throttle", "hang",  "comment", "enabled", "armed"};
 
 }  // namespace
 
@@ -316,6 +408,12 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
                 rule.retry_after = r.time(t["retry_after"], "/throttle/retry_after").value_or(30 * kSecond);
             if (rule.window <= 0) r.error("/throttle/window", "must be longer than zero");
         }
+    }
+    for (const char* flag : {"enabled", "armed"}) {
+        if (!j.contains(flag)) continue;
+        if (!j[flag].is_boolean()) r.error(std::string("/") + flag, "must be true or false");
+        else if (std::string_view(flag) == "enabled") rule.enabled = j[flag].get<bool>();
+        else rule.armed = j[flag].get<bool>();
     }
     const int effects = int(j.contains("error")) + int(j.contains("throttle")) + int(j.contains("hang"));
     if (effects > 1) r.error("", "choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")");

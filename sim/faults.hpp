@@ -12,7 +12,9 @@
 // when its operation glob and its argument subset match; each match counts as one call of that
 // rule. A matching rule *fires* when its window, nth/first, cap and probability all pass (the
 // probability draw happens only after the other conditions pass). The first rule that fires decides
-// the effect; later rules are not checked. A throttle rule counts every matching call toward its
+// the effect; later rules are not checked. A disabled rule is skipped (no call counted); an armed
+// rule fires on its next match regardless of probability, nth, first, window and cap, then disarms
+// and disables itself. A throttle rule counts every matching call toward its
 // limit, and fires when the limit for the current window is exceeded.
 #pragma once
 
@@ -51,6 +53,9 @@ struct FaultRule {
     int limit = 0;                                   // Throttle: calls allowed per window
     SimTime window = kMinute;                        // Throttle: window length
     SimTime retry_after = 30 * kSecond;              // Throttle: Retry-After
+    // Instructor controls (JSON "enabled": false and "armed": true, written only when not the default)
+    bool enabled = true;   // a disabled rule neither counts calls nor fires
+    bool armed = false;    // "arm once": the next matching call fires whatever the trigger says, then disabled
 };
 
 // Per-rule counters and throttle windows: part of the simulation state (saved and hashed).
@@ -81,6 +86,11 @@ public:
     void add_rule(FaultRule rule);                 // appended at the end (lowest priority)
     void add_rule_front(FaultRule rule);           // checked first (instructor injections)
     bool remove_rule(const std::string& id);
+    // Replaces the definition of rule `id` in place (it keeps its id and position; counters reset).
+    bool replace_rule(const std::string& id, FaultRule rule);
+    bool set_enabled(const std::string& id, bool enabled);
+    bool arm(const std::string& id);  // enables the rule and arms it for its next matching call
+    const FaultRule* find_rule(const std::string& id) const;  // nullptr if unknown
     void clear();
     const std::vector<FaultRule>& rules() const { return rules_; }
     const std::vector<FaultRuleState>& states() const { return states_; }
@@ -103,6 +113,8 @@ struct FaultParseError {
     std::string message;
 };
 bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<FaultParseError>& errors);
-nlohmann::json to_json(const FaultRule& r);
+nlohmann::json to_json(const FaultRule& r);  // the canonical (hashed) form
+// The scenario-file form ("faults" of a scenario): fault_rule_from_json reads it back to an equal rule.
+nlohmann::json to_scenario_json(const FaultRule& r);
 
 }  // namespace sim

@@ -30,6 +30,7 @@ struct Setup {
     TimeZone time_zone;                     // default Europe/Berlin
     World world;                            // the start state
     std::vector<FaultRule> faults;          // injected delays and errors (ordered, first that fires wins)
+    std::vector<StartEvent> events;         // scheduled at start, before the registry's start hooks ("at" = sim time)
 };
 
 // A result waiting to be read, or already known.
@@ -40,6 +41,12 @@ struct PendingAction {
     SimTime due_at = 0;   // when the result arrives; -1 while hung
     bool hung = false;    // a "hang" fault: no answer until the person retries the same operation
     std::optional<ActionResult> injected;  // the result a fault rule decided, instead of the handler's
+};
+
+// A named snapshot the instructor can go back to (instructor.checkpoint / restore_checkpoint).
+struct CheckpointInfo {
+    std::string name;
+    SimTime time = 0;  // sim time when it was taken
 };
 
 class Simulation {
@@ -54,7 +61,9 @@ public:
     std::uint64_t seed() const { return setup_.seed; }
 
     // Submits an action at now(); its result arrives after the simulated latency. Operations named
-    // "instructor.*" (add_fault, remove_fault, clear_faults) change the fault rules at once.
+    // "instructor.*" (docs/sessions.md, "Instructor actions") answer at once: the result is journaled
+    // at submit time, then skip_time / skip_to_next_event run the clock forward and
+    // restore_checkpoint puts the snapshot back.
     ActionHandle submit(const Action& action);
     // The result, once it has arrived.
     std::optional<ActionResult> result(ActionHandle h) const;
@@ -68,8 +77,10 @@ public:
     std::optional<SimTime> next_event_time() const { return queue_.next_time(); }
     const EventQueue& queue() const { return queue_; }
     const FaultInjector& faults() const { return faults_; }
+    std::vector<CheckpointInfo> checkpoints() const;  // in the order they were first taken
 
-    // Canonical state: world, clock, pending events, random-stream positions.
+    // Canonical state: world, clock, pending events, random-stream positions (and checkpoint names
+    // and times, when there are any).
     nlohmann::json state_json() const;
     std::uint64_t state_hash() const;
 
@@ -80,8 +91,26 @@ private:
     friend class Context;
     void process(const Event& e);
     void complete_action(ActionHandle h);
-    ActionResult run_instructor_action(const Action& a);
+    // What an instructor action does after its result is journaled.
+    struct FollowUp {
+        enum class Kind { None, RunUntil, StepOne, Restore } kind = Kind::None;
+        SimTime to = 0;
+        std::string checkpoint;
+    };
+    ActionResult run_instructor_action(const Action& a, FollowUp& then);
+    void restore_checkpoint(const std::string& name);
     void resolve_hung(const Action& retry);
+
+    // Everything instructor.restore_checkpoint puts back; the clock and the journal keep going.
+    struct Checkpoint {
+        std::string name;
+        SimTime time = 0;
+        World world;
+        std::vector<Event> events;
+        std::map<ActionHandle, PendingAction> pending;
+        FaultInjector faults;
+        RandomStreams random;
+    };
 
     Setup setup_;
     const Registry& registry_;
@@ -96,6 +125,7 @@ private:
     std::map<ActionHandle, PendingAction> pending_;
     std::map<ActionHandle, ActionResult> results_;
     std::size_t unread_from_ = 0;
+    std::vector<Checkpoint> checkpoints_;
 };
 
 // Replays the "action" entries of `recorded` (at their sim times) into a fresh simulation built
