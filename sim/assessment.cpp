@@ -21,7 +21,7 @@ namespace {
 const std::vector<std::string> kConditionKeys = {
     "all",    "any",         "not",         "portal_status", "tenant_exists",         "subscription", "licensed",
     "person", "office_desktop", "office_desktop_people", "no_compliance_violations", "mail", "payment_method",
-    "billing_account"};
+    "billing_account", "last_result"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -101,6 +101,12 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
     } else if (key == "billing_account") {
         if (v != "not_reviewed" && v != "under_review" && v != "cleared")
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
+    } else if (key == "last_result") {
+        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string() || !v.contains("error") ||
+            !v["error"].is_string())
+            err(p, "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error code, or \"ok\")");
+        else
+            for (auto& [where, message] : unknown_keys(v, p, {"operation", "error"})) err(where, message);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -185,6 +191,16 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         return true;
     }
     if (key == "billing_account") return v == to_string(w.billing.status);
+    if (key == "last_result") {
+        const auto& entries = s.journal().entries();
+        const std::string operation = v["operation"].get<std::string>();
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+            if (it->kind != "result" || !glob_match(operation, it->body.value("type", ""))) continue;
+            const nlohmann::json& r = it->body.at("result");
+            return v["error"] == (r.value("ok", false) ? std::string("ok") : r.value("code", std::string()));
+        }
+        return false;  // the operation never answered
+    }
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;

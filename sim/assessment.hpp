@@ -14,6 +14,8 @@
 //   {"mail": {"to": "upn", "subject_key": "mail.approved.subject"}}
 //   {"payment_method": true}                      the billing account has a payment method
 //   {"billing_account": "cleared"}                its review status: not_reviewed, under_review, cleared
+//   {"last_result": {"operation": "billing.*", "error": "ok"}}   the latest result of an operation (glob)
+//                                                 was ok, or failed with that error code
 // Objectives carry a weight, feedback for met / not met and progressive hints. Penalties subtract
 // points: compliance violations, buying listed paid SKUs where a free one was available, retrying
 // before Retry-After, and failed actions of listed operations (e.g. wrong portal answers).

@@ -1,12 +1,15 @@
 // sim/bundle.hpp — the repro bundle: one self-contained file that replays a run bit for bit.
 //
 // A bundle holds the scenario document itself (so it travels without the scenario file), the seed,
-// the actions with their sim times, the end time, and the journal and state hashes the run reached.
-// Replaying it on any machine must reach the same hashes: that is how a tester hands on a support
-// case and how a session is saved. Files are written atomically; a corrupt file gets a clear message.
+// the actions with their sim times, the end time, the recorded journal, the journal and state hashes
+// the run reached, and the tester's observations. Replaying it on any machine must reach the same
+// journal: that is how a tester hands on a support case and how a session is saved (a session file is
+// a bundle plus a "session" object for the app). Format: docs/sessions.md, "Session file = repro
+// bundle, format 2". Files are written atomically; a corrupt file gets a clear message, never a throw.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +20,8 @@
 
 namespace sim {
 
-constexpr int kBundleFormat = 1;
+constexpr int kBundleFormat = 2;        // written; format 1 (no journal, no observations) still loads
+constexpr int kOldestBundleFormat = 1;
 
 struct RecordedAction {
     SimTime time = 0;
@@ -30,7 +34,7 @@ struct Observation {
     std::string label;            // what the tester saw, in words
     SimTime time = 0;             // checked once the clock was run to this sim time...
     std::size_t after_actions = 0;  // ...after the first `after_actions` actions were submitted
-    nlohmann::json condition;     // an assessment condition (sim/assessment.hpp)
+    nlohmann::json condition;     // an assessment condition (sim/assessment.hpp), e.g. last_result
 };
 
 struct ReproBundle {
@@ -49,13 +53,54 @@ struct ReproBundle {
     std::string app = "npsim";
 };
 
-// Captures a run: the scenario's document, its seed and every action submitted so far.
+// Captures a run: the scenario's document and hash, its seed, every action submitted so far and the
+// journal. Observations are the caller's to add.
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note = "");
 nlohmann::json to_json(const ReproBundle& b);
-// Parses a bundle; on failure returns false with "/json/pointer: message" or a syntax position.
+// The file text of a bundle document (to_json, maybe with a "session" object): one top-level key per
+// line, one action, journal entry or observation per line, so files diff and grep well.
+std::string bundle_text(const nlohmann::json& document);
+// Parses a bundle (format 1 or 2); on failure returns false with a message that names the place:
+// "not valid JSON at byte N — the file looks truncated", "/npsim_bundle: …", "/scenario_hash: the
+// embedded scenario was edited …", "/actions/3/action: …". Unknown keys (e.g. "session") are ignored.
 bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error);
-bool save_bundle(const std::string& path, const ReproBundle& b);  // atomic
+bool save_bundle(const std::string& path, const ReproBundle& b, std::string* error = nullptr);  // atomic
 bool load_bundle(const std::string& path, ReproBundle& out, std::string& error);
+
+// The embedded scenario, loaded (its errors name the file "<scenario id> (bundle)").
+ScenarioLoad bundle_scenario(const ReproBundle& b);
+// One line for a person: "t=5000 ms action users.add by anna@… {…}", "t=… result billing.place_order
+// error billing.no_payment_method", "t=… event portal.verification_finished".
+std::string journal_entry_summary(const JournalEntry& e);
+
+struct ObservationCheck {
+    std::string id, label;
+    bool passed = false;
+    std::string reason;  // why it failed, naming the label
+};
+
+struct JournalDifference {
+    std::size_t index = 0;        // first entry that differs (or is missing / extra)
+    std::string expected, actual;  // journal_entry_summary of both sides; "(none)" for a missing side
+    std::string where;             // the first JSON pointer that differs inside the entry, if both exist
+};
+
+struct ReplayReport {
+    bool loaded = false;            // the embedded scenario loaded
+    bool scenario_matches = true;   // scenario_hash is absent (format 1) or matches the document
+    bool journal_checked = false;   // the bundle had a journal to compare (format 2)
+    std::optional<JournalDifference> journal_difference;  // the first difference, if any
+    std::size_t recorded_entries = 0, replayed_entries = 0;
+    bool hashes_match = false;      // final journal and state hashes
+    std::string journal_hash, state_hash;  // what the replay reached
+    std::vector<ObservationCheck> observations;
+    std::vector<std::string> problems;  // every failed check, in the order they were made, one line each
+    bool ok() const { return problems.empty(); }
+    int observations_failed() const;
+};
+// Replays the bundle in a fresh simulation and checks, in order: the scenario hash, every journal
+// entry, the final journal and state hashes, every observation (evaluated in the same replay).
+ReplayReport verify_bundle(const ReproBundle& b);
 
 struct BundleReplay {
     bool loaded = false;       // the embedded scenario loaded
@@ -63,7 +108,12 @@ struct BundleReplay {
     std::string journal_hash, state_hash;
     std::vector<std::string> errors;
 };
-// Replays the bundle in a fresh simulation and compares the hashes.
+// The hash-only view of verify_bundle (kept for older callers).
 BundleReplay replay_bundle(const ReproBundle& b);
+
+// A fresh simulation of the bundle's scenario (with its seed) after the first `actions` actions were
+// submitted at their times and the clock was run to `until` (when later). Nullopt with `error` when the
+// scenario does not load.
+std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until, std::string& error);
 
 }  // namespace sim

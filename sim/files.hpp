@@ -1,5 +1,5 @@
 // sim/files.hpp — reading text files and writing them atomically (via a temporary file + rename),
-// so a crash or a full disk never leaves half a scenario, journal or debrief behind.
+// so a crash, a kill -9 or a full disk never leaves half a scenario, session or debrief behind.
 #pragma once
 
 #include <string>
@@ -7,7 +7,9 @@
 namespace sim {
 
 bool read_text_file(const std::string& path, std::string& out);
-// Writes `text` to `path.tmp`, flushes, then renames it over `path`. False (and `path` untouched) on failure.
-bool write_file_atomically(const std::string& path, const std::string& text);
+// Writes `text` to `path.tmp` in the same folder, flushes and fsyncs it, renames it over `path` and
+// fsyncs the folder, so after a crash `path` holds either the old or the new text, never a mix.
+// False on failure: `path` is untouched and the temporary file is removed. `error` (optional) says why.
+bool write_file_atomically(const std::string& path, const std::string& text, std::string* error = nullptr);
 
 }  // namespace sim
