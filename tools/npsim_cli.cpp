@@ -23,6 +23,7 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "sim/version.hpp"
+#include "tools/cli_report.hpp"
 
 namespace {
 
@@ -144,7 +145,11 @@ int main(int argc, char** argv) {
     run->add_flag("--solution", solution, "Play the scenario's reference solution and print the score");
     run->add_option("--lang", lang, "Language of feedback texts (en, de)")->check(CLI::IsMember({"en", "de"}));
 
+    int report_exit = -1;  // set by the debrief / report subcommands when they ran
+    add_report_commands(app, report_exit);
+
     CLI11_PARSE(app, argc, argv);
+    if (report_exit >= 0) return report_exit;
 
     if (*list) {
         std::vector<std::string> files;

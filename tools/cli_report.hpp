@@ -1,0 +1,13 @@
+// tools/cli_report.hpp — npsim-cli's debrief and workshop report commands.
+//
+//   npsim-cli debrief FILE [--html OUT] [--json OUT] [--lang en|de]
+//        replay a session file / repro bundle and write its debrief; prints a short summary
+//   npsim-cli report DIR [--out report.html] [--json OUT] [--lang en|de]
+//        one row per session file (*.json) of DIR: trainee, scenario, score, time, mistakes
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+// Registers both subcommands. When one of them ran, `exit_code` is set (0 ok, 1 failed); it is left
+// untouched otherwise, so main can tell whether to return it.
+void add_report_commands(CLI::App& app, int& exit_code);
