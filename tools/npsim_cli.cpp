@@ -5,9 +5,12 @@
 //   npsim-cli run FILE --solution [--seed N] [--json] [--lang de]
 //                                                play the reference solution; exit 0 only when every objective is met
 //   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
-//        add --bundle OUT.json to either form to write a repro bundle
+//        add --bundle OUT.json to either form to write a repro bundle at the end;
+//        add --session OUT.npsim.json [--resume] [--pace-ms N] to write a session file after every action
+//        (and continue an interrupted one); --actions lines may be {"observe": {"label", "condition"}}
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
-//   npsim-cli replay BUNDLE.json [--json]         replay a repro bundle and compare both hashes
+//   npsim-cli replay SESSION.json [--json]        replay a session / repro bundle: every journal entry,
+//                                                both hashes, every observation; exit 1 on any mismatch
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -23,6 +26,7 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "sim/version.hpp"
+#include "tools/cli_session.hpp"
 #include "tools/cli_report.hpp"
 
 namespace {
@@ -32,51 +36,6 @@ std::optional<sim::Scenario> load_or_report(const std::string& path) {
     for (const auto& e : load.errors) std::cerr << e.to_string() << "\n";
     if (!load.ok()) return std::nullopt;
     return std::move(*load.scenario);
-}
-
-// Reads actions as JSON Lines: {"t": <ms or duration text>, "action": {...}} or a bare action at t = 0.
-bool read_actions(const std::string& path, std::vector<std::pair<sim::SimTime, sim::Action>>& out) {
-    std::string text;
-    if (!sim::read_text_file(path, text)) {
-        std::cerr << path << ": cannot open the file\n";
-        return false;
-    }
-    std::istringstream in(text);
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.find_first_not_of(" \t\r") == std::string::npos || line[line.find_first_not_of(" \t")] == '#')
-            continue;
-        auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            std::cerr << fmt::format("{}:{}: not a JSON object\n", path, n);
-            return false;
-        }
-        sim::SimTime t = 0;
-        nlohmann::json body = j;
-        if (j.contains("action")) {
-            body = j["action"];
-            if (j.contains("t") && j["t"].is_number_integer()) t = j["t"].get<sim::SimTime>();
-            else if (j.contains("t") && j["t"].is_string()) {
-                std::string why;
-                auto d = sim::parse_duration(j["t"].get<std::string>(), &why);
-                if (!d || d->business_days != 0) {
-                    std::cerr << fmt::format("{}:{}: /t: {}\n", path, n, d ? "use calendar time" : why);
-                    return false;
-                }
-                t = d->ms;
-            }
-        }
-        sim::Action a;
-        std::string error;
-        if (!sim::action_from_json(body, a, error)) {
-            std::cerr << fmt::format("{}:{}: {}\n", path, n, error);
-            return false;
-        }
-        out.emplace_back(t, std::move(a));
-    }
-    return true;
 }
 
 nlohmann::json summary(const sim::Simulation& s) {
@@ -127,7 +86,8 @@ int main(int argc, char** argv) {
     app.add_flag("--json", as_json, "Machine-readable output");
     auto* run = app.add_subcommand("run", "Run a scenario headless and print a summary");
     run->add_option("file", run_file, "Scenario file (default: the full journey)");
-    run->add_option("--actions", actions_file, "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}}");
+    run->add_option("--actions", actions_file,
+                    "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": {\"label\", \"condition\"}}");
     auto* seed_opt = run->add_option("--seed", seed, "Override the scenario's seed");
     run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
     run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
@@ -135,8 +95,13 @@ int main(int argc, char** argv) {
     std::string replay_file, replay_journal, bundle_out, note;
     run->add_option("--bundle", bundle_out, "Write a repro bundle (scenario + seed + actions + hashes) to this file");
     run->add_option("--note", note, "What the case is about (stored in the bundle)");
-    auto* rep = app.add_subcommand("replay", "Replay a repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
-    rep->add_option("file", replay_file, "Repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
+    cli::RecordOptions record;
+    run->add_option("--session", record.session_path, "Write the session file (format 2) atomically after every action");
+    run->add_flag("--resume", record.resume, "Continue the run saved in the --session file (same scenario and actions)");
+    run->add_option("--pace-ms", record.pace_ms, "Wait this many wall-clock ms after every action (for kill tests)")
+        ->check(CLI::Range(0, 60000));
+    auto* rep = app.add_subcommand("replay", "Replay a session file / repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
+    rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
     rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file")->check(CLI::ExistingFile);
 
     auto* list = app.add_subcommand("list", "List the shipped scenarios");
@@ -189,9 +154,16 @@ int main(int argc, char** argv) {
         auto scenario = load_or_report(run_file);
         if (!scenario) return 1;
         if (*seed_opt) scenario->setup.seed = seed;
-        std::vector<std::pair<sim::SimTime, sim::Action>> actions;
-        if (!actions_file.empty() && !read_actions(actions_file, actions)) return 1;
-        sim::SimTime until = 0;
+        std::vector<cli::ScriptLine> script;
+        if (!actions_file.empty() && !cli::read_script(actions_file, script)) return 1;
+        if (solution && !actions_file.empty()) {
+            std::cerr << "--solution and --actions: choose one\n";
+            return 1;
+        }
+        if (record.resume && record.session_path.empty()) {
+            std::cerr << "--resume needs --session FILE\n";
+            return 1;
+        }
         if (!until_text.empty()) {
             std::string why;
             auto d = sim::parse_duration(until_text, &why);
@@ -199,51 +171,17 @@ int main(int argc, char** argv) {
                 std::cerr << "--until: " << why << "\n";
                 return 1;
             }
-            until = d->ms;
+            record.until = d->ms;
         }
-        sim::Simulation s(scenario->setup);
+        if (solution && scenario->solution.steps.empty()) {
+            std::cerr << run_file << ": this scenario has no reference solution\n";
+            return 1;
+        }
+        record.note = note;
         sim::AssessmentTracker tracker(scenario->assessment);
-        if (solution) {
-            if (scenario->solution.steps.empty()) {
-                std::cerr << run_file << ": this scenario has no reference solution\n";
-                return 1;
-            }
-            const sim::SolutionRun played = sim::play_solution(scenario->solution, s, &tracker);
-            const sim::ScoreReport report = tracker.report(s);
-            nlohmann::json j = summary(s);
-            j["scenario"] = scenario->id;
-            j["solution_ok"] = played.ok;
-            if (!played.ok) j["solution_failure"] = played.failure;
-            j["assessment"] = sim::to_json(report, scenario->assessment, lang);
-            if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl())) {
-                std::cerr << journal_out << ": cannot be written\n";
-                return 1;
-            }
-            if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note))) {
-                std::cerr << bundle_out << ": cannot be written\n";
-                return 1;
-            }
-            if (as_json) std::cout << j.dump(2) << "\n";
-            else {
-                std::cout << fmt::format("scenario       {}\n", scenario->id);
-                print_summary(j, false);
-                std::cout << fmt::format("solution       {} ({} steps){}\n", played.ok ? "played" : "FAILED", played.steps_played,
-                                         played.ok ? "" : " — " + played.failure);
-                for (const auto& o : j["assessment"]["objectives"])
-                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ", o["title"].get<std::string>());
-                for (const auto& p : j["assessment"]["penalties"])
-                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(), p["reason"].get<std::string>(),
-                                             p["count"].get<int>(), p["detail"].get<std::string>());
-                std::cout << fmt::format("score          {}/100{}\n", report.score, report.all_met ? "" : " (objectives missing)");
-            }
-            return played.ok && report.all_met ? 0 : 1;
-        }
-        for (auto& [t, a] : actions) {
-            if (t > s.now()) s.run_until(t);
-            s.submit(a);
-        }
-        while (s.next_event_time() && (until == 0 || *s.next_event_time() <= until)) s.step_to_next_event();
-        if (until > s.now()) s.run_until(until);
+        cli::RecordedRun played = cli::record_run(*scenario, script, solution, tracker, record);
+        if (!played.started) return 1;
+        const sim::Simulation& s = *played.sim;
         if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl())) {
             std::cerr << journal_out << ": cannot be written\n";
             return 1;
@@ -253,38 +191,46 @@ int main(int argc, char** argv) {
             return 1;
         }
         tracker.update(s);
+        const sim::ScoreReport report = tracker.report(s);
         nlohmann::json j = summary(s);
-        j["assessment"] = sim::to_json(tracker.report(s), scenario->assessment, lang);
-        print_summary(j, as_json);
-        if (!as_json && !scenario->assessment.objectives.empty())
-            std::cout << fmt::format("score          {}/100\n", j["assessment"]["score"].get<int>());
-        return 0;
-    }
-    if (*rep && replay_journal.empty()) {
-        sim::ReproBundle bundle;
-        std::string error;
-        if (!sim::load_bundle(replay_file, bundle, error)) {
-            std::cerr << replay_file << ": " << error << "\n";
-            return 1;
+        j["scenario"] = scenario->id;
+        j["assessment"] = sim::to_json(report, scenario->assessment, lang);
+        if (solution) {
+            j["solution_ok"] = played.solution_ok;
+            if (!played.solution_ok) j["solution_failure"] = played.failure;
         }
-        const sim::BundleReplay r = sim::replay_bundle(bundle);
-        for (const auto& e : r.errors) std::cerr << e << "\n";
-        if (!r.loaded) return 1;
-        nlohmann::json j{{"scenario", bundle.scenario_id}, {"seed", bundle.seed},
-                         {"actions", bundle.actions.size()}, {"note", bundle.note},
-                         {"recorded", {{"journal_hash", bundle.journal_hash}, {"state_hash", bundle.state_hash}, {"version", bundle.version}}},
-                         {"replayed", {{"journal_hash", r.journal_hash}, {"state_hash", r.state_hash}}},
-                         {"reproduced", r.reproduced}};
+        if (!record.session_path.empty())
+            j["session"] = {{"file", record.session_path}, {"resumed_actions", played.resumed_actions},
+                            {"writes", played.session.writes}, {"bytes", played.session.bytes},
+                            {"max_write_ms", played.session.max_ms},
+                            {"mean_write_ms", played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
+                            {"write_failed", played.write_failed}};
         if (as_json) std::cout << j.dump(2) << "\n";
         else {
-            std::cout << fmt::format("scenario       {}\nseed           {}\nactions        {}\n", bundle.scenario_id, bundle.seed, bundle.actions.size());
-            if (!bundle.note.empty()) std::cout << fmt::format("note           {}\n", bundle.note);
-            std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", bundle.journal_hash, r.journal_hash);
-            std::cout << fmt::format("state hash     recorded {}  replayed {}\n", bundle.state_hash, r.state_hash);
-            std::cout << (r.reproduced ? "reproduced: yes\n" : "reproduced: NO — the run differs\n");
+            std::cout << fmt::format("scenario       {}\n", scenario->id);
+            print_summary(j, false);
+            if (!record.session_path.empty())
+                std::cout << fmt::format("session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n", record.session_path,
+                                         played.session.bytes, played.session.writes, played.session.max_ms,
+                                         played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions) : "");
+            if (solution) {
+                std::cout << fmt::format("solution       {} ({} steps){}\n", played.solution_ok ? "played" : "FAILED", played.steps_played,
+                                         played.solution_ok ? "" : " — " + played.failure);
+                for (const auto& o : j["assessment"]["objectives"])
+                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ", o["title"].get<std::string>());
+                for (const auto& p : j["assessment"]["penalties"])
+                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(), p["reason"].get<std::string>(),
+                                             p["count"].get<int>(), p["detail"].get<std::string>());
+                std::cout << fmt::format("score          {}/100{}\n", report.score, report.all_met ? "" : " (objectives missing)");
+            } else if (!scenario->assessment.objectives.empty()) {
+                std::cout << fmt::format("score          {}/100\n", report.score);
+            }
         }
-        return r.reproduced ? 0 : 1;
+        if (played.write_failed) return 1;
+        if (solution) return played.solution_ok && report.all_met ? 0 : 1;
+        return 0;
     }
+    if (*rep && replay_journal.empty()) return cli::replay_session(replay_file, as_json);
     if (*rep) {
         auto scenario = load_or_report(replay_file);
         if (!scenario) return 1;

@@ -1,0 +1,403 @@
+// tools/cli_session.cpp — recording, resuming, verifying and snapshotting session files from the CLI.
+//
+// [SECTION] Action scripts
+// [SECTION] Recording and resuming
+// [SECTION] replay
+// [SECTION] snapshot
+#include "tools/cli_session.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "sim/assessment.hpp"
+#include "sim/files.hpp"
+#include "sim/hash.hpp"
+
+namespace cli {
+
+// [SECTION] Action scripts
+
+namespace {
+
+// "t": an integer (ms) or a calendar duration text ("2d 3h"); business days have no fixed length.
+bool parse_time(const nlohmann::json& t, sim::SimTime& out, std::string& error) {
+    if (t.is_number_integer()) {
+        out = t.get<sim::SimTime>();
+        return true;
+    }
+    if (!t.is_string()) {
+        error = "/t: must be sim time in ms or a duration such as \"2d\"";
+        return false;
+    }
+    std::string why;
+    const auto d = sim::parse_duration(t.get<std::string>(), &why);
+    if (!d || d->business_days != 0) {
+        error = "/t: " + (d ? std::string("use calendar time (business days have no fixed length)") : why);
+        return false;
+    }
+    out = d->ms;
+    return true;
+}
+
+}  // namespace
+
+bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
+    std::string text;
+    if (!sim::read_text_file(path, text)) {
+        std::cerr << path << ": cannot open the file\n";
+        return false;
+    }
+    std::istringstream in(text);
+    std::string line;
+    int n = 0, observations = 0;
+    auto fail = [&](const std::string& message) {
+        std::cerr << fmt::format("{}:{}: {}\n", path, n, message);
+        return false;
+    };
+    while (std::getline(in, line)) {
+        ++n;
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line[first] == '#') continue;
+        const auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
+        ScriptLine item;
+        item.line = n;
+        if (j.contains("t")) {
+            sim::SimTime t = 0;
+            std::string error;
+            if (!parse_time(j["t"], t, error)) return fail(error);
+            item.time = t;
+        }
+        if (j.contains("observe")) {
+            const nlohmann::json& o = j["observe"];
+            ++observations;
+            if (!o.is_object() || !o.contains("label") || !o["label"].is_string() || !o.contains("condition"))
+                return fail("/observe: needs \"label\" (what you expect, in words) and \"condition\"");
+            std::vector<sim::ConditionError> errors;
+            if (!sim::validate_condition(o["condition"], "/observe/condition", errors))
+                return fail(errors.empty() ? "/observe/condition: not a condition" : errors.front().pointer + ": " + errors.front().message);
+            sim::Observation obs;
+            obs.id = o.contains("id") && o["id"].is_string() ? o["id"].get<std::string>() : fmt::format("obs-{}", observations);
+            obs.label = o["label"].get<std::string>();
+            obs.condition = o["condition"];
+            item.observe = std::move(obs);
+        } else {
+            sim::Action a;
+            std::string error;
+            if (!sim::action_from_json(j.contains("action") ? j["action"] : j, a, error)) return fail(error);
+            item.action = std::move(a);
+        }
+        out.push_back(std::move(item));
+    }
+    return true;
+}
+
+// [SECTION] Recording and resuming
+
+namespace {
+
+// Writes the session after every action; a failed write is reported once and the run goes on.
+class SessionWriter {
+public:
+    SessionWriter(const sim::Scenario& scenario, const RecordOptions& options, RecordedRun& run)
+        : scenario_(scenario), options_(options), run_(run) {}
+
+    void save(const sim::Simulation& s) {
+        if (options_.session_path.empty()) return;
+        const auto start = std::chrono::steady_clock::now();
+        sim::ReproBundle b = sim::make_bundle(scenario_, s, options_.note);
+        b.observations = observations;
+        const std::string text = sim::bundle_text(sim::to_json(b));
+        std::string error;
+        if (!sim::write_file_atomically(options_.session_path, text, &error)) {
+            if (!run_.write_failed) std::cerr << error << "\n";
+            run_.write_failed = true;
+            return;
+        }
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        run_.session.writes++;
+        run_.session.bytes = text.size();
+        run_.session.total_ms += ms;
+        run_.session.max_ms = std::max(run_.session.max_ms, ms);
+    }
+    void after_action(const sim::Simulation& s) {
+        save(s);
+        if (options_.pace_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.pace_ms));
+    }
+    bool has_observation(const std::string& id) const {
+        return std::any_of(observations.begin(), observations.end(), [&](const sim::Observation& o) { return o.id == id; });
+    }
+
+    std::vector<sim::Observation> observations;
+
+private:
+    const sim::Scenario& scenario_;
+    const RecordOptions& options_;
+    RecordedRun& run_;
+};
+
+// The session to continue, checked against this run: same scenario, same seed, and its actions are the
+// first actions of this run. Nullopt (with the reason printed) when it cannot be resumed; an empty
+// bundle when there is no file yet.
+std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario, const std::vector<sim::Action>& planned,
+                                                  const std::string& path) {
+    sim::ReproBundle b;
+    if (!std::filesystem::exists(path)) {
+        std::cerr << path << ": no session yet, starting from the beginning\n";
+        return b;
+    }
+    std::string error;
+    if (!sim::load_bundle(path, b, error)) {
+        std::cerr << path << ": " << error << "\n";
+        return std::nullopt;
+    }
+    const std::string ours = sim::hex64(sim::hash_json(scenario.source));
+    const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
+    if (ours != theirs) {
+        std::cerr << fmt::format("{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n", path,
+                                 b.scenario_id, theirs, scenario.id, ours);
+        return std::nullopt;
+    }
+    if (b.seed != scenario.setup.seed) {
+        std::cerr << fmt::format("{}: the session was recorded with seed {}; this run uses seed {} (pass --seed {})\n", path, b.seed,
+                                 scenario.setup.seed, b.seed);
+        return std::nullopt;
+    }
+    if (b.actions.size() > planned.size()) {
+        std::cerr << fmt::format("{}: the session has {} actions, more than the {} this run plays\n", path, b.actions.size(),
+                                 planned.size());
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < b.actions.size(); ++i)
+        if (!(b.actions[i].action == sim::redact_secrets(planned[i]))) {
+            std::cerr << fmt::format("{}: action {} of the session ({}) is not action {} of this run ({})\n", path, i,
+                                     sim::to_json(b.actions[i].action).dump(), i, sim::to_json(sim::redact_secrets(planned[i])).dump());
+            return std::nullopt;
+        }
+    return b;
+}
+
+// Submits the session's actions at their times, as the recorded run did.
+void replay_recorded(const sim::ReproBundle& b, sim::Simulation& s, sim::AssessmentTracker& tracker) {
+    for (const auto& a : b.actions) {
+        if (a.time >= s.now()) s.run_until(a.time);
+        s.submit(a.action);
+        tracker.update(s);
+    }
+}
+
+void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim::Simulation& s, sim::AssessmentTracker& tracker,
+                 SessionWriter& writer, const RecordOptions& options) {
+    std::size_t submitted = 0;
+    for (const auto& item : script) {
+        if (item.action && submitted < resumed) {
+            ++submitted;
+            continue;
+        }
+        if (item.observe && (submitted < resumed || writer.has_observation(item.observe->id))) continue;
+        if (item.time && *item.time > s.now()) {
+            s.run_until(*item.time);
+            tracker.update(s);
+        }
+        if (item.action) {
+            s.submit(*item.action);
+            ++submitted;
+            tracker.update(s);
+            writer.after_action(s);
+        } else {
+            sim::Observation o = *item.observe;
+            o.time = s.now();
+            o.after_actions = submitted;
+            writer.observations.push_back(std::move(o));
+            writer.save(s);
+        }
+    }
+    while (s.next_event_time() && (options.until == 0 || *s.next_event_time() <= options.until)) {
+        s.step_to_next_event();
+        tracker.update(s);
+    }
+    if (options.until > s.now()) s.run_until(options.until);
+    tracker.update(s);
+}
+
+// play_solution with a hook after every submitted action; `steps` may be the tail of a resumed run.
+void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulation& s, sim::AssessmentTracker& tracker,
+                SessionWriter& writer, RecordedRun& run) {
+    sim::SolutionPlayer player(steps);
+    tracker.update(s);
+    int guard = 0;
+    while (player.state() != sim::SolutionPlayer::State::Done && player.state() != sim::SolutionPlayer::State::Failed) {
+        if (player.state() == sim::SolutionPlayer::State::Ready) {
+            const std::size_t before = s.journal().size();
+            player.begin_step(s);
+            if (player.current() && player.current()->action && s.journal().size() != before) writer.after_action(s);
+        }
+        if (player.poll(s) == sim::SolutionPlayer::State::Running) {
+            const sim::SimTime before = s.now();
+            const auto next = s.next_event_time();
+            player.advance_running_step(s);
+            if (s.now() == before && next == s.next_event_time() && player.poll(s) == sim::SolutionPlayer::State::Running &&
+                ++guard > 1000) {
+                run.solution_ok = false;
+                run.failure = fmt::format("step {}: no progress (the action never answered)", first_step + player.step_index() + 1);
+                run.steps_played = first_step + player.step_index();
+                return;
+            }
+        }
+        tracker.update(s);
+    }
+    run.steps_played = first_step + player.step_index();
+    run.solution_ok = player.state() == sim::SolutionPlayer::State::Done;
+    if (!run.solution_ok) {
+        // The player numbers steps from the tail it was given; name the step of the whole solution.
+        const std::string f = player.failure();
+        const auto space = f.find(' '), colon = f.find_first_of(" :", space + 1);
+        if (f.rfind("step ", 0) == 0 && colon != std::string::npos) {
+            const std::size_t n = std::stoul(f.substr(space + 1, colon - space - 1));
+            run.failure = fmt::format("step {}{}", first_step + n, f.substr(colon));
+        } else {
+            run.failure = f;
+        }
+    }
+}
+
+}  // namespace
+
+RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLine>& script, bool solution,
+                       sim::AssessmentTracker& tracker, const RecordOptions& options) {
+    RecordedRun run;
+    std::vector<sim::Action> planned;
+    if (solution) {
+        for (const auto& step : scenario.solution.steps)
+            if (step.action) planned.push_back(*step.action);
+    } else {
+        for (const auto& item : script)
+            if (item.action) planned.push_back(*item.action);
+    }
+    SessionWriter writer(scenario, options, run);
+    sim::ReproBundle resumed;
+    if (options.resume && !options.session_path.empty()) {
+        auto b = session_to_resume(scenario, planned, options.session_path);
+        if (!b) return run;
+        resumed = std::move(*b);
+        writer.observations = resumed.observations;
+    }
+    run.started = true;
+    run.resumed_actions = resumed.actions.size();
+    run.sim.emplace(scenario.setup);
+    sim::Simulation& s = *run.sim;
+    replay_recorded(resumed, s, tracker);
+
+    if (!solution) {
+        play_script(script, run.resumed_actions, s, tracker, writer, options);
+        writer.save(s);
+        return run;
+    }
+    // Resuming a solution: find the step of the last recorded action and wait for its result, as the
+    // player would have; then play the steps after it.
+    std::size_t first_step = 0;
+    if (run.resumed_actions > 0) {
+        std::size_t actions = 0;
+        while (first_step < scenario.solution.steps.size() &&
+               (actions += scenario.solution.steps[first_step].action ? 1 : 0) < run.resumed_actions)
+            ++first_step;
+        const sim::SolutionStep& step = scenario.solution.steps[first_step];
+        sim::ActionHandle handle = 0;
+        for (auto it = s.journal().entries().rbegin(); it != s.journal().entries().rend() && handle == 0; ++it)
+            if (it->kind == "action") handle = it->body.value("handle", sim::ActionHandle{0});
+        while (!s.result(handle) && s.next_event_time()) {
+            s.run_until(*s.next_event_time());
+            tracker.update(s);
+        }
+        const auto r = s.result(handle);
+        ++first_step;
+        if (!r || r->code != step.expect) {
+            run.solution_ok = false;
+            run.steps_played = first_step - 1;
+            run.failure = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", first_step, step.action->type, step.expect,
+                                      r ? r->code : "no answer");
+            writer.save(s);
+            return run;
+        }
+    }
+    sim::Solution tail;
+    tail.steps.assign(scenario.solution.steps.begin() + static_cast<std::ptrdiff_t>(first_step), scenario.solution.steps.end());
+    if (tail.steps.empty()) run.steps_played = first_step;
+    else play_steps(tail, first_step, s, tracker, writer, run);
+    writer.save(s);
+    return run;
+}
+
+// [SECTION] replay
+
+int replay_session(const std::string& path, bool as_json) {
+    sim::ReproBundle b;
+    std::string error;
+    if (!sim::load_bundle(path, b, error)) {
+        if (as_json) std::cout << nlohmann::json{{"file", path}, {"loaded", false}, {"ok", false}, {"error", error}}.dump(2) << "\n";
+        std::cerr << path << ": " << error << "\n";
+        std::cerr << "verdict: NOT reproduced — the file cannot be replayed\n";
+        return 1;
+    }
+    const sim::ReplayReport r = sim::verify_bundle(b);
+    if (as_json) {
+        nlohmann::json observations = nlohmann::json::array();
+        for (const auto& o : r.observations)
+            observations.push_back({{"id", o.id}, {"label", o.label}, {"passed", o.passed}, {"reason", o.reason}});
+        nlohmann::json j{{"file", path},
+                         {"loaded", r.loaded},
+                         {"ok", r.ok()},
+                         {"scenario", b.scenario_id},
+                         {"scenario_matches", r.scenario_matches},
+                         {"seed", b.seed},
+                         {"actions", b.actions.size()},
+                         {"note", b.note},
+                         {"recorded", {{"journal_entries", r.recorded_entries}, {"journal_hash", b.journal_hash},
+                                       {"state_hash", b.state_hash}, {"version", b.version}}},
+                         {"replayed", {{"journal_entries", r.replayed_entries}, {"journal_hash", r.journal_hash},
+                                       {"state_hash", r.state_hash}}},
+                         {"reproduced", r.loaded && r.hashes_match && !r.journal_difference && r.scenario_matches},
+                         {"observations", observations},
+                         {"problems", r.problems}};
+        if (r.journal_difference)
+            j["journal_difference"] = {{"index", r.journal_difference->index}, {"recorded", r.journal_difference->expected},
+                                       {"replayed", r.journal_difference->actual}, {"where", r.journal_difference->where}};
+        std::cout << j.dump(2) << "\n";
+        return r.ok() ? 0 : 1;
+    }
+    std::cout << fmt::format("scenario       {}{}\n", b.scenario_id, b.scenario_hash.empty() ? "" : r.scenario_matches ? " (unchanged)" : " (EDITED)");
+    std::cout << fmt::format("seed           {}\nactions        {}\n", b.seed, b.actions.size());
+    if (!b.note.empty()) std::cout << fmt::format("note           {}\n", b.note);
+    if (r.loaded) {
+        if (!r.journal_checked) std::cout << fmt::format("journal        {} entries (format 1 file: hashes only)\n", r.replayed_entries);
+        else if (!r.journal_difference) std::cout << fmt::format("journal        all {} entries match\n", r.recorded_entries);
+        else {
+            const auto& d = *r.journal_difference;
+            std::cout << fmt::format("journal        entry {} differs{} ({} recorded, {} replayed)\n", d.index,
+                                     d.where.empty() ? "" : " at " + d.where, r.recorded_entries, r.replayed_entries);
+            std::cout << fmt::format("  recorded     {}\n  replay       {}\n", d.expected, d.actual);
+        }
+        std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", b.journal_hash, r.journal_hash);
+        std::cout << fmt::format("state hash     recorded {}  replayed {}\n", b.state_hash, r.state_hash);
+    }
+    for (const auto& o : r.observations) {
+        std::cout << fmt::format("observation    [{}] {} ({})\n", o.passed ? "pass" : "FAIL", o.label, o.id);
+        if (!o.passed) std::cout << fmt::format("  {}\n", o.reason);
+    }
+    if (r.ok()) {
+        std::cout << fmt::format("verdict: reproduced — all {} journal entries and both hashes match{}\n", r.replayed_entries,
+                                 r.observations.empty() ? "" : fmt::format(", all {} observations hold", r.observations.size()));
+        return 0;
+    }
+    std::cout << fmt::format("verdict: NOT reproduced — {}{}\n", r.problems.front(),
+                             r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
+    return 1;
+}
+
+}  // namespace cli
