@@ -208,6 +208,7 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     } else {
         std::vector<StartStateError> world_errors;
         world_from_scenario(doc, catalog, s.setup.world, world_errors);
+        start_events_from_scenario(doc, s.setup.events, world_errors);
         for (auto& e : world_errors) r.error(e.pointer, e.message);
     }
 

@@ -171,6 +171,29 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     if (!start.is_null() && !start.is_object()) r.fail("/start", "must be an object");
     const json st = start.is_object() ? start : json::object();
 
+    // A snapshot's start state is a whole world (to_json(World)), with its own catalog and settings.
+    if (st.contains("world")) {
+        for (auto it = st.begin(); it != st.end(); ++it)
+            if (it.key() != "world" && it.key() != "events")
+                r.fail("/start/" + it.key(), "use either \"world\" or the start-state fields (tenant, organisation, people, …), not both");
+        for (const char* key : {"settings", "delays"})
+            if (scenario_root.contains(key))
+                r.fail(std::string("/") + key, "the start world carries its own settings (/start/world/settings); remove this key");
+        std::string why;
+        World snapshot;
+        if (!world_from_json(st["world"], snapshot, why)) {
+            // "/people/3: message" → pointer /start/world/people/3 and the message.
+            const std::size_t colon = why.find(": ");
+            if (!why.empty() && why[0] == '/' && colon != std::string::npos)
+                r.fail("/start/world" + why.substr(0, colon), why.substr(colon + 2));
+            else
+                r.fail("/start/world", why);
+        }
+        if (errors.size() != errors_before) return false;
+        out = std::move(snapshot);
+        return true;
+    }
+
     // Typos in the start state are errors with a suggestion, never silently dropped keys.
     auto check = [&](const json& obj, const std::string& base, const std::vector<std::string>& known) {
         if (!obj.is_object()) return;
@@ -180,7 +203,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         if (!arr.is_array()) return;
         for (std::size_t i = 0; i < arr.size(); ++i) check(arr[i], base + "/" + std::to_string(i), known);
     };
-    check(st, "/start", {"tenant", "organisation", "billing_account", "payment_methods", "subscriptions", "people", "mail"});
+    check(st, "/start", {"tenant", "organisation", "billing_account", "payment_methods", "subscriptions", "people", "mail",
+                         "world", "events"});
     check(field(st, "tenant"), "/start/tenant", {"name", "nonprofit_tagged", "security_defaults"});
     check(field(st, "organisation"), "/start/organisation",
           {"status", "form", "facts", "registrant", "approved_days_ago"});
@@ -430,6 +454,41 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
 
     if (errors.size() != errors_before) return false;
     out = std::move(w);
+    return true;
+}
+
+bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector<StartEvent>& out,
+                                std::vector<StartStateError>& errors) {
+    const std::size_t errors_before = errors.size();
+    Reader r{errors};
+    if (!scenario_root.is_object() || !scenario_root.contains("start") || !scenario_root["start"].is_object()) return true;
+    const json& start = scenario_root["start"];
+    auto events = start.find("events");
+    if (events == start.end()) return true;
+    if (!events->is_array()) {
+        r.fail("/start/events", "must be an array of {\"in_ms\", \"kind\", \"data\"}");
+        return false;
+    }
+    std::vector<StartEvent> read;
+    for (std::size_t i = 0; i < events->size(); ++i) {
+        const std::string b = "/start/events/" + std::to_string(i);
+        const json& ej = (*events)[i];
+        if (!ej.is_object()) {
+            r.fail(b, "must be an object {\"in_ms\", \"kind\", \"data\"}");
+            continue;
+        }
+        r.unknown_keys(ej, b, {"in_ms", "kind", "data"});
+        StartEvent e;
+        if (!r.get(ej, "in_ms", b, e.at) || e.at < 0) r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
+        if (!r.get(ej, "kind", b, e.kind) || e.kind.empty()) r.fail(b + "/kind", "must name an event, e.g. \"portal.verification_finished\"");
+        if (ej.contains("data")) {
+            if (ej["data"].is_object()) e.data = ej["data"];
+            else r.fail(b + "/data", "must be an object");
+        }
+        read.push_back(std::move(e));
+    }
+    if (errors.size() != errors_before) return false;
+    out = std::move(read);
     return true;
 }
 

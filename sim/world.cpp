@@ -4,12 +4,15 @@
 //   [SECTION] Enumeration names
 //   [SECTION] Lookups and queries
 //   [SECTION] Canonical JSON
+//   [SECTION] Reading the canonical JSON back
 #include "sim/world.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <cstdio>
+
+#include "sim/text.hpp"
 
 namespace sim {
 
@@ -334,6 +337,288 @@ nlohmann::json to_json(const World& w) {
                 {"start_events", std::move(starts)},
                 {"start_events_scheduled", w.start_events_scheduled},
                 {"next_id", w.next_id}};
+}
+
+
+// [SECTION] Reading the canonical JSON back -------------------------------------------------------
+
+namespace {
+
+// A place and a problem; thrown inside world_from_json only, caught at its top.
+struct WorldJsonError {
+    std::string pointer;
+    std::string message;
+};
+
+[[noreturn]] void fail(std::string pointer, std::string message) { throw WorldJsonError{std::move(pointer), std::move(message)}; }
+
+const json& member(const json& obj, const char* key, const std::string& where) {
+    if (!obj.is_object()) fail(where, "must be an object");
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(where, fmt::format("missing \"{}\"", key));
+    return *it;
+}
+
+template <class T>
+T value(const json& obj, const char* key, const std::string& where) {
+    const json& v = member(obj, key, where);
+    try {
+        return v.get<T>();
+    } catch (const json::exception&) {
+        fail(where + "/" + key, fmt::format("has the wrong type ({})", v.type_name()));
+    }
+}
+
+Delay delay_value(const json& obj, const char* key, const std::string& where) {
+    std::string why;
+    auto d = parse_delay(member(obj, key, where), &why);
+    if (!d) fail(where + "/" + key, why);
+    return *d;
+}
+
+template <class E, class Parse>
+E enum_value(const json& obj, const char* key, const std::string& where, Parse parse) {
+    E out{};
+    if (!parse(value<std::string>(obj, key, where), out)) fail(where + "/" + key, "is not a known value");
+    return out;
+}
+
+// The fields of a person_record, unescaped.
+std::vector<std::string> record_fields(const std::string& record) {
+    std::vector<std::string> fields(1);
+    for (std::size_t i = 0; i < record.size(); ++i) {
+        const char c = record[i];
+        if (c == '\\' && i + 1 < record.size()) fields.back() += record[++i];
+        else if (c == '|') fields.emplace_back();
+        else fields.back() += c;
+    }
+    return fields;
+}
+
+Person person_from_record(const std::string& record, const std::string& where) {
+    const std::vector<std::string> f = record_fields(record);
+    std::size_t i = 0;
+    auto text = [&]() -> const std::string& {
+        if (i >= f.size()) fail(where, "the person record ends too early");
+        return f[i++];
+    };
+    auto number = [&]() -> std::int64_t {
+        const std::string& s = text();
+        std::size_t used = 0;
+        std::int64_t v = 0;
+        try {
+            v = std::stoll(s, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (s.empty() || used != s.size()) fail(where, fmt::format("\"{}\" is not a number (field {})", s, i - 1));
+        return v;
+    };
+    if (text() != "p1") fail(where, "is not a person record (\"p1|…\")");
+    Person p;
+    p.upn = text();
+    p.display_name = text();
+    p.id = text();
+    p.first_name = text();
+    p.last_name = text();
+    if (!parse_person_kind(text(), p.kind)) fail(where, "has an unknown person kind");
+    p.usage_location = text();
+    p.roles = static_cast<RoleSet>(number());
+    const std::int64_t flags = number();
+    p.sign_in_blocked = (flags & 1) != 0;
+    p.must_change_password = (flags & 2) != 0;
+    p.deleted = (flags & 4) != 0;
+    p.created_at = number();
+    const std::int64_t licences = number();
+    for (std::int64_t k = 0; k < licences; ++k) {
+        LicenceAssignment l;
+        l.sku = text();
+        l.subscription = text();
+        const std::string state = text();
+        if (state != "active" && state != "pending") fail(where, "has an unknown licence state");
+        l.state = state == "active" ? LicenceState::Active : LicenceState::Pending;
+        l.assigned_at = number();
+        l.active_at = number();
+        l.serial = static_cast<std::uint64_t>(number());
+        p.licences.push_back(std::move(l));
+    }
+    const std::int64_t mails = number();
+    for (std::int64_t k = 0; k < mails; ++k) {
+        Mail m;
+        m.id = text();
+        m.received_at = number();
+        m.from = text();
+        m.subject_key = text();
+        m.body_key = text();
+        m.params = json::parse(text(), nullptr, false);
+        if (m.params.is_discarded()) fail(where, "has mail parameters that are not JSON");
+        m.read = number() != 0;
+        p.inbox.push_back(std::move(m));
+    }
+    if (i != f.size()) fail(where, "has more fields than a person record");
+    return p;
+}
+
+Settings settings_from(const json& j, const std::string& b) {
+    Settings s;
+    s.verification_delay = delay_value(j, "verification_delay", b);
+    s.verification_outcomes = value<std::vector<std::string>>(j, "verification_outcomes", b);
+    s.excluded_org_types = value<std::vector<std::string>>(j, "excluded_org_types", b);
+    s.reverification_months = value<int>(j, "reverification_months", b);
+    s.portal_full_view_requires_global_admin = value<bool>(j, "portal_full_view_requires_global_admin", b);
+    s.portal_licence_seats = value<int>(j, "portal_licence_seats", b);
+    s.account_review_hold = value<bool>(j, "account_review_hold", b);
+    s.account_review_delay = delay_value(j, "account_review_delay", b);
+    s.zero_order_requires_payment_method = value<bool>(j, "zero_order_requires_payment_method", b);
+    s.licence_propagation_delay = delay_value(j, "licence_propagation_delay", b);
+    s.licence_removal_window = value<SimTime>(j, "licence_removal_window_ms", b);
+    s.business_seat_cap = value<int>(j, "business_seat_cap", b);
+    s.max_users_per_assignment = value<int>(j, "max_users_per_assignment", b);
+    s.reduced_view_shows_status = value<bool>(j, "reduced_view_shows_status", b);
+    return s;
+}
+
+RegistrationForm form_from(const json& j, const std::string& b) {
+    RegistrationForm f;
+    f.legal_name = value<std::string>(j, "legal_name", b);
+    f.country = value<std::string>(j, "country", b);
+    f.registration_id = value<std::string>(j, "registration_id", b);
+    f.address = value<std::string>(j, "address", b);
+    f.website = value<std::string>(j, "website", b);
+    f.phone = value<std::string>(j, "phone", b);
+    f.org_type = value<std::string>(j, "org_type", b);
+    f.mission = value<std::string>(j, "mission", b);
+    f.contact_first_name = value<std::string>(j, "contact_first_name", b);
+    f.contact_last_name = value<std::string>(j, "contact_last_name", b);
+    f.contact_email = value<std::string>(j, "contact_email", b);
+    f.contact_phone = value<std::string>(j, "contact_phone", b);
+    f.registrant_relationship = value<std::string>(j, "registrant_relationship", b);
+    f.proof_document = value<std::string>(j, "proof_document", b);
+    f.attest_eligibility = value<bool>(j, "attest_eligibility", b);
+    f.accept_non_discrimination = value<bool>(j, "accept_non_discrimination", b);
+    f.accept_terms = value<bool>(j, "accept_terms", b);
+    return f;
+}
+
+World world_from(const json& j) {
+    World w;
+    const json& people = member(j, "people", "");
+    if (!people.is_array()) fail("/people", "must be an array");
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const std::string b = fmt::format("/people/{}", i);
+        if (!people[i].is_string()) fail(b, "must be a person record (\"p1|…\")");
+        Person p = person_from_record(people[i].get<std::string>(), b);
+        if (w.find_person(p.upn) != nullptr) fail(b, fmt::format("\"{}\" appears twice", p.upn));
+        w.add_person(std::move(p));
+    }
+
+    const json& org = member(j, "organisation", "");
+    Organisation& o = w.organisation;
+    o.status = enum_value<PortalStatus>(org, "status", "/organisation", parse_portal_status);
+    o.form = form_from(member(org, "form", "/organisation"), "/organisation/form");
+    const json& facts = member(org, "facts", "/organisation");
+    o.facts.legally_recognised = value<bool>(facts, "legally_recognised", "/organisation/facts");
+    o.facts.registered_by_it_provider = value<bool>(facts, "registered_by_it_provider", "/organisation/facts");
+    o.registrant = value<std::string>(org, "registrant", "/organisation");
+    o.submissions = value<int>(org, "submissions", "/organisation");
+    o.decisions = value<int>(org, "decisions", "/organisation");
+    o.decision_reason = value<std::string>(org, "decision_reason", "/organisation");
+    o.submitted_at = value<SimTime>(org, "submitted_at", "/organisation");
+    o.decided_at = value<SimTime>(org, "decided_at", "/organisation");
+    o.approved_at = value<SimTime>(org, "approved_at", "/organisation");
+    o.reverification_due_at = value<SimTime>(org, "reverification_due_at", "/organisation");
+
+    const json& tenant = member(j, "tenant", "");
+    w.tenant.exists = value<bool>(tenant, "exists", "/tenant");
+    w.tenant.name = value<std::string>(tenant, "name", "/tenant");
+    w.tenant.initial_domain = value<std::string>(tenant, "initial_domain", "/tenant");
+    w.tenant.nonprofit_tagged = value<bool>(tenant, "nonprofit_tagged", "/tenant");
+    w.tenant.security_defaults = value<bool>(tenant, "security_defaults", "/tenant");
+
+    const json& billing = member(j, "billing", "");
+    const std::string status = value<std::string>(billing, "status", "/billing");
+    bool known_status = false;
+    for (auto s : {BillingAccountStatus::NotReviewed, BillingAccountStatus::UnderReview, BillingAccountStatus::Cleared})
+        if (status == to_string(s)) w.billing.status = s, known_status = true;
+    if (!known_status) fail("/billing/status", "is not a known value");
+    const json& methods = member(billing, "payment_methods", "/billing");
+    if (!methods.is_array()) fail("/billing/payment_methods", "must be an array");
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        const std::string b = fmt::format("/billing/payment_methods/{}", i);
+        w.billing.payment_methods.push_back({value<std::string>(methods[i], "id", b), value<std::string>(methods[i], "kind", b),
+                                             value<std::string>(methods[i], "label", b)});
+    }
+
+    const json& subs = member(j, "subscriptions", "");
+    if (!subs.is_array()) fail("/subscriptions", "must be an array");
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+        const std::string b = fmt::format("/subscriptions/{}", i);
+        const json& sj = subs[i];
+        Subscription s;
+        s.id = value<std::string>(sj, "id", b);
+        s.sku = value<std::string>(sj, "sku", b);
+        s.quantity = value<int>(sj, "quantity", b);
+        s.assigned = value<int>(sj, "assigned", b);
+        const std::string st = value<std::string>(sj, "status", b);
+        if (st != "active" && st != "disabled") fail(b + "/status", "must be \"active\" or \"disabled\"");
+        s.status = st == "active" ? SubscriptionStatus::Active : SubscriptionStatus::Disabled;
+        s.term = value<std::string>(sj, "term", b);
+        s.billing_frequency = value<std::string>(sj, "billing_frequency", b);
+        s.price_cents_each = value<std::int64_t>(sj, "price_cents_each", b);
+        s.purchased_at = value<SimTime>(sj, "purchased_at", b);
+        s.renewal_at = value<SimTime>(sj, "renewal_at", b);
+        s.channel = value<std::string>(sj, "channel", b);
+        s.payment_method = value<std::string>(sj, "payment_method", b);
+        w.subscriptions.push_back(std::move(s));
+    }
+
+    const json& violations = member(j, "violations", "");
+    if (!violations.is_array()) fail("/violations", "must be an array");
+    for (std::size_t i = 0; i < violations.size(); ++i) {
+        const std::string b = fmt::format("/violations/{}", i);
+        const json& vj = violations[i];
+        ComplianceViolation v;
+        v.id = value<std::string>(vj, "id", b);
+        v.rule = value<std::string>(vj, "rule", b);
+        v.upn = value<std::string>(vj, "upn", b);
+        v.sku = value<std::string>(vj, "sku", b);
+        v.kind = enum_value<PersonKind>(vj, "kind", b, parse_person_kind);
+        v.at = value<SimTime>(vj, "at", b);
+        v.resolved_at = value<SimTime>(vj, "resolved_at", b);
+        w.violations.push_back(std::move(v));
+    }
+
+    std::string why;
+    if (!catalog_from_json(member(j, "catalog", ""), w.catalog, why)) fail("/catalog", why);
+    w.settings = settings_from(member(j, "settings", ""), "/settings");
+
+    const json& starts = member(j, "start_events", "");
+    if (!starts.is_array()) fail("/start_events", "must be an array");
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::string b = fmt::format("/start_events/{}", i);
+        w.start_events.push_back({value<SimTime>(starts[i], "at", b), value<std::string>(starts[i], "kind", b),
+                                  member(starts[i], "data", b)});
+    }
+    w.start_events_scheduled = value<bool>(j, "start_events_scheduled", "");
+    w.next_id = value<std::uint64_t>(j, "next_id", "");
+    return w;
+}
+
+}  // namespace
+
+bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
+    try {
+        if (!j.is_object()) fail("", "a world must be a JSON object");
+        for (auto& [where, message] : unknown_keys(j, "", {"people", "organisation", "tenant", "billing", "subscriptions",
+                                                            "violations", "catalog", "settings", "start_events",
+                                                            "start_events_scheduled", "next_id"}))
+            fail(where, message);
+        out = world_from(j);
+        return true;
+    } catch (const WorldJsonError& e) {
+        error = e.pointer.empty() ? e.message : e.pointer + ": " + e.message;
+        return false;
+    }
 }
 
 }  // namespace sim

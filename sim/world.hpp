@@ -265,12 +265,21 @@ nlohmann::json to_json(const World& w);
 nlohmann::json to_json(const Person& p);
 // "p1|upn|display name|id|…": every field of a person in a fixed order; '|' and backslashes in values are escaped.
 std::string person_record(const Person& p);
+// The exact inverse of to_json(World): to_json(w2) == j after world_from_json(j, w2). False and a
+// "/pointer: message" error when `j` is not such a document (a snapshot scenario's "start"/"world").
+bool world_from_json(const nlohmann::json& j, World& out, std::string& error);
 
 // Builds the start world from the scenario's "start" object (organisation + portal status, tenant,
 // people with kind/usage_location/roles/licences, subscriptions, mail) and "settings"/"delays"
 // objects; appends errors, never throws.
+// With "start": {"world": <to_json(World)>} (a snapshot) the world is read as it is, catalog and settings
+// included; other start-state keys and top-level "settings"/"delays" are then errors.
 bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& catalog, World& out,
                          std::vector<StartStateError>& errors);
+// The "start"/"events" array, [{"in_ms", "kind", "data"}]: events scheduled when the simulation starts
+// (a snapshot's pending background events). Empty when absent.
+bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector<StartEvent>& out,
+                                std::vector<StartStateError>& errors);
 
 // [SECTION] Queries shared by the areas -------------------------------------------------------
 
