@@ -112,23 +112,31 @@ std::string scalar_text(const Json& v) {
     return {};
 }
 
-// "upn: max@…, sku: …": the scalar arguments of an action or event, short.
+// "users: max@…; sku: …": the arguments of an action or event that say most, short. Keys that name
+// what was acted on come first; the rest follow in key order.
 std::string args_summary(const Json& args, std::size_t max_items = 4) {
+    static const char* const kFirst[] = {"upn",  "users", "username", "display_name", "sku",  "quantity", "offer", "legal_name",
+                                         "kind", "rule",  "id",       "operation",    "error", "by",      "name",  "text"};
     std::string out;
-    std::size_t n = 0;
     if (!args.is_object()) return out;
-    for (auto it = args.begin(); it != args.end() && n < max_items; ++it) {
-        std::string v = scalar_text(it.value());
-        if (v.empty() && it.value().is_object() && it.value().contains("id")) v = scalar_text(it.value()["id"]);
-        if (v.empty() && it.value().is_array()) {
-            for (const auto& x : it.value()) {
-                const std::string s = scalar_text(x);
-                if (s.empty()) continue;
-                v += v.empty() ? s : ", " + s;
+    std::vector<std::string> keys;
+    for (const char* k : kFirst)
+        if (args.contains(k)) keys.emplace_back(k);
+    for (auto it = args.begin(); it != args.end(); ++it)
+        if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    std::size_t n = 0;
+    for (const std::string& key : keys) {
+        if (n >= max_items) break;
+        const Json& value = args[key];
+        std::string v = scalar_text(value);
+        if (v.empty() && value.is_object() && value.contains("id")) v = scalar_text(value["id"]);
+        if (v.empty() && value.is_array())
+            for (const auto& x : value) {
+                const std::string one = scalar_text(x);
+                if (!one.empty()) v += v.empty() ? one : ", " + one;
             }
-        }
         if (v.empty()) continue;
-        out += (out.empty() ? "" : "; ") + it.key() + ": " + clip(v, 60);
+        out += (out.empty() ? "" : "; ") + key + ": " + clip(v, 60);
         ++n;
     }
     return clip(out, 200);
@@ -600,7 +608,7 @@ std::string timeline_svg(const Debrief& d, const Strings& text) {
             fmt::format_to(add, "<rect class=\"break\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>\n", s.x + s.width + 6,
                            kLaneTop, kBreakWidth - 12, bottom - kLaneTop);
             fmt::format_to(add, "<text class=\"gap\" x=\"{:.1f}\" y=\"{:.1f}\">⋯</text>\n", bx, kLaneTop + 18);
-            fmt::format_to(add, "<text class=\"gap-span\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", bx, kLaneTop - 8,
+            fmt::format_to(add, "<text class=\"gap-span\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", bx, kLaneTop - 26,
                            esc("+" + format_span(segs[k + 1].from - s.to, text)));
         }
     }
@@ -644,10 +652,10 @@ p.meta, p.help { color: var(--muted); margin: 2px 0; font-size: 13px; }
 .score .value { font-size: 44px; font-weight: 700; line-height: 1.1; }
 .score .of { font-size: 14px; opacity: 0.9; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 6px 16px; margin: 0; }
-dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
+dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; } dl.facts dd.wide { grid-column: span 3; }
 code { font: 13px/1.3 ui-monospace, "DejaVu Sans Mono", monospace; background: var(--band); padding: 1px 4px; border-radius: 4px; }
-.chart { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
-svg.timeline { display: block; font-size: 12px; }
+.chart { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+svg.timeline { display: block; width: 100%; height: auto; font-size: 12px; }
 svg .lane { fill: #fff; } svg .lane.odd { fill: var(--band); }
 svg .lane-name { text-anchor: end; fill: var(--ink); font-weight: 600; }
 svg .axis { stroke: var(--ink); stroke-width: 1.2; }
@@ -686,8 +694,8 @@ std::string document_head(const std::string& lang, const std::string& title) {
                        esc(lang), esc(title), kStyle);
 }
 
-void fact(std::string& out, const std::string& term, const std::string& value_html) {
-    out += "<dt>" + esc(term) + "</dt><dd>" + value_html + "</dd>\n";
+void fact(std::string& out, const std::string& term, const std::string& value_html, bool wide = false) {
+    out += "<dt>" + esc(term) + (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
 }
 
 }  // namespace
@@ -710,7 +718,7 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
                    d.score.score >= 80 ? "" : d.score.score >= 50 ? " mid" : " low", d.score.score,
                    esc(text.get("debrief.score") + " · " + text.format("debrief.score_value", {{"score", d.score.score}})));
     out += "<dl class=\"facts\">\n";
-    fact(out, text.get("debrief.scenario"), esc(d.title) + " <code>" + esc(d.scenario_id) + "</code>");
+    fact(out, text.get("debrief.scenario"), esc(d.title) + " <code>" + esc(d.scenario_id) + "</code>", true);
     if (!d.trainee.empty()) fact(out, text.get("debrief.trainee"), esc(d.trainee));
     fact(out, text.get("debrief.mode"),
          esc(d.mode.empty() ? text.get("debrief.mode.unknown") : label_or(text, "scenario.mode." + d.mode, d.mode)));
@@ -724,7 +732,7 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     fact(out, text.get("debrief.reproduced"), esc(text.get(d.reproduced ? "debrief.yes" : "debrief.no")));
     fact(out, text.get("debrief.journal_hash"), "<code>" + esc(d.journal_hash) + "</code>");
     fact(out, text.get("debrief.state_hash"), "<code>" + esc(d.state_hash) + "</code>");
-    if (!d.note.empty()) fact(out, text.get("debrief.note"), esc(d.note));
+    if (!d.note.empty()) fact(out, text.get("debrief.note"), esc(d.note), true);
     out += "</dl>\n</div>\n</section>\n";
 
     // Timeline
