@@ -110,6 +110,9 @@ static ActionResult no_such_rule(const std::string& id) {
     return ActionResult::failure("instructor.no_such_rule", {{"id", id}});
 }
 
+// skip_time's limit: far beyond any training, and far from overflowing sim time.
+static constexpr SimTime kMaxSkip = 3660 * kDay;
+
 ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) {
     const std::string id = a.arg<std::string>("id", "");
     if (a.type == "instructor.add_fault") {
@@ -165,8 +168,9 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
     if (a.type == "instructor.skip_time") {
         SimTime to = now_;
         if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
-            if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0)
-                return ActionResult::failure("instructor.bad_duration", {{"detail", "by_ms must be a whole number ≥ 0"}});
+            if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 || by_ms->get<std::int64_t>() > kMaxSkip)
+                return ActionResult::failure("instructor.bad_duration",
+                                             {{"detail", "by_ms must be a whole number from 0 to 10 years"}});
             to = now_ + by_ms->get<SimTime>();
         } else {
             auto by = a.args.find("by");
@@ -175,6 +179,8 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
             if (by != a.args.end() && by->is_string()) d = parse_duration(by->get<std::string>(), &why);
             else why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
             if (!d) return ActionResult::failure("instructor.bad_duration", {{"detail", why}});
+            if (d->ms < 0 || d->ms > kMaxSkip || d->business_days < 0 || d->business_days > kMaxSkip / kDay)
+                return ActionResult::failure("instructor.bad_duration", {{"detail", "at most 10 years at a time"}});
             to = apply_duration(calendar_, now_, *d);
         }
         then.kind = FollowUp::Kind::RunUntil;

@@ -187,6 +187,8 @@ TEST_CASE("skip_time runs the clock forward through the events on the way, in or
     CHECK(instruct(s, "skip_time", {{"by", "soon"}}).code == "instructor.bad_duration");
     CHECK(instruct(s, "skip_time", {{"by_ms", -5}}).code == "instructor.bad_duration");
     CHECK(instruct(s, "skip_time").code == "instructor.bad_duration");
+    CHECK(instruct(s, "skip_time", {{"by_ms", std::int64_t{1} << 62}}).code == "instructor.bad_duration");
+    CHECK(instruct(s, "skip_time", {{"by", "99999 business days"}}).code == "instructor.bad_duration");
     CHECK(s.now() == at);
 }
 
