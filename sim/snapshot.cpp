@@ -75,6 +75,18 @@ std::optional<json> live_rule(const FaultRule& rule, const FaultRuleState& st, S
     return to_scenario_json(r);
 }
 
+// Event data follows the world's naming: an integer under a key ending in "_at" is a sim time (e.g.
+// "approved_at" of portal.reverification_due, which must equal the moved organisation.approved_at).
+json move_data_times(json data, SimTime origin) {
+    if (!data.is_object()) return data;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        const std::string& key = it.key();
+        if (key.size() > 3 && key.compare(key.size() - 3, 3, "_at") == 0 && it->is_number_integer() && *it != -1)
+            *it = it->get<SimTime>() - origin;
+    }
+    return data;
+}
+
 }  // namespace
 
 nlohmann::json scenario_at(const Scenario& base, const Simulation& sim, const std::string& new_id,
@@ -102,7 +114,7 @@ nlohmann::json scenario_at(const Scenario& base, const Simulation& sim, const st
     json events = json::array();
     for (const Event& e : sim.queue().pending()) {
         if (e.kind == "action.completed") continue;  // actions in flight end with the old run
-        events.push_back({{"in_ms", e.time - origin}, {"kind", e.kind}, {"data", e.data}});
+        events.push_back({{"in_ms", e.time - origin}, {"kind", e.kind}, {"data", move_data_times(e.data, origin)}});
     }
     doc["start"] = json{{"world", to_json(world)}};
     if (!events.empty()) doc["start"]["events"] = std::move(events);
