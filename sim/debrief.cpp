@@ -513,7 +513,7 @@ std::vector<Tick> segment_ticks(const Segment& s, const Calendar& cal, const Str
     const double px_per_ms = inner / static_cast<double>(s.to - s.from);
     SimTime step = kSteps[std::size(kSteps) - 1];
     for (SimTime candidate : kSteps)
-        if (static_cast<double>(candidate) * px_per_ms >= 64.0) {
+        if (static_cast<double>(candidate) * px_per_ms >= 52.0) {
             step = candidate;
             break;
         }
@@ -652,7 +652,7 @@ p.meta, p.help { color: var(--muted); margin: 2px 0; font-size: 13px; }
 .score .value { font-size: 44px; font-weight: 700; line-height: 1.1; }
 .score .of { font-size: 14px; opacity: 0.9; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 6px 16px; margin: 0; }
-dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; } dl.facts dd.wide { grid-column: span 3; }
+dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; } dt.wide { grid-column: 1; } dl.facts dd.wide { grid-column: span 3; }
 code { font: 13px/1.3 ui-monospace, "DejaVu Sans Mono", monospace; background: var(--band); padding: 1px 4px; border-radius: 4px; }
 .chart { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 svg.timeline { display: block; width: 100%; height: auto; font-size: 12px; }
@@ -672,6 +672,7 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--lin
 th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.when { white-space: nowrap; color: var(--muted); }
+td.kind, td code { white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .tag { display: inline-block; min-width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: baseline; }
 .tag.action { background: var(--ok); } .tag.error { background: var(--bad); } .tag.event { background: var(--event); }
@@ -695,7 +696,7 @@ std::string document_head(const std::string& lang, const std::string& title) {
 }
 
 void fact(std::string& out, const std::string& term, const std::string& value_html, bool wide = false) {
-    out += "<dt>" + esc(term) + (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
+    out += (wide ? "<dt class=\"wide\">" : "<dt>") + esc(term) + (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
 }
 
 }  // namespace
@@ -795,7 +796,7 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
                        esc(text.get("debrief.all_entries")), esc(text.get("debrief.col.time")), esc(text.get("debrief.col.kind")),
                        esc(text.get("debrief.col.what")), esc(text.get("debrief.col.detail")));
         for (const TimelineItem& t : d.timeline)
-            fmt::format_to(add, "<tr{}><td class=\"when\">{}</td><td><span class=\"tag {}\"></span>{}</td><td>{}</td><td>{}</td></tr>\n",
+            fmt::format_to(add, "<tr{}><td class=\"when\">{}</td><td class=\"kind\"><span class=\"tag {}\"></span>{}</td><td>{}</td><td>{}</td></tr>\n",
                            t.lane == "error" ? " class=\"failed\"" : "", esc(moment_text(cal, t.time, text)), esc(t.lane),
                            esc(text.get("debrief.lane." + t.lane)), esc(t.label), esc(t.detail));
         out += "</tbody>\n</table>\n</section>\n";
