@@ -237,6 +237,10 @@ TEST_CASE("the debrief HTML is one strict XHTML document with an SVG mark per ti
     CHECK(x.number(fmt::format("count({})", kMarks)) == static_cast<double>(d.timeline.size()));
     CHECK(x.number(fmt::format("count({}[svg:title])", kMarks)) == static_cast<double>(d.timeline.size()));
     CHECK(x.number("count(//svg:svg//svg:*[contains(@class, 'm-error')])") == 3);
+    // The three quiet days of verification are drawn as one break; ticks read in local time.
+    CHECK(x.number("count(//svg:rect[@class='break'])") == 1);
+    CHECK(x.number("count(//svg:text[@class='tick'][. = '09:00'])") >= 1);
+    CHECK(x.number("count(//svg:text[@class='date'][. = 'Mon 3 Mar'])") == 1);
     // Nothing is fetched: no links, scripts, sources or web addresses.
     CHECK(x.number("count(//h:link | //h:script | //h:img | //h:iframe | //*[@src] | //*[@href])") == 0);
     const std::string rest = without_namespaces(html);
