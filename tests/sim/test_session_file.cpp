@@ -247,7 +247,7 @@ TEST_CASE("instructor fault actions are journaled and replay bit for bit", "[sim
     CHECK_FALSE(changed.observations[0].passed);
 }
 
-TEST_CASE("a wrong observation fails the replay with a message naming it; a right one passes", "[sim][session][observations]") {
+TEST_CASE("a wrong observation fails the replay with a message naming it, a right one passes", "[sim][session][observations]") {
     const Scenario sc = scenario();
     Simulation s(sc.setup);
     REQUIRE(play_solution(sc.solution, s).ok);
