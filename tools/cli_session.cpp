@@ -18,6 +18,7 @@
 #include "sim/assessment.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/snapshot.hpp"
 
 namespace cli {
 
@@ -398,6 +399,80 @@ int replay_session(const std::string& path, bool as_json) {
     std::cout << fmt::format("verdict: NOT reproduced — {}{}\n", r.problems.front(),
                              r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
     return 1;
+}
+
+// [SECTION] snapshot
+
+int snapshot_session(const std::string& path, std::optional<std::size_t> at_action, std::optional<std::string> at_time,
+                     const std::string& out, std::string id, std::string title) {
+    sim::ReproBundle b;
+    std::string error;
+    if (!sim::load_bundle(path, b, error)) {
+        std::cerr << path << ": " << error << "\n";
+        return 1;
+    }
+    const sim::ScenarioLoad base = sim::bundle_scenario(b);
+    for (const auto& e : base.errors) std::cerr << e.to_string() << "\n";
+    if (!base.ok()) return 1;
+    // The point: after N actions (the world just before action N+1, or the end of the run), or a sim time.
+    std::size_t actions = 0;
+    sim::SimTime until = 0;
+    std::string point;
+    if (at_action) {
+        if (*at_action > b.actions.size()) {
+            std::cerr << fmt::format("--at-action {}: the session has {} actions\n", *at_action, b.actions.size());
+            return 1;
+        }
+        actions = *at_action;
+        until = actions < b.actions.size() ? b.actions[actions].time : b.end_time;
+        point = fmt::format("after-{}-actions", actions);
+    } else if (at_time) {
+        const nlohmann::json t = nlohmann::json::parse(*at_time, nullptr, false);
+        if (!parse_time(!t.is_discarded() && t.is_number_integer() ? t : nlohmann::json(*at_time), until, error)) {
+            std::cerr << "--at-ms" << error.substr(2) << "\n";
+            return 1;
+        }
+        if (until > b.end_time) {
+            std::cerr << fmt::format("--at-ms {}: after the end of the session ({} ms)\n", until, b.end_time);
+            return 1;
+        }
+        while (actions < b.actions.size() && b.actions[actions].time <= until) ++actions;
+        std::string span = sim::format_duration({until, 0});
+        std::replace(span.begin(), span.end(), ' ', '-');
+        point = "at-" + span;
+    } else {
+        std::cerr << "snapshot: say where, with --at-action N or --at-ms T\n";
+        return 1;
+    }
+    auto s = sim::replay_prefix(b, actions, until, error);
+    if (!s) {
+        std::cerr << path << ": " << error << "\n";
+        return 1;
+    }
+    const std::string when = s->calendar().format_iso(s->now());
+    if (id.empty()) id = fmt::format("{}-{}", base.scenario->id, point);
+    sim::LocalText name = base.scenario->title;
+    if (title.empty()) {
+        name.en += fmt::format(" (from a session, {})", when);
+        if (!name.de.empty()) name.de += fmt::format(" (aus einer Sitzung, {})", when);
+    } else {
+        name = {title, title};
+    }
+    const nlohmann::json doc = sim::scenario_at(*base.scenario, *s, id, name);
+    // What we write must load: check it the way `npsim-cli check` does before calling it done.
+    const sim::ScenarioLoad check = sim::load_scenario_text(doc.dump(), out);
+    for (const auto& e : check.errors) std::cerr << e.to_string() << "\n";
+    if (!check.ok()) {
+        std::cerr << out << ": the snapshot does not load as a scenario; not written\n";
+        return 1;
+    }
+    if (!sim::write_file_atomically(out, doc.dump(2) + "\n", &error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    std::cout << fmt::format("snapshot       {}\nscenario       {}\nstarts at      {} (after {} of {} actions)\n", out, id, when, actions,
+                             b.actions.size());
+    return 0;
 }
 
 }  // namespace cli

@@ -11,6 +11,8 @@
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
 //   npsim-cli replay SESSION.json [--json]        replay a session / repro bundle: every journal entry,
 //                                                both hashes, every observation; exit 1 on any mismatch
+//   npsim-cli snapshot SESSION.json --at-action N | --at-ms T -o NEW.json [--id ID] [--title TEXT]
+//                                                a new scenario that starts at that point of the session
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -103,6 +105,17 @@ int main(int argc, char** argv) {
     auto* rep = app.add_subcommand("replay", "Replay a session file / repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
     rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
     rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file")->check(CLI::ExistingFile);
+
+    std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
+    std::size_t snapshot_at_action = 0;
+    auto* snap = app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
+    snap->add_option("file", snapshot_file, "Session file or repro bundle")->required()->check(CLI::ExistingFile);
+    auto* snap_action = snap->add_option("--at-action", snapshot_at_action,
+                                         "After N actions: the world just before action N+1 (N = all: the end of the run)");
+    snap->add_option("--at-ms", snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")->excludes(snap_action);
+    snap->add_option("-o,--out", snapshot_out, "The new scenario file")->required();
+    snap->add_option("--id", snapshot_id, "Its id (default: <scenario>-after-N-actions / -at-<T>)");
+    snap->add_option("--title", snapshot_title, "Its title (default: the scenario's, with the moment)");
 
     auto* list = app.add_subcommand("list", "List the shipped scenarios");
     bool solution = false;
@@ -231,6 +244,10 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (*rep && replay_journal.empty()) return cli::replay_session(replay_file, as_json);
+    if (*snap)
+        return cli::snapshot_session(snapshot_file, *snap_action ? std::optional<std::size_t>(snapshot_at_action) : std::nullopt,
+                                     snapshot_at_ms.empty() ? std::nullopt : std::optional<std::string>(snapshot_at_ms), snapshot_out,
+                                     snapshot_id, snapshot_title);
     if (*rep) {
         auto scenario = load_or_report(replay_file);
         if (!scenario) return 1;

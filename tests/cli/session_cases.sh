@@ -93,6 +93,21 @@ resume_other_scenario)
     [ $? -eq 1 ] || fail "resuming with another scenario must fail with exit 1"
     grep -q "the session was recorded with another scenario (full-journey" "$work/out.txt" || fail "no reason given"
     ;;
+snapshot)
+    record
+    "$cli" snapshot "$s" --at-action 5 -o "$work/after5.json" >"$work/out.txt" 2>&1 || fail "snapshot --at-action 5 failed"
+    grep -q "starts at      2025-03-06T09:01:10+01:00 (after 5 of 14 actions)" "$work/out.txt" || fail "wrong point"
+    "$cli" check "$work/after5.json" >"$work/out.txt" 2>&1 || fail "the snapshot does not pass check"
+    "$cli" run "$work/after5.json" >"$work/out.txt" 2>&1 || fail "the snapshot does not run"
+    "$cli" snapshot "$s" --at-ms 3d -o "$work/day3.json" >"$work/out.txt" 2>&1 || fail "snapshot --at-ms 3d failed"
+    grep -q '"id": "full-journey-at-3d"' "$work/day3.json" || fail "default id"
+    grep -q '"start_date": "2025-03-06"' "$work/day3.json" || fail "start date of the snapshot"
+    "$cli" check "$work/day3.json" >"$work/out.txt" 2>&1 || fail "the 3d snapshot does not pass check"
+    "$cli" snapshot "$s" --at-action 99 -o "$work/none.json" >"$work/out.txt" 2>&1
+    [ $? -eq 1 ] || fail "--at-action 99 must fail"
+    grep -q -- "--at-action 99: the session has 14 actions" "$work/out.txt" || fail "no reason for --at-action 99"
+    [ ! -e "$work/none.json" ] || fail "a failed snapshot wrote a file"
+    ;;
 *)
     fail "unknown case"
     ;;
