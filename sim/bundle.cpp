@@ -258,6 +258,11 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         for (std::size_t i = 0; i < observations.size(); ++i) {
             Observation o;
             if (!parse_observation(observations[i], i, b, o, error)) return false;
+            for (const auto& earlier : b.observations)
+                if (earlier.id == o.id) {
+                    error = fmt::format("/observations/{}/id: \"{}\" is used twice", i, o.id);
+                    return false;
+                }
             b.observations.push_back(std::move(o));
         }
     }

@@ -258,13 +258,9 @@ void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulat
     if (!run.solution_ok) {
         // The player numbers steps from the tail it was given; name the step of the whole solution.
         const std::string f = player.failure();
-        const auto space = f.find(' '), colon = f.find_first_of(" :", space + 1);
-        if (f.rfind("step ", 0) == 0 && colon != std::string::npos) {
-            const std::size_t n = std::stoul(f.substr(space + 1, colon - space - 1));
-            run.failure = fmt::format("step {}{}", first_step + n, f.substr(colon));
-        } else {
-            run.failure = f;
-        }
+        std::size_t end = 5, n = 0;
+        for (; f.rfind("step ", 0) == 0 && end < f.size() && f[end] >= '0' && f[end] <= '9'; ++end) n = n * 10 + static_cast<std::size_t>(f[end] - '0');
+        run.failure = end > 5 ? fmt::format("step {}{}", first_step + n, f.substr(end)) : f;
     }
 }
 

@@ -313,6 +313,10 @@ TEST_CASE("an observation outside its actions or with a bad condition is rejecte
           fmt::format("/observations/0/t: 0 ms is before action 1 (t={} ms) that it follows", b.actions[1].time));
     CHECK(with_observation({{"label", "x"}, {"t", b.end_time}, {"after_actions", 1}, {"condition", cond}}) ==
           fmt::format("/observations/0/t: {} ms is after action 1 (t={} ms) that follows it", b.end_time, b.actions[1].time));
+    json twice = good;
+    twice["observations"] = json::array({{{"id", "a"}, {"label", "x"}, {"t", 0}, {"after_actions", 0}, {"condition", cond}},
+                                         {{"id", "a"}, {"label", "y"}, {"t", 0}, {"after_actions", 0}, {"condition", cond}}});
+    CHECK(load_error(twice.dump()) == "/observations/1/id: \"a\" is used twice");
     CHECK(with_observation({{"t", 0}, {"after_actions", 0}, {"condition", cond}}) ==
           "/observations/0/label: must say in words what the tester expects");
     CHECK(with_observation({{"label", "x"}, {"t", 0}, {"after_actions", 0}, {"condition", {{"last_result", {{"operation", "a.*"}}}}}}) ==
