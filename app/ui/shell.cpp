@@ -12,6 +12,7 @@
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
+#include "app/views/instructor/instructor_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/bundle.hpp"
@@ -99,7 +100,9 @@ bool Shell::start_scenario(const std::string& path, TrainingMode mode, const std
 
 // A fresh world: forget UI-only state, and sign in as the first administrator (if any) everywhere.
 void Shell::reset_people() {
+    InstructorViewState instructor = std::move(view_.instructor);  // the console stays open across restarts
     view_ = ViewState{};
+    view_.instructor = std::move(instructor);
     ui_.work_account.clear();
     ui_.account_user.clear();
     ui_.mail_user.clear();
@@ -116,6 +119,7 @@ void Shell::draw() {
     const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
+    draw_instructor_window(ctx, queue_);
 }
 
 void Shell::apply_commands() {
@@ -180,6 +184,7 @@ void Shell::apply(const Command& command) {
                     after_sim_moved();
                     show_score_if_finished(was_finished);
                     write_session_now();  // autosave: every applied action (no-op when autosave is off)
+                    after_instructor_action(c.action);
                 }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
                 if (!scenario_.path.empty()) start_scenario(scenario_.path, ui_.mode);
@@ -442,6 +447,19 @@ void Shell::export_bundle(const ExportBundle& request) {
     }
     session_.export_ok = true;
     session_.export_result = strings_.format("scenario.bundle.written", {{"path", path.string()}});
+}
+
+void Shell::after_instructor_action(const sim::Action& action) {
+    if (action.type == "instructor.freeze") ui_.paused = true;
+    if (action.type == "instructor.unfreeze") ui_.paused = false;
+    // The reset is journaled (and autosaved) in the run it ends; the scenario then starts again.
+    // A frozen clock stays frozen: the instructor resumes the new run when the room is ready.
+    if (action.type == "instructor.reset" && !scenario_.path.empty()) {
+        const bool paused = ui_.paused;
+        const std::string path = scenario_.path;  // a copy: loading clears scenario_
+        start_scenario(path, ui_.mode);
+        ui_.paused = paused;
+    }
 }
 
 void Shell::set_language(const std::string& lang) {

@@ -92,6 +92,8 @@ class Shell {
     void check_session_file();  // at start: what the overview offers to resume (or why not)
     bool write_session_now();
     void export_bundle(const ExportBundle& request);
+    // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
+    void after_instructor_action(const sim::Action& action);
 
     ShellOptions options_;
     UiState ui_;

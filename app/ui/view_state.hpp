@@ -7,6 +7,7 @@
 
 #include "app/views/account/account_state.hpp"
 #include "app/views/admin/admin_state.hpp"
+#include "app/views/instructor/instructor_state.hpp"
 #include "app/views/mail/mail_state.hpp"
 #include "app/views/portal/portal_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
@@ -24,6 +25,7 @@ struct ViewState {
     AccountViewState account;
     MailViewState mail;
     ScenarioViewState scenario;
+    InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
 };
 
 }  // namespace app

@@ -1,4 +1,5 @@
-// app/views/settings_menu.cpp — the settings button and popup: language, theme and text size.
+// app/views/settings_menu.cpp — the settings button and popup: language, theme, text size and the
+// instructor PIN.
 //
 // Every choice applies live (the next frame), so a trainer can switch a room to German mid-session.
 #include <cmath>
@@ -6,7 +7,9 @@
 
 #include <imgui.h>
 
+#include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/instructor/instructor_views.hpp"
 #include "app/views/views.hpp"
 
 namespace app {
@@ -67,6 +70,36 @@ void draw_text_size_section(const ViewContext& ctx, CommandQueue& out) {
     }
 }
 
+// A PIN for the instructor console, for this run only (kept in memory, never written anywhere).
+// Setting one locks the console at once; changing or removing it needs the console unlocked.
+void draw_instructor_pin_section(const ViewContext& ctx) {
+    InstructorViewState& st = ctx.state.instructor;
+    widgets::text_disabled(ctx.text.get("scenario.instructor.settings_pin"));
+    if (instructor_locked(ctx)) {
+        widgets::text(ctx.text.get("scenario.instructor.settings_pin_locked"));
+        return;
+    }
+    if (!instructor_pin(ctx).empty()) widgets::text(ctx.text.get("scenario.instructor.settings_pin_active"));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+    widgets::input_text_hint("###settings_pin", ctx.text.get("scenario.instructor.pin_hint").c_str(),
+                             st.settings_pin_entry, ImGuiInputTextFlags_Password);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(st.settings_pin_entry.empty());
+    if (widgets::button(item(ctx, "scenario.instructor.settings_pin_set", "settings_pin_set").c_str())) {
+        st.run_pin = st.settings_pin_entry;
+        st.unlocked_pin.clear();
+        st.pin_wrong = false;
+        st.settings_pin_entry.clear();
+    }
+    ImGui::EndDisabled();
+    if (!st.run_pin.empty()) {
+        ImGui::SameLine();
+        if (widgets::button(item(ctx, "scenario.instructor.settings_pin_clear", "settings_pin_clear").c_str()))
+            st.run_pin.clear();
+    }
+    widgets::text_colored(palette().muted_text, ctx.text.get("scenario.instructor.settings_pin_note"));
+}
+
 }  // namespace
 
 void draw_settings_menu(const ViewContext& ctx, CommandQueue& out) {
@@ -81,6 +114,8 @@ void draw_settings_menu(const ViewContext& ctx, CommandQueue& out) {
     draw_theme_section(ctx, out);
     ImGui::Separator();
     draw_text_size_section(ctx, out);
+    ImGui::Separator();
+    draw_instructor_pin_section(ctx);
     ImGui::EndPopup();
 }
 

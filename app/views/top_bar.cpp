@@ -1,4 +1,5 @@
-// app/views/top_bar.cpp — product name, the simulated local date and time, time controls, settings.
+// app/views/top_bar.cpp — product name, the simulated local date and time, time controls, the
+// instructor console toggle, settings.
 #include <string>
 
 #include <imgui.h>
@@ -33,11 +34,16 @@ std::string settings_label(const ViewContext& ctx) {
     return ctx.text.get("ui.settings.button") + "###settings";
 }
 
+std::string instructor_label(const ViewContext& ctx) {
+    return ctx.text.get("scenario.instructor.button") + "###instructor_toggle";
+}
+
 float controls_width(const ViewContext& ctx) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float width = button_width(pause_label(ctx)) + spacing;
     for (int speed : kSpeeds) width += button_width(speed_label(speed)) + spacing * 0.5f;
-    width += spacing + button_width(skip_label(ctx)) + spacing * 2.0f + button_width(settings_label(ctx));
+    width += spacing + button_width(skip_label(ctx)) + spacing * 2.0f + button_width(instructor_label(ctx)) + spacing +
+             button_width(settings_label(ctx));
     return width;
 }
 
@@ -89,6 +95,11 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
     }
     draw_time_controls(ctx, out);
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    // The instructor console window (also F9): UI-only state, toggled directly.
+    bool& console_open = ctx.state.instructor.open;
+    if (widgets::toggle_button(instructor_label(ctx).c_str(), console_open)) console_open = !console_open;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.button_tip").c_str());
+    ImGui::SameLine();
     draw_settings_menu(ctx, out);
 }
 

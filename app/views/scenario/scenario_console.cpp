@@ -1,6 +1,6 @@
-// app/views/scenario/scenario_console.cpp — "scenario.console": the instructor console, kept
-// simple (a complex station goes unused): four fault presets, the active rules with their fire
-// counts, freeze, jump ahead and reset. Faults are ordinary instructor.* actions: journaled, replayed.
+// app/views/scenario/scenario_console.cpp — "scenario.console": the instructor console as a page.
+// The same parts as the floating window (app/views/instructor/), all expanded, plus four fault
+// presets and "Export repro bundle". Locked by the instructor PIN like the window.
 #include <string>
 
 #include <imgui.h>
@@ -11,17 +11,15 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/training.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/instructor/instructor_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 
 namespace app {
 
 namespace {
 
-constexpr const char* kTag = "scenario.console";
-
-void add_fault(const ViewContext& ctx, CommandQueue& out, nlohmann::json rule) {
-    out.push(SubmitAction{sim::Action{"instructor.add_fault", "", {{"rule", std::move(rule)}}}, kTag});
-    (void)ctx;
+void add_fault(CommandQueue& out, nlohmann::json rule) {
+    submit_instructor(out, "instructor.add_fault", {{"rule", std::move(rule)}});
 }
 
 // The presets: what instructors reach for most (see reference/fault-and-training-anchors.md).
@@ -36,7 +34,7 @@ void draw_presets(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button(label.c_str(), size)) {
         // The admin center is billing, users and licences: one rule per area, the same window.
         for (const char* area : {"billing", "users", "licences"}) {
-            add_fault(ctx, out,
+            add_fault(out,
                       {{"id", std::string("admin-down-") + area + "-" + n},
                        {"operation", std::string(area) + ".*"},
                        {"after", now},
@@ -47,7 +45,7 @@ void draw_presets(const ViewContext& ctx, CommandQueue& out) {
     }
     label = ctx.text.get("scenario.console.preset.checkout_once") + "###preset_checkout_once";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(ctx, out,
+        add_fault(out,
                   {{"id", "checkout-fails-" + n},
                    {"operation", "billing.place_order"},
                    {"first", 1},
@@ -56,7 +54,7 @@ void draw_presets(const ViewContext& ctx, CommandQueue& out) {
     }
     label = ctx.text.get("scenario.console.preset.throttle_billing") + "###preset_throttle_billing";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(ctx, out,
+        add_fault(out,
                   {{"id", "throttle-billing-" + n},
                    {"operation", "billing.*"},
                    {"throttle", {{"limit", 2}, {"window", "1m"}, {"retry_after", "30s"}}}});
@@ -64,88 +62,9 @@ void draw_presets(const ViewContext& ctx, CommandQueue& out) {
     }
     label = ctx.text.get("scenario.console.preset.licence_hang") + "###preset_licence_hang";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(ctx, out, {{"id", "licence-hangs-" + n}, {"operation", "licences.assign"}, {"first", 1}, {"hang", true}});
+        add_fault(out, {{"id", "licence-hangs-" + n}, {"operation", "licences.assign"}, {"first", 1}, {"hang", true}});
         ++st.presets_injected;
     }
-    draw_action_status(ctx, kTag);
-}
-
-const char* effect_key(sim::FaultRule::Effect e) {
-    switch (e) {
-        case sim::FaultRule::Effect::Error: return "scenario.console.effect.error";
-        case sim::FaultRule::Effect::Latency: return "scenario.console.effect.latency";
-        case sim::FaultRule::Effect::Throttle: return "scenario.console.effect.throttle";
-        case sim::FaultRule::Effect::Hang: return "scenario.console.effect.hang";
-    }
-    return "scenario.console.effect.error";
-}
-
-void draw_rules(const ViewContext& ctx, CommandQueue& out) {
-    const sim::FaultInjector& faults = ctx.sim->faults();
-    const auto& rules = faults.rules();
-    const auto& states = faults.states();
-    if (rules.empty()) {
-        widgets::text_disabled(ctx.text.get("scenario.console.no_rules"));
-        return;
-    }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    const float rows_h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(rules.size(), 6) + 1);
-    if (ImGui::BeginTable("##fault_rules", 5, flags, ImVec2(0, rows_h))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
-                                    ImGui::GetFontSize() * 3.0f);
-        ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::CalcTextSize(ctx.text.get("scenario.console.remove").c_str()).x +
-                                    ImGui::GetStyle().FramePadding.x * 2.0f);
-        ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < rules.size(); ++i) {
-            const sim::FaultRule& r = rules[i];
-            const std::string id = r.id.empty() ? "rule-" + std::to_string(i + 1) : r.id;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            widgets::text(id);
-            ImGui::TableNextColumn();
-            widgets::text(r.operation);
-            ImGui::TableNextColumn();
-            widgets::text(ctx.text.get(effect_key(r.effect)));
-            ImGui::TableNextColumn();
-            const int fires = i < states.size() ? states[i].fires : 0;
-            const int calls = i < states.size() ? states[i].calls : 0;
-            widgets::text(ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
-            ImGui::TableNextColumn();
-            const std::string remove = ctx.text.get("scenario.console.remove") + "###remove_rule_" + id;
-            if (widgets::button(remove.c_str()))
-                out.push(SubmitAction{sim::Action{"instructor.remove_fault", "", {{"id", id}}}, kTag});
-        }
-        ImGui::EndTable();
-    }
-    const std::string clear = ctx.text.get("scenario.console.clear") + "###clear_rules";
-    if (widgets::button(clear.c_str()))
-        out.push(SubmitAction{sim::Action{"instructor.clear_faults", "", nlohmann::json::object()}, kTag});
-}
-
-void draw_time(const ViewContext& ctx, CommandQueue& out) {
-    const std::string freeze =
-        ctx.text.get(ctx.ui.paused ? "scenario.console.unfreeze" : "scenario.console.freeze") + "###console_freeze";
-    if (widgets::toggle_button(freeze.c_str(), ctx.ui.paused)) {
-        if (ctx.ui.paused) out.push(Resume{});
-        else out.push(Pause{});
-    }
-    ImGui::SameLine();
-    widgets::text(ctx.text.get("scenario.console.jump"));
-    ImGui::SameLine();
-    std::string label = ctx.text.get("scenario.console.jump_hour") + "###jump_hour";
-    if (widgets::button(label.c_str())) out.push(JumpAhead{sim::Duration{sim::kHour, 0}});
-    ImGui::SameLine();
-    label = ctx.text.get("scenario.console.jump_day") + "###jump_day";
-    if (widgets::button(label.c_str())) out.push(JumpAhead{sim::Duration{sim::kDay, 0}});
-    ImGui::SameLine();
-    label = ctx.text.get("scenario.console.jump_week") + "###jump_week";
-    if (widgets::button(label.c_str())) out.push(JumpAhead{sim::Duration{0, 5}});
 }
 
 }  // namespace
@@ -156,31 +75,51 @@ void draw_scenario_console(const ViewContext& ctx, CommandQueue& out) {
         widgets::text_wrapped(ctx.text.get("scenario.checklist.none"));
         return;
     }
+    if (instructor_locked(ctx)) {
+        draw_instructor_lock(ctx);
+        return;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
     widgets::text_wrapped(ctx.text.get("scenario.console.intro"));
     ImGui::PopStyleColor();
 
-    page_section(ctx.text.get("scenario.console.inject"));
-    draw_presets(ctx, out);
+    // The essentials beside the presets and the time warp when there is room, so the rules stay in view.
+    const bool two_columns = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 44.0f;
+    if (two_columns && ImGui::BeginTable("##console_top", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        page_section(ctx.text.get("scenario.instructor.essentials"));
+        draw_instructor_essentials(ctx, out);
+        ImGui::TableNextColumn();
+        page_section(ctx.text.get("scenario.console.inject"));
+        draw_presets(ctx, out);
+        page_section(ctx.text.get("scenario.console.time"));
+        draw_time_warp(ctx, out);
+        ImGui::EndTable();
+    } else {
+        page_section(ctx.text.get("scenario.instructor.essentials"));
+        draw_instructor_essentials(ctx, out);
+        page_section(ctx.text.get("scenario.console.inject"));
+        draw_presets(ctx, out);
+        page_section(ctx.text.get("scenario.console.time"));
+        draw_time_warp(ctx, out);
+    }
 
     page_section(ctx.text.get("scenario.console.active"));
-    draw_rules(ctx, out);
+    draw_fault_rules(ctx, out);
+    ImGui::Spacing();
+    draw_fault_form(ctx, out);
 
-    page_section(ctx.text.get("scenario.console.time"));
-    draw_time(ctx, out);
+    page_section(ctx.text.get("scenario.instructor.checkpoints"));
+    draw_checkpoints(ctx, out);
+
+    page_section(ctx.text.get("scenario.instructor.journal"));
+    draw_live_journal(ctx, ImGui::GetTextLineHeightWithSpacing() * 12.0f);
+
+    page_section(ctx.text.get("scenario.instructor.trainee"));
+    draw_trainee_progress(ctx);
 
     page_section(ctx.text.get("scenario.bundle.heading"));
     draw_bundle_export(ctx, out);
-
-    page_section(ctx.text.get("scenario.console.scenario"));
-    const std::string reset = ctx.text.get("scenario.console.reset") + "###console_reset";
-    ImGui::BeginDisabled(ctx.scenario.path.empty());
-    if (widgets::button(reset.c_str())) out.push(StartScenario{ctx.scenario.path, ctx.ui.mode, ctx.ui.language});
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    widgets::text_wrapped(ctx.text.get("scenario.console.reset_note"));
-    ImGui::PopStyleColor();
 }
 
 }  // namespace app

@@ -1,0 +1,236 @@
+// app/views/instructor/instructor_faults.cpp — the console's live fault rules: a table (on/off, fire
+// counts, arm once, edit, remove) and a form to add a rule, or its JSON text to add or edit one.
+// Every change is an instructor.* action; the simulation validates the rule and says what is wrong.
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/instructor/instructor_views.hpp"
+
+namespace app {
+
+namespace {
+
+const char* effect_key(sim::FaultRule::Effect e) {
+    switch (e) {
+        case sim::FaultRule::Effect::Error: return "scenario.console.effect.error";
+        case sim::FaultRule::Effect::Latency: return "scenario.console.effect.latency";
+        case sim::FaultRule::Effect::Throttle: return "scenario.console.effect.throttle";
+        case sim::FaultRule::Effect::Hang: return "scenario.console.effect.hang";
+    }
+    return "scenario.console.effect.error";
+}
+
+std::string rule_id(const sim::FaultRule& r, std::size_t i) {
+    return r.id.empty() ? "rule-" + std::to_string(i + 1) : r.id;
+}
+
+float text_button_width(const std::string& text) {
+    return ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+void start_editing(const ViewContext& ctx, const sim::FaultRule& r) {
+    InstructorViewState& st = ctx.state.instructor;
+    st.editing_rule = r.id;
+    st.rule_as_json = true;
+    st.rule_json = sim::to_scenario_json(r).dump(2);
+    st.json_error.clear();
+}
+
+// The first free "rule-N" id, so a rule added without a name can still be edited and removed.
+std::string free_rule_id(const sim::FaultInjector& faults) {
+    int n = static_cast<int>(faults.rules().size()) + 1;
+    while (faults.find_rule(fmt::format("rule-{}", n)) != nullptr) ++n;
+    return fmt::format("rule-{}", n);
+}
+
+// The form's fields as a rule document (the scenario-file form of sim/faults.hpp).
+nlohmann::json rule_from_form(const ViewContext& ctx) {
+    const InstructorViewState& st = ctx.state.instructor;
+    nlohmann::json rule = {{"id", st.rule_id.empty() ? free_rule_id(ctx.sim->faults()) : st.rule_id},
+                           {"operation", st.rule_operation}};
+    if (st.rule_effect == 0) rule["error"] = st.rule_error;
+    if (st.rule_effect == 1) rule["latency"] = st.rule_latency;
+    if (st.rule_effect == 2) rule["hang"] = true;
+    if (st.rule_first > 0) rule["first"] = st.rule_first;
+    if (st.rule_percent < 100) rule["probability"] = std::max(0, st.rule_percent) / 100.0;
+    return rule;
+}
+
+void labelled(const ViewContext& ctx, const char* key, float label_width) {
+    ImGui::AlignTextToFramePadding();
+    widgets::text(ctx.text.get(key));
+    ImGui::SameLine(label_width);
+}
+
+void draw_form_fields(const ViewContext& ctx) {
+    InstructorViewState& st = ctx.state.instructor;
+    const float label_w = ImGui::GetFontSize() * 9.0f;
+    const float field_w = std::min(ImGui::GetContentRegionAvail().x - label_w, ImGui::GetFontSize() * 16.0f);
+    labelled(ctx, "scenario.instructor.rule_id", label_w);
+    ImGui::SetNextItemWidth(field_w);
+    widgets::input_text_hint("###rule_id", ctx.text.get("scenario.instructor.rule_id_hint").c_str(), st.rule_id);
+    labelled(ctx, "scenario.console.col_operation", label_w);
+    ImGui::SetNextItemWidth(field_w);
+    widgets::input_text_hint("###rule_operation", "billing.*", st.rule_operation);
+    labelled(ctx, "scenario.console.col_effect", label_w);
+    const char* effects[] = {"scenario.console.effect.error", "scenario.console.effect.latency",
+                             "scenario.console.effect.hang"};
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        const std::string label = ctx.text.get(effects[i]) + "###rule_effect_" + std::to_string(i);
+        if (widgets::radio_button(label.c_str(), st.rule_effect == i)) st.rule_effect = i;
+    }
+    if (st.rule_effect == 0) {
+        labelled(ctx, "scenario.instructor.rule_error", label_w);
+        ImGui::SetNextItemWidth(field_w);
+        widgets::input_text_hint("###rule_error", "service.unavailable", st.rule_error);
+    } else if (st.rule_effect == 1) {
+        labelled(ctx, "scenario.instructor.rule_latency", label_w);
+        ImGui::SetNextItemWidth(field_w);
+        widgets::input_text_hint("###rule_latency", "30s", st.rule_latency);
+    }
+    labelled(ctx, "scenario.instructor.rule_first", label_w);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    widgets::input_int("###rule_first", st.rule_first);
+    labelled(ctx, "scenario.instructor.rule_percent", label_w);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    widgets::input_int("###rule_percent", st.rule_percent, 5);
+    st.rule_first = std::max(0, st.rule_first);
+    st.rule_percent = std::clamp(st.rule_percent, 0, 100);
+}
+
+}  // namespace
+
+void draw_fault_rules(const ViewContext& ctx, CommandQueue& out) {
+    const sim::FaultInjector& faults = ctx.sim->faults();
+    const auto& rules = faults.rules();
+    const auto& states = faults.states();
+    if (rules.empty()) {
+        widgets::text_disabled(ctx.text.get("scenario.console.no_rules"));
+        return;
+    }
+    const std::string arm = ctx.text.get("scenario.instructor.arm");
+    const std::string edit = ctx.text.get("scenario.instructor.edit");
+    const std::string remove = ctx.text.get("scenario.console.remove");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float buttons_w = text_button_width(arm) + text_button_width(edit) + text_button_width(remove) + spacing * 2.0f;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const float rows_h =
+        ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(rules.size(), 6) + 1);
+    if (ImGui::BeginTable("##fault_rules", 6, flags, ImVec2(0, rows_h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("##on", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
+                                    ImGui::GetFontSize() * 2.0f);
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, buttons_w);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rules.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const std::size_t i = static_cast<std::size_t>(row);
+                const sim::FaultRule& r = rules[i];
+                const std::string id = rule_id(r, i);
+                ImGui::PushID(row);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                bool enabled = r.enabled;
+                if (widgets::checkbox(("###enabled_" + id).c_str(), enabled))
+                    submit_instructor(out, "instructor.set_fault_enabled", {{"id", id}, {"enabled", enabled}});
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.enabled_tip").c_str());
+                ImGui::TableNextColumn();
+                widgets::text(id);
+                ImGui::TableNextColumn();
+                widgets::text(r.operation);
+                ImGui::TableNextColumn();
+                std::string effect = ctx.text.get(effect_key(r.effect));
+                if (r.effect == sim::FaultRule::Effect::Error) effect += ": " + r.error_code;
+                if (r.armed) effect += " · " + ctx.text.get("scenario.instructor.armed");
+                widgets::text(effect);
+                ImGui::TableNextColumn();
+                const int fires = i < states.size() ? states[i].fires : 0;
+                const int calls = i < states.size() ? states[i].calls : 0;
+                widgets::text(ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
+                ImGui::TableNextColumn();
+                if (widgets::button((arm + "###arm_rule_" + id).c_str()))
+                    submit_instructor(out, "instructor.arm_fault", {{"id", id}});
+                ImGui::SameLine();
+                if (widgets::button((edit + "###edit_rule_" + id).c_str())) start_editing(ctx, r);
+                ImGui::SameLine();
+                if (widgets::button((remove + "###remove_rule_" + id).c_str()))
+                    submit_instructor(out, "instructor.remove_fault", {{"id", id}});
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    const std::string clear = ctx.text.get("scenario.console.clear") + "###clear_rules";
+    if (widgets::button(clear.c_str())) submit_instructor(out, "instructor.clear_faults");
+}
+
+void draw_fault_form(const ViewContext& ctx, CommandQueue& out) {
+    InstructorViewState& st = ctx.state.instructor;
+    const bool editing = !st.editing_rule.empty();
+    if (editing) {
+        widgets::text(ctx.text.format("scenario.instructor.editing", {{"id", st.editing_rule}}));
+    } else {
+        const std::string as_json = ctx.text.get("scenario.instructor.as_json") + "###rule_json_mode";
+        widgets::checkbox(as_json.c_str(), st.rule_as_json);
+    }
+    if (st.rule_as_json || editing) {
+        ImGui::InputTextMultiline("###rule_json", &st.rule_json,
+                                  ImVec2(-1.0f, ImGui::GetTextLineHeight() * 7.0f + ImGui::GetStyle().FramePadding.y * 2));
+        widgets::report_item(widgets::ItemKind::Input, "###rule_json");
+        if (st.rule_json.empty() && !ImGui::IsItemActive()) {
+            const ImVec2 at = ImVec2(ImGui::GetItemRectMin().x + ImGui::GetStyle().FramePadding.x,
+                                     ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y);
+            ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                                "{\"id\": \"slow-orders\", \"operation\": \"billing.*\", \"latency\": \"2m\"}");
+        }
+    } else {
+        draw_form_fields(ctx);
+    }
+
+    const std::string submit =
+        ctx.text.get(editing ? "scenario.instructor.save_rule" : "scenario.instructor.add_rule") + "###rule_add";
+    if (widgets::button(submit.c_str())) {
+        nlohmann::json rule;
+        st.json_error.clear();
+        if (st.rule_as_json || editing) {
+            rule = nlohmann::json::parse(st.rule_json, nullptr, false);
+            if (rule.is_discarded() || !rule.is_object()) st.json_error = ctx.text.get("scenario.instructor.bad_json");
+        } else {
+            rule = rule_from_form(ctx);
+        }
+        if (st.json_error.empty()) {
+            if (editing) {
+                submit_instructor(out, "instructor.update_fault", {{"id", st.editing_rule}, {"rule", rule}});
+                st.editing_rule.clear();
+                st.rule_as_json = false;
+            } else {
+                submit_instructor(out, "instructor.add_fault", {{"rule", rule}});
+            }
+        }
+    }
+    if (editing) {
+        ImGui::SameLine();
+        const std::string cancel = ctx.text.get("scenario.instructor.cancel") + "###rule_cancel_edit";
+        if (widgets::button(cancel.c_str())) {
+            st.editing_rule.clear();
+            st.rule_as_json = false;
+        }
+    }
+    if (!st.json_error.empty()) widgets::text_colored(palette().error_text, st.json_error);
+}
+
+}  // namespace app
