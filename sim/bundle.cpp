@@ -20,11 +20,32 @@ namespace sim {
 
 // [SECTION] Making and writing
 
+namespace {
+
+void strip_passwords(nlohmann::json& j) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (it.key() == "password" && it->is_string()) *it = kPasswordNotStored;
+            else strip_passwords(*it);
+        }
+    } else if (j.is_array()) {
+        for (auto& v : j) strip_passwords(v);
+    }
+}
+
+}  // namespace
+
+nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document) {
+    nlohmann::json doc = scenario_document;
+    strip_passwords(doc);
+    return doc;
+}
+
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note) {
     ReproBundle b;
-    b.scenario = scenario.source;
+    b.scenario = scenario_for_bundle(scenario.source);
     b.scenario_id = scenario.id;
-    b.scenario_hash = hex64(hash_json(scenario.source));
+    b.scenario_hash = hex64(hash_json(b.scenario));
     b.seed = sim.seed();
     b.end_time = sim.now();
     for (const auto& e : sim.journal().entries()) {

@@ -56,6 +56,11 @@ struct ReproBundle {
 // Captures a run: the scenario's document and hash, its seed, every action submitted so far and the
 // journal. Observations are the caller's to add.
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note = "");
+// The scenario document as a bundle embeds it: every string under a "password" key (e.g. in the
+// reference solution) becomes kPasswordNotStored, so no password text ever reaches a session file.
+// scenario_hash is taken over this form.
+constexpr const char* kPasswordNotStored = "(not stored)";
+nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document);
 nlohmann::json to_json(const ReproBundle& b);
 // The file text of a bundle document (to_json, maybe with a "session" object): one top-level key per
 // line, one action, journal entry or observation per line, so files diff and grep well.

@@ -158,7 +158,7 @@ std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario,
         std::cerr << path << ": " << error << "\n";
         return std::nullopt;
     }
-    const std::string ours = sim::hex64(sim::hash_json(scenario.source));
+    const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
     const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
     if (ours != theirs) {
         std::cerr << fmt::format("{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n", path,

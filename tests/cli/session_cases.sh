@@ -84,6 +84,7 @@ observations)
 no_password)
     record
     grep -q 'Kill9-Secret-Pw\|Kill9-Register-Pw' "$s" && fail "a typed password is in the session file"
+    grep -q 'Demo-Passwort-1' "$s" && fail "the embedded scenario's solution password is in the session file"
     [ "$(grep -c '"password_check":"ok"' "$s")" -ge 2 ] || fail "the password checks are missing"
     echo "no password text in the session"
     ;;
