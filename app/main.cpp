@@ -34,6 +34,7 @@ struct Options {
     std::string theme = "light";
     std::string mode;  // demo | guided | exam: start the scenario as training (default: free play)
     bool resume = false;  // continue the saved session (app/ui/session.hpp)
+    bool instructor = false, instructor_advanced = false;  // open the instructor console window (F9)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -79,6 +80,8 @@ int main(int argc, char** argv) {
     cli.add_option("--mode", opt.mode, "Run the scenario as training")
         ->check(CLI::IsMember({"demo", "guided", "exam"}));
     cli.add_flag("--resume", opt.resume, "Continue the last session (saved automatically while you work)");
+    cli.add_flag("--instructor", opt.instructor, "Open the instructor console window (F9 toggles it)");
+    cli.add_flag("--instructor-advanced", opt.instructor_advanced, "Open the instructor console with Advanced expanded");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -128,6 +131,8 @@ int main(int argc, char** argv) {
     else if (opt.resume && !resumed)
         std::cerr << "npsim: no saved session to resume (" << s.path << ")\n";
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
+    if (opt.instructor || opt.instructor_advanced) shell.view_state().instructor.open = true;
+    if (opt.instructor_advanced) shell.view_state().instructor.advanced = true;
     if (opt.theme == "dark") shell.commands().push(app::SetTheme{app::Theme::Dark});
     shell.apply_commands();
     rebuild_fonts(*window, shell.ui());
@@ -145,6 +150,10 @@ int main(int argc, char** argv) {
         for (app::platform::Shortcut s : window->take_shortcuts()) {
             const float scale = shell.ui().font_scale;
             using app::platform::Shortcut;
+            if (s == Shortcut::ToggleInstructor) {
+                shell.view_state().instructor.open = !shell.view_state().instructor.open;
+                continue;
+            }
             const float next = s == Shortcut::ZoomIn    ? scale + app::kFontScaleStep
                                : s == Shortcut::ZoomOut ? scale - app::kFontScaleStep
                                                         : 1.0f;

@@ -23,7 +23,7 @@ struct WindowOptions {
 
 // Keyboard shortcuts the platform recognises by the character on the key (so Ctrl + works on a
 // German keyboard too), handed to the app as plain values.
-enum class Shortcut { ZoomIn, ZoomOut, ZoomReset };
+enum class Shortcut { ZoomIn, ZoomOut, ZoomReset, ToggleInstructor };  // ToggleInstructor: F9
 
 // True when DISPLAY or WAYLAND_DISPLAY is set (glfwInit may still fail).
 bool has_display_env();

@@ -51,6 +51,7 @@ void mark_input(GLFWwindow* w) {
 // Installed before the ImGui backend, which chains to these after its own handling.
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     mark_input(w);
+    if (key == GLFW_KEY_F9 && action == GLFW_PRESS) input_of(w).shortcuts.push_back(Shortcut::ToggleInstructor);
     if (action == GLFW_RELEASE || (mods & GLFW_MOD_CONTROL) == 0) return;
     const char* name = glfwGetKeyName(key, scancode);  // the character on the key, layout aware
     const auto is = [name](const char* c) { return name != nullptr && std::strcmp(name, c) == 0; };

@@ -70,7 +70,12 @@ void labelled(const ViewContext& ctx, const char* key, float label_width) {
 
 void draw_form_fields(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
-    const float label_w = ImGui::GetFontSize() * 9.0f;
+    float label_w = 0.0f;
+    for (const char* key : {"scenario.instructor.rule_id", "scenario.console.col_operation", "scenario.console.col_effect",
+                            "scenario.instructor.rule_error", "scenario.instructor.rule_latency",
+                            "scenario.instructor.rule_first", "scenario.instructor.rule_percent"})
+        label_w = std::max(label_w, ImGui::CalcTextSize(ctx.text.get(key).c_str()).x);
+    label_w += ImGui::GetStyle().ItemSpacing.x * 2.0f;
     const float field_w = std::min(ImGui::GetContentRegionAvail().x - label_w, ImGui::GetFontSize() * 16.0f);
     labelled(ctx, "scenario.instructor.rule_id", label_w);
     ImGui::SetNextItemWidth(field_w);

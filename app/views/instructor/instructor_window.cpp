@@ -225,15 +225,25 @@ void draw_instructor_window(const ViewContext& ctx, CommandQueue& out) {
     // First shown at the top of the work area, right of the navigation pane; movable from there.
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + ImGui::GetFrameHeight() * 12.0f, vp->WorkPos.y + font * 6.0f),
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->WorkSize.y - font * 2.0f));
+    // Never taller than the space below its top edge: longer content scrolls inside the window.
+    const float top = st.window_top >= 0.0f ? st.window_top : vp->WorkPos.y + font * 6.0f;
+    const float max_h = std::max(font * 10.0f, vp->WorkPos.y + vp->WorkSize.y - top - font * 0.5f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, max_h));
     const std::string title = ctx.text.get("scenario.console.title") + "###instructor_console";
-    if (ImGui::Begin(title.c_str(), &st.open,
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoCollapse)) {
+    // A border sets the window apart from the page under it (both are white in the light theme).
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, palette().border);
+    const bool visible = ImGui::Begin(title.c_str(), &st.open,
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                          ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    if (visible) {
         // Growing (Advanced) must not push the window off the screen.
         const ImVec2 pos = ImGui::GetWindowPos();
         const float right = vp->WorkPos.x + vp->WorkSize.x;
         if (pos.x + width > right) ImGui::SetWindowPos(ImVec2(std::max(vp->WorkPos.x, right - width), pos.y));
+        st.window_top = ImGui::GetWindowPos().y;
         if (!ctx.sim) {
             widgets::text_wrapped(ctx.text.get("scenario.checklist.none"));
         } else if (instructor_locked(ctx)) {
