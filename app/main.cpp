@@ -115,7 +115,9 @@ int main(int argc, char** argv) {
 
     // The shell: strings, theme, scenario
     // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
-    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale(), app::default_session_path()});
+    // A screenshot never asks whether to resume an interrupted session.
+    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale(), app::default_session_path(),
+                      opt.screenshot.empty()});
     for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
     const bool resumed = opt.resume && shell.resume_session();
     if (!resumed) {

@@ -77,6 +77,7 @@ struct ExportDebrief {
 
 // Sessions and repro bundles (app/ui/session.hpp).
 struct ResumeSession {};  // load the saved session file and replay it: continue where the trainee stopped
+struct StartFresh {};     // "Start fresh" on the resume question: the interrupted run moves to sessions/
 struct ExportBundle {
     std::string dir;   // where to write npsim-case-<id>-<sim date>.npsim.json; empty = the current directory
     std::string note;  // free text stored in the bundle: what the case is about
@@ -85,7 +86,7 @@ struct ExportBundle {
 using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
                              ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
                              SubmitAction, ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario,
-                             JumpAhead, ExportDebrief, ResumeSession, ExportBundle>;
+                             JumpAhead, ExportDebrief, ResumeSession, StartFresh, ExportBundle>;
 
 class CommandQueue {
   public:

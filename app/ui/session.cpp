@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
+#include "sim/hash.hpp"
 
 namespace app {
 
@@ -24,7 +25,10 @@ std::string default_session_path() {
     return "";
 }
 
-std::string bundle_file_name(const std::string& scenario_id, const sim::CivilDate& d) {
+namespace {
+
+// The scenario id reduced to [A-Za-z0-9._-], for file names.
+std::string safe_id(const std::string& scenario_id) {
     std::string id;
     for (char c : scenario_id) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -32,7 +36,13 @@ std::string bundle_file_name(const std::string& scenario_id, const sim::CivilDat
         id += ok ? c : '-';
     }
     if (id.empty() || id.front() == '.') id = "scenario" + id;
-    return fmt::format("npsim-case-{}-{:04}-{:02}-{:02}.npsim.json", id, d.year, d.month, d.day);
+    return id;
+}
+
+}  // namespace
+
+std::string bundle_file_name(const std::string& scenario_id, const sim::CivilDate& d) {
+    return fmt::format("npsim-case-{}-{:04}-{:02}-{:02}.npsim.json", safe_id(scenario_id), d.year, d.month, d.day);
 }
 
 nlohmann::json to_json(const SessionExtras& e) {
@@ -41,7 +51,8 @@ nlohmann::json to_json(const SessionExtras& e) {
             {"work_account", e.work_account},
             {"account_user", e.account_user},
             {"mail_user", e.mail_user},
-            {"screen", e.screen}};
+            {"screen", e.screen},
+            {"closed", e.closed}};
 }
 
 SessionExtras session_extras_from(const nlohmann::json& doc) {
@@ -60,6 +71,8 @@ SessionExtras session_extras_from(const nlohmann::json& doc) {
     e.account_user = text("account_user");
     e.mail_user = text("mail_user");
     e.screen = text("screen");
+    const auto closed = it->find("closed");
+    e.closed = closed == it->end() || !closed->is_boolean() || closed->get<bool>();
     return e;
 }
 
@@ -77,6 +90,13 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
     }
     nlohmann::json doc = sim::to_json(bundle);
     doc["session"] = to_json(extras);
+    // The instructor PIN stays out of every file: drop it from the embedded scenario (and hash the copy).
+    if (auto s = doc.find("scenario"); s != doc.end() && s->is_object()) {
+        if (auto in = s->find("instructor"); in != s->end() && in->is_object() && in->contains("pin")) {
+            in->erase("pin");
+            doc["scenario_hash"] = sim::hex64(sim::hash_json(*s));
+        }
+    }
     const std::string text = doc.dump(1) + "\n";
     if (!sim::write_file_atomically(path, text)) {
         error = fmt::format("{}: cannot be written", path);
@@ -110,6 +130,47 @@ std::string quarantine_session(const std::string& path) {
     std::error_code ec;
     fs::rename(path, bad, ec);
     return ec ? std::string() : bad;
+}
+
+namespace {
+
+std::time_t file_time(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_time_type written = fs::last_write_time(path, ec);
+    if (ec) return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    // C++17 has no clock_cast: carry the distance from "now" over to the system clock.
+    const auto sys = std::chrono::system_clock::now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                                                            written - fs::file_time_type::clock::now());
+    return std::chrono::system_clock::to_time_t(sys);
+}
+
+}  // namespace
+
+std::string archive_session(const std::string& path, const std::string& scenario_id) {
+    std::error_code ec;
+    if (path.empty() || !fs::exists(path, ec)) return "";
+    const fs::path folder = fs::path(path).parent_path() / "sessions";
+    fs::create_directories(folder, ec);
+    if (ec) return "";
+    std::tm tm{};
+    const std::time_t t = file_time(path);
+    localtime_r(&t, &tm);
+    const std::string stem = fmt::format("{:%Y%m%d-%H%M%S}-{}", tm, safe_id(scenario_id));
+    fs::path target = folder / (stem + ".npsim.json");
+    for (int n = 2; fs::exists(target, ec); ++n) target = folder / fmt::format("{}-{}.npsim.json", stem, n);
+    fs::rename(path, target, ec);
+    return ec ? std::string() : target.string();
+}
+
+bool mark_session_closed(const std::string& path) {
+    std::string text;
+    if (!sim::read_text_file(path, text)) return false;
+    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) return false;
+    if (!doc.contains("session") || !doc["session"].is_object()) doc["session"] = nlohmann::json::object();
+    if (doc["session"].value("closed", false)) return true;
+    doc["session"]["closed"] = true;
+    return sim::write_file_atomically(path, doc.dump(1) + "\n");
 }
 
 namespace {

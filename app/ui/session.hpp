@@ -4,7 +4,11 @@
 // every applied SubmitAction and on exit, plus a "session" object with what only the app needs to
 // continue (training mode, scenario file, who is signed in, the screen). sim::load_bundle reads it
 // like any bundle (unknown keys are ignored) and `npsim-cli replay` replays it. A session file that
-// cannot be read is renamed to <file>.bad, never overwritten: nothing is lost.
+// cannot be read is renamed to <file>.bad, never overwritten: nothing is lost. "session.closed" is
+// false while the app runs and true after a clean exit, so the next start can tell an interrupted
+// run (and offer to resume it). Before a new run replaces the session file of another run, that file
+// moves to sessions/<YYYYmmdd-HHMMSS>-<scenario id>.npsim.json next to it (what `npsim-cli report`
+// summarises). The instructor PIN of a scenario is never written (it is dropped from the copy).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +36,7 @@ struct SessionExtras {
     std::string scenario_path;  // the scenario file the run started from (for Restart)
     std::string work_account, account_user, mail_user;
     std::string screen;
+    bool closed = false;  // written true on a clean exit; a file without the key counts as closed
 };
 nlohmann::json to_json(const SessionExtras& e);
 SessionExtras session_extras_from(const nlohmann::json& bundle_document);
@@ -48,6 +53,12 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
 bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error);
 // Renames a bad session file to <path>.bad (replacing an older one); returns the new path ("" on failure).
 std::string quarantine_session(const std::string& path);
+// Moves the session file of an earlier run into <folder of path>/sessions/ as
+// <YYYYmmdd-HHMMSS of its last save>-<scenario id>.npsim.json (-2, -3, … when taken); returns the new
+// path, "" when it could not be moved (then it stays where it is).
+std::string archive_session(const std::string& path, const std::string& scenario_id);
+// Sets "session": {"closed": true} in an existing session file (a clean exit that wrote no new run).
+bool mark_session_closed(const std::string& path);
 // The local wall time of the file's last change, "2025-06-01 14:03"; "" when it cannot be read.
 std::string file_saved_at(const std::string& path);
 std::string now_local_text();  // the local wall time now, same format
@@ -66,6 +77,8 @@ struct SessionStatus {
     // The file could not be resumed: where and what, and where it was kept.
     std::string bad_path, bad_error, kept_as;
     bool nothing_to_resume = false;  // resume was asked for, but there is no session file
+    bool interrupted = false;  // the file's run did not end with a clean exit: the start offers to resume it
+    std::string archived_to;   // where the last run of another scenario or "Start fresh" moved the old file
     std::string save_error;  // the last autosave failed: "path: why"
     SaveStats last_save;
     // The last "Export repro bundle": the path written or the error (localised).

@@ -13,6 +13,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
 #include "app/views/instructor/instructor_views.hpp"
+#include "app/views/resume_prompt.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/bundle.hpp"
@@ -120,6 +121,7 @@ void Shell::draw() {
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
+    draw_resume_prompt(ctx, queue_);
 }
 
 void Shell::apply_commands() {
@@ -215,6 +217,10 @@ void Shell::apply(const Command& command) {
                 if (sim_) training_.export_debrief(*sim_, ui_.mode, strings_, c.dir);
             } else if constexpr (std::is_same_v<T, ResumeSession>) {
                 resume_session();
+            } else if constexpr (std::is_same_v<T, StartFresh>) {
+                // The interrupted run is kept (for the report), out of the new run's way.
+                session_.archived_to = archive_session(session_.path, session_.scenario_id);
+                session_.interrupted = session_.available = false;
             } else if constexpr (std::is_same_v<T, ExportBundle>) {
                 export_bundle(c);
             }
@@ -320,6 +326,7 @@ void Shell::check_session_file() {
         return;
     }
     session_.available = true;
+    session_.interrupted = options_.offer_resume && extras.present && !extras.closed;
     session_.scenario_id = b.scenario_id;
     session_.title = title_of(b.scenario, b.scenario_id);
     session_.saved_at = file_saved_at(session_.path);
@@ -386,6 +393,7 @@ bool Shell::resume_session() {
     session_.available = true;
     session_.current = true;
     session_.resumed = true;
+    session_.interrupted = false;
     session_.resume_differs = sim::hex64(sim_->state_hash()) != b.state_hash;
     session_.scenario_id = b.scenario_id;
     session_.title = title_of(b.scenario, b.scenario_id);
@@ -395,19 +403,34 @@ bool Shell::resume_session() {
 
 bool Shell::save_session() {
     if (!sim_ || !training_.scenario()) return false;
-    // A run without actions that is not the saved session must not replace the last session.
-    if (!session_.current && !has_actions(*sim_)) return false;
-    return write_session_now();
+    // A run without actions that is not the saved session must not replace the last session; that
+    // earlier run has now ended with a clean exit too (unless it still waits for the resume question).
+    if (!session_.current && !has_actions(*sim_)) {
+        std::error_code ec;
+        if (!session_.interrupted && !session_.path.empty() && fs::exists(session_.path, ec))
+            mark_session_closed(session_.path);
+        return false;
+    }
+    return write_session_now(true);
 }
 
-bool Shell::write_session_now() {
+bool Shell::write_session_now(bool closed) {
     if (session_.path.empty() || !sim_ || !training_.scenario()) return false;
     // A bad file that could not be moved away is never overwritten.
     if (session_.bad_path == session_.path && session_.kept_as.empty()) return false;
+    // A new run never destroys an earlier one: the earlier run's file moves into sessions/ first.
+    if (std::error_code ec; !session_.current && fs::exists(session_.path, ec)) {
+        sim::ReproBundle earlier;
+        SessionExtras earlier_extras;
+        std::string why;
+        const bool readable = read_session(session_.path, earlier, earlier_extras, why);
+        session_.archived_to = archive_session(session_.path, readable ? earlier.scenario_id : "unreadable");
+        session_.interrupted = false;
+    }
     const auto start = std::chrono::steady_clock::now();
     const sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
     const SessionExtras extras{true,           mode_key(ui_.mode), scenario_.path, ui_.work_account,
-                               ui_.account_user, ui_.mail_user,    ui_.screen};
+                               ui_.account_user, ui_.mail_user,    ui_.screen,         closed};
     std::string error;
     SaveStats stats;
     if (!write_session(session_.path, bundle, extras, error, &stats)) {

@@ -32,6 +32,7 @@ struct ShellOptions {
     // The session file (autosave and resume, app/ui/session.hpp); "" = off, the default (UI tests
     // write nothing). The app passes default_session_path().
     std::string session_path{};
+    bool offer_resume = true;  // ask at start to resume a session file whose run did not end cleanly
 };
 
 class Shell {
@@ -90,7 +91,7 @@ class Shell {
     std::optional<double> wait_clock() const;  // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
     void check_session_file();  // at start: what the overview offers to resume (or why not)
-    bool write_session_now();
+    bool write_session_now(bool closed = false);  // closed: the clean exit's save
     void export_bundle(const ExportBundle& request);
     // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
     void after_instructor_action(const sim::Action& action);

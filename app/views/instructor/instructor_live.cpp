@@ -150,13 +150,14 @@ void draw_trainee_progress(const ViewContext& ctx) {
 }
 
 void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out) {
-    sub_heading(ctx, "scenario.instructor.rules");
-    draw_fault_rules(ctx, out);
-    draw_fault_form(ctx, out);
+    // Most used first: time, checkpoints, then the rule editor.
     sub_heading(ctx, "scenario.console.time");
     draw_time_warp(ctx, out);
     sub_heading(ctx, "scenario.instructor.checkpoints");
     draw_checkpoints(ctx, out);
+    sub_heading(ctx, "scenario.instructor.rules");
+    draw_fault_rules(ctx, out);
+    draw_fault_form(ctx, out);
     sub_heading(ctx, "scenario.instructor.journal");
     draw_live_journal(ctx, ImGui::GetTextLineHeightWithSpacing() * 8.0f + ImGui::GetStyle().WindowPadding.y * 2.0f);
     sub_heading(ctx, "scenario.instructor.trainee");
