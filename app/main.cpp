@@ -35,6 +35,7 @@ struct Options {
     std::string mode;  // demo | guided | exam: start the scenario as training (default: free play)
     bool resume = false;  // continue the saved session (app/ui/session.hpp)
     bool instructor = false, instructor_advanced = false;  // open the instructor console window (F9)
+    std::string open;     // a session file or support case to view read only (scenario.replay)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
     cli.add_flag("--resume", opt.resume, "Continue the last session (saved automatically while you work)");
     cli.add_flag("--instructor", opt.instructor, "Open the instructor console window (F9 toggles it)");
     cli.add_flag("--instructor-advanced", opt.instructor_advanced, "Open the instructor console with Advanced expanded");
+    cli.add_option("--open", opt.open, "View a session file or support case (repro bundle) read only");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
 
@@ -132,6 +134,8 @@ int main(int argc, char** argv) {
         std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " (kept as " << s.kept_as << ")\n";
     else if (opt.resume && !resumed)
         std::cerr << "npsim: no saved session to resume (" << s.path << ")\n";
+    if (!opt.open.empty() && !shell.open_replay(opt.open))
+        std::cerr << "npsim: " << shell.view_state().replay.open_error << "\n";
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
     if (opt.instructor || opt.instructor_advanced) shell.view_state().instructor.open = true;
     if (opt.instructor_advanced) shell.view_state().instructor.advanced = true;

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/ui/ui_state.hpp"
 #include "sim/action.hpp"
 #include "sim/time.hpp"
@@ -83,10 +85,31 @@ struct ExportBundle {
     std::string note;  // free text stored in the bundle: what the case is about
 };
 
+// The read-only session viewer, observations and snapshots (app/ui/shell_replay.cpp).
+struct OpenReplay {
+    std::string path;  // a session file or repro bundle, shown read only on "scenario.replay"
+};
+struct CloseReplay {};  // back to the live run, as it was
+struct SetReplayTime {
+    sim::SimTime time = 0;  // the moment to show (clamped to 0..end of the recording)
+    long long actions = -1;  // how many recorded actions to replay; -1 = all recorded at or before `time`
+};
+struct AddObservation {
+    std::string label;           // what the tester sees, in words
+    nlohmann::json condition;    // an assessment condition or {"last_result": …}; checked now
+};
+struct RemoveObservation {
+    std::string id;  // "obs-2"
+};
+struct SaveScenarioAt {
+    std::string dir;  // where to write <id>-at-<date>.json: the viewer's moment, else the live run's now
+};
+
 using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
                              ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
                              SubmitAction, ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario,
-                             JumpAhead, ExportDebrief, ResumeSession, StartFresh, ExportBundle>;
+                             JumpAhead, ExportDebrief, ResumeSession, StartFresh, ExportBundle, OpenReplay, CloseReplay,
+                             SetReplayTime, AddObservation, RemoveObservation, SaveScenarioAt>;
 
 class CommandQueue {
   public:

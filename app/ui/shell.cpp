@@ -14,6 +14,7 @@
 #include "app/ui/theme.hpp"
 #include "app/views/instructor/instructor_views.hpp"
 #include "app/views/resume_prompt.hpp"
+#include "app/views/replay/replay_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/bundle.hpp"
@@ -117,11 +118,14 @@ void Shell::reset_people() {
 }
 
 void Shell::draw() {
-    const ViewContext ctx{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
+    // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
+    const ViewContext ctx =
+        replay_ ? replay_context() : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
     draw_resume_prompt(ctx, queue_);
+    draw_replay_bar(ctx, queue_);
 }
 
 void Shell::apply_commands() {
@@ -129,6 +133,7 @@ void Shell::apply_commands() {
 }
 
 void Shell::apply(const Command& command) {
+    if (replay_ && refused_in_replay(command)) return;  // the viewer is read only
     std::visit(
         [this](const auto& c) {
             using T = std::decay_t<decltype(c)>;
@@ -223,6 +228,18 @@ void Shell::apply(const Command& command) {
                 session_.interrupted = session_.available = false;
             } else if constexpr (std::is_same_v<T, ExportBundle>) {
                 export_bundle(c);
+            } else if constexpr (std::is_same_v<T, OpenReplay>) {
+                open_replay(c.path);
+            } else if constexpr (std::is_same_v<T, CloseReplay>) {
+                close_replay();
+            } else if constexpr (std::is_same_v<T, SetReplayTime>) {
+                set_replay_position(c.time, c.actions);
+            } else if constexpr (std::is_same_v<T, AddObservation>) {
+                add_observation(c);
+            } else if constexpr (std::is_same_v<T, RemoveObservation>) {
+                remove_observation(c.id);
+            } else if constexpr (std::is_same_v<T, SaveScenarioAt>) {
+                save_scenario_at(c.dir);
             }
         },
         command);
@@ -230,6 +247,7 @@ void Shell::apply(const Command& command) {
 
 void Shell::advance(double wall_seconds) {
     if (!sim_) return;
+    if (replay_) return;  // the viewer holds its moment; the live run waits
     const bool was_finished = training_.finished();
     const sim::SimTime step = bridge_.advance(wall_seconds, ui_.paused ? 0 : ui_.speed);
     if (step > 0) run_until(sim_->now() + step);
@@ -259,6 +277,7 @@ void Shell::show_score_if_finished(bool was_finished) {
 }
 
 std::optional<double> Shell::wait_seconds() const {
+    if (replay_) return std::nullopt;  // nothing moves in the viewer
     // An exam countdown shows seconds (and runs while paused); a demo caption changes on its own.
     std::optional<double> training_wait;
     if (sim_ && !training_.finished()) {
@@ -292,7 +311,7 @@ bool Shell::show_screen(const std::string& name) {
     if (!screen) return false;
     if (screen->show) screen->show(ui_);
     ui_.screen = screen->name;
-    if (screen->prepare) screen->prepare(simulation(), ui_, view_);
+    if (screen->prepare) screen->prepare(shown_simulation(), ui_, view_);  // the viewer's world while replaying
     return true;
 }
 
@@ -402,6 +421,7 @@ bool Shell::resume_session() {
 }
 
 bool Shell::save_session() {
+    if (replay_) close_replay();  // save the live run, with its own screen and people
     if (!sim_ || !training_.scenario()) return false;
     // A run without actions that is not the saved session must not replace the last session; that
     // earlier run has now ended with a clean exit too (unless it still waits for the resume question).
@@ -461,8 +481,11 @@ void Shell::export_bundle(const ExportBundle& request) {
     std::string error;
     if (ec || !fs::is_directory(base, ec)) {
         error = strings_.format("scenario.bundle.no_folder", {{"path", base.string()}});
-    } else if (!sim::save_bundle(path.string(), sim::make_bundle(*training_.scenario(), *sim_, request.note))) {
-        error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}});
+    } else {
+        sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_, request.note);
+        bundle.observations = view_.replay.observations;  // what the tester expects (checked on replay)
+        if (!sim::save_bundle(path.string(), bundle))
+            error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}});
     }
     if (!error.empty()) {
         session_.export_result = strings_.format("scenario.bundle.failed", {{"error", error}});

@@ -8,6 +8,7 @@
 // It needs a current ImGui context (it sets the style); it never touches GLFW or GL.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,6 +58,18 @@ class Shell {
     bool save_session();
     const SessionStatus& session() const { return session_; }
 
+    // The read-only session viewer (app/ui/shell_replay.cpp). open_replay() loads a session file or
+    // repro bundle and shows it on "scenario.replay" at its end; every surface then shows the world of
+    // the recording at the chosen moment (SetReplayTime), rebuilt by replaying the recorded actions.
+    // The live run waits untouched (no clock, no autosave) and nothing can change the recording:
+    // SubmitAction and the other world-changing commands are refused. close_replay() returns to the
+    // live run and the screen it was on. False (and ViewState::replay.open_error) when the file fails.
+    bool open_replay(const std::string& path);
+    void close_replay();
+    bool replaying() const { return replay_ != nullptr; }
+    // The simulation the views show: the replayed one while the viewer is open, else simulation().
+    const sim::Simulation* shown_simulation() const;
+
     void draw();
     void apply_commands();
     void advance(double wall_seconds);
@@ -95,6 +108,14 @@ class Shell {
     void export_bundle(const ExportBundle& request);
     // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
     void after_instructor_action(const sim::Action& action);
+    // The viewer, observations and snapshots (app/ui/shell_replay.cpp).
+    struct Replay;                                   // the recording, its replayed simulation, the live UI to restore
+    bool refused_in_replay(const Command& command);  // true (and counted) for world-changing commands
+    void set_replay_position(sim::SimTime time, long long actions);
+    ViewContext replay_context();
+    void add_observation(const AddObservation& request);
+    void remove_observation(const std::string& id);
+    void save_scenario_at(const std::string& dir);
 
     ShellOptions options_;
     UiState ui_;
@@ -108,6 +129,7 @@ class Shell {
     CommandQueue queue_;
     bool fonts_dirty_ = false;
     SessionStatus session_;
+    std::shared_ptr<Replay> replay_;  // the open viewer (shared_ptr: Replay is complete only in shell_replay.cpp)
 };
 
 }  // namespace app

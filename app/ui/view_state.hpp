@@ -10,6 +10,7 @@
 #include "app/views/instructor/instructor_state.hpp"
 #include "app/views/mail/mail_state.hpp"
 #include "app/views/portal/portal_state.hpp"
+#include "app/views/replay/replay_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
 #include "sim/action.hpp"
 
@@ -26,6 +27,7 @@ struct ViewState {
     MailViewState mail;
     ScenarioViewState scenario;
     InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
+    ReplayViewState replay;  // the session viewer, observations, snapshots (partly Shell-written)
 };
 
 }  // namespace app

@@ -1,6 +1,7 @@
 // app/views/scenario/scenario_session.cpp — the saved session on scenario.overview ("Resume last
-// session", autosave status, why a session file could not be resumed) and "Export repro bundle"
-// on scenario.console and scenario.score.
+// session", "View read only", autosave status, why a session file could not be resumed, "Open session
+// or support case…") and "Export repro bundle" with the tester's observations and "Save this point as
+// a scenario" on scenario.console and scenario.score.
 #include <algorithm>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "app/ui/session.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/replay/replay_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 
 namespace app {
@@ -25,9 +27,7 @@ float field_width() {
     return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f);
 }
 
-}  // namespace
-
-void draw_session_box(const ViewContext& ctx, CommandQueue& out) {
+void draw_saved_session(const ViewContext& ctx, CommandQueue& out) {
     const SessionStatus* s = ctx.session;
     if (!s || s->path.empty()) return;
     const std::string& lang = ctx.ui.language;
@@ -54,10 +54,21 @@ void draw_session_box(const ViewContext& ctx, CommandQueue& out) {
         const std::string resume = ctx.text.get("scenario.session.resume") + "###session_resume";
         if (widgets::button(resume.c_str())) out.push(ResumeSession{});
         ImGui::SameLine();
+        const std::string view = ctx.text.get("replay.open.session") + "###session_view";
+        if (widgets::button(view.c_str())) out.push(OpenReplay{s->path});
+        ImGui::SameLine();
         coloured_wrapped(palette().muted_text, ctx.text.get("scenario.session.resume_note"));
     } else if (s->bad_error.empty()) {
         coloured_wrapped(palette().muted_text, ctx.text.format("scenario.session.autosave", {{"path", s->path}}));
     }
+}
+
+}  // namespace
+
+void draw_session_box(const ViewContext& ctx, CommandQueue& out) {
+    draw_saved_session(ctx, out);
+    // Any session file or support case, read only (the viewer: app/views/replay).
+    draw_open_recording(ctx, out);
 }
 
 void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
@@ -77,11 +88,19 @@ void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
     ImGui::SetNextItemWidth(field_width());
     widgets::input_text_hint("###bundle_dir", ctx.text.get("scenario.bundle.folder_hint").c_str(), st.bundle_dir);
 
+    ImGui::Spacing();
+    draw_observations(ctx, out);
+    ImGui::Spacing();
+
     const std::string label = ctx.text.get("scenario.bundle.export") + "###bundle_export";
     if (widgets::button(label.c_str())) out.push(ExportBundle{st.bundle_dir, st.bundle_note});
     const SessionStatus* s = ctx.session;
     if (s && !s->export_result.empty())
         coloured_wrapped(s->export_ok ? palette().muted_text : palette().error_text, s->export_result);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    draw_save_point(ctx, out);
 }
 
 }  // namespace app
