@@ -1,6 +1,7 @@
 // app/ui/training.cpp — the training session: assessment, hints, demo player, countdown, debrief.
 #include "app/ui/training.hpp"
 
+#include "sim/debrief.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
 
@@ -297,6 +298,10 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     nlohmann::json journal = nlohmann::json::array();
     for (const sim::JournalEntry& e : sim.journal().entries()) journal.push_back(sim::to_json(e));
     j["journal"] = std::move(journal);  // redacted by the simulation: never a password
+    // The debrief (timeline, time per objective, mistakes) as sim/debrief makes it, for the HTML too.
+    sim::Debrief debrief = sim::make_debrief(*scenario_, sim, r, text);
+    debrief.mode = mode_key(mode);
+    j["debrief"] = sim::to_json(debrief);
 
     std::string md;
     md += "# " + text.get("scenario.debrief.heading") + ": " + scenario_->title.in(lang) + "\n\n";
@@ -324,15 +329,18 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     const std::string stem = "npsim-debrief-" + (scenario_->id.empty() ? std::string("scenario") : scenario_->id);
     const fs::path md_path = base / (stem + ".md");
     const fs::path json_path = base / (stem + ".json");
+    const fs::path html_path = base / (stem + ".html");
     std::string error;
     if (!sim::write_file_atomically(md_path.string(), md)) error = md_path.string() + ": cannot be written";
     else if (!sim::write_file_atomically(json_path.string(), j.dump(2) + "\n")) error = json_path.string() + ": cannot be written";
+    else if (!sim::write_file_atomically(html_path.string(), sim::debrief_html(debrief, text))) error = html_path.string() + ": cannot be written";
     if (!error.empty()) {
         debrief_result_ = text.format("scenario.debrief.failed", {{"error", error}});
         return false;
     }
     debrief_ok_ = true;
-    debrief_result_ = text.format("scenario.debrief.written", {{"md", md_path.string()}, {"json", json_path.string()}});
+    debrief_result_ = text.format("replay.debrief.written",
+                                  {{"md", md_path.string()}, {"html", html_path.string()}, {"json", json_path.string()}});
     return true;
 }
 

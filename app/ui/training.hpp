@@ -58,8 +58,8 @@ class Training {
     // Reveals the next hint of objective `id` (guided only); false when there is none left.
     bool request_hint(const std::string& id, TrainingMode mode);
     void finish(const sim::Simulation& sim, Finish why);
-    // Writes <dir>/npsim-debrief-<id>.md and .json (atomically via .tmp + rename). Sets
-    // debrief_result() to the paths written or the error.
+    // Writes <dir>/npsim-debrief-<id>.md, .json (with "debrief": sim::to_json(Debrief)) and .html
+    // (sim::debrief_html), atomically. Sets debrief_result() to the paths written or the error.
     bool export_debrief(const sim::Simulation& sim, TrainingMode mode, const sim::Strings& text,
                         const std::string& dir);
 

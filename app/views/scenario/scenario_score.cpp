@@ -1,17 +1,18 @@
-// app/views/scenario/scenario_score.cpp — "scenario.score": the score, feedback per objective,
-// penalties itemised, seed and journal hash, Restart and Export debrief.
-#include <cinttypes>
-#include <cstdio>
+// app/views/scenario/scenario_score.cpp — "scenario.score": the score, the debrief's timeline, feedback
+// and time per objective, mistakes, penalties itemised, seed and journal hash, Restart and Export debrief.
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
 
+#include "sim/debrief.hpp"
 #include "sim/hash.hpp"
 
 #include "app/ui/fonts.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/training.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/replay/replay_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 
 namespace app {
@@ -29,17 +30,58 @@ const char* reason_key(Training::Finish f) {
     return "scenario.score.reason.running";
 }
 
-void draw_objectives(const ViewContext& ctx, const Training& t) {
+// The debrief of the run shown (live or in the viewer), made again only when the run moved.
+const sim::Debrief& debrief_of(const ViewContext& ctx, const Training& t) {
+    ReplayViewState& st = ctx.state.replay;
+    const std::string key = ctx.ui.language + "/" + mode_key(ctx.ui.mode) + (t.finished() ? "/final" : "/live");
+    if (st.debrief_sim != ctx.sim || st.debrief_journal != ctx.sim->journal().hash() || st.debrief_key != key ||
+        st.debrief.journal_hash.empty()) {
+        st.debrief = sim::make_debrief(*t.scenario(), *ctx.sim, t.report(), ctx.text);
+        st.debrief.mode = mode_key(ctx.ui.mode);
+        st.debrief_sim = ctx.sim;
+        st.debrief_journal = ctx.sim->journal().hash();
+        st.debrief_key = key;
+    }
+    return st.debrief;
+}
+
+const sim::ObjectiveTime* time_of(const sim::Debrief& d, const std::string& id) {
+    for (const sim::ObjectiveTime& o : d.objectives)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+// TableHeadersRow(), with each header reported like a text (tests and screen readers find it).
+void headers_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < ImGui::TableGetColumnCount(); ++i) {
+        if (!ImGui::TableSetColumnIndex(i)) continue;
+        const char* name = ImGui::TableGetColumnName(i);
+        ImGui::TableHeader(name);
+        widgets::report_item(widgets::ItemKind::Text, name);
+    }
+}
+
+float column_width(const ViewContext& ctx, const char* key, const std::string& sample) {
+    return std::max(ImGui::CalcTextSize(ctx.text.get(key).c_str()).x, ImGui::CalcTextSize(sample.c_str()).x) +
+           ImGui::GetFontSize();
+}
+
+void draw_objectives(const ViewContext& ctx, const Training& t, const sim::Debrief& d) {
     const auto& objectives = t.scenario()->assessment.objectives;
     const sim::ScoreReport& r = t.report();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##score_objectives", 3, flags)) return;
+    if (!ImGui::BeginTable("##score_objectives", 5, flags)) return;
     ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_objective").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.45f);
     ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_points").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize(ctx.text.get("scenario.score.col_points").c_str()).x +
                                 ImGui::GetFontSize() * 2.0f);
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.met_at").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            column_width(ctx, "debrief.col.met_at", replay_time_text(ctx, d.end)));
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.spent").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            column_width(ctx, "debrief.col.spent", "00 h 00 min"));
     ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_feedback").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.55f);
-    ImGui::TableHeadersRow();
+    headers_row();
     for (std::size_t i = 0; i < objectives.size() && i < r.objectives.size(); ++i) {
         const sim::Objective& o = objectives[i];
         const bool met = r.objectives[i].met;
@@ -50,9 +92,44 @@ void draw_objectives(const ViewContext& ctx, const Training& t) {
         widgets::text_wrapped(o.title.in(ctx.ui.language));
         ImGui::TableNextColumn();
         widgets::text(std::to_string(met ? o.weight : 0) + " / " + std::to_string(o.weight));
+        const sim::ObjectiveTime* when = time_of(d, o.id);
+        ImGui::TableNextColumn();
+        if (when && when->met_at >= 0) widgets::text(replay_time_text(ctx, when->met_at));
+        else widgets::text_disabled(ctx.text.get("debrief.not_met"));
+        ImGui::TableNextColumn();
+        if (when && when->spent >= 0) widgets::text(sim::format_span(when->spent, ctx.text));
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, met ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text);
         widgets::text_wrapped((met ? o.feedback_met : o.feedback_not_met).in(ctx.ui.language));
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+}
+
+void draw_mistakes(const ViewContext& ctx, const sim::Debrief& d) {
+    widgets::text(ctx.text.get("debrief.mistakes"));
+    if (d.mistakes.empty()) {
+        widgets::text_disabled(ctx.text.get("debrief.no_mistakes"));
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##score_mistakes", 3, flags)) return;
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.time").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            column_width(ctx, "debrief.col.time", replay_time_text(ctx, d.end)));
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.operation").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.35f);
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.message").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.65f);
+    headers_row();
+    for (const sim::Mistake& m : d.mistakes) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        widgets::text(replay_time_text(ctx, m.time));
+        ImGui::TableNextColumn();
+        const std::string op_key = "debrief.op." + m.operation;
+        widgets::text_wrapped(ctx.text.has(op_key) ? ctx.text.get(op_key) : m.operation);
+        ImGui::TableNextColumn();
+        widgets::text_wrapped(m.message);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error_text);
+        widgets::text_wrapped(m.error_code);
         ImGui::PopStyleColor();
     }
     ImGui::EndTable();
@@ -102,7 +179,12 @@ void draw_scenario_score(const ViewContext& ctx, CommandQueue& out) {
                            ctx.text.get(std::string("scenario.mode.") + mode_key(ctx.ui.mode)));
     ImGui::Spacing();
 
-    draw_objectives(ctx, *t);
+    const sim::Debrief& debrief = debrief_of(ctx, *t);
+    draw_debrief_timeline(ctx, debrief);
+    ImGui::Spacing();
+    draw_objectives(ctx, *t, debrief);
+    ImGui::Spacing();
+    draw_mistakes(ctx, debrief);
     ImGui::Spacing();
     draw_penalties(ctx, *t);
     ImGui::Spacing();
