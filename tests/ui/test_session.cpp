@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -386,4 +387,107 @@ TEST_CASE("no password typed into the sandbox reaches the session file or an exp
     REQUIRE(t.shell.session().export_ok);
     REQUIRE(t.shell.save_session());
     check_no_secret_in(tmp.path, kPassword);
+}
+
+TEST_CASE("a session that did not end with a clean exit is offered in a modal; a closed one is not",
+          "[ui][session][resume][prompt]") {
+    TempDir tmp;
+    std::string hash;
+    {
+        SessionUi t(tmp.session());
+        REQUIRE(t.shell.load_scenario(kJourney));
+        t.play_solution_steps(2);
+        // No save_session(): the app was killed. Every autosave said "not closed".
+    }
+    hash = load_ok(tmp.session()).state_hash;  // the last autosave (after the last action)
+    CHECK_FALSE(app::session_extras_from(nlohmann::json::parse(slurp(tmp.session()))).closed);
+    for (const char* lang : {"de", "en"}) {
+        INFO(lang);
+        SessionUi t(tmp.session(), lang);
+        CHECK(t.shell.session().interrupted);
+        REQUIRE(t.shell.load_scenario(kJourney));  // the app starts on the default scenario meanwhile
+        t.ui.frames(2);
+        CHECK(t.ui.shows(t.shell.strings().format(
+            "scenario.resume.text",
+            {{"title", t.shell.session().title.in(lang)}, {"time", t.shell.session().saved_at}})));
+        REQUIRE(t.ui.find("###resume_prompt_fresh") != nullptr);
+        if (std::string(lang) == "de") continue;  // asked again next time: nothing was answered
+        REQUIRE(t.ui.click("###resume_prompt_resume"));
+        t.ui.frame();
+        CHECK(t.state_hash() == hash);
+        CHECK_FALSE(t.shell.session().interrupted);
+        t.ui.frames(2);
+        CHECK(t.ui.find("###resume_prompt_resume") == nullptr);
+        REQUIRE(t.shell.save_session());  // a clean exit
+    }
+    CHECK(app::session_extras_from(nlohmann::json::parse(slurp(tmp.session()))).closed);
+    {
+        SessionUi t(tmp.session());
+        CHECK_FALSE(t.shell.session().interrupted);
+        CHECK(t.shell.session().available);  // the overview still offers it
+        REQUIRE(t.shell.load_scenario(kJourney));
+        t.ui.frames(2);
+        CHECK(t.ui.find("###resume_prompt_resume") == nullptr);
+        // `npsim --resume` still continues it.
+        REQUIRE(t.shell.resume_session());
+        CHECK(t.state_hash() == hash);
+    }
+}
+
+TEST_CASE("Start fresh and every new run keep the previous run in the sessions folder", "[ui][session][archive]") {
+    TempDir tmp;
+    const fs::path archive = fs::path(tmp.session()).parent_path() / "sessions";
+    auto archived_files = [&] {
+        std::vector<fs::path> files;
+        std::error_code ec;
+        if (fs::is_directory(archive, ec))
+            for (const auto& e : fs::directory_iterator(archive)) files.push_back(e.path());
+        return files;
+    };
+    {
+        SessionUi t(tmp.session());
+        REQUIRE(t.shell.load_scenario(kJourney));
+        t.play_solution_steps(2);  // then killed
+    }
+    const std::string interrupted = slurp(tmp.session());
+    {
+        SessionUi t(tmp.session(), "de");
+        REQUIRE(t.shell.load_scenario(kJourney));
+        t.ui.frames(2);
+        REQUIRE(t.ui.click("###resume_prompt_fresh"));
+        t.ui.frames(2);
+        CHECK(t.ui.find("###resume_prompt_fresh") == nullptr);
+        CHECK_FALSE(fs::exists(tmp.session()));
+        const std::vector<fs::path> files = archived_files();
+        REQUIRE(files.size() == 1);
+        CHECK(files[0].string() == t.shell.session().archived_to);
+        const std::string name = files[0].filename().string();
+        CHECK(name.size() == std::string("20250101-120000-full-journey.npsim.json").size());
+        CHECK(name.substr(8, 1) == "-");
+        CHECK(name.substr(15) == "-full-journey.npsim.json");
+        CHECK(slurp(files[0]) == interrupted);  // kept whole
+        CHECK(sim::replay_bundle(load_ok(files[0].string())).reproduced);
+
+        // The fresh run autosaves into the free session file; a clean exit closes it.
+        t.play_solution_steps(1);
+        REQUIRE(fs::exists(tmp.session()));
+        REQUIRE(t.shell.save_session());
+        CHECK(archived_files().size() == 1);
+    }
+    const std::string fresh_run = slurp(tmp.session());
+    {
+        // Starting another run: its first autosave moves the previous (closed) run away first.
+        SessionUi t(tmp.session());
+        CHECK_FALSE(t.shell.session().interrupted);
+        t.shell.commands().push(app::StartScenario{kJourney, app::TrainingMode::Guided, "en"});
+        t.ui.frames(2);
+        CHECK(archived_files().size() == 1);  // nothing moves before the new run saves
+        t.play_solution_steps(1);
+        const std::vector<fs::path> files = archived_files();
+        REQUIRE(files.size() == 2);
+        bool kept = false;
+        for (const fs::path& f : files) kept = kept || slurp(f) == fresh_run;
+        CHECK(kept);
+        CHECK(load_ok(tmp.session()).actions.size() == 1);
+    }
 }
