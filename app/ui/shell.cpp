@@ -397,6 +397,11 @@ bool Shell::resume_session() {
         after_sim_moved();
     }
     if (b.end_time > sim_->now()) run_until(b.end_time);
+    // The instructor's last freeze or unfreeze decides whether the clock runs on.
+    for (const sim::RecordedAction& a : b.actions) {
+        if (a.action.type == "instructor.freeze") ui_.paused = true;
+        if (a.action.type == "instructor.unfreeze") ui_.paused = false;
+    }
 
     // Who was signed in where, and the screen the trainee was on.
     reset_people();  // a plain repro bundle: the first administrator, as after a start

@@ -236,15 +236,21 @@ TEST_CASE("the console's advanced part adds, switches off, arms and removes rule
     CHECK(t.sim().faults().find_rule("langsam")->effect == sim::FaultRule::Effect::Latency);
 
     // Off, then "arm once".
+    // The window's rows open their actions from a "..." menu.
+    auto row_action = [&t](const std::string& action) {
+        REQUIRE(t.ui.click("###rule_menu_langsam"));
+        t.ui.frame();
+        REQUIRE(t.ui.click("###" + action + "_rule_langsam"));
+    };
     REQUIRE(t.ui.click("###enabled_langsam"));
     t.ui.frame();
     CHECK_FALSE(t.sim().faults().find_rule("langsam")->enabled);
-    REQUIRE(t.ui.click("###arm_rule_langsam"));
+    row_action("arm");
     t.ui.frame();
     CHECK(t.sim().faults().find_rule("langsam")->armed);
 
     // Edit as JSON: a broken text is refused in the view; a bad rule is refused by the simulation.
-    REQUIRE(t.ui.click("###edit_rule_langsam"));
+    row_action("edit");
     t.ui.frame();
     CHECK(t.console().editing_rule == "langsam");
     t.shell.view_state().instructor.rule_json = "{\"operation\": ";
@@ -263,7 +269,7 @@ TEST_CASE("the console's advanced part adds, switches off, arms and removes rule
     t.ui.frame();
     REQUIRE(t.sim().checkpoints().size() == 1);
     CHECK(t.sim().checkpoints()[0].name == "vor-dem-kauf");
-    REQUIRE(t.ui.click("###remove_rule_langsam"));
+    row_action("remove");
     t.ui.frame();
     CHECK(t.sim().faults().find_rule("langsam") == nullptr);
     REQUIRE(t.ui.click("###restore_vor-dem-kauf"));

@@ -63,9 +63,10 @@ nlohmann::json rule_from_form(const ViewContext& ctx) {
 }
 
 void labelled(const ViewContext& ctx, const char* key, float label_width) {
+    const float x = ImGui::GetCursorPosX();
     ImGui::AlignTextToFramePadding();
     widgets::text(ctx.text.get(key));
-    ImGui::SameLine(label_width);
+    ImGui::SameLine(x + label_width);
 }
 
 void draw_form_fields(const ViewContext& ctx) {
@@ -112,7 +113,7 @@ void draw_form_fields(const ViewContext& ctx) {
 
 }  // namespace
 
-void draw_fault_rules(const ViewContext& ctx, CommandQueue& out) {
+void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
     const sim::FaultInjector& faults = ctx.sim->faults();
     const auto& rules = faults.rules();
     const auto& states = faults.states();
@@ -124,16 +125,22 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out) {
     const std::string edit = ctx.text.get("scenario.instructor.edit");
     const std::string remove = ctx.text.get("scenario.console.remove");
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float buttons_w = text_button_width(arm) + text_button_width(edit) + text_button_width(remove) + spacing * 2.0f;
+    // The window is narrow: one "⋯" button per row opens Arm once / Edit / Remove as a menu.
+    const float buttons_w = compact ? text_button_width("...")
+                                    : text_button_width(arm) + text_button_width(edit) + text_button_width(remove) +
+                                          spacing * 2.0f;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float rows_h =
         ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(rules.size(), 6) + 1);
     if (ImGui::BeginTable("##fault_rules", 6, flags, ImVec2(0, rows_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("##on", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        // The effect names an error code (long, no spaces): it gets the most room and wraps.
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                1.0f);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                1.5f);
         ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(), ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
                                     ImGui::GetFontSize() * 2.0f);
@@ -159,21 +166,33 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out) {
                 widgets::text(r.operation);
                 ImGui::TableNextColumn();
                 std::string effect = ctx.text.get(effect_key(r.effect));
-                if (r.effect == sim::FaultRule::Effect::Error) effect += ": " + r.error_code;
+                if (r.effect == sim::FaultRule::Effect::Error) effect += " " + r.error_code;
                 if (r.armed) effect += " · " + ctx.text.get("scenario.instructor.armed");
-                widgets::text(effect);
+                widgets::text_wrapped(effect);
                 ImGui::TableNextColumn();
                 const int fires = i < states.size() ? states[i].fires : 0;
                 const int calls = i < states.size() ? states[i].calls : 0;
                 widgets::text(ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
                 ImGui::TableNextColumn();
-                if (widgets::button((arm + "###arm_rule_" + id).c_str()))
-                    submit_instructor(out, "instructor.arm_fault", {{"id", id}});
-                ImGui::SameLine();
-                if (widgets::button((edit + "###edit_rule_" + id).c_str())) start_editing(ctx, r);
-                ImGui::SameLine();
-                if (widgets::button((remove + "###remove_rule_" + id).c_str()))
-                    submit_instructor(out, "instructor.remove_fault", {{"id", id}});
+                bool do_arm = false, do_edit = false, do_remove = false;
+                if (compact) {
+                    if (widgets::button(("...###rule_menu_" + id).c_str())) ImGui::OpenPopup("##rule_menu");
+                    if (ImGui::BeginPopup("##rule_menu")) {
+                        do_arm = widgets::menu_item((arm + "###arm_rule_" + id).c_str());
+                        do_edit = widgets::menu_item((edit + "###edit_rule_" + id).c_str());
+                        do_remove = widgets::menu_item((remove + "###remove_rule_" + id).c_str());
+                        ImGui::EndPopup();
+                    }
+                } else {
+                    do_arm = widgets::button((arm + "###arm_rule_" + id).c_str());
+                    ImGui::SameLine();
+                    do_edit = widgets::button((edit + "###edit_rule_" + id).c_str());
+                    ImGui::SameLine();
+                    do_remove = widgets::button((remove + "###remove_rule_" + id).c_str());
+                }
+                if (do_arm) submit_instructor(out, "instructor.arm_fault", {{"id", id}});
+                if (do_edit) start_editing(ctx, r);
+                if (do_remove) submit_instructor(out, "instructor.remove_fault", {{"id", id}});
                 ImGui::PopID();
             }
         }

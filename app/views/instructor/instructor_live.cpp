@@ -156,7 +156,7 @@ void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out) {
     sub_heading(ctx, "scenario.instructor.checkpoints");
     draw_checkpoints(ctx, out);
     sub_heading(ctx, "scenario.instructor.rules");
-    draw_fault_rules(ctx, out);
+    draw_fault_rules(ctx, out, true);
     draw_fault_form(ctx, out);
     sub_heading(ctx, "scenario.instructor.journal");
     draw_live_journal(ctx, ImGui::GetTextLineHeightWithSpacing() * 8.0f + ImGui::GetStyle().WindowPadding.y * 2.0f);

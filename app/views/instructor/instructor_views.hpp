@@ -27,7 +27,8 @@ void draw_instructor_lock(const ViewContext& ctx);
 
 // Parts (each draws at the cursor, at the available width)
 void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out);
-void draw_fault_rules(const ViewContext& ctx, CommandQueue& out);  // live rules table
+// Live rules table; `compact` (the window): the row actions open from a "..." menu.
+void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact = false);
 void draw_fault_form(const ViewContext& ctx, CommandQueue& out);   // add from a small form or JSON, edit
 void draw_time_warp(const ViewContext& ctx, CommandQueue& out);    // +1 h, +1 day, +2 days, +1 week
 void draw_checkpoints(const ViewContext& ctx, CommandQueue& out);  // save by name, restore

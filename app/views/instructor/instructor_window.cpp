@@ -221,7 +221,7 @@ void draw_instructor_window(const ViewContext& ctx, CommandQueue& out) {
     if (!st.open || ctx.ui.screen == "scenario.console") return;  // the page shows the console itself
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float font = ImGui::GetFontSize();
-    const float width = std::min(font * (st.advanced ? 46.0f : 28.0f), vp->WorkSize.x - font * 2.0f);
+    const float width = std::min(font * (st.advanced ? 50.0f : 28.0f), vp->WorkSize.x - font * 2.0f);
     // First shown at the top of the work area, right of the navigation pane; movable from there.
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + ImGui::GetFrameHeight() * 12.0f, vp->WorkPos.y + font * 6.0f),
                             ImGuiCond_FirstUseEver);
