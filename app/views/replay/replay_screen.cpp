@@ -5,6 +5,7 @@
 // [SECTION] Bar: the floating window on the other surfaces
 // The Shell rebuilds the world for the moment chosen (SetReplayTime); these views only draw it.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -85,13 +86,20 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     const std::size_t total = info.actions.size();
     const std::size_t k = std::min(info.applied, total);
 
-    // Step buttons: the previous / next recorded action, the start and the end.
+    // Step buttons: the previous / next recorded action, the start and the end. The bar has room for
+    // arrows only; their tooltips say the words.
+    auto step_button = [&](const char* key, const char* arrows, const char* id) {
+        const std::string words = ctx.text.get(key);
+        const bool pressed = widgets::button(((compact ? std::string(arrows) : words) + "###" + id).c_str());
+        if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", words.c_str());
+        return pressed;
+    };
     const bool at_start = k == 0 && info.time == 0;
     const bool at_end = k == total && info.time >= info.end_ms;
     ImGui::BeginDisabled(at_start);
-    if (widgets::button((ctx.text.get("replay.start") + "###replay_first").c_str())) out.push(SetReplayTime{0, 0});
+    if (step_button("replay.start", "|<", "replay_first")) out.push(SetReplayTime{0, 0});
     ImGui::SameLine();
-    if (widgets::button((ctx.text.get("replay.previous") + "###replay_prev").c_str())) {
+    if (step_button("replay.previous", "<", "replay_prev")) {
         if (k > 0 && info.time > info.actions[k - 1].time) {
             out.push(SetReplayTime{info.actions[k - 1].time, static_cast<long long>(k)});  // back to the last one shown
         } else if (k > 0) {
@@ -104,22 +112,30 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(at_end);
-    if (widgets::button((ctx.text.get("replay.next") + "###replay_next").c_str())) {
+    if (step_button("replay.next", ">", "replay_next")) {
         if (k < total) out.push(SetReplayTime{info.actions[k].time, static_cast<long long>(k + 1)});
         else out.push(SetReplayTime{info.end_ms, -1});
     }
     ImGui::SameLine();
-    if (widgets::button((ctx.text.get("replay.end") + "###replay_last").c_str())) out.push(SetReplayTime{info.end_ms, -1});
+    if (step_button("replay.end", ">|", "replay_last")) out.push(SetReplayTime{info.end_ms, -1});
     ImGui::EndDisabled();
-    if (!compact) {
-        ImGui::SameLine();
+    ImGui::SameLine();
+
+    // The bar keeps "Viewer" and "Close replay" on the slider's row.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string viewer = ctx.text.get("replay.open_viewer") + "###replay_viewer";
+    const std::string close = ctx.text.get("replay.close") + "###replay_close_bar";
+    float trailing = 0.0f;
+    if (compact) {
+        for (const std::string* label : {&viewer, &close})
+            trailing += ImGui::CalcTextSize(label->c_str(), nullptr, true).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+    } else {
         ImGui::AlignTextToFramePadding();
         widgets::text(position_text(ctx, info));
     }
 
     // The slider: its text is the moment shown.
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(width);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - trailing, ImGui::GetFontSize() * 6.0f));
     std::int64_t value = info.time;
     const std::int64_t lo = 0;
     const std::int64_t hi = std::max<std::int64_t>(info.end_ms, 1);
@@ -129,13 +145,19 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     widgets::report_item(widgets::ItemKind::Input, "###replay_slider");
     const ImVec2 smin = ImGui::GetItemRectMin();
     const ImVec2 smax = ImGui::GetItemRectMax();
+    if (compact) {
+        ImGui::SameLine();
+        if (widgets::button(viewer.c_str())) out.push(Navigate{"scenario.replay"});
+        ImGui::SameLine();
+        if (widgets::button(close.c_str())) out.push(CloseReplay{});
+    }
 
-    // A mark per recorded action under the slider, where the grab's centre would be at its time.
-    const ImGuiStyle& style = ImGui::GetStyle();
+    // A mark per recorded action under the slider, where the grab's centre would be at its time;
+    // the actions replayed so far are drawn full height.
     const float grab = std::max(style.GrabMinSize, 4.0f);
     const float x0 = smin.x + 2.0f + grab * 0.5f;
     const float x1 = smax.x - 2.0f - grab * 0.5f;
-    const float strip_h = ImGui::GetTextLineHeight() * 0.7f;
+    const float strip_h = ImGui::GetTextLineHeight() * 0.8f;
     const ImVec2 strip_min(smin.x, smax.y + 2.0f);
     ImGui::SetCursorScreenPos(strip_min);
     ImGui::InvisibleButton("##replay_marks", ImVec2(std::max(smax.x - smin.x, 1.0f), strip_h));
@@ -152,8 +174,8 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
         const float f = static_cast<float>(static_cast<double>(m.time) / static_cast<double>(hi));
         const float x = x0 + (x1 - x0) * std::clamp(f, 0.0f, 1.0f);
         const bool done = i < k;
-        dl->AddRectFilled(ImVec2(x - 1.5f, strip_min.y + (done ? 0.0f : strip_h * 0.25f)),
-                          ImVec2(x + 1.5f, strip_min.y + strip_h), mark_colour(m));
+        dl->AddRectFilled(ImVec2(x - 2.0f, strip_min.y + (done ? 0.0f : strip_h * 0.4f)), ImVec2(x + 2.0f, strip_min.y + strip_h),
+                          mark_colour(m));
         const float d = std::abs(mouse_x - x);
         if (strip_hovered && d <= nearest_d) {
             nearest_d = d;
@@ -299,26 +321,30 @@ void draw_replay_screen(const ViewContext& ctx, CommandQueue& out) {
 void draw_replay_bar(const ViewContext& ctx, CommandQueue& out) {
     const ReplayInfo& info = ctx.state.replay.info;
     if (!info.active || !ctx.sim || ctx.ui.screen == "scenario.replay") return;
+    // Along the bottom, left of the training checklist window when that one shows; it can be folded
+    // down to its title, which still says "read only".
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float margin = ImGui::GetStyle().WindowPadding.x;
-    const float width = std::min(ImGui::GetFontSize() * 34.0f, vp->WorkSize.x * 0.5f);
+    float width = vp->WorkSize.x - 2.0f * margin;
+    const bool checklist = ctx.training && ctx.training->scenario() && ctx.ui.mode != TrainingMode::Sandbox &&
+                           surface_of(ctx.ui.screen) != Surface::Scenario;
+    if (checklist) width -= std::min(ImGui::GetFontSize() * 22.0f, vp->WorkSize.x * 0.4f) + margin;
+    width = std::max(width, ImGui::GetFontSize() * 24.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, vp->WorkPos.y + vp->WorkSize.y - margin), ImGuiCond_Always,
                             ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->WorkSize.y * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_TitleBg, palette().banner_bg);
+    ImGui::PushStyleColor(ImGuiCol_TitleBgActive, palette().banner_bg);
+    ImGui::PushStyleColor(ImGuiCol_TitleBgCollapsed, palette().banner_bg);
     ImGui::PushStyleColor(ImGuiCol_Border, palette().banner_text);
-    const bool open = ImGui::Begin("###replay_bar", nullptr,
-                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().banner_text);
+    const std::string title = ctx.text.get("replay.banner") + " · " + info.title.in(ctx.ui.language) + "###replay_bar";
+    const bool open = ImGui::Begin(title.c_str(), nullptr,
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PopStyleColor();
-    if (open) {
-        read_only_banner(ctx);
-        widgets::text_wrapped(info.title.in(ctx.ui.language));
-        draw_replay_timeline(ctx, out, true);
-        if (widgets::button((ctx.text.get("replay.open_viewer") + "###replay_viewer").c_str()))
-            out.push(Navigate{"scenario.replay"});
-        ImGui::SameLine();
-        if (widgets::button((ctx.text.get("replay.close") + "###replay_close_bar").c_str())) out.push(CloseReplay{});
-    }
+    widgets::report_item(widgets::ItemKind::Text, ctx.text.get("replay.banner").c_str());  // the title bar
+    ImGui::PopStyleColor(5);
+    if (open) draw_replay_timeline(ctx, out, true);
     ImGui::End();
 }
 
