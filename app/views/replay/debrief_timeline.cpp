@@ -85,7 +85,7 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    widgets::text_wrapped(ctx.text.get("debrief.timeline_help"));
+    widgets::text_wrapped(ctx.text.get("replay.debrief.timeline_help"));  // the page's own says "⋯", not in our font
     ImGui::PopStyleColor();
 
     const Axis axis(d);
