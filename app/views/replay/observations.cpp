@@ -175,7 +175,8 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     }
 
     const auto [condition, wording] = built_observation(ctx);
-    ImGui::SetNextItemWidth(field_width());
+    // Wider than the pickers: the suggested wording holds a sign-in name.
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f));
     widgets::input_text_hint("###obs_label", wording.empty() ? ctx.text.get("replay.obs.label_hint").c_str() : wording.c_str(),
                              st.obs_label);
     ImGui::BeginDisabled(condition.is_null());

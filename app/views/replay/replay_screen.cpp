@@ -65,6 +65,12 @@ void read_only_banner(const ViewContext& ctx) {
     ImGui::Dummy(ImVec2(width, style.ItemSpacing.y * 0.5f));
 }
 
+// "Open an offer" for portal.open_offer (the debrief's names), else the operation itself.
+std::string operation_name(const ViewContext& ctx, const std::string& type) {
+    const std::string key = "debrief.op." + type;
+    return ctx.text.has(key) ? ctx.text.get(key) : type;
+}
+
 std::string position_text(const ViewContext& ctx, const ReplayInfo& info) {
     return ctx.text.format("replay.position", {{"time", replay_time_text(ctx, info.time)},
                                                {"done", info.applied},
@@ -185,7 +191,7 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     if (nearest >= 0) {
         const ReplayMark& m = info.actions[static_cast<std::size_t>(nearest)];
         ImGui::BeginTooltip();
-        widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1}, {"type", m.type}, {"time", replay_time_text(ctx, m.time)}}));
+        widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1}, {"type", operation_name(ctx, m.type)}, {"time", replay_time_text(ctx, m.time)}}));
         if (m.failed) widgets::text_colored(palette().error_text, ctx.text.format("replay.mark_failed", {{"code", m.error}}));
         widgets::text_disabled(ctx.text.get("replay.mark_click"));
         ImGui::EndTooltip();
@@ -221,7 +227,8 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
     const float rows = static_cast<float>(std::min<std::size_t>(info.actions.size(), 8) + 1);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
-    const float height = ImGui::GetFrameHeightWithSpacing() * rows + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float height = row_h * rows + 2.0f;  // up to 8 rows, then it scrolls
     if (!ImGui::BeginTable("##replay_actions", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const float number_w = ImGui::CalcTextSize("000").x + ImGui::GetFontSize();
@@ -249,7 +256,8 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
                                                                   : palette().muted_text);
             widgets::text(replay_time_text(ctx, m.time));
             ImGui::TableNextColumn();
-            widgets::text(m.type);
+            widgets::text(operation_name(ctx, m.type));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.type.c_str());
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
             if (m.failed) widgets::text_colored(palette().error_text, m.error);
