@@ -405,6 +405,7 @@ bool Shell::resume_session() {
 
     // Who was signed in where, and the screen the trainee was on.
     reset_people();  // a plain repro bundle: the first administrator, as after a start
+    view_.replay.observations = b.observations;  // the observations noted in this run so far
     if (extras.present) {
         ui_.work_account = extras.work_account;
         ui_.account_user = extras.account_user;
@@ -453,7 +454,8 @@ bool Shell::write_session_now(bool closed) {
         session_.interrupted = false;
     }
     const auto start = std::chrono::steady_clock::now();
-    const sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
+    sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
+    bundle.observations = view_.replay.observations;  // the tester's observations survive a crash too
     const SessionExtras extras{true,           mode_key(ui_.mode), scenario_.path, ui_.work_account,
                                ui_.account_user, ui_.mail_user,    ui_.screen,         closed};
     std::string error;

@@ -291,12 +291,14 @@ void Shell::add_observation(const AddObservation& request) {
     o.after_actions = actions_so_far(*sim_);
     o.condition = request.condition;
     list.push_back(std::move(o));
+    write_session_now();  // autosave (no-op when it is off): an observation is part of the session
 }
 
 void Shell::remove_observation(const std::string& id) {
     auto& list = view_.replay.observations;
     list.erase(std::remove_if(list.begin(), list.end(), [&](const sim::Observation& o) { return o.id == id; }),
                list.end());
+    write_session_now();
 }
 
 // [SECTION] Snapshots ------------------------------------------------------------------------------

@@ -49,13 +49,18 @@ struct ViewerUi {
     app::test::UiDriver ui;  // first: the shell needs the ImGui context
     app::Shell shell;
 
-    explicit ViewerUi(const std::string& lang = "en", ImVec2 size = ImVec2(1400, 2600))
-        : ui(size), shell(app::ShellOptions{NPSIM_TEST_ASSET_DIR, lang}) {
+    explicit ViewerUi(const std::string& lang = "en", ImVec2 size = ImVec2(1400, 2600), const std::string& session = "")
+        : ui(size), shell(options(lang, session)) {
         ui.set_gui([this] { shell.draw(); });
         ui.set_between_frames([this] {
             shell.apply_commands();
             shell.advance(app::test::UiDriver::kDeltaTime);
         });
+    }
+    static app::ShellOptions options(const std::string& lang, const std::string& session) {
+        app::ShellOptions o{NPSIM_TEST_ASSET_DIR, lang};
+        o.session_path = session;  // "" = no autosave
+        return o;
     }
     const sim::Simulation& live() const { return *shell.simulation(); }
     const sim::Simulation& shown() const { return *shell.shown_simulation(); }
@@ -400,4 +405,26 @@ TEST_CASE("the viewer renders in English and German without raw keys inside 1280
         }
         CHECK(t.ui.find("###replay_slider") != nullptr);
     }
+}
+
+TEST_CASE("observations are autosaved with the session and come back when it is resumed",
+          "[ui][replay][observations][session]") {
+    TempDir dir;
+    const std::string session = (dir.path / "state" / "session.npsim.json").string();
+    {
+        ViewerUi t("en", ImVec2(1400, 2600), session);
+        REQUIRE(t.shell.start_scenario(kJourney, app::TrainingMode::Guided));
+        t.play_solution(0, 2);
+        t.push(app::AddObservation{"The portal says pending", {{"portal_status", "pending"}}});
+        REQUIRE(t.replay().observations.size() == 1);
+        const sim::ReproBundle saved = load_ok(session);  // written at once, not only with the next action
+        REQUIRE(saved.observations.size() == 1);
+        CHECK(saved.observations.front().label == "The portal says pending");
+        CHECK(saved.observations.front().after_actions == 2);
+    }
+    ViewerUi t("en", ImVec2(1400, 2600), session);
+    REQUIRE(t.shell.resume_session());
+    REQUIRE(t.replay().observations.size() == 1);
+    CHECK(t.replay().observations.front().id == "obs-1");
+    CHECK(t.replay().observations.front().condition == nlohmann::json{{"portal_status", "pending"}});
 }
