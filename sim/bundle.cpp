@@ -38,6 +38,11 @@ void strip_passwords(nlohmann::json& j) {
 nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document) {
     nlohmann::json doc = scenario_document;
     strip_passwords(doc);
+    // The instructor console's PIN is a lock on this machine, not part of the run.
+    if (auto in = doc.is_object() ? doc.find("instructor") : doc.end(); in != doc.end() && in->is_object()) {
+        in->erase("pin");
+        if (in->empty()) doc.erase("instructor");
+    }
     return doc;
 }
 

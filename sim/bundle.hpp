@@ -57,7 +57,8 @@ struct ReproBundle {
 // journal. Observations are the caller's to add.
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note = "");
 // The scenario document as a bundle embeds it: every string under a "password" key (e.g. in the
-// reference solution) becomes kPasswordNotStored, so no password text ever reaches a session file.
+// reference solution) becomes kPasswordNotStored, so no password text ever reaches a session file;
+// the instructor console's PIN ("instructor": {"pin"}) is left out.
 // scenario_hash is taken over this form.
 constexpr const char* kPasswordNotStored = "(not stored)";
 nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document);

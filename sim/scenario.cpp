@@ -110,7 +110,8 @@ const std::vector<std::string> kTopLevelKeys = {
     "$schema",      "schema_version", "id",        "title",         "description", "audience",
     "estimated_minutes", "difficulty", "seed",     "start_date",    "start_time",  "time_zone",
     "default_language",  "catalog",    "settings", "delays",        "start",       "faults",
-    "objectives",   "penalties",      "modes",     "timer",         "hints",       "solution"};
+    "objectives",   "penalties",      "modes",     "timer",         "hints",       "solution",
+    "instructor"};
 
 }  // namespace
 
@@ -251,6 +252,16 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
                 if (!d || d->business_days != 0) r.error("/timer/exam_countdown", why.empty() ? "must be a duration such as \"45m\"" : why);
                 else s.exam_countdown = d->ms;
             }
+        }
+    }
+    // The instructor console's lock: {"instructor": {"pin": "2468"}} (the app reads it from `source`).
+    if (auto in = doc.find("instructor"); in != doc.end()) {
+        if (!in->is_object()) r.error("/instructor", "must be {\"pin\": \"…\"}");
+        else {
+            r.check_keys(*in, "/instructor", {"pin"});
+            if (auto pin = in->find("pin"); pin != in->end() && (!pin->is_string() || pin->get<std::string>().size() < 4 ||
+                                                                 pin->get<std::string>().size() > 12))
+                r.error("/instructor/pin", "must be text of 4 to 12 characters");
         }
     }
     s.audience = r.string(doc, "audience", "", false, "");

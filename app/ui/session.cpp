@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
-#include "sim/hash.hpp"
 
 namespace app {
 
@@ -90,13 +89,7 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
     }
     nlohmann::json doc = sim::to_json(bundle);
     doc["session"] = to_json(extras);
-    // The instructor PIN stays out of every file: drop it from the embedded scenario (and hash the copy).
-    if (auto s = doc.find("scenario"); s != doc.end() && s->is_object()) {
-        if (auto in = s->find("instructor"); in != s->end() && in->is_object() && in->contains("pin")) {
-            in->erase("pin");
-            doc["scenario_hash"] = sim::hex64(sim::hash_json(*s));
-        }
-    }
+    // The instructor PIN never reaches the file: sim::make_bundle embeds sim::scenario_for_bundle's form.
     const std::string text = doc.dump(1) + "\n";
     if (!sim::write_file_atomically(path, text)) {
         error = fmt::format("{}: cannot be written", path);

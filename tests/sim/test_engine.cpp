@@ -157,7 +157,7 @@ TEST_CASE("actions have a stable JSON form that round-trips", "[sim][action]") {
     CHECK_FALSE(action_from_json(nlohmann::json{{"type", "x"}, {"actor", 5}}, back, error));
 }
 
-TEST_CASE("passwords never reach the journal; only whether they met the policy", "[sim][action][secrets]") {
+TEST_CASE("passwords never reach the journal, only whether they met the policy", "[sim][action][secrets]") {
     Simulation s(Setup{}, test_registry());
     s.submit(Action{"test.instant", "", {{"password", "Sommer2025!"}, {"user", "a"}}});
     s.submit(Action{"test.instant", "", {{"password", "short"}}});

@@ -169,7 +169,7 @@ TEST_CASE("licences run out, and assigning sums every subscription of the produc
     j.fails("licences.no_users", "licences.assign", kAdmin, {{"sku", kDonation}});
 }
 
-TEST_CASE("a Billing Administrator can buy but not assign; License and User Administrators can assign", "[sim][licences][roles]") {
+TEST_CASE("a Billing Administrator can buy but not assign, License and User Administrators can assign", "[sim][licences][roles]") {
     Journey j = with_donation();
     j.fails("licences.insufficient_role", "licences.assign", upn("bill"), {{"sku", kDonation}, {"user", upn("bill")}});
     j.ok("licences.assign", upn("lena"), {{"sku", kDonation}, {"user", upn("lena")}});

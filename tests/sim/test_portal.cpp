@@ -137,7 +137,7 @@ TEST_CASE("a third-party IT provider or a not recognised organisation is decline
     }
 }
 
-TEST_CASE("missing proof asks for information; answering puts it back to pending", "[sim][portal][verification]") {
+TEST_CASE("missing proof asks for information, and answering puts it back to pending", "[sim][portal][verification]") {
     Journey j = registered();
     j.ok("portal.submit_registration", kAdmin, form_with("registration_id", nullptr));
     j.fails("portal.no_information_request", "portal.answer_information_request", kAdmin, {{"registration_id", "VR 1"}});

@@ -144,7 +144,7 @@ TEST_CASE("a start state is either a world or the start-state fields, never both
     CHECK(first_error(doc) == "snapshot.json: /start/world/next_id: has the wrong type (string)");
 }
 
-TEST_CASE("start events are scheduled when the simulation starts; broken ones are located errors", "[sim][snapshot][scenario]") {
+TEST_CASE("start events are scheduled when the simulation starts, and broken ones are located errors", "[sim][snapshot][scenario]") {
     json doc = {{"schema_version", 1}, {"id", "t"}, {"title", {{"en", "T"}}},
                 {"start", {{"events", json::array({{{"in_ms", 5000}, {"kind", "billing.review_cleared"}},
                                                    {{"in_ms", 5000}, {"kind", "test.second"}, {"data", {{"n", 2}}}}})}}}};

@@ -389,7 +389,7 @@ TEST_CASE("no password typed into the sandbox reaches the session file or an exp
     check_no_secret_in(tmp.path, kPassword);
 }
 
-TEST_CASE("a session that did not end with a clean exit is offered in a modal; a closed one is not",
+TEST_CASE("a session that did not end with a clean exit is offered in a modal, and a closed one is not",
           "[ui][session][resume][prompt]") {
     TempDir tmp;
     std::string hash;
