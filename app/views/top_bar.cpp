@@ -104,7 +104,9 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
 }
 
 void draw_time_controls(const ViewContext& ctx, CommandQueue& out) {
-    ImGui::BeginDisabled(ctx.sim == nullptr);
+    // The session viewer shows a recording: its moment comes from the slider, not from the clock.
+    const bool viewing = ctx.state.replay.info.active;
+    ImGui::BeginDisabled(ctx.sim == nullptr || viewing);
     if (widgets::toggle_button(pause_label(ctx).c_str(), ctx.ui.paused)) {
         if (ctx.ui.paused) {
             out.push(Resume{});
@@ -125,7 +127,7 @@ void draw_time_controls(const ViewContext& ctx, CommandQueue& out) {
     // Skipping makes sense only when something is scheduled: an action's result or a background process.
     const auto next = ctx.sim ? ctx.sim->next_event_time() : std::nullopt;
     ImGui::SameLine();
-    ImGui::BeginDisabled(!next.has_value());
+    ImGui::BeginDisabled(!next.has_value() || viewing);
     if (widgets::button(skip_label(ctx).c_str())) out.push(SkipToNextEvent{});
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {

@@ -214,6 +214,13 @@ TEST_CASE("the viewer refuses every change to the recording and its clock stands
     CHECK(t.shown().now() == now);
     CHECK(t.shell.wait_seconds() == std::nullopt);
     CHECK(sim::hex64(t.live().state_hash()) == live_hash);
+    // The top bar's clock buttons are greyed out while the viewer is open.
+    for (const char* id : {"###pause", "###speed_600", "###skip"}) {
+        INFO(id);
+        const app::widgets::ItemInfo* item = t.ui.find(id);
+        REQUIRE(item != nullptr);
+        CHECK_FALSE(item->enabled);
+    }
 
     REQUIRE(t.shell.show_screen("scenario.replay"));
     t.ui.frames(2);
