@@ -1,5 +1,6 @@
 // app/main.cpp — the npsim desktop executable: command line, window, frame loop. An empty shell:
 // the UI lives in npsim_ui (app/ui, app/views), the simulation in npsim_core (sim/).
+#include <cfloat>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -172,6 +173,8 @@ int main(int argc, char** argv) {
         if (shell.take_fonts_dirty()) rebuild_fonts(*window, shell.ui());
 
         window->new_frame();
+        // A screenshot shows no hover effects or tooltips, wherever the (virtual) pointer happens to be.
+        if (screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
         shell.draw();
         ImGui::Render();

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
-cmake --build --preset release --target npsim >/dev/null
+cmake --build --preset release --target npsim npsim-cli >/dev/null
 mkdir -p docs/screenshots
 APPROVED=scenarios/seed-article-reader.json
 [ -f "$APPROVED" ] || APPROVED=scenarios/full-journey.json
@@ -30,3 +30,13 @@ myaccount-de            myaccount.apps          de  $APPROVED
 mail-en                 mail.inbox              en  scenarios/declined-reapply.json
 scenario-de             scenario.overview       de
 LIST
+
+# The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.
+shoot() { xvfb-run -a -s "-screen 0 1280x800x24" ./build/release/app/npsim --size 1280x800 "$@"; }
+shoot --screenshot docs/screenshots/instructor-de.png --screen admin.users --lang de --mode guided --instructor-advanced
+echo docs/screenshots/instructor-de.png
+session="$(mktemp -d)/chaos-workshop.npsim.json"
+./build/release/tools/npsim-cli run scenarios/chaos-workshop.json --solution --session "$session" >/dev/null
+shoot --screenshot docs/screenshots/replay-en.png --open "$session" --lang en
+echo docs/screenshots/replay-en.png
+rm -rf "$(dirname "$session")"
