@@ -13,6 +13,10 @@
 //                                                both hashes, every observation; exit 1 on any mismatch
 //   npsim-cli snapshot SESSION.json --at-action N | --at-ms T -o NEW.json [--id ID] [--title TEXT]
 //                                                a new scenario that starts at that point of the session
+//   npsim-cli debrief SESSION.json [--html OUT.html] [--json OUT.json] [--lang de]
+//                                                the run's debrief: timeline, time per objective, mistakes, score
+//   npsim-cli report DIR [--out report.html] [--json OUT.json] [--lang de]
+//                                                one table for a workshop folder of session files
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
