@@ -17,35 +17,20 @@
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
 #include "sim/scenario.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
+using app::test::slurp;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / fmt::format("npsim-debrief-view-{:08x}", rd());
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
+struct TempDir : app::test::TempDir {
+    TempDir() : app::test::TempDir("npsim-debrief-view") {}
 };
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 
 struct Trainee {
     app::test::UiDriver ui;  // first: the shell needs the ImGui context

@@ -20,29 +20,21 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using app::test::slurp;
+
+struct TempDir : app::test::TempDir {
+    TempDir() : app::test::TempDir("npsim-replay-test") {}
+};
+
 const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 const std::string kMax = "max@tsvmuster.onmicrosoft.com";
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / fmt::format("npsim-replay-test-{:08x}", rd());
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
 
 // The app loop in miniature (no autosave).
 struct ViewerUi {

@@ -22,38 +22,21 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
-constexpr const char* kPassword = "Sommer-2025!";
+using app::test::slurp;
 
-// A fresh folder under the system's temporary directory, removed with everything in it.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / fmt::format("npsim-session-test-{:08x}", rd());
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string session() const { return (path / "state" / "npsim" / "session.npsim.json").string(); }
+struct TempDir : app::test::TempDir {
+    TempDir() : app::test::TempDir("npsim-session-test") {}
 };
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
+constexpr const char* kPassword = "Sommer-2025!";
 
 // The app loop in miniature with autosave to `session_path`, on a tall display so whole forms fit.
 struct SessionUi {
