@@ -368,6 +368,15 @@ bool Shell::resume_session() {
             error = "/scenario" + (e.where.rfind('/', 0) == 0 ? e.where : std::string()) + ": " + e.message;
         }
     }
+    // The file embeds the scenario without its instructor PIN and passwords. When the scenario file
+    // the run started from is still the same scenario, take it from there: the console stays locked
+    // after a restart, and the demo's solution keeps its passwords.
+    if (error.empty() && !extras.scenario_path.empty()) {
+        sim::ScenarioLoad original = sim::load_scenario_file(extras.scenario_path);
+        if (original.ok() && sim::hex64(sim::hash_json(sim::scenario_for_bundle(original.scenario->source))) ==
+                                 sim::hex64(sim::hash_json(b.scenario)))
+            load = std::move(original);
+    }
     if (!error.empty()) {
         session_.available = false;
         session_.bad_path = path;

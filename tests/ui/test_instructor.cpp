@@ -19,36 +19,20 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
+using app::test::slurp;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / fmt::format("npsim-instructor-test-{:08x}", rd());
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string session() const { return (path / "state" / "session.npsim.json").string(); }
+struct TempDir : app::test::TempDir {
+    TempDir() : app::test::TempDir("npsim-instructor-test") {}
 };
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 
 // The app loop in miniature with autosave; a tall display so the whole window (Advanced open) fits.
 struct Instructor {
@@ -376,6 +360,14 @@ TEST_CASE("a scenario's instructor PIN locks the console and stays out of the se
     std::string error;
     REQUIRE(sim::load_bundle(tmp.session(), b, error));
     CHECK(sim::replay_bundle(b).reproduced);
+
+    // Killing the app does not open the console: the resumed run takes the PIN from the scenario file.
+    Instructor again(tmp.session(), "de");
+    REQUIRE(again.shell.resume_session());
+    again.shell.view_state().instructor.open = true;
+    again.ui.frames(2);
+    CHECK(again.ui.find("###instructor_pin") != nullptr);
+    CHECK(again.ui.find("###fail_next_apply") == nullptr);
 }
 
 TEST_CASE("the console window fits a 1280x800 screen in English and German", "[ui][instructor][layout]") {
