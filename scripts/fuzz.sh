@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-20}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_scenario fuzz_action
-mkdir -p build/fuzz/corpus-scenario build/fuzz/corpus-action
+cmake --build --preset fuzz --target fuzz_scenario fuzz_action fuzz_session npsim-cli
+mkdir -p build/fuzz/corpus-scenario build/fuzz/corpus-action build/fuzz/corpus-session
 cp -f scenarios/*.json build/fuzz/corpus-scenario/ 2>/dev/null || true
 find tests/data -name '*.json' -exec cp -f {} build/fuzz/corpus-scenario/ \;
 # Action corpus: the actions of every shipped solution, one per file.
@@ -25,7 +25,11 @@ for f in sorted(glob.glob("scenarios/*.json")):
             n += 1
             open(os.path.join(out, f"seed-{n:04d}.jsonl"), "w", encoding="utf-8").write(json.dumps(step["action"]) + "\n")
 PY
-for target in fuzz_scenario fuzz_action; do
+# Session corpus: the reference solution of every shipped scenario, recorded as a session file.
+for f in scenarios/*.json; do
+  ./build/fuzz/tools/npsim-cli run "$f" --solution --session "build/fuzz/corpus-session/$(basename "$f" .json).npsim.json" >/dev/null 2>&1 || true
+done
+for target in fuzz_scenario fuzz_action fuzz_session; do
   corpus="build/fuzz/corpus-${target#fuzz_}"
   echo "== $target for ${SECONDS_EACH}s"
   log="build/fuzz/$target.log"
