@@ -18,6 +18,7 @@
 #include "sim/bundle.hpp"
 #include "sim/scenario.hpp"
 #include "support/temp_dir.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -26,9 +27,7 @@ namespace {
 
 using app::test::slurp;
 
-struct TempDir : app::test::TempDir {
-    TempDir() : app::test::TempDir("npsim-debrief-view") {}
-};
+using app::test::TempDir;
 
 const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 
@@ -37,11 +36,7 @@ struct Trainee {
     app::Shell shell;
 
     explicit Trainee(const std::string& lang) : ui(ImVec2(1280, 800)), shell(app::ShellOptions{NPSIM_TEST_ASSET_DIR, lang}) {
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
+        app::test::wire_like_the_app(ui, shell);
     }
     const sim::Simulation& sim() const { return *shell.simulation(); }
     void push(app::Command c) {

@@ -20,6 +20,7 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "support/temp_dir.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -28,9 +29,7 @@ namespace {
 
 using app::test::slurp;
 
-struct TempDir : app::test::TempDir {
-    TempDir() : app::test::TempDir("npsim-instructor-test") {}
-};
+using app::test::TempDir;
 
 const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 
@@ -40,17 +39,8 @@ struct Instructor {
     app::Shell shell;
 
     Instructor(const std::string& session_path, const std::string& lang, ImVec2 display = ImVec2(1400, 2200))
-        : ui(display), shell(options(session_path, lang)) {
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-    }
-    static app::ShellOptions options(const std::string& session_path, const std::string& lang) {
-        app::ShellOptions o{NPSIM_TEST_ASSET_DIR, lang};
-        o.session_path = session_path;
-        return o;
+        : ui(display), shell(app::test::shell_options(lang, session_path)) {
+        app::test::wire_like_the_app(ui, shell);
     }
     const sim::Simulation& sim() const { return *shell.simulation(); }
     const app::InstructorViewState& console() { return shell.view_state().instructor; }

@@ -21,6 +21,7 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "support/temp_dir.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -29,9 +30,7 @@ namespace {
 
 using app::test::slurp;
 
-struct TempDir : app::test::TempDir {
-    TempDir() : app::test::TempDir("npsim-replay-test") {}
-};
+using app::test::TempDir;
 
 const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 const std::string kMax = "max@tsvmuster.onmicrosoft.com";
@@ -42,17 +41,8 @@ struct ViewerUi {
     app::Shell shell;
 
     explicit ViewerUi(const std::string& lang = "en", ImVec2 size = ImVec2(1400, 2600), const std::string& session = "")
-        : ui(size), shell(options(lang, session)) {
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-    }
-    static app::ShellOptions options(const std::string& lang, const std::string& session) {
-        app::ShellOptions o{NPSIM_TEST_ASSET_DIR, lang};
-        o.session_path = session;  // "" = no autosave
-        return o;
+        : ui(size), shell(app::test::shell_options(lang, session)) {
+        app::test::wire_like_the_app(ui, shell);
     }
     const sim::Simulation& live() const { return *shell.simulation(); }
     const sim::Simulation& shown() const { return *shell.shown_simulation(); }

@@ -15,6 +15,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/shell.hpp"
 #include "sim/scenario.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -26,11 +27,7 @@ struct Trainee {
     app::Shell shell;
 
     explicit Trainee(const std::string& lang) : ui(ImVec2(1280, 800)), shell({NPSIM_TEST_ASSET_DIR, lang}) {
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
+        app::test::wire_like_the_app(ui, shell);
     }
     void start(app::TrainingMode mode, const std::string& lang = "") {
         shell.commands().push(app::StartScenario{kJourney, mode, lang});

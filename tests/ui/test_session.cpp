@@ -23,6 +23,7 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "support/temp_dir.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -31,9 +32,7 @@ namespace {
 
 using app::test::slurp;
 
-struct TempDir : app::test::TempDir {
-    TempDir() : app::test::TempDir("npsim-session-test") {}
-};
+using app::test::TempDir;
 
 const std::string kJourney = NPSIM_TEST_SCENARIO_DIR "/full-journey.json";
 constexpr const char* kPassword = "Sommer-2025!";
@@ -44,17 +43,8 @@ struct SessionUi {
     app::Shell shell;
 
     SessionUi(const std::string& session_path, const std::string& lang = "en")
-        : ui(ImVec2(1400, 2600)), shell(options(session_path, lang)) {
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
-    }
-    static app::ShellOptions options(const std::string& session_path, const std::string& lang) {
-        app::ShellOptions o{NPSIM_TEST_ASSET_DIR, lang};
-        o.session_path = session_path;
-        return o;
+        : ui(ImVec2(1400, 2600)), shell(app::test::shell_options(lang, session_path)) {
+        app::test::wire_like_the_app(ui, shell);
     }
     const sim::Simulation& sim() const { return *shell.simulation(); }
     void fill(const std::string& id, const std::string& text) {

@@ -8,6 +8,7 @@
 
 #include "app/ui/screens.hpp"
 #include "app/ui/shell.hpp"
+#include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -24,11 +25,7 @@ struct ShellUnderTest {
     explicit ShellUnderTest(const std::string& lang, ImVec2 display = ImVec2(1280, 800))
         : ui(display), shell({NPSIM_TEST_ASSET_DIR, lang}) {
         shell.start(sim::Setup{}, {"Test scenario", "Testszenario"});
-        ui.set_gui([this] { shell.draw(); });
-        ui.set_between_frames([this] {
-            shell.apply_commands();
-            shell.advance(app::test::UiDriver::kDeltaTime);
-        });
+        app::test::wire_like_the_app(ui, shell);
     }
     sim::SimTime now() const { return shell.simulation()->now(); }
 };
