@@ -135,6 +135,12 @@ void text_wrapped(const std::string& s) {
     if (!has_wrap) ImGui::PopTextWrapPos();
 }
 
+void text_wrapped_colored(const ImVec4& colour, const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    text_wrapped(s);
+    ImGui::PopStyleColor();
+}
+
 void text_disabled(const std::string& s) {
     text_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), s);
 }

@@ -48,6 +48,7 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags =
 void text(const std::string& s);
 void text_colored(const ImVec4& colour, const std::string& s);
 void text_wrapped(const std::string& s);
+void text_wrapped_colored(const ImVec4& colour, const std::string& s);
 void text_disabled(const std::string& s);
 
 }  // namespace app::widgets

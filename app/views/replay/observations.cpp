@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/page.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/replay/replay_views.hpp"
@@ -25,22 +26,12 @@ constexpr const char* kTemplateKeys[kTemplateCount] = {"replay.obs.tpl.desktop",
 constexpr const char* kStatuses[] = {"none", "draft", "pending", "info_requested", "approved", "declined",
                                      "reverify_required"};
 
-void coloured_wrapped(const ImVec4& colour, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    widgets::text_wrapped(text);
-    ImGui::PopStyleColor();
-}
-
-float field_width() {
-    return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f);
-}
-
 // A combo over `values` (shown through `label_of`) that edits `value`; picks the first when empty.
 template <class LabelOf>
 void picker(const char* id, const std::vector<std::string>& values, std::string& value, LabelOf label_of) {
     if ((value.empty() || std::find(values.begin(), values.end(), value) == values.end()) && !values.empty())
         value = values.front();
-    ImGui::SetNextItemWidth(field_width());
+    ImGui::SetNextItemWidth(page_field_width());
     if (widgets::begin_combo(id, value.empty() ? "" : label_of(value).c_str())) {
         for (const std::string& v : values) {
             const std::string label = label_of(v) + "###" + std::string(id + 3) + "_" + v;
@@ -119,7 +110,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     const sim::World& w = ctx.sim->world();
     st.obs_template = std::clamp(st.obs_template, 0, kTemplateCount - 1);
-    ImGui::SetNextItemWidth(field_width());
+    ImGui::SetNextItemWidth(page_field_width());
     if (widgets::begin_combo("###obs_template", ctx.text.get(kTemplateKeys[st.obs_template]).c_str())) {
         for (int i = 0; i < kTemplateCount; ++i) {
             const std::string label = ctx.text.get(kTemplateKeys[i]) + "###obs_template_" + std::to_string(i);
@@ -149,7 +140,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
                 const std::vector<std::string> codes = errors_of(*ctx.sim, st.obs_operation);
                 if (codes.empty()) {
                     // Nothing failed yet: the tester names the code they expect.
-                    ImGui::SetNextItemWidth(field_width());
+                    ImGui::SetNextItemWidth(page_field_width());
                     widgets::input_text_hint("###obs_error_code", "billing.invalid_payment_method", st.obs_error);
                 } else {
                     picker("###obs_error", codes, st.obs_error, same);
@@ -189,7 +180,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
         ImGui::SameLine();
         const bool holds = observation_holds(condition, *ctx.sim);
         ImGui::AlignTextToFramePadding();
-        coloured_wrapped(holds ? palette().muted_text : palette().error_text,
+        widgets::text_wrapped_colored(holds ? palette().muted_text : palette().error_text,
                          ctx.text.get(holds ? "replay.obs.holds_now" : "replay.obs.fails_now"));
     }
 }
@@ -204,7 +195,7 @@ bool observation_holds(const nlohmann::json& condition, const sim::Simulation& s
 void draw_open_recording(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     widgets::text(ctx.text.get("replay.open.heading"));
-    ImGui::SetNextItemWidth(field_width());
+    ImGui::SetNextItemWidth(page_field_width());
     const bool enter = widgets::input_text_hint("###replay_open_path", ctx.text.get("replay.open.hint").c_str(), st.open_path,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
@@ -212,14 +203,14 @@ void draw_open_recording(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button((ctx.text.get("replay.open.button") + "###replay_open").c_str()) || (enter && !st.open_path.empty()))
         out.push(OpenReplay{st.open_path});
     ImGui::EndDisabled();
-    if (!st.open_error.empty()) coloured_wrapped(palette().error_text, st.open_error);
+    if (!st.open_error.empty()) widgets::text_wrapped_colored(palette().error_text, st.open_error);
 }
 
 void draw_observations(const ViewContext& ctx, CommandQueue& out) {
     if (!ctx.sim) return;
     const ReplayViewState& st = ctx.state.replay;
     widgets::text(ctx.text.get("replay.obs.heading"));
-    coloured_wrapped(palette().muted_text, ctx.text.get("replay.obs.help"));
+    widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.obs.help"));
     for (const sim::Observation& o : st.observations) {
         const bool holds = observation_holds(o.condition, *ctx.sim);
         const std::string remove = ctx.text.get("replay.obs.remove") + "###obs_remove_" + o.id;
@@ -239,12 +230,12 @@ void draw_observations(const ViewContext& ctx, CommandQueue& out) {
 void draw_save_point(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     widgets::text(ctx.text.get("replay.point.heading"));
-    coloured_wrapped(palette().muted_text, ctx.text.get(st.info.active ? "replay.point.help_replay" : "replay.point.help_live"));
+    widgets::text_wrapped_colored(palette().muted_text, ctx.text.get(st.info.active ? "replay.point.help_replay" : "replay.point.help_live"));
     widgets::text(ctx.text.get("replay.point.folder"));
-    ImGui::SetNextItemWidth(field_width());
+    ImGui::SetNextItemWidth(page_field_width());
     widgets::input_text_hint("###point_dir", ctx.text.get("replay.point.folder_hint").c_str(), st.point_dir);
     if (widgets::button((ctx.text.get("replay.point.save") + "###point_save").c_str())) out.push(SaveScenarioAt{st.point_dir});
-    if (!st.point_result.empty()) coloured_wrapped(st.point_ok ? palette().muted_text : palette().error_text, st.point_result);
+    if (!st.point_result.empty()) widgets::text_wrapped_colored(st.point_ok ? palette().muted_text : palette().error_text, st.point_result);
 }
 
 }  // namespace app

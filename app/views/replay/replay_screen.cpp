@@ -23,12 +23,6 @@ namespace app {
 
 namespace {
 
-void coloured_wrapped(const ImVec4& colour, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    widgets::text_wrapped(text);
-    ImGui::PopStyleColor();
-}
-
 // ImGui formats the slider's text with printf: a literal text must not contain '%'.
 std::string printf_literal(const std::string& s) {
     std::string out;
@@ -208,14 +202,14 @@ void draw_facts(const ViewContext& ctx, const ReplayInfo& info) {
     ImGui::PushFont(heading_font());
     widgets::text_wrapped(info.title.in(ctx.ui.language));
     ImGui::PopFont();
-    coloured_wrapped(palette().muted_text, ctx.text.format("replay.file", {{"path", info.path}}));
+    widgets::text_wrapped_colored(palette().muted_text, ctx.text.format("replay.file", {{"path", info.path}}));
     widgets::text_wrapped(ctx.text.format("replay.facts", {{"id", info.scenario_id},
                                                            {"seed", ctx.sim->seed()},
                                                            {"actions", info.actions.size()},
                                                            {"end", replay_time_text(ctx, info.end_ms)}}));
     if (!info.note.empty()) widgets::text_wrapped(ctx.text.format("replay.note", {{"note", info.note}}));
-    if (info.reproduces) coloured_wrapped(palette().muted_text, ctx.text.get("replay.reproduces"));
-    else coloured_wrapped(palette().error_text, ctx.text.get("replay.differs"));
+    if (info.reproduces) widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.reproduces"));
+    else widgets::text_wrapped_colored(palette().error_text, ctx.text.get("replay.differs"));
 }
 
 void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& info) {
@@ -281,7 +275,7 @@ void draw_recorded_observations(const ViewContext& ctx, CommandQueue& out, const
             const bool holds = observation_holds(o.condition, *ctx.sim);
             tick_mark(holds);
             ImGui::SameLine();
-            coloured_wrapped(holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text,
+            widgets::text_wrapped_colored(holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text,
                              o.label + " — " + ctx.text.get(holds ? "replay.obs.holds" : "replay.obs.fails"));
         } else {
             widgets::text_wrapped(o.label + " — " + ctx.text.format("replay.obs.at", {{"time", replay_time_text(ctx, o.time)},
@@ -302,11 +296,11 @@ void draw_replay_screen(const ViewContext& ctx, CommandQueue& out) {
         return;
     }
     read_only_banner(ctx);
-    if (info.refused > 0) coloured_wrapped(palette().error_text, ctx.text.format("replay.refused", {{"n", info.refused}}));
+    if (info.refused > 0) widgets::text_wrapped_colored(palette().error_text, ctx.text.format("replay.refused", {{"n", info.refused}}));
     draw_facts(ctx, info);
     ImGui::Spacing();
     draw_replay_timeline(ctx, out, false);
-    coloured_wrapped(palette().muted_text, ctx.text.get("replay.surfaces_help"));
+    widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.surfaces_help"));
     ImGui::Spacing();
     draw_actions(ctx, out, info);
     ImGui::Spacing();
@@ -321,7 +315,7 @@ void draw_replay_screen(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button((ctx.text.get("replay.close") + "###replay_close").c_str())) out.push(CloseReplay{});
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    coloured_wrapped(palette().muted_text, ctx.text.get("replay.close_help"));
+    widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.close_help"));
 }
 
 // [SECTION] Bar --------------------------------------------------------------------------------------
