@@ -1,5 +1,6 @@
 // sim/catalog.cpp — reading catalog editions (assets/catalog/*.json) and their canonical JSON.
 #include "sim/catalog.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -172,12 +173,12 @@ bool catalog_from_json(const nlohmann::json& j, Catalog& out, std::string& error
 }
 
 static bool read_json_file(const std::string& path, json& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return error = path + ": cannot be opened", false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = json::parse(ss.str(), nullptr, false);
-    if (out.is_discarded()) return error = path + ": is not valid JSON", false;
+    std::string text, why;
+    if (!read_input_file(path, InputKind::Catalog, text, why)) return error = path + ": " + why, false;
+    JsonInputError parse_error;
+    std::optional<json> parsed = parse_json_checked(text, InputKind::Catalog, parse_error);
+    if (!parsed) return error = fmt::format("{}:{}: {}", path, parse_error.where(), parse_error.message), false;
+    out = std::move(*parsed);
     return true;
 }
 

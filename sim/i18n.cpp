@@ -2,6 +2,7 @@
 #include "sim/i18n.hpp"
 
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,17 +16,18 @@ namespace sim {
 namespace fs = std::filesystem;
 
 static void load_one(Strings& s, const fs::path& file, std::vector<std::string>* errors) {
-    std::string text;
-    if (!read_text_file(file.string(), text)) {
-        if (errors) errors->push_back(fmt::format("{}: cannot be read", file.string()));
+    std::string text, why;
+    if (!read_input_file(file.string(), InputKind::Texts, text, why)) {
+        if (errors) errors->push_back(fmt::format("{}: {}", file.string(), why));
         return;
     }
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) {
-        if (errors) errors->push_back(fmt::format("{}: not valid JSON", file.string()));
+    JsonInputError parse_error;
+    const std::optional<nlohmann::json> j = parse_json_checked(text, InputKind::Texts, parse_error);
+    if (!j) {
+        if (errors) errors->push_back(fmt::format("{}:{}: {}", file.string(), parse_error.where(), parse_error.message));
         return;
     }
-    s.merge(j, file.string(), errors);
+    s.merge(*j, file.string(), errors);
 }
 
 Strings Strings::load(const std::string& dir, const std::string& lang, std::vector<std::string>* errors) {

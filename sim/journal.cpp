@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "sim/hash.hpp"
+#include "sim/json_input.hpp"
 
 namespace sim {
 
@@ -55,14 +56,15 @@ bool Journal::from_jsonl(const std::string& text, Journal& out, std::string& err
     while (std::getline(in, line)) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        nlohmann::json parsed = nlohmann::json::parse(line, nullptr, false);
-        if (parsed.is_discarded()) {
-            error = fmt::format("line {}: not valid JSON", line_no);
+        JsonInputError parse_error;
+        const std::optional<nlohmann::json> parsed = parse_json_checked(line, InputKind::Journal, parse_error);
+        if (!parsed) {
+            error = fmt::format("line {}, column {}: {}", line_no, parse_error.column, parse_error.message);
             return false;
         }
         JournalEntry e;
         std::string why;
-        if (!journal_entry_from_json(parsed, e, why)) {
+        if (!journal_entry_from_json(*parsed, e, why)) {
             error = fmt::format("line {}: {}", line_no, why);
             return false;
         }

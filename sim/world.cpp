@@ -6,6 +6,7 @@
 //   [SECTION] Canonical JSON
 //   [SECTION] Reading the canonical JSON back
 #include "sim/world.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 
@@ -450,8 +451,10 @@ Person person_from_record(const std::string& record, const std::string& where) {
         m.from = text();
         m.subject_key = text();
         m.body_key = text();
-        m.params = json::parse(text(), nullptr, false);
-        if (m.params.is_discarded()) fail(where, "has mail parameters that are not JSON");
+        JsonInputError parse_error;
+        std::optional<json> params = parse_json_checked(text(), 8, parse_error);
+        if (!params) fail(where, "has mail parameters that are not JSON (" + parse_error.message + ")");
+        m.params = std::move(*params);
         m.read = number() != 0;
         p.inbox.push_back(std::move(m));
     }

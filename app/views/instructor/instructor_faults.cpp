@@ -11,6 +11,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/instructor/instructor_views.hpp"
+#include "sim/json_input.hpp"
 
 namespace app {
 
@@ -231,8 +232,11 @@ void draw_fault_form(const ViewContext& ctx, CommandQueue& out) {
         nlohmann::json rule;
         st.json_error.clear();
         if (st.rule_as_json || editing) {
-            rule = nlohmann::json::parse(st.rule_json, nullptr, false);
-            if (rule.is_discarded() || !rule.is_object()) st.json_error = ctx.text.get("scenario.instructor.bad_json");
+            // The same policy as a scenario file: nesting limit, no duplicate keys, numbers in range.
+            sim::JsonInputError parse_error;
+            std::optional<nlohmann::json> parsed = sim::parse_json_checked(st.rule_json, sim::InputKind::Scenario, parse_error);
+            if (!parsed || !parsed->is_object()) st.json_error = ctx.text.get("scenario.instructor.bad_json");
+            else rule = std::move(*parsed);
         } else {
             rule = rule_from_form(ctx);
         }
