@@ -1,6 +1,8 @@
 // sim/delay.cpp — sampling and parsing delay distributions.
 #include "sim/delay.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace sim {
@@ -11,7 +13,17 @@ static std::int64_t round_nonneg(double v) {
     return static_cast<std::int64_t>(v + 0.5);
 }
 
-Duration Delay::sample(Rng& rng) const {
+// A sample never exceeds the duration cap (a log-normal tail could): at most kMaxDuration or
+// kMaxBusinessDays, so nothing downstream overflows or waits longer than a scenario may say.
+static Duration capped(Duration d) {
+    d.ms = std::clamp<SimTime>(d.ms, 0, kMaxDuration);
+    d.business_days = std::clamp(d.business_days, 0, kMaxBusinessDays);
+    return d;
+}
+
+Duration Delay::sample(Rng& rng) const { return capped(sample_uncapped(rng)); }
+
+Duration Delay::sample_uncapped(Rng& rng) const {
     const bool business = a.business_days != 0 || b.business_days != 0;
     switch (kind) {
         case Kind::Fixed:
@@ -22,7 +34,7 @@ Duration Delay::sample(Rng& rng) const {
         case Kind::LogNormal: {
             if (business) {
                 const double v = rng.lognormal(a.business_days, b.business_days);
-                return Duration{0, static_cast<int>(round_nonneg(v))};
+                return Duration{0, static_cast<int>(std::min<std::int64_t>(round_nonneg(v), kMaxBusinessDays))};
             }
             return Duration{round_nonneg(rng.lognormal(static_cast<double>(a.ms), static_cast<double>(b.ms))), 0};
         }

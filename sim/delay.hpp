@@ -5,7 +5,8 @@
 //   {"fixed": "15m"}
 //   {"uniform": ["1m", "15m"]}  or {"min": "1m", "max": "15m"}
 //   {"lognormal": {"median": "3 business days", "p95": "10 business days"}}
-// Both bounds must use the same unit kind (calendar time or business days).
+// Both bounds must use the same unit kind (calendar time or business days). Every bound is within the
+// duration cap (parse_duration refuses longer ones), and so is every sample.
 #pragma once
 
 #include <optional>
@@ -29,9 +30,13 @@ struct Delay {
     static Delay uniform(Duration lo, Duration hi) { return Delay{Kind::Uniform, lo, hi}; }
     static Delay lognormal(Duration median, Duration p95) { return Delay{Kind::LogNormal, median, p95}; }
 
-    // Draws one duration (whole milliseconds or whole business days).
+    // Draws one duration (whole milliseconds or whole business days), clamped to the duration cap
+    // (kMaxDuration, kMaxBusinessDays; see sim/time.hpp).
     Duration sample(Rng& rng) const;
     bool operator==(const Delay& o) const { return kind == o.kind && a == o.a && b == o.b; }
+
+private:
+    Duration sample_uncapped(Rng& rng) const;
 };
 
 // Parses a delay; on failure returns nullopt and sets `error` (relative to the value itself).

@@ -2,12 +2,24 @@
 // duration parsing.
 #include "sim/time.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 namespace sim {
+
+// [SECTION] Bounds
+
+SimTime add_saturating(SimTime t, SimTime d) {
+    if (d >= 0) {
+        if (t >= kSimTimeMax) return t;  // at (or, from outside input, beyond) the end of time: stays
+        return d > kSimTimeMax - t ? kSimTimeMax : t + d;
+    }
+    return t < INT64_MIN - d ? INT64_MIN : t + d;
+}
 
 // [SECTION] Civil dates
 
@@ -47,8 +59,24 @@ static int days_in_month(int year, int month) {
 }
 
 bool is_valid_date(CivilDate d) {
-    return d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= days_in_month(d.year, d.month);
+    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
+
+bool is_supported_date(CivilDate d) {
+    return is_valid_date(d) && d.year >= kMinSupportedYear && d.year <= kMaxSupportedYear;
+}
+
+CivilDate add_months(CivilDate d, std::int64_t months) {
+    // Months since year 0, in 64 bits so no month count can overflow; the year is clamped to int.
+    const std::int64_t total = static_cast<std::int64_t>(d.year) * 12 + (d.month - 1) + months;
+    std::int64_t y = total / 12, m = total % 12;
+    if (m < 0) {
+        m += 12;
+        --y;
+    }
+    CivilDate out{static_cast<int>(std::clamp<std::int64_t>(y, INT_MIN / 2, INT_MAX / 2)), static_cast<int>(m) + 1, 1};
+    out.day = std::clamp(d.day, 1, days_in_month(out.year, out.month));
+    return out;
 }
 
 static bool parse_fixed_int(std::string_view s, int& out) {
@@ -62,12 +90,19 @@ static bool parse_fixed_int(std::string_view s, int& out) {
     return true;
 }
 
-std::optional<CivilDate> parse_date(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+std::optional<CivilDate> parse_date(std::string_view iso, std::string* error) {
     CivilDate d;
-    if (!parse_fixed_int(iso.substr(0, 4), d.year) || !parse_fixed_int(iso.substr(5, 2), d.month) ||
-        !parse_fixed_int(iso.substr(8, 2), d.day) || !is_valid_date(d))
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !parse_fixed_int(iso.substr(0, 4), d.year) ||
+        !parse_fixed_int(iso.substr(5, 2), d.month) || !parse_fixed_int(iso.substr(8, 2), d.day) || !is_valid_date(d)) {
+        if (error) *error = fmt::format("\"{}\" is not a date (write YYYY-MM-DD)", iso);
         return std::nullopt;
+    }
+    if (!is_supported_date(d)) {
+        if (error)
+            *error = fmt::format("\"{}\" is outside the supported dates {:04}-01-01 … {:04}-12-31", iso,
+                                 kMinSupportedYear, kMaxSupportedYear);
+        return std::nullopt;
+    }
     return d;
 }
 
@@ -155,29 +190,45 @@ SimTime Calendar::at_local(CivilDate date, int minute_of_day) const {
 bool Calendar::is_business_day(SimTime t) const { return local(t).weekday < 5; }
 
 SimTime Calendar::add_business_days(SimTime t, int n) const {
+    if (t >= kSimTimeMax) return t;  // the end of time: nothing comes later
     const LocalDateTime l = local(t);
     std::int64_t days = days_from_civil(l.date);
     // From a weekend, counting starts from the following Monday (which is then day 0).
-    while (weekday_from_days(days) >= 5) ++days;
-    int left = n;
-    while (left > 0) {
-        ++days;
-        if (weekday_from_days(days) < 5) --left;
-    }
+    const int from_weekday = weekday_from_days(days);
+    if (from_weekday >= 5) days += 7 - from_weekday;
+    // Whole weeks of five business days, then the rest, stepping over one weekend if it lies between.
+    const std::int64_t left = n > 0 ? n : 0;
+    const std::int64_t rest = left % 5;
+    const bool over_a_weekend = weekday_from_days(days) + rest >= 5;  // Monday…Friday plus 0…4 days
+    days += left / 5 * 7 + rest + (over_a_weekend ? 2 : 0);
+    if (days > kSimTimeMax / kDay) return kSimTimeMax;
     const int minute_of_day = l.hour * 60 + l.minute;
     const SimTime base = at_local(civil_from_days(days), minute_of_day);
-    return base + l.second * kSecond + l.millisecond;
+    return std::min(add_saturating(base, l.second * kSecond + l.millisecond), kSimTimeMax);
+}
+
+// Business days from a fixed Monday up to and including day `days` (a step function that rises by one
+// on each Monday to Friday).
+static std::int64_t business_days_through(std::int64_t days) {
+    const std::int64_t m = days + 3;  // weekday_from_days(days) == m mod 7
+    const std::int64_t weeks = floor_div(m, 7);
+    return weeks * 5 + std::min<std::int64_t>(m - weeks * 7 + 1, 5);
 }
 
 int Calendar::business_days_between(SimTime from, SimTime to) const {
-    std::int64_t a = days_from_civil(local(from).date);
+    const std::int64_t a = days_from_civil(local(from).date);
     const std::int64_t b = days_from_civil(local(to).date);
-    int count = 0;
-    while (a < b) {
-        ++a;
-        if (weekday_from_days(a) < 5) ++count;
-    }
-    return count;
+    if (a >= b) return 0;
+    return static_cast<int>(std::min<std::int64_t>(business_days_through(b) - business_days_through(a), INT_MAX));
+}
+
+SimTime Calendar::add_months(SimTime t, int months) const {
+    if (t >= kSimTimeMax) return t;
+    const LocalDateTime l = local(t);
+    const CivilDate d = sim::add_months(l.date, months);
+    if (days_from_civil(d) > kSimTimeMax / kDay) return kSimTimeMax;
+    const SimTime base = at_local(d, l.hour * 60 + l.minute);
+    return std::min(add_saturating(base, l.second * kSecond + l.millisecond), kSimTimeMax);
 }
 
 std::string Calendar::format_iso(SimTime t) const {
@@ -219,12 +270,28 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
                                   {"minutes", kMinute}, {"h", kHour},       {"hour", kHour},       {"hours", kHour},
                                   {"d", kDay},          {"day", kDay},      {"days", kDay},        {"w", 7 * kDay},
                                   {"week", 7 * kDay},   {"weeks", 7 * kDay}};
-    for (const auto& u : kUnits)
-        if (unit == u.name) return Duration{n * u.ms, 0};
-    if (unit == "business day" || unit == "business days" || unit == "bd")
+    for (const auto& u : kUnits) {
+        if (unit != u.name) continue;
+        if (n > kMaxDuration / u.ms)  // checked before multiplying, so no number can overflow
+            return fail(fmt::format("\"{}\" is too long: a duration is {}", text, duration_cap_text()));
+        return Duration{n * u.ms, 0};
+    }
+    if (unit == "business day" || unit == "business days" || unit == "bd") {
+        if (n > kMaxBusinessDays)
+            return fail(fmt::format("\"{}\" is too long: a duration is {}", text, duration_cap_text()));
         return Duration{0, static_cast<int>(n)};
+    }
     if (unit.empty()) return fail(fmt::format("\"{}\" has no unit; write e.g. \"{}s\" or \"{}m\"", text, n, n));
     return fail(fmt::format("\"{}\": unknown unit \"{}\" (use ms, s, m, h, d, w or business days)", text, unit));
+}
+
+bool is_within_cap(const Duration& d) {
+    return d.ms >= 0 && d.ms <= kMaxDuration && d.business_days >= 0 && d.business_days <= kMaxBusinessDays;
+}
+
+std::string duration_cap_text() {
+    return fmt::format("at most {} days (about {} years) or {} business days", kMaxDurationDays, kMaxDurationDays / 366,
+                       kMaxBusinessDays);
 }
 
 std::string format_duration(const Duration& d) {
@@ -239,7 +306,7 @@ std::string format_duration(const Duration& d) {
 }
 
 SimTime apply_duration(const Calendar& cal, SimTime from, const Duration& d) {
-    SimTime t = from + d.ms;
+    SimTime t = add_saturating(from, d.ms);
     if (d.business_days > 0) t = cal.add_business_days(t, d.business_days);
     return t;
 }
