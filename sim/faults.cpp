@@ -294,7 +294,12 @@ struct RuleReader {
     void error(std::string pointer, std::string message) { errors.push_back({std::move(pointer), std::move(message)}); }
 
     std::optional<SimTime> time(const nlohmann::json& j, const std::string& pointer) {
-        if (j.is_number_integer() && j.get<SimTime>() >= 0) return j.get<SimTime>();
+        if (j.is_number_integer() && j.get<SimTime>() >= 0 && j.get<SimTime>() <= kMaxDuration) return j.get<SimTime>();
+        if (j.is_number()) {
+            error(pointer, fmt::format("must be a whole number of milliseconds from 0 to {} ({})", kMaxDuration,
+                                       duration_cap_text()));
+            return std::nullopt;
+        }
         if (!j.is_string()) {
             error(pointer, "must be a duration such as \"10m\" or \"2h\"");
             return std::nullopt;

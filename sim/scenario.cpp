@@ -175,8 +175,9 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
         else s.setup.seed = seed->get<std::uint64_t>();
     }
     const std::string date = r.string(doc, "start_date", "", false, "2025-03-03");
-    if (auto d = parse_date(date)) s.setup.start_date = *d;
-    else r.error("/start_date", fmt::format("\"{}\" is not a date (write YYYY-MM-DD)", date));
+    std::string date_error;
+    if (auto d = parse_date(date, &date_error)) s.setup.start_date = *d;
+    else r.error("/start_date", date_error);
     const std::string time = r.string(doc, "start_time", "", false, "09:00");
     int hh = -1, mm = -1;
     if (time.size() == 5 && time[2] == ':' && std::isdigit(static_cast<unsigned char>(time[0])) &&

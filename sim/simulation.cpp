@@ -77,9 +77,9 @@ ActionHandle Simulation::submit(const Action& raw) {
         const Duration d = delay->sample(random_.stream("latency"));
         latency = apply_duration(calendar_, now_, d) - now_;
     }
-    p.due_at = now_ + latency;
+    p.due_at = add_saturating(now_, latency);
     pending_[h] = std::move(p);
-    queue_.schedule(now_ + latency, kActionCompleted, nlohmann::json{{"handle", h}});
+    queue_.schedule(add_saturating(now_, latency), kActionCompleted, nlohmann::json{{"handle", h}});
     return h;
 }
 
@@ -110,8 +110,8 @@ static ActionResult no_such_rule(const std::string& id) {
     return ActionResult::failure("instructor.no_such_rule", {{"id", id}});
 }
 
-// skip_time's limit: far beyond any training, and far from overflowing sim time.
-static constexpr SimTime kMaxSkip = 3660 * kDay;
+// skip_time's limit: the duration cap (sim/time.hpp), far beyond any training and from overflowing sim time.
+static constexpr SimTime kMaxSkip = kMaxDuration;
 
 ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) {
     const std::string id = a.arg<std::string>("id", "");
@@ -170,8 +170,9 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
         if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
             if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 || by_ms->get<std::int64_t>() > kMaxSkip)
                 return ActionResult::failure("instructor.bad_duration",
-                                             {{"detail", "by_ms must be a whole number from 0 to 10 years"}});
-            to = now_ + by_ms->get<SimTime>();
+                                             {{"detail", fmt::format("by_ms must be a whole number from 0 to {} ({})",
+                                                                     kMaxSkip, duration_cap_text())}});
+            to = add_saturating(now_, by_ms->get<SimTime>());
         } else {
             auto by = a.args.find("by");
             std::string why;
@@ -179,8 +180,8 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
             if (by != a.args.end() && by->is_string()) d = parse_duration(by->get<std::string>(), &why);
             else why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
             if (!d) return ActionResult::failure("instructor.bad_duration", {{"detail", why}});
-            if (d->ms < 0 || d->ms > kMaxSkip || d->business_days < 0 || d->business_days > kMaxSkip / kDay)
-                return ActionResult::failure("instructor.bad_duration", {{"detail", "at most 10 years at a time"}});
+            if (!is_within_cap(*d))
+                return ActionResult::failure("instructor.bad_duration", {{"detail", duration_cap_text()}});
             to = apply_duration(calendar_, now_, *d);
         }
         then.kind = FollowUp::Kind::RunUntil;

@@ -43,6 +43,19 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
             std::string why;
             if (action_from_json(j["action"], a, why)) step.action = std::move(a);
             else err(p + "/action", why);
+            // A time skip is refused at load when the simulation would refuse it (sim/time.hpp's cap).
+            if (step.action && step.action->type == "instructor.skip_time") {
+                const auto& args = step.action->args;
+                if (auto by = args.find("by"); by != args.end()) {
+                    std::string too_long;
+                    if (!by->is_string()) err(p + "/action/by", "must be a duration such as \"2d\"");
+                    else if (!parse_duration(by->get<std::string>(), &too_long)) err(p + "/action/by", too_long);
+                }
+                if (auto by_ms = args.find("by_ms"); by_ms != args.end() &&
+                    (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 || by_ms->get<std::int64_t>() > kMaxDuration))
+                    err(p + "/action/by_ms", fmt::format("must be a whole number from 0 to {} ({})", kMaxDuration,
+                                                         duration_cap_text()));
+            }
             if (j.contains("expect")) {
                 if (j["expect"].is_string()) step.expect = j["expect"].get<std::string>();
                 else err(p + "/expect", "must be \"ok\" or an error code");

@@ -73,8 +73,9 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
             }
         }
         r.get(settings, "excluded_org_types", b, out.excluded_org_types);
-        if (r.get(settings, "reverification_months", b, out.reverification_months) && out.reverification_months < 1)
-            r.fail(b + "/reverification_months", "must be at least 1");
+        if (r.get(settings, "reverification_months", b, out.reverification_months) &&
+            (out.reverification_months < 1 || out.reverification_months > 120))
+            r.fail(b + "/reverification_months", "must be from 1 to 120 (at most 10 years)");
         r.get(settings, "portal_full_view_requires_global_admin", b, out.portal_full_view_requires_global_admin);
         if (r.get(settings, "portal_licence_seats", b, out.portal_licence_seats) && out.portal_licence_seats < 1)
             r.fail(b + "/portal_licence_seats", "must be at least 1");
@@ -85,7 +86,8 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
             std::string err;
             auto d = parse_duration(window, &err);
             if (!d || d->business_days != 0)
-                r.fail(b + "/licence_removal_window", "must be a calendar duration such as \"7d\" or \"72h\"");
+                r.fail(b + "/licence_removal_window",
+                       d || err.empty() ? "must be a calendar duration such as \"7d\" or \"72h\"" : err);
             else
                 out.licence_removal_window = d->ms;
         }
@@ -112,6 +114,8 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
 // [SECTION] Start state from the scenario -----------------------------------------------------
 
 namespace {
+
+std::string fmt_days_range() { return "must be a whole number of days from 0 to " + std::to_string(kMaxDurationDays); }
 
 bool valid_country_code(const std::string& s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
@@ -259,7 +263,9 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         }
         r.get(org, "registrant", "/start/organisation", o.registrant);
         int approved_days_ago = 0;
-        r.get(org, "approved_days_ago", "/start/organisation", approved_days_ago);
+        if (r.get(org, "approved_days_ago", "/start/organisation", approved_days_ago) &&
+            (approved_days_ago < 0 || approved_days_ago > kMaxDurationDays))
+            r.fail("/start/organisation/approved_days_ago", fmt_days_range());
         if (o.status == PortalStatus::Approved || o.status == PortalStatus::ReverifyRequired) {
             o.approved_at = -static_cast<SimTime>(approved_days_ago) * kDay;
             o.decisions = 1;
@@ -328,7 +334,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
             s.price_cents_each = p->price_cents;
             r.get(sj, "price_cents_each", b, s.price_cents_each);
             int renewal_days = s.term == "P1Y" ? 365 : 30;
-            r.get(sj, "renewal_in_days", b, renewal_days);
+            if (r.get(sj, "renewal_in_days", b, renewal_days) && (renewal_days < 0 || renewal_days > kMaxDurationDays))
+                r.fail(b + "/renewal_in_days", fmt_days_range());
             s.renewal_at = static_cast<SimTime>(renewal_days) * kDay;
             s.purchased_at = -30 * kDay;  // old enough to be outside any removal window
             w.subscriptions.push_back(s);
@@ -480,6 +487,8 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
         r.unknown_keys(ej, b, {"in_ms", "kind", "data"});
         StartEvent e;
         if (!r.get(ej, "in_ms", b, e.at) || e.at < 0) r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
+        else if (e.at > kMaxDuration)
+            r.fail(b + "/in_ms", "must be at most " + std::to_string(kMaxDuration) + " ms (" + duration_cap_text() + ")");
         if (!r.get(ej, "kind", b, e.kind) || e.kind.empty()) r.fail(b + "/kind", "must name an event, e.g. \"portal.verification_finished\"");
         if (ej.contains("data")) {
             if (ej["data"].is_object()) e.data = ej["data"];

@@ -32,6 +32,10 @@ bool parse_time(const nlohmann::json& t, sim::SimTime& out, std::string& error) 
         out = t.get<sim::SimTime>();
         return true;
     }
+        if (t.is_number_unsigned() && t.get<std::uint64_t>() > static_cast<std::uint64_t>(sim::kSimTimeMax)) {
+            error = "/t: sim time is at most 2^62 ms (sim/time.hpp, kSimTimeMax)";  // so no time can overflow
+            return false;
+        }
     if (!t.is_string()) {
         error = "/t: must be sim time in ms or a duration such as \"2d\"";
         return false;
