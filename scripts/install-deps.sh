@@ -9,7 +9,7 @@ PACKAGES=(
   libbenchmark-dev fonts-dejavu-core libxml2-dev
   xvfb xauth
   clang libclang-rt-14-dev
-  python3
+  python3 time
 )
 
 missing=()

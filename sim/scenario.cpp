@@ -8,6 +8,7 @@
 
 #include "sim/catalog.hpp"
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -26,31 +27,6 @@ std::string LoadError::to_string() const {
     if (where.empty()) return fmt::format("{}: {}", file, message);
     if (!where.empty() && where[0] == '/') return fmt::format("{}: {}: {}", file, where, message);
     return fmt::format("{}:{}: {}", file, where, message);
-}
-
-// Line and column (1-based) of a byte offset in `text`.
-static std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte) {
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++col;  // count characters, not UTF-8 continuation bytes
-        }
-    }
-    return {line, col};
-}
-
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-// keep only the part after the last ": " prefix that names the position.
-static std::string tidy_parse_message(const std::string& what) {
-    std::string m = what;
-    const auto pos = m.find("]: ");
-    const auto col = m.find(": ", m.find("column"));
-    if (col != std::string::npos) m = m.substr(col + 2);
-    else if (pos != std::string::npos) m = m.substr(pos + 3);
-    return m;
 }
 
 // [SECTION] Fields
@@ -132,14 +108,13 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
 
 static ScenarioLoad load_checked(const std::string& text, const std::string& file_name) {
     ScenarioLoad out;
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        const auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        out.errors.push_back(LoadError{file_name, fmt::format("{}:{}", line, col), tidy_parse_message(e.what())});
+    JsonInputError parse_error;
+    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Scenario, parse_error);
+    if (!parsed) {
+        out.errors.push_back(LoadError{file_name, parse_error.where(), parse_error.message});
         return out;
     }
+    nlohmann::json doc = std::move(*parsed);
     Reader r{file_name, out.errors};
     if (!doc.is_object()) {
         r.error("", "a scenario must be a JSON object");
@@ -279,10 +254,10 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
-    std::string text;
-    if (!read_text_file(path, text)) {
+    std::string text, error;
+    if (!read_input_file(path, InputKind::Scenario, text, error)) {
         ScenarioLoad out;
-        out.errors.push_back(LoadError{path, "", "cannot open the file"});
+        out.errors.push_back(LoadError{path, "", error});
         return out;
     }
     return load_scenario_text(text, path);

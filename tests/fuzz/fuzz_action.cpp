@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 
 namespace {
@@ -31,11 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string line;
     int n = 0;
     while (std::getline(in, line) && n++ < 32) {
-        auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded()) continue;
+        // The same gate as an actions file (npsim-cli run --actions): nesting, duplicates, number range.
+        sim::JsonInputError parse_error;
+        const auto j = sim::parse_json_checked(line, sim::InputKind::Actions, parse_error);
+        if (!j) continue;
         sim::Action a;
         std::string error;
-        if (!sim::action_from_json(j, a, error)) continue;
+        if (!sim::action_from_json(*j, a, error)) continue;
         s.submit(a);
         s.run_until(s.now() + sim::kHour);
     }

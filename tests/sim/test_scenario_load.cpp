@@ -91,7 +91,7 @@ TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][s
 TEST_CASE("a missing file is a clear error, not a crash", "[sim][scenario][errors]") {
     const ScenarioLoad l = load_scenario_file("/nonexistent/scenario.json");
     REQUIRE_FALSE(l.ok());
-    CHECK(l.errors.front().to_string() == "/nonexistent/scenario.json: cannot open the file");
+    CHECK(l.errors.front().to_string() == "/nonexistent/scenario.json: cannot be read (No such file or directory)");
 }
 
 TEST_CASE("every error is collected, not just the first", "[sim][scenario][errors]") {
