@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGui::ErrorCheckEndFrameRecover
 #include <CLI/CLI.hpp>
 
 #include "app/platform.hpp"
@@ -65,7 +67,63 @@ static std::string headless_command(const char* argv0, const std::string& scenar
     return program + " run " + scenario + " --solution";
 }
 
+namespace {
+
+int run(int argc, char** argv);
+
+}  // namespace
+
+// The last resort: an exception that escapes everything below becomes a message and exit 1, never an
+// abort (errors while a window is open go to the error screen instead, see run()).
 int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "npsim: unexpected error: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "npsim: unexpected error\n";
+    }
+    return 1;
+}
+
+namespace {
+
+// One frame: the loop's work between waiting and swapping. An exception on the way (a bug) turns
+// into the error screen: ImGui's half-built frame is closed so the next one starts clean.
+void frame(app::platform::Window& window, app::Shell& shell, bool screenshot, double& last) {
+    for (app::platform::Shortcut s : window.take_shortcuts()) {
+        const float scale = shell.ui().font_scale;
+        using app::platform::Shortcut;
+        if (s == Shortcut::ToggleInstructor) {
+            shell.view_state().instructor.open = !shell.view_state().instructor.open;
+            continue;
+        }
+        const float next = s == Shortcut::ZoomIn    ? scale + app::kFontScaleStep
+                           : s == Shortcut::ZoomOut ? scale - app::kFontScaleStep
+                                                    : 1.0f;
+        shell.commands().push(app::SetFontScale{next});
+    }
+    const double now = window.time();
+    // A screenshot shows the scenario's start time, whatever the machine's speed.
+    if (!screenshot) shell.advance(now - last);
+    last = now;
+    if (shell.take_fonts_dirty()) rebuild_fonts(window, shell.ui());
+
+    window.new_frame();
+    // A screenshot shows no hover effects or tooltips, wherever the (virtual) pointer happens to be.
+    if (screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGui::NewFrame();
+    try {
+        shell.draw();
+    } catch (...) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);  // close what the view left open, then report it
+        ImGui::Render();
+        throw;
+    }
+    ImGui::Render();
+}
+
+int run(int argc, char** argv) {
     // Command line
     Options opt;
     bool list_screens = false;
@@ -119,24 +177,38 @@ int main(int argc, char** argv) {
     // The shell: strings, theme, scenario
     // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
     // A screenshot never asks whether to resume an interrupted session.
-    app::Shell shell({sim::default_asset_dir(), opt.lang, window->content_scale(), app::default_session_path(),
-                      opt.screenshot.empty()});
-    for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
-    const bool resumed = opt.resume && shell.resume_session();
-    if (!resumed) {
-        const bool loaded = opt.mode.empty() ? shell.load_scenario(opt.scenario)
-                                             : shell.start_scenario(opt.scenario, app::mode_from_key(opt.mode));
-        if (!loaded) {
-            for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
-        }
-        if (opt.resume) shell.show_screen("scenario.overview");  // it says why there is nothing to resume
+    std::optional<app::Shell> shell_storage;
+    try {
+        shell_storage.emplace(app::ShellOptions{sim::default_asset_dir(), opt.lang, window->content_scale(),
+                                                app::default_session_path(), opt.screenshot.empty()});
+    } catch (const std::exception& e) {
+        // Nothing to show anything with: say it and stop.
+        std::cerr << "npsim: cannot start: " << e.what() << "\n";
+        window.reset();
+        ImGui::DestroyContext();
+        return 1;
     }
-    if (const app::SessionStatus& s = shell.session(); !s.bad_error.empty())
-        std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " (kept as " << s.kept_as << ")\n";
-    else if (opt.resume && !resumed)
+    app::Shell& shell = *shell_storage;
+    for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
+    // Resume (--resume) or load the scenario; a bad session file is moved to .bad and explained on the
+    // overview; an unexpected error shows on the error screen. Never an abort.
+    bool started = shell.start_up(opt.scenario, opt.mode, opt.resume);
+    if (!started) {
+        for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
+    }
+    bool session_failed = false;
+    if (const app::SessionStatus& s = shell.session(); !s.bad_error.empty()) {
+        session_failed = true;
+        std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " ("
+                  << (s.kept_as.empty() ? std::string("could not be renamed, left as it is") : "kept as " + s.kept_as)
+                  << ")\n";
+    } else if (opt.resume && !shell.session().resumed) {
         std::cerr << "npsim: no saved session to resume (" << s.path << ")\n";
-    if (!opt.open.empty() && !shell.open_replay(opt.open))
+    }
+    if (!opt.open.empty() && !shell.open_replay(opt.open)) {
+        session_failed = true;
         std::cerr << "npsim: " << shell.view_state().replay.open_error << "\n";
+    }
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
     if (opt.instructor || opt.instructor_advanced) shell.view_state().instructor.open = true;
     if (opt.instructor_advanced) shell.view_state().instructor.advanced = true;
@@ -146,56 +218,62 @@ int main(int argc, char** argv) {
 
     // Main loop: wait → wall time to sim time → frame → apply the frame's commands
     const bool screenshot = !opt.screenshot.empty();
-    int frame = 0;
+    int frames = 0;
+    int errors_in_a_row = 0;  // the error screen itself failing: give up instead of looping
     double last = window->time();
+    auto unexpected = [&](const std::string& what) {
+        std::cerr << "npsim: unexpected error: " << what << "\n";
+        started = false;
+        if (++errors_in_a_row > 3) throw std::runtime_error("the error screen cannot be shown: " + what);
+        shell.show_error(what);
+    };
     while (!window->should_close()) {
         if (screenshot) {
             window->wait_events(0.0);
         } else {
             window->wait_events(shell.wait_seconds());
         }
-        for (app::platform::Shortcut s : window->take_shortcuts()) {
-            const float scale = shell.ui().font_scale;
-            using app::platform::Shortcut;
-            if (s == Shortcut::ToggleInstructor) {
-                shell.view_state().instructor.open = !shell.view_state().instructor.open;
-                continue;
-            }
-            const float next = s == Shortcut::ZoomIn    ? scale + app::kFontScaleStep
-                               : s == Shortcut::ZoomOut ? scale - app::kFontScaleStep
-                                                        : 1.0f;
-            shell.commands().push(app::SetFontScale{next});
+        try {
+            frame(*window, shell, screenshot, last);
+        } catch (const std::exception& e) {
+            unexpected(e.what());
+            continue;
+        } catch (...) {
+            unexpected("unknown error");
+            continue;
         }
-        const double now = window->time();
-        // A screenshot shows the scenario's start time, whatever the machine's speed.
-        if (!screenshot) shell.advance(now - last);
-        last = now;
-        if (shell.take_fonts_dirty()) rebuild_fonts(*window, shell.ui());
-
-        window->new_frame();
-        // A screenshot shows no hover effects or tooltips, wherever the (virtual) pointer happens to be.
-        if (screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        ImGui::NewFrame();
-        shell.draw();
-        ImGui::Render();
         const ImVec4 bg = app::palette().work_bg;
         window->set_clear_colour(bg.x, bg.y, bg.z);
         window->render();
-        if (screenshot && ++frame == kScreenshotFrames) {
+        if (screenshot && ++frames == kScreenshotFrames) {
             const bool ok = window->save_screenshot(opt.screenshot, &error);
             if (!ok) std::cerr << "npsim: " << error << "\n";
             window.reset();
             ImGui::DestroyContext();
-            return ok ? 0 : 1;
+            // The picture is written either way; the exit code says whether it shows what was asked for.
+            return ok && started && !session_failed ? 0 : 1;
         }
         window->swap();
-        shell.apply_commands();
+        try {
+            shell.apply_commands();
+            errors_in_a_row = 0;
+        } catch (const std::exception& e) {
+            unexpected(e.what());
+        } catch (...) {
+            unexpected("unknown error");
+        }
     }
 
     // Save the session (the time that passed since the last action), then shut down in reverse order
-    if (!shell.save_session() && !shell.session().save_error.empty())
-        std::cerr << "npsim: " << shell.session().save_error << "\n";
+    try {
+        if (!shell.save_session() && !shell.session().save_error.empty())
+            std::cerr << "npsim: " << shell.session().save_error << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "npsim: the session could not be saved: " << e.what() << "\n";
+    }
     window.reset();
     ImGui::DestroyContext();
     return 0;
 }
+
+}  // namespace

@@ -75,8 +75,10 @@ SessionExtras session_extras_from(const nlohmann::json& doc) {
     return e;
 }
 
-bool write_session(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
-                   std::string& error, SaveStats* stats) {
+namespace {
+
+bool write_session_unguarded(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
+                             std::string& error, SaveStats* stats) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
     const fs::path parent = fs::path(path).parent_path();
@@ -91,10 +93,8 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
     doc["session"] = to_json(extras);
     // The instructor PIN never reaches the file: sim::make_bundle embeds sim::scenario_for_bundle's form.
     const std::string text = doc.dump(1) + "\n";
-    if (!sim::write_file_atomically(path, text)) {
-        error = fmt::format("{}: cannot be written", path);
-        return false;
-    }
+    // write_file_atomically's error names the path and the OS reason ("…: cannot write (No space left on device)").
+    if (!sim::write_file_atomically(path, text, &error)) return false;
     if (stats) {
         stats->bytes = text.size();
         stats->milliseconds =
@@ -103,25 +103,70 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
     return true;
 }
 
-bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error) {
-    std::string text;
-    if (!sim::read_text_file(path, text)) {
-        error = "cannot open the file";
-        return false;
-    }
-    if (!sim::bundle_from_text(text, out, error)) return false;
+}  // namespace
+
+bool write_session(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
+                   std::string& error, SaveStats* stats) {
     try {
-        extras = session_extras_from(nlohmann::json::parse(text));
-    } catch (const nlohmann::json::exception&) {
-        extras = SessionExtras{};  // already parsed once above: cannot happen
+        return write_session_unguarded(path, bundle, extras, error, stats);
+    } catch (const std::exception& e) {
+        error = fmt::format("{}: cannot be written ({})", path, e.what());
+    } catch (...) {
+        error = fmt::format("{}: cannot be written (unknown error)", path);
     }
-    return true;
+    return false;
+}
+
+// Total: whatever is wrong with the file (not a file, unreadable, not JSON, numbers out of range,
+// any exception on the way), the answer is false with a reason, never an exception.
+bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error) {
+    try {
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (!ec && fs::is_directory(status)) {
+            error = "this is a folder, not a session file";
+            return false;
+        }
+        if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+            error = "this is not a regular file";
+            return false;
+        }
+        std::string text;
+        if (!sim::read_text_file(path, text)) {
+            error = "cannot open the file";
+            return false;
+        }
+        if (!sim::bundle_from_text(text, out, error)) return false;
+        try {
+            extras = session_extras_from(nlohmann::json::parse(text));
+        } catch (const nlohmann::json::exception&) {
+            extras = SessionExtras{};  // already parsed once above: cannot happen
+        }
+        return true;
+    } catch (const std::exception& e) {
+        error = fmt::format("the file cannot be read as a session ({})", e.what());
+    } catch (...) {
+        error = "the file cannot be read as a session (unknown error)";
+    }
+    out = sim::ReproBundle{};
+    extras = SessionExtras{};
+    return false;
 }
 
 std::string quarantine_session(const std::string& path) {
-    const std::string bad = path + ".bad";
+    // <path>.bad replaces an older bad file; when that cannot be (a folder, or a folder in the way),
+    // <path>.bad-2, -3, … keep both.
     std::error_code ec;
+    std::string bad = path + ".bad";
     fs::rename(path, bad, ec);
+    for (int n = 2; ec && n < 100; ++n) {
+        bad = fmt::format("{}.bad-{}", path, n);
+        if (fs::exists(bad, ec)) {
+            ec = std::make_error_code(std::errc::file_exists);
+            continue;
+        }
+        fs::rename(path, bad, ec);
+    }
     return ec ? std::string() : bad;
 }
 
@@ -139,12 +184,16 @@ std::time_t file_time(const fs::path& path) {
 
 }  // namespace
 
-std::string archive_session(const std::string& path, const std::string& scenario_id) {
+std::string archive_session(const std::string& path, const std::string& scenario_id, std::string* error) try {
     std::error_code ec;
-    if (path.empty() || !fs::exists(path, ec)) return "";
+    auto fail = [&](const std::string& why) {
+        if (error) *error = why;
+        return std::string();
+    };
+    if (path.empty() || !fs::exists(fs::symlink_status(path, ec))) return fail(path + ": no such file");
     const fs::path folder = fs::path(path).parent_path() / "sessions";
     fs::create_directories(folder, ec);
-    if (ec) return "";
+    if (ec) return fail(fmt::format("{}: {}", folder.string(), ec.message()));
     std::tm tm{};
     const std::time_t t = file_time(path);
     localtime_r(&t, &tm);
@@ -152,10 +201,14 @@ std::string archive_session(const std::string& path, const std::string& scenario
     fs::path target = folder / (stem + ".npsim.json");
     for (int n = 2; fs::exists(target, ec); ++n) target = folder / fmt::format("{}-{}.npsim.json", stem, n);
     fs::rename(path, target, ec);
-    return ec ? std::string() : target.string();
+    if (ec) return fail(fmt::format("{} → {}: {}", path, target.string(), ec.message()));
+    return target.string();
+} catch (const std::exception& e) {
+    if (error) *error = e.what();
+    return "";
 }
 
-bool mark_session_closed(const std::string& path) {
+bool mark_session_closed(const std::string& path) try {
     std::string text;
     if (!sim::read_text_file(path, text)) return false;
     nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
@@ -164,6 +217,8 @@ bool mark_session_closed(const std::string& path) {
     if (doc["session"].value("closed", false)) return true;
     doc["session"]["closed"] = true;
     return sim::write_file_atomically(path, doc.dump(1) + "\n");
+} catch (...) {
+    return false;  // the file stays as it is: the next start offers to resume it
 }
 
 namespace {

@@ -45,18 +45,21 @@ struct SaveStats {
     double milliseconds = 0.0;  // make the bundle + serialise + write + rename
     std::uintmax_t bytes = 0;
 };
-// Writes `bundle` + `extras` to `path` atomically (creating the folders). False with `error` ("path: why").
+// Writes `bundle` + `extras` to `path` atomically (creating the folders). False with `error` ("path: what
+// failed (the OS reason)"), never an exception.
 // `stats` (optional) gets the time taken (serialise + write + rename) and the file size.
 bool write_session(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
                    std::string& error, SaveStats* stats = nullptr);
 // Reads a session file: false with sim::load_bundle's error ("/actions/3/t: …") when it is not a bundle.
+// Never throws: a folder, an unreadable file or any exception while reading is a false with the reason.
 bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error);
-// Renames a bad session file to <path>.bad (replacing an older one); returns the new path ("" on failure).
+// Renames a bad session file (or folder) to <path>.bad (replacing an older bad file; <path>.bad-2, … when
+// that cannot be replaced); returns the new path ("" on failure).
 std::string quarantine_session(const std::string& path);
 // Moves the session file of an earlier run into <folder of path>/sessions/ as
 // <YYYYmmdd-HHMMSS of its last save>-<scenario id>.npsim.json (-2, -3, … when taken); returns the new
-// path, "" when it could not be moved (then it stays where it is).
-std::string archive_session(const std::string& path, const std::string& scenario_id);
+// path, "" when it could not be moved (then it stays where it is; `error`, optional, says why).
+std::string archive_session(const std::string& path, const std::string& scenario_id, std::string* error = nullptr);
 // Sets "session": {"closed": true} in an existing session file (a clean exit that wrote no new run).
 bool mark_session_closed(const std::string& path);
 // The local wall time of the file's last change, "2025-06-01 14:03"; "" when it cannot be read.

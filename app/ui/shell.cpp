@@ -9,6 +9,8 @@
 #include <system_error>
 #include <type_traits>
 
+#include <fmt/format.h>
+
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
@@ -57,7 +59,8 @@ Shell::Shell(ShellOptions options) : options_(std::move(options)) {
     check_session_file();
 }
 
-bool Shell::load_scenario(const std::string& path) {
+bool Shell::load_scenario(const std::string& file) {
+    const std::string path = file;  // a copy: `file` may be scenario_.path itself ("Try again"), cleared below
     sim_.reset();
     training_.clear();
     bridge_.reset();
@@ -330,31 +333,105 @@ bool Shell::navigate(const std::string& name) {
 
 // ---- Sessions and repro bundles --------------------------------------------------------------
 
+// Keeps a bad session file out of autosave's way (renamed to .bad), so nothing is lost, and says why.
+void Shell::session_file_is_bad(const std::string& path, const std::string& error) {
+    session_.available = false;
+    session_.interrupted = false;
+    session_.bad_path = path;
+    session_.bad_error = error;
+    session_.kept_as = quarantine_session(path);
+}
+
 void Shell::check_session_file() {
     session_.available = false;
     std::error_code ec;
-    if (session_.path.empty() || !fs::exists(session_.path, ec)) return;
-    sim::ReproBundle b;
-    SessionExtras extras;
-    std::string error;
-    if (!read_session(session_.path, b, extras, error)) {
-        // Keep the bad file out of autosave's way, so nothing is lost.
-        session_.bad_path = session_.path;
-        session_.bad_error = error;
-        session_.kept_as = quarantine_session(session_.path);
-        return;
+    if (session_.path.empty()) return;
+    // Anything at the path (a folder, a dangling link) is as bad as a broken file when it does not read.
+    if (!fs::exists(fs::symlink_status(session_.path, ec))) return;
+    try {
+        sim::ReproBundle b;
+        SessionExtras extras;
+        std::string error;
+        if (!read_session(session_.path, b, extras, error)) {
+            session_file_is_bad(session_.path, error);
+            return;
+        }
+        session_.available = true;
+        session_.interrupted = options_.offer_resume && extras.present && !extras.closed;
+        session_.scenario_id = b.scenario_id;
+        session_.title = title_of(b.scenario, b.scenario_id);
+        session_.saved_at = file_saved_at(session_.path);
+    } catch (const std::exception& e) {
+        session_file_is_bad(session_.path, fmt::format("the file cannot be read as a session ({})", e.what()));
+    } catch (...) {
+        session_file_is_bad(session_.path, "the file cannot be read as a session (unknown error)");
     }
-    session_.available = true;
-    session_.interrupted = options_.offer_resume && extras.present && !extras.closed;
-    session_.scenario_id = b.scenario_id;
-    session_.title = title_of(b.scenario, b.scenario_id);
-    session_.saved_at = file_saved_at(session_.path);
+}
+
+bool Shell::start_up(const std::string& scenario_path, const std::string& mode, bool resume) {
+    try {
+        const bool resumed = resume && resume_session();
+        if (!resumed) {
+            const bool loaded =
+                mode.empty() ? load_scenario(scenario_path) : start_scenario(scenario_path, mode_from_key(mode));
+            // Why there is nothing to resume, or why the saved session was set aside: said on the overview.
+            if (loaded && (resume || !session_.bad_error.empty())) show_screen("scenario.overview");
+            return loaded;
+        }
+        return true;
+    } catch (const std::exception& e) {
+        show_error(e.what());
+    } catch (...) {
+        show_error("unknown error");
+    }
+    return false;
+}
+
+void Shell::show_error(const std::string& message) {
+    if (replay_) replay_.reset();
+    sim_.reset();
+    training_.clear();
+    bridge_.reset();
+    session_.current = session_.resumed = session_.resume_differs = false;
+    scenario_.errors.assign(1, message);
+    scenario_.unexpected = true;
+    scenario_.title = {};
+    ui_.back_stack.clear();
+    ui_.forward_stack.clear();
+    show_screen("shell");
 }
 
 bool Shell::resume_session() {
     const std::string path = session_.path;
+    const std::string previous = scenario_.path;
+    bool torn_down = false;  // the current run was already replaced when the error came
+    std::string error;
+    try {
+        return resume_session_unguarded(torn_down);
+    } catch (const std::exception& e) {
+        error = fmt::format("the session cannot be resumed ({})", e.what());
+    } catch (...) {
+        error = "the session cannot be resumed (unknown error)";
+    }
     std::error_code ec;
-    session_.nothing_to_resume = path.empty() || !fs::exists(path, ec);
+    if (fs::exists(fs::symlink_status(path, ec))) session_file_is_bad(path, error);
+    if (torn_down) {
+        // Half a replayed run is no run: back to the scenario that ran before (none at start: the
+        // caller loads the default one).
+        sim_.reset();
+        training_.clear();
+        bridge_.reset();
+        session_.current = session_.resumed = session_.resume_differs = false;
+        scenario_ = ScenarioInfo{};
+        if (!previous.empty()) load_scenario(previous);
+    }
+    return false;
+}
+
+bool Shell::resume_session_unguarded(bool& torn_down) {
+    const std::string path = session_.path;
+    std::error_code ec;
+    session_.nothing_to_resume = path.empty() || !fs::exists(fs::symlink_status(path, ec));
     if (session_.nothing_to_resume) return false;
     sim::ReproBundle b;
     SessionExtras extras;
@@ -378,10 +455,7 @@ bool Shell::resume_session() {
             load = std::move(original);
     }
     if (!error.empty()) {
-        session_.available = false;
-        session_.bad_path = path;
-        session_.bad_error = error;
-        session_.kept_as = quarantine_session(path);
+        session_file_is_bad(path, error);
         return false;
     }
 
@@ -389,6 +463,7 @@ bool Shell::resume_session() {
     // times, event by event like the live run (the assessment sees every state on the way).
     TrainingMode mode = mode_from_key(extras.mode);
     if (mode == TrainingMode::Demo) mode = TrainingMode::Sandbox;  // the demo player would start over
+    torn_down = true;
     sim_.reset();
     training_.clear();
     bridge_.reset();
@@ -451,15 +526,37 @@ bool Shell::save_session() {
 
 bool Shell::write_session_now(bool closed) {
     if (session_.path.empty() || !sim_ || !training_.scenario()) return false;
+    try {
+        return write_session_unguarded(closed);
+    } catch (const std::exception& e) {
+        session_.save_error = fmt::format("{}: cannot be written ({})", session_.path, e.what());
+    } catch (...) {
+        session_.save_error = fmt::format("{}: cannot be written (unknown error)", session_.path);
+    }
+    return false;
+}
+
+bool Shell::write_session_unguarded(bool closed) {
     // A bad file that could not be moved away is never overwritten.
-    if (session_.bad_path == session_.path && session_.kept_as.empty()) return false;
+    if (session_.bad_path == session_.path && session_.kept_as.empty()) {
+        session_.save_error =
+            fmt::format("{}: not saved, the unreadable session file there could not be renamed to .bad", session_.path);
+        return false;
+    }
     // A new run never destroys an earlier one: the earlier run's file moves into sessions/ first.
-    if (std::error_code ec; !session_.current && fs::exists(session_.path, ec)) {
+    if (std::error_code ec; !session_.current && fs::exists(fs::symlink_status(session_.path, ec))) {
         sim::ReproBundle earlier;
         SessionExtras earlier_extras;
         std::string why;
         const bool readable = read_session(session_.path, earlier, earlier_extras, why);
-        session_.archived_to = archive_session(session_.path, readable ? earlier.scenario_id : "unreadable");
+        std::string archive_error;
+        session_.archived_to =
+            archive_session(session_.path, readable ? earlier.scenario_id : "unreadable", &archive_error);
+        if (session_.archived_to.empty()) {
+            session_.save_error = fmt::format("{}: not saved, the earlier session there could not be moved aside ({})",
+                                              session_.path, archive_error);
+            return false;
+        }
         session_.interrupted = false;
     }
     const auto start = std::chrono::steady_clock::now();
@@ -500,8 +597,9 @@ void Shell::export_bundle(const ExportBundle& request) {
     } else {
         sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_, request.note);
         bundle.observations = view_.replay.observations;  // what the tester expects (checked on replay)
-        if (!sim::save_bundle(path.string(), bundle))
-            error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}});
+        std::string why;  // "path: what failed (OS reason)"
+        if (!sim::save_bundle(path.string(), bundle, &why))
+            error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}, {"why", why}});
     }
     if (!error.empty()) {
         session_.export_result = strings_.format("scenario.bundle.failed", {{"error", error}});

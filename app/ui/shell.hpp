@@ -49,6 +49,16 @@ class Shell {
     // Demo starts the reference solution, guided/exam show the checklist. False when it fails to load.
     bool start_scenario(const std::string& path, TrainingMode mode, const std::string& language = "");
 
+    // What `npsim` does before the first frame: with `resume`, resume the session file; otherwise (or
+    // when that fails) load `scenario_path`, in `mode` when it is not "" (demo, guided, exam). When the
+    // session file was bad (moved to .bad) or there was nothing to resume, scenario.overview opens and
+    // says why. Never throws: an unexpected error shows on the error screen (show_error). True when a
+    // scenario runs.
+    bool start_up(const std::string& scenario_path, const std::string& mode = "", bool resume = false);
+    // The error screen: no simulation, the message where the scenario's load errors go (the welcome
+    // screen's "could not be loaded" page, with "Try again"). The last resort for unexpected errors.
+    void show_error(const std::string& message);
+
     // Loads the session file and replays it (scenario document + seed + actions up to its end time):
     // the trainee continues where they stopped. A file that cannot be read or replayed is renamed to
     // <file>.bad and the reason shows on scenario.overview; false then, and the current run stays.
@@ -104,7 +114,10 @@ class Shell {
     std::optional<double> wait_clock() const;  // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
     void check_session_file();  // at start: what the overview offers to resume (or why not)
-    bool write_session_now(bool closed = false);  // closed: the clean exit's save
+    bool resume_session_unguarded(bool& torn_down);  // resume_session without the exception guard
+    void session_file_is_bad(const std::string& path, const std::string& error);  // explain and move to .bad
+    bool write_session_now(bool closed = false);  // closed: the clean exit's save; sets or clears save_error
+    bool write_session_unguarded(bool closed);
     void export_bundle(const ExportBundle& request);
     // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
     void after_instructor_action(const sim::Action& action);

@@ -331,8 +331,8 @@ void Shell::save_scenario_at(const std::string& dir) {
         const sim::ScenarioLoad check = sim::load_scenario_text(text, path.string());
         if (!check.ok()) {
             error = check.errors.empty() ? std::string("the scenario cannot be loaded") : check.errors.front().to_string();
-        } else if (!sim::write_file_atomically(path.string(), text)) {
-            error = strings_.format("replay.point.cannot_write", {{"path", path.string()}});
+        } else if (std::string why; !sim::write_file_atomically(path.string(), text, &why)) {
+            error = strings_.format("replay.point.cannot_write", {{"path", path.string()}, {"why", why}});
         }
     }
     if (!error.empty()) {

@@ -330,10 +330,11 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     const fs::path md_path = base / (stem + ".md");
     const fs::path json_path = base / (stem + ".json");
     const fs::path html_path = base / (stem + ".html");
-    std::string error;
-    if (!sim::write_file_atomically(md_path.string(), md)) error = md_path.string() + ": cannot be written";
-    else if (!sim::write_file_atomically(json_path.string(), j.dump(2) + "\n")) error = json_path.string() + ": cannot be written";
-    else if (!sim::write_file_atomically(html_path.string(), sim::debrief_html(debrief, text))) error = html_path.string() + ": cannot be written";
+    std::string error;  // "path: what failed (OS reason)"
+    if (sim::write_file_atomically(md_path.string(), md, &error) &&
+        sim::write_file_atomically(json_path.string(), j.dump(2) + "\n", &error) &&
+        sim::write_file_atomically(html_path.string(), sim::debrief_html(debrief, text), &error))
+        error.clear();
     if (!error.empty()) {
         debrief_result_ = text.format("scenario.debrief.failed", {{"error", error}});
         return false;

@@ -1,10 +1,11 @@
 // app/views/top_bar.cpp — product name, the simulated local date and time, time controls, the
-// instructor console toggle, settings.
+// instructor console toggle, settings; and, while the autosave fails, why (on every surface).
 #include <string>
 
 #include <imgui.h>
 
 #include "app/ui/locale.hpp"
+#include "app/ui/session.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/views.hpp"
@@ -63,13 +64,18 @@ float identity_width(const ViewContext& ctx) {
     return width;
 }
 
+// The last autosave failed: said on every surface, in the top bar, until a save succeeds.
+const std::string* save_error(const ViewContext& ctx) {
+    return ctx.session && !ctx.session->save_error.empty() ? &ctx.session->save_error : nullptr;
+}
+
 }  // namespace
 
 int top_bar_rows(const ViewContext& ctx, float width) {
     // Large text or a narrow window: the controls move to a second row instead of covering the clock.
     const float needed = identity_width(ctx) + ImGui::GetStyle().ItemSpacing.x * 4.0f + controls_width(ctx) +
                          ImGui::GetStyle().WindowPadding.x * 2.0f;
-    return needed > width ? 2 : 1;
+    return (needed > width ? 2 : 1) + (save_error(ctx) ? 1 : 0);
 }
 
 void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
@@ -88,7 +94,7 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
     }
 
     const float right = ImGui::GetWindowContentRegionMax().x - controls_width(ctx);
-    if (top_bar_rows(ctx, ImGui::GetWindowWidth()) == 1) {
+    if (top_bar_rows(ctx, ImGui::GetWindowWidth()) - (save_error(ctx) ? 1 : 0) == 1) {
         ImGui::SameLine(right);
     } else if (right > ImGui::GetCursorPosX()) {
         ImGui::SetCursorPosX(right);
@@ -101,6 +107,14 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.button_tip").c_str());
     ImGui::SameLine();
     draw_settings_menu(ctx, out);
+
+    // One line in the error colour (the whole text in the tooltip): the trainee's work is not being saved.
+    if (const std::string* error = save_error(ctx)) {
+        ImGui::AlignTextToFramePadding();
+        widgets::text_colored(palette().error_text, ctx.text.format("ui.session.not_saved", {{"error", *error}}));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ctx.text.format("ui.session.not_saved_tip", {{"error", *error}}).c_str());
+    }
 }
 
 void draw_time_controls(const ViewContext& ctx, CommandQueue& out) {

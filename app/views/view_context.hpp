@@ -21,6 +21,7 @@ struct ScenarioInfo {
     std::string path;
     sim::LocalText title;
     std::vector<std::string> errors;  // "file:line:col: message", empty when loaded
+    bool unexpected = false;          // errors holds an unexpected error (Shell::show_error), not load errors
 };
 
 struct ViewContext {

@@ -26,8 +26,14 @@ void heading(const std::string& s, const ImVec4& colour) {
 }
 
 void draw_load_errors(const ViewContext& ctx, CommandQueue& out) {
-    heading(ctx.text.get("ui.welcome.load_failed"), palette().error_text);
-    widgets::text_wrapped(ctx.text.format("ui.welcome.load_failed_file", {{"path", ctx.scenario.path}}));
+    if (ctx.scenario.unexpected) {
+        // The last resort (Shell::show_error): something failed that should not have.
+        heading(ctx.text.get("ui.welcome.unexpected"), palette().error_text);
+        widgets::text_wrapped(ctx.text.get("ui.welcome.unexpected_text"));
+    } else {
+        heading(ctx.text.get("ui.welcome.load_failed"), palette().error_text);
+        widgets::text_wrapped(ctx.text.format("ui.welcome.load_failed_file", {{"path", ctx.scenario.path}}));
+    }
     ImGui::Spacing();
     for (const std::string& error : ctx.scenario.errors) {
         ImGui::Bullet();  // bullet + wrapped text: continuation lines indent under the text
@@ -35,7 +41,7 @@ void draw_load_errors(const ViewContext& ctx, CommandQueue& out) {
         widgets::text_wrapped(error);
     }
     ImGui::Spacing();
-    widgets::text_wrapped(ctx.text.get("ui.welcome.load_failed_hint"));
+    widgets::text_wrapped(ctx.text.get(ctx.scenario.unexpected ? "ui.welcome.unexpected_hint" : "ui.welcome.load_failed_hint"));
     if (!ctx.scenario.path.empty() &&
         widgets::button((ctx.text.get("ui.welcome.retry") + "###retry").c_str())) {
         out.push(ReloadScenario{});
