@@ -27,9 +27,11 @@ sim::Strings load_strings(const std::string& lang) {
     return text;
 }
 
+// A failed write says which file and why ("out.html: cannot create the temporary file (Permission denied)").
 bool write_or_report(const std::string& path, const std::string& content) {
-    if (sim::write_file_atomically(path, content)) return true;
-    std::cerr << path << ": cannot be written\n";
+    std::string error;
+    if (sim::write_file_atomically(path, content, &error)) return true;
+    std::cerr << error << "\n";
     return false;
 }
 

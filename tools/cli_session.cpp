@@ -121,7 +121,10 @@ public:
         const std::string text = sim::bundle_text(sim::to_json(b));
         std::string error;
         if (!sim::write_file_atomically(options_.session_path, text, &error)) {
-            if (!run_.write_failed) std::cerr << error << "\n";
+            if (!run_.write_failed) {
+                std::cerr << error << "\n";
+                run_.write_error = error;
+            }
             run_.write_failed = true;
             return;
         }
@@ -134,6 +137,10 @@ public:
     void after_action(const sim::Simulation& s) {
         save(s);
         if (options_.pace_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.pace_ms));
+        if (options_.hold_after_actions > 0 && ++actions_ == options_.hold_after_actions) {
+            std::cerr << fmt::format("holding after {} actions until killed\n", actions_);
+            for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+        }
     }
     bool has_observation(const std::string& id) const {
         return std::any_of(observations.begin(), observations.end(), [&](const sim::Observation& o) { return o.id == id; });
@@ -145,6 +152,7 @@ private:
     const sim::Scenario& scenario_;
     const RecordOptions& options_;
     RecordedRun& run_;
+    std::size_t actions_ = 0;  // actions of this run saved so far (--hold-after-actions)
 };
 
 // The session to continue, checked against this run: same scenario, same seed, and its actions are the
@@ -186,6 +194,32 @@ std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario,
             return std::nullopt;
         }
     return b;
+}
+
+// A new recording (no --resume) may replace the file at `path` only when it is a session of this same
+// scenario (an earlier run of the same command). Another scenario's session, or anything that is not a
+// session file, stays as it is: false, with the reason printed.
+bool may_replace_session(const sim::Scenario& scenario, const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return true;
+    sim::ReproBundle b;
+    std::string error;
+    if (std::filesystem::is_directory(path, ec)) error = "this is a folder";
+    else if (!sim::load_bundle(path, b, error) && error.empty()) error = "cannot be read";
+    if (!error.empty()) {
+        std::cerr << fmt::format("{}: not replaced: it is not a session file ({}); choose another --session file\n", path,
+                                 error);
+        return false;
+    }
+    const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
+    const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
+    if (ours != theirs) {
+        std::cerr << fmt::format("{}: not replaced: it holds a session of another scenario ({} {}); this run plays {} {}. "
+                                 "Choose another --session file, or move that one away first\n",
+                                 path, b.scenario_id, theirs, scenario.id, ours);
+        return false;
+    }
+    return true;
 }
 
 // Submits the session's actions at their times, as the recorded run did.
@@ -288,6 +322,8 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
         if (!b) return run;
         resumed = std::move(*b);
         writer.observations = resumed.observations;
+    } else if (!options.session_path.empty() && !may_replace_session(scenario, options.session_path)) {
+        return run;
     }
     run.started = true;
     run.resumed_actions = resumed.actions.size();

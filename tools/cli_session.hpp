@@ -30,6 +30,9 @@ struct RecordOptions {
     std::string session_path;  // "" = no session file
     bool resume = false;       // continue the run saved in session_path
     int pace_ms = 0;           // wall-clock pause after every action (lets a test kill the run mid-way)
+    // After this many actions of this run are saved, wait until killed (0 = never): the kill -9 test
+    // interrupts a run at a point taken from its progress, never from wall-clock time.
+    std::size_t hold_after_actions = 0;
     std::string note;
     sim::SimTime until = 0;    // script runs: run events until this sim time (0 = until none is left)
 };
@@ -47,12 +50,20 @@ struct RecordedRun {
     bool solution_ok = true;       // --solution: every step gave its expected result
     std::size_t steps_played = 0;
     std::string failure;           // "step N: …"
-    bool write_failed = false;     // a session write failed (printed)
+    bool write_failed = false;     // a session write failed (printed): exit kExitSessionNotSaved
+    std::string write_error;       // the first failed write: "path: what (OS reason)"
     SessionStats session;
 };
 
+// `npsim-cli run … --session FILE` exits with this code when the session file could not be written
+// (the run itself went on to the end; its summary is printed). Documented in README and docs/sessions.md.
+constexpr int kExitSessionNotSaved = 3;
+
 // Plays `script` (or, with solution = true, the scenario's reference solution), writing the session
-// file atomically after every action and observation and once at the end.
+// file atomically after every action and observation and once at the end. Without `resume`, an
+// existing file at the session path is replaced only when it is a session of the same scenario;
+// anything else there (another scenario's session, a file that is no session) is never touched: the
+// run does not start (started = false, the reason printed).
 RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLine>& script, bool solution,
                        sim::AssessmentTracker& tracker, const RecordOptions& options);
 

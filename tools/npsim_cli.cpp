@@ -6,8 +6,10 @@
 //                                                play the reference solution; exit 0 only when every objective is met
 //   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
 //        add --bundle OUT.json to either form to write a repro bundle at the end;
-//        add --session OUT.npsim.json [--resume] [--pace-ms N] to write a session file after every action
-//        (and continue an interrupted one); --actions lines may be {"observe": {"label", "condition"}}
+//        add --session OUT.npsim.json [--resume] [--pace-ms N] [--hold-after-actions N] to write a session file after every action
+//        (and continue an interrupted one); --actions lines may be {"observe": {"label", "condition"}};
+//        exit 3 when the session file could not be written; a file there that is not a session of this
+//        scenario is never replaced (exit 1)
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
 //   npsim-cli replay SESSION.json [--json]        replay a session / repro bundle: every journal entry,
 //                                                both hashes, every observation; exit 1 on any mismatch
@@ -75,7 +77,8 @@ void print_summary(const nlohmann::json& j, bool as_json) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// main() below: the last-resort guard around this.
+static int run_cli(int argc, char** argv) {
     CLI::App app{"npsim-cli — the Nonprofit Admin Sandbox without a window: check, run and replay scenarios"};
     app.name("npsim-cli");
     app.set_version_flag("--version", fmt::format("npsim-cli {}", sim::version()));
@@ -106,6 +109,8 @@ int main(int argc, char** argv) {
     run->add_flag("--resume", record.resume, "Continue the run saved in the --session file (same scenario and actions)");
     run->add_option("--pace-ms", record.pace_ms, "Wait this many wall-clock ms after every action (for kill tests)")
         ->check(CLI::Range(0, 60000));
+    run->add_option("--hold-after-actions", record.hold_after_actions,
+                    "After N actions of this run are saved, wait until killed (for kill tests)");
     auto* rep = app.add_subcommand("replay", "Replay a session file / repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
     rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
     rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file")->check(CLI::ExistingFile);
@@ -199,12 +204,13 @@ int main(int argc, char** argv) {
         cli::RecordedRun played = cli::record_run(*scenario, script, solution, tracker, record);
         if (!played.started) return 1;
         const sim::Simulation& s = *played.sim;
-        if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl())) {
-            std::cerr << journal_out << ": cannot be written\n";
+        std::string write_error;  // "path: what failed (OS reason)"
+        if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl(), &write_error)) {
+            std::cerr << write_error << "\n";
             return 1;
         }
-        if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note))) {
-            std::cerr << bundle_out << ": cannot be written\n";
+        if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note), &write_error)) {
+            std::cerr << write_error << "\n";
             return 1;
         }
         tracker.update(s);
@@ -221,12 +227,14 @@ int main(int argc, char** argv) {
                             {"writes", played.session.writes}, {"bytes", played.session.bytes},
                             {"max_write_ms", played.session.max_ms},
                             {"mean_write_ms", played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
-                            {"write_failed", played.write_failed}};
+                            {"write_failed", played.write_failed}, {"write_error", played.write_error}};
         if (as_json) std::cout << j.dump(2) << "\n";
         else {
             std::cout << fmt::format("scenario       {}\n", scenario->id);
             print_summary(j, false);
-            if (!record.session_path.empty())
+            if (played.write_failed)
+                std::cout << fmt::format("session        NOT saved: {}\n", played.write_error);
+            else if (!record.session_path.empty())
                 std::cout << fmt::format("session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n", record.session_path,
                                          played.session.bytes, played.session.writes, played.session.max_ms,
                                          played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions) : "");
@@ -243,7 +251,11 @@ int main(int argc, char** argv) {
                 std::cout << fmt::format("score          {}/100\n", report.score);
             }
         }
-        if (played.write_failed) return 1;
+        if (played.write_failed) {
+            // The run played to the end, but its session file is not the run: say so last, and exit 3.
+            std::cerr << fmt::format("session NOT saved: {}\n", played.write_error);
+            return cli::kExitSessionNotSaved;
+        }
         if (solution) return played.solution_ok && report.all_met ? 0 : 1;
         return 0;
     }
@@ -273,4 +285,16 @@ int main(int argc, char** argv) {
     }
     std::cout << app.help();
     return 0;
+}
+
+// The last resort: an exception that escapes a command becomes a message and exit 1, never an abort.
+int main(int argc, char** argv) {
+    try {
+        return run_cli(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "npsim-cli: unexpected error: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "npsim-cli: unexpected error\n";
+    }
+    return 1;
 }
