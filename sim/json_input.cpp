@@ -26,9 +26,9 @@ InputLimits input_limits(InputKind kind) {
     constexpr std::size_t MiB = 1024 * 1024;
     switch (kind) {
         case InputKind::Scenario: return {4 * MiB, 64};
-        case InputKind::Session: return {24 * MiB, 72};  // a scenario inside, plus actions and journal
-        case InputKind::Actions: return {8 * MiB, 32};
-        case InputKind::Journal: return {24 * MiB, 32};
+        case InputKind::Session: return {12 * MiB, 72};  // a scenario inside, plus actions and journal
+        case InputKind::Actions: return {4 * MiB, 32};
+        case InputKind::Journal: return {8 * MiB, 32};
         case InputKind::Catalog: return {2 * MiB, 32};
         case InputKind::Texts: return {2 * MiB, 16};
     }

@@ -66,6 +66,7 @@ ActionHandle Simulation::submit(const Action& raw) {
         p.hung = true;
         p.due_at = -1;
         pending_[h] = std::move(p);
+        ++hung_;
         return h;
     }
 
@@ -85,6 +86,8 @@ ActionHandle Simulation::submit(const Action& raw) {
 
 // A retry of a hung operation (same type, same person) ends the hung one with a time-out.
 void Simulation::resolve_hung(const Action& retry) {
+    // Most runs have nothing hung: skip the scan, or thousands of waiting actions make submit quadratic.
+    if (hung_ == 0) return;
     for (auto it = pending_.begin(); it != pending_.end();) {
         const PendingAction& p = it->second;
         if (p.hung && p.action.type == retry.type && p.action.actor == retry.actor) {
@@ -93,6 +96,7 @@ void Simulation::resolve_hung(const Action& retry) {
                 now_, "result", nlohmann::json{{"handle", p.handle}, {"type", p.action.type}, {"result", to_json(r)}}});
             results_[p.handle] = std::move(r);
             it = pending_.erase(it);
+            --hung_;
         } else {
             ++it;
         }
@@ -241,6 +245,8 @@ void Simulation::restore_checkpoint(const std::string& name) {
         results_[h] = std::move(r);
     }
     pending_ = cp.pending;
+    hung_ = static_cast<std::size_t>(
+        std::count_if(pending_.begin(), pending_.end(), [](const auto& entry) { return entry.second.hung; }));
     for (auto& [h, p] : pending_) {
         results_.erase(h);  // answered after the checkpoint: waiting again
         if (!p.hung) p.due_at += shift;
@@ -271,6 +277,7 @@ void Simulation::complete_action(ActionHandle h) {
     if (it == pending_.end()) return;
     const PendingAction p = std::move(it->second);
     pending_.erase(it);
+    if (p.hung) --hung_;
 
     ActionResult r;
     auto spec = registry_.actions.find(p.action.type);

@@ -123,6 +123,7 @@ private:
     SimTime now_ = 0;
     ActionHandle next_handle_ = 1;
     std::map<ActionHandle, PendingAction> pending_;
+    std::size_t hung_ = 0;  // how many of pending_ are hung (so a submit scans them only when there are any)
     std::map<ActionHandle, ActionResult> results_;
     std::size_t unread_from_ = 0;
     std::vector<Checkpoint> checkpoints_;
