@@ -90,16 +90,72 @@ static std::string check_password(const std::string& pw) {
     return classes >= 3 ? "ok" : "password.too_weak";
 }
 
-Action redact_secrets(const Action& a) {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The words of a key, lower case: split at non-alphanumerics and where a lower-case letter or digit is
+// followed by an upper-case one ("adminPIN" -> admin, pin; "user_pin" -> user, pin).
+std::vector<std::string> key_words(std::string_view key) {
+    std::vector<std::string> words(1);
+    auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto is_alnum = [&](char c) { return is_upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i];
+        if (!is_alnum(c)) {
+            if (!words.back().empty()) words.emplace_back();
+            continue;
+        }
+        if (is_upper(c) && i > 0 && is_alnum(key[i - 1]) && !is_upper(key[i - 1]) && !words.back().empty()) words.emplace_back();
+        words.back() += static_cast<char>(is_upper(c) ? c - 'A' + 'a' : c);
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+}  // namespace
+
+bool is_secret_key(std::string_view key) {
+    const std::string k = lower(key);
+    if (ends_with(k, "_check") || ends_with(k, "_mode")) return false;
+    for (const char* part : {"password", "passwd", "passphrase"})
+        if (k.find(part) != std::string::npos) return true;
+    for (const std::string& w : key_words(key))
+        if (w == "pwd" || w == "secret" || w == "secrets" || w == "pin" || w == "pincode") return true;
+    return false;
+}
+
+void redact_secret_keys(nlohmann::json& j) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (is_secret_key(it.key()) && !it->is_boolean() && !it->is_null()) *it = kSecretNotStored;
+            else redact_secret_keys(*it);
+        }
+    } else if (j.is_array()) {
+        for (auto& v : j) redact_secret_keys(v);
+    }
+}
+
+Action redact_secrets(const Action& a, const std::vector<std::string>& password_fields) {
     Action out = a;
     if (!out.args.is_object()) return out;
-    for (const char* key : {"password", "new_password"}) {
+    for (const std::string& key : password_fields) {
         auto it = out.args.find(key);
         if (it == out.args.end()) continue;
         const std::string check = it->is_string() ? check_password(it->get<std::string>()) : "password.too_short";
         out.args.erase(it);
-        out.args[std::string(key) + "_check"] = check;
+        out.args[key + "_check"] = check;
     }
+    redact_secret_keys(out.args);
     return out;
 }
 

@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <string>
 
+#include <string_view>
+#include <type_traits>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace sim {
@@ -55,9 +58,30 @@ struct ActionResult {
 nlohmann::json to_json(const ActionResult& r);
 ActionResult action_result_from_json(const nlohmann::json& j);
 
-// Removes secrets (passwords) from an action before it is journaled or saved, and records what the
-// simulation needs of them instead (e.g. whether a password met the policy). Secrets never reach
-// the journal, a session file or a log.
+// [SECTION] Secrets
+//
+// Secrets never reach the journal, a session file, a debrief, a report or a log. Two rules:
+//  1. Each operation declares its password fields in the registry (ActionSpec::secrets, e.g. users.add
+//     and portal.register declare "password"). Such a field is replaced by "<field>_check": what the
+//     simulation needs of it, whether it met the password policy ("ok", "password.too_short", …).
+//  2. Every other password-like key, at any depth and in any case (is_secret_key), has its value
+//     replaced by kSecretNotStored — in actions, in the scenario a session file embeds, everywhere.
+
+constexpr const char* kSecretNotStored = "(not stored)";
+
+// A key that names a secret: one that contains "password", "passwd" or "passphrase" (any case, so also
+// "adminPassword", "new_password", "Password"), or whose words (split at _ - . space and camelCase)
+// include "pwd", "secret", "secrets", "pin" or "pincode". Keys that describe a secret rather than hold it are not:
+// those ending in "_check" (the policy check above) or "_mode" (e.g. "password_mode": "own").
+bool is_secret_key(std::string_view key);
+// Replaces, at any depth, the value of every is_secret_key key by kSecretNotStored, unless the value is
+// a boolean or null (a flag such as "must_change_password" is no secret). Idempotent.
+void redact_secret_keys(nlohmann::json& j);
+
+// The action as it may be journaled or saved: each field of `password_fields` (the operation's
+// declaration) becomes "<field>_check", then redact_secret_keys on the rest of the arguments.
+Action redact_secrets(const Action& a, const std::vector<std::string>& password_fields);
+// The same with the declarations of journey_registry() (defined in sim/registry.cpp).
 Action redact_secrets(const Action& a);
 
 }  // namespace sim

@@ -20,30 +20,17 @@ namespace sim {
 
 // [SECTION] Making and writing
 
-namespace {
-
-void strip_passwords(nlohmann::json& j) {
-    if (j.is_object()) {
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "password" && it->is_string()) *it = kPasswordNotStored;
-            else strip_passwords(*it);
-        }
-    } else if (j.is_array()) {
-        for (auto& v : j) strip_passwords(v);
-    }
-}
-
-}  // namespace
-
 nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document) {
     nlohmann::json doc = scenario_document;
-    strip_passwords(doc);
-    // The instructor console's PIN is a lock on this machine, not part of the run.
+    // The instructor console's PIN is a lock on this machine, not part of the run: left out entirely.
     if (auto in = doc.is_object() ? doc.find("instructor") : doc.end(); in != doc.end() && in->is_object()) {
         in->erase("pin");
         if (in->empty()) doc.erase("instructor");
     }
     return doc;
+    // Every other password-like key (the reference solution's "password", a "new_password", a nested
+    // "credentials": {"Password"}, …) keeps its place with the value kPasswordNotStored.
+    redact_secret_keys(doc);
 }
 
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note) {
@@ -330,7 +317,10 @@ std::string result_text(const nlohmann::json& result) {
 }  // namespace
 
 std::string journal_entry_summary(const JournalEntry& e) {
-    const nlohmann::json& b = e.body;
+    // A hand-edited file may carry a secret the simulation never journals: summaries never show one.
+    nlohmann::json redacted = e.body;
+    redact_secret_keys(redacted);
+    const nlohmann::json& b = redacted;
     std::string what;
     try {
         if (e.kind == "action" && b.contains("action") && b["action"].is_object()) {
@@ -391,6 +381,55 @@ JournalDifference first_difference(const std::vector<JournalEntry>& recorded, co
         d.expected = journal_entry_summary(recorded[i]);
         d.actual = journal_entry_summary(replayed[i]);
         const nlohmann::json patch = nlohmann::json::diff(a, b);
+// At most kValueWidth bytes of a value's JSON text; when either side is longer, both are cut to the
+// same window around their first differing byte (on UTF-8 boundaries), with "…" where text was left out.
+constexpr std::size_t kValueWidth = 100;
+
+std::size_t utf8_floor(const std::string& s, std::size_t i) {
+    if (i >= s.size()) return s.size();
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+std::string excerpt(const std::string& s, std::size_t from) {
+    from = utf8_floor(s, from);
+    const std::size_t to = utf8_floor(s, from + kValueWidth);
+    return (from > 0 ? "…" : "") + s.substr(from, to - from) + (to < s.size() ? "…" : "");
+}
+
+void differing_values(const nlohmann::json& a, const nlohmann::json& b, JournalDifference& d) {
+    auto at = [&](const nlohmann::json& j) -> std::optional<std::string> {
+        try {
+            const nlohmann::json::json_pointer p(d.where);
+            if (!j.contains(p)) return std::nullopt;
+            return canonical_dump(j.at(p));
+        } catch (const nlohmann::json::exception&) {
+            return std::nullopt;
+        }
+    };
+    auto x = at(a), y = at(b);
+    // A value under a password-like key is never shown (a hand-edited file may carry one).
+    bool secret = false;
+    try {
+        for (nlohmann::json::json_pointer p(d.where); !p.empty(); p = p.parent_pointer()) secret = secret || is_secret_key(p.back());
+    } catch (const nlohmann::json::exception&) {
+    }
+    if (secret) {
+        if (x) x = "(a secret, not shown)";
+        if (y) y = x ? "(another secret, not shown)" : "(a secret, not shown)";
+    }
+    if (!x || !y || (x->size() <= kValueWidth && y->size() <= kValueWidth)) {
+        d.expected_value = x ? *x : "(absent)";
+        d.actual_value = y ? *y : "(absent)";
+        return;
+    }
+    std::size_t k = 0;
+    while (k < x->size() && k < y->size() && (*x)[k] == (*y)[k]) ++k;
+    const std::size_t from = k > kValueWidth / 3 ? k - kValueWidth / 3 : 0;
+    d.expected_value = excerpt(*x, from);
+    d.actual_value = excerpt(*y, from);
+}
+
         if (!patch.empty()) d.where = patch[0].value("path", "");
         return d;
     }
@@ -404,7 +443,8 @@ JournalDifference first_difference(const std::vector<JournalEntry>& recorded, co
 
 }  // namespace
 
-ReplayReport verify_bundle(const ReproBundle& b) {
+ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
+        differing_values(a, b, d);
     ReplayReport r;
     try {
         if (!b.scenario_hash.empty()) {
@@ -417,8 +457,14 @@ ReplayReport verify_bundle(const ReproBundle& b) {
         }
         const ScenarioLoad load = bundle_scenario(b);
         for (const auto& e : load.errors) r.problems.push_back(e.to_string());
-        if (!load.ok()) return r;
+        if (!load.ok()) return finish();
         r.loaded = true;
+    // The first problem that makes the run not reproduced (observations are checked last).
+    auto finish = [&r]() {
+        if (!r.reproduced() && !r.problems.empty()) r.difference = r.problems.front();
+        else if (!r.reproduced()) r.difference = "the replay did not finish";
+        return r;
+    };
         Setup setup = load.scenario->setup;
         setup.seed = b.seed;
         Simulation s(setup);
@@ -435,7 +481,20 @@ ReplayReport verify_bundle(const ReproBundle& b) {
         auto observe = [&](std::size_t submitted) {
             for (; next < order.size() && b.observations[order[next]].after_actions == submitted; ++next) {
                 const Observation& o = b.observations[order[next]];
-                if (o.time > s.now()) s.run_until(o.time);
+        auto step = [&] {
+            if (watch.step) watch.step(s);
+        };
+        step();
+        // The clock advances event by event (as the app's does), so a watcher sees every moment; the
+        // journal is the same as with one run_until.
+        auto advance_to = [&](SimTime t) {
+            for (auto next = s.next_event_time(); next && *next <= t; next = s.next_event_time()) {
+                s.step_to_next_event();
+                step();
+            }
+            if (t > s.now()) s.run_until(t);
+        };
+                if (o.time > s.now()) advance_to(o.time);
                 ObservationCheck& c = checks[order[next]];
                 c.id = o.id;
                 c.label = o.label;
@@ -448,7 +507,7 @@ ReplayReport verify_bundle(const ReproBundle& b) {
         observe(0);
         for (std::size_t i = 0; i < b.actions.size(); ++i) {
             const RecordedAction& a = b.actions[i];
-            if (a.time >= s.now()) s.run_until(a.time);
+            if (a.time >= s.now()) advance_to(a.time);
             s.submit(a.action);
             observe(i + 1);
         }
@@ -458,11 +517,12 @@ ReplayReport verify_bundle(const ReproBundle& b) {
                                    fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions", o.label,
                                                o.id, o.after_actions, b.actions.size())};
         }
-        if (b.end_time > s.now()) s.run_until(b.end_time);
+        if (b.end_time > s.now()) advance_to(b.end_time);
 
         r.replayed_entries = s.journal().size();
         r.recorded_entries = b.journal.size();
         r.journal_checked = !b.journal.empty();
+            step();
         if (r.journal_checked) {
             bool differs = false;
             JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
@@ -474,8 +534,9 @@ ReplayReport verify_bundle(const ReproBundle& b) {
                     r.problems.push_back(fmt::format("journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
                                                      d.index, r.replayed_entries, r.recorded_entries, d.expected));
                 else
-                    r.problems.push_back(fmt::format("journal entry {} differs{}: recorded \"{}\", replay \"{}\"", d.index,
-                                                     d.where.empty() ? "" : " at " + d.where, d.expected, d.actual));
+                    r.problems.push_back(fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the value{1}: recorded {4}, replay {5})",
+                                                     d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
+                                                     d.expected_value, d.actual_value));
                 r.journal_difference = std::move(d);
             }
         }
@@ -504,9 +565,10 @@ BundleReplay replay_bundle(const ReproBundle& b) {
     r.loaded = v.loaded;
     r.reproduced = v.loaded && v.hashes_match;
     r.journal_hash = v.journal_hash;
+        if (watch.end) watch.end(s);
     r.state_hash = v.state_hash;
     if (!v.loaded) r.errors = v.problems;
-    return r;
+    return finish();
 }
 
 std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until, std::string& error) {

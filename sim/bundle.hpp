@@ -9,12 +9,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "sim/action.hpp"
 #include "sim/journal.hpp"
 #include "sim/scenario.hpp"
 
@@ -56,11 +58,12 @@ struct ReproBundle {
 // Captures a run: the scenario's document and hash, its seed, every action submitted so far and the
 // journal. Observations are the caller's to add.
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note = "");
-// The scenario document as a bundle embeds it: every string under a "password" key (e.g. in the
-// reference solution) becomes kPasswordNotStored, so no password text ever reaches a session file;
-// the instructor console's PIN ("instructor": {"pin"}) is left out.
-// scenario_hash is taken over this form.
-constexpr const char* kPasswordNotStored = "(not stored)";
+// The scenario document as a bundle embeds it: the instructor console's PIN ("instructor": {"pin"}) is
+// left out, and the value of every other password-like key at any depth and in any case (password,
+// Password, new_password, adminPassword, passwd, secret, pin, …: sim::is_secret_key) becomes
+// kPasswordNotStored, so no password text ever reaches a session file. scenario_hash is taken over this
+// form (a replay runs the bundle's redacted actions, never the embedded solution, so it is unaffected).
+constexpr const char* kPasswordNotStored = kSecretNotStored;
 nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document);
 nlohmann::json to_json(const ReproBundle& b);
 // The file text of a bundle document (to_json, maybe with a "session" object): one top-level key per
@@ -90,6 +93,10 @@ struct JournalDifference {
     std::string expected, actual;  // journal_entry_summary of both sides; "(none)" for a missing side
     std::string where;             // the first JSON pointer that differs inside the entry, if both exist
 };
+    // The values at `where` on both sides as JSON text ("(absent)" where one side lacks the field). A
+    // long value is shown as an excerpt around its first differing character, so the two never look
+    // the same: "…\"detail\":\"a long text ending in X\"…".
+    std::string expected_value, actual_value;
 
 struct ReplayReport {
     bool loaded = false;            // the embedded scenario loaded
@@ -102,11 +109,28 @@ struct ReplayReport {
     std::vector<ObservationCheck> observations;
     std::vector<std::string> problems;  // every failed check, in the order they were made, one line each
     bool ok() const { return problems.empty(); }
+    // The first problem that makes the run not reproduced (scenario, journal entry or hash; "" when
+    // reproduced): what `replay` and the debrief both name.
+    std::string difference;
     int observations_failed() const;
+    // The recorded run was reproduced: the scenario loaded and matches its hash, every journal entry is
+    // equal, both final hashes match. (Observations are the tester's expectations: ok() adds them.)
+    bool reproduced() const { return loaded && scenario_matches && !journal_difference && hashes_match; }
 };
 // Replays the bundle in a fresh simulation and checks, in order: the scenario hash, every journal
-// entry, the final journal and state hashes, every observation (evaluated in the same replay).
-ReplayReport verify_bundle(const ReproBundle& b);
+
+// What a caller sees of the one replay verify_bundle runs (the debrief updates its objective tracker
+// here). `step` is called once the simulation is made, after every action submitted and after every
+// moment with background events (the replay advances the clock event by event); `end` once with the
+// final state, when the scenario loaded and the replay ran to the end.
+struct ReplayWatch {
+    std::function<void(const Simulation&)> step;
+    std::function<void(const Simulation&)> end;
+};
+
+// entry, the final journal and state hashes, every observation (evaluated in the same replay). This is
+// the only replay check: `npsim-cli replay`, the debrief's "reproduced" and the workshop report use it.
+ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch = {});
 
 struct BundleReplay {
     bool loaded = false;       // the embedded scenario loaded

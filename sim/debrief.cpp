@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -71,20 +72,20 @@ std::string clip(std::string s, std::size_t max_bytes) {
     return s + "…";
 }
 
-// Text for XML content and attribute values. Control characters XML forbids are dropped.
+// Text for XML content and attribute values: valid UTF-8 of characters XML allows (sim::xml_text: a
+// forbidden code point or invalid byte becomes U+FFFD), with & < > " ' escaped.
 std::string esc(std::string_view s) {
     std::string out;
-    out.reserve(s.size() + 8);
-    for (char c : s) {
+    const std::string text = xml_text(s);
+    out.reserve(text.size() + 8);
+    for (char c : text) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') break;
-                out += c;
+            default: out += c;
         }
     }
     return out;
@@ -128,6 +129,7 @@ std::string args_summary(const Json& args, std::size_t max_items = 4) {
     for (const std::string& key : keys) {
         if (n >= max_items) break;
         const Json& value = args[key];
+        if (is_secret_key(key)) continue;  // redacted anyway; "(not stored)" says nothing
         std::string v = scalar_text(value);
         if (v.empty() && value.is_object() && value.contains("id")) v = scalar_text(value["id"]);
         if (v.empty() && value.is_array())
@@ -272,37 +274,31 @@ Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const Scor
 }
 
 Debrief debrief_from_bundle(const ReproBundle& bundle, const Strings& text, std::string& error) {
-    ScenarioLoad load = load_scenario_text(bundle.scenario.dump(), bundle.scenario_id.empty() ? "bundle" : bundle.scenario_id + " (bundle)");
+    ScenarioLoad load = bundle_scenario(bundle);
     if (!load.ok()) {
         error = load.errors.empty() ? "the embedded scenario does not load" : load.errors.front().to_string();
         return {};
     }
     const Scenario& scenario = *load.scenario;
-    Setup setup = scenario.setup;
-    setup.seed = bundle.seed;
-    Simulation sim(setup);
+    // One replay for the debrief and the verdict: verify_bundle's, the same as `npsim-cli replay`. The
+    // tracker sees every moment of it (every action and every moment with events), as the app does.
     AssessmentTracker tracker(scenario.assessment);
-    tracker.update(sim);
-    // Event by event, as the app's clock does, so every objective is seen the moment it is met.
-    auto advance_to = [&](SimTime t) {
-        while (true) {
-            const auto next = sim.next_event_time();
-            if (!next || *next > t) break;
-            sim.step_to_next_event();
-            tracker.update(sim);
-        }
-        if (t > sim.now()) sim.run_until(t);
-    };
-    for (const RecordedAction& a : bundle.actions) {
-        if (a.time >= sim.now()) advance_to(a.time);
-        sim.submit(a.action);
+    std::optional<Debrief> made;
+    ReplayWatch watch;
+    watch.step = [&](const Simulation& sim) { tracker.update(sim); };
+    watch.end = [&](const Simulation& sim) {
         tracker.update(sim);
     }
-    if (bundle.end_time > sim.now()) advance_to(bundle.end_time);
-    tracker.update(sim);
-    Debrief d = make_debrief(scenario, sim, tracker.report(sim), text);
+        made = make_debrief(scenario, sim, tracker.report(sim), text);
+    };
+    const ReplayReport r = verify_bundle(bundle, watch);
+    if (!made) {
+        error = r.problems.empty() ? "the replay stopped" : r.problems.back();
+        return {};
+    Debrief d = std::move(*made);
     d.note = bundle.note;
-    d.reproduced = !bundle.journal_hash.empty() && d.journal_hash == bundle.journal_hash && d.state_hash == bundle.state_hash;
+    d.reproduced = r.reproduced();
+    d.difference = r.difference;
     return d;
 }
 
@@ -357,6 +353,7 @@ nlohmann::json to_json(const Debrief& d) {
             {"calendar", {{"start_date", format_date(d.start_date)}, {"start_minute_of_day", d.start_minute_of_day}, {"time_zone", d.time_zone}}},
             {"run", {{"start_ms", d.start}, {"end_ms", d.end}, {"start", d.start_text}, {"end", d.end_text}}},
             {"journal_hash", d.journal_hash},
+            {"difference", d.difference},
             {"state_hash", d.state_hash},
             {"reproduced", d.reproduced},
             {"actions", {{"total", d.actions}, {"failed", d.actions_failed}}},
@@ -396,6 +393,7 @@ bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error
         d.start_text = run.at("start").get<std::string>();
         d.end_text = run.at("end").get<std::string>();
         d.journal_hash = j.at("journal_hash").get<std::string>();
+        d.difference = j.value("difference", std::string());
         d.state_hash = j.at("state_hash").get<std::string>();
         d.reproduced = j.at("reproduced").get<bool>();
         d.actions = j.at("actions").at("total").get<std::size_t>();
@@ -729,6 +727,8 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
          esc(text.format("debrief.actions_value", {{"total", d.actions}, {"failed", d.actions_failed}})));
     fact(out, text.get("debrief.started"), esc(d.start_text));
     fact(out, text.get("debrief.ended"), esc(d.end_text));
+    if (!d.reproduced && !d.difference.empty())
+        fact(out, label_or(text, "debrief.difference", "First difference"), "<code class=\"difference\">" + esc(d.difference) + "</code>", true);
     fact(out, text.get("debrief.duration"), esc(format_span(d.end - d.start, text)));
     fact(out, text.get("debrief.reproduced"), esc(text.get(d.reproduced ? "debrief.yes" : "debrief.no")));
     fact(out, text.get("debrief.journal_hash"), "<code>" + esc(d.journal_hash) + "</code>");

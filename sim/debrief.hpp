@@ -63,7 +63,8 @@ struct Debrief {
     std::string time_zone = "Europe/Berlin";
     std::string start_text, end_text;  // … and the run's start / end as localised local date and time
     std::string journal_hash, state_hash;  // 16 hex digits
-    bool reproduced = true;   // from a bundle: the replay reached the recorded hashes
+    bool reproduced = true;   // from a bundle: ReplayReport::reproduced() of the replay (scenario, every journal entry, both hashes)
+    std::string difference;   // not reproduced: the first difference, both sides (ReplayReport::difference)
     std::size_t actions = 0, actions_failed = 0;
     std::vector<TimelineItem> timeline;  // in time order
     std::vector<ObjectiveTime> objectives;

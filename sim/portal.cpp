@@ -421,7 +421,8 @@ static ActionResult op_open_offer(Context& ctx, const Action& a) {
 // [SECTION] Operations ------------------------------------------------------------------------
 
 void register_portal(Registry& r) {
-    r.add_action("portal.register", started<op_register>, Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0}));
+    r.add_action("portal.register", started<op_register>, Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0}),
+                 {"password"});  // secret: journaled as password_check
     r.add_action("portal.sign_in", started<op_sign_in>);
     r.add_action("portal.submit_registration", started<op_submit_registration>);
     r.add_action("portal.answer_information_request", started<op_answer_information_request>);

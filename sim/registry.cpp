@@ -31,10 +31,24 @@ void Context::note(std::string text) {
 }
 
 void Registry::add_action(const std::string& type, ActionFn fn, Delay latency) {
-    actions[type] = ActionSpec{fn, latency};
+    actions[type] = ActionSpec{fn, latency, {}};
 }
 
-void Registry::add_action(const std::string& type, ActionFn fn) { actions[type] = ActionSpec{fn, ActionSpec{}.latency}; }
+void Registry::add_action(const std::string& type, ActionFn fn, Delay latency, std::vector<std::string> secrets) {
+    actions[type] = ActionSpec{fn, latency, std::move(secrets)};
+}
+
+void Registry::add_action(const std::string& type, ActionFn fn) { actions[type] = ActionSpec{fn, ActionSpec{}.latency, {}}; }
+
+const std::vector<std::string>& Registry::secrets_of(const std::string& type) const {
+    static const std::vector<std::string> kNone;
+    const auto it = actions.find(type);
+    return it == actions.end() ? kNone : it->second.secrets;
+}
+
+Action Registry::redact(const Action& a) const { return redact_secrets(a, secrets_of(a.type)); }
+
+Action redact_secrets(const Action& a) { return journey_registry().redact(a); }
 
 void Registry::add_event(const std::string& kind, EventFn fn) { events[kind] = fn; }
 

@@ -49,6 +49,9 @@ using StartFn = void (*)(Context&);  // runs once when a simulation starts (e.g.
 struct ActionSpec {
     ActionFn run = nullptr;
     Delay latency = Delay::uniform(Duration{300, 0}, Duration{1200, 0});  // server round trip
+    // The operation's password fields (top-level argument names): redact_secrets replaces each by
+    // "<field>_check", whether it met the policy. Other password-like keys are redacted anyway.
+    std::vector<std::string> secrets;
 };
 
 struct Registry {
@@ -57,8 +60,14 @@ struct Registry {
     std::vector<StartFn> on_start;  // in registration order
 
     void add_action(const std::string& type, ActionFn fn, Delay latency);
+    void add_action(const std::string& type, ActionFn fn, Delay latency, std::vector<std::string> secrets);
     void add_action(const std::string& type, ActionFn fn);
     void add_event(const std::string& kind, EventFn fn);
+
+    // The declared password fields of an operation (none for an unknown one).
+    const std::vector<std::string>& secrets_of(const std::string& type) const;
+    // The action as it is journaled and saved: sim::redact_secrets with this registry's declarations.
+    Action redact(const Action& a) const;
 };
 
 // The registry with every operation of the simulated journey.

@@ -30,7 +30,7 @@ Simulation::Simulation(Setup setup, const Registry& registry)
 ActionHandle Simulation::submit(const Action& raw) {
     // Work already due happens first, so the order never depends on how often the caller advanced.
     run_until(now_);
-    const Action action = redact_secrets(raw);
+    const Action action = registry_.redact(raw);  // declared secrets and password-like keys
     const ActionHandle h = next_handle_++;
     journal_.append(JournalEntry{now_, "action", nlohmann::json{{"handle", h}, {"action", to_json(action)}}});
 

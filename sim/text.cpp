@@ -1,4 +1,4 @@
-// sim/text.cpp — edit distance for suggestions.
+// sim/text.cpp — edit distance for suggestions; XML-safe and terminal-safe text.
 #include "sim/text.hpp"
 
 #include <algorithm>
@@ -50,6 +50,72 @@ std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::js
         std::string token;
         for (char c : it.key()) token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
         out.emplace_back(pointer + "/" + token, unknown_key_message(it.key(), known));
+    }
+    return out;
+}
+
+namespace {
+
+// Decodes the UTF-8 sequence at s[i]: the code point and its length, or length 0 when the bytes there
+// are not valid UTF-8 (the caller then treats one byte as invalid).
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) return {c, 1};
+    std::size_t n = 0;
+    char32_t cp = 0, min = 0;
+    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07, min = 0x10000;
+    else return {0, 0};
+    if (i + n > s.size()) return {0, 0};
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return {0, 0};
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
+    return {cp, n};
+}
+
+bool xml_allowed(char32_t cp) {
+    if (cp < 0x20) return cp == 0x09 || cp == 0x0A || cp == 0x0D;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
+}
+
+}  // namespace
+
+std::string xml_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto [cp, n] = decode_utf8(s, i);
+        if (n == 0 || !xml_allowed(cp)) {
+            out += "\uFFFD";
+            i += n == 0 ? 1 : n;
+            continue;
+        }
+        out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+std::string terminal_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto [cp, n] = decode_utf8(s, i);
+        if (n == 0) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F) out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+        else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        else out.append(s.substr(i, n));
+        i += n;
     }
     return out;
 }

@@ -209,7 +209,8 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
 }
 
 void register_users(Registry& r) {
-    r.add_action("users.add", started<op_add>, Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0}));
+    r.add_action("users.add", started<op_add>, Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0}),
+                 {"password"});  // secret: journaled as password_check
     r.add_action("users.edit", started<op_edit>);
     r.add_action("users.delete", started<op_delete>);
 }

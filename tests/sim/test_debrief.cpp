@@ -370,3 +370,140 @@ TEST_CASE("a sim span reads in days, hours and minutes in both languages", "[sim
     CHECK(format_span(45 * kSecond, strings("de")) == "45\u00a0Sek.");
     CHECK(format_span(-1, strings("en")) == "—");
 }
+
+// [SECTION] Issue 10: one verification for replay and debrief; text XML cannot carry
+
+namespace {
+
+// The debrief of an edited bundle: it must say "no" with the first difference, exactly as verify_bundle does.
+void check_not_reproduced(const ReproBundle& edited, const std::string& expect_in_difference) {
+    const ReplayReport r = verify_bundle(edited);
+    REQUIRE_FALSE(r.reproduced());
+    std::string error;
+    const Debrief d = debrief_from_bundle(edited, strings("en"), error);
+    REQUIRE(error.empty());
+    CHECK_FALSE(d.reproduced);
+    CHECK(d.difference == r.difference);
+    CHECK(d.difference.find(expect_in_difference) != std::string::npos);
+    const nlohmann::json j = to_json(d);
+    CHECK(j["reproduced"] == false);
+    CHECK(j["difference"] == r.difference);
+    const std::string html = debrief_html(d, strings("en"));
+    const XmlDoc x(html);
+    require_well_formed(x);
+    CHECK(html.find(strings("en").get("debrief.no")) != std::string::npos);
+    CHECK(x.string("//h:code[@class='difference']").find(expect_in_difference) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("a debrief of an edited journal says not reproduced with the first difference as replay does",
+          "[sim][debrief][bundle][verify]") {
+    const Run run;
+    const ReproBundle b = make_bundle(run.scenario, run.sim);
+    {
+        std::string error;
+        const Debrief d = debrief_from_bundle(b, strings("en"), error);
+        REQUIRE(error.empty());
+        CHECK(d.reproduced);
+        CHECK(d.difference.empty());
+        CHECK(verify_bundle(b).reproduced());
+    }
+    // The first ok result in the journal.
+    std::size_t ok_result = 0;
+    while (!(b.journal[ok_result].kind == "result" && b.journal[ok_result].body["result"]["ok"] == true)) ++ok_result;
+    SECTION("an entry changed: the ok result's code") {
+        ReproBundle e = b;
+        e.journal[ok_result].body["result"]["code"] = "portal.not_approved";
+        check_not_reproduced(e, fmt::format("journal entry {} differs at /body/result/code", ok_result));
+        const ReplayReport r = verify_bundle(e);
+        REQUIRE(r.journal_difference);
+        // Both summaries say "ok" (the result is ok on both sides); the values say what differs.
+        CHECK(r.journal_difference->expected_value == "\"portal.not_approved\"");
+        CHECK(r.journal_difference->actual_value == "\"ok\"");
+        CHECK(r.difference.find("recorded \"portal.not_approved\", replay \"ok\"") != std::string::npos);
+    }
+    SECTION("an entry removed") {
+        ReproBundle e = b;
+        e.journal.erase(e.journal.begin() + static_cast<std::ptrdiff_t>(ok_result));
+        check_not_reproduced(e, fmt::format("journal entry {} differs", ok_result));
+    }
+    SECTION("an entry added at the end") {
+        ReproBundle e = b;
+        e.journal.push_back(e.journal.back());
+        check_not_reproduced(e, fmt::format("journal entry {}: missing in the replay", b.journal.size()));
+    }
+    SECTION("an entry re-timed") {
+        ReproBundle e = b;
+        e.journal[ok_result].time += 1;
+        check_not_reproduced(e, fmt::format("journal entry {} differs at /t: recorded", ok_result));
+    }
+    SECTION("a hash changed") {
+        ReproBundle e = b;
+        e.state_hash = "0000000000000000";
+        check_not_reproduced(e, "state hash: recorded 0000000000000000");
+    }
+}
+
+TEST_CASE("a long differing value is shown around its first difference so both sides differ visibly",
+          "[sim][bundle][verify]") {
+    const Run run;
+    ReproBundle b = make_bundle(run.scenario, run.sim);
+    std::size_t i = 0;
+    while (!(b.journal[i].kind == "action" && b.journal[i].body["action"].contains("legal_name"))) ++i;
+    const std::string name = b.journal[i].body["action"]["legal_name"];
+    b.journal[i].body["action"]["legal_name"] = name + std::string(300, 'x') + "END-A";
+    const ReplayReport r = verify_bundle(b);
+    REQUIRE(r.journal_difference);
+    const JournalDifference& d = *r.journal_difference;
+    CHECK(d.where == "/body/action/legal_name");
+    CHECK(d.expected_value != d.actual_value);
+    CHECK(d.expected_value.size() < 130);
+    CHECK(d.actual_value == nlohmann::json(name).dump());  // the short side is shown whole
+    CHECK(d.expected_value.find("xxx") != std::string::npos);
+}
+
+TEST_CASE("code points XML forbids become U+FFFD so the debrief and the report stay well formed",
+          "[sim][debrief][html]") {
+    Run run;
+    Debrief d = run.debrief();
+    const std::string hostile = std::string("A\xEF\xBF\xBE" "B\xEF\xBF\xBF" "C\x1b[31m\x01\x7f\xC2\x9B" "D\xED\xA0\x80" "E\xFF\xC3" "F");
+    d.title = "Title " + hostile;
+    d.trainee = hostile;
+    d.note = hostile;
+    d.timeline.front().label = hostile;
+    d.timeline.front().detail = hostile;
+    d.mistakes.front().message = hostile;
+    d.reproduced = false;
+    d.difference = hostile;
+    const std::string html = debrief_html(d, strings("en"));
+    const XmlDoc x(html);
+    require_well_formed(x);
+    for (const std::string bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\x1b", "\x01", "\xED\xA0\x80", "\xFF"}) CHECK(html.find(bad) == std::string::npos);
+    CHECK(html.find("A\uFFFDB\uFFFDC\uFFFD[31m\uFFFD") != std::string::npos);
+    CHECK(x.string("//h:h1").find("Title A\uFFFDB") != std::string::npos);
+
+    WorkshopRow row;
+    row.file = "a" + hostile + ".json";
+    row.trainee = hostile;
+    row.scenario_title = hostile;
+    WorkshopRow broken;
+    broken.file = "b.json";
+    broken.error = hostile;
+    const std::string report = workshop_report_html({row, broken}, strings("en"));
+    const XmlDoc y(report);
+    require_well_formed(y);
+    CHECK(report.find("\xEF\xBF\xBF") == std::string::npos);
+}
+
+TEST_CASE("terminal text shows control characters as escapes and keeps ordinary text", "[sim][text]") {
+    CHECK(terminal_text("Verein e.V. — Größe ✓ C:\\path") == "Verein e.V. — Größe ✓ C:\\path");
+    CHECK(terminal_text("a\x1b[2Jb") == "a\\x1b[2Jb");
+    CHECK(terminal_text("line\nnext\tx\r") == "line\\x0anext\\x09x\\x0d");
+    CHECK(terminal_text("\x7f") == "\\x7f");
+    CHECK(terminal_text("\xC2\x9B" "31m") == "\\u009b31m");   // C1 CSI
+    CHECK(terminal_text("\xE2\x80\xAE" "abc") == "\\u202eabc");  // right-to-left override
+    CHECK(terminal_text("\xFF\xC3") == "\\xff\\xc3");           // not UTF-8
+    CHECK(xml_text("ok \xEF\xBF\xBE \t\n") == "ok \uFFFD \t\n");
+    CHECK(xml_text("\xC0\xAF") == "\uFFFD\uFFFD");  // overlong
+}

@@ -32,7 +32,7 @@ const Registry& test_registry() {
         Registry reg;
         reg.add_action("test.add_person", add_person, Delay::uniform(Duration{200, 0}, Duration{2000, 0}));
         reg.add_action("test.instant", [](Context&, const Action&) { return ActionResult::success(); },
-                       Delay::fixed_ms(0));
+                       Delay::fixed_ms(0), {"password"});  // declares its secret: journaled as password_check
         reg.add_event("test.reviewed", reviewed);
         return reg;
     }();
