@@ -10,6 +10,7 @@
 #include "sim/debrief.hpp"
 #include "sim/files.hpp"
 #include "sim/scenario.hpp"
+#include "sim/text.hpp"
 
 namespace {
 
@@ -31,40 +32,46 @@ sim::Strings load_strings(const std::string& lang) {
 bool write_or_report(const std::string& path, const std::string& content) {
     std::string error;
     if (sim::write_file_atomically(path, content, &error)) return true;
-    std::cerr << error << "\n";
+    std::cerr << sim::terminal_text(error) << "\n";
     return false;
 }
 
+// Exit 0 when the run was reproduced; 1 when the file cannot be read or written, or when the replay
+// does not reproduce the recorded run (the HTML and JSON are still written and say "no" with the first
+// difference, as `npsim-cli replay` names it). Text from the file is printed through sim::terminal_text.
 int run_debrief(const ReportOptions& o) {
+    using sim::terminal_text;
     const sim::Strings text = load_strings(o.lang);
     std::string error;
     const sim::Debrief d = sim::debrief_from_file(o.input, text, error);
     if (!error.empty()) {
-        std::cerr << o.input << ": " << error << "\n";
+        std::cerr << terminal_text(o.input) << ": " << terminal_text(error) << "\n";
         return 1;
     }
     if (!o.html_out.empty() && !write_or_report(o.html_out, sim::debrief_html(d, text))) return 1;
     if (!o.json_out.empty() && !write_or_report(o.json_out, sim::to_json(d).dump(2) + "\n")) return 1;
     int met = 0;
     for (const auto& obj : d.objectives) met += obj.met_at >= 0 ? 1 : 0;
-    std::cout << fmt::format("scenario       {} ({})\n", d.title, d.scenario_id);
-    if (!d.trainee.empty()) std::cout << fmt::format("trainee        {}\n", d.trainee);
+    std::cout << fmt::format("scenario       {} ({})\n", terminal_text(d.title), terminal_text(d.scenario_id));
+    if (!d.trainee.empty()) std::cout << fmt::format("trainee        {}\n", terminal_text(d.trainee));
     std::cout << fmt::format("seed           {}\n", d.seed);
     std::cout << fmt::format("score          {}/100\n", d.score.score);
     std::cout << fmt::format("objectives     {} of {} met\n", met, d.objectives.size());
     std::cout << fmt::format("sim time       {} → {} ({})\n", d.start_text, d.end_text, sim::format_span(d.end - d.start, text));
     std::cout << fmt::format("mistakes       {}\n", d.mistakes.size());
-    for (const auto& m : d.mistakes) std::cout << fmt::format("  {:>10} ms  {}  {}\n", m.time, m.operation, m.error_code);
+    for (const auto& m : d.mistakes)
+        std::cout << fmt::format("  {:>10} ms  {}  {}\n", m.time, terminal_text(m.operation), terminal_text(m.error_code));
     std::cout << fmt::format("reproduced     {}\n", d.reproduced ? "yes" : "NO — the replay differs from the recorded run");
-    if (!o.html_out.empty()) std::cout << fmt::format("html           {}\n", o.html_out);
-    if (!o.json_out.empty()) std::cout << fmt::format("json           {}\n", o.json_out);
-    return 0;
+    if (!d.reproduced) std::cout << fmt::format("difference     {}\n", terminal_text(d.difference));
+    if (!o.html_out.empty()) std::cout << fmt::format("html           {}\n", terminal_text(o.html_out));
+    if (!o.json_out.empty()) std::cout << fmt::format("json           {}\n", terminal_text(o.json_out));
+    return d.reproduced ? 0 : 1;
 }
 
 int run_report(const ReportOptions& o) {
     std::error_code ec;
     if (!std::filesystem::is_directory(o.input, ec)) {
-        std::cerr << o.input << ": not a folder\n";
+        std::cerr << sim::terminal_text(o.input) << ": not a folder\n";
         return 1;
     }
     const sim::Strings text = load_strings(o.lang);
@@ -76,10 +83,11 @@ int run_report(const ReportOptions& o) {
     for (const auto& r : rows) {
         if (!r.error.empty()) {
             ++failed;
-            std::cerr << r.file << ": " << r.error << "\n";
+            std::cerr << sim::terminal_text(r.file) << ": " << sim::terminal_text(r.error) << "\n";
             continue;
         }
-        std::cout << fmt::format("{:<32} {:<28} {:>3}/100  {} mistakes  {}/{} objectives{}\n", r.file, r.trainee, r.score, r.mistakes,
+        std::cout << fmt::format("{:<32} {:<28} {:>3}/100  {} mistakes  {}/{} objectives{}\n", sim::terminal_text(r.file),
+                                 sim::terminal_text(r.trainee), r.score, r.mistakes,
                                  r.objectives_met, r.objectives_total, r.reproduced ? "" : "  (not reproduced)");
     }
     std::cout << fmt::format("{} sessions, {} could not be read; report written to {}\n", rows.size(), failed, html_out);

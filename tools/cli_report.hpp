@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
-// Registers both subcommands. When one of them ran, `exit_code` is set (0 ok, 1 failed); it is left
-// untouched otherwise, so main can tell whether to return it.
+// Registers both subcommands. When one of them ran, `exit_code` is set; it is left untouched otherwise,
+// so main can tell whether to return it. debrief: 0 reproduced; 1 the file cannot be read, an output
+// cannot be written, or the replay does not reproduce the recorded run (outputs still written, saying
+// "no" with the first difference).
 void add_report_commands(CLI::App& app, int& exit_code);

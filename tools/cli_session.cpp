@@ -20,6 +20,8 @@
 #include "sim/hash.hpp"
 #include "sim/snapshot.hpp"
 
+#include "sim/solution.hpp"
+#include "sim/text.hpp"
 namespace cli {
 
 // [SECTION] Action scripts
@@ -62,7 +64,7 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
     std::string line;
     int n = 0, observations = 0;
     auto fail = [&](const std::string& message) {
-        std::cerr << fmt::format("{}:{}: {}\n", path, n, message);
+        std::cerr << fmt::format("{}:{}: {}\n", sim::terminal_text(path), n, sim::terminal_text(message));
         return false;
     };
     while (std::getline(in, line)) {
@@ -122,7 +124,7 @@ public:
         std::string error;
         if (!sim::write_file_atomically(options_.session_path, text, &error)) {
             if (!run_.write_failed) {
-                std::cerr << error << "\n";
+                std::cerr << sim::terminal_text(error) << "\n";
                 run_.write_error = error;
             }
             run_.write_failed = true;
@@ -162,35 +164,36 @@ std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario,
                                                   const std::string& path) {
     sim::ReproBundle b;
     if (!std::filesystem::exists(path)) {
-        std::cerr << path << ": no session yet, starting from the beginning\n";
+        std::cerr << sim::terminal_text(path) << ": no session yet, starting from the beginning\n";
         return b;
     }
     std::string error;
     if (!sim::load_bundle(path, b, error)) {
-        std::cerr << path << ": " << error << "\n";
+        std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(error) << "\n";
         return std::nullopt;
     }
     const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
     const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
     if (ours != theirs) {
-        std::cerr << fmt::format("{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n", path,
-                                 b.scenario_id, theirs, scenario.id, ours);
+        std::cerr << fmt::format("{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n", sim::terminal_text(path),
+                                 sim::terminal_text(b.scenario_id), sim::terminal_text(theirs), sim::terminal_text(scenario.id), ours);
         return std::nullopt;
     }
     if (b.seed != scenario.setup.seed) {
-        std::cerr << fmt::format("{}: the session was recorded with seed {}; this run uses seed {} (pass --seed {})\n", path, b.seed,
+        std::cerr << fmt::format("{}: the session was recorded with seed {}; this run uses seed {} (pass --seed {})\n", sim::terminal_text(path), b.seed,
                                  scenario.setup.seed, b.seed);
         return std::nullopt;
     }
     if (b.actions.size() > planned.size()) {
-        std::cerr << fmt::format("{}: the session has {} actions, more than the {} this run plays\n", path, b.actions.size(),
+        std::cerr << fmt::format("{}: the session has {} actions, more than the {} this run plays\n", sim::terminal_text(path), b.actions.size(),
                                  planned.size());
         return std::nullopt;
     }
     for (std::size_t i = 0; i < b.actions.size(); ++i)
         if (!(b.actions[i].action == sim::redact_secrets(planned[i]))) {
-            std::cerr << fmt::format("{}: action {} of the session ({}) is not action {} of this run ({})\n", path, i,
-                                     sim::to_json(b.actions[i].action).dump(), i, sim::to_json(sim::redact_secrets(planned[i])).dump());
+            std::cerr << fmt::format("{}: action {} of the session ({}) is not action {} of this run ({})\n", sim::terminal_text(path), i,
+                                     sim::terminal_text(sim::to_json(b.actions[i].action).dump()), i,
+                                     sim::terminal_text(sim::to_json(sim::redact_secrets(planned[i])).dump()));
             return std::nullopt;
         }
     return b;
@@ -207,8 +210,8 @@ bool may_replace_session(const sim::Scenario& scenario, const std::string& path)
     if (std::filesystem::is_directory(path, ec)) error = "this is a folder";
     else if (!sim::load_bundle(path, b, error) && error.empty()) error = "cannot be read";
     if (!error.empty()) {
-        std::cerr << fmt::format("{}: not replaced: it is not a session file ({}); choose another --session file\n", path,
-                                 error);
+        std::cerr << fmt::format("{}: not replaced: it is not a session file ({}); choose another --session file\n", sim::terminal_text(path),
+                                 sim::terminal_text(error));
         return false;
     }
     const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
@@ -216,7 +219,7 @@ bool may_replace_session(const sim::Scenario& scenario, const std::string& path)
     if (ours != theirs) {
         std::cerr << fmt::format("{}: not replaced: it holds a session of another scenario ({} {}); this run plays {} {}. "
                                  "Choose another --session file, or move that one away first\n",
-                                 path, b.scenario_id, theirs, scenario.id, ours);
+                                 sim::terminal_text(path), sim::terminal_text(b.scenario_id), sim::terminal_text(theirs), sim::terminal_text(scenario.id), ours);
         return false;
     }
     return true;
@@ -378,7 +381,7 @@ int replay_session(const std::string& path, bool as_json) {
     std::string error;
     if (!sim::load_bundle(path, b, error)) {
         if (as_json) std::cout << nlohmann::json{{"file", path}, {"loaded", false}, {"ok", false}, {"error", error}}.dump(2) << "\n";
-        std::cerr << path << ": " << error << "\n";
+        std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(error) << "\n";
         std::cerr << "verdict: NOT reproduced — the file cannot be replayed\n";
         return 1;
     }
@@ -399,40 +402,48 @@ int replay_session(const std::string& path, bool as_json) {
                                        {"state_hash", b.state_hash}, {"version", b.version}}},
                          {"replayed", {{"journal_entries", r.replayed_entries}, {"journal_hash", r.journal_hash},
                                        {"state_hash", r.state_hash}}},
-                         {"reproduced", r.loaded && r.hashes_match && !r.journal_difference && r.scenario_matches},
+                         {"reproduced", r.reproduced()},
+                         {"difference", r.difference},
                          {"observations", observations},
                          {"problems", r.problems}};
         if (r.journal_difference)
             j["journal_difference"] = {{"index", r.journal_difference->index}, {"recorded", r.journal_difference->expected},
-                                       {"replayed", r.journal_difference->actual}, {"where", r.journal_difference->where}};
+                                       {"replayed", r.journal_difference->actual}, {"where", r.journal_difference->where},
+                                       {"recorded_value", r.journal_difference->expected_value},
+                                       {"replayed_value", r.journal_difference->actual_value}};
         std::cout << j.dump(2) << "\n";
         return r.ok() ? 0 : 1;
     }
-    std::cout << fmt::format("scenario       {}{}\n", b.scenario_id, b.scenario_hash.empty() ? "" : r.scenario_matches ? " (unchanged)" : " (EDITED)");
+    // Every text from the file goes through sim::terminal_text: no control character reaches the terminal.
+    using sim::terminal_text;
+    std::cout << fmt::format("scenario       {}{}\n", terminal_text(b.scenario_id), b.scenario_hash.empty() ? "" : r.scenario_matches ? " (unchanged)" : " (EDITED)");
     std::cout << fmt::format("seed           {}\nactions        {}\n", b.seed, b.actions.size());
-    if (!b.note.empty()) std::cout << fmt::format("note           {}\n", b.note);
+    if (!b.note.empty()) std::cout << fmt::format("note           {}\n", terminal_text(b.note));
     if (r.loaded) {
         if (!r.journal_checked) std::cout << fmt::format("journal        {} entries (format 1 file: hashes only)\n", r.replayed_entries);
         else if (!r.journal_difference) std::cout << fmt::format("journal        all {} entries match\n", r.recorded_entries);
         else {
             const auto& d = *r.journal_difference;
             std::cout << fmt::format("journal        entry {} differs{} ({} recorded, {} replayed)\n", d.index,
-                                     d.where.empty() ? "" : " at " + d.where, r.recorded_entries, r.replayed_entries);
-            std::cout << fmt::format("  recorded     {}\n  replay       {}\n", d.expected, d.actual);
+                                     d.where.empty() ? "" : " at " + terminal_text(d.where), r.recorded_entries, r.replayed_entries);
+            std::cout << fmt::format("  recorded     {}\n  replay       {}\n", terminal_text(d.expected), terminal_text(d.actual));
+            if (!d.expected_value.empty() || !d.actual_value.empty())
+                std::cout << fmt::format("  value        recorded {}\n               replay   {}\n", terminal_text(d.expected_value),
+                                         terminal_text(d.actual_value));
         }
-        std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", b.journal_hash, r.journal_hash);
-        std::cout << fmt::format("state hash     recorded {}  replayed {}\n", b.state_hash, r.state_hash);
+        std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", terminal_text(b.journal_hash), r.journal_hash);
+        std::cout << fmt::format("state hash     recorded {}  replayed {}\n", terminal_text(b.state_hash), r.state_hash);
     }
     for (const auto& o : r.observations) {
-        std::cout << fmt::format("observation    [{}] {} ({})\n", o.passed ? "pass" : "FAIL", o.label, o.id);
-        if (!o.passed) std::cout << fmt::format("  {}\n", o.reason);
+        std::cout << fmt::format("observation    [{}] {} ({})\n", o.passed ? "pass" : "FAIL", terminal_text(o.label), terminal_text(o.id));
+        if (!o.passed) std::cout << fmt::format("  {}\n", terminal_text(o.reason));
     }
     if (r.ok()) {
         std::cout << fmt::format("verdict: reproduced — all {} journal entries and both hashes match{}\n", r.replayed_entries,
                                  r.observations.empty() ? "" : fmt::format(", all {} observations hold", r.observations.size()));
         return 0;
     }
-    std::cout << fmt::format("verdict: NOT reproduced — {}{}\n", r.problems.front(),
+    std::cout << fmt::format("verdict: NOT reproduced — {}{}\n", terminal_text(r.problems.front()),
                              r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
     return 1;
 }
@@ -444,11 +455,11 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
     sim::ReproBundle b;
     std::string error;
     if (!sim::load_bundle(path, b, error)) {
-        std::cerr << path << ": " << error << "\n";
+        std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(error) << "\n";
         return 1;
     }
     const sim::ScenarioLoad base = sim::bundle_scenario(b);
-    for (const auto& e : base.errors) std::cerr << e.to_string() << "\n";
+    for (const auto& e : base.errors) std::cerr << sim::terminal_text(e.to_string()) << "\n";
     if (!base.ok()) return 1;
     // The point: after N actions (the world just before action N+1, or the end of the run), or a sim time.
     std::size_t actions = 0;
@@ -465,7 +476,7 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
     } else if (at_time) {
         const nlohmann::json t = nlohmann::json::parse(*at_time, nullptr, false);
         if (!parse_time(!t.is_discarded() && t.is_number_integer() ? t : nlohmann::json(*at_time), until, error)) {
-            std::cerr << "--at-ms" << error.substr(2) << "\n";
+            std::cerr << "--at-ms" << sim::terminal_text(error.substr(2)) << "\n";
             return 1;
         }
         if (until > b.end_time) {
@@ -482,7 +493,7 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
     }
     auto s = sim::replay_prefix(b, actions, until, error);
     if (!s) {
-        std::cerr << path << ": " << error << "\n";
+        std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(error) << "\n";
         return 1;
     }
     const std::string when = s->calendar().format_iso(s->now());
@@ -497,16 +508,16 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
     const nlohmann::json doc = sim::scenario_at(*base.scenario, *s, id, name);
     // What we write must load: check it the way `npsim-cli check` does before calling it done.
     const sim::ScenarioLoad check = sim::load_scenario_text(doc.dump(), out);
-    for (const auto& e : check.errors) std::cerr << e.to_string() << "\n";
+    for (const auto& e : check.errors) std::cerr << sim::terminal_text(e.to_string()) << "\n";
     if (!check.ok()) {
-        std::cerr << out << ": the snapshot does not load as a scenario; not written\n";
+        std::cerr << sim::terminal_text(out) << ": the snapshot does not load as a scenario; not written\n";
         return 1;
     }
     if (!sim::write_file_atomically(out, doc.dump(2) + "\n", &error)) {
-        std::cerr << error << "\n";
+        std::cerr << sim::terminal_text(error) << "\n";
         return 1;
     }
-    std::cout << fmt::format("snapshot       {}\nscenario       {}\nstarts at      {} (after {} of {} actions)\n", out, id, when, actions,
+    std::cout << fmt::format("snapshot       {}\nscenario       {}\nstarts at      {} (after {} of {} actions)\n", sim::terminal_text(out), sim::terminal_text(id), when, actions,
                              b.actions.size());
     return 0;
 }

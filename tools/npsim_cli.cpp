@@ -34,14 +34,19 @@
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "sim/version.hpp"
+#include "sim/text.hpp"
 #include "tools/cli_session.hpp"
 #include "tools/cli_report.hpp"
 
 namespace {
+// Text that comes from a file or the command line (titles, ids, messages, paths) is printed through
+// sim::terminal_text: control characters such as ESC appear as \x1b, never raw.
+using sim::terminal_text;
+
 
 std::optional<sim::Scenario> load_or_report(const std::string& path) {
     sim::ScenarioLoad load = sim::load_scenario_file(path);
-    for (const auto& e : load.errors) std::cerr << e.to_string() << "\n";
+    for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
     if (!load.ok()) return std::nullopt;
     return std::move(*load.scenario);
 }
@@ -147,7 +152,7 @@ static int run_cli(int argc, char** argv) {
         for (const auto& f : files) {
             auto load = sim::load_scenario_file(f);
             if (!load.ok()) {
-                std::cerr << f << ": does not load (npsim-cli check " << f << ")\n";
+                std::cerr << terminal_text(f) << ": does not load (npsim-cli check " << terminal_text(f) << ")\n";
                 continue;
             }
             const sim::Scenario& sc = *load.scenario;
@@ -155,7 +160,8 @@ static int run_cli(int argc, char** argv) {
                 out.push_back({{"id", sc.id}, {"file", f}, {"title", sc.title.en}, {"difficulty", sc.difficulty},
                                {"minutes", sc.estimated_minutes}, {"modes", sc.modes}});
             else
-                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", sc.id, sc.difficulty, sc.estimated_minutes, sc.title.en);
+                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", terminal_text(sc.id), terminal_text(sc.difficulty), sc.estimated_minutes,
+                                         terminal_text(sc.title.en));
         }
         if (as_json) std::cout << out.dump(2) << "\n";
         return 0;
@@ -165,8 +171,8 @@ static int run_cli(int argc, char** argv) {
         int bad = 0;
         for (const auto& f : check_files) {
             auto load = sim::load_scenario_file(f);
-            for (const auto& e : load.errors) std::cerr << e.to_string() << "\n";
-            if (load.ok()) std::cout << f << ": ok\n";
+            for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
+            if (load.ok()) std::cout << terminal_text(f) << ": ok\n";
             else ++bad;
         }
         return bad == 0 ? 0 : 1;
@@ -190,13 +196,13 @@ static int run_cli(int argc, char** argv) {
             std::string why;
             auto d = sim::parse_duration(until_text, &why);
             if (!d) {
-                std::cerr << "--until: " << why << "\n";
+                std::cerr << "--until: " << terminal_text(why) << "\n";
                 return 1;
             }
             record.until = d->ms;
         }
         if (solution && scenario->solution.steps.empty()) {
-            std::cerr << run_file << ": this scenario has no reference solution\n";
+            std::cerr << terminal_text(run_file) << ": this scenario has no reference solution\n";
             return 1;
         }
         record.note = note;
@@ -206,11 +212,11 @@ static int run_cli(int argc, char** argv) {
         const sim::Simulation& s = *played.sim;
         std::string write_error;  // "path: what failed (OS reason)"
         if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl(), &write_error)) {
-            std::cerr << write_error << "\n";
+            std::cerr << terminal_text(write_error) << "\n";
             return 1;
         }
         if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note), &write_error)) {
-            std::cerr << write_error << "\n";
+            std::cerr << terminal_text(write_error) << "\n";
             return 1;
         }
         tracker.update(s);
@@ -230,22 +236,24 @@ static int run_cli(int argc, char** argv) {
                             {"write_failed", played.write_failed}, {"write_error", played.write_error}};
         if (as_json) std::cout << j.dump(2) << "\n";
         else {
-            std::cout << fmt::format("scenario       {}\n", scenario->id);
+            std::cout << fmt::format("scenario       {}\n", terminal_text(scenario->id));
             print_summary(j, false);
             if (played.write_failed)
-                std::cout << fmt::format("session        NOT saved: {}\n", played.write_error);
+                std::cout << fmt::format("session        NOT saved: {}\n", terminal_text(played.write_error));
             else if (!record.session_path.empty())
-                std::cout << fmt::format("session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n", record.session_path,
+                std::cout << fmt::format("session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n", terminal_text(record.session_path),
                                          played.session.bytes, played.session.writes, played.session.max_ms,
                                          played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions) : "");
             if (solution) {
                 std::cout << fmt::format("solution       {} ({} steps){}\n", played.solution_ok ? "played" : "FAILED", played.steps_played,
-                                         played.solution_ok ? "" : " — " + played.failure);
+                                         played.solution_ok ? "" : " — " + terminal_text(played.failure));
                 for (const auto& o : j["assessment"]["objectives"])
-                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ", o["title"].get<std::string>());
+                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ",
+                                             terminal_text(o["title"].get<std::string>()));
                 for (const auto& p : j["assessment"]["penalties"])
-                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(), p["reason"].get<std::string>(),
-                                             p["count"].get<int>(), p["detail"].get<std::string>());
+                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(),
+                                             terminal_text(p["reason"].get<std::string>()), p["count"].get<int>(),
+                                             terminal_text(p["detail"].get<std::string>()));
                 std::cout << fmt::format("score          {}/100{}\n", report.score, report.all_met ? "" : " (objectives missing)");
             } else if (!scenario->assessment.objectives.empty()) {
                 std::cout << fmt::format("score          {}/100\n", report.score);
@@ -253,7 +261,7 @@ static int run_cli(int argc, char** argv) {
         }
         if (played.write_failed) {
             // The run played to the end, but its session file is not the run: say so last, and exit 3.
-            std::cerr << fmt::format("session NOT saved: {}\n", played.write_error);
+            std::cerr << fmt::format("session NOT saved: {}\n", terminal_text(played.write_error));
             return cli::kExitSessionNotSaved;
         }
         if (solution) return played.solution_ok && report.all_met ? 0 : 1;
@@ -292,7 +300,7 @@ int main(int argc, char** argv) {
     try {
         return run_cli(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "npsim-cli: unexpected error: " << e.what() << "\n";
+        std::cerr << "npsim-cli: unexpected error: " << terminal_text(e.what()) << "\n";
     } catch (...) {
         std::cerr << "npsim-cli: unexpected error\n";
     }
