@@ -3,7 +3,7 @@
 #   1. the "ci" workflow: configure, build, ctest (sim, ui, cli, scenario and GUI-smoke tests);
 #   2. the "asan" workflow: the sim tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the JSON Schema check of every scenario (ajv) and the broken examples;
-#   4. the two libFuzzer targets, briefly.
+#   4. the four libFuzzer targets, briefly (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
