@@ -7,11 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
-
 #include <string_view>
 #include <type_traits>
 #include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace sim {
@@ -28,6 +29,18 @@ struct Action {
     T arg(const char* key, T fallback) const {
         auto it = args.find(key);
         if (it == args.end() || it->is_null()) return fallback;
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            // Never a silent conversion: a float (1e300) or a whole number T cannot hold is no value.
+            if (!it->is_number_integer()) return fallback;
+            if (it->is_number_unsigned()) {
+                if (it->template get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return fallback;
+            } else {
+                const std::int64_t v = it->template get<std::int64_t>();
+                if (v < 0 ? (std::is_unsigned_v<T> || v < static_cast<std::int64_t>(std::numeric_limits<T>::min()))
+                          : static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                    return fallback;
+            }
+        }
         try {
             return it->get<T>();
         } catch (const nlohmann::json::exception&) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "sim/faults.hpp"
+#include "sim/json_input.hpp"
 #include "sim/my_account.hpp"
 
 namespace sim {
@@ -37,9 +38,15 @@ bool holds(const Person& p, const std::string& sku, bool active_only) {
 
 }  // namespace
 
+constexpr std::int64_t kMaxCount = 1'000'000;  // people, seats: the largest count a condition may ask for
+
 bool validate_condition(const nlohmann::json& c, const std::string& pointer, std::vector<ConditionError>& errors) {
     const std::size_t before = errors.size();
     auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
+    auto whole = [&](const nlohmann::json& n, const std::string& p, std::int64_t lo, std::int64_t hi) {
+        NumberError why;
+        if (!integer_in_range(n, p, lo, hi, why)) err(why.pointer, why.message);
+    };
     if (!c.is_object() || c.size() != 1) {
         err(pointer, "a condition is an object with exactly one key, e.g. {\"portal_status\": \"approved\"}");
         return false;
@@ -73,14 +80,13 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
         else {
             for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_quantity"})) err(where, message);
-            if (v.contains("min_quantity") && !v["min_quantity"].is_number_integer())
-                err(p + "/min_quantity", "must be a whole number");
+            if (v.contains("min_quantity")) whole(v["min_quantity"], p + "/min_quantity", 0, kMaxCount);
         }
     } else if (key == "licensed") {
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
         else {
             for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_people", "state", "upn"})) err(where, message);
-            if (v.contains("min_people") && !v["min_people"].is_number_integer()) err(p + "/min_people", "must be a whole number");
+            if (v.contains("min_people")) whole(v["min_people"], p + "/min_people", 0, kMaxCount);
             if (v.contains("state") && v["state"] != "active" && v["state"] != "any") err(p + "/state", "must be \"active\" or \"any\"");
             if (v.contains("upn") && !v["upn"].is_string()) err(p + "/upn", "must be a sign-in name");
         }
@@ -110,7 +116,7 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
-        if (!v.is_number_integer() || v.get<int>() < 0) err(p, "must be a whole number ≥ 0");
+        whole(v, p, 0, kMaxCount);
     } else if (key == "mail") {
         if (!v.is_object() || !v.contains("to") || !v.contains("subject_key") || !v["to"].is_string() ||
             !v["subject_key"].is_string())
@@ -277,10 +283,9 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
                 ob.id = fmt::format("objective-{}", i + 1);
             }
             if (j.contains("weight")) {
-                if (!j["weight"].is_number_integer() || j["weight"].get<int>() < 0 || j["weight"].get<int>() > 1000)
-                    err(p + "/weight", "must be a whole number from 0 to 1000");
-                else
-                    ob.weight = j["weight"].get<int>();
+                NumberError why;
+                if (auto w = integer_in_range(j["weight"], p + "/weight", 0, 1000, why)) ob.weight = static_cast<int>(*w);
+                else err(why.pointer, why.message);
             }
             if (!j.contains("condition")) err(p, "missing required key \"condition\"");
             else if (validate_condition(j["condition"], p + "/condition", errors)) ob.condition = j["condition"];
@@ -308,8 +313,9 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry", "paid_where_free", "failed_actions"};
             for (auto& [where, message] : unknown_keys(*pen, "/penalties", kKeys)) err(where, message);
             auto points = [&](const nlohmann::json& v, const std::string& p, int& out) {
-                if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 100) err(p, "must be points from 0 to 100");
-                else out = v.get<int>();
+                NumberError why;
+                if (auto n = integer_in_range(v, p, 0, 100, why)) out = static_cast<int>(*n);
+                else err(p, "must be points from 0 to 100, not " + (v.is_number() ? v.dump() : std::string(v.type_name())));
             };
             if (pen->contains("compliance_violation")) points((*pen)["compliance_violation"], "/penalties/compliance_violation", a.penalties.compliance_violation);
             if (pen->contains("early_retry")) points((*pen)["early_retry"], "/penalties/early_retry", a.penalties.early_retry);

@@ -13,6 +13,7 @@
 #include "sim/assessment.hpp"
 #include "sim/faults.hpp"
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
 #include "sim/version.hpp"
 
@@ -135,9 +136,10 @@ bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle
     if (!o.contains("label") || !o["label"].is_string() || o["label"].get<std::string>().empty())
         return fail("/label", "must say in words what the tester expects");
     out.label = o["label"].get<std::string>();
-    if (!o.contains("t") || !o["t"].is_number_integer() || o["t"].get<SimTime>() < 0)
-        return fail("/t", "must be the sim time in ms at which it is checked");
-    out.time = o["t"].get<SimTime>();
+    NumberError why;
+    const std::optional<std::int64_t> t = o.contains("t") ? integer_in_range(o["t"], "/t", 0, kSimTimeMax, why) : std::nullopt;
+    if (!t) return fail("/t", "must be the sim time in ms at which it is checked" + (why.message.empty() ? "" : " (" + why.message + ")"));
+    out.time = *t;
     if (!o.contains("after_actions") || !o["after_actions"].is_number_unsigned())
         return fail("/after_actions", "must be the number of actions submitted before it is checked");
     out.after_actions = o["after_actions"].get<std::size_t>();
@@ -206,7 +208,8 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
     if (j.contains("app") && !need("app", j["app"] == "npsim", "this file was not written by npsim")) return false;
     if (!need("scenario", j.contains("scenario") && j["scenario"].is_object(), "must be the scenario document")) return false;
     if (!need("seed", j.contains("seed") && j["seed"].is_number_unsigned(), "must be a non-negative integer")) return false;
-    if (!need("end_ms", j.contains("end_ms") && j["end_ms"].is_number_integer(), "must be an integer")) return false;
+    if (NumberError why; !j.contains("end_ms") || !integer_in_range(j["end_ms"], "/end_ms", 0, kSimTimeMax, why))
+        return need("end_ms", false, why.message.empty() ? "must be the sim time in ms at which the run ended" : why.message.c_str());
     if (!need("actions", j.contains("actions") && j["actions"].is_array(), "must be an array")) return false;
     for (const char* key : {"scenario_id", "scenario_hash", "journal_hash", "state_hash", "version", "note"})
         if (!need(key, !j.contains(key) || j[key].is_string(), "must be a text")) return false;
@@ -238,11 +241,17 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         const auto& a = j["actions"][i];
         RecordedAction r;
         std::string why;
-        if (!a.is_object() || !a.contains("t") || !a["t"].is_number_integer()) {
-            error = fmt::format("/actions/{}/t: must be the sim time in ms", i);
+        // Each action's sim time: from 0 to the end of time (sim/time.hpp), and in order.
+        NumberError t_error;
+        const std::optional<std::int64_t> t = a.is_object() && a.contains("t")
+                                                  ? integer_in_range(a["t"], fmt::format("/actions/{}/t", i), 0, kSimTimeMax, t_error)
+                                                  : std::nullopt;
+        if (!t) {
+            error = fmt::format("/actions/{}/t: must be the sim time in ms{}", i,
+                                t_error.message.empty() ? "" : " (" + t_error.message + ")");
             return false;
         }
-        r.time = a["t"].get<SimTime>();
+        r.time = *t;
         if (r.time < last) {
             error = fmt::format("/actions/{}/t: actions must be in time order", i);
             return false;
@@ -260,7 +269,12 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
             JournalEntry e;
             std::string why;
             if (!journal_entry_from_json(journal[i], e, why)) {
-                error = fmt::format("/journal/{}: {}", i, why);
+                error = !why.empty() && why[0] == '/' ? fmt::format("/journal/{}{}", i, why) : fmt::format("/journal/{}: {}", i, why);
+                return false;
+            }
+            if (!b.journal.empty() && e.time < b.journal.back().time) {
+                error = fmt::format("/journal/{}/t: {} ms is before the entry above it ({} ms); a journal is in time order", i,
+                                    e.time, b.journal.back().time);
                 return false;
             }
             b.journal.push_back(std::move(e));

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
+#include <type_traits>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -76,6 +78,14 @@ template <class T>
 bool read(const json& j, const char* key, T& out, std::string& error, const std::string& where) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return true;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {  // never a silent conversion (1e300, -1 as unsigned)
+        static_assert(std::is_signed_v<T> && sizeof(T) <= sizeof(std::int64_t));
+        NumberError why;
+        auto v = integer_in_range(*it, where + "/" + key, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), why);
+        if (!v) return error = why.text(), false;
+        out = static_cast<T>(*v);
+        return true;
+    }
     try {
         out = it->get<T>();
         return true;

@@ -1,5 +1,6 @@
 // sim/faults.cpp — matching, triggering and the effects of fault rules; their JSON form.
 #include "sim/faults.hpp"
+#include "sim/json_input.hpp"
 #include "sim/text.hpp"
 
 #include <algorithm>
@@ -294,7 +295,9 @@ struct RuleReader {
     void error(std::string pointer, std::string message) { errors.push_back({std::move(pointer), std::move(message)}); }
 
     std::optional<SimTime> time(const nlohmann::json& j, const std::string& pointer) {
-        if (j.is_number_integer() && j.get<SimTime>() >= 0 && j.get<SimTime>() <= kMaxDuration) return j.get<SimTime>();
+        NumberError out_of_range;
+        if (j.is_number_integer())
+            if (auto ms = integer_in_range(j, pointer, 0, kMaxDuration, out_of_range)) return *ms;
         if (j.is_number()) {
             error(pointer, fmt::format("must be a whole number of milliseconds from 0 to {} ({})", kMaxDuration,
                                        duration_cap_text()));
@@ -318,11 +321,13 @@ struct RuleReader {
     }
 
     int count(const nlohmann::json& j, const std::string& pointer, int min) {
-        if (!j.is_number_integer() || j.get<std::int64_t>() < min || j.get<std::int64_t>() > 1'000'000'000) {
+        NumberError why;
+        auto n = integer_in_range(j, pointer, min, 1'000'000'000, why);
+        if (!n) {
             error(pointer, fmt::format("must be a whole number ≥ {}", min));
             return min;
         }
-        return j.get<int>();
+        return static_cast<int>(*n);
     }
 };
 
@@ -360,10 +365,9 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
     }
     if (j.contains("probability")) {
         const auto& p = j["probability"];
-        if (!p.is_number() || p.get<double>() < 0.0 || p.get<double>() > 1.0)
-            r.error("/probability", "must be a number from 0 to 1");
-        else
-            rule.probability_ppm = static_cast<int>(p.get<double>() * 1'000'000.0 + 0.5);
+        NumberError why;
+        if (auto v = number_in_range(p, "/probability", 0.0, 1.0, why)) rule.probability_ppm = static_cast<int>(*v * 1'000'000.0 + 0.5);
+        else r.error(why.pointer, why.message);
     }
     if (j.contains("nth")) rule.nth = r.count(j["nth"], "/nth", 1);
     if (j.contains("first")) rule.first = r.count(j["first"], "/first", 1);

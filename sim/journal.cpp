@@ -19,15 +19,20 @@ bool journal_entry_from_json(const nlohmann::json& j, JournalEntry& out, std::st
     }
     auto t = j.find("t");
     auto kind = j.find("kind");
-    if (t == j.end() || !t->is_number_integer()) {
-        error = "\"t\" (sim time in ms) must be an integer";
+    // The sim time: from 0 to the end of time (sim/time.hpp, kSimTimeMax), never a float or a wrapped uint64.
+    NumberError why;
+    std::optional<std::int64_t> time;
+    if (t == j.end()) why = {"/t", "is missing (the sim time in ms)"};
+    else time = integer_in_range(*t, "/t", 0, kSimTimeMax, why);
+    if (!time) {
+        error = why.text();
         return false;
     }
     if (kind == j.end() || !kind->is_string()) {
         error = "\"kind\" must be a string";
         return false;
     }
-    out.time = t->get<SimTime>();
+    out.time = *time;
     out.kind = kind->get<std::string>();
     out.body = j.value("body", nlohmann::json::object());
     return true;
@@ -66,6 +71,11 @@ bool Journal::from_jsonl(const std::string& text, Journal& out, std::string& err
         std::string why;
         if (!journal_entry_from_json(*parsed, e, why)) {
             error = fmt::format("line {}: {}", line_no, why);
+            return false;
+        }
+        if (!j.entries().empty() && e.time < j.entries().back().time) {
+            error = fmt::format("line {}: /t: {} ms is before the entry above it ({} ms); a journal is in time order", line_no,
+                                e.time, j.entries().back().time);
             return false;
         }
         j.append(std::move(e));

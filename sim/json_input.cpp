@@ -318,4 +318,54 @@ std::optional<Json> parse_json_checked(std::string_view text, InputKind kind, Js
     return parse_json_checked(text, input_limits(kind).max_depth, error);
 }
 
+// [SECTION] Numbers
+
+namespace {
+
+// How a refused value is shown: a number as written (1e+300, -1, 1.5), anything else by its type.
+std::string shown(const Json& v) {
+    if (v.is_number()) return v.dump();
+    if (v.is_string()) return "a text";
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    return v.type_name();
+}
+
+bool refuse(const Json& v, const std::string& pointer, std::string what, NumberError& error) {
+    error.pointer = pointer.empty() ? "/" : pointer;
+    error.message = fmt::format("{}, not {}", what, shown(v));
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> integer_in_range(const Json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi,
+                                             NumberError& error) {
+    const std::string what = fmt::format("must be a whole number from {} to {}", lo, hi);
+    if (!v.is_number_integer()) return refuse(v, pointer, what, error), std::nullopt;
+    if (v.is_number_unsigned()) {
+        const std::uint64_t u = v.get<std::uint64_t>();
+        if (hi < 0 || u > static_cast<std::uint64_t>(hi) || (lo > 0 && u < static_cast<std::uint64_t>(lo)))
+            return refuse(v, pointer, what, error), std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    const std::int64_t i = v.get<std::int64_t>();
+    if (i < lo || i > hi) return refuse(v, pointer, what, error), std::nullopt;
+    return i;
+}
+
+std::optional<std::uint64_t> unsigned_integer(const Json& v, const std::string& pointer, NumberError& error) {
+    const char* what = "must be a whole number from 0 to 18446744073709551615";
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
+    return refuse(v, pointer, what, error), std::nullopt;
+}
+
+std::optional<double> number_in_range(const Json& v, const std::string& pointer, double lo, double hi, NumberError& error) {
+    const std::string what = fmt::format("must be a number from {} to {}", lo, hi);
+    if (!v.is_number()) return refuse(v, pointer, what, error), std::nullopt;
+    const double d = v.get<double>();  // any JSON number converts to double (the parser refused beyond ±1.8e308)
+    if (!(d >= lo && d <= hi)) return refuse(v, pointer, what, error), std::nullopt;
+    return d;
+}
+
 }  // namespace sim

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,5 +53,24 @@ std::optional<nlohmann::json> parse_json_checked(std::string_view text, int max_
 
 // Line and column (1-based, counting characters, not UTF-8 continuation bytes) of a byte offset.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte);
+
+// [SECTION] Numbers within what a field allows (docs/input-policy.md, "Numbers")
+// Every reader checks a number's type and range before converting it: nlohmann converts silently
+// (1e300 read as an int is undefined behaviour, a uint64 above INT64_MAX wraps, -1 becomes a huge
+// unsigned). On refusal these return nullopt and fill `error` with the field's JSON pointer and the
+// reason, e.g. {"/objectives/0/weight", "must be a whole number from 0 to 1000, not 1e+300"}.
+struct NumberError {
+    std::string pointer;  // "/objectives/0/weight"
+    std::string message;  // "must be a whole number from 0 to 1000, not 1e+300"
+    std::string text() const { return pointer + ": " + message; }
+};
+// A whole number (a JSON integer, not 1.5 or 1e300) from lo to hi, inclusive.
+std::optional<std::int64_t> integer_in_range(const nlohmann::json& v, const std::string& pointer, std::int64_t lo,
+                                             std::int64_t hi, NumberError& error);
+// Any whole number from 0 to 2^64-1 (seeds): not negative, not a float.
+std::optional<std::uint64_t> unsigned_integer(const nlohmann::json& v, const std::string& pointer, NumberError& error);
+// Any finite number (integer or float) from lo to hi, inclusive (probabilities 0 … 1).
+std::optional<double> number_in_range(const nlohmann::json& v, const std::string& pointer, double lo, double hi,
+                                      NumberError& error);
 
 }  // namespace sim

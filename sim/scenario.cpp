@@ -59,6 +59,17 @@ struct Reader {
         return it->get<std::string>();
     }
 
+    // A whole number from lo to hi (json_input.hpp's integer_in_range); nullopt when absent or refused.
+    std::optional<std::int64_t> integer(const nlohmann::json& obj, const char* key, const std::string& pointer,
+                                        std::int64_t lo, std::int64_t hi) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return std::nullopt;
+        NumberError why;
+        auto v = integer_in_range(*it, pointer + "/" + key, lo, hi, why);
+        if (!v) error(why.pointer, why.message);
+        return v;
+    }
+
     LocalText text(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required) {
         LocalText t;
         auto it = obj.find(key);
@@ -81,6 +92,8 @@ struct Reader {
         return t;
     }
 };
+
+constexpr std::int64_t kMaxEstimatedMinutes = 10'000;  // about a week of training
 
 const std::vector<std::string> kTopLevelKeys = {
     "$schema",      "schema_version", "id",        "title",         "description", "audience",
@@ -127,7 +140,7 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     auto version = doc.find("schema_version");
     if (version == doc.end()) r.error("", "missing required key \"schema_version\"");
     else if (!version->is_number_integer()) r.error("/schema_version", "must be an integer");
-    else if (version->get<int>() != kScenarioSchemaVersion)
+    else if (*version != nlohmann::json(kScenarioSchemaVersion))
         r.error("/schema_version", fmt::format("version {} is not supported (this npsim reads version {})",
                                                version->dump(), kScenarioSchemaVersion));
     s.id = r.string(doc, "id", "", true);
@@ -136,18 +149,15 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     s.difficulty = r.string(doc, "difficulty", "", false, "beginner");
     if (s.difficulty != "beginner" && s.difficulty != "intermediate" && s.difficulty != "advanced")
         r.error("/difficulty", fmt::format("\"{}\" is not one of beginner, intermediate, advanced", s.difficulty));
-    if (auto m = doc.find("estimated_minutes"); m != doc.end()) {
-        if (!m->is_number_integer() || m->get<int>() <= 0) r.error("/estimated_minutes", "must be a positive integer");
-        else s.estimated_minutes = m->get<int>();
-    }
+    if (auto m = r.integer(doc, "estimated_minutes", "", 1, kMaxEstimatedMinutes)) s.estimated_minutes = static_cast<int>(*m);
     s.default_language = r.string(doc, "default_language", "", false, "en");
     if (s.default_language != "en" && s.default_language != "de")
         r.error("/default_language", fmt::format("\"{}\" is not a supported language (en, de)", s.default_language));
 
     if (auto seed = doc.find("seed"); seed != doc.end()) {
-        if (!seed->is_number_unsigned() && !(seed->is_number_integer() && seed->get<std::int64_t>() >= 0))
-            r.error("/seed", "must be a non-negative integer");
-        else s.setup.seed = seed->get<std::uint64_t>();
+        NumberError why;
+        if (auto v = unsigned_integer(*seed, "/seed", why)) s.setup.seed = *v;
+        else r.error(why.pointer, why.message);
     }
     const std::string date = r.string(doc, "start_date", "", false, "2025-03-03");
     std::string date_error;

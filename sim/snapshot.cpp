@@ -4,6 +4,7 @@
 // time in the world and every pending event is moved by that start (`origin`, in the old sim time):
 // a verification decision due on Thursday at 10:17 is still due then.
 #include "sim/snapshot.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 
@@ -81,8 +82,9 @@ json move_data_times(json data, SimTime origin) {
     if (!data.is_object()) return data;
     for (auto it = data.begin(); it != data.end(); ++it) {
         const std::string& key = it.key();
+        NumberError why;  // a time within ±2^62 (sim/time.hpp), so moving it cannot overflow; others stay as they are
         if (key.size() > 3 && key.compare(key.size() - 3, 3, "_at") == 0 && it->is_number_integer() && *it != -1)
-            *it = it->get<SimTime>() - origin;
+            if (auto t = integer_in_range(*it, "", -kSimTimeMax, kSimTimeMax, why)) *it = *t - origin;
     }
     return data;
 }

@@ -1,11 +1,28 @@
 // sim/solution.cpp — parsing and playing reference solutions.
 #include "sim/solution.hpp"
+#include "sim/json_input.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 namespace sim {
+
+std::vector<ConditionError> skip_time_errors(const Action& a) {
+    std::vector<ConditionError> errors;
+    if (a.type != "instructor.skip_time") return errors;
+    if (auto by = a.args.find("by"); by != a.args.end()) {
+        std::string too_long;
+        if (!by->is_string()) errors.push_back({"/by", "must be a duration such as \"2d\""});
+        else if (!parse_duration(by->get<std::string>(), &too_long)) errors.push_back({"/by", too_long});
+    }
+    if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
+        NumberError why;
+        if (!integer_in_range(*by_ms, "/by_ms", 0, kMaxDuration, why))
+            errors.push_back({"/by_ms", fmt::format("must be a whole number from 0 to {} ({})", kMaxDuration, duration_cap_text())});
+    }
+    return errors;
+}
 
 Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
     Solution sol;
@@ -44,18 +61,8 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
             if (action_from_json(j["action"], a, why)) step.action = std::move(a);
             else err(p + "/action", why);
             // A time skip is refused at load when the simulation would refuse it (sim/time.hpp's cap).
-            if (step.action && step.action->type == "instructor.skip_time") {
-                const auto& args = step.action->args;
-                if (auto by = args.find("by"); by != args.end()) {
-                    std::string too_long;
-                    if (!by->is_string()) err(p + "/action/by", "must be a duration such as \"2d\"");
-                    else if (!parse_duration(by->get<std::string>(), &too_long)) err(p + "/action/by", too_long);
-                }
-                if (auto by_ms = args.find("by_ms"); by_ms != args.end() &&
-                    (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 || by_ms->get<std::int64_t>() > kMaxDuration))
-                    err(p + "/action/by_ms", fmt::format("must be a whole number from 0 to {} ({})", kMaxDuration,
-                                                         duration_cap_text()));
-            }
+            if (step.action)
+                for (auto& e : skip_time_errors(*step.action)) err(p + "/action" + e.pointer, e.message);
             if (j.contains("expect")) {
                 if (j["expect"].is_string()) step.expect = j["expect"].get<std::string>();
                 else err(p + "/expect", "must be \"ok\" or an error code");

@@ -34,6 +34,10 @@ struct Solution {
 };
 
 Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors);
+// An instructor.skip_time action's arguments as the simulation would refuse them at submit ("by" not a
+// duration or longer than the cap, "by_ms" not a whole number from 0 to kMaxDuration), so a loader can
+// refuse them at load: each error's pointer is below the action ("/by", "/by_ms"). None for other types.
+std::vector<ConditionError> skip_time_errors(const Action& a);
 
 class SolutionPlayer {
 public:

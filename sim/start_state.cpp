@@ -5,7 +5,10 @@
 //   [SECTION] Start state from the scenario
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+#include <type_traits>
 
+#include "sim/json_input.hpp"
 #include "sim/text.hpp"
 #include "sim/world.hpp"
 
@@ -17,6 +20,11 @@ using nlohmann::json;
 
 namespace {
 
+// What a scenario's counts and prices may be (the schema says the same: scenario.schema.json).
+constexpr std::int64_t kMaxQuantity = 1'000'000;        // seats, quantities, caps
+constexpr std::int64_t kMaxPriceCents = 1'000'000'000;  // 10 million a seat
+constexpr std::int64_t kMaxReverificationMonths = 120;  // 10 years
+
 // Reads typed values out of a JSON object and records errors with JSON pointers.
 struct Reader {
     std::vector<StartStateError>& errors;
@@ -27,6 +35,8 @@ struct Reader {
     bool get(const json& obj, const char* key, const std::string& base, T& out) {
         auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return false;
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)  // never a silent conversion
+            return integer(obj, key, base, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), out);
         try {
             out = it->get<T>();
             return true;
@@ -34,6 +44,20 @@ struct Reader {
             fail(base + "/" + key, std::string("has the wrong type (") + it->type_name() + ")");
             return false;
         }
+    }
+    // A whole number from lo to hi (json_input.hpp); false when absent or refused (refusals are recorded).
+    template <class T>
+    bool integer(const json& obj, const char* key, const std::string& base, std::int64_t lo, std::int64_t hi, T& out) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return false;
+        NumberError why;
+        auto v = integer_in_range(*it, base + "/" + key, lo, hi, why);
+        if (!v) {
+            fail(why.pointer, why.message);
+            return false;
+        }
+        out = static_cast<T>(*v);
+        return true;
     }
     bool delay(const json& obj, const char* key, const std::string& base, Delay& out) {
         auto it = obj.find(key);
@@ -73,12 +97,9 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
             }
         }
         r.get(settings, "excluded_org_types", b, out.excluded_org_types);
-        if (r.get(settings, "reverification_months", b, out.reverification_months) &&
-            (out.reverification_months < 1 || out.reverification_months > 120))
-            r.fail(b + "/reverification_months", "must be from 1 to 120 (at most 10 years)");
+        r.integer(settings, "reverification_months", b, 1, kMaxReverificationMonths, out.reverification_months);
         r.get(settings, "portal_full_view_requires_global_admin", b, out.portal_full_view_requires_global_admin);
-        if (r.get(settings, "portal_licence_seats", b, out.portal_licence_seats) && out.portal_licence_seats < 1)
-            r.fail(b + "/portal_licence_seats", "must be at least 1");
+        r.integer(settings, "portal_licence_seats", b, 1, kMaxQuantity, out.portal_licence_seats);
         r.get(settings, "account_review_hold", b, out.account_review_hold);
         r.get(settings, "zero_order_requires_payment_method", b, out.zero_order_requires_payment_method);
         std::string window;
@@ -91,11 +112,8 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
             else
                 out.licence_removal_window = d->ms;
         }
-        if (r.get(settings, "business_seat_cap", b, out.business_seat_cap) && out.business_seat_cap < 1)
-            r.fail(b + "/business_seat_cap", "must be at least 1");
-        if (r.get(settings, "max_users_per_assignment", b, out.max_users_per_assignment) &&
-            out.max_users_per_assignment < 1)
-            r.fail(b + "/max_users_per_assignment", "must be at least 1");
+        r.integer(settings, "business_seat_cap", b, 1, kMaxQuantity, out.business_seat_cap);
+        r.integer(settings, "max_users_per_assignment", b, 1, kMaxQuantity, out.max_users_per_assignment);
         r.get(settings, "reduced_view_shows_status", b, out.reduced_view_shows_status);
     } else if (!settings.is_null()) {
         r.fail("/settings", "must be an object");
@@ -115,7 +133,6 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
 
 namespace {
 
-std::string fmt_days_range() { return "must be a whole number of days from 0 to " + std::to_string(kMaxDurationDays); }
 
 bool valid_country_code(const std::string& s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
@@ -263,9 +280,7 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         }
         r.get(org, "registrant", "/start/organisation", o.registrant);
         int approved_days_ago = 0;
-        if (r.get(org, "approved_days_ago", "/start/organisation", approved_days_ago) &&
-            (approved_days_ago < 0 || approved_days_ago > kMaxDurationDays))
-            r.fail("/start/organisation/approved_days_ago", fmt_days_range());
+        r.integer(org, "approved_days_ago", "/start/organisation", 0, kMaxDurationDays, approved_days_ago);
         if (o.status == PortalStatus::Approved || o.status == PortalStatus::ReverifyRequired) {
             o.approved_at = -static_cast<SimTime>(approved_days_ago) * kDay;
             o.decisions = 1;
@@ -321,7 +336,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
                 r.fail(b + "/sku", "is not in the catalog (edition " + w.catalog.edition + ")");
                 continue;
             }
-            if (!r.get(sj, "quantity", b, s.quantity) || s.quantity < 1) r.fail(b + "/quantity", "must be at least 1");
+            if (!sj.contains("quantity") || sj["quantity"].is_null()) r.fail(b + "/quantity", "must be at least 1");
+            r.integer(sj, "quantity", b, 1, kMaxQuantity, s.quantity);
             r.get(sj, "term", b, s.term);
             r.get(sj, "billing_frequency", b, s.billing_frequency);
             r.get(sj, "channel", b, s.channel);
@@ -332,10 +348,9 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
             else if (status != "active")
                 r.fail(b + "/status", "must be \"active\" or \"disabled\"");
             s.price_cents_each = p->price_cents;
-            r.get(sj, "price_cents_each", b, s.price_cents_each);
+            r.integer(sj, "price_cents_each", b, 0, kMaxPriceCents, s.price_cents_each);
             int renewal_days = s.term == "P1Y" ? 365 : 30;
-            if (r.get(sj, "renewal_in_days", b, renewal_days) && (renewal_days < 0 || renewal_days > kMaxDurationDays))
-                r.fail(b + "/renewal_in_days", fmt_days_range());
+            r.integer(sj, "renewal_in_days", b, 0, kMaxDurationDays, renewal_days);
             s.renewal_at = static_cast<SimTime>(renewal_days) * kDay;
             s.purchased_at = -30 * kDay;  // old enough to be outside any removal window
             w.subscriptions.push_back(s);
@@ -486,9 +501,8 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
         }
         r.unknown_keys(ej, b, {"in_ms", "kind", "data"});
         StartEvent e;
-        if (!r.get(ej, "in_ms", b, e.at) || e.at < 0) r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
-        else if (e.at > kMaxDuration)
-            r.fail(b + "/in_ms", "must be at most " + std::to_string(kMaxDuration) + " ms (" + duration_cap_text() + ")");
+        if (!ej.contains("in_ms") || ej["in_ms"].is_null()) r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
+        else r.integer(ej, "in_ms", b, 0, kMaxDuration, e.at);
         if (!r.get(ej, "kind", b, e.kind) || e.kind.empty()) r.fail(b + "/kind", "must name an event, e.g. \"portal.verification_finished\"");
         if (ej.contains("data")) {
             if (ej["data"].is_object()) e.data = ej["data"];

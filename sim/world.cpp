@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 #include <cstdio>
+#include <limits>
+#include <type_traits>
 
 #include "sim/text.hpp"
 
@@ -148,19 +150,7 @@ int business_seats(const World& w) {
     return n;
 }
 
-SimTime add_months(const Calendar& cal, SimTime t, int months) {
-    LocalDateTime l = cal.local(t);
-    int y = l.date.year, m = l.date.month - 1 + months;
-    y += m / 12;
-    m = m % 12;
-    if (m < 0) {
-        m += 12;
-        --y;
-    }
-    CivilDate d{y, m + 1, l.date.day};
-    while (!is_valid_date(d)) --d.day;
-    return cal.at_local(d, l.hour * 60 + l.minute) + (l.second * kSecond + l.millisecond);
-}
+SimTime add_months(const Calendar& cal, SimTime t, int months) { return cal.add_months(t, months); }  // O(1), saturating
 
 // [SECTION] Canonical JSON --------------------------------------------------------------------
 
@@ -360,9 +350,30 @@ const json& member(const json& obj, const char* key, const std::string& where) {
     return *it;
 }
 
+// A whole number from lo to hi (json_input.hpp): never a float or a value the field cannot hold.
+std::int64_t ranged(const json& obj, const char* key, const std::string& where, std::int64_t lo, std::int64_t hi) {
+    NumberError why;
+    auto v = integer_in_range(member(obj, key, where), where + "/" + key, lo, hi, why);
+    if (!v) fail(why.pointer, why.message);
+    return *v;
+}
+
 template <class T>
 T value(const json& obj, const char* key, const std::string& where) {
     const json& v = member(obj, key, where);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (!v.is_number()) fail(where + "/" + key, fmt::format("has the wrong type ({})", v.type_name()));
+        if constexpr (std::is_same_v<T, std::uint64_t>) {
+            NumberError why;
+            auto u = unsigned_integer(v, where + "/" + key, why);
+            if (!u) fail(why.pointer, why.message);
+            return *u;
+        } else {
+            static_assert(sizeof(T) <= sizeof(std::int64_t));
+            return static_cast<T>(ranged(obj, key, where, static_cast<std::int64_t>(std::numeric_limits<T>::min()),
+                                         static_cast<std::int64_t>(std::numeric_limits<T>::max())));
+        }
+    }
     try {
         return v.get<T>();
     } catch (const json::exception&) {
@@ -413,6 +424,8 @@ Person person_from_record(const std::string& record, const std::string& where) {
             used = 0;
         }
         if (s.empty() || used != s.size()) fail(where, fmt::format("\"{}\" is not a number (field {})", s, i - 1));
+        if (v < -kSimTimeMax || v > kSimTimeMax)  // times and counts alike: so no arithmetic on them overflows
+            fail(where, fmt::format("{} is outside -2^62 … 2^62 (field {})", s, i - 1));
         return v;
     };
     if (text() != "p1") fail(where, "is not a person record (\"p1|…\")");
@@ -467,16 +480,16 @@ Settings settings_from(const json& j, const std::string& b) {
     s.verification_delay = delay_value(j, "verification_delay", b);
     s.verification_outcomes = value<std::vector<std::string>>(j, "verification_outcomes", b);
     s.excluded_org_types = value<std::vector<std::string>>(j, "excluded_org_types", b);
-    s.reverification_months = value<int>(j, "reverification_months", b);
+    s.reverification_months = static_cast<int>(ranged(j, "reverification_months", b, 1, 120));
     s.portal_full_view_requires_global_admin = value<bool>(j, "portal_full_view_requires_global_admin", b);
-    s.portal_licence_seats = value<int>(j, "portal_licence_seats", b);
+    s.portal_licence_seats = static_cast<int>(ranged(j, "portal_licence_seats", b, 1, 1'000'000));
     s.account_review_hold = value<bool>(j, "account_review_hold", b);
     s.account_review_delay = delay_value(j, "account_review_delay", b);
     s.zero_order_requires_payment_method = value<bool>(j, "zero_order_requires_payment_method", b);
     s.licence_propagation_delay = delay_value(j, "licence_propagation_delay", b);
-    s.licence_removal_window = value<SimTime>(j, "licence_removal_window_ms", b);
-    s.business_seat_cap = value<int>(j, "business_seat_cap", b);
-    s.max_users_per_assignment = value<int>(j, "max_users_per_assignment", b);
+    s.licence_removal_window = ranged(j, "licence_removal_window_ms", b, 0, kMaxDuration);
+    s.business_seat_cap = static_cast<int>(ranged(j, "business_seat_cap", b, 1, 1'000'000));
+    s.max_users_per_assignment = static_cast<int>(ranged(j, "max_users_per_assignment", b, 1, 1'000'000));
     s.reduced_view_shows_status = value<bool>(j, "reduced_view_shows_status", b);
     return s;
 }
@@ -526,10 +539,10 @@ World world_from(const json& j) {
     o.submissions = value<int>(org, "submissions", "/organisation");
     o.decisions = value<int>(org, "decisions", "/organisation");
     o.decision_reason = value<std::string>(org, "decision_reason", "/organisation");
-    o.submitted_at = value<SimTime>(org, "submitted_at", "/organisation");
-    o.decided_at = value<SimTime>(org, "decided_at", "/organisation");
-    o.approved_at = value<SimTime>(org, "approved_at", "/organisation");
-    o.reverification_due_at = value<SimTime>(org, "reverification_due_at", "/organisation");
+    o.submitted_at = ranged(org, "submitted_at", "/organisation", -kSimTimeMax, kSimTimeMax);
+    o.decided_at = ranged(org, "decided_at", "/organisation", -kSimTimeMax, kSimTimeMax);
+    o.approved_at = ranged(org, "approved_at", "/organisation", -kSimTimeMax, kSimTimeMax);
+    o.reverification_due_at = ranged(org, "reverification_due_at", "/organisation", -kSimTimeMax, kSimTimeMax);
 
     const json& tenant = member(j, "tenant", "");
     w.tenant.exists = value<bool>(tenant, "exists", "/tenant");
@@ -568,8 +581,8 @@ World world_from(const json& j) {
         s.term = value<std::string>(sj, "term", b);
         s.billing_frequency = value<std::string>(sj, "billing_frequency", b);
         s.price_cents_each = value<std::int64_t>(sj, "price_cents_each", b);
-        s.purchased_at = value<SimTime>(sj, "purchased_at", b);
-        s.renewal_at = value<SimTime>(sj, "renewal_at", b);
+        s.purchased_at = ranged(sj, "purchased_at", b, -kSimTimeMax, kSimTimeMax);
+        s.renewal_at = ranged(sj, "renewal_at", b, -kSimTimeMax, kSimTimeMax);
         s.channel = value<std::string>(sj, "channel", b);
         s.payment_method = value<std::string>(sj, "payment_method", b);
         w.subscriptions.push_back(std::move(s));
@@ -586,8 +599,8 @@ World world_from(const json& j) {
         v.upn = value<std::string>(vj, "upn", b);
         v.sku = value<std::string>(vj, "sku", b);
         v.kind = enum_value<PersonKind>(vj, "kind", b, parse_person_kind);
-        v.at = value<SimTime>(vj, "at", b);
-        v.resolved_at = value<SimTime>(vj, "resolved_at", b);
+        v.at = ranged(vj, "at", b, -kSimTimeMax, kSimTimeMax);
+        v.resolved_at = ranged(vj, "resolved_at", b, -kSimTimeMax, kSimTimeMax);
         w.violations.push_back(std::move(v));
     }
 
@@ -599,7 +612,7 @@ World world_from(const json& j) {
     if (!starts.is_array()) fail("/start_events", "must be an array");
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const std::string b = fmt::format("/start_events/{}", i);
-        w.start_events.push_back({value<SimTime>(starts[i], "at", b), value<std::string>(starts[i], "kind", b),
+        w.start_events.push_back({ranged(starts[i], "at", b, -kSimTimeMax, kSimTimeMax), value<std::string>(starts[i], "kind", b),
                                   member(starts[i], "data", b)});
     }
     w.start_events_scheduled = value<bool>(j, "start_events_scheduled", "");

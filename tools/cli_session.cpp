@@ -17,11 +17,12 @@
 
 #include "sim/assessment.hpp"
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
 #include "sim/snapshot.hpp"
-
 #include "sim/solution.hpp"
 #include "sim/text.hpp"
+
 namespace cli {
 
 // [SECTION] Action scripts
@@ -31,13 +32,15 @@ namespace {
 // "t": an integer (ms) or a calendar duration text ("2d 3h"); business days have no fixed length.
 bool parse_time(const nlohmann::json& t, sim::SimTime& out, std::string& error) {
     if (t.is_number_integer()) {
-        out = t.get<sim::SimTime>();
-        return true;
-    }
-        if (t.is_number_unsigned() && t.get<std::uint64_t>() > static_cast<std::uint64_t>(sim::kSimTimeMax)) {
-            error = "/t: sim time is at most 2^62 ms (sim/time.hpp, kSimTimeMax)";  // so no time can overflow
+        sim::NumberError why;  // from 0 to the end of time (sim/time.hpp, kSimTimeMax), so no time can overflow
+        const auto ms = sim::integer_in_range(t, "/t", 0, sim::kSimTimeMax, why);
+        if (!ms) {
+            error = why.text() + " (sim time in ms is at most 2^62)";
             return false;
         }
+        out = *ms;
+        return true;
+    }
     if (!t.is_string()) {
         error = "/t: must be sim time in ms or a duration such as \"2d\"";
         return false;
@@ -101,6 +104,8 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
             item.action = std::move(a);
         }
         out.push_back(std::move(item));
+            // Refused at load as the scenario loader refuses a solution step (a skip past the duration cap).
+            for (const auto& e : sim::skip_time_errors(a)) return fail((j.contains("action") ? "/action" : "") + e.pointer + ": " + e.message);
     }
     return true;
 }

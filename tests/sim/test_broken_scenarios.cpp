@@ -18,12 +18,12 @@ namespace {
 const std::map<std::string, std::string>& expected_errors() {
     static const std::map<std::string, std::string> kExpected = {
         {"unknown-key.json", "/seeed: unknown key \"seeed\" — did you mean \"seed\"?"},
-        {"wrong-type.json", "/estimated_minutes: must be a positive integer"},
+        {"wrong-type.json", "/estimated_minutes: must be a whole number from 1 to 10000, not a text"},
         {"missing-title.json", "/: missing required key \"title\""},
         {"bad-duration.json",
          "/timer/exam_countdown: \"45 mins\": unknown unit \"mins\" (use ms, s, m, h, d, w or business days)"},
         {"bad-delay.json", "/delays/verification: \"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]"},
-        {"bad-fault-probability.json", "/faults/0/probability: must be a number from 0 to 1"},
+        {"bad-fault-probability.json", "/faults/0/probability: must be a number from 0 to 1, not 1.5"},
         {"two-fault-effects.json",
          "/faults/0: choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")"},
         {"bad-condition.json",

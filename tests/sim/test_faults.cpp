@@ -194,7 +194,7 @@ TEST_CASE("bad fault rules are reported with their place", "[sim][faults][errors
     };
     CHECK(errors_of({{"operation", "x"}, {"probabilty", 0.5}, {"error", "a"}}) ==
           "/probabilty: unknown key \"probabilty\" — did you mean \"probability\"?\n");
-    CHECK(errors_of({{"operation", "x"}, {"probability", 2}, {"error", "a"}}) == "/probability: must be a number from 0 to 1\n");
+    CHECK(errors_of({{"operation", "x"}, {"probability", 2}, {"error", "a"}}) == "/probability: must be a number from 0 to 1, not 2\n");
     CHECK(errors_of({{"operation", "x"}}) == ": a rule needs an effect: \"error\", \"latency\", \"throttle\" or \"hang\"\n");
     CHECK(errors_of({{"operation", "x"}, {"after", "soon"}, {"error", "a"}}).find("/after: \"soon\" is not a duration") == 0);
     CHECK(errors_of({{"operation", "x"}, {"error", "a"}, {"hang", true}}).find("choose one effect") != std::string::npos);

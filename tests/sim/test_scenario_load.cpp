@@ -76,7 +76,7 @@ TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][s
           "bad.json: /schema_version: version 9 is not supported (this npsim reads version 1)");
     CHECK(first_error(R"({"schema_version": 1, "id": 5, "title": "T"})") == "bad.json: /id: must be a string, not number");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "seed": -3})") ==
-          "bad.json: /seed: must be a non-negative integer");
+          "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not -3");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start_date": "2025-02-30"})") ==
           "bad.json: /start_date: \"2025-02-30\" is not a date (write YYYY-MM-DD)");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start_time": "25:00"})") ==

@@ -203,7 +203,7 @@ TEST_CASE("a bad action or journal entry in a session file names its place", "[s
     CHECK(load_error(bad.dump()) == "/actions/3/action: an action needs a non-empty string \"type\"");
     bad = doc;
     bad["journal"][4]["t"] = "soon";
-    CHECK(load_error(bad.dump()) == "/journal/4: \"t\" (sim time in ms) must be an integer");
+    CHECK(load_error(bad.dump()) == "/journal/4/t: must be a whole number from 0 to 4611686018427387904, not a text");
     bad = doc;
     bad["journal"] = "none";
     CHECK(load_error(bad.dump()) == "/journal: must be an array");

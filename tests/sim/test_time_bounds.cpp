@@ -281,11 +281,11 @@ TEST_CASE("the scenario loader refuses over-long durations with their JSON point
 
     doc = full_journey();
     doc["settings"]["reverification_months"] = 2147483647;
-    CHECK(has_error(load_errors(doc), "bad.json: /settings/reverification_months: must be from 1 to 120 (at most 10 years)"));
+    CHECK(has_error(load_errors(doc), "bad.json: /settings/reverification_months: must be a whole number from 1 to 120, not 2147483647"));
 
     doc = full_journey();
     doc["start"]["events"] = json::array({json{{"in_ms", 999999999999999}, {"kind", "portal.verification_finished"}}});
-    CHECK(has_error(load_errors(doc), "bad.json: /start/events/0/in_ms: must be at most 316224000000 ms (" + kTooLong + ")"));
+    CHECK(has_error(load_errors(doc), "bad.json: /start/events/0/in_ms: must be a whole number from 0 to 316224000000, not 999999999999999"));
 
     doc = full_journey();
     doc["timer"] = json{{"exam_countdown", "10000000d"}};
