@@ -101,11 +101,11 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
             sim::Action a;
             std::string error;
             if (!sim::action_from_json(j.contains("action") ? j["action"] : j, a, error)) return fail(error);
+            // Refused at load as the scenario loader refuses a solution step (a skip past the duration cap).
+            for (const auto& e : sim::skip_time_errors(a)) return fail((j.contains("action") ? "/action" : "") + e.pointer + ": " + e.message);
             item.action = std::move(a);
         }
         out.push_back(std::move(item));
-            // Refused at load as the scenario loader refuses a solution step (a skip past the duration cap).
-            for (const auto& e : sim::skip_time_errors(a)) return fail((j.contains("action") ? "/action" : "") + e.pointer + ": " + e.message);
     }
     return true;
 }
