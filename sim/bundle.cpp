@@ -28,10 +28,10 @@ nlohmann::json scenario_for_bundle(const nlohmann::json& scenario_document) {
         in->erase("pin");
         if (in->empty()) doc.erase("instructor");
     }
-    return doc;
     // Every other password-like key (the reference solution's "password", a "new_password", a nested
     // "credentials": {"Password"}, …) keeps its place with the value kPasswordNotStored.
     redact_secret_keys(doc);
+    return doc;
 }
 
 ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::string note) {
@@ -166,19 +166,20 @@ bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle
 
 }  // namespace
 
-bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        const std::size_t byte = e.byte;
+bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error, nlohmann::json* document) {
+    JsonInputError parse_error;
+    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Session, parse_error);
+    if (!parsed) {
+        const std::size_t byte = parse_error.byte;
         // Nothing but white space after the break: the file ends in the middle of the data.
         const bool at_end = byte >= text.size() || text.find_first_not_of(" \t\r\n", byte > 0 ? byte - 1 : 0) == std::string::npos;
-        if (text.find_first_not_of(" \t\r\n") == std::string::npos) error = "the file is empty (not valid JSON at byte 0)";
+        if (!parse_error.syntax) error = fmt::format("line {}, column {}: {}", parse_error.line, parse_error.column, parse_error.message);
+        else if (text.find_first_not_of(" \t\r\n") == std::string::npos) error = "the file is empty (not valid JSON at byte 0)";
         else if (at_end) error = fmt::format("not valid JSON at byte {} — the file looks truncated (it ends in the middle of the data)", byte);
         else error = fmt::format("not valid JSON at byte {} ({})", byte, line_and_column(text, byte));
         return false;
     }
+    nlohmann::json j = std::move(*parsed);
     if (!j.is_object() || !j.contains("npsim_bundle")) {
         if (j.is_object() && j.contains("schema_version") && j.contains("objectives"))
             error = "/: this is a scenario file, not a session or repro bundle (record one with "
@@ -294,15 +295,13 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         }
     }
     out = std::move(b);
+    if (document) *document = std::move(j);
     return true;
 }
 
 bool load_bundle(const std::string& path, ReproBundle& out, std::string& error) {
     std::string text;
-    if (!read_text_file(path, text)) {
-        error = "cannot open the file";
-        return false;
-    }
+    if (!read_input_file(path, InputKind::Session, text, error)) return false;
     return bundle_from_text(text, out, error);
 }
 
@@ -382,19 +381,6 @@ std::string what_was_found(const nlohmann::json& condition, const Simulation& s)
     return fmt::format("; no {} result so far", operation);
 }
 
-JournalDifference first_difference(const std::vector<JournalEntry>& recorded, const std::vector<JournalEntry>& replayed,
-                                   bool& differs) {
-    JournalDifference d;
-    differs = false;
-    const std::size_t n = std::min(recorded.size(), replayed.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const nlohmann::json a = to_json(recorded[i]), b = to_json(replayed[i]);
-        if (canonical_dump(a) == canonical_dump(b)) continue;
-        differs = true;
-        d.index = i;
-        d.expected = journal_entry_summary(recorded[i]);
-        d.actual = journal_entry_summary(replayed[i]);
-        const nlohmann::json patch = nlohmann::json::diff(a, b);
 // At most kValueWidth bytes of a value's JSON text; when either side is longer, both are cut to the
 // same window around their first differing byte (on UTF-8 boundaries), with "…" where text was left out.
 constexpr std::size_t kValueWidth = 100;
@@ -444,7 +430,21 @@ void differing_values(const nlohmann::json& a, const nlohmann::json& b, JournalD
     d.actual_value = excerpt(*y, from);
 }
 
+JournalDifference first_difference(const std::vector<JournalEntry>& recorded, const std::vector<JournalEntry>& replayed,
+                                   bool& differs) {
+    JournalDifference d;
+    differs = false;
+    const std::size_t n = std::min(recorded.size(), replayed.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const nlohmann::json a = to_json(recorded[i]), b = to_json(replayed[i]);
+        if (canonical_dump(a) == canonical_dump(b)) continue;
+        differs = true;
+        d.index = i;
+        d.expected = journal_entry_summary(recorded[i]);
+        d.actual = journal_entry_summary(replayed[i]);
+        const nlohmann::json patch = nlohmann::json::diff(a, b);
         if (!patch.empty()) d.where = patch[0].value("path", "");
+        differing_values(a, b, d);
         return d;
     }
     if (recorded.size() == replayed.size()) return d;
@@ -458,8 +458,13 @@ void differing_values(const nlohmann::json& a, const nlohmann::json& b, JournalD
 }  // namespace
 
 ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
-        differing_values(a, b, d);
     ReplayReport r;
+    // The first problem that makes the run not reproduced (observations are checked last).
+    auto finish = [&r]() {
+        if (!r.reproduced() && !r.problems.empty()) r.difference = r.problems.front();
+        else if (!r.reproduced()) r.difference = "the replay did not finish";
+        return r;
+    };
     try {
         if (!b.scenario_hash.empty()) {
             const std::string actual = hex64(hash_json(b.scenario));
@@ -473,28 +478,9 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         for (const auto& e : load.errors) r.problems.push_back(e.to_string());
         if (!load.ok()) return finish();
         r.loaded = true;
-    // The first problem that makes the run not reproduced (observations are checked last).
-    auto finish = [&r]() {
-        if (!r.reproduced() && !r.problems.empty()) r.difference = r.problems.front();
-        else if (!r.reproduced()) r.difference = "the replay did not finish";
-        return r;
-    };
         Setup setup = load.scenario->setup;
         setup.seed = b.seed;
         Simulation s(setup);
-
-        // Observations are checked in the same replay, each at its point: after its actions, at its time.
-        std::vector<std::size_t> order(b.observations.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            const Observation &a = b.observations[x], &c = b.observations[y];
-            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
-        });
-        std::vector<ObservationCheck> checks(b.observations.size());
-        std::size_t next = 0;
-        auto observe = [&](std::size_t submitted) {
-            for (; next < order.size() && b.observations[order[next]].after_actions == submitted; ++next) {
-                const Observation& o = b.observations[order[next]];
         auto step = [&] {
             if (watch.step) watch.step(s);
         };
@@ -508,6 +494,19 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
             }
             if (t > s.now()) s.run_until(t);
         };
+
+        // Observations are checked in the same replay, each at its point: after its actions, at its time.
+        std::vector<std::size_t> order(b.observations.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            const Observation &a = b.observations[x], &c = b.observations[y];
+            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
+        });
+        std::vector<ObservationCheck> checks(b.observations.size());
+        std::size_t next = 0;
+        auto observe = [&](std::size_t submitted) {
+            for (; next < order.size() && b.observations[order[next]].after_actions == submitted; ++next) {
+                const Observation& o = b.observations[order[next]];
                 if (o.time > s.now()) advance_to(o.time);
                 ObservationCheck& c = checks[order[next]];
                 c.id = o.id;
@@ -523,6 +522,7 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
             const RecordedAction& a = b.actions[i];
             if (a.time >= s.now()) advance_to(a.time);
             s.submit(a.action);
+            step();
             observe(i + 1);
         }
         for (; next < order.size(); ++next) {  // only in hand-built bundles: load rejects these
@@ -536,7 +536,6 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         r.replayed_entries = s.journal().size();
         r.recorded_entries = b.journal.size();
         r.journal_checked = !b.journal.empty();
-            step();
         if (r.journal_checked) {
             bool differs = false;
             JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
@@ -566,11 +565,12 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         r.observations = std::move(checks);
         for (const auto& c : r.observations)
             if (!c.passed) r.problems.push_back(c.reason);
+        if (watch.end) watch.end(s);
     } catch (const std::exception& e) {
         // The simulation never throws on valid input; a hand-edited bundle must still not crash a replay.
         r.problems.push_back(fmt::format("the replay stopped: {}", e.what()));
     }
-    return r;
+    return finish();
 }
 
 BundleReplay replay_bundle(const ReproBundle& b) {
@@ -579,10 +579,9 @@ BundleReplay replay_bundle(const ReproBundle& b) {
     r.loaded = v.loaded;
     r.reproduced = v.loaded && v.hashes_match;
     r.journal_hash = v.journal_hash;
-        if (watch.end) watch.end(s);
     r.state_hash = v.state_hash;
     if (!v.loaded) r.errors = v.problems;
-    return finish();
+    return r;
 }
 
 std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until, std::string& error) {

@@ -72,7 +72,8 @@ std::string bundle_text(const nlohmann::json& document);
 // Parses a bundle (format 1 or 2); on failure returns false with a message that names the place:
 // "not valid JSON at byte N — the file looks truncated", "/npsim_bundle: …", "/scenario_hash: the
 // embedded scenario was edited …", "/actions/3/action: …". Unknown keys (e.g. "session") are ignored.
-bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error);
+bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error, nlohmann::json* document = nullptr);
+// `document` (optional) receives the parsed file, for readers of fields the bundle does not keep.
 bool save_bundle(const std::string& path, const ReproBundle& b, std::string* error = nullptr);  // atomic
 bool load_bundle(const std::string& path, ReproBundle& out, std::string& error);
 
@@ -92,11 +93,11 @@ struct JournalDifference {
     std::size_t index = 0;        // first entry that differs (or is missing / extra)
     std::string expected, actual;  // journal_entry_summary of both sides; "(none)" for a missing side
     std::string where;             // the first JSON pointer that differs inside the entry, if both exist
-};
     // The values at `where` on both sides as JSON text ("(absent)" where one side lacks the field). A
     // long value is shown as an excerpt around its first differing character, so the two never look
     // the same: "…\"detail\":\"a long text ending in X\"…".
     std::string expected_value, actual_value;
+};
 
 struct ReplayReport {
     bool loaded = false;            // the embedded scenario loaded
@@ -108,16 +109,15 @@ struct ReplayReport {
     std::string journal_hash, state_hash;  // what the replay reached
     std::vector<ObservationCheck> observations;
     std::vector<std::string> problems;  // every failed check, in the order they were made, one line each
-    bool ok() const { return problems.empty(); }
     // The first problem that makes the run not reproduced (scenario, journal entry or hash; "" when
     // reproduced): what `replay` and the debrief both name.
     std::string difference;
-    int observations_failed() const;
+    bool ok() const { return problems.empty(); }
     // The recorded run was reproduced: the scenario loaded and matches its hash, every journal entry is
     // equal, both final hashes match. (Observations are the tester's expectations: ok() adds them.)
     bool reproduced() const { return loaded && scenario_matches && !journal_difference && hashes_match; }
+    int observations_failed() const;
 };
-// Replays the bundle in a fresh simulation and checks, in order: the scenario hash, every journal
 
 // What a caller sees of the one replay verify_bundle runs (the debrief updates its objective tracker
 // here). `step` is called once the simulation is made, after every action submitted and after every
@@ -128,6 +128,7 @@ struct ReplayWatch {
     std::function<void(const Simulation&)> end;
 };
 
+// Replays the bundle in a fresh simulation and checks, in order: the scenario hash, every journal
 // entry, the final journal and state hashes, every observation (evaluated in the same replay). This is
 // the only replay check: `npsim-cli replay`, the debrief's "reproduced" and the workshop report use it.
 ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch = {});

@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
 #include "sim/version.hpp"
 
@@ -75,8 +76,8 @@ std::string clip(std::string s, std::size_t max_bytes) {
 // Text for XML content and attribute values: valid UTF-8 of characters XML allows (sim::xml_text: a
 // forbidden code point or invalid byte becomes U+FFFD), with & < > " ' escaped.
 std::string esc(std::string_view s) {
-    std::string out;
     const std::string text = xml_text(s);
+    std::string out;
     out.reserve(text.size() + 8);
     for (char c : text) {
         switch (c) {
@@ -128,8 +129,8 @@ std::string args_summary(const Json& args, std::size_t max_items = 4) {
     std::size_t n = 0;
     for (const std::string& key : keys) {
         if (n >= max_items) break;
-        const Json& value = args[key];
         if (is_secret_key(key)) continue;  // redacted anyway; "(not stored)" says nothing
+        const Json& value = args[key];
         std::string v = scalar_text(value);
         if (v.empty() && value.is_object() && value.contains("id")) v = scalar_text(value["id"]);
         if (v.empty() && value.is_array())
@@ -288,13 +289,13 @@ Debrief debrief_from_bundle(const ReproBundle& bundle, const Strings& text, std:
     watch.step = [&](const Simulation& sim) { tracker.update(sim); };
     watch.end = [&](const Simulation& sim) {
         tracker.update(sim);
-    }
         made = make_debrief(scenario, sim, tracker.report(sim), text);
     };
     const ReplayReport r = verify_bundle(bundle, watch);
     if (!made) {
         error = r.problems.empty() ? "the replay stopped" : r.problems.back();
         return {};
+    }
     Debrief d = std::move(*made);
     d.note = bundle.note;
     d.reproduced = r.reproduced();
@@ -304,15 +305,12 @@ Debrief debrief_from_bundle(const ReproBundle& bundle, const Strings& text, std:
 
 Debrief debrief_from_file(const std::string& path, const Strings& text, std::string& error) {
     std::string content;
-    if (!read_text_file(path, content)) {
-        error = "cannot open the file";
-        return {};
-    }
+    if (!read_input_file(path, InputKind::Session, content, error)) return {};
     ReproBundle bundle;
-    if (!bundle_from_text(content, bundle, error)) return {};
+    Json doc;
+    if (!bundle_from_text(content, bundle, error, &doc)) return {};
     Debrief d = debrief_from_bundle(bundle, text, error);
     if (!error.empty()) return {};
-    const Json doc = Json::parse(content, nullptr, false);
     if (doc.is_object() && doc.contains("session") && doc["session"].is_object()) {
         const Json& s = doc["session"];
         if (s.contains("mode") && s["mode"].is_string()) d.mode = s["mode"].get<std::string>();
@@ -353,9 +351,9 @@ nlohmann::json to_json(const Debrief& d) {
             {"calendar", {{"start_date", format_date(d.start_date)}, {"start_minute_of_day", d.start_minute_of_day}, {"time_zone", d.time_zone}}},
             {"run", {{"start_ms", d.start}, {"end_ms", d.end}, {"start", d.start_text}, {"end", d.end_text}}},
             {"journal_hash", d.journal_hash},
-            {"difference", d.difference},
             {"state_hash", d.state_hash},
             {"reproduced", d.reproduced},
+            {"difference", d.difference},
             {"actions", {{"total", d.actions}, {"failed", d.actions_failed}}},
             {"timeline", std::move(timeline)},
             {"objectives", std::move(objectives)},
@@ -393,9 +391,9 @@ bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error
         d.start_text = run.at("start").get<std::string>();
         d.end_text = run.at("end").get<std::string>();
         d.journal_hash = j.at("journal_hash").get<std::string>();
-        d.difference = j.value("difference", std::string());
         d.state_hash = j.at("state_hash").get<std::string>();
         d.reproduced = j.at("reproduced").get<bool>();
+        d.difference = j.value("difference", std::string());
         d.actions = j.at("actions").at("total").get<std::size_t>();
         d.actions_failed = j.at("actions").at("failed").get<std::size_t>();
         for (const Json& t : j.at("timeline"))
@@ -727,10 +725,10 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
          esc(text.format("debrief.actions_value", {{"total", d.actions}, {"failed", d.actions_failed}})));
     fact(out, text.get("debrief.started"), esc(d.start_text));
     fact(out, text.get("debrief.ended"), esc(d.end_text));
-    if (!d.reproduced && !d.difference.empty())
-        fact(out, label_or(text, "debrief.difference", "First difference"), "<code class=\"difference\">" + esc(d.difference) + "</code>", true);
     fact(out, text.get("debrief.duration"), esc(format_span(d.end - d.start, text)));
     fact(out, text.get("debrief.reproduced"), esc(text.get(d.reproduced ? "debrief.yes" : "debrief.no")));
+    if (!d.reproduced && !d.difference.empty())
+        fact(out, label_or(text, "debrief.difference", "First difference"), "<code class=\"difference\">" + esc(d.difference) + "</code>", true);
     fact(out, text.get("debrief.journal_hash"), "<code>" + esc(d.journal_hash) + "</code>");
     fact(out, text.get("debrief.state_hash"), "<code>" + esc(d.state_hash) + "</code>");
     if (!d.note.empty()) fact(out, text.get("debrief.note"), esc(d.note), true);

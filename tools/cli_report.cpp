@@ -90,8 +90,10 @@ int run_report(const ReportOptions& o) {
                                  sim::terminal_text(r.trainee), r.score, r.mistakes,
                                  r.objectives_met, r.objectives_total, r.reproduced ? "" : "  (not reproduced)");
     }
-    std::cout << fmt::format("{} sessions, {} could not be read; report written to {}\n", rows.size(), failed, html_out);
-    return 0;
+    std::cout << fmt::format("{} sessions, {} could not be read; report written to {}\n", rows.size(), failed,
+                             sim::terminal_text(html_out));
+    // The report is written either way; exit 1 tells a script that some files are only error rows.
+    return failed == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -99,7 +101,7 @@ int run_report(const ReportOptions& o) {
 void add_report_commands(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ReportOptions>();
     auto* debrief = app.add_subcommand("debrief", "Replay a session file or repro bundle and write its debrief (HTML, JSON)");
-    debrief->add_option("file", o->input, "Session file / repro bundle")->required()->check(CLI::ExistingFile);
+    debrief->add_option("file", o->input, "Session file / repro bundle")->required();
     debrief->add_option("--html", o->html_out, "Write the debrief as one self-contained HTML file");
     debrief->add_option("--json", o->json_out, "Write the debrief as JSON");
     debrief->add_option("--lang", o->lang, "Language (en, de)")->check(CLI::IsMember({"en", "de"}));

@@ -1,7 +1,8 @@
 // tools/cli_report.hpp — npsim-cli's debrief and workshop report commands.
 //
 //   npsim-cli debrief FILE [--html OUT] [--json OUT] [--lang en|de]
-//        replay a session file / repro bundle and write its debrief; prints a short summary
+//        replay a session file / repro bundle and write its debrief; prints a short summary; exit 1
+//        when the run is not reproduced (the same check as `npsim-cli replay`)
 //   npsim-cli report DIR [--out report.html] [--json OUT] [--lang en|de]
 //        one row per session file (*.json) of DIR: trainee, scenario, score, time, mistakes
 #pragma once

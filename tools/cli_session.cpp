@@ -58,9 +58,9 @@ bool parse_time(const nlohmann::json& t, sim::SimTime& out, std::string& error) 
 }  // namespace
 
 bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
-    std::string text;
-    if (!sim::read_text_file(path, text)) {
-        std::cerr << path << ": cannot open the file\n";
+    std::string text, why;
+    if (!sim::read_input_file(path, sim::InputKind::Actions, text, why)) {
+        std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(why) << "\n";
         return false;
     }
     std::istringstream in(text);
@@ -74,8 +74,11 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
         ++n;
         const auto first = line.find_first_not_of(" \t\r");
         if (first == std::string::npos || line[first] == '#') continue;
-        const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
+        sim::JsonInputError parse_error;
+        const std::optional<nlohmann::json> parsed = sim::parse_json_checked(line, sim::InputKind::Actions, parse_error);
+        if (!parsed) return fail(fmt::format("column {}: {}", parse_error.column, parse_error.message));
+        const nlohmann::json& j = *parsed;
+        if (!j.is_object()) return fail("not a JSON object");
         ScriptLine item;
         item.line = n;
         if (j.contains("t")) {

@@ -31,18 +31,19 @@
 
 #include "sim/bundle.hpp"
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
-#include "sim/version.hpp"
 #include "sim/text.hpp"
+#include "sim/version.hpp"
 #include "tools/cli_session.hpp"
 #include "tools/cli_report.hpp"
 
-namespace {
 // Text that comes from a file or the command line (titles, ids, messages, paths) is printed through
 // sim::terminal_text: control characters such as ESC appear as \x1b, never raw.
 using sim::terminal_text;
 
+namespace {
 
 std::optional<sim::Scenario> load_or_report(const std::string& path) {
     sim::ScenarioLoad load = sim::load_scenario_file(path);
@@ -92,7 +93,7 @@ static int run_cli(int argc, char** argv) {
 
     std::vector<std::string> check_files;
     auto* check = app.add_subcommand("check", "Validate scenario files; exit 1 with the errors");
-    check->add_option("files", check_files, "Scenario files")->required()->check(CLI::ExistingFile);
+    check->add_option("files", check_files, "Scenario files")->required();
 
     std::string run_file, actions_file, until_text, journal_out;
     std::uint64_t seed = 0;
@@ -117,13 +118,13 @@ static int run_cli(int argc, char** argv) {
     run->add_option("--hold-after-actions", record.hold_after_actions,
                     "After N actions of this run are saved, wait until killed (for kill tests)");
     auto* rep = app.add_subcommand("replay", "Replay a session file / repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
-    rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required()->check(CLI::ExistingFile);
-    rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file")->check(CLI::ExistingFile);
+    rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required();
+    rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file");
 
     std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
     std::size_t snapshot_at_action = 0;
     auto* snap = app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
-    snap->add_option("file", snapshot_file, "Session file or repro bundle")->required()->check(CLI::ExistingFile);
+    snap->add_option("file", snapshot_file, "Session file or repro bundle")->required();
     auto* snap_action = snap->add_option("--at-action", snapshot_at_action,
                                          "After N actions: the world just before action N+1 (N = all: the end of the run)");
     snap->add_option("--at-ms", snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")->excludes(snap_action);
@@ -140,7 +141,12 @@ static int run_cli(int argc, char** argv) {
     int report_exit = -1;  // set by the debrief / report subcommands when they ran
     add_report_commands(app, report_exit);
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version exit 0; every command-line mistake exits 2 (README: exit codes).
+        return app.exit(e) == 0 ? 0 : 2;
+    }
     if (report_exit >= 0) return report_exit;
 
     if (*list) {
@@ -277,8 +283,9 @@ static int run_cli(int argc, char** argv) {
         if (!scenario) return 1;
         std::string text, error;
         sim::Journal recorded;
-        if (!sim::read_text_file(replay_journal, text) || !sim::Journal::from_jsonl(text, recorded, error)) {
-            std::cerr << replay_journal << ": " << (error.empty() ? "cannot open the file" : error) << "\n";
+        if (!sim::read_input_file(replay_journal, sim::InputKind::Journal, text, error) ||
+            !sim::Journal::from_jsonl(text, recorded, error)) {
+            std::cerr << terminal_text(replay_journal) << ": " << terminal_text(error) << "\n";
             return 1;
         }
         const sim::SimTime end = recorded.entries().empty() ? 0 : recorded.entries().back().time;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
+#include "sim/json_input.hpp"
 
 namespace app {
 
@@ -121,27 +122,12 @@ bool write_session(const std::string& path, const sim::ReproBundle& bundle, cons
 // any exception on the way), the answer is false with a reason, never an exception.
 bool read_session(const std::string& path, sim::ReproBundle& out, SessionExtras& extras, std::string& error) {
     try {
-        std::error_code ec;
-        const fs::file_status status = fs::status(path, ec);
-        if (!ec && fs::is_directory(status)) {
-            error = "this is a folder, not a session file";
-            return false;
-        }
-        if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
-            error = "this is not a regular file";
-            return false;
-        }
         std::string text;
-        if (!sim::read_text_file(path, text)) {
-            error = "cannot open the file";
-            return false;
-        }
-        if (!sim::bundle_from_text(text, out, error)) return false;
-        try {
-            extras = session_extras_from(nlohmann::json::parse(text));
-        } catch (const nlohmann::json::exception&) {
-            extras = SessionExtras{};  // already parsed once above: cannot happen
-        }
+        // The input policy refuses folders, pipes, devices and oversized files before reading.
+        if (!sim::read_input_file(path, sim::InputKind::Session, text, error)) return false;
+        nlohmann::json document;
+        if (!sim::bundle_from_text(text, out, error, &document)) return false;
+        extras = session_extras_from(document);
         return true;
     } catch (const std::exception& e) {
         error = fmt::format("the file cannot be read as a session ({})", e.what());
@@ -209,10 +195,12 @@ std::string archive_session(const std::string& path, const std::string& scenario
 }
 
 bool mark_session_closed(const std::string& path) try {
-    std::string text;
-    if (!sim::read_text_file(path, text)) return false;
-    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return false;
+    std::string text, error;
+    if (!sim::read_input_file(path, sim::InputKind::Session, text, error)) return false;
+    sim::JsonInputError parse_error;
+    std::optional<nlohmann::json> parsed = sim::parse_json_checked(text, sim::InputKind::Session, parse_error);
+    if (!parsed || !parsed->is_object()) return false;
+    nlohmann::json& doc = *parsed;
     if (!doc.contains("session") || !doc["session"].is_object()) doc["session"] = nlohmann::json::object();
     if (doc["session"].value("closed", false)) return true;
     doc["session"]["closed"] = true;

@@ -80,7 +80,7 @@ TEST_CASE("corrupt bundles get a clear message", "[sim][bundle][errors]") {
     CHECK_FALSE(bundle_from_text(R"({"npsim_bundle": 1, "scenario": {}, "seed": 1, "end_ms": 0, "actions": [{"t": 0, "action": {"actor": "x"}}]})", b, error));
     CHECK(error == "/actions/0/action: an action needs a non-empty string \"type\"");
     CHECK_FALSE(load_bundle("/nonexistent/case.json", b, error));
-    CHECK(error == "cannot open the file");
+    CHECK(error == "cannot be read (No such file or directory)");
 }
 
 TEST_CASE("an atomic write leaves the old file intact when the target cannot be written", "[sim][files]") {
