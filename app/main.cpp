@@ -35,10 +35,10 @@ struct Options {
     std::string screen;
     std::string size = "1280x800";
     std::string theme = "light";
-    std::string mode;  // demo | guided | exam: start the scenario as training (default: free play)
+    std::string mode;     // demo | guided | exam: start the scenario as training (default: free play)
     bool resume = false;  // continue the saved session (app/ui/session.hpp)
     bool instructor = false, instructor_advanced = false;  // open the instructor console window (F9)
-    std::string open;     // a session file or support case to view read only (scenario.replay)
+    std::string open;  // a session file or support case to view read only (scenario.replay)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -63,7 +63,8 @@ static std::string headless_command(const char* argv0, const std::string& scenar
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) exe = argv0;
     const fs::path cli = (exe.parent_path() / ".." / "tools" / "npsim-cli").lexically_normal();
-    const std::string program = fs::exists(cli, ec) ? fs::relative(cli, fs::current_path(), ec).string() : "npsim-cli";
+    const std::string program =
+        fs::exists(cli, ec) ? fs::relative(cli, fs::current_path(), ec).string() : "npsim-cli";
     return program + " run " + scenario + " --solution";
 }
 
@@ -141,7 +142,8 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"demo", "guided", "exam"}));
     cli.add_flag("--resume", opt.resume, "Continue the last session (saved automatically while you work)");
     cli.add_flag("--instructor", opt.instructor, "Open the instructor console window (F9 toggles it)");
-    cli.add_flag("--instructor-advanced", opt.instructor_advanced, "Open the instructor console with Advanced expanded");
+    cli.add_flag("--instructor-advanced", opt.instructor_advanced,
+                 "Open the instructor console with Advanced expanded");
     cli.add_option("--open", opt.open, "View a session file or support case (repro bundle) read only");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
     CLI11_PARSE(cli, argc, argv);
@@ -168,8 +170,8 @@ int run(int argc, char** argv) {
     std::string error;
     auto window = app::platform::Window::open(window_options, &error);
     if (!window) {
-        std::cerr << "npsim: no display found \u2014 use the headless command: " << headless_command(argv[0], opt.scenario)
-                  << "\n";
+        std::cerr << "npsim: no display found \u2014 use the headless command: "
+                  << headless_command(argv[0], opt.scenario) << "\n";
         ImGui::DestroyContext();
         return 2;
     }
@@ -200,7 +202,8 @@ int run(int argc, char** argv) {
     if (const app::SessionStatus& s = shell.session(); !s.bad_error.empty()) {
         session_failed = true;
         std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " ("
-                  << (s.kept_as.empty() ? std::string("could not be renamed, left as it is") : "kept as " + s.kept_as)
+                  << (s.kept_as.empty() ? std::string("could not be renamed, left as it is")
+                                        : "kept as " + s.kept_as)
                   << ")\n";
     } else if (opt.resume && !shell.session().resumed) {
         std::cerr << "npsim: no saved session to resume (" << s.path << ")\n";

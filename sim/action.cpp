@@ -81,10 +81,14 @@ static std::string check_password(const std::string& pw) {
     if (pw.size() > 256) return "password.too_long";
     bool lower = false, upper = false, digit = false, symbol = false;
     for (unsigned char c : pw) {
-        if (c >= 'a' && c <= 'z') lower = true;
-        else if (c >= 'A' && c <= 'Z') upper = true;
-        else if (c >= '0' && c <= '9') digit = true;
-        else symbol = true;
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else
+            symbol = true;
     }
     const int classes = int(lower) + int(upper) + int(digit) + int(symbol);
     return classes >= 3 ? "ok" : "password.too_weak";
@@ -115,7 +119,8 @@ std::vector<std::string> key_words(std::string_view key) {
             if (!words.back().empty()) words.emplace_back();
             continue;
         }
-        if (is_upper(c) && i > 0 && is_alnum(key[i - 1]) && !is_upper(key[i - 1]) && !words.back().empty()) words.emplace_back();
+        if (is_upper(c) && i > 0 && is_alnum(key[i - 1]) && !is_upper(key[i - 1]) && !words.back().empty())
+            words.emplace_back();
         words.back() += static_cast<char>(is_upper(c) ? c - 'A' + 'a' : c);
     }
     if (words.back().empty()) words.pop_back();
@@ -137,8 +142,10 @@ bool is_secret_key(std::string_view key) {
 void redact_secret_keys(nlohmann::json& j) {
     if (j.is_object()) {
         for (auto it = j.begin(); it != j.end(); ++it) {
-            if (is_secret_key(it.key()) && !it->is_boolean() && !it->is_null()) *it = kSecretNotStored;
-            else redact_secret_keys(*it);
+            if (is_secret_key(it.key()) && !it->is_boolean() && !it->is_null())
+                *it = kSecretNotStored;
+            else
+                redact_secret_keys(*it);
         }
     } else if (j.is_array()) {
         for (auto& v : j) redact_secret_keys(v);
@@ -151,7 +158,8 @@ Action redact_secrets(const Action& a, const std::vector<std::string>& password_
     for (const std::string& key : password_fields) {
         auto it = out.args.find(key);
         if (it == out.args.end()) continue;
-        const std::string check = it->is_string() ? check_password(it->get<std::string>()) : "password.too_short";
+        const std::string check =
+            it->is_string() ? check_password(it->get<std::string>()) : "password.too_short";
         out.args.erase(it);
         out.args[key + "_check"] = check;
     }

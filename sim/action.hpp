@@ -33,11 +33,15 @@ struct Action {
             // Never a silent conversion: a float (1e300) or a whole number T cannot hold is no value.
             if (!it->is_number_integer()) return fallback;
             if (it->is_number_unsigned()) {
-                if (it->template get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return fallback;
+                if (it->template get<std::uint64_t>() >
+                    static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                    return fallback;
             } else {
                 const std::int64_t v = it->template get<std::int64_t>();
-                if (v < 0 ? (std::is_unsigned_v<T> || v < static_cast<std::int64_t>(std::numeric_limits<T>::min()))
-                          : static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                if (v < 0 ? (std::is_unsigned_v<T> ||
+                             v < static_cast<std::int64_t>(std::numeric_limits<T>::min()))
+                          : static_cast<std::uint64_t>(v) >
+                                static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
                     return fallback;
             }
         }
@@ -58,8 +62,8 @@ bool operator==(const Action& a, const Action& b);
 // The outcome of an action: ok, or an error with a stable code, a message key and parameters.
 struct ActionResult {
     bool ok = true;
-    std::string code = "ok";        // stable error code, e.g. "licence.no_usage_location"
-    std::string message_key;        // i18n key, e.g. "error.licence.no_usage_location"
+    std::string code = "ok";                           // stable error code, e.g. "licence.no_usage_location"
+    std::string message_key;                           // i18n key, e.g. "error.licence.no_usage_location"
     nlohmann::json params = nlohmann::json::object();  // parameters for the message
     nlohmann::json data = nlohmann::json::object();    // what an ok action produced (ids, …)
 
@@ -84,8 +88,8 @@ constexpr const char* kSecretNotStored = "(not stored)";
 
 // A key that names a secret: one that contains "password", "passwd" or "passphrase" (any case, so also
 // "adminPassword", "new_password", "Password"), or whose words (split at _ - . space and camelCase)
-// include "pwd", "secret", "secrets", "pin" or "pincode". Keys that describe a secret rather than hold it are not:
-// those ending in "_check" (the policy check above) or "_mode" (e.g. "password_mode": "own").
+// include "pwd", "secret", "secrets", "pin" or "pincode". Keys that describe a secret rather than hold it are
+// not: those ending in "_check" (the policy check above) or "_mode" (e.g. "password_mode": "own").
 bool is_secret_key(std::string_view key);
 // Replaces, at any depth, the value of every is_secret_key key by kSecretNotStored, unless the value is
 // a boolean or null (a flag such as "must_change_password" is no secret). Idempotent.

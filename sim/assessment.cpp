@@ -19,10 +19,21 @@ namespace sim {
 
 namespace {
 
-const std::vector<std::string> kConditionKeys = {
-    "all",    "any",         "not",         "portal_status", "tenant_exists",         "subscription", "licensed",
-    "person", "office_desktop", "office_desktop_people", "no_compliance_violations", "mail", "payment_method",
-    "billing_account", "last_result"};
+const std::vector<std::string> kConditionKeys = {"all",
+                                                 "any",
+                                                 "not",
+                                                 "portal_status",
+                                                 "tenant_exists",
+                                                 "subscription",
+                                                 "licensed",
+                                                 "person",
+                                                 "office_desktop",
+                                                 "office_desktop_people",
+                                                 "no_compliance_violations",
+                                                 "mail",
+                                                 "payment_method",
+                                                 "billing_account",
+                                                 "last_result"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -40,7 +51,8 @@ bool holds(const Person& p, const std::string& sku, bool active_only) {
 
 constexpr std::int64_t kMaxCount = 1'000'000;  // people, seats: the largest count a condition may ask for
 
-bool validate_condition(const nlohmann::json& c, const std::string& pointer, std::vector<ConditionError>& errors) {
+bool validate_condition(const nlohmann::json& c, const std::string& pointer,
+                        std::vector<ConditionError>& errors) {
     const std::size_t before = errors.size();
     auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
     auto whole = [&](const nlohmann::json& n, const std::string& p, std::int64_t lo, std::int64_t hi) {
@@ -59,16 +71,20 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
         return false;
     }
     if (key == "all" || key == "any") {
-        if (!v.is_array() || v.empty()) err(p, "must be a non-empty array of conditions");
+        if (!v.is_array() || v.empty())
+            err(p, "must be a non-empty array of conditions");
         else
-            for (std::size_t i = 0; i < v.size(); ++i) validate_condition(v[i], fmt::format("{}/{}", p, i), errors);
+            for (std::size_t i = 0; i < v.size(); ++i)
+                validate_condition(v[i], fmt::format("{}/{}", p, i), errors);
     } else if (key == "not") {
         validate_condition(v, p, errors);
     } else if (key == "portal_status") {
         auto check = [&](const nlohmann::json& s, const std::string& where) {
             PortalStatus st;
             if (!s.is_string() || !parse_portal_status(s.get<std::string>(), st))
-                err(where, "must be a portal status: none, draft, pending, info_requested, approved, declined, reverify_required");
+                err(where,
+                    "must be a portal status: none, draft, pending, info_requested, approved, declined, "
+                    "reverify_required");
         };
         if (v.is_array())
             for (std::size_t i = 0; i < v.size(); ++i) check(v[i], fmt::format("{}/{}", p, i));
@@ -77,21 +93,26 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
     } else if (key == "tenant_exists" || key == "no_compliance_violations" || key == "payment_method") {
         if (!v.is_boolean()) err(p, "must be true or false");
     } else if (key == "subscription") {
-        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
+        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string())
+            err(p, "needs \"sku\"");
         else {
             for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_quantity"})) err(where, message);
             if (v.contains("min_quantity")) whole(v["min_quantity"], p + "/min_quantity", 0, kMaxCount);
         }
     } else if (key == "licensed") {
-        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string()) err(p, "needs \"sku\"");
+        if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string())
+            err(p, "needs \"sku\"");
         else {
-            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_people", "state", "upn"})) err(where, message);
+            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_people", "state", "upn"}))
+                err(where, message);
             if (v.contains("min_people")) whole(v["min_people"], p + "/min_people", 0, kMaxCount);
-            if (v.contains("state") && v["state"] != "active" && v["state"] != "any") err(p + "/state", "must be \"active\" or \"any\"");
+            if (v.contains("state") && v["state"] != "active" && v["state"] != "any")
+                err(p + "/state", "must be \"active\" or \"any\"");
             if (v.contains("upn") && !v["upn"].is_string()) err(p + "/upn", "must be a sign-in name");
         }
     } else if (key == "person") {
-        if (!v.is_object() || !v.contains("upn") || !v["upn"].is_string()) err(p, "needs \"upn\"");
+        if (!v.is_object() || !v.contains("upn") || !v["upn"].is_string())
+            err(p, "needs \"upn\"");
         else {
             for (auto& [where, message] :
                  unknown_keys(v, p, {"upn", "exists", "usage_location", "role", "sign_in_blocked", "kind"}))
@@ -101,16 +122,19 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer, std
             for (const char* t : {"usage_location", "kind"})
                 if (v.contains(t) && !v[t].is_string()) err(p + "/" + t, "must be a text");
             Role r;
-            if (v.contains("role") && (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
+            if (v.contains("role") &&
+                (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
                 err(p + "/role", "must be global_admin, billing_admin, license_admin or user_admin");
         }
     } else if (key == "billing_account") {
         if (v != "not_reviewed" && v != "under_review" && v != "cleared")
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
     } else if (key == "last_result") {
-        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string() || !v.contains("error") ||
-            !v["error"].is_string())
-            err(p, "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error code, or \"ok\")");
+        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string() ||
+            !v.contains("error") || !v["error"].is_string())
+            err(p,
+                "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error code, or "
+                "\"ok\")");
         else
             for (auto& [where, message] : unknown_keys(v, p, {"operation", "error"})) err(where, message);
     } else if (key == "office_desktop") {
@@ -170,7 +194,8 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         for (const auto& cv : w.violations) open += cv.resolved_at < 0 ? 1 : 0;
         return (open == 0) == v.get<bool>();
     }
-    if (key == "subscription") return active_seats(w, v["sku"].get<std::string>()) >= v.value("min_quantity", 1);
+    if (key == "subscription")
+        return active_seats(w, v["sku"].get<std::string>()) >= v.value("min_quantity", 1);
     if (key == "licensed") {
         const std::string sku = v["sku"].get<std::string>();
         const bool active_only = v.value("state", std::string("active")) == "active";
@@ -187,8 +212,10 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         const bool exists = is_usable(p);
         if (v.value("exists", true) != exists) return false;
         if (!exists) return true;
-        if (v.contains("usage_location") && p->usage_location != v["usage_location"].get<std::string>()) return false;
-        if (v.contains("sign_in_blocked") && p->sign_in_blocked != v["sign_in_blocked"].get<bool>()) return false;
+        if (v.contains("usage_location") && p->usage_location != v["usage_location"].get<std::string>())
+            return false;
+        if (v.contains("sign_in_blocked") && p->sign_in_blocked != v["sign_in_blocked"].get<bool>())
+            return false;
         if (v.contains("kind") && to_string(p->kind) != v["kind"].get<std::string>()) return false;
         if (v.contains("role")) {
             Role r;
@@ -210,7 +237,8 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;
-        for (const auto& p : w.people) n += (!p.deleted && office_apps_view(w, p.upn).desktop_install) ? 1 : 0;
+        for (const auto& p : w.people)
+            n += (!p.deleted && office_apps_view(w, p.upn).desktop_install) ? 1 : 0;
         return n >= v.get<int>();
     }
     if (key == "mail") {
@@ -226,18 +254,23 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
 // [SECTION] Parsing objectives and penalties
 
 // A text or {"en": …, "de": …}; anything else is reported at `pointer`.
-static LocalText local_text(const nlohmann::json& j, const std::string& pointer, std::vector<ConditionError>& errors) {
+static LocalText local_text(const nlohmann::json& j, const std::string& pointer,
+                            std::vector<ConditionError>& errors) {
     LocalText t;
     auto field = [&](const char* lang, std::string& out) {
         auto it = j.find(lang);
         if (it == j.end()) return;
-        if (it->is_string()) out = it->get<std::string>();
-        else errors.push_back({pointer + "/" + lang, "must be a text"});
+        if (it->is_string())
+            out = it->get<std::string>();
+        else
+            errors.push_back({pointer + "/" + lang, "must be a text"});
     };
     if (j.is_null()) return t;
-    if (j.is_string()) t.en = j.get<std::string>();
+    if (j.is_string())
+        t.en = j.get<std::string>();
     else if (j.is_object()) {
-        for (auto& [where, message] : unknown_keys(j, pointer, {"en", "de"})) errors.push_back({where, message});
+        for (auto& [where, message] : unknown_keys(j, pointer, {"en", "de"}))
+            errors.push_back({where, message});
         field("en", t.en);
         field("de", t.de);
     } else
@@ -251,10 +284,13 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
     const nlohmann::json* items = nullptr;
     std::string base = "/objectives";
     if (auto o = root.find("objectives"); o != root.end()) {
-        if (o->is_array()) items = &*o;
+        if (o->is_array())
+            items = &*o;
         else if (o->is_object()) {
-            if (o->contains("ordered") && !(*o)["ordered"].is_boolean()) err(base + "/ordered", "must be true or false");
-            else a.ordered = o->value("ordered", false);
+            if (o->contains("ordered") && !(*o)["ordered"].is_boolean())
+                err(base + "/ordered", "must be true or false");
+            else
+                a.ordered = o->value("ordered", false);
             for (auto& [where, message] : unknown_keys(*o, base, {"ordered", "items"})) err(where, message);
             if (o->contains("items") && (*o)["items"].is_array()) {
                 items = &(*o)["items"];
@@ -265,7 +301,8 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             err(base, "must be an array of objectives or {\"ordered\": true, \"items\": [ … ]}");
     }
     if (items) {
-        static const std::vector<std::string> kKeys = {"id", "title", "weight", "condition", "feedback", "hints"};
+        static const std::vector<std::string> kKeys = {"id",        "title",    "weight",
+                                                       "condition", "feedback", "hints"};
         for (std::size_t i = 0; i < items->size(); ++i) {
             const auto& j = (*items)[i];
             const std::string p = fmt::format("{}/{}", base, i);
@@ -275,7 +312,8 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             }
             for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
             Objective ob;
-            ob.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : fmt::format("objective-{}", i + 1);
+            ob.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
+                                                            : fmt::format("objective-{}", i + 1);
             if (!j.contains("title")) err(p, "missing required key \"title\"");
             ob.title = local_text(j.value("title", nlohmann::json()), p + "/title", errors);
             if (j.contains("id") && !j["id"].is_string()) {
@@ -284,59 +322,81 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             }
             if (j.contains("weight")) {
                 NumberError why;
-                if (auto w = integer_in_range(j["weight"], p + "/weight", 0, 1000, why)) ob.weight = static_cast<int>(*w);
-                else err(why.pointer, why.message);
+                if (auto w = integer_in_range(j["weight"], p + "/weight", 0, 1000, why))
+                    ob.weight = static_cast<int>(*w);
+                else
+                    err(why.pointer, why.message);
             }
-            if (!j.contains("condition")) err(p, "missing required key \"condition\"");
-            else if (validate_condition(j["condition"], p + "/condition", errors)) ob.condition = j["condition"];
+            if (!j.contains("condition"))
+                err(p, "missing required key \"condition\"");
+            else if (validate_condition(j["condition"], p + "/condition", errors))
+                ob.condition = j["condition"];
             if (j.contains("feedback")) {
                 const auto& f = j["feedback"];
-                if (!f.is_object()) err(p + "/feedback", "must be {\"met\": …, \"not_met\": …}");
+                if (!f.is_object())
+                    err(p + "/feedback", "must be {\"met\": …, \"not_met\": …}");
                 else {
-                    for (auto& [where, message] : unknown_keys(f, p + "/feedback", {"met", "not_met"})) err(where, message);
-                    ob.feedback_met = local_text(f.value("met", nlohmann::json()), p + "/feedback/met", errors);
-                    ob.feedback_not_met = local_text(f.value("not_met", nlohmann::json()), p + "/feedback/not_met", errors);
+                    for (auto& [where, message] : unknown_keys(f, p + "/feedback", {"met", "not_met"}))
+                        err(where, message);
+                    ob.feedback_met =
+                        local_text(f.value("met", nlohmann::json()), p + "/feedback/met", errors);
+                    ob.feedback_not_met =
+                        local_text(f.value("not_met", nlohmann::json()), p + "/feedback/not_met", errors);
                 }
             }
             if (j.contains("hints")) {
-                if (!j["hints"].is_array()) err(p + "/hints", "must be an array of texts");
+                if (!j["hints"].is_array())
+                    err(p + "/hints", "must be an array of texts");
                 else
                     for (std::size_t h = 0; h < j["hints"].size(); ++h)
-                        ob.hints.push_back(local_text(j["hints"][h], fmt::format("{}/hints/{}", p, h), errors));
+                        ob.hints.push_back(
+                            local_text(j["hints"][h], fmt::format("{}/hints/{}", p, h), errors));
             }
             a.objectives.push_back(std::move(ob));
         }
     }
     if (auto pen = root.find("penalties"); pen != root.end()) {
-        if (!pen->is_object()) err("/penalties", "must be an object");
+        if (!pen->is_object())
+            err("/penalties", "must be an object");
         else {
-            static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry", "paid_where_free", "failed_actions"};
+            static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry",
+                                                           "paid_where_free", "failed_actions"};
             for (auto& [where, message] : unknown_keys(*pen, "/penalties", kKeys)) err(where, message);
             auto points = [&](const nlohmann::json& v, const std::string& p, int& out) {
                 NumberError why;
-                if (auto n = integer_in_range(v, p, 0, 100, why)) out = static_cast<int>(*n);
-                else err(p, "must be points from 0 to 100, not " + (v.is_number() ? v.dump() : std::string(v.type_name())));
+                if (auto n = integer_in_range(v, p, 0, 100, why))
+                    out = static_cast<int>(*n);
+                else
+                    err(p, "must be points from 0 to 100, not " +
+                               (v.is_number() ? v.dump() : std::string(v.type_name())));
             };
-            if (pen->contains("compliance_violation")) points((*pen)["compliance_violation"], "/penalties/compliance_violation", a.penalties.compliance_violation);
-            if (pen->contains("early_retry")) points((*pen)["early_retry"], "/penalties/early_retry", a.penalties.early_retry);
+            if (pen->contains("compliance_violation"))
+                points((*pen)["compliance_violation"], "/penalties/compliance_violation",
+                       a.penalties.compliance_violation);
+            if (pen->contains("early_retry"))
+                points((*pen)["early_retry"], "/penalties/early_retry", a.penalties.early_retry);
             if (pen->contains("paid_where_free")) {
                 const auto& v = (*pen)["paid_where_free"];
                 if (!v.is_object() || !v.contains("skus") || !v["skus"].is_array())
                     err("/penalties/paid_where_free", "must be {\"points\": N, \"skus\": [ … ]}");
                 else {
-                    if (v.contains("points")) points(v["points"], "/penalties/paid_where_free/points", a.penalties.paid_where_free);
+                    if (v.contains("points"))
+                        points(v["points"], "/penalties/paid_where_free/points", a.penalties.paid_where_free);
                     for (const auto& s : v["skus"])
                         if (s.is_string()) a.penalties.paid_where_free_skus.push_back(s.get<std::string>());
                 }
             }
             if (pen->contains("failed_actions")) {
                 const auto& v = (*pen)["failed_actions"];
-                if (!v.is_array()) err("/penalties/failed_actions", "must be an array of {\"operation\": glob, \"points\": N}");
+                if (!v.is_array())
+                    err("/penalties/failed_actions",
+                        "must be an array of {\"operation\": glob, \"points\": N}");
                 else
                     for (std::size_t i = 0; i < v.size(); ++i) {
                         FailedActionPenalty f;
                         const std::string p = fmt::format("/penalties/failed_actions/{}", i);
-                        if (!v[i].is_object() || !v[i].contains("operation") || !v[i]["operation"].is_string()) {
+                        if (!v[i].is_object() || !v[i].contains("operation") ||
+                            !v[i]["operation"].is_string()) {
                             err(p, "needs \"operation\" (a glob such as \"portal.*\") and \"points\"");
                             continue;
                         }
@@ -356,8 +416,10 @@ void AssessmentTracker::update(const Simulation& s) {
     const auto& obs = assessment_->objectives;
     for (std::size_t i = 0; i < obs.size(); ++i) {
         if (met_at_[i] >= 0) continue;
-        if (evaluate_condition(obs[i].condition, s)) met_at_[i] = s.now();
-        else if (assessment_->ordered) break;  // later objectives wait for this one
+        if (evaluate_condition(obs[i].condition, s))
+            met_at_[i] = s.now();
+        else if (assessment_->ordered)
+            break;  // later objectives wait for this one
     }
 }
 
@@ -379,7 +441,8 @@ ScoreReport AssessmentTracker::report(const Simulation& s) const {
     const Penalties& pen = assessment_->penalties;
     const World& w = s.world();
     auto add = [&](std::string reason, std::string detail, int count, int each) {
-        if (count > 0 && each > 0) r.penalties.push_back({std::move(reason), std::move(detail), count, count * each});
+        if (count > 0 && each > 0)
+            r.penalties.push_back({std::move(reason), std::move(detail), count, count * each});
     };
     add("compliance_violation", "", static_cast<int>(w.violations.size()), pen.compliance_violation);
     add("early_retry", "", s.faults().early_retries(), pen.early_retry);
@@ -391,15 +454,17 @@ ScoreReport AssessmentTracker::report(const Simulation& s) const {
     for (const auto& f : pen.failed_actions) {
         int n = 0;
         for (const auto& e : s.journal().entries())
-            if (e.kind == "result" && !e.body["result"].value("ok", true) && glob_match(f.operation, e.body.value("type", "")))
+            if (e.kind == "result" && !e.body["result"].value("ok", true) &&
+                glob_match(f.operation, e.body.value("type", "")))
                 ++n;
         add("failed_action", f.operation, n, f.points);
     }
     int score = r.total_weight > 0 ? (100 * r.earned_weight + r.total_weight / 2) / r.total_weight : 100;
     for (const auto& p : r.penalties) score -= p.points;
     r.score = score < 0 ? 0 : score;
-    r.all_met = r.earned_weight == r.total_weight && std::all_of(r.objectives.begin(), r.objectives.end(),
-                                                                  [](const ObjectiveResult& o) { return o.met; });
+    r.all_met =
+        r.earned_weight == r.total_weight &&
+        std::all_of(r.objectives.begin(), r.objectives.end(), [](const ObjectiveResult& o) { return o.met; });
     return r;
 }
 
@@ -417,9 +482,14 @@ nlohmann::json to_json(const ScoreReport& r, const Assessment& a, const std::str
     }
     nlohmann::json pens = nlohmann::json::array();
     for (const auto& p : r.penalties)
-        pens.push_back({{"reason", p.reason}, {"detail", p.detail}, {"count", p.count}, {"points", p.points}});
-    return {{"score", r.score},      {"all_met", r.all_met},  {"earned_weight", r.earned_weight},
-            {"total_weight", r.total_weight}, {"objectives", obs}, {"penalties", pens}};
+        pens.push_back(
+            {{"reason", p.reason}, {"detail", p.detail}, {"count", p.count}, {"points", p.points}});
+    return {{"score", r.score},
+            {"all_met", r.all_met},
+            {"earned_weight", r.earned_weight},
+            {"total_weight", r.total_weight},
+            {"objectives", obs},
+            {"penalties", pens}};
 }
 
 }  // namespace sim

@@ -13,8 +13,8 @@
 #include "sim/assessment.hpp"
 #include "sim/faults.hpp"
 #include "sim/files.hpp"
-#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
+#include "sim/json_input.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -45,7 +45,8 @@ ReproBundle make_bundle(const Scenario& scenario, const Simulation& sim, std::st
         if (e.kind != "action") continue;
         Action a;
         std::string error;
-        if (action_from_json(e.body.value("action", nlohmann::json::object()), a, error)) b.actions.push_back({e.time, a});
+        if (action_from_json(e.body.value("action", nlohmann::json::object()), a, error))
+            b.actions.push_back({e.time, a});
     }
     b.journal = sim.journal().entries();
     b.journal_hash = hex64(sim.journal().hash());
@@ -62,23 +63,34 @@ nlohmann::json to_json(const ReproBundle& b) {
     for (const auto& e : b.journal) journal.push_back(to_json(e));
     nlohmann::json observations = nlohmann::json::array();
     for (const auto& o : b.observations)
-        observations.push_back({{"id", o.id}, {"label", o.label}, {"t", o.time}, {"after_actions", o.after_actions},
+        observations.push_back({{"id", o.id},
+                                {"label", o.label},
+                                {"t", o.time},
+                                {"after_actions", o.after_actions},
                                 {"condition", o.condition}});
-    return {{"npsim_bundle", kBundleFormat},     {"app", b.app},
-            {"version", b.version},             {"note", b.note},
-            {"scenario_id", b.scenario_id},     {"scenario_hash", b.scenario_hash},
-            {"seed", b.seed},                   {"end_ms", b.end_time},
-            {"actions", actions},               {"journal", journal},
-            {"journal_hash", b.journal_hash},   {"state_hash", b.state_hash},
-            {"observations", observations},     {"scenario", b.scenario}};
+    return {{"npsim_bundle", kBundleFormat},
+            {"app", b.app},
+            {"version", b.version},
+            {"note", b.note},
+            {"scenario_id", b.scenario_id},
+            {"scenario_hash", b.scenario_hash},
+            {"seed", b.seed},
+            {"end_ms", b.end_time},
+            {"actions", actions},
+            {"journal", journal},
+            {"journal_hash", b.journal_hash},
+            {"state_hash", b.state_hash},
+            {"observations", observations},
+            {"scenario", b.scenario}};
 }
 
 std::string bundle_text(const nlohmann::json& document) {
     if (!document.is_object()) return document.dump() + "\n";
     // The order of docs/sessions.md; the long arrays get one element per line.
-    static const char* const kOrder[] = {"npsim_bundle", "app",     "version",      "note",       "scenario_id",
-                                         "scenario_hash", "seed",   "end_ms",       "actions",    "journal",
-                                         "journal_hash", "state_hash", "observations", "scenario", "session"};
+    static const char* const kOrder[] = {"npsim_bundle", "app",           "version",      "note",
+                                         "scenario_id",  "scenario_hash", "seed",         "end_ms",
+                                         "actions",      "journal",       "journal_hash", "state_hash",
+                                         "observations", "scenario",      "session"};
     std::vector<std::string> keys(std::begin(kOrder), std::end(kOrder));
     for (const auto& [key, value] : document.items())
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
@@ -124,41 +136,49 @@ std::string line_and_column(const std::string& text, std::size_t byte) {
     return fmt::format("line {}, column {}", line, column);
 }
 
-bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle& b, Observation& out, std::string& error) {
+bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle& b, Observation& out,
+                       std::string& error) {
     const std::string p = fmt::format("/observations/{}", i);
     auto fail = [&](const std::string& where, const std::string& what) {
         error = fmt::format("{}{}: {}", p, where, what);
         return false;
     };
-    if (!o.is_object()) return fail("", "an observation is {\"id\", \"label\", \"t\", \"after_actions\", \"condition\"}");
+    if (!o.is_object())
+        return fail("", "an observation is {\"id\", \"label\", \"t\", \"after_actions\", \"condition\"}");
     if (o.contains("id") && !o["id"].is_string()) return fail("/id", "must be a text such as \"obs-1\"");
     out.id = o.value("id", fmt::format("obs-{}", i + 1));
     if (!o.contains("label") || !o["label"].is_string() || o["label"].get<std::string>().empty())
         return fail("/label", "must say in words what the tester expects");
     out.label = o["label"].get<std::string>();
     NumberError why;
-    const std::optional<std::int64_t> t = o.contains("t") ? integer_in_range(o["t"], "/t", 0, kSimTimeMax, why) : std::nullopt;
-    if (!t) return fail("/t", "must be the sim time in ms at which it is checked" + (why.message.empty() ? "" : " (" + why.message + ")"));
+    const std::optional<std::int64_t> t =
+        o.contains("t") ? integer_in_range(o["t"], "/t", 0, kSimTimeMax, why) : std::nullopt;
+    if (!t)
+        return fail("/t", "must be the sim time in ms at which it is checked" +
+                              (why.message.empty() ? "" : " (" + why.message + ")"));
     out.time = *t;
     if (!o.contains("after_actions") || !o["after_actions"].is_number_unsigned())
         return fail("/after_actions", "must be the number of actions submitted before it is checked");
     out.after_actions = o["after_actions"].get<std::size_t>();
     if (out.after_actions > b.actions.size())
-        return fail("/after_actions", fmt::format("is {}, but the bundle has only {} actions", out.after_actions, b.actions.size()));
+        return fail("/after_actions", fmt::format("is {}, but the bundle has only {} actions",
+                                                  out.after_actions, b.actions.size()));
     // The check runs the clock to t in the middle of the replay: t must lie between its neighbours.
     if (out.after_actions > 0 && out.time < b.actions[out.after_actions - 1].time)
-        return fail("/t", fmt::format("{} ms is before action {} (t={} ms) that it follows", out.time, out.after_actions - 1,
-                                      b.actions[out.after_actions - 1].time));
+        return fail("/t", fmt::format("{} ms is before action {} (t={} ms) that it follows", out.time,
+                                      out.after_actions - 1, b.actions[out.after_actions - 1].time));
     if (out.after_actions < b.actions.size() && out.time > b.actions[out.after_actions].time)
-        return fail("/t", fmt::format("{} ms is after action {} (t={} ms) that follows it", out.time, out.after_actions,
-                                      b.actions[out.after_actions].time));
+        return fail("/t", fmt::format("{} ms is after action {} (t={} ms) that follows it", out.time,
+                                      out.after_actions, b.actions[out.after_actions].time));
     if (out.after_actions == b.actions.size() && out.time > b.end_time)
         return fail("/t", fmt::format("{} ms is after the end of the run ({} ms)", out.time, b.end_time));
-    if (!o.contains("condition")) return fail("/condition", "is missing: what must hold, e.g. {\"last_result\": {…}}");
+    if (!o.contains("condition"))
+        return fail("/condition", "is missing: what must hold, e.g. {\"last_result\": {…}}");
     out.condition = o["condition"];
     std::vector<ConditionError> errors;
     if (!validate_condition(out.condition, p + "/condition", errors)) {
-        error = errors.empty() ? p + "/condition: not a condition" : errors.front().pointer + ": " + errors.front().message;
+        error = errors.empty() ? p + "/condition: not a condition"
+                               : errors.front().pointer + ": " + errors.front().message;
         return false;
     }
     return true;
@@ -166,39 +186,50 @@ bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle
 
 }  // namespace
 
-bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error, nlohmann::json* document) {
+bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error,
+                      nlohmann::json* document) {
     JsonInputError parse_error;
     std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Session, parse_error);
     if (!parsed) {
         const std::size_t byte = parse_error.byte;
         // Nothing but white space after the break: the file ends in the middle of the data.
-        const bool at_end = byte >= text.size() || text.find_first_not_of(" \t\r\n", byte > 0 ? byte - 1 : 0) == std::string::npos;
-        if (!parse_error.syntax) error = fmt::format("line {}, column {}: {}", parse_error.line, parse_error.column, parse_error.message);
-        else if (text.find_first_not_of(" \t\r\n") == std::string::npos) error = "the file is empty (not valid JSON at byte 0)";
-        else if (at_end) error = fmt::format("not valid JSON at byte {} — the file looks truncated (it ends in the middle of the data)", byte);
-        else error = fmt::format("not valid JSON at byte {} ({})", byte, line_and_column(text, byte));
+        const bool at_end = byte >= text.size() ||
+                            text.find_first_not_of(" \t\r\n", byte > 0 ? byte - 1 : 0) == std::string::npos;
+        if (!parse_error.syntax)
+            error = fmt::format("line {}, column {}: {}", parse_error.line, parse_error.column,
+                                parse_error.message);
+        else if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+            error = "the file is empty (not valid JSON at byte 0)";
+        else if (at_end)
+            error = fmt::format(
+                "not valid JSON at byte {} — the file looks truncated (it ends in the middle of the data)",
+                byte);
+        else
+            error = fmt::format("not valid JSON at byte {} ({})", byte, line_and_column(text, byte));
         return false;
     }
     nlohmann::json j = std::move(*parsed);
     if (!j.is_object() || !j.contains("npsim_bundle")) {
         if (j.is_object() && j.contains("schema_version") && j.contains("objectives"))
-            error = "/: this is a scenario file, not a session or repro bundle (record one with "
-                    "`npsim-cli run SCENARIO --session OUT.npsim.json`)";
+            error =
+                "/: this is a scenario file, not a session or repro bundle (record one with "
+                "`npsim-cli run SCENARIO --session OUT.npsim.json`)";
         else
             error = "/: not an npsim repro bundle (no \"npsim_bundle\" key)";
         return false;
     }
     const nlohmann::json& format = j["npsim_bundle"];
     if (!format.is_number_integer()) {
-        error = fmt::format("/npsim_bundle: must be the format number ({} to {}), not {}", kOldestBundleFormat, kBundleFormat,
-                            format.dump());
+        error = fmt::format("/npsim_bundle: must be the format number ({} to {}), not {}",
+                            kOldestBundleFormat, kBundleFormat, format.dump());
         return false;
     }
     const auto format_number = format.get<std::int64_t>();
     if (format_number < kOldestBundleFormat || format_number > kBundleFormat) {
-        error = fmt::format("/npsim_bundle: format {} is not supported (this npsim {} reads formats {} to {}){}", format_number,
-                            version(), kOldestBundleFormat, kBundleFormat,
-                            format_number > kBundleFormat ? "; it was written by a newer npsim" : "");
+        error =
+            fmt::format("/npsim_bundle: format {} is not supported (this npsim {} reads formats {} to {}){}",
+                        format_number, version(), kOldestBundleFormat, kBundleFormat,
+                        format_number > kBundleFormat ? "; it was written by a newer npsim" : "");
         return false;
     }
     auto need = [&](const char* key, bool ok, const char* what) {
@@ -206,11 +237,18 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         error = fmt::format("/{}: {}", key, what);
         return false;
     };
-    if (j.contains("app") && !need("app", j["app"] == "npsim", "this file was not written by npsim")) return false;
-    if (!need("scenario", j.contains("scenario") && j["scenario"].is_object(), "must be the scenario document")) return false;
-    if (!need("seed", j.contains("seed") && j["seed"].is_number_unsigned(), "must be a non-negative integer")) return false;
-    if (NumberError why; !j.contains("end_ms") || !integer_in_range(j["end_ms"], "/end_ms", 0, kSimTimeMax, why))
-        return need("end_ms", false, why.message.empty() ? "must be the sim time in ms at which the run ended" : why.message.c_str());
+    if (j.contains("app") && !need("app", j["app"] == "npsim", "this file was not written by npsim"))
+        return false;
+    if (!need("scenario", j.contains("scenario") && j["scenario"].is_object(),
+              "must be the scenario document"))
+        return false;
+    if (!need("seed", j.contains("seed") && j["seed"].is_number_unsigned(), "must be a non-negative integer"))
+        return false;
+    if (NumberError why;
+        !j.contains("end_ms") || !integer_in_range(j["end_ms"], "/end_ms", 0, kSimTimeMax, why))
+        return need(
+            "end_ms", false,
+            why.message.empty() ? "must be the sim time in ms at which the run ended" : why.message.c_str());
     if (!need("actions", j.contains("actions") && j["actions"].is_array(), "must be an array")) return false;
     for (const char* key : {"scenario_id", "scenario_hash", "journal_hash", "state_hash", "version", "note"})
         if (!need(key, !j.contains(key) || j[key].is_string(), "must be a text")) return false;
@@ -231,9 +269,10 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
     if (!b.scenario_hash.empty()) {
         const std::string actual = hex64(hash_json(b.scenario));
         if (actual != b.scenario_hash) {
-            error = fmt::format("/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {}); "
-                                "its replay cannot be trusted",
-                                actual, b.scenario_hash);
+            error = fmt::format(
+                "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {}); "
+                "its replay cannot be trusted",
+                actual, b.scenario_hash);
             return false;
         }
     }
@@ -244,9 +283,10 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         std::string why;
         // Each action's sim time: from 0 to the end of time (sim/time.hpp), and in order.
         NumberError t_error;
-        const std::optional<std::int64_t> t = a.is_object() && a.contains("t")
-                                                  ? integer_in_range(a["t"], fmt::format("/actions/{}/t", i), 0, kSimTimeMax, t_error)
-                                                  : std::nullopt;
+        const std::optional<std::int64_t> t =
+            a.is_object() && a.contains("t")
+                ? integer_in_range(a["t"], fmt::format("/actions/{}/t", i), 0, kSimTimeMax, t_error)
+                : std::nullopt;
         if (!t) {
             error = fmt::format("/actions/{}/t: must be the sim time in ms{}", i,
                                 t_error.message.empty() ? "" : " (" + t_error.message + ")");
@@ -270,12 +310,14 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
             JournalEntry e;
             std::string why;
             if (!journal_entry_from_json(journal[i], e, why)) {
-                error = !why.empty() && why[0] == '/' ? fmt::format("/journal/{}{}", i, why) : fmt::format("/journal/{}: {}", i, why);
+                error = !why.empty() && why[0] == '/' ? fmt::format("/journal/{}{}", i, why)
+                                                      : fmt::format("/journal/{}: {}", i, why);
                 return false;
             }
             if (!b.journal.empty() && e.time < b.journal.back().time) {
-                error = fmt::format("/journal/{}/t: {} ms is before the entry above it ({} ms); a journal is in time order", i,
-                                    e.time, b.journal.back().time);
+                error = fmt::format(
+                    "/journal/{}/t: {} ms is before the entry above it ({} ms); a journal is in time order",
+                    i, e.time, b.journal.back().time);
                 return false;
             }
             b.journal.push_back(std::move(e));
@@ -306,7 +348,8 @@ bool load_bundle(const std::string& path, ReproBundle& out, std::string& error) 
 }
 
 ScenarioLoad bundle_scenario(const ReproBundle& b) {
-    return load_scenario_text(b.scenario.dump(), b.scenario_id.empty() ? "bundle" : b.scenario_id + " (bundle)");
+    return load_scenario_text(b.scenario.dump(),
+                              b.scenario_id.empty() ? "bundle" : b.scenario_id + " (bundle)");
 }
 
 // [SECTION] Summaries
@@ -342,16 +385,19 @@ std::string journal_entry_summary(const JournalEntry& e) {
             const std::string actor = args.value("actor", "");
             args.erase("type");
             args.erase("actor");
-            what = fmt::format("action #{} {}{}{}", b.value("handle", 0), type, actor.empty() ? "" : " by " + actor,
+            what = fmt::format("action #{} {}{}{}", b.value("handle", 0), type,
+                               actor.empty() ? "" : " by " + actor,
                                args.empty() ? "" : " " + shorten(canonical_dump(args), 90));
         } else if (e.kind == "result") {
-            what = fmt::format("result #{} {} {}", b.value("handle", 0), b.value("type", "?"), result_text(b.value("result", nlohmann::json())));
+            what = fmt::format("result #{} {} {}", b.value("handle", 0), b.value("type", "?"),
+                               result_text(b.value("result", nlohmann::json())));
         } else if (e.kind == "event") {
             const nlohmann::json data = b.value("data", nlohmann::json());
             what = fmt::format("event {}{}", b.value("kind", "?"),
                                data.is_null() || data.empty() ? "" : " " + shorten(canonical_dump(data), 90));
         } else if (e.kind == "fault") {
-            what = fmt::format("fault #{} rule {} {}", b.value("handle", 0), b.value("rule", "?"), b.value("effect", "?"));
+            what = fmt::format("fault #{} rule {} {}", b.value("handle", 0), b.value("rule", "?"),
+                               b.value("effect", "?"));
         } else {
             what = fmt::format("{} {}", e.kind, shorten(canonical_dump(b), 100));
         }
@@ -364,7 +410,8 @@ std::string journal_entry_summary(const JournalEntry& e) {
 // [SECTION] Replay and verification
 
 int ReplayReport::observations_failed() const {
-    return static_cast<int>(std::count_if(observations.begin(), observations.end(), [](const ObservationCheck& o) { return !o.passed; }));
+    return static_cast<int>(std::count_if(observations.begin(), observations.end(),
+                                          [](const ObservationCheck& o) { return !o.passed; }));
 }
 
 namespace {
@@ -377,7 +424,8 @@ std::string what_was_found(const nlohmann::json& condition, const Simulation& s)
     const auto& entries = s.journal().entries();
     for (auto it = entries.rbegin(); it != entries.rend(); ++it)
         if (it->kind == "result" && glob_match(operation, it->body.value("type", "")))
-            return fmt::format("; the latest {} result was {}", it->body.value("type", ""), result_text(it->body.value("result", nlohmann::json())));
+            return fmt::format("; the latest {} result was {}", it->body.value("type", ""),
+                               result_text(it->body.value("result", nlohmann::json())));
     return fmt::format("; no {} result so far", operation);
 }
 
@@ -411,7 +459,8 @@ void differing_values(const nlohmann::json& a, const nlohmann::json& b, JournalD
     // A value under a password-like key is never shown (a hand-edited file may carry one).
     bool secret = false;
     try {
-        for (nlohmann::json::json_pointer p(d.where); !p.empty(); p = p.parent_pointer()) secret = secret || is_secret_key(p.back());
+        for (nlohmann::json::json_pointer p(d.where); !p.empty(); p = p.parent_pointer())
+            secret = secret || is_secret_key(p.back());
     } catch (const nlohmann::json::exception&) {
     }
     if (secret) {
@@ -430,8 +479,8 @@ void differing_values(const nlohmann::json& a, const nlohmann::json& b, JournalD
     d.actual_value = excerpt(*y, from);
 }
 
-JournalDifference first_difference(const std::vector<JournalEntry>& recorded, const std::vector<JournalEntry>& replayed,
-                                   bool& differs) {
+JournalDifference first_difference(const std::vector<JournalEntry>& recorded,
+                                   const std::vector<JournalEntry>& replayed, bool& differs) {
     JournalDifference d;
     differs = false;
     const std::size_t n = std::min(recorded.size(), replayed.size());
@@ -461,8 +510,10 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
     ReplayReport r;
     // The first problem that makes the run not reproduced (observations are checked last).
     auto finish = [&r]() {
-        if (!r.reproduced() && !r.problems.empty()) r.difference = r.problems.front();
-        else if (!r.reproduced()) r.difference = "the replay did not finish";
+        if (!r.reproduced() && !r.problems.empty())
+            r.difference = r.problems.front();
+        else if (!r.reproduced())
+            r.difference = "the replay did not finish";
         return r;
     };
     try {
@@ -470,8 +521,9 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
             const std::string actual = hex64(hash_json(b.scenario));
             if (actual != b.scenario_hash) {
                 r.scenario_matches = false;
-                r.problems.push_back(fmt::format("/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
-                                                 actual, b.scenario_hash));
+                r.problems.push_back(fmt::format(
+                    "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
+                    actual, b.scenario_hash));
             }
         }
         const ScenarioLoad load = bundle_scenario(b);
@@ -513,8 +565,10 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
                 c.label = o.label;
                 c.passed = evaluate_condition(o.condition, s);
                 if (!c.passed)
-                    c.reason = fmt::format("observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}", o.label, o.id,
-                                           o.after_actions, o.time, canonical_dump(o.condition), what_was_found(o.condition, s));
+                    c.reason =
+                        fmt::format("observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}",
+                                    o.label, o.id, o.after_actions, o.time, canonical_dump(o.condition),
+                                    what_was_found(o.condition, s));
             }
         };
         observe(0);
@@ -527,9 +581,10 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         }
         for (; next < order.size(); ++next) {  // only in hand-built bundles: load rejects these
             const Observation& o = b.observations[order[next]];
-            checks[order[next]] = {o.id, o.label, false,
-                                   fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions", o.label,
-                                               o.id, o.after_actions, b.actions.size())};
+            checks[order[next]] = {
+                o.id, o.label, false,
+                fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions",
+                            o.label, o.id, o.after_actions, b.actions.size())};
         }
         if (b.end_time > s.now()) advance_to(b.end_time);
 
@@ -541,15 +596,19 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
             JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
             if (differs) {
                 if (d.expected == "(none)")
-                    r.problems.push_back(fmt::format("journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
-                                                     d.index, r.replayed_entries, r.recorded_entries, d.actual));
+                    r.problems.push_back(fmt::format(
+                        "journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.actual));
                 else if (d.actual == "(none)")
-                    r.problems.push_back(fmt::format("journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
-                                                     d.index, r.replayed_entries, r.recorded_entries, d.expected));
+                    r.problems.push_back(fmt::format(
+                        "journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.expected));
                 else
-                    r.problems.push_back(fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the value{1}: recorded {4}, replay {5})",
-                                                     d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
-                                                     d.expected_value, d.actual_value));
+                    r.problems.push_back(
+                        fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the "
+                                    "value{1}: recorded {4}, replay {5})",
+                                    d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
+                                    d.expected_value, d.actual_value));
                 r.journal_difference = std::move(d);
             }
         }
@@ -557,11 +616,12 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         r.state_hash = hex64(s.state_hash());
         r.hashes_match = r.journal_hash == b.journal_hash && r.state_hash == b.state_hash;
         if (r.journal_hash != b.journal_hash)
-            r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}", b.journal_hash.empty() ? "(none)" : b.journal_hash,
+            r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}",
+                                             b.journal_hash.empty() ? "(none)" : b.journal_hash,
                                              r.journal_hash));
         if (r.state_hash != b.state_hash)
-            r.problems.push_back(fmt::format("state hash: recorded {}, replay {}", b.state_hash.empty() ? "(none)" : b.state_hash,
-                                             r.state_hash));
+            r.problems.push_back(fmt::format("state hash: recorded {}, replay {}",
+                                             b.state_hash.empty() ? "(none)" : b.state_hash, r.state_hash));
         r.observations = std::move(checks);
         for (const auto& c : r.observations)
             if (!c.passed) r.problems.push_back(c.reason);
@@ -584,7 +644,8 @@ BundleReplay replay_bundle(const ReproBundle& b) {
     return r;
 }
 
-std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until, std::string& error) {
+std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until,
+                                        std::string& error) {
     const ScenarioLoad load = bundle_scenario(b);
     if (!load.ok()) {
         error = load.errors.empty() ? "the embedded scenario does not load" : load.errors.front().to_string();

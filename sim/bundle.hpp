@@ -22,7 +22,7 @@
 
 namespace sim {
 
-constexpr int kBundleFormat = 2;        // written; format 1 (no journal, no observations) still loads
+constexpr int kBundleFormat = 2;  // written; format 1 (no journal, no observations) still loads
 constexpr int kOldestBundleFormat = 1;
 
 struct RecordedAction {
@@ -32,11 +32,11 @@ struct RecordedAction {
 
 // Something a tester expects to be true at a point of the run (checked by verify_bundle).
 struct Observation {
-    std::string id;               // "obs-1"
-    std::string label;            // what the tester saw, in words
-    SimTime time = 0;             // checked once the clock was run to this sim time...
+    std::string id;                 // "obs-1"
+    std::string label;              // what the tester saw, in words
+    SimTime time = 0;               // checked once the clock was run to this sim time...
     std::size_t after_actions = 0;  // ...after the first `after_actions` actions were submitted
-    nlohmann::json condition;     // an assessment condition (sim/assessment.hpp), e.g. last_result
+    nlohmann::json condition;       // an assessment condition (sim/assessment.hpp), e.g. last_result
 };
 
 struct ReproBundle {
@@ -47,8 +47,8 @@ struct ReproBundle {
     std::vector<RecordedAction> actions;
     std::string journal_hash;  // 16 hex digits, as reached by the recorded run
     std::string state_hash;
-    std::string version;       // npsim version that recorded it
-    std::string note;          // free text: what the case is about
+    std::string version;  // npsim version that recorded it
+    std::string note;     // free text: what the case is about
     std::vector<Observation> observations;
     std::vector<JournalEntry> journal;  // the recorded run's journal (format 2; empty for format 1)
     std::string scenario_hash;          // hex64(hash_json(scenario)) (format 2; empty for format 1)
@@ -72,7 +72,8 @@ std::string bundle_text(const nlohmann::json& document);
 // Parses a bundle (format 1 or 2); on failure returns false with a message that names the place:
 // "not valid JSON at byte N — the file looks truncated", "/npsim_bundle: …", "/scenario_hash: the
 // embedded scenario was edited …", "/actions/3/action: …". Unknown keys (e.g. "session") are ignored.
-bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error, nlohmann::json* document = nullptr);
+bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error,
+                      nlohmann::json* document = nullptr);
 // `document` (optional) receives the parsed file, for readers of fields the bundle does not keep.
 bool save_bundle(const std::string& path, const ReproBundle& b, std::string* error = nullptr);  // atomic
 bool load_bundle(const std::string& path, ReproBundle& out, std::string& error);
@@ -90,7 +91,7 @@ struct ObservationCheck {
 };
 
 struct JournalDifference {
-    std::size_t index = 0;        // first entry that differs (or is missing / extra)
+    std::size_t index = 0;         // first entry that differs (or is missing / extra)
     std::string expected, actual;  // journal_entry_summary of both sides; "(none)" for a missing side
     std::string where;             // the first JSON pointer that differs inside the entry, if both exist
     // The values at `where` on both sides as JSON text ("(absent)" where one side lacks the field). A
@@ -100,12 +101,12 @@ struct JournalDifference {
 };
 
 struct ReplayReport {
-    bool loaded = false;            // the embedded scenario loaded
-    bool scenario_matches = true;   // scenario_hash is absent (format 1) or matches the document
-    bool journal_checked = false;   // the bundle had a journal to compare (format 2)
+    bool loaded = false;           // the embedded scenario loaded
+    bool scenario_matches = true;  // scenario_hash is absent (format 1) or matches the document
+    bool journal_checked = false;  // the bundle had a journal to compare (format 2)
     std::optional<JournalDifference> journal_difference;  // the first difference, if any
     std::size_t recorded_entries = 0, replayed_entries = 0;
-    bool hashes_match = false;      // final journal and state hashes
+    bool hashes_match = false;             // final journal and state hashes
     std::string journal_hash, state_hash;  // what the replay reached
     std::vector<ObservationCheck> observations;
     std::vector<std::string> problems;  // every failed check, in the order they were made, one line each
@@ -134,8 +135,8 @@ struct ReplayWatch {
 ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch = {});
 
 struct BundleReplay {
-    bool loaded = false;       // the embedded scenario loaded
-    bool reproduced = false;   // both hashes matched
+    bool loaded = false;      // the embedded scenario loaded
+    bool reproduced = false;  // both hashes matched
     std::string journal_hash, state_hash;
     std::vector<std::string> errors;
 };
@@ -145,6 +146,7 @@ BundleReplay replay_bundle(const ReproBundle& b);
 // A fresh simulation of the bundle's scenario (with its seed) after the first `actions` actions were
 // submitted at their times and the clock was run to `until` (when later). Nullopt with `error` when the
 // scenario does not load.
-std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until, std::string& error);
+std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t actions, SimTime until,
+                                        std::string& error);
 
 }  // namespace sim

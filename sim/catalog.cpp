@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
-#include <type_traits>
 #include <sstream>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -30,7 +30,9 @@ const Offer* Catalog::find_offer(std::string_view id) const {
     return nullptr;
 }
 
-static json to_json(const LocalName& n) { return json{{"en", n.en}, {"de", n.de}}; }
+static json to_json(const LocalName& n) {
+    return json{{"en", n.en}, {"de", n.de}};
+}
 
 nlohmann::json to_json(const Product& p) {
     return json{{"sku", p.sku},
@@ -78,10 +80,12 @@ template <class T>
 bool read(const json& j, const char* key, T& out, std::string& error, const std::string& where) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return true;
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {  // never a silent conversion (1e300, -1 as unsigned)
+    if constexpr (std::is_integral_v<T> &&
+                  !std::is_same_v<T, bool>) {  // never a silent conversion (1e300, -1 as unsigned)
         static_assert(std::is_signed_v<T> && sizeof(T) <= sizeof(std::int64_t));
         NumberError why;
-        auto v = integer_in_range(*it, where + "/" + key, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), why);
+        auto v = integer_in_range(*it, where + "/" + key, std::numeric_limits<T>::min(),
+                                  std::numeric_limits<T>::max(), why);
         if (!v) return error = why.text(), false;
         out = static_cast<T>(*v);
         return true;
@@ -102,7 +106,8 @@ bool read_name(const json& j, const char* key, LocalName& out, std::string& erro
         out.en = out.de = it->get<std::string>();
         return true;
     }
-    return read(*it, "en", out.en, error, where + "/" + key) && read(*it, "de", out.de, error, where + "/" + key);
+    return read(*it, "en", out.en, error, where + "/" + key) &&
+           read(*it, "de", out.de, error, where + "/" + key);
 }
 
 }  // namespace
@@ -113,16 +118,17 @@ bool product_from_json(const nlohmann::json& j, Product& p, std::string& error) 
         return false;
     }
     const std::string w;
-    bool ok = read(j, "sku", p.sku, error, w) && read_name(j, "name", p.name, error, w) &&
-              read(j, "audience", p.audience, error, w) && read(j, "price_cents", p.price_cents, error, w) &&
-              read(j, "currency", p.currency, error, w) && read(j, "grant", p.grant, error, w) &&
-              read(j, "max_seats", p.max_seats, error, w) && read(j, "business_plan", p.business_plan, error, w) &&
-              read(j, "exclusive_group", p.exclusive_group, error, w) &&
-              read(j, "desktop_apps", p.desktop_apps, error, w) && read(j, "web_apps", p.web_apps, error, w) &&
-              read(j, "teams", p.teams, error, w) && read(j, "portal_access", p.portal_access, error, w) &&
-              read(j, "purchasable", p.purchasable, error, w) &&
-              read(j, "eligible_kinds", p.eligible_kinds, error, w) && read(j, "terms", p.terms, error, w) &&
-              read(j, "billing_frequencies", p.billing_frequencies, error, w);
+    bool ok =
+        read(j, "sku", p.sku, error, w) && read_name(j, "name", p.name, error, w) &&
+        read(j, "audience", p.audience, error, w) && read(j, "price_cents", p.price_cents, error, w) &&
+        read(j, "currency", p.currency, error, w) && read(j, "grant", p.grant, error, w) &&
+        read(j, "max_seats", p.max_seats, error, w) && read(j, "business_plan", p.business_plan, error, w) &&
+        read(j, "exclusive_group", p.exclusive_group, error, w) &&
+        read(j, "desktop_apps", p.desktop_apps, error, w) && read(j, "web_apps", p.web_apps, error, w) &&
+        read(j, "teams", p.teams, error, w) && read(j, "portal_access", p.portal_access, error, w) &&
+        read(j, "purchasable", p.purchasable, error, w) &&
+        read(j, "eligible_kinds", p.eligible_kinds, error, w) && read(j, "terms", p.terms, error, w) &&
+        read(j, "billing_frequencies", p.billing_frequencies, error, w);
     if (!ok) return false;
     if (p.sku.empty()) return error = "/sku: is required", false;
     if (p.name.en.empty()) return error = "/name: needs at least an English name", false;
@@ -140,7 +146,8 @@ bool product_from_json(const nlohmann::json& j, Product& p, std::string& error) 
             return error = fmt::format("/terms/{}: must be \"P1M\" or \"P1Y\"", i), false;
     for (std::size_t i = 0; i < p.billing_frequencies.size(); ++i)
         if (p.billing_frequencies[i] != "monthly" && p.billing_frequencies[i] != "annual")
-            return error = fmt::format("/billing_frequencies/{}: must be \"monthly\" or \"annual\"", i), false;
+            return error = fmt::format("/billing_frequencies/{}: must be \"monthly\" or \"annual\"", i),
+                   false;
     return true;
 }
 
@@ -156,7 +163,8 @@ bool catalog_from_json(const nlohmann::json& j, Catalog& out, std::string& error
         for (std::size_t i = 0; i < products->size(); ++i) {
             Product p;
             std::string e;
-            if (!product_from_json((*products)[i], p, e)) return error = fmt::format("/products/{}{}", i, e), false;
+            if (!product_from_json((*products)[i], p, e))
+                return error = fmt::format("/products/{}{}", i, e), false;
             if (c.find(p.sku) != nullptr)
                 return error = fmt::format("/products/{}/sku: \"{}\" appears twice", i, p.sku), false;
             c.products.push_back(std::move(p));
@@ -187,7 +195,8 @@ static bool read_json_file(const std::string& path, json& out, std::string& erro
     if (!read_input_file(path, InputKind::Catalog, text, why)) return error = path + ": " + why, false;
     JsonInputError parse_error;
     std::optional<json> parsed = parse_json_checked(text, InputKind::Catalog, parse_error);
-    if (!parsed) return error = fmt::format("{}:{}: {}", path, parse_error.where(), parse_error.message), false;
+    if (!parsed)
+        return error = fmt::format("{}:{}: {}", path, parse_error.where(), parse_error.message), false;
     out = std::move(*parsed);
     return true;
 }
@@ -200,8 +209,8 @@ bool load_catalog_file(const std::string& path, Catalog& out, std::string& error
     return true;
 }
 
-bool load_catalog_edition(const std::string& asset_dir, const std::string& edition, const nlohmann::json& overrides,
-                          Catalog& out, std::string& error) {
+bool load_catalog_edition(const std::string& asset_dir, const std::string& edition,
+                          const nlohmann::json& overrides, Catalog& out, std::string& error) {
     if (edition.empty() || edition.find_first_of("/\\.") != std::string::npos)
         return error = fmt::format("\"{}\" is not a catalog edition name", edition), false;
     const std::string dir = asset_dir + "/catalog/";
@@ -215,7 +224,8 @@ bool load_catalog_edition(const std::string& asset_dir, const std::string& editi
     if (includes != doc.end()) {
         if (!includes->is_array()) return error = dir + edition + ".json: /includes: must be an array", false;
         for (const auto& inc : *includes) {
-            if (!inc.is_string()) return error = dir + edition + ".json: /includes: must list file names", false;
+            if (!inc.is_string())
+                return error = dir + edition + ".json: /includes: must list file names", false;
             const std::string name = inc.get<std::string>();
             if (name.find_first_of("/\\") != std::string::npos || name.find("..") != std::string::npos)
                 return error = dir + edition + ".json: /includes: \"" + name + "\" is not a file name", false;
@@ -233,7 +243,8 @@ bool load_catalog_edition(const std::string& asset_dir, const std::string& editi
             });
             if (it->is_null()) {
                 if (match == products.end())
-                    return error = fmt::format("catalog overrides: /{}: no such product to remove", it.key()), false;
+                    return error = fmt::format("catalog overrides: /{}: no such product to remove", it.key()),
+                           false;
                 products.erase(match);
             } else if (it->is_object()) {
                 if (match != products.end()) {
@@ -245,7 +256,8 @@ bool load_catalog_edition(const std::string& asset_dir, const std::string& editi
                     products.push_back(std::move(p));
                 }
             } else {
-                return error = fmt::format("catalog overrides: /{}: must be an object or null", it.key()), false;
+                return error = fmt::format("catalog overrides: /{}: must be an object or null", it.key()),
+                       false;
             }
         }
     }

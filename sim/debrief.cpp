@@ -20,8 +20,8 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
-#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
+#include "sim/json_input.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -32,7 +32,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string lang_of(const Strings& text) { return text.lang().empty() ? std::string("en") : text.lang(); }
+std::string lang_of(const Strings& text) {
+    return text.lang().empty() ? std::string("en") : text.lang();
+}
 
 Calendar calendar_of(const Debrief& d) {
     const TimeZone tz = time_zone_by_name(d.time_zone).value_or(TimeZone{});
@@ -40,22 +42,25 @@ Calendar calendar_of(const Debrief& d) {
 }
 
 std::string clock_text(const LocalDateTime& l, bool seconds = false) {
-    return seconds ? fmt::format("{:02}:{:02}:{:02}", l.hour, l.minute, l.second) : fmt::format("{:02}:{:02}", l.hour, l.minute);
+    return seconds ? fmt::format("{:02}:{:02}:{:02}", l.hour, l.minute, l.second)
+                   : fmt::format("{:02}:{:02}", l.hour, l.minute);
 }
 
 std::string date_short(const LocalDateTime& l, const Strings& text) {
-    return text.format("debrief.date_short", {{"weekday", text.get(fmt::format("debrief.weekday.{}", l.weekday))},
-                                              {"day", l.date.day},
-                                              {"month", text.get(fmt::format("debrief.month.{}", l.date.month))}});
+    return text.format("debrief.date_short",
+                       {{"weekday", text.get(fmt::format("debrief.weekday.{}", l.weekday))},
+                        {"day", l.date.day},
+                        {"month", text.get(fmt::format("debrief.month.{}", l.date.month))}});
 }
 
 std::string date_time_text(const Calendar& cal, SimTime t, const Strings& text) {
     const LocalDateTime l = cal.local(t);
-    return text.format("debrief.datetime", {{"weekday", text.get(fmt::format("debrief.weekday.{}", l.weekday))},
-                                            {"day", l.date.day},
-                                            {"month", text.get(fmt::format("debrief.month.{}", l.date.month))},
-                                            {"year", l.date.year},
-                                            {"time", clock_text(l)}});
+    return text.format("debrief.datetime",
+                       {{"weekday", text.get(fmt::format("debrief.weekday.{}", l.weekday))},
+                        {"day", l.date.day},
+                        {"month", text.get(fmt::format("debrief.month.{}", l.date.month))},
+                        {"year", l.date.year},
+                        {"time", clock_text(l)}});
 }
 
 // "Mon 3 Mar, 09:03" — the moment of a table row.
@@ -81,12 +86,23 @@ std::string esc(std::string_view s) {
     out.reserve(text.size() + 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -96,7 +112,9 @@ std::string label_or(const Strings& text, const std::string& key, const std::str
     return text.has(key) ? text.get(key) : fallback;
 }
 
-std::string op_label(const Strings& text, const std::string& type) { return label_or(text, "debrief.op." + type, type); }
+std::string op_label(const Strings& text, const std::string& type) {
+    return label_or(text, "debrief.op." + type, type);
+}
 
 // The message the trainee saw for a failed result (the app's error_text rule).
 std::string error_message(const Strings& text, const ActionResult& r) {
@@ -117,8 +135,9 @@ std::string scalar_text(const Json& v) {
 // "users: max@…; sku: …": the arguments of an action or event that say most, short. Keys that name
 // what was acted on come first; the rest follow in key order.
 std::string args_summary(const Json& args, std::size_t max_items = 4) {
-    static const char* const kFirst[] = {"upn",  "users", "username", "display_name", "sku",  "quantity", "offer", "legal_name",
-                                         "kind", "rule",  "id",       "operation",    "error", "by",      "name",  "text"};
+    static const char* const kFirst[] = {
+        "upn",  "users", "username", "display_name", "sku",   "quantity", "offer", "legal_name",
+        "kind", "rule",  "id",       "operation",    "error", "by",       "name",  "text"};
     std::string out;
     if (!args.is_object()) return out;
     std::vector<std::string> keys;
@@ -155,15 +174,19 @@ std::string format_span(SimTime ms, const Strings& text) {
     const std::string& uh = text.get("debrief.unit.h");
     const std::string& um = text.get("debrief.unit.min");
     const std::string& us = text.get("debrief.unit.s");
-    if (d > 0) return h > 0 ? fmt::format("{}\u00a0{} {}\u00a0{}", d, ud, h, uh) : fmt::format("{}\u00a0{}", d, ud);
+    if (d > 0)
+        return h > 0 ? fmt::format("{}\u00a0{} {}\u00a0{}", d, ud, h, uh) : fmt::format("{}\u00a0{}", d, ud);
     if (h > 0) return fmt::format("{}\u00a0{} {:02}\u00a0{}", h, uh, m, um);
-    if (m > 0) return sec > 0 ? fmt::format("{}\u00a0{} {}\u00a0{}", m, um, sec, us) : fmt::format("{}\u00a0{}", m, um);
+    if (m > 0)
+        return sec > 0 ? fmt::format("{}\u00a0{} {}\u00a0{}", m, um, sec, us)
+                       : fmt::format("{}\u00a0{}", m, um);
     return fmt::format("{}\u00a0{}", sec, us);
 }
 
 // [SECTION] Building
 
-Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const ScoreReport& report, const Strings& text) {
+Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const ScoreReport& report,
+                     const Strings& text) {
     Debrief d;
     d.lang = lang_of(text);
     d.scenario_id = scenario.id;
@@ -227,20 +250,26 @@ Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const Scor
         } else if (e.kind == "fault") {
             const std::string effect = e.body.value("effect", "");
             const auto it = submitted.find(e.body.value("handle", std::uint64_t{0}));
-            const std::string op = it == submitted.end() ? std::string() : op_label(text, it->second.action.type);
-            std::string label = text.format("debrief.fault_label", {{"effect", label_or(text, "debrief.fault." + effect, effect)}});
+            const std::string op =
+                it == submitted.end() ? std::string() : op_label(text, it->second.action.type);
+            std::string label = text.format("debrief.fault_label",
+                                            {{"effect", label_or(text, "debrief.fault." + effect, effect)}});
             if (e.body.value("early_retry", false)) label += " — " + text.get("debrief.fault.early_retry");
-            d.timeline.push_back({e.time, "fault", label,
-                                  text.format("debrief.fault_detail", {{"rule", e.body.value("rule", "")}, {"operation", op}}), false});
+            d.timeline.push_back(
+                {e.time, "fault", label,
+                 text.format("debrief.fault_detail", {{"rule", e.body.value("rule", "")}, {"operation", op}}),
+                 false});
         } else {
             // Markers ("note", and any later kind): shown with the instructor's entries.
-            d.timeline.push_back({e.time, "instructor", label_or(text, "debrief.op.instructor." + e.kind, e.kind),
+            d.timeline.push_back({e.time, "instructor",
+                                  label_or(text, "debrief.op.instructor." + e.kind, e.kind),
                                   args_summary(e.body), true});
         }
     }
     for (const auto& [h, s] : submitted) {
         if (s.answered) continue;
-        d.timeline.push_back({s.time, "action", op_label(text, s.action.type), text.get("debrief.pending"), true});
+        d.timeline.push_back(
+            {s.time, "action", op_label(text, s.action.type), text.get("debrief.pending"), true});
     }
 
     // Time per objective: from the previous objective met (or the start) to this one.
@@ -258,10 +287,12 @@ Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const Scor
             for (std::size_t k = 0; k < report.objectives.size(); ++k) {
                 const ObjectiveResult& p = report.objectives[k];
                 if (k == i || !p.met) continue;
-                if (p.met_at < t.met_at || (p.met_at == t.met_at && k < i)) previous = std::max(previous, p.met_at);
+                if (p.met_at < t.met_at || (p.met_at == t.met_at && k < i))
+                    previous = std::max(previous, p.met_at);
             }
             t.spent = t.met_at - previous;
-            d.timeline.push_back({t.met_at, "objective", text.format("debrief.objective_met", {{"title", t.title.in(d.lang)}}),
+            d.timeline.push_back({t.met_at, "objective",
+                                  text.format("debrief.objective_met", {{"title", t.title.in(d.lang)}}),
                                   text.format("scenario.score.weight", {{"weight", t.weight}}), true});
         }
         d.objectives.push_back(std::move(t));
@@ -314,7 +345,8 @@ Debrief debrief_from_file(const std::string& path, const Strings& text, std::str
     if (doc.is_object() && doc.contains("session") && doc["session"].is_object()) {
         const Json& s = doc["session"];
         if (s.contains("mode") && s["mode"].is_string()) d.mode = s["mode"].get<std::string>();
-        if (s.contains("work_account") && s["work_account"].is_string()) d.trainee = s["work_account"].get<std::string>();
+        if (s.contains("work_account") && s["work_account"].is_string())
+            d.trainee = s["work_account"].get<std::string>();
     }
     return d;
 }
@@ -324,21 +356,29 @@ Debrief debrief_from_file(const std::string& path, const Strings& text, std::str
 nlohmann::json to_json(const Debrief& d) {
     Json timeline = Json::array();
     for (const TimelineItem& t : d.timeline)
-        timeline.push_back({{"t", t.time}, {"lane", t.lane}, {"label", t.label}, {"detail", t.detail}, {"ok", t.ok}});
+        timeline.push_back(
+            {{"t", t.time}, {"lane", t.lane}, {"label", t.label}, {"detail", t.detail}, {"ok", t.ok}});
     Json objectives = Json::array();
     for (const ObjectiveTime& o : d.objectives)
-        objectives.push_back({{"id", o.id}, {"title", {{"en", o.title.en}, {"de", o.title.de}}}, {"met_at_ms", o.met_at},
-                              {"spent_ms", o.spent}, {"weight", o.weight}});
+        objectives.push_back({{"id", o.id},
+                              {"title", {{"en", o.title.en}, {"de", o.title.de}}},
+                              {"met_at_ms", o.met_at},
+                              {"spent_ms", o.spent},
+                              {"weight", o.weight}});
     Json mistakes = Json::array();
     for (const Mistake& m : d.mistakes)
-        mistakes.push_back({{"t", m.time}, {"operation", m.operation}, {"error", m.error_code}, {"message", m.message}});
+        mistakes.push_back(
+            {{"t", m.time}, {"operation", m.operation}, {"error", m.error_code}, {"message", m.message}});
     Json results = Json::array();
     for (const ObjectiveResult& o : d.score.objectives)
         results.push_back({{"id", o.id}, {"met", o.met}, {"met_at_ms", o.met_at}, {"weight", o.weight}});
     Json penalties = Json::array();
     for (std::size_t i = 0; i < d.score.penalties.size(); ++i) {
         const PenaltyItem& p = d.score.penalties[i];
-        penalties.push_back({{"reason", p.reason}, {"detail", p.detail}, {"count", p.count}, {"points", p.points},
+        penalties.push_back({{"reason", p.reason},
+                             {"detail", p.detail},
+                             {"count", p.count},
+                             {"points", p.points},
                              {"label", i < d.penalty_labels.size() ? d.penalty_labels[i] : p.reason}});
     }
     return {{"npsim_debrief", 1},
@@ -348,7 +388,10 @@ nlohmann::json to_json(const Debrief& d) {
             {"mode", d.mode},
             {"trainee", d.trainee},
             {"note", d.note},
-            {"calendar", {{"start_date", format_date(d.start_date)}, {"start_minute_of_day", d.start_minute_of_day}, {"time_zone", d.time_zone}}},
+            {"calendar",
+             {{"start_date", format_date(d.start_date)},
+              {"start_minute_of_day", d.start_minute_of_day},
+              {"time_zone", d.time_zone}}},
             {"run", {{"start_ms", d.start}, {"end_ms", d.end}, {"start", d.start_text}, {"end", d.end_text}}},
             {"journal_hash", d.journal_hash},
             {"state_hash", d.state_hash},
@@ -358,8 +401,13 @@ nlohmann::json to_json(const Debrief& d) {
             {"timeline", std::move(timeline)},
             {"objectives", std::move(objectives)},
             {"mistakes", std::move(mistakes)},
-            {"score", {{"score", d.score.score}, {"all_met", d.score.all_met}, {"earned_weight", d.score.earned_weight},
-                       {"total_weight", d.score.total_weight}, {"objectives", std::move(results)}, {"penalties", std::move(penalties)}}}};
+            {"score",
+             {{"score", d.score.score},
+              {"all_met", d.score.all_met},
+              {"earned_weight", d.score.earned_weight},
+              {"total_weight", d.score.total_weight},
+              {"objectives", std::move(results)},
+              {"penalties", std::move(penalties)}}}};
 }
 
 bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error) {
@@ -397,23 +445,26 @@ bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error
         d.actions = j.at("actions").at("total").get<std::size_t>();
         d.actions_failed = j.at("actions").at("failed").get<std::size_t>();
         for (const Json& t : j.at("timeline"))
-            d.timeline.push_back({t.at("t").get<SimTime>(), t.at("lane").get<std::string>(), t.at("label").get<std::string>(),
-                                  t.at("detail").get<std::string>(), t.at("ok").get<bool>()});
+            d.timeline.push_back({t.at("t").get<SimTime>(), t.at("lane").get<std::string>(),
+                                  t.at("label").get<std::string>(), t.at("detail").get<std::string>(),
+                                  t.at("ok").get<bool>()});
         for (const Json& o : j.at("objectives"))
             d.objectives.push_back({o.at("id").get<std::string>(),
-                                    LocalText{o.at("title").at("en").get<std::string>(), o.at("title").at("de").get<std::string>()},
-                                    o.at("met_at_ms").get<SimTime>(), o.at("spent_ms").get<SimTime>(), o.at("weight").get<int>()});
+                                    LocalText{o.at("title").at("en").get<std::string>(),
+                                              o.at("title").at("de").get<std::string>()},
+                                    o.at("met_at_ms").get<SimTime>(), o.at("spent_ms").get<SimTime>(),
+                                    o.at("weight").get<int>()});
         for (const Json& m : j.at("mistakes"))
-            d.mistakes.push_back({m.at("t").get<SimTime>(), m.at("operation").get<std::string>(), m.at("error").get<std::string>(),
-                                  m.at("message").get<std::string>()});
+            d.mistakes.push_back({m.at("t").get<SimTime>(), m.at("operation").get<std::string>(),
+                                  m.at("error").get<std::string>(), m.at("message").get<std::string>()});
         const Json& s = j.at("score");
         d.score.score = s.at("score").get<int>();
         d.score.all_met = s.at("all_met").get<bool>();
         d.score.earned_weight = s.at("earned_weight").get<int>();
         d.score.total_weight = s.at("total_weight").get<int>();
         for (const Json& o : s.at("objectives"))
-            d.score.objectives.push_back({o.at("id").get<std::string>(), o.at("met").get<bool>(), o.at("met_at_ms").get<SimTime>(),
-                                          o.at("weight").get<int>()});
+            d.score.objectives.push_back({o.at("id").get<std::string>(), o.at("met").get<bool>(),
+                                          o.at("met_at_ms").get<SimTime>(), o.at("weight").get<int>()});
         for (const Json& p : s.at("penalties")) {
             d.score.penalties.push_back({p.at("reason").get<std::string>(), p.at("detail").get<std::string>(),
                                          p.at("count").get<int>(), p.at("points").get<int>()});
@@ -450,7 +501,9 @@ std::vector<Segment> layout_segments(const Debrief& d) {
     std::vector<std::pair<SimTime, std::size_t>> gaps;  // (length, index of the time after it)
     for (std::size_t i = 1; i < times.size(); ++i)
         if (times[i] - times[i - 1] > threshold) gaps.emplace_back(times[i] - times[i - 1], i);
-    std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
     if (gaps.size() > 7) gaps.resize(7);
     std::vector<std::size_t> cuts;
     for (const auto& g : gaps) cuts.push_back(g.second);
@@ -483,7 +536,8 @@ double x_of(const std::vector<Segment>& segs, SimTime t) {
     for (const Segment& s : segs) {
         if (t > s.to) continue;
         if (s.to == s.from) return s.x + s.width / 2;
-        const double f = static_cast<double>(std::max(t, s.from) - s.from) / static_cast<double>(s.to - s.from);
+        const double f =
+            static_cast<double>(std::max(t, s.from) - s.from) / static_cast<double>(s.to - s.from);
         return s.x + kSegmentInset + f * (s.width - 2 * kSegmentInset);
     }
     return segs.back().x + segs.back().width - kSegmentInset;
@@ -496,9 +550,10 @@ struct Tick {
 };
 
 std::vector<Tick> segment_ticks(const Segment& s, const Calendar& cal, const Strings& text) {
-    static const SimTime kSteps[] = {kSecond,     5 * kSecond,  15 * kSecond, 30 * kSecond, kMinute,     2 * kMinute,
-                                     5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute, kHour,       2 * kHour,
-                                     3 * kHour,   6 * kHour,    12 * kHour,   kDay,         2 * kDay,    7 * kDay};
+    static const SimTime kSteps[] = {kSecond,     5 * kSecond, 15 * kSecond, 30 * kSecond, kMinute,
+                                     2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute,
+                                     kHour,       2 * kHour,   3 * kHour,    6 * kHour,    12 * kHour,
+                                     kDay,        2 * kDay,    7 * kDay};
     std::vector<Tick> ticks;
     const double inner = s.width - 2 * kSegmentInset;
     if (s.to == s.from || inner <= 0) {
@@ -515,7 +570,8 @@ std::vector<Tick> segment_ticks(const Segment& s, const Calendar& cal, const Str
         }
     // Ticks fall on round local times: the offset in force at the segment start (DST changes inside
     // a segment shift its later ticks by an hour, which a reader does not notice).
-    const std::int64_t offset_ms = static_cast<std::int64_t>(utc_offset_minutes(cal.zone(), cal.unix_ms(s.from))) * kMinute;
+    const std::int64_t offset_ms =
+        static_cast<std::int64_t>(utc_offset_minutes(cal.zone(), cal.unix_ms(s.from))) * kMinute;
     const std::int64_t local_from = cal.unix_ms(s.from) + offset_ms;
     std::int64_t first = (local_from / step) * step;
     if (first < local_from) first += step;
@@ -544,20 +600,28 @@ const char* const kLanes[] = {"action", "error", "event", "fault", "instructor",
 std::string mark_svg(const std::string& lane, double x, double y, const std::string& tooltip) {
     const std::string title = "<title>" + esc(tooltip) + "</title>";
     if (lane == "error")
-        return fmt::format("<path class=\"mark m-error\" d=\"M{:.1f} {:.1f}l5 5l-5 5l-5 -5z\">{}</path>", x, y - 5, title);
+        return fmt::format("<path class=\"mark m-error\" d=\"M{:.1f} {:.1f}l5 5l-5 5l-5 -5z\">{}</path>", x,
+                           y - 5, title);
     if (lane == "event")
-        return fmt::format("<rect class=\"mark m-event\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"9\" height=\"9\" rx=\"1.5\">{}</rect>", x - 4.5,
-                           y - 4.5, title);
+        return fmt::format(
+            "<rect class=\"mark m-event\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"9\" height=\"9\" "
+            "rx=\"1.5\">{}</rect>",
+            x - 4.5, y - 4.5, title);
     if (lane == "fault")
-        return fmt::format("<path class=\"mark m-fault\" d=\"M{:.1f} {:.1f}l5.5 10h-11z\">{}</path>", x, y - 5.5, title);
+        return fmt::format("<path class=\"mark m-fault\" d=\"M{:.1f} {:.1f}l5.5 10h-11z\">{}</path>", x,
+                           y - 5.5, title);
     if (lane == "instructor")
-        return fmt::format("<rect class=\"mark m-instructor\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"9\" height=\"9\">{}</rect>", x - 4.5,
-                           y - 4.5, title);
+        return fmt::format(
+            "<rect class=\"mark m-instructor\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"9\" height=\"9\">{}</rect>",
+            x - 4.5, y - 4.5, title);
     if (lane == "objective")
-        return fmt::format("<path class=\"mark m-objective\" d=\"M{:.1f} {:.1f}l2 4.2l4.6 0.6l-3.4 3.2l0.9 4.6l-4.1 -2.3l-4.1 2.3l0.9 -4.6"
-                           "l-3.4 -3.2l4.6 -0.6z\">{}</path>",
-                           x, y - 6.5, title);
-    return fmt::format("<circle class=\"mark m-action\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\">{}</circle>", x, y, title);
+        return fmt::format(
+            "<path class=\"mark m-objective\" d=\"M{:.1f} {:.1f}l2 4.2l4.6 0.6l-3.4 3.2l0.9 4.6l-4.1 "
+            "-2.3l-4.1 2.3l0.9 -4.6"
+            "l-3.4 -3.2l4.6 -0.6z\">{}</path>",
+            x, y - 6.5, title);
+    return fmt::format("<circle class=\"mark m-action\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\">{}</circle>", x,
+                       y, title);
 }
 
 std::string timeline_svg(const Debrief& d, const Strings& text) {
@@ -568,44 +632,52 @@ std::string timeline_svg(const Debrief& d, const Strings& text) {
     std::string out;
     auto add = std::back_inserter(out);
     fmt::format_to(add,
-                   "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 1160 {0:.0f}\" width=\"1160\" "
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 1160 "
+                   "{0:.0f}\" width=\"1160\" "
                    "height=\"{0:.0f}\" role=\"img\" aria-label=\"{1}\">\n",
                    height, esc(text.get("debrief.timeline")));
     // Lanes: stripes and names.
     for (std::size_t i = 0; i < std::size(kLanes); ++i) {
         const double y = kLaneTop + kLaneHeight * static_cast<double>(i);
-        fmt::format_to(add, "<rect class=\"lane{}\" x=\"0\" y=\"{:.1f}\" width=\"1160\" height=\"{:.1f}\"/>\n", i % 2 ? " odd" : "", y,
-                       kLaneHeight);
-        fmt::format_to(add, "<text class=\"lane-name\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", kPlotLeft - 14, y + kLaneHeight / 2 + 4,
-                       esc(text.get(std::string("debrief.lane.") + kLanes[i])));
+        fmt::format_to(add,
+                       "<rect class=\"lane{}\" x=\"0\" y=\"{:.1f}\" width=\"1160\" height=\"{:.1f}\"/>\n",
+                       i % 2 ? " odd" : "", y, kLaneHeight);
+        fmt::format_to(add, "<text class=\"lane-name\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", kPlotLeft - 14,
+                       y + kLaneHeight / 2 + 4, esc(text.get(std::string("debrief.lane.") + kLanes[i])));
     }
     const double bottom = kLaneTop + kLaneHeight * static_cast<double>(std::size(kLanes));
     // Axis: ticks per stretch, and a break between stretches.
     for (std::size_t k = 0; k < segs.size(); ++k) {
         const Segment& s = segs[k];
-        fmt::format_to(add, "<line class=\"axis\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n", s.x, kLaneTop, s.x + s.width,
-                       kLaneTop);
+        fmt::format_to(add,
+                       "<line class=\"axis\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                       s.x, kLaneTop, s.x + s.width, kLaneTop);
         double last_label_x = -1e9, last_date_x = -1e9;
         for (const Tick& t : segment_ticks(s, cal, text)) {
             const double x = x_of(segs, t.time);
-            fmt::format_to(add, "<line class=\"grid\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\"/>\n", x, kLaneTop - 4, bottom);
+            fmt::format_to(
+                add, "<line class=\"grid\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\"/>\n",
+                x, kLaneTop - 4, bottom);
             if (x - last_label_x >= 40) {
-                fmt::format_to(add, "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x, kLaneTop - 8, esc(t.label));
+                fmt::format_to(add, "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x,
+                               kLaneTop - 8, esc(t.label));
                 last_label_x = x;
             }
             if (!t.date.empty() && x - last_date_x >= 90) {
-                fmt::format_to(add, "<text class=\"date\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", std::max(x, s.x + 30), kLaneTop - 26,
-                               esc(t.date));
+                fmt::format_to(add, "<text class=\"date\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                               std::max(x, s.x + 30), kLaneTop - 26, esc(t.date));
                 last_date_x = x;
             }
         }
         if (k + 1 < segs.size()) {
             const double bx = s.x + s.width + kBreakWidth / 2;
-            fmt::format_to(add, "<rect class=\"break\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>\n", s.x + s.width + 6,
-                           kLaneTop, kBreakWidth - 12, bottom - kLaneTop);
-            fmt::format_to(add, "<text class=\"gap\" x=\"{:.1f}\" y=\"{:.1f}\">⋯</text>\n", bx, kLaneTop + 18);
-            fmt::format_to(add, "<text class=\"gap-span\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", bx, kLaneTop - 26,
-                           esc("+" + format_span(segs[k + 1].from - s.to, text)));
+            fmt::format_to(
+                add, "<rect class=\"break\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>\n",
+                s.x + s.width + 6, kLaneTop, kBreakWidth - 12, bottom - kLaneTop);
+            fmt::format_to(add, "<text class=\"gap\" x=\"{:.1f}\" y=\"{:.1f}\">⋯</text>\n", bx,
+                           kLaneTop + 18);
+            fmt::format_to(add, "<text class=\"gap-span\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", bx,
+                           kLaneTop - 26, esc("+" + format_span(segs[k + 1].from - s.to, text)));
         }
     }
     // Marks; marks of one lane that would overlap are nudged up and down.
@@ -685,14 +757,18 @@ tr.failed td { background: #fdf0f0; }
 )";
 
 std::string document_head(const std::string& lang, const std::string& title) {
-    return fmt::format("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{0}\" xml:lang=\"{0}\">\n<head>\n"
-                       "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                       "<title>{1}</title>\n<style>{2}</style>\n</head>\n",
-                       esc(lang), esc(title), kStyle);
+    return fmt::format(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{0}\" "
+        "xml:lang=\"{0}\">\n<head>\n"
+        "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, "
+        "initial-scale=1\"/>\n"
+        "<title>{1}</title>\n<style>{2}</style>\n</head>\n",
+        esc(lang), esc(title), kStyle);
 }
 
 void fact(std::string& out, const std::string& term, const std::string& value_html, bool wide = false) {
-    out += (wide ? "<dt class=\"wide\">" : "<dt>") + esc(term) + (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
+    out += (wide ? "<dt class=\"wide\">" : "<dt>") + esc(term) +
+           (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
 }
 
 }  // namespace
@@ -704,23 +780,32 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     auto add = std::back_inserter(out);
     out += "<body>\n<main>\n<header>\n";
     fmt::format_to(add, "<h1>{}</h1>\n", esc(title));
-    fmt::format_to(add, "<p class=\"meta\">{}</p>\n", esc(text.format("debrief.generated_by", {{"version", version()}, {"zone", d.time_zone}})));
+    fmt::format_to(add, "<p class=\"meta\">{}</p>\n",
+                   esc(text.format("debrief.generated_by", {{"version", version()}, {"zone", d.time_zone}})));
     out += "</header>\n";
 
     // Summary
     int met = 0;
     for (const ObjectiveTime& o : d.objectives) met += o.met_at >= 0 ? 1 : 0;
-    fmt::format_to(add, "<section>\n<h2>{}</h2>\n<div class=\"summary\">\n", esc(text.get("debrief.summary")));
-    fmt::format_to(add, "<div class=\"score{}\"><div class=\"value\">{}</div><div class=\"of\">{}</div></div>\n",
-                   d.score.score >= 80 ? "" : d.score.score >= 50 ? " mid" : " low", d.score.score,
-                   esc(text.get("debrief.score") + " · " + text.format("debrief.score_value", {{"score", d.score.score}})));
+    fmt::format_to(add, "<section>\n<h2>{}</h2>\n<div class=\"summary\">\n",
+                   esc(text.get("debrief.summary")));
+    fmt::format_to(add,
+                   "<div class=\"score{}\"><div class=\"value\">{}</div><div class=\"of\">{}</div></div>\n",
+                   d.score.score >= 80   ? ""
+                   : d.score.score >= 50 ? " mid"
+                                         : " low",
+                   d.score.score,
+                   esc(text.get("debrief.score") + " · " +
+                       text.format("debrief.score_value", {{"score", d.score.score}})));
     out += "<dl class=\"facts\">\n";
     fact(out, text.get("debrief.scenario"), esc(d.title) + " <code>" + esc(d.scenario_id) + "</code>", true);
     if (!d.trainee.empty()) fact(out, text.get("debrief.trainee"), esc(d.trainee));
     fact(out, text.get("debrief.mode"),
-         esc(d.mode.empty() ? text.get("debrief.mode.unknown") : label_or(text, "scenario.mode." + d.mode, d.mode)));
+         esc(d.mode.empty() ? text.get("debrief.mode.unknown")
+                            : label_or(text, "scenario.mode." + d.mode, d.mode)));
     fact(out, text.get("debrief.seed"), "<code>" + std::to_string(d.seed) + "</code>");
-    fact(out, text.get("debrief.objectives_met"), esc(text.format("debrief.objectives_met_value", {{"met", met}, {"total", d.objectives.size()}})));
+    fact(out, text.get("debrief.objectives_met"),
+         esc(text.format("debrief.objectives_met_value", {{"met", met}, {"total", d.objectives.size()}})));
     fact(out, text.get("debrief.actions"),
          esc(text.format("debrief.actions_value", {{"total", d.actions}, {"failed", d.actions_failed}})));
     fact(out, text.get("debrief.started"), esc(d.start_text));
@@ -728,28 +813,36 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     fact(out, text.get("debrief.duration"), esc(format_span(d.end - d.start, text)));
     fact(out, text.get("debrief.reproduced"), esc(text.get(d.reproduced ? "debrief.yes" : "debrief.no")));
     if (!d.reproduced && !d.difference.empty())
-        fact(out, label_or(text, "debrief.difference", "First difference"), "<code class=\"difference\">" + esc(d.difference) + "</code>", true);
+        fact(out, label_or(text, "debrief.difference", "First difference"),
+             "<code class=\"difference\">" + esc(d.difference) + "</code>", true);
     fact(out, text.get("debrief.journal_hash"), "<code>" + esc(d.journal_hash) + "</code>");
     fact(out, text.get("debrief.state_hash"), "<code>" + esc(d.state_hash) + "</code>");
     if (!d.note.empty()) fact(out, text.get("debrief.note"), esc(d.note), true);
     out += "</dl>\n</div>\n</section>\n";
 
     // Timeline
-    fmt::format_to(add, "<section>\n<h2>{}</h2>\n<p class=\"help\">{}</p>\n", esc(text.get("debrief.timeline")),
-                   esc(text.get("debrief.timeline_help")));
+    fmt::format_to(add, "<section>\n<h2>{}</h2>\n<p class=\"help\">{}</p>\n",
+                   esc(text.get("debrief.timeline")), esc(text.get("debrief.timeline_help")));
     out += "<div class=\"chart\">\n" + timeline_svg(d, text) + "</div>\n";
-    if (d.timeline.empty()) fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.timeline_empty")));
+    if (d.timeline.empty())
+        fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.timeline_empty")));
     out += "</section>\n";
 
     // Time per objective
-    fmt::format_to(add, "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                   esc(text.get("debrief.objective_times")), esc(text.get("debrief.col.objective")), esc(text.get("debrief.col.weight")),
-                   esc(text.get("debrief.col.met_at")), esc(text.get("debrief.col.spent")));
+    fmt::format_to(add,
+                   "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th "
+                   "class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                   esc(text.get("debrief.objective_times")), esc(text.get("debrief.col.objective")),
+                   esc(text.get("debrief.col.weight")), esc(text.get("debrief.col.met_at")),
+                   esc(text.get("debrief.col.spent")));
     for (const ObjectiveTime& o : d.objectives) {
         const bool is_met = o.met_at >= 0;
-        fmt::format_to(add, "<tr><td><span class=\"{}\">{}</span> {}</td><td class=\"num\">{}</td><td class=\"when\">{}</td><td class=\"num\">{}</td></tr>\n",
+        fmt::format_to(add,
+                       "<tr><td><span class=\"{}\">{}</span> {}</td><td class=\"num\">{}</td><td "
+                       "class=\"when\">{}</td><td class=\"num\">{}</td></tr>\n",
                        is_met ? "met" : "not-met", is_met ? "✔" : "✘", esc(o.title.in(d.lang)), o.weight,
-                       is_met ? esc(moment_text(cal, o.met_at, text)) : "<span class=\"not-met\">" + esc(text.get("debrief.not_met")) + "</span>",
+                       is_met ? esc(moment_text(cal, o.met_at, text))
+                              : "<span class=\"not-met\">" + esc(text.get("debrief.not_met")) + "</span>",
                        esc(format_span(o.spent, text)));
     }
     out += "</tbody>\n</table>\n</section>\n";
@@ -759,12 +852,15 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     if (d.mistakes.empty()) {
         fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.no_mistakes")));
     } else {
-        fmt::format_to(add, "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                       esc(text.get("debrief.col.time")), esc(text.get("debrief.col.operation")), esc(text.get("debrief.col.error")),
-                       esc(text.get("debrief.col.message")));
+        fmt::format_to(
+            add, "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            esc(text.get("debrief.col.time")), esc(text.get("debrief.col.operation")),
+            esc(text.get("debrief.col.error")), esc(text.get("debrief.col.message")));
         for (const Mistake& m : d.mistakes)
-            fmt::format_to(add, "<tr><td class=\"when\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
-                           esc(moment_text(cal, m.time, text)), esc(op_label(text, m.operation)), esc(m.error_code), esc(m.message));
+            fmt::format_to(
+                add, "<tr><td class=\"when\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
+                esc(moment_text(cal, m.time, text)), esc(op_label(text, m.operation)), esc(m.error_code),
+                esc(m.message));
         out += "</tbody>\n</table>\n";
     }
     out += "</section>\n";
@@ -774,29 +870,40 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     if (d.score.penalties.empty()) {
         fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.no_penalties")));
     } else {
-        fmt::format_to(add, "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                       esc(text.get("debrief.col.penalty")), esc(text.get("debrief.col.count")), esc(text.get("debrief.col.points")));
+        fmt::format_to(add,
+                       "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th "
+                       "class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                       esc(text.get("debrief.col.penalty")), esc(text.get("debrief.col.count")),
+                       esc(text.get("debrief.col.points")));
         int total = 0;
         for (std::size_t i = 0; i < d.score.penalties.size(); ++i) {
             const PenaltyItem& p = d.score.penalties[i];
             total += p.points;
             fmt::format_to(add, "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">−{}</td></tr>\n",
-                           esc(i < d.penalty_labels.size() ? d.penalty_labels[i] : p.reason), p.count, p.points);
+                           esc(i < d.penalty_labels.size() ? d.penalty_labels[i] : p.reason), p.count,
+                           p.points);
         }
-        fmt::format_to(add, "<tr class=\"total\"><td>{}</td><td></td><td class=\"num\">−{}</td></tr>\n</tbody>\n</table>\n",
-                       esc(text.get("debrief.penalties_total")), total);
+        fmt::format_to(
+            add,
+            "<tr class=\"total\"><td>{}</td><td></td><td class=\"num\">−{}</td></tr>\n</tbody>\n</table>\n",
+            esc(text.get("debrief.penalties_total")), total);
     }
     out += "</section>\n";
 
     // Everything, for print (tooltips do not print)
     if (!d.timeline.empty()) {
-        fmt::format_to(add, "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                       esc(text.get("debrief.all_entries")), esc(text.get("debrief.col.time")), esc(text.get("debrief.col.kind")),
-                       esc(text.get("debrief.col.what")), esc(text.get("debrief.col.detail")));
+        fmt::format_to(add,
+                       "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</"
+                       "th></tr></thead>\n<tbody>\n",
+                       esc(text.get("debrief.all_entries")), esc(text.get("debrief.col.time")),
+                       esc(text.get("debrief.col.kind")), esc(text.get("debrief.col.what")),
+                       esc(text.get("debrief.col.detail")));
         for (const TimelineItem& t : d.timeline)
-            fmt::format_to(add, "<tr{}><td class=\"when\">{}</td><td class=\"kind\"><span class=\"tag {}\"></span>{}</td><td>{}</td><td>{}</td></tr>\n",
-                           t.lane == "error" ? " class=\"failed\"" : "", esc(moment_text(cal, t.time, text)), esc(t.lane),
-                           esc(text.get("debrief.lane." + t.lane)), esc(t.label), esc(t.detail));
+            fmt::format_to(add,
+                           "<tr{}><td class=\"when\">{}</td><td class=\"kind\"><span class=\"tag "
+                           "{}\"></span>{}</td><td>{}</td><td>{}</td></tr>\n",
+                           t.lane == "error" ? " class=\"failed\"" : "", esc(moment_text(cal, t.time, text)),
+                           esc(t.lane), esc(text.get("debrief.lane." + t.lane)), esc(t.label), esc(t.detail));
         out += "</tbody>\n</table>\n</section>\n";
     }
     out += "</main>\n</body>\n</html>\n";
@@ -811,7 +918,8 @@ std::vector<WorkshopRow> workshop_rows(const std::string& dir, const Strings& te
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec) && it->path().extension() == ".json") files.push_back(it->path());
-    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
     std::vector<WorkshopRow> rows;
     for (const fs::path& f : files) {
         WorkshopRow row;
@@ -864,40 +972,53 @@ std::string workshop_report_html(const std::vector<WorkshopRow>& rows, const Str
     const std::string title = text.get("debrief.workshop.title");
     std::string out = document_head(lang, title);
     auto add = std::back_inserter(out);
-    fmt::format_to(add, "<body>\n<main>\n<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n", esc(title),
-                   esc(text.format("debrief.workshop.intro", {{"count", rows.size()}, {"version", version()}})));
+    fmt::format_to(
+        add, "<body>\n<main>\n<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n", esc(title),
+        esc(text.format("debrief.workshop.intro", {{"count", rows.size()}, {"version", version()}})));
     if (rows.empty()) {
-        fmt::format_to(add, "<p class=\"empty\">{}</p>\n</main>\n</body>\n</html>\n", esc(text.get("debrief.workshop.empty")));
+        fmt::format_to(add, "<p class=\"empty\">{}</p>\n</main>\n</body>\n</html>\n",
+                       esc(text.get("debrief.workshop.empty")));
         return out;
     }
-    static const char* const kCols[] = {"file", "trainee", "scenario", "score", "time", "mistakes", "penalties", "objectives", "reproduced"};
+    static const char* const kCols[] = {"file",     "trainee",   "scenario",   "score",     "time",
+                                        "mistakes", "penalties", "objectives", "reproduced"};
     out += "<table>\n<thead><tr>";
     for (const char* c : kCols) {
         const std::string name(c);
-        const bool num = name == "score" || name == "time" || name == "mistakes" || name == "penalties" || name == "objectives";
-        fmt::format_to(add, "<th{}>{}</th>", num ? " class=\"num\"" : "", esc(text.get("debrief.workshop.col." + name)));
+        const bool num = name == "score" || name == "time" || name == "mistakes" || name == "penalties" ||
+                         name == "objectives";
+        fmt::format_to(add, "<th{}>{}</th>", num ? " class=\"num\"" : "",
+                       esc(text.get("debrief.workshop.col." + name)));
     }
     out += "</tr></thead>\n<tbody>\n";
     int sum = 0, counted = 0;
     for (const WorkshopRow& r : rows) {
         if (!r.error.empty()) {
-            fmt::format_to(add, "<tr class=\"failed\"><td><code>{}</code></td><td>{}</td><td colspan=\"7\" class=\"not-met\">{}</td></tr>\n",
-                           esc(r.file), esc(r.trainee), esc(text.format("debrief.workshop.error", {{"error", r.error}})));
+            fmt::format_to(add,
+                           "<tr class=\"failed\"><td><code>{}</code></td><td>{}</td><td colspan=\"7\" "
+                           "class=\"not-met\">{}</td></tr>\n",
+                           esc(r.file), esc(r.trainee),
+                           esc(text.format("debrief.workshop.error", {{"error", r.error}})));
             continue;
         }
         sum += r.score;
         ++counted;
         fmt::format_to(add,
-                       "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\"><strong>{}</strong></td><td class=\"num\">{}</td>"
-                       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} / {}</td><td class=\"{}\">{}</td></tr>\n",
-                       esc(r.file), esc(r.trainee), esc(r.scenario_title), r.score, esc(format_span(r.time_taken, text)), r.mistakes,
-                       r.penalty_points > 0 ? "−" + std::to_string(r.penalty_points) : std::string("0"), r.objectives_met,
-                       r.objectives_total, r.reproduced ? "met" : "not-met", esc(text.get(r.reproduced ? "debrief.yes" : "debrief.no")));
+                       "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td "
+                       "class=\"num\"><strong>{}</strong></td><td class=\"num\">{}</td>"
+                       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} / {}</td><td "
+                       "class=\"{}\">{}</td></tr>\n",
+                       esc(r.file), esc(r.trainee), esc(r.scenario_title), r.score,
+                       esc(format_span(r.time_taken, text)), r.mistakes,
+                       r.penalty_points > 0 ? "−" + std::to_string(r.penalty_points) : std::string("0"),
+                       r.objectives_met, r.objectives_total, r.reproduced ? "met" : "not-met",
+                       esc(text.get(r.reproduced ? "debrief.yes" : "debrief.no")));
     }
     out += "</tbody>\n</table>\n";
     if (counted > 0)
-        fmt::format_to(add, "<p class=\"meta\">{}</p>\n",
-                       esc(text.format("debrief.workshop.average", {{"score", (sum + counted / 2) / counted}})));
+        fmt::format_to(
+            add, "<p class=\"meta\">{}</p>\n",
+            esc(text.format("debrief.workshop.average", {{"score", (sum + counted / 2) / counted}})));
     out += "</main>\n</body>\n</html>\n";
     return out;
 }

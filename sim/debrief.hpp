@@ -27,7 +27,8 @@ namespace sim {
 // One mark on the timeline.
 struct TimelineItem {
     SimTime time = 0;
-    std::string lane;    // "action" (ok) | "error" (failed action) | "event" (background) | "fault" | "instructor" | "objective" (met)
+    std::string lane;    // "action" (ok) | "error" (failed action) | "event" (background) | "fault" |
+                         // "instructor" | "objective" (met)
     std::string label;   // localised, short: "Assign licence", "Objective met: …"
     std::string detail;  // localised, longer: the error message, the fault effect, …
     bool ok = true;      // false for errors and faults
@@ -52,30 +53,32 @@ struct Mistake {
 struct Debrief {
     std::string lang = "en";  // the language every text below is in
     std::string scenario_id;
-    std::string title;        // localised scenario title
+    std::string title;  // localised scenario title
     std::uint64_t seed = 1;
-    std::string mode;         // "demo" | "guided" | "exam" | "" (unknown); set by the caller
-    std::string trainee;      // who played (workshop reports); may be empty
-    std::string note;         // the bundle's note, if any
+    std::string mode;            // "demo" | "guided" | "exam" | "" (unknown); set by the caller
+    std::string trainee;         // who played (workshop reports); may be empty
+    std::string note;            // the bundle's note, if any
     SimTime start = 0, end = 0;  // sim times: the first and the last moment of the run
     CivilDate start_date;        // the scenario's local calendar at sim time 0 …
     int start_minute_of_day = 9 * 60;
     std::string time_zone = "Europe/Berlin";
-    std::string start_text, end_text;  // … and the run's start / end as localised local date and time
+    std::string start_text, end_text;      // … and the run's start / end as localised local date and time
     std::string journal_hash, state_hash;  // 16 hex digits
-    bool reproduced = true;   // from a bundle: ReplayReport::reproduced() of the replay (scenario, every journal entry, both hashes)
-    std::string difference;   // not reproduced: the first difference, both sides (ReplayReport::difference)
+    bool reproduced = true;  // from a bundle: ReplayReport::reproduced() of the replay (scenario, every
+                             // journal entry, both hashes)
+    std::string difference;  // not reproduced: the first difference, both sides (ReplayReport::difference)
     std::size_t actions = 0, actions_failed = 0;
     std::vector<TimelineItem> timeline;  // in time order
     std::vector<ObjectiveTime> objectives;
     std::vector<Mistake> mistakes;
-    ScoreReport score;        // with penalties
+    ScoreReport score;                        // with penalties
     std::vector<std::string> penalty_labels;  // localised, one per score.penalties entry
 };
 
 // The debrief of `sim` as it is now; `report` is the tracker's report (it knows when objectives
 // were met). Set `mode`, `trainee` afterwards if known.
-Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const ScoreReport& report, const Strings& text);
+Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const ScoreReport& report,
+                     const Strings& text);
 
 // Replays the bundle (tracker updated after every action and every event, as the app does) and
 // debriefs the result. On failure (the embedded scenario does not load) returns {} with `error` set.
@@ -92,12 +95,12 @@ bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error
 // [SECTION] Workshop report: one row per session file of a folder
 
 struct WorkshopRow {
-    std::string file;      // file name (no folder)
-    std::string trainee;   // session.work_account, else the file name
-    std::string error;     // non-empty: the file did not load / replay; the rest is empty
+    std::string file;     // file name (no folder)
+    std::string trainee;  // session.work_account, else the file name
+    std::string error;    // non-empty: the file did not load / replay; the rest is empty
     std::string scenario_id, scenario_title;
     int score = 0;
-    SimTime time_taken = 0;    // sim time from start to the end of the run
+    SimTime time_taken = 0;  // sim time from start to the end of the run
     std::size_t mistakes = 0;
     int penalty_points = 0;
     int objectives_met = 0, objectives_total = 0;

@@ -21,7 +21,9 @@ static Duration capped(Duration d) {
     return d;
 }
 
-Duration Delay::sample(Rng& rng) const { return capped(sample_uncapped(rng)); }
+Duration Delay::sample(Rng& rng) const {
+    return capped(sample_uncapped(rng));
+}
 
 Duration Delay::sample_uncapped(Rng& rng) const {
     const bool business = a.business_days != 0 || b.business_days != 0;
@@ -29,14 +31,17 @@ Duration Delay::sample_uncapped(Rng& rng) const {
         case Kind::Fixed:
             return a;
         case Kind::Uniform:
-            if (business) return Duration{0, static_cast<int>(rng.uniform_int(a.business_days, b.business_days))};
+            if (business)
+                return Duration{0, static_cast<int>(rng.uniform_int(a.business_days, b.business_days))};
             return Duration{rng.uniform_int(a.ms, b.ms), 0};
         case Kind::LogNormal: {
             if (business) {
                 const double v = rng.lognormal(a.business_days, b.business_days);
-                return Duration{0, static_cast<int>(std::min<std::int64_t>(round_nonneg(v), kMaxBusinessDays))};
+                return Duration{0,
+                                static_cast<int>(std::min<std::int64_t>(round_nonneg(v), kMaxBusinessDays))};
             }
-            return Duration{round_nonneg(rng.lognormal(static_cast<double>(a.ms), static_cast<double>(b.ms))), 0};
+            return Duration{round_nonneg(rng.lognormal(static_cast<double>(a.ms), static_cast<double>(b.ms))),
+                            0};
         }
     }
     return a;
@@ -44,7 +49,8 @@ Duration Delay::sample_uncapped(Rng& rng) const {
 
 static std::optional<Duration> duration_of(const nlohmann::json& j, const char* what, std::string* error) {
     if (!j.is_string()) {
-        if (error) *error = fmt::format("{} must be a duration text such as \"15m\" or \"3 business days\"", what);
+        if (error)
+            *error = fmt::format("{} must be a duration text such as \"15m\" or \"3 business days\"", what);
         return std::nullopt;
     }
     std::string why;
@@ -64,7 +70,8 @@ std::optional<Delay> parse_delay(const nlohmann::json& j, std::string* error) {
         return Delay::fixed(*d);
     }
     if (!j.is_object())
-        return fail("a delay is a duration text (\"15m\") or an object with \"fixed\", \"uniform\" or \"lognormal\"");
+        return fail(
+            "a delay is a duration text (\"15m\") or an object with \"fixed\", \"uniform\" or \"lognormal\"");
     if (j.contains("fixed")) {
         auto d = duration_of(j["fixed"], "\"fixed\"", error);
         if (!d) return std::nullopt;
@@ -74,7 +81,8 @@ std::optional<Delay> parse_delay(const nlohmann::json& j, std::string* error) {
     const nlohmann::json* hi = nullptr;
     if (j.contains("uniform")) {
         const auto& u = j["uniform"];
-        if (!u.is_array() || u.size() != 2) return fail("\"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]");
+        if (!u.is_array() || u.size() != 2)
+            return fail("\"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]");
         lo = &u[0];
         hi = &u[1];
     } else if (j.contains("min") && j.contains("max")) {
@@ -88,7 +96,8 @@ std::optional<Delay> parse_delay(const nlohmann::json& j, std::string* error) {
         if (!b) return std::nullopt;
         if ((a->business_days != 0 && b->ms != 0) || (b->business_days != 0 && a->ms != 0))
             return fail("minimum and maximum must both be business days or both calendar time");
-        if (a->ms > b->ms || a->business_days > b->business_days) return fail("the minimum is larger than the maximum");
+        if (a->ms > b->ms || a->business_days > b->business_days)
+            return fail("the minimum is larger than the maximum");
         return Delay::uniform(*a, *b);
     }
     if (j.contains("lognormal")) {
@@ -101,7 +110,8 @@ std::optional<Delay> parse_delay(const nlohmann::json& j, std::string* error) {
         if (!p) return std::nullopt;
         if ((m->business_days != 0) != (p->business_days != 0))
             return fail("median and p95 must both be business days or both calendar time");
-        if (m->ms > p->ms || m->business_days > p->business_days) return fail("the median is larger than p95");
+        if (m->ms > p->ms || m->business_days > p->business_days)
+            return fail("the median is larger than p95");
         if (m->ms == 0 && m->business_days == 0) return fail("the median must be greater than zero");
         return Delay::lognormal(*m, *p);
     }

@@ -135,10 +135,12 @@ FaultDecision FaultInjector::decide(const Action& action, SimTime now, Rng& rng)
             if (r.effect == FaultRule::Effect::Throttle) {
                 st.retry_after_until = now + r.retry_after;
                 d.latency.reset();
-                d.error = ActionResult::failure("throttled", {{"retry_after_seconds", r.retry_after / kSecond}});
+                d.error =
+                    ActionResult::failure("throttled", {{"retry_after_seconds", r.retry_after / kSecond}});
             } else if (r.effect == FaultRule::Effect::Error) {
                 d.error = r.error_code == "fault.custom"
-                              ? ActionResult::failure("fault.custom", {{"message_en", r.message_en}, {"message_de", r.message_de}})
+                              ? ActionResult::failure("fault.custom", {{"message_en", r.message_en},
+                                                                       {"message_de", r.message_de}})
                               : ActionResult::failure(r.error_code);
             } else if (r.effect == FaultRule::Effect::Hang) {
                 d.hang = true;
@@ -193,7 +195,8 @@ FaultDecision FaultInjector::decide(const Action& action, SimTime now, Rng& rng)
         switch (r.effect) {
             case FaultRule::Effect::Error:
                 if (r.error_code == "fault.custom")
-                    d.error = ActionResult::failure("fault.custom", {{"message_en", r.message_en}, {"message_de", r.message_de}});
+                    d.error = ActionResult::failure(
+                        "fault.custom", {{"message_en", r.message_en}, {"message_de", r.message_de}});
                 else
                     d.error = ActionResult::failure(r.error_code);
                 break;
@@ -227,10 +230,14 @@ nlohmann::json FaultInjector::state_json() const {
 
 static const char* effect_name(FaultRule::Effect e) {
     switch (e) {
-        case FaultRule::Effect::Error: return "error";
-        case FaultRule::Effect::Latency: return "latency";
-        case FaultRule::Effect::Throttle: return "throttle";
-        case FaultRule::Effect::Hang: return "hang";
+        case FaultRule::Effect::Error:
+            return "error";
+        case FaultRule::Effect::Latency:
+            return "latency";
+        case FaultRule::Effect::Throttle:
+            return "throttle";
+        case FaultRule::Effect::Hang:
+            return "hang";
     }
     return "error";
 }
@@ -262,7 +269,8 @@ nlohmann::json to_scenario_json(const FaultRule& r) {
     nlohmann::json j{{"id", r.id}, {"operation", r.operation}};
     if (!r.args.empty()) j["args"] = r.args;
     if (!r.actor.empty()) j["actor"] = r.actor;
-    if (r.probability_ppm != 1'000'000) j["probability"] = static_cast<double>(r.probability_ppm) / 1'000'000.0;
+    if (r.probability_ppm != 1'000'000)
+        j["probability"] = static_cast<double>(r.probability_ppm) / 1'000'000.0;
     if (r.nth > 0) j["nth"] = r.nth;
     if (r.first > 0) j["first"] = r.first;
     if (r.after > 0) j["after"] = r.after;
@@ -270,8 +278,10 @@ nlohmann::json to_scenario_json(const FaultRule& r) {
     if (r.max_fires >= 0) j["max_fires"] = r.max_fires;
     switch (r.effect) {
         case FaultRule::Effect::Error:
-            if (r.error_code == "fault.custom") j["error"] = {{"message", {{"en", r.message_en}, {"de", r.message_de}}}};
-            else j["error"] = r.error_code;
+            if (r.error_code == "fault.custom")
+                j["error"] = {{"message", {{"en", r.message_en}, {"de", r.message_de}}}};
+            else
+                j["error"] = r.error_code;
             break;
         case FaultRule::Effect::Throttle:
             j["throttle"] = {{"limit", r.limit}, {"window", r.window}, {"retry_after", r.retry_after}};
@@ -292,15 +302,17 @@ namespace {
 
 struct RuleReader {
     std::vector<FaultParseError>& errors;
-    void error(std::string pointer, std::string message) { errors.push_back({std::move(pointer), std::move(message)}); }
+    void error(std::string pointer, std::string message) {
+        errors.push_back({std::move(pointer), std::move(message)});
+    }
 
     std::optional<SimTime> time(const nlohmann::json& j, const std::string& pointer) {
         NumberError out_of_range;
         if (j.is_number_integer())
             if (auto ms = integer_in_range(j, pointer, 0, kMaxDuration, out_of_range)) return *ms;
         if (j.is_number()) {
-            error(pointer, fmt::format("must be a whole number of milliseconds from 0 to {} ({})", kMaxDuration,
-                                       duration_cap_text()));
+            error(pointer, fmt::format("must be a whole number of milliseconds from 0 to {} ({})",
+                                       kMaxDuration, duration_cap_text()));
             return std::nullopt;
         }
         if (!j.is_string()) {
@@ -331,12 +343,11 @@ struct RuleReader {
     }
 };
 
-const std::vector<std::string> kRuleKeys = {"id",   "operation", "args",     "actor",    "probability", "nth",
-                                            "first", "after",    "until",    "max_fires", "error",      "latency",
-                                            "throttle", "hang",  "comment", "enabled", "armed"};
+const std::vector<std::string> kRuleKeys = {
+    "id",        "operation", "args",    "actor",    "probability", "nth",     "first",   "after", "until",
+    "max_fires", "error",     "latency", "throttle", "hang",        "comment", "enabled", "armed"};
 
 }  // namespace
-
 
 bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<FaultParseError>& errors) {
     const std::size_t before = errors.size();
@@ -348,26 +359,34 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
     for (auto& [where, message] : unknown_keys(j, "", kRuleKeys)) r.error(where, message);
     FaultRule rule;
     if (j.contains("id")) {
-        if (j["id"].is_string()) rule.id = j["id"].get<std::string>();
-        else r.error("/id", "must be a string");
+        if (j["id"].is_string())
+            rule.id = j["id"].get<std::string>();
+        else
+            r.error("/id", "must be a string");
     }
     if (!j.contains("operation") || !j["operation"].is_string() || j["operation"].get<std::string>().empty())
         r.error("/operation", "must be an operation name or glob, e.g. \"billing.*\"");
     else
         rule.operation = j["operation"].get<std::string>();
     if (j.contains("args")) {
-        if (j["args"].is_object()) rule.args = j["args"];
-        else r.error("/args", "must be an object of argument values to match");
+        if (j["args"].is_object())
+            rule.args = j["args"];
+        else
+            r.error("/args", "must be an object of argument values to match");
     }
     if (j.contains("actor")) {
-        if (j["actor"].is_string()) rule.actor = j["actor"].get<std::string>();
-        else r.error("/actor", "must be a sign-in name or glob");
+        if (j["actor"].is_string())
+            rule.actor = j["actor"].get<std::string>();
+        else
+            r.error("/actor", "must be a sign-in name or glob");
     }
     if (j.contains("probability")) {
         const auto& p = j["probability"];
         NumberError why;
-        if (auto v = number_in_range(p, "/probability", 0.0, 1.0, why)) rule.probability_ppm = static_cast<int>(*v * 1'000'000.0 + 0.5);
-        else r.error(why.pointer, why.message);
+        if (auto v = number_in_range(p, "/probability", 0.0, 1.0, why))
+            rule.probability_ppm = static_cast<int>(*v * 1'000'000.0 + 0.5);
+        else
+            r.error(why.pointer, why.message);
     }
     if (j.contains("nth")) rule.nth = r.count(j["nth"], "/nth", 1);
     if (j.contains("first")) rule.first = r.count(j["first"], "/first", 1);
@@ -389,7 +408,8 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
             rule.error_code = e.get<std::string>();
         } else if (e.is_object() && e.contains("message")) {
             const auto& m = e["message"];
-            if (m.is_string()) rule.message_en = rule.message_de = m.get<std::string>();
+            if (m.is_string())
+                rule.message_en = rule.message_de = m.get<std::string>();
             else if (m.is_object() && m.contains("en") && m["en"].is_string() &&
                      (!m.contains("de") || m["de"].is_string())) {
                 rule.message_en = m["en"].get<std::string>();
@@ -398,12 +418,16 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
                 r.error("/error/message", "must be a text or {\"en\": …, \"de\": …}");
             rule.error_code = "fault.custom";
         } else {
-            r.error("/error", "must be an error code (e.g. \"service.unavailable\") or {\"message\": {\"en\": …, \"de\": …}}");
+            r.error("/error",
+                    "must be an error code (e.g. \"service.unavailable\") or {\"message\": {\"en\": …, "
+                    "\"de\": …}}");
         }
     }
     if (j.contains("hang")) {
-        if (!j["hang"].is_boolean()) r.error("/hang", "must be true or false");
-        else if (j["hang"].get<bool>()) rule.effect = FaultRule::Effect::Hang;
+        if (!j["hang"].is_boolean())
+            r.error("/hang", "must be true or false");
+        else if (j["hang"].get<bool>())
+            rule.effect = FaultRule::Effect::Hang;
     }
     if (j.contains("throttle")) {
         const auto& t = j["throttle"];
@@ -420,12 +444,17 @@ bool fault_rule_from_json(const nlohmann::json& j, FaultRule& out, std::vector<F
     }
     for (const char* flag : {"enabled", "armed"}) {
         if (!j.contains(flag)) continue;
-        if (!j[flag].is_boolean()) r.error(std::string("/") + flag, "must be true or false");
-        else if (std::string_view(flag) == "enabled") rule.enabled = j[flag].get<bool>();
-        else rule.armed = j[flag].get<bool>();
+        if (!j[flag].is_boolean())
+            r.error(std::string("/") + flag, "must be true or false");
+        else if (std::string_view(flag) == "enabled")
+            rule.enabled = j[flag].get<bool>();
+        else
+            rule.armed = j[flag].get<bool>();
     }
     const int effects = int(j.contains("error")) + int(j.contains("throttle")) + int(j.contains("hang"));
-    if (effects > 1) r.error("", "choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")");
+    if (effects > 1)
+        r.error("",
+                "choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")");
     if (effects == 0 && !j.contains("latency"))
         r.error("", "a rule needs an effect: \"error\", \"latency\", \"throttle\" or \"hang\"");
     if (errors.size() != before) return false;

@@ -24,7 +24,9 @@ static void load_one(Strings& s, const fs::path& file, std::vector<std::string>*
     JsonInputError parse_error;
     const std::optional<nlohmann::json> j = parse_json_checked(text, InputKind::Texts, parse_error);
     if (!j) {
-        if (errors) errors->push_back(fmt::format("{}:{}: {}", file.string(), parse_error.where(), parse_error.message));
+        if (errors)
+            errors->push_back(
+                fmt::format("{}:{}: {}", file.string(), parse_error.where(), parse_error.message));
         return;
     }
     s.merge(*j, file.string(), errors);
@@ -36,8 +38,10 @@ Strings Strings::load(const std::string& dir, const std::string& lang, std::vect
     const fs::path root(dir);
     std::error_code ec;
     const fs::path main_file = root / (lang + ".json");
-    if (fs::exists(main_file, ec)) load_one(s, main_file, errors);
-    else if (errors) errors->push_back(fmt::format("{}: missing", main_file.string()));
+    if (fs::exists(main_file, ec))
+        load_one(s, main_file, errors);
+    else if (errors)
+        errors->push_back(fmt::format("{}: missing", main_file.string()));
     // Sub-folders in name order, so the result never depends on directory listing order.
     std::vector<fs::path> subs;
     for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
@@ -57,14 +61,17 @@ void Strings::merge(const nlohmann::json& flat, const std::string& source, std::
     }
     for (auto it = flat.begin(); it != flat.end(); ++it) {
         if (!it.value().is_string()) {
-            if (errors) errors->push_back(fmt::format("{}: /{}: the text must be a string", source, it.key()));
+            if (errors)
+                errors->push_back(fmt::format("{}: /{}: the text must be a string", source, it.key()));
             continue;
         }
         texts_[it.key()] = it.value().get<std::string>();
     }
 }
 
-bool Strings::has(std::string_view key) const { return texts_.find(key) != texts_.end(); }
+bool Strings::has(std::string_view key) const {
+    return texts_.find(key) != texts_.end();
+}
 
 const std::string& Strings::get(std::string_view key) const {
     auto it = texts_.find(key);

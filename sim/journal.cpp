@@ -10,7 +10,9 @@
 
 namespace sim {
 
-nlohmann::json to_json(const JournalEntry& e) { return {{"t", e.time}, {"kind", e.kind}, {"body", e.body}}; }
+nlohmann::json to_json(const JournalEntry& e) {
+    return {{"t", e.time}, {"kind", e.kind}, {"body", e.body}};
+}
 
 bool journal_entry_from_json(const nlohmann::json& j, JournalEntry& out, std::string& error) {
     if (!j.is_object()) {
@@ -22,8 +24,10 @@ bool journal_entry_from_json(const nlohmann::json& j, JournalEntry& out, std::st
     // The sim time: from 0 to the end of time (sim/time.hpp, kSimTimeMax), never a float or a wrapped uint64.
     NumberError why;
     std::optional<std::int64_t> time;
-    if (t == j.end()) why = {"/t", "is missing (the sim time in ms)"};
-    else time = integer_in_range(*t, "/t", 0, kSimTimeMax, why);
+    if (t == j.end())
+        why = {"/t", "is missing (the sim time in ms)"};
+    else
+        time = integer_in_range(*t, "/t", 0, kSimTimeMax, why);
     if (!time) {
         error = why.text();
         return false;
@@ -62,7 +66,8 @@ bool Journal::from_jsonl(const std::string& text, Journal& out, std::string& err
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         JsonInputError parse_error;
-        const std::optional<nlohmann::json> parsed = parse_json_checked(line, InputKind::Journal, parse_error);
+        const std::optional<nlohmann::json> parsed =
+            parse_json_checked(line, InputKind::Journal, parse_error);
         if (!parsed) {
             error = fmt::format("line {}, column {}: {}", line_no, parse_error.column, parse_error.message);
             return false;
@@ -74,8 +79,9 @@ bool Journal::from_jsonl(const std::string& text, Journal& out, std::string& err
             return false;
         }
         if (!j.entries().empty() && e.time < j.entries().back().time) {
-            error = fmt::format("line {}: /t: {} ms is before the entry above it ({} ms); a journal is in time order", line_no,
-                                e.time, j.entries().back().time);
+            error = fmt::format(
+                "line {}: /t: {} ms is before the entry above it ({} ms); a journal is in time order",
+                line_no, e.time, j.entries().back().time);
             return false;
         }
         j.append(std::move(e));

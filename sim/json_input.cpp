@@ -25,24 +25,36 @@ namespace sim {
 InputLimits input_limits(InputKind kind) {
     constexpr std::size_t MiB = 1024 * 1024;
     switch (kind) {
-        case InputKind::Scenario: return {4 * MiB, 64};
-        case InputKind::Session: return {12 * MiB, 72};  // a scenario inside, plus actions and journal
-        case InputKind::Actions: return {4 * MiB, 32};
-        case InputKind::Journal: return {8 * MiB, 32};
-        case InputKind::Catalog: return {2 * MiB, 32};
-        case InputKind::Texts: return {2 * MiB, 16};
+        case InputKind::Scenario:
+            return {4 * MiB, 64};
+        case InputKind::Session:
+            return {12 * MiB, 72};  // a scenario inside, plus actions and journal
+        case InputKind::Actions:
+            return {4 * MiB, 32};
+        case InputKind::Journal:
+            return {8 * MiB, 32};
+        case InputKind::Catalog:
+            return {2 * MiB, 32};
+        case InputKind::Texts:
+            return {2 * MiB, 16};
     }
     return {1 * MiB, 16};
 }
 
 const char* input_kind_name(InputKind kind) {
     switch (kind) {
-        case InputKind::Scenario: return "a scenario";
-        case InputKind::Session: return "a session file";
-        case InputKind::Actions: return "an actions file";
-        case InputKind::Journal: return "a journal";
-        case InputKind::Catalog: return "a catalog";
-        case InputKind::Texts: return "a text file";
+        case InputKind::Scenario:
+            return "a scenario";
+        case InputKind::Session:
+            return "a session file";
+        case InputKind::Actions:
+            return "an actions file";
+        case InputKind::Journal:
+            return "a journal";
+        case InputKind::Catalog:
+            return "a catalog";
+        case InputKind::Texts:
+            return "a text file";
     }
     return "a file";
 }
@@ -85,8 +97,8 @@ bool read_input_file(const std::string& path, InputKind kind, std::string& out, 
     }
     if (static_cast<std::size_t>(st.st_size) > limits.max_bytes) {
         error = fmt::format("is {}, larger than the {} {} may have",
-                            describe_size(static_cast<std::size_t>(st.st_size)), describe_size(limits.max_bytes),
-                            input_kind_name(kind));
+                            describe_size(static_cast<std::size_t>(st.st_size)),
+                            describe_size(limits.max_bytes), input_kind_name(kind));
         return false;
     }
     // O_NONBLOCK: should the path have been swapped for a FIFO since the stat, open does not wait.
@@ -131,7 +143,9 @@ bool read_input_file(const std::string& path, InputKind kind, std::string& out, 
 
 // [SECTION] Parsing
 
-std::string JsonInputError::where() const { return line == 0 ? std::string() : fmt::format("{}:{}", line, column); }
+std::string JsonInputError::where() const {
+    return line == 0 ? std::string() : fmt::format("{}:{}", line, column);
+}
 
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
     std::size_t line = 1, col = 1;
@@ -183,7 +197,8 @@ private:
 // Builds the document like nlohmann's own DOM parser, and refuses depth, duplicates and overflow.
 class CheckedBuilder {
 public:
-    CheckedBuilder(Json& root, std::string_view text, const char** cursor, int max_depth, JsonInputError& error)
+    CheckedBuilder(Json& root, std::string_view text, const char** cursor, int max_depth,
+                   JsonInputError& error)
         : root_(root), text_(text), cursor_(cursor), max_depth_(max_depth), error_(error) {}
 
     bool null() { return put(Json(nullptr)); }
@@ -231,7 +246,8 @@ public:
         if (e.id == 406) {
             // "number overflow parsing '1e400'": the value does not fit a double.
             const auto q = what.find('\'');
-            const std::string number = q == std::string::npos ? "" : what.substr(q + 1, what.rfind('\'') - q - 1);
+            const std::string number =
+                q == std::string::npos ? "" : what.substr(q + 1, what.rfind('\'') - q - 1);
             what = fmt::format("the number {} is outside the range npsim reads (about ±1.8e308)", number);
             return fail_at(byte > number.size() ? byte - number.size() : 0, what);
         }
@@ -239,8 +255,10 @@ public:
             // nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 2: ".
             const auto col = what.find(": ", what.find("column"));
             const auto bracket = what.find("] ");
-            if (col != std::string::npos) what = what.substr(col + 2);
-            else if (bracket != std::string::npos) what = what.substr(bracket + 2);
+            if (col != std::string::npos)
+                what = what.substr(col + 2);
+            else if (bracket != std::string::npos)
+                what = what.substr(bracket + 2);
         }
         return fail_at(byte > 0 ? byte - 1 : 0, what);
     }
@@ -256,7 +274,9 @@ private:
         error_.message = std::move(message);
         return false;
     }
-    bool fail_here(std::string message) { return fail_at(offset() > 0 ? offset() - 1 : 0, std::move(message)); }
+    bool fail_here(std::string message) {
+        return fail_at(offset() > 0 ? offset() - 1 : 0, std::move(message));
+    }
 
     // Places a value: the root, the next array element, or the value of the last key.
     Json* place(Json&& v) {
@@ -338,8 +358,8 @@ bool refuse(const Json& v, const std::string& pointer, std::string what, NumberE
 
 }  // namespace
 
-std::optional<std::int64_t> integer_in_range(const Json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi,
-                                             NumberError& error) {
+std::optional<std::int64_t> integer_in_range(const Json& v, const std::string& pointer, std::int64_t lo,
+                                             std::int64_t hi, NumberError& error) {
     const std::string what = fmt::format("must be a whole number from {} to {}", lo, hi);
     if (!v.is_number_integer()) return refuse(v, pointer, what, error), std::nullopt;
     if (v.is_number_unsigned()) {
@@ -356,14 +376,17 @@ std::optional<std::int64_t> integer_in_range(const Json& v, const std::string& p
 std::optional<std::uint64_t> unsigned_integer(const Json& v, const std::string& pointer, NumberError& error) {
     const char* what = "must be a whole number from 0 to 18446744073709551615";
     if (v.is_number_unsigned()) return v.get<std::uint64_t>();
-    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0)
+        return static_cast<std::uint64_t>(v.get<std::int64_t>());
     return refuse(v, pointer, what, error), std::nullopt;
 }
 
-std::optional<double> number_in_range(const Json& v, const std::string& pointer, double lo, double hi, NumberError& error) {
+std::optional<double> number_in_range(const Json& v, const std::string& pointer, double lo, double hi,
+                                      NumberError& error) {
     const std::string what = fmt::format("must be a number from {} to {}", lo, hi);
     if (!v.is_number()) return refuse(v, pointer, what, error), std::nullopt;
-    const double d = v.get<double>();  // any JSON number converts to double (the parser refused beyond ±1.8e308)
+    const double d =
+        v.get<double>();  // any JSON number converts to double (the parser refused beyond ±1.8e308)
     if (!(d >= lo && d <= hi)) return refuse(v, pointer, what, error), std::nullopt;
     return d;
 }

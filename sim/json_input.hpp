@@ -48,7 +48,8 @@ struct JsonInputError {
 };
 
 // Parses `text` under the nesting limit of `kind`. On failure returns nullopt and fills `error`.
-std::optional<nlohmann::json> parse_json_checked(std::string_view text, InputKind kind, JsonInputError& error);
+std::optional<nlohmann::json> parse_json_checked(std::string_view text, InputKind kind,
+                                                 JsonInputError& error);
 std::optional<nlohmann::json> parse_json_checked(std::string_view text, int max_depth, JsonInputError& error);
 
 // Line and column (1-based, counting characters, not UTF-8 continuation bytes) of a byte offset.
@@ -65,12 +66,13 @@ struct NumberError {
     std::string text() const { return pointer + ": " + message; }
 };
 // A whole number (a JSON integer, not 1.5 or 1e300) from lo to hi, inclusive.
-std::optional<std::int64_t> integer_in_range(const nlohmann::json& v, const std::string& pointer, std::int64_t lo,
-                                             std::int64_t hi, NumberError& error);
+std::optional<std::int64_t> integer_in_range(const nlohmann::json& v, const std::string& pointer,
+                                             std::int64_t lo, std::int64_t hi, NumberError& error);
 // Any whole number from 0 to 2^64-1 (seeds): not negative, not a float.
-std::optional<std::uint64_t> unsigned_integer(const nlohmann::json& v, const std::string& pointer, NumberError& error);
+std::optional<std::uint64_t> unsigned_integer(const nlohmann::json& v, const std::string& pointer,
+                                              NumberError& error);
 // Any finite number (integer or float) from lo to hi, inclusive (probabilities 0 … 1).
-std::optional<double> number_in_range(const nlohmann::json& v, const std::string& pointer, double lo, double hi,
-                                      NumberError& error);
+std::optional<double> number_in_range(const nlohmann::json& v, const std::string& pointer, double lo,
+                                      double hi, NumberError& error);
 
 }  // namespace sim

@@ -21,19 +21,24 @@ using nlohmann::json;
 
 const char* to_string(PortalAccess a) {
     switch (a) {
-        case PortalAccess::NoAccount: return "no_account";
-        case PortalAccess::Blocked: return "blocked";
-        case PortalAccess::NoLicence: return "no_licence";
-        case PortalAccess::Reduced: return "reduced";
-        default: return "full";
+        case PortalAccess::NoAccount:
+            return "no_account";
+        case PortalAccess::Blocked:
+            return "blocked";
+        case PortalAccess::NoLicence:
+            return "no_licence";
+        case PortalAccess::Reduced:
+            return "reduced";
+        default:
+            return "full";
     }
 }
 
 const std::vector<std::string>& known_org_types() {
     static const std::vector<std::string> kTypes = {
-        "association", "foundation",         "charity",         "religious", "ngo",
-        "public_library", "public_museum",   "government",      "school",    "university",
-        "hospital",    "healthcare",         "political_party", "union",     "trade_association",
+        "association",        "foundation",    "charity",         "religious", "ngo",
+        "public_library",     "public_museum", "government",      "school",    "university",
+        "hospital",           "healthcare",    "political_party", "union",     "trade_association",
         "professional_sports"};
     return kTypes;
 }
@@ -106,8 +111,8 @@ static Person* portal_contact(World& w) {
 }
 
 // Mails go to the registrant, or to every Global Administrator when the registrant is gone.
-static void mail_organisation(World& w, SimTime now, const char* from, const std::string& key, const json& params,
-                              const std::string& body_key = {}) {
+static void mail_organisation(World& w, SimTime now, const char* from, const std::string& key,
+                              const json& params, const std::string& body_key = {}) {
     if (Person* p = portal_contact(w))
         send_mail(w, now, *p, from, key, params, body_key);
     else
@@ -136,7 +141,9 @@ static void on_verification_finished(Context& ctx, const json& data) {
     const auto& forced = w.settings.verification_outcomes;
     if (o.decisions < static_cast<int>(forced.size())) {
         d.outcome = forced[static_cast<std::size_t>(o.decisions)];
-        d.reason = d.outcome == "declined" ? "not_eligible" : d.outcome == "info_requested" ? "documents_unclear" : "";
+        d.reason = d.outcome == "declined"         ? "not_eligible"
+                   : d.outcome == "info_requested" ? "documents_unclear"
+                                                   : "";
     } else {
         d = decide_by_rules(w);
     }
@@ -158,7 +165,8 @@ static void on_verification_finished(Context& ctx, const json& data) {
         o.status = PortalStatus::Declined;
         w.tenant.nonprofit_tagged = false;
         params["org_type"] = o.form.org_type;
-        mail_organisation(w, ctx.now(), kPortalSender, "mail.declined", params, "mail.declined.body." + d.reason);
+        mail_organisation(w, ctx.now(), kPortalSender, "mail.declined", params,
+                          "mail.declined.body." + d.reason);
     }
 }
 
@@ -172,7 +180,8 @@ static void on_reverification_due(Context& ctx, const json& data) {
 
 static void on_verification_started(Context& ctx, const json& data) {
     const Organisation& o = ctx.world().organisation;
-    if (o.status == PortalStatus::Pending && data.value("submission", -1) == o.submissions) start_verification(ctx);
+    if (o.status == PortalStatus::Pending && data.value("submission", -1) == o.submissions)
+        start_verification(ctx);
 }
 
 static void on_reverification_scheduled(Context& ctx, const json&) {
@@ -183,7 +192,8 @@ static void on_reverification_scheduled(Context& ctx, const json&) {
 
 static bool is_tenant_name(std::string_view s) {
     if (s.size() < 3 || s.size() > 27 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
 static ActionResult password_result(const Action& a) {
@@ -209,18 +219,23 @@ static void give_portal_licence(Context& ctx, Person& p) {
 static ActionResult op_register(Context& ctx, const Action& a) {
     World& w = ctx.world();
     const std::string tenant = a.arg<std::string>("tenant_name", "");
-    const std::string first = a.arg<std::string>("first_name", ""), last = a.arg<std::string>("last_name", "");
+    const std::string first = a.arg<std::string>("first_name", ""),
+                      last = a.arg<std::string>("last_name", "");
     const std::string username = a.arg<std::string>("username", "");
     const std::string country = a.arg<std::string>("country", "");
-    if (w.tenant.exists) return ActionResult::failure("portal.tenant_exists", {{"domain", w.tenant.initial_domain}});
+    if (w.tenant.exists)
+        return ActionResult::failure("portal.tenant_exists", {{"domain", w.tenant.initial_domain}});
     if (tenant.empty()) return ActionResult::failure("portal.field_required", {{"field", "tenant_name"}});
-    if (!is_tenant_name(tenant)) return ActionResult::failure("portal.invalid_tenant_name", {{"name", tenant}});
+    if (!is_tenant_name(tenant))
+        return ActionResult::failure("portal.invalid_tenant_name", {{"name", tenant}});
     if (first.empty()) return ActionResult::failure("portal.field_required", {{"field", "first_name"}});
     if (last.empty()) return ActionResult::failure("portal.field_required", {{"field", "last_name"}});
     if (username.empty()) return ActionResult::failure("portal.field_required", {{"field", "username"}});
-    if (!is_username(username)) return ActionResult::failure("portal.invalid_username", {{"username", username}});
+    if (!is_username(username))
+        return ActionResult::failure("portal.invalid_username", {{"username", username}});
     if (country.empty()) return ActionResult::failure("portal.field_required", {{"field", "country"}});
-    if (!is_country_code(country)) return ActionResult::failure("portal.invalid_country", {{"field", "country"}});
+    if (!is_country_code(country))
+        return ActionResult::failure("portal.invalid_country", {{"field", "country"}});
     PersonKind kind = PersonKind::PaidStaff;
     if (!parse_person_kind(a.arg<std::string>("kind", "paid_staff"), kind))
         return ActionResult::failure("portal.invalid_kind", {{"kind", a.arg<std::string>("kind", "")}});
@@ -277,33 +292,42 @@ static ActionResult validate_form(const RegistrationForm& f) {
         errors.push_back(std::move(params));
     };
     const std::pair<const char*, const std::string*> required[] = {
-        {"legal_name", &f.legal_name},         {"country", &f.country},
-        {"address", &f.address},               {"phone", &f.phone},
-        {"org_type", &f.org_type},             {"mission", &f.mission},
-        {"contact_first_name", &f.contact_first_name}, {"contact_last_name", &f.contact_last_name},
+        {"legal_name", &f.legal_name},
+        {"country", &f.country},
+        {"address", &f.address},
+        {"phone", &f.phone},
+        {"org_type", &f.org_type},
+        {"mission", &f.mission},
+        {"contact_first_name", &f.contact_first_name},
+        {"contact_last_name", &f.contact_last_name},
         {"contact_email", &f.contact_email}};
     for (const auto& [name, value] : required)
         if (value->empty()) add("portal.field_required", {{"field", name}});
-    if (!f.country.empty() && !is_country_code(f.country)) add("portal.invalid_country", {{"field", "country"}});
+    if (!f.country.empty() && !is_country_code(f.country))
+        add("portal.invalid_country", {{"field", "country"}});
     if (!f.website.empty() &&
         (f.website.find(' ') != std::string::npos || f.website.find('.') == std::string::npos))
         add("portal.invalid_website", {{"field", "website"}});
     auto phone_ok = [](const std::string& s) {
         int digits = 0;
         for (char c : s) {
-            if (c >= '0' && c <= '9') ++digits;
-            else if (std::string_view("+-/() ").find(c) == std::string_view::npos) return false;
+            if (c >= '0' && c <= '9')
+                ++digits;
+            else if (std::string_view("+-/() ").find(c) == std::string_view::npos)
+                return false;
         }
         return digits >= 6;
     };
     if (!f.phone.empty() && !phone_ok(f.phone)) add("portal.invalid_phone", {{"field", "phone"}});
-    if (!f.contact_phone.empty() && !phone_ok(f.contact_phone)) add("portal.invalid_phone", {{"field", "contact_phone"}});
+    if (!f.contact_phone.empty() && !phone_ok(f.contact_phone))
+        add("portal.invalid_phone", {{"field", "contact_phone"}});
     if (!f.contact_email.empty() && !is_email_address(f.contact_email))
         add("portal.invalid_email", {{"field", "contact_email"}});
     const auto& types = known_org_types();
     if (!f.org_type.empty() && std::find(types.begin(), types.end(), f.org_type) == types.end())
         add("portal.invalid_org_type", {{"field", "org_type"}});
-    if (!f.mission.empty() && f.mission.size() < 20) add("portal.mission_too_short", {{"field", "mission"}, {"min", 20}});
+    if (!f.mission.empty() && f.mission.size() < 20)
+        add("portal.mission_too_short", {{"field", "mission"}, {"min", 20}});
     if (!f.registration_id.empty() && f.registration_id.size() < 4)
         add("portal.invalid_registration_id", {{"field", "registration_id"}});
     if (f.registrant_relationship == "it_provider")
@@ -311,7 +335,8 @@ static ActionResult validate_form(const RegistrationForm& f) {
     else if (f.registrant_relationship != "employee" && f.registrant_relationship != "volunteer")
         add("portal.invalid_relationship", {{"field", "registrant_relationship"}});
     if (!f.attest_eligibility) add("portal.attestation_missing", {{"attestation", "eligibility"}});
-    if (!f.accept_non_discrimination) add("portal.attestation_missing", {{"attestation", "non_discrimination"}});
+    if (!f.accept_non_discrimination)
+        add("portal.attestation_missing", {{"attestation", "non_discrimination"}});
     if (!f.accept_terms) add("portal.attestation_missing", {{"attestation", "terms"}});
     if (errors.empty()) return ActionResult::success();
     json first = errors[0];
@@ -415,13 +440,15 @@ static ActionResult op_open_offer(Context& ctx, const Action& a) {
     const std::string id = a.arg<std::string>("offer", "");
     const Offer* offer = w.catalog.find_offer(id);
     if (offer == nullptr) return ActionResult::failure("portal.unknown_offer", {{"offer", id}});
-    return ActionResult::success({{"offer", offer->id}, {"target", offer->target}, {"products", offer->products}});
+    return ActionResult::success(
+        {{"offer", offer->id}, {"target", offer->target}, {"products", offer->products}});
 }
 
 // [SECTION] Operations ------------------------------------------------------------------------
 
 void register_portal(Registry& r) {
-    r.add_action("portal.register", started<op_register>, Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0}),
+    r.add_action("portal.register", started<op_register>,
+                 Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0}),
                  {"password"});  // secret: journaled as password_check
     r.add_action("portal.sign_in", started<op_sign_in>);
     r.add_action("portal.submit_registration", started<op_submit_registration>);

@@ -7,10 +7,18 @@
 
 namespace sim {
 
-World& Context::world() { return sim_.world_; }
-SimTime Context::now() const { return sim_.now_; }
-const Calendar& Context::calendar() const { return sim_.calendar_; }
-Rng& Context::rng(std::string_view stream) { return sim_.random_.stream(stream); }
+World& Context::world() {
+    return sim_.world_;
+}
+SimTime Context::now() const {
+    return sim_.now_;
+}
+const Calendar& Context::calendar() const {
+    return sim_.calendar_;
+}
+Rng& Context::rng(std::string_view stream) {
+    return sim_.random_.stream(stream);
+}
 
 EventId Context::schedule(SimTime delay, std::string kind, nlohmann::json data) {
     assert(delay >= 0 && "a negative delay is a programming error");
@@ -24,7 +32,9 @@ EventId Context::schedule_at(SimTime time, std::string kind, nlohmann::json data
     return sim_.queue_.schedule(time, std::move(kind), std::move(data));
 }
 
-bool Context::cancel(EventId id) { return sim_.queue_.cancel(id); }
+bool Context::cancel(EventId id) {
+    return sim_.queue_.cancel(id);
+}
 
 void Context::note(std::string text) {
     sim_.journal_.append(JournalEntry{sim_.now_, "note", nlohmann::json{{"text", std::move(text)}}});
@@ -34,11 +44,14 @@ void Registry::add_action(const std::string& type, ActionFn fn, Delay latency) {
     actions[type] = ActionSpec{fn, latency, {}};
 }
 
-void Registry::add_action(const std::string& type, ActionFn fn, Delay latency, std::vector<std::string> secrets) {
+void Registry::add_action(const std::string& type, ActionFn fn, Delay latency,
+                          std::vector<std::string> secrets) {
     actions[type] = ActionSpec{fn, latency, std::move(secrets)};
 }
 
-void Registry::add_action(const std::string& type, ActionFn fn) { actions[type] = ActionSpec{fn, ActionSpec{}.latency, {}}; }
+void Registry::add_action(const std::string& type, ActionFn fn) {
+    actions[type] = ActionSpec{fn, ActionSpec{}.latency, {}};
+}
 
 const std::vector<std::string>& Registry::secrets_of(const std::string& type) const {
     static const std::vector<std::string> kNone;
@@ -46,10 +59,16 @@ const std::vector<std::string>& Registry::secrets_of(const std::string& type) co
     return it == actions.end() ? kNone : it->second.secrets;
 }
 
-Action Registry::redact(const Action& a) const { return redact_secrets(a, secrets_of(a.type)); }
+Action Registry::redact(const Action& a) const {
+    return redact_secrets(a, secrets_of(a.type));
+}
 
-Action redact_secrets(const Action& a) { return journey_registry().redact(a); }
+Action redact_secrets(const Action& a) {
+    return journey_registry().redact(a);
+}
 
-void Registry::add_event(const std::string& kind, EventFn fn) { events[kind] = fn; }
+void Registry::add_event(const std::string& kind, EventFn fn) {
+    events[kind] = fn;
+}
 
 }  // namespace sim

@@ -44,7 +44,8 @@ private:
 
 using ActionFn = ActionResult (*)(Context&, const Action&);
 using EventFn = void (*)(Context&, const nlohmann::json& data);
-using StartFn = void (*)(Context&);  // runs once when a simulation starts (e.g. to schedule start-state events)
+using StartFn =
+    void (*)(Context&);  // runs once when a simulation starts (e.g. to schedule start-state events)
 
 struct ActionSpec {
     ActionFn run = nullptr;

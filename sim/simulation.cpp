@@ -37,15 +37,22 @@ ActionHandle Simulation::submit(const Action& raw) {
     if (action.type.rfind("instructor.", 0) == 0) {
         FollowUp then;
         ActionResult r = run_instructor_action(action, then);
-        journal_.append(JournalEntry{now_, "result",
-                                     nlohmann::json{{"handle", h}, {"type", action.type}, {"result", to_json(r)}}});
+        journal_.append(JournalEntry{
+            now_, "result", nlohmann::json{{"handle", h}, {"type", action.type}, {"result", to_json(r)}}});
         results_[h] = std::move(r);
         // The result is journaled at submit time; what it sets off comes after it.
         switch (then.kind) {
-            case FollowUp::Kind::RunUntil: run_until(then.to); break;
-            case FollowUp::Kind::StepOne: step_to_next_event(); break;
-            case FollowUp::Kind::Restore: restore_checkpoint(then.checkpoint); break;
-            case FollowUp::Kind::None: break;
+            case FollowUp::Kind::RunUntil:
+                run_until(then.to);
+                break;
+            case FollowUp::Kind::StepOne:
+                step_to_next_event();
+                break;
+            case FollowUp::Kind::Restore:
+                restore_checkpoint(then.checkpoint);
+                break;
+            case FollowUp::Kind::None:
+                break;
         }
         return h;
     }
@@ -93,7 +100,8 @@ void Simulation::resolve_hung(const Action& retry) {
         if (p.hung && p.action.type == retry.type && p.action.actor == retry.actor) {
             ActionResult r = ActionResult::failure("action.timed_out", {{"type", p.action.type}});
             journal_.append(JournalEntry{
-                now_, "result", nlohmann::json{{"handle", p.handle}, {"type", p.action.type}, {"result", to_json(r)}}});
+                now_, "result",
+                nlohmann::json{{"handle", p.handle}, {"type", p.action.type}, {"result", to_json(r)}}});
             results_[p.handle] = std::move(r);
             it = pending_.erase(it);
             --hung_;
@@ -106,8 +114,9 @@ void Simulation::resolve_hung(const Action& retry) {
 // [SECTION] Instructor actions
 
 static ActionResult bad_rule(const std::vector<FaultParseError>& errors) {
-    return ActionResult::failure("instructor.bad_rule",
-                                 {{"detail", errors.empty() ? "" : errors.front().pointer + ": " + errors.front().message}});
+    return ActionResult::failure(
+        "instructor.bad_rule",
+        {{"detail", errors.empty() ? "" : errors.front().pointer + ": " + errors.front().message}});
 }
 
 static ActionResult no_such_rule(const std::string& id) {
@@ -122,7 +131,8 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
     if (a.type == "instructor.add_fault") {
         FaultRule rule;
         std::vector<FaultParseError> errors;
-        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors)) return bad_rule(errors);
+        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
+            return bad_rule(errors);
         faults_.add_rule_front(std::move(rule));
         return ActionResult::success({{"rule", faults_.rules().front().id}});
     }
@@ -138,7 +148,8 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
         if (faults_.find_rule(id) == nullptr) return no_such_rule(id);
         FaultRule rule;
         std::vector<FaultParseError> errors;
-        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors)) return bad_rule(errors);
+        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
+            return bad_rule(errors);
         faults_.replace_rule(id, std::move(rule));
         return ActionResult::success({{"rule", id}});
     }
@@ -157,8 +168,10 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
     if (a.type == "instructor.fail_next") {
         const std::string operation = a.arg<std::string>("operation", "");
         const std::string error = a.arg<std::string>("error", "");
-        if (operation.empty()) return bad_rule({{"/operation", "must be an operation name or glob, e.g. \"billing.*\""}});
-        if (error.empty()) return bad_rule({{"/error", "must be an error code, e.g. \"service.unavailable\""}});
+        if (operation.empty())
+            return bad_rule({{"/operation", "must be an operation name or glob, e.g. \"billing.*\""}});
+        if (error.empty())
+            return bad_rule({{"/error", "must be an error code, e.g. \"service.unavailable\""}});
         FaultRule rule;
         int n = 1;
         while (faults_.find_rule(fmt::format("fail-next-{}", n)) != nullptr) ++n;
@@ -172,17 +185,21 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
     if (a.type == "instructor.skip_time") {
         SimTime to = now_;
         if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
-            if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 || by_ms->get<std::int64_t>() > kMaxSkip)
-                return ActionResult::failure("instructor.bad_duration",
-                                             {{"detail", fmt::format("by_ms must be a whole number from 0 to {} ({})",
-                                                                     kMaxSkip, duration_cap_text())}});
+            if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 ||
+                by_ms->get<std::int64_t>() > kMaxSkip)
+                return ActionResult::failure(
+                    "instructor.bad_duration",
+                    {{"detail", fmt::format("by_ms must be a whole number from 0 to {} ({})", kMaxSkip,
+                                            duration_cap_text())}});
             to = add_saturating(now_, by_ms->get<SimTime>());
         } else {
             auto by = a.args.find("by");
             std::string why;
             std::optional<Duration> d;
-            if (by != a.args.end() && by->is_string()) d = parse_duration(by->get<std::string>(), &why);
-            else why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
+            if (by != a.args.end() && by->is_string())
+                d = parse_duration(by->get<std::string>(), &why);
+            else
+                why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
             if (!d) return ActionResult::failure("instructor.bad_duration", {{"detail", why}});
             if (!is_within_cap(*d))
                 return ActionResult::failure("instructor.bad_duration", {{"detail", duration_cap_text()}});
@@ -206,21 +223,27 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
         if (name.empty()) {
             int n = static_cast<int>(checkpoints_.size()) + 1;
             auto taken = [&](const std::string& c) {
-                return std::any_of(checkpoints_.begin(), checkpoints_.end(), [&](const Checkpoint& k) { return k.name == c; });
+                return std::any_of(checkpoints_.begin(), checkpoints_.end(),
+                                   [&](const Checkpoint& k) { return k.name == c; });
             };
             while (taken(fmt::format("checkpoint-{}", n))) ++n;
             name = fmt::format("checkpoint-{}", n);
         }
         Checkpoint cp{name, now_, world_, queue_.pending(), pending_, faults_, random_};
-        auto same = std::find_if(checkpoints_.begin(), checkpoints_.end(), [&](const Checkpoint& k) { return k.name == name; });
-        if (same != checkpoints_.end()) *same = std::move(cp);  // taken again under the same name: the newer one counts
-        else checkpoints_.push_back(std::move(cp));
+        auto same = std::find_if(checkpoints_.begin(), checkpoints_.end(),
+                                 [&](const Checkpoint& k) { return k.name == name; });
+        if (same != checkpoints_.end())
+            *same = std::move(cp);  // taken again under the same name: the newer one counts
+        else
+            checkpoints_.push_back(std::move(cp));
         return ActionResult::success({{"name", name}, {"time", now_}});
     }
     if (a.type == "instructor.restore_checkpoint") {
         const std::string name = a.arg<std::string>("name", "");
-        auto cp = std::find_if(checkpoints_.begin(), checkpoints_.end(), [&](const Checkpoint& k) { return k.name == name; });
-        if (cp == checkpoints_.end()) return ActionResult::failure("instructor.no_such_checkpoint", {{"name", name}});
+        auto cp = std::find_if(checkpoints_.begin(), checkpoints_.end(),
+                               [&](const Checkpoint& k) { return k.name == name; });
+        if (cp == checkpoints_.end())
+            return ActionResult::failure("instructor.no_such_checkpoint", {{"name", name}});
         then.kind = FollowUp::Kind::Restore;
         then.checkpoint = name;
         return ActionResult::success({{"name", name}, {"time", cp->time}, {"shift_ms", now_ - cp->time}});
@@ -231,7 +254,8 @@ ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) 
 // World, queue, pending actions, faults and random streams go back; the clock and journal go on, so
 // everything that was waiting moves by (now − checkpoint time).
 void Simulation::restore_checkpoint(const std::string& name) {
-    auto it = std::find_if(checkpoints_.begin(), checkpoints_.end(), [&](const Checkpoint& k) { return k.name == name; });
+    auto it = std::find_if(checkpoints_.begin(), checkpoints_.end(),
+                           [&](const Checkpoint& k) { return k.name == name; });
     if (it == checkpoints_.end()) return;
     const Checkpoint& cp = *it;
     const SimTime shift = now_ - cp.time;
@@ -240,8 +264,8 @@ void Simulation::restore_checkpoint(const std::string& name) {
     for (const auto& [h, p] : pending_) {
         if (cp.pending.count(h) != 0) continue;
         ActionResult r = ActionResult::failure("instructor.restored", {{"type", p.action.type}});
-        journal_.append(JournalEntry{now_, "result",
-                                     nlohmann::json{{"handle", h}, {"type", p.action.type}, {"result", to_json(r)}}});
+        journal_.append(JournalEntry{
+            now_, "result", nlohmann::json{{"handle", h}, {"type", p.action.type}, {"result", to_json(r)}}});
         results_[h] = std::move(r);
     }
     pending_ = cp.pending;
@@ -289,8 +313,8 @@ void Simulation::complete_action(ActionHandle h) {
         Context ctx(*this);
         r = spec->second.run(ctx, p.action);
     }
-    journal_.append(JournalEntry{now_, "result",
-                                 nlohmann::json{{"handle", h}, {"type", p.action.type}, {"result", to_json(r)}}});
+    journal_.append(JournalEntry{
+        now_, "result", nlohmann::json{{"handle", h}, {"type", p.action.type}, {"result", to_json(r)}}});
     results_[h] = std::move(r);
 }
 
@@ -349,7 +373,9 @@ nlohmann::json Simulation::state_json() const {
     return state;
 }
 
-std::uint64_t Simulation::state_hash() const { return hash_json(state_json()); }
+std::uint64_t Simulation::state_hash() const {
+    return hash_json(state_json());
+}
 
 std::vector<JournalEntry> Simulation::take_new_entries() {
     const auto& all = journal_.entries();

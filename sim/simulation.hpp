@@ -24,22 +24,23 @@
 namespace sim {
 
 struct Setup {
-    std::uint64_t seed = 1;                 // master seed of every random stream
-    CivilDate start_date{2025, 3, 3};       // local date at sim time 0
-    int start_minute_of_day = 9 * 60;       // local time at sim time 0
-    TimeZone time_zone;                     // default Europe/Berlin
-    World world;                            // the start state
-    std::vector<FaultRule> faults;          // injected delays and errors (ordered, first that fires wins)
-    std::vector<StartEvent> events;         // scheduled at start, before the registry's start hooks ("at" = sim time)
+    std::uint64_t seed = 1;            // master seed of every random stream
+    CivilDate start_date{2025, 3, 3};  // local date at sim time 0
+    int start_minute_of_day = 9 * 60;  // local time at sim time 0
+    TimeZone time_zone;                // default Europe/Berlin
+    World world;                       // the start state
+    std::vector<FaultRule> faults;     // injected delays and errors (ordered, first that fires wins)
+    std::vector<StartEvent>
+        events;  // scheduled at start, before the registry's start hooks ("at" = sim time)
 };
 
 // A result waiting to be read, or already known.
 struct PendingAction {
     ActionHandle handle = 0;
-    Action action;        // redacted
+    Action action;  // redacted
     SimTime submitted_at = 0;
-    SimTime due_at = 0;   // when the result arrives; -1 while hung
-    bool hung = false;    // a "hang" fault: no answer until the person retries the same operation
+    SimTime due_at = 0;  // when the result arrives; -1 while hung
+    bool hung = false;   // a "hang" fault: no answer until the person retries the same operation
     std::optional<ActionResult> injected;  // the result a fault rule decided, instead of the handler's
 };
 

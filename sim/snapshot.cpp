@@ -82,8 +82,10 @@ json move_data_times(json data, SimTime origin) {
     if (!data.is_object()) return data;
     for (auto it = data.begin(); it != data.end(); ++it) {
         const std::string& key = it.key();
-        NumberError why;  // a time within ±2^62 (sim/time.hpp), so moving it cannot overflow; others stay as they are
-        if (key.size() > 3 && key.compare(key.size() - 3, 3, "_at") == 0 && it->is_number_integer() && *it != -1)
+        NumberError
+            why;  // a time within ±2^62 (sim/time.hpp), so moving it cannot overflow; others stay as they are
+        if (key.size() > 3 && key.compare(key.size() - 3, 3, "_at") == 0 && it->is_number_integer() &&
+            *it != -1)
             if (auto t = integer_in_range(*it, "", -kSimTimeMax, kSimTimeMax, why)) *it = *t - origin;
     }
     return data;
@@ -116,7 +118,8 @@ nlohmann::json scenario_at(const Scenario& base, const Simulation& sim, const st
     json events = json::array();
     for (const Event& e : sim.queue().pending()) {
         if (e.kind == "action.completed") continue;  // actions in flight end with the old run
-        events.push_back({{"in_ms", e.time - origin}, {"kind", e.kind}, {"data", move_data_times(e.data, origin)}});
+        events.push_back(
+            {{"in_ms", e.time - origin}, {"kind", e.kind}, {"data", move_data_times(e.data, origin)}});
     }
     doc["start"] = json{{"world", to_json(world)}};
     if (!events.empty()) doc["start"]["events"] = std::move(events);
@@ -128,8 +131,10 @@ nlohmann::json scenario_at(const Scenario& base, const Simulation& sim, const st
     const auto& states = sim.faults().states();
     for (std::size_t i = 0; i < rules.size(); ++i)
         if (auto r = live_rule(rules[i], states[i], origin)) faults.push_back(std::move(*r));
-    if (faults.empty()) doc.erase("faults");
-    else doc["faults"] = std::move(faults);
+    if (faults.empty())
+        doc.erase("faults");
+    else
+        doc["faults"] = std::move(faults);
 
     // No reference solution fits the new start, so no demo mode.
     doc.erase("solution");
@@ -137,8 +142,10 @@ nlohmann::json scenario_at(const Scenario& base, const Simulation& sim, const st
         json kept = json::array();
         for (const auto& m : *modes)
             if (m != "demo") kept.push_back(m);
-        if (kept.empty()) doc.erase("modes");
-        else *modes = std::move(kept);
+        if (kept.empty())
+            doc.erase("modes");
+        else
+            *modes = std::move(kept);
     }
     return doc;
 }

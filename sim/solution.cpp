@@ -13,13 +13,16 @@ std::vector<ConditionError> skip_time_errors(const Action& a) {
     if (a.type != "instructor.skip_time") return errors;
     if (auto by = a.args.find("by"); by != a.args.end()) {
         std::string too_long;
-        if (!by->is_string()) errors.push_back({"/by", "must be a duration such as \"2d\""});
-        else if (!parse_duration(by->get<std::string>(), &too_long)) errors.push_back({"/by", too_long});
+        if (!by->is_string())
+            errors.push_back({"/by", "must be a duration such as \"2d\""});
+        else if (!parse_duration(by->get<std::string>(), &too_long))
+            errors.push_back({"/by", too_long});
     }
     if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
         NumberError why;
         if (!integer_in_range(*by_ms, "/by_ms", 0, kMaxDuration, why))
-            errors.push_back({"/by_ms", fmt::format("must be a whole number from 0 to {} ({})", kMaxDuration, duration_cap_text())});
+            errors.push_back({"/by_ms", fmt::format("must be a whole number from 0 to {} ({})", kMaxDuration,
+                                                    duration_cap_text())});
     }
     return errors;
 }
@@ -33,7 +36,8 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
         err("/solution", "must be an array of steps");
         return sol;
     }
-    static const std::vector<std::string> kKeys = {"caption", "action", "expect", "advance", "wait_until", "max"};
+    static const std::vector<std::string> kKeys = {"caption", "action",     "expect",
+                                                   "advance", "wait_until", "max"};
     for (std::size_t i = 0; i < it->size(); ++i) {
         const auto& j = (*it)[i];
         const std::string p = fmt::format("/solution/{}", i);
@@ -44,43 +48,57 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
         for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
         SolutionStep step;
         if (auto c = j.find("caption"); c != j.end()) {
-            if (c->is_string()) step.caption.en = c->get<std::string>();
+            if (c->is_string())
+                step.caption.en = c->get<std::string>();
             else if (c->is_object() && (!c->contains("en") || (*c)["en"].is_string()) &&
                      (!c->contains("de") || (*c)["de"].is_string())) {
-                for (auto& [where, message] : unknown_keys(*c, p + "/caption", {"en", "de"})) err(where, message);
+                for (auto& [where, message] : unknown_keys(*c, p + "/caption", {"en", "de"}))
+                    err(where, message);
                 step.caption.en = c->value("en", "");
                 step.caption.de = c->value("de", "");
             } else
                 err(p + "/caption", "must be a text or {\"en\": …, \"de\": …}");
         }
-        const int kinds = int(j.contains("action")) + int(j.contains("advance")) + int(j.contains("wait_until"));
+        const int kinds =
+            int(j.contains("action")) + int(j.contains("advance")) + int(j.contains("wait_until"));
         if (kinds != 1) err(p, "a step needs exactly one of \"action\", \"advance\" or \"wait_until\"");
         if (j.contains("action")) {
             Action a;
             std::string why;
-            if (action_from_json(j["action"], a, why)) step.action = std::move(a);
-            else err(p + "/action", why);
+            if (action_from_json(j["action"], a, why))
+                step.action = std::move(a);
+            else
+                err(p + "/action", why);
             // A time skip is refused at load when the simulation would refuse it (sim/time.hpp's cap).
             if (step.action)
                 for (auto& e : skip_time_errors(*step.action)) err(p + "/action" + e.pointer, e.message);
             if (j.contains("expect")) {
-                if (j["expect"].is_string()) step.expect = j["expect"].get<std::string>();
-                else err(p + "/expect", "must be \"ok\" or an error code");
+                if (j["expect"].is_string())
+                    step.expect = j["expect"].get<std::string>();
+                else
+                    err(p + "/expect", "must be \"ok\" or an error code");
             }
         }
         if (j.contains("advance")) {
             std::string why;
-            if (!j["advance"].is_string()) err(p + "/advance", "must be a duration such as \"5 business days\"");
-            else if (auto d = parse_duration(j["advance"].get<std::string>(), &why)) step.advance = *d;
-            else err(p + "/advance", why);
+            if (!j["advance"].is_string())
+                err(p + "/advance", "must be a duration such as \"5 business days\"");
+            else if (auto d = parse_duration(j["advance"].get<std::string>(), &why))
+                step.advance = *d;
+            else
+                err(p + "/advance", why);
         }
         if (j.contains("wait_until")) {
-            if (validate_condition(j["wait_until"], p + "/wait_until", errors)) step.wait_until = j["wait_until"];
+            if (validate_condition(j["wait_until"], p + "/wait_until", errors))
+                step.wait_until = j["wait_until"];
             if (j.contains("max")) {
                 std::string why;
-                auto d = j["max"].is_string() ? parse_duration(j["max"].get<std::string>(), &why) : std::nullopt;
-                if (!d || d->business_days != 0) err(p + "/max", why.empty() ? "must be calendar time such as \"30d\"" : why);
-                else step.max_wait = d->ms;
+                auto d =
+                    j["max"].is_string() ? parse_duration(j["max"].get<std::string>(), &why) : std::nullopt;
+                if (!d || d->business_days != 0)
+                    err(p + "/max", why.empty() ? "must be calendar time such as \"30d\"" : why);
+                else
+                    step.max_wait = d->ms;
             }
         }
         sol.steps.push_back(std::move(step));
@@ -100,9 +118,12 @@ void SolutionPlayer::begin_step(Simulation& sim) {
         return;
     }
     state_ = State::Running;
-    if (step->action) handle_ = sim.submit(*step->action);
-    else if (step->advance) target_ = apply_duration(sim.calendar(), sim.now(), *step->advance);
-    else target_ = sim.now() + step->max_wait;
+    if (step->action)
+        handle_ = sim.submit(*step->action);
+    else if (step->advance)
+        target_ = apply_duration(sim.calendar(), sim.now(), *step->advance);
+    else
+        target_ = sim.now() + step->max_wait;
 }
 
 SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
@@ -116,7 +137,8 @@ SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
         auto r = sim.result(handle_);
         if (!r) return state_;
         if (r->code != step.expect) {
-            failure_ = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", index_ + 1, step.action->type, step.expect, r->code);
+            failure_ = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", index_ + 1, step.action->type,
+                                   step.expect, r->code);
             state_ = State::Failed;
             return state_;
         }
@@ -124,7 +146,8 @@ SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
     } else if (step.advance) {
         if (sim.now() >= target_) finish();
     } else {
-        if (evaluate_condition(step.wait_until, sim)) finish();
+        if (evaluate_condition(step.wait_until, sim))
+            finish();
         else if (sim.now() >= target_) {
             failure_ = fmt::format("step {}: the condition did not hold within the time limit", index_ + 1);
             state_ = State::Failed;
@@ -138,8 +161,10 @@ void SolutionPlayer::advance_running_step(Simulation& sim) {
     const SolutionStep& step = *current();
     if (step.action || !step.wait_until.is_null()) {
         const auto next = sim.next_event_time();
-        if (next && (step.action || *next <= target_)) sim.run_until(*next);
-        else if (!step.action) sim.run_until(target_);
+        if (next && (step.action || *next <= target_))
+            sim.run_until(*next);
+        else if (!step.action)
+            sim.run_until(target_);
         return;
     }
     // advance: process events on the way so the tracker can see each state
@@ -158,9 +183,10 @@ SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentT
             const SimTime before = sim.now();
             const auto next = sim.next_event_time();
             player.advance_running_step(sim);
-            if (sim.now() == before && next == sim.next_event_time() && player.poll(sim) == SolutionPlayer::State::Running &&
-                ++guard > 1000) {
-                run.failure = fmt::format("step {}: no progress (the action never answered)", player.step_index() + 1);
+            if (sim.now() == before && next == sim.next_event_time() &&
+                player.poll(sim) == SolutionPlayer::State::Running && ++guard > 1000) {
+                run.failure =
+                    fmt::format("step {}: no progress (the action never answered)", player.step_index() + 1);
                 run.steps_played = player.step_index();
                 return run;
             }

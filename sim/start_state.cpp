@@ -47,7 +47,8 @@ struct Reader {
     }
     // A whole number from lo to hi (json_input.hpp); false when absent or refused (refusals are recorded).
     template <class T>
-    bool integer(const json& obj, const char* key, const std::string& base, std::int64_t lo, std::int64_t hi, T& out) {
+    bool integer(const json& obj, const char* key, const std::string& base, std::int64_t lo, std::int64_t hi,
+                 T& out) {
         auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return false;
         NumberError why;
@@ -85,9 +86,9 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
         const std::string b = "/settings";
         r.unknown_keys(settings, b,
                        {"verification_outcomes", "excluded_org_types", "reverification_months",
-                        "portal_full_view_requires_global_admin", "portal_licence_seats", "account_review_hold",
-                        "zero_order_requires_payment_method", "licence_removal_window", "business_seat_cap",
-                        "max_users_per_assignment", "reduced_view_shows_status"});
+                        "portal_full_view_requires_global_admin", "portal_licence_seats",
+                        "account_review_hold", "zero_order_requires_payment_method", "licence_removal_window",
+                        "business_seat_cap", "max_users_per_assignment", "reduced_view_shows_status"});
         if (r.get(settings, "verification_outcomes", b, out.verification_outcomes)) {
             for (std::size_t i = 0; i < out.verification_outcomes.size(); ++i) {
                 const auto& o = out.verification_outcomes[i];
@@ -97,8 +98,10 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
             }
         }
         r.get(settings, "excluded_org_types", b, out.excluded_org_types);
-        r.integer(settings, "reverification_months", b, 1, kMaxReverificationMonths, out.reverification_months);
-        r.get(settings, "portal_full_view_requires_global_admin", b, out.portal_full_view_requires_global_admin);
+        r.integer(settings, "reverification_months", b, 1, kMaxReverificationMonths,
+                  out.reverification_months);
+        r.get(settings, "portal_full_view_requires_global_admin", b,
+              out.portal_full_view_requires_global_admin);
         r.integer(settings, "portal_licence_seats", b, 1, kMaxQuantity, out.portal_licence_seats);
         r.get(settings, "account_review_hold", b, out.account_review_hold);
         r.get(settings, "zero_order_requires_payment_method", b, out.zero_order_requires_payment_method);
@@ -132,7 +135,6 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
 // [SECTION] Start state from the scenario -----------------------------------------------------
 
 namespace {
-
 
 bool valid_country_code(const std::string& s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
@@ -196,10 +198,13 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     if (st.contains("world")) {
         for (auto it = st.begin(); it != st.end(); ++it)
             if (it.key() != "world" && it.key() != "events")
-                r.fail("/start/" + it.key(), "use either \"world\" or the start-state fields (tenant, organisation, people, …), not both");
+                r.fail("/start/" + it.key(),
+                       "use either \"world\" or the start-state fields (tenant, organisation, people, …), "
+                       "not both");
         for (const char* key : {"settings", "delays"})
             if (scenario_root.contains(key))
-                r.fail(std::string("/") + key, "the start world carries its own settings (/start/world/settings); remove this key");
+                r.fail(std::string("/") + key,
+                       "the start world carries its own settings (/start/world/settings); remove this key");
         std::string why;
         World snapshot;
         if (!world_from_json(st["world"], snapshot, why)) {
@@ -224,8 +229,9 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         if (!arr.is_array()) return;
         for (std::size_t i = 0; i < arr.size(); ++i) check(arr[i], base + "/" + std::to_string(i), known);
     };
-    check(st, "/start", {"tenant", "organisation", "billing_account", "payment_methods", "subscriptions", "people", "mail",
-                         "world", "events"});
+    check(st, "/start",
+          {"tenant", "organisation", "billing_account", "payment_methods", "subscriptions", "people", "mail",
+           "world", "events"});
     check(field(st, "tenant"), "/start/tenant", {"name", "nonprofit_tagged", "security_defaults"});
     check(field(st, "organisation"), "/start/organisation",
           {"status", "form", "facts", "registrant", "approved_days_ago"});
@@ -233,14 +239,16 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
           {"legally_recognised", "registered_by_it_provider"});
     check(field(field(st, "organisation"), "form"), "/start/organisation/form",
           {"legal_name", "country", "registration_id", "address", "website", "phone", "org_type", "mission",
-           "contact_first_name", "contact_last_name", "contact_email", "contact_phone", "registrant_relationship",
-           "proof_document", "attest_eligibility", "accept_non_discrimination", "accept_terms"});
+           "contact_first_name", "contact_last_name", "contact_email", "contact_phone",
+           "registrant_relationship", "proof_document", "attest_eligibility", "accept_non_discrimination",
+           "accept_terms"});
     check_each(field(st, "payment_methods"), "/start/payment_methods", {"kind", "label"});
     check_each(field(st, "subscriptions"), "/start/subscriptions",
-               {"sku", "quantity", "term", "billing_frequency", "channel", "status", "price_cents_each", "renewal_in_days"});
+               {"sku", "quantity", "term", "billing_frequency", "channel", "status", "price_cents_each",
+                "renewal_in_days"});
     check_each(field(st, "people"), "/start/people",
-               {"upn", "first_name", "last_name", "display_name", "kind", "usage_location", "roles", "sign_in_blocked",
-                "licences"});
+               {"upn", "first_name", "last_name", "display_name", "kind", "usage_location", "roles",
+                "sign_in_blocked", "licences"});
     check_each(field(st, "mail"), "/start/mail", {"to", "from", "subject_key", "body_key", "params", "read"});
 
     // Tenant.
@@ -267,8 +275,9 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         std::string status = "none";
         r.get(org, "status", "/start/organisation", status);
         if (!parse_portal_status(status, o.status))
-            r.fail("/start/organisation/status",
-                   "must be one of none, draft, pending, info_requested, approved, declined, reverify_required");
+            r.fail(
+                "/start/organisation/status",
+                "must be one of none, draft, pending, info_requested, approved, declined, reverify_required");
         if (o.status != PortalStatus::None && !w.tenant.exists)
             r.fail("/start/organisation/status", "a registered organisation needs a tenant (/start/tenant)");
         const json& form = field(org, "form");
@@ -276,7 +285,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         const json& facts = field(org, "facts");
         if (facts.is_object()) {
             r.get(facts, "legally_recognised", "/start/organisation/facts", o.facts.legally_recognised);
-            r.get(facts, "registered_by_it_provider", "/start/organisation/facts", o.facts.registered_by_it_provider);
+            r.get(facts, "registered_by_it_provider", "/start/organisation/facts",
+                  o.facts.registered_by_it_provider);
         }
         r.get(org, "registrant", "/start/organisation", o.registrant);
         int approved_days_ago = 0;
@@ -293,7 +303,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
             o.submitted_at = 0;
             w.start_events.push_back({0, "portal.verification_started", {{"submission", 1}}});
         }
-        if (o.status == PortalStatus::Approved && !tenant.contains("nonprofit_tagged")) w.tenant.nonprofit_tagged = true;
+        if (o.status == PortalStatus::Approved && !tenant.contains("nonprofit_tagged"))
+            w.tenant.nonprofit_tagged = true;
     } else if (!org.is_null()) {
         r.fail("/start/organisation", "must be an object");
     }
@@ -314,7 +325,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
             m.id = w.make_id("pm");
             r.get(methods[i], "kind", b, m.kind);
             r.get(methods[i], "label", b, m.label);
-            if (m.kind != "card" && m.kind != "invoice") r.fail(b + "/kind", "must be \"card\" or \"invoice\"");
+            if (m.kind != "card" && m.kind != "invoice")
+                r.fail(b + "/kind", "must be \"card\" or \"invoice\"");
             w.billing.payment_methods.push_back(m);
         }
     }
@@ -336,7 +348,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
                 r.fail(b + "/sku", "is not in the catalog (edition " + w.catalog.edition + ")");
                 continue;
             }
-            if (!sj.contains("quantity") || sj["quantity"].is_null()) r.fail(b + "/quantity", "must be at least 1");
+            if (!sj.contains("quantity") || sj["quantity"].is_null())
+                r.fail(b + "/quantity", "must be at least 1");
             r.integer(sj, "quantity", b, 1, kMaxQuantity, s.quantity);
             r.get(sj, "term", b, s.term);
             r.get(sj, "billing_frequency", b, s.billing_frequency);
@@ -390,12 +403,14 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
             r.get(pj, "first_name", b, p.first_name);
             r.get(pj, "last_name", b, p.last_name);
             if (!r.get(pj, "display_name", b, p.display_name) || p.display_name.empty())
-                p.display_name = p.first_name.empty() ? p.upn.substr(0, p.upn.find('@'))
-                                                      : p.first_name + (p.last_name.empty() ? "" : " " + p.last_name);
+                p.display_name = p.first_name.empty()
+                                     ? p.upn.substr(0, p.upn.find('@'))
+                                     : p.first_name + (p.last_name.empty() ? "" : " " + p.last_name);
             std::string kind = "paid_staff";
             r.get(pj, "kind", b, kind);
             if (!parse_person_kind(kind, p.kind))
-                r.fail(b + "/kind", "must be one of paid_staff, unpaid_executive, volunteer, member, beneficiary");
+                r.fail(b + "/kind",
+                       "must be one of paid_staff, unpaid_executive, volunteer, member, beneficiary");
             if (r.get(pj, "usage_location", b, p.usage_location) && !p.usage_location.empty() &&
                 !valid_country_code(p.usage_location))
                 r.fail(b + "/usage_location", "must be a two-letter country code such as \"DE\"");
@@ -483,7 +498,8 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
                                 std::vector<StartStateError>& errors) {
     const std::size_t errors_before = errors.size();
     Reader r{errors};
-    if (!scenario_root.is_object() || !scenario_root.contains("start") || !scenario_root["start"].is_object()) return true;
+    if (!scenario_root.is_object() || !scenario_root.contains("start") || !scenario_root["start"].is_object())
+        return true;
     const json& start = scenario_root["start"];
     auto events = start.find("events");
     if (events == start.end()) return true;
@@ -501,12 +517,17 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
         }
         r.unknown_keys(ej, b, {"in_ms", "kind", "data"});
         StartEvent e;
-        if (!ej.contains("in_ms") || ej["in_ms"].is_null()) r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
-        else r.integer(ej, "in_ms", b, 0, kMaxDuration, e.at);
-        if (!r.get(ej, "kind", b, e.kind) || e.kind.empty()) r.fail(b + "/kind", "must name an event, e.g. \"portal.verification_finished\"");
+        if (!ej.contains("in_ms") || ej["in_ms"].is_null())
+            r.fail(b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
+        else
+            r.integer(ej, "in_ms", b, 0, kMaxDuration, e.at);
+        if (!r.get(ej, "kind", b, e.kind) || e.kind.empty())
+            r.fail(b + "/kind", "must name an event, e.g. \"portal.verification_finished\"");
         if (ej.contains("data")) {
-            if (ej["data"].is_object()) e.data = ej["data"];
-            else r.fail(b + "/data", "must be an object");
+            if (ej["data"].is_object())
+                e.data = ej["data"];
+            else
+                r.fail(b + "/data", "must be an object");
         }
         read.push_back(std::move(e));
     }

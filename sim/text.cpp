@@ -35,20 +35,23 @@ std::string suggest_key(const std::string& unknown, const std::vector<std::strin
     return best;
 }
 
-std::string unknown_key_message(const std::string& unknown, const std::vector<std::string>& known, const char* what) {
+std::string unknown_key_message(const std::string& unknown, const std::vector<std::string>& known,
+                                const char* what) {
     const std::string hint = suggest_key(unknown, known);
     if (hint.empty()) return fmt::format("unknown {} \"{}\"", what, unknown);
     return fmt::format("unknown {} \"{}\" — did you mean \"{}\"?", what, unknown, hint);
 }
 
-std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, const std::string& pointer,
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj,
+                                                              const std::string& pointer,
                                                               const std::vector<std::string>& known) {
     std::vector<std::pair<std::string, std::string>> out;
     if (!obj.is_object()) return out;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
         std::string token;
-        for (char c : it.key()) token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+        for (char c : it.key())
+            token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
         out.emplace_back(pointer + "/" + token, unknown_key_message(it.key(), known));
     }
     return out;
@@ -64,10 +67,14 @@ std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i) 
     if (c < 0x80) return {c, 1};
     std::size_t n = 0;
     char32_t cp = 0, min = 0;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07, min = 0x10000;
-    else return {0, 0};
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return {0, 0};
     if (i + n > s.size()) return {0, 0};
     for (std::size_t k = 1; k < n; ++k) {
         if ((b(i + k) & 0xC0) != 0x80) return {0, 0};
@@ -111,10 +118,13 @@ std::string terminal_text(std::string_view s) {
             ++i;
             continue;
         }
-        if (cp < 0x20 || cp == 0x7F) out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
-        else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        if (cp < 0x20 || cp == 0x7F)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+        else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                 (cp >= 0x2066 && cp <= 0x2069))
             out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-        else out.append(s.substr(i, n));
+        else
+            out.append(s.substr(i, n));
         i += n;
     }
     return out;

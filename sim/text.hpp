@@ -24,7 +24,8 @@ std::string unknown_key_message(const std::string& unknown, const std::vector<st
                                 const char* what = "key");
 
 // Every key of `obj` not in `known`, as (JSON pointer under `pointer`, message with a suggestion).
-std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, const std::string& pointer,
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj,
+                                                              const std::string& pointer,
                                                               const std::vector<std::string>& known);
 
 // Valid UTF-8 made of characters XML 1.0 allows: every invalid UTF-8 sequence (overlong forms, encoded

@@ -74,7 +74,8 @@ CivilDate add_months(CivilDate d, std::int64_t months) {
         m += 12;
         --y;
     }
-    CivilDate out{static_cast<int>(std::clamp<std::int64_t>(y, INT_MIN / 2, INT_MAX / 2)), static_cast<int>(m) + 1, 1};
+    CivilDate out{static_cast<int>(std::clamp<std::int64_t>(y, INT_MIN / 2, INT_MAX / 2)),
+                  static_cast<int>(m) + 1, 1};
     out.day = std::clamp(d.day, 1, days_in_month(out.year, out.month));
     return out;
 }
@@ -93,7 +94,8 @@ static bool parse_fixed_int(std::string_view s, int& out) {
 std::optional<CivilDate> parse_date(std::string_view iso, std::string* error) {
     CivilDate d;
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !parse_fixed_int(iso.substr(0, 4), d.year) ||
-        !parse_fixed_int(iso.substr(5, 2), d.month) || !parse_fixed_int(iso.substr(8, 2), d.day) || !is_valid_date(d)) {
+        !parse_fixed_int(iso.substr(5, 2), d.month) || !parse_fixed_int(iso.substr(8, 2), d.day) ||
+        !is_valid_date(d)) {
         if (error) *error = fmt::format("\"{}\" is not a date (write YYYY-MM-DD)", iso);
         return std::nullopt;
     }
@@ -106,7 +108,9 @@ std::optional<CivilDate> parse_date(std::string_view iso, std::string* error) {
     return d;
 }
 
-std::string format_date(CivilDate d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string format_date(CivilDate d) {
+    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
 // [SECTION] Time zones
 
@@ -117,11 +121,11 @@ std::optional<TimeZone> time_zone_by_name(std::string_view name) {
         bool eu;
     };
     static const Known kZones[] = {
-        {"Europe/Berlin", 60, true},  {"Europe/Vienna", 60, true},    {"Europe/Zurich", 60, true},
-        {"Europe/Paris", 60, true},   {"Europe/Amsterdam", 60, true}, {"Europe/Brussels", 60, true},
-        {"Europe/Rome", 60, true},    {"Europe/Madrid", 60, true},    {"Europe/Warsaw", 60, true},
-        {"Europe/London", 0, true},   {"Europe/Dublin", 0, true},     {"Europe/Lisbon", 0, true},
-        {"Europe/Helsinki", 120, true}, {"Europe/Athens", 120, true}, {"UTC", 0, false},
+        {"Europe/Berlin", 60, true},    {"Europe/Vienna", 60, true},    {"Europe/Zurich", 60, true},
+        {"Europe/Paris", 60, true},     {"Europe/Amsterdam", 60, true}, {"Europe/Brussels", 60, true},
+        {"Europe/Rome", 60, true},      {"Europe/Madrid", 60, true},    {"Europe/Warsaw", 60, true},
+        {"Europe/London", 0, true},     {"Europe/Dublin", 0, true},     {"Europe/Lisbon", 0, true},
+        {"Europe/Helsinki", 120, true}, {"Europe/Athens", 120, true},   {"UTC", 0, false},
     };
     for (const auto& z : kZones)
         if (name == z.name) return TimeZone{z.name, z.offset, z.eu};
@@ -187,7 +191,9 @@ SimTime Calendar::at_local(CivilDate date, int minute_of_day) const {
     return from_unix_ms(summer);  // a skipped hour (spring forward): the instant just after the switch
 }
 
-bool Calendar::is_business_day(SimTime t) const { return local(t).weekday < 5; }
+bool Calendar::is_business_day(SimTime t) const {
+    return local(t).weekday < 5;
+}
 
 SimTime Calendar::add_business_days(SimTime t, int n) const {
     if (t >= kSimTimeMax) return t;  // the end of time: nothing comes later
@@ -219,7 +225,8 @@ int Calendar::business_days_between(SimTime from, SimTime to) const {
     const std::int64_t a = days_from_civil(local(from).date);
     const std::int64_t b = days_from_civil(local(to).date);
     if (a >= b) return 0;
-    return static_cast<int>(std::min<std::int64_t>(business_days_through(b) - business_days_through(a), INT_MAX));
+    return static_cast<int>(
+        std::min<std::int64_t>(business_days_through(b) - business_days_through(a), INT_MAX));
 }
 
 SimTime Calendar::add_months(SimTime t, int months) const {
@@ -251,8 +258,8 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
     std::size_t start = i;
     while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
     if (i == start)
-        return fail(fmt::format("\"{}\" is not a duration; write e.g. \"90s\", \"15m\", \"3d\" or \"5 business days\"",
-                                text));
+        return fail(fmt::format(
+            "\"{}\" is not a duration; write e.g. \"90s\", \"15m\", \"3d\" or \"5 business days\"", text));
     if (i - start > 12) return fail(fmt::format("\"{}\": the number is too large", text));
     std::int64_t n = 0;
     for (std::size_t k = start; k < i; ++k) n = n * 10 + (text[k] - '0');
@@ -265,11 +272,11 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
         const char* name;
         SimTime ms;
     };
-    static const Unit kUnits[] = {{"ms", 1},        {"s", kSecond},        {"sec", kSecond},      {"second", kSecond},
-                                  {"seconds", kSecond}, {"m", kMinute},     {"min", kMinute},      {"minute", kMinute},
-                                  {"minutes", kMinute}, {"h", kHour},       {"hour", kHour},       {"hours", kHour},
-                                  {"d", kDay},          {"day", kDay},      {"days", kDay},        {"w", 7 * kDay},
-                                  {"week", 7 * kDay},   {"weeks", 7 * kDay}};
+    static const Unit kUnits[] = {
+        {"ms", 1},       {"s", kSecond},     {"sec", kSecond},    {"second", kSecond},  {"seconds", kSecond},
+        {"m", kMinute},  {"min", kMinute},   {"minute", kMinute}, {"minutes", kMinute}, {"h", kHour},
+        {"hour", kHour}, {"hours", kHour},   {"d", kDay},         {"day", kDay},        {"days", kDay},
+        {"w", 7 * kDay}, {"week", 7 * kDay}, {"weeks", 7 * kDay}};
     for (const auto& u : kUnits) {
         if (unit != u.name) continue;
         if (n > kMaxDuration / u.ms)  // checked before multiplying, so no number can overflow
@@ -281,8 +288,10 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
             return fail(fmt::format("\"{}\" is too long: a duration is {}", text, duration_cap_text()));
         return Duration{0, static_cast<int>(n)};
     }
-    if (unit.empty()) return fail(fmt::format("\"{}\" has no unit; write e.g. \"{}s\" or \"{}m\"", text, n, n));
-    return fail(fmt::format("\"{}\": unknown unit \"{}\" (use ms, s, m, h, d, w or business days)", text, unit));
+    if (unit.empty())
+        return fail(fmt::format("\"{}\" has no unit; write e.g. \"{}s\" or \"{}m\"", text, n, n));
+    return fail(
+        fmt::format("\"{}\": unknown unit \"{}\" (use ms, s, m, h, d, w or business days)", text, unit));
 }
 
 bool is_within_cap(const Duration& d) {
@@ -290,8 +299,8 @@ bool is_within_cap(const Duration& d) {
 }
 
 std::string duration_cap_text() {
-    return fmt::format("at most {} days (about {} years) or {} business days", kMaxDurationDays, kMaxDurationDays / 366,
-                       kMaxBusinessDays);
+    return fmt::format("at most {} days (about {} years) or {} business days", kMaxDurationDays,
+                       kMaxDurationDays / 366, kMaxBusinessDays);
 }
 
 std::string format_duration(const Duration& d) {

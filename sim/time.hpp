@@ -66,9 +66,11 @@ CivilDate add_months(CivilDate d, std::int64_t months);
 struct TimeZone {
     std::string name = "Europe/Berlin";
     int standard_offset_minutes = 60;
-    bool eu_dst = true;  // EU rule: +1 h from last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC
+    bool eu_dst =
+        true;  // EU rule: +1 h from last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC
 };
-std::optional<TimeZone> time_zone_by_name(std::string_view name);  // Europe/Berlin, Europe/Vienna, Europe/Zurich, Europe/London, UTC, …
+std::optional<TimeZone> time_zone_by_name(
+    std::string_view name);  // Europe/Berlin, Europe/Vienna, Europe/Zurich, Europe/London, UTC, …
 int utc_offset_minutes(const TimeZone& tz, std::int64_t unix_ms);
 
 struct LocalDateTime {

@@ -32,13 +32,26 @@ std::vector<const Person*> list_users(const World& w, UserFilter filter) {
         if (p.deleted) continue;
         bool pass = true;
         switch (filter) {
-            case UserFilter::All: break;
-            case UserFilter::Licensed: pass = !p.licences.empty(); break;
-            case UserFilter::Unlicensed: pass = p.licences.empty(); break;
-            case UserFilter::Admins: pass = p.is_admin(); break;
-            case UserFilter::GlobalAdmins: pass = p.has_role(Role::GlobalAdmin); break;
-            case UserFilter::BillingAdmins: pass = p.has_role(Role::BillingAdmin); break;
-            case UserFilter::SignInBlocked: pass = p.sign_in_blocked; break;
+            case UserFilter::All:
+                break;
+            case UserFilter::Licensed:
+                pass = !p.licences.empty();
+                break;
+            case UserFilter::Unlicensed:
+                pass = p.licences.empty();
+                break;
+            case UserFilter::Admins:
+                pass = p.is_admin();
+                break;
+            case UserFilter::GlobalAdmins:
+                pass = p.has_role(Role::GlobalAdmin);
+                break;
+            case UserFilter::BillingAdmins:
+                pass = p.has_role(Role::BillingAdmin);
+                break;
+            case UserFilter::SignInBlocked:
+                pass = p.sign_in_blocked;
+                break;
         }
         if (pass) out.push_back(&p);
     }
@@ -78,14 +91,18 @@ static ActionResult op_add(Context& ctx, const Action& a) {
     p.first_name = a.arg<std::string>("first_name", "");
     p.last_name = a.arg<std::string>("last_name", "");
     p.display_name = a.arg<std::string>("display_name", "");
-    if (p.display_name.empty()) return ActionResult::failure("users.field_required", {{"field", "display_name"}});
+    if (p.display_name.empty())
+        return ActionResult::failure("users.field_required", {{"field", "display_name"}});
     const std::string username = a.arg<std::string>("username", "");
     if (username.empty()) return ActionResult::failure("users.field_required", {{"field", "username"}});
-    if (!is_username(username)) return ActionResult::failure("users.invalid_username", {{"username", username}});
+    if (!is_username(username))
+        return ActionResult::failure("users.invalid_username", {{"username", username}});
     const std::string domain = a.arg<std::string>("domain", w.tenant.initial_domain);
-    if (domain != w.tenant.initial_domain) return ActionResult::failure("users.unknown_domain", {{"domain", domain}});
+    if (domain != w.tenant.initial_domain)
+        return ActionResult::failure("users.unknown_domain", {{"domain", domain}});
     p.upn = username + "@" + domain;
-    if (w.find_person(p.upn) != nullptr) return ActionResult::failure("users.username_taken", {{"upn", p.upn}});
+    if (w.find_person(p.upn) != nullptr)
+        return ActionResult::failure("users.username_taken", {{"upn", p.upn}});
     const std::string mode = a.arg<std::string>("password_mode", "auto");
     if (mode == "own") {
         const std::string check = a.arg<std::string>("password_check", "");
@@ -104,14 +121,16 @@ static ActionResult op_add(Context& ctx, const Action& a) {
         return ActionResult::failure("users.invalid_usage_location", {{"usage_location", p.usage_location}});
     const auto skus = a.arg<std::vector<std::string>>("licences", {});
     std::vector<const Product*> products;
-    if (!skus.empty() && !has_any_role(*actor, kLicenceRoles)) return ActionResult::failure("licences.insufficient_role");
+    if (!skus.empty() && !has_any_role(*actor, kLicenceRoles))
+        return ActionResult::failure("licences.insufficient_role");
     for (const auto& sku : skus) {
         const Product* prod = w.catalog.find(sku);
         if (prod == nullptr) return ActionResult::failure("licences.unknown_product", {{"sku", sku}});
         ActionResult r = check_assignable(w, p, *prod);
         if (!r.ok) return r;
         if (seats_of(w, sku).available() < 1)
-            return ActionResult::failure("licences.no_seats_left", {{"sku", sku}, {"available", 0}, {"needed", 1}});
+            return ActionResult::failure("licences.no_seats_left",
+                                         {{"sku", sku}, {"available", 0}, {"needed", 1}});
         LicenceAssignment probe;  // so a second plan of the same group in this wizard conflicts
         probe.sku = sku;
         p.licences.push_back(probe);
@@ -123,7 +142,8 @@ static ActionResult op_add(Context& ctx, const Action& a) {
     RoleSet roles = 0;
     ActionResult rr = parse_roles(a, roles);
     if (!rr.ok) return rr;
-    if (roles != 0 && !actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("users.roles_need_global_admin");
+    if (roles != 0 && !actor->has_role(Role::GlobalAdmin))
+        return ActionResult::failure("users.roles_need_global_admin");
     p.roles = roles;
 
     // Finish adding.
@@ -134,7 +154,9 @@ static ActionResult op_add(Context& ctx, const Action& a) {
     for (const Product* prod : products) grant_licence(ctx, added, *prod);
     // The welcome mail names the sign-in; the password was shown once in the wizard and is never stored.
     send_mail(w, ctx.now(), *w.find_person(upn), kAdminSender, "mail.welcome",
-              {{"display_name", added.display_name}, {"upn", upn}, {"admin", actor_upn},
+              {{"display_name", added.display_name},
+               {"upn", upn},
+               {"admin", actor_upn},
                {"must_change_password", added.must_change_password}});
     return ActionResult::success({{"upn", upn}, {"id", w.find_person(upn)->id}});
 }
@@ -167,7 +189,8 @@ static ActionResult op_edit(Context& ctx, const Action& a) {
     }
     const bool set_name = a.has("display_name");
     const std::string name = a.arg<std::string>("display_name", "");
-    if (set_name && name.empty()) return ActionResult::failure("users.field_required", {{"field", "display_name"}});
+    if (set_name && name.empty())
+        return ActionResult::failure("users.field_required", {{"field", "display_name"}});
     RoleSet roles = p->roles;
     const bool set_roles = a.has("roles");
     if (set_roles) {
@@ -175,7 +198,8 @@ static ActionResult op_edit(Context& ctx, const Action& a) {
         if (!rr.ok) return rr;
         if (roles != p->roles && !actor->has_role(Role::GlobalAdmin))
             return ActionResult::failure("users.roles_need_global_admin");
-        if (p->has_role(Role::GlobalAdmin) && (roles & role_bit(Role::GlobalAdmin)) == 0 && global_admin_count(w) <= 1)
+        if (p->has_role(Role::GlobalAdmin) && (roles & role_bit(Role::GlobalAdmin)) == 0 &&
+            global_admin_count(w) <= 1)
             return ActionResult::failure("users.last_global_admin");
     }
     const bool set_block = a.has("block_sign_in");
@@ -200,8 +224,10 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
     Person* p = w.find_person(upn);
     if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", upn}});
     if (p == actor) return ActionResult::failure("users.cannot_delete_self");
-    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("users.insufficient_role");
-    if (p->has_role(Role::GlobalAdmin) && global_admin_count(w) <= 1) return ActionResult::failure("users.last_global_admin");
+    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin))
+        return ActionResult::failure("users.insufficient_role");
+    if (p->has_role(Role::GlobalAdmin) && global_admin_count(w) <= 1)
+        return ActionResult::failure("users.last_global_admin");
     // Deleting frees the licences at once (domain.md §4.3); the user goes to "Deleted users".
     while (!p->licences.empty()) release_licence(w, ctx.now(), *p, std::string(p->licences.front().sku));
     p->deleted = true;

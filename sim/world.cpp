@@ -43,21 +43,40 @@ const char* const kPortalNames[] = {"none",     "draft",    "pending",          
 
 }  // namespace
 
-const char* to_string(PersonKind k) { return kKindNames[static_cast<int>(k)]; }
-const char* to_string(Role r) { return kRoleNames[static_cast<int>(r)]; }
-const char* to_string(PortalStatus s) { return kPortalNames[static_cast<int>(s)]; }
-const char* to_string(LicenceState s) { return s == LicenceState::Active ? "active" : "pending"; }
-const char* to_string(SubscriptionStatus s) { return s == SubscriptionStatus::Active ? "active" : "disabled"; }
+const char* to_string(PersonKind k) {
+    return kKindNames[static_cast<int>(k)];
+}
+const char* to_string(Role r) {
+    return kRoleNames[static_cast<int>(r)];
+}
+const char* to_string(PortalStatus s) {
+    return kPortalNames[static_cast<int>(s)];
+}
+const char* to_string(LicenceState s) {
+    return s == LicenceState::Active ? "active" : "pending";
+}
+const char* to_string(SubscriptionStatus s) {
+    return s == SubscriptionStatus::Active ? "active" : "disabled";
+}
 const char* to_string(BillingAccountStatus s) {
     switch (s) {
-        case BillingAccountStatus::UnderReview: return "under_review";
-        case BillingAccountStatus::Cleared: return "cleared";
-        default: return "not_reviewed";
+        case BillingAccountStatus::UnderReview:
+            return "under_review";
+        case BillingAccountStatus::Cleared:
+            return "cleared";
+        default:
+            return "not_reviewed";
     }
 }
-bool parse_person_kind(std::string_view s, PersonKind& out) { return parse_enum(s, out, kKindNames); }
-bool parse_role(std::string_view s, Role& out) { return parse_enum(s, out, kRoleNames); }
-bool parse_portal_status(std::string_view s, PortalStatus& out) { return parse_enum(s, out, kPortalNames); }
+bool parse_person_kind(std::string_view s, PersonKind& out) {
+    return parse_enum(s, out, kKindNames);
+}
+bool parse_role(std::string_view s, Role& out) {
+    return parse_enum(s, out, kRoleNames);
+}
+bool parse_portal_status(std::string_view s, PortalStatus& out) {
+    return parse_enum(s, out, kPortalNames);
+}
 
 std::vector<std::string> role_names(RoleSet roles) {
     std::vector<std::string> out;
@@ -110,7 +129,9 @@ std::string World::make_id(const char* prefix) {
     return fmt::format("{}-{:04}", prefix, next_id++);
 }
 
-bool is_usable(const Person* p) { return p != nullptr && !p->deleted; }
+bool is_usable(const Person* p) {
+    return p != nullptr && !p->deleted;
+}
 
 SeatCount seats_of(const World& w, std::string_view sku) {
     SeatCount c;
@@ -150,7 +171,9 @@ int business_seats(const World& w) {
     return n;
 }
 
-SimTime add_months(const Calendar& cal, SimTime t, int months) { return cal.add_months(t, months); }  // O(1), saturating
+SimTime add_months(const Calendar& cal, SimTime t, int months) {
+    return cal.add_months(t, months);
+}  // O(1), saturating
 
 // [SECTION] Canonical JSON --------------------------------------------------------------------
 
@@ -172,15 +195,20 @@ nlohmann::json to_json(const Settings& s) {
 }
 
 static json to_json(const Mail& m) {
-    return json{{"id", m.id},           {"received_at", m.received_at}, {"from", m.from}, {"subject", m.subject_key},
-                {"body", m.body_key}, {"params", m.params},           {"read", m.read}};
+    return json{
+        {"id", m.id},         {"received_at", m.received_at}, {"from", m.from}, {"subject", m.subject_key},
+        {"body", m.body_key}, {"params", m.params},           {"read", m.read}};
 }
 
 nlohmann::json to_json(const Person& p) {
     json licences = json::array();
     for (const auto& l : p.licences)
-        licences.push_back({{"sku", l.sku}, {"subscription", l.subscription}, {"state", to_string(l.state)},
-                            {"assigned_at", l.assigned_at}, {"active_at", l.active_at}, {"serial", l.serial}});
+        licences.push_back({{"sku", l.sku},
+                            {"subscription", l.subscription},
+                            {"state", to_string(l.state)},
+                            {"assigned_at", l.assigned_at},
+                            {"active_at", l.active_at},
+                            {"serial", l.serial}});
     json inbox = json::array();
     for (const auto& m : p.inbox) inbox.push_back(to_json(m));
     return json{{"upn", p.upn},
@@ -201,7 +229,8 @@ nlohmann::json to_json(const Person& p) {
 
 namespace {
 
-// Appends a field of a person record: '|' separates; a '|' or a backslash inside a value gets a backslash before it.
+// Appends a field of a person record: '|' separates; a '|' or a backslash inside a value gets a backslash
+// before it.
 void put(std::string& out, std::string_view s) {
     out += '|';
     for (char c : s) {
@@ -228,7 +257,8 @@ std::string person_record(const Person& p) {
     put(r, to_string(p.kind));
     put(r, p.usage_location);
     put(r, static_cast<std::int64_t>(p.roles));
-    put(r, std::int64_t{p.sign_in_blocked} + 2 * std::int64_t{p.must_change_password} + 4 * std::int64_t{p.deleted});
+    put(r, std::int64_t{p.sign_in_blocked} + 2 * std::int64_t{p.must_change_password} +
+               4 * std::int64_t{p.deleted});
     put(r, p.created_at);
     put(r, static_cast<std::int64_t>(p.licences.size()));
     for (const auto& l : p.licences) {
@@ -280,8 +310,9 @@ nlohmann::json to_json(const World& w) {
     const Organisation& o = w.organisation;
     json org{{"status", to_string(o.status)},
              {"form", to_json(o.form)},
-             {"facts", {{"legally_recognised", o.facts.legally_recognised},
-                        {"registered_by_it_provider", o.facts.registered_by_it_provider}}},
+             {"facts",
+              {{"legally_recognised", o.facts.legally_recognised},
+               {"registered_by_it_provider", o.facts.registered_by_it_provider}}},
              {"registrant", o.registrant},
              {"submissions", o.submissions},
              {"decisions", o.decisions},
@@ -296,7 +327,8 @@ nlohmann::json to_json(const World& w) {
                 {"nonprofit_tagged", w.tenant.nonprofit_tagged},
                 {"security_defaults", w.tenant.security_defaults}};
     json methods = json::array();
-    for (const auto& m : w.billing.payment_methods) methods.push_back({{"id", m.id}, {"kind", m.kind}, {"label", m.label}});
+    for (const auto& m : w.billing.payment_methods)
+        methods.push_back({{"id", m.id}, {"kind", m.kind}, {"label", m.label}});
     json subs = json::array();
     for (const auto& s : w.subscriptions)
         subs.push_back({{"id", s.id},
@@ -313,23 +345,28 @@ nlohmann::json to_json(const World& w) {
                         {"payment_method", s.payment_method}});
     json violations = json::array();
     for (const auto& v : w.violations)
-        violations.push_back({{"id", v.id}, {"rule", v.rule}, {"upn", v.upn}, {"sku", v.sku},
-                              {"kind", to_string(v.kind)}, {"at", v.at}, {"resolved_at", v.resolved_at}});
+        violations.push_back({{"id", v.id},
+                              {"rule", v.rule},
+                              {"upn", v.upn},
+                              {"sku", v.sku},
+                              {"kind", to_string(v.kind)},
+                              {"at", v.at},
+                              {"resolved_at", v.resolved_at}});
     json starts = json::array();
     for (const auto& e : w.start_events) starts.push_back({{"at", e.at}, {"kind", e.kind}, {"data", e.data}});
-    return json{{"people", std::move(people)},
-                {"organisation", std::move(org)},
-                {"tenant", std::move(tenant)},
-                {"billing", {{"status", to_string(w.billing.status)}, {"payment_methods", std::move(methods)}}},
-                {"subscriptions", std::move(subs)},
-                {"violations", std::move(violations)},
-                {"catalog", to_json(w.catalog)},
-                {"settings", to_json(w.settings)},
-                {"start_events", std::move(starts)},
-                {"start_events_scheduled", w.start_events_scheduled},
-                {"next_id", w.next_id}};
+    return json{
+        {"people", std::move(people)},
+        {"organisation", std::move(org)},
+        {"tenant", std::move(tenant)},
+        {"billing", {{"status", to_string(w.billing.status)}, {"payment_methods", std::move(methods)}}},
+        {"subscriptions", std::move(subs)},
+        {"violations", std::move(violations)},
+        {"catalog", to_json(w.catalog)},
+        {"settings", to_json(w.settings)},
+        {"start_events", std::move(starts)},
+        {"start_events_scheduled", w.start_events_scheduled},
+        {"next_id", w.next_id}};
 }
-
 
 // [SECTION] Reading the canonical JSON back -------------------------------------------------------
 
@@ -341,7 +378,9 @@ struct WorldJsonError {
     std::string message;
 };
 
-[[noreturn]] void fail(std::string pointer, std::string message) { throw WorldJsonError{std::move(pointer), std::move(message)}; }
+[[noreturn]] void fail(std::string pointer, std::string message) {
+    throw WorldJsonError{std::move(pointer), std::move(message)};
+}
 
 const json& member(const json& obj, const char* key, const std::string& where) {
     if (!obj.is_object()) fail(where, "must be an object");
@@ -351,7 +390,8 @@ const json& member(const json& obj, const char* key, const std::string& where) {
 }
 
 // A whole number from lo to hi (json_input.hpp): never a float or a value the field cannot hold.
-std::int64_t ranged(const json& obj, const char* key, const std::string& where, std::int64_t lo, std::int64_t hi) {
+std::int64_t ranged(const json& obj, const char* key, const std::string& where, std::int64_t lo,
+                    std::int64_t hi) {
     NumberError why;
     auto v = integer_in_range(member(obj, key, where), where + "/" + key, lo, hi, why);
     if (!v) fail(why.pointer, why.message);
@@ -370,7 +410,8 @@ T value(const json& obj, const char* key, const std::string& where) {
             return *u;
         } else {
             static_assert(sizeof(T) <= sizeof(std::int64_t));
-            return static_cast<T>(ranged(obj, key, where, static_cast<std::int64_t>(std::numeric_limits<T>::min()),
+            return static_cast<T>(ranged(obj, key, where,
+                                         static_cast<std::int64_t>(std::numeric_limits<T>::min()),
                                          static_cast<std::int64_t>(std::numeric_limits<T>::max())));
         }
     }
@@ -400,9 +441,12 @@ std::vector<std::string> record_fields(const std::string& record) {
     std::vector<std::string> fields(1);
     for (std::size_t i = 0; i < record.size(); ++i) {
         const char c = record[i];
-        if (c == '\\' && i + 1 < record.size()) fields.back() += record[++i];
-        else if (c == '|') fields.emplace_back();
-        else fields.back() += c;
+        if (c == '\\' && i + 1 < record.size())
+            fields.back() += record[++i];
+        else if (c == '|')
+            fields.emplace_back();
+        else
+            fields.back() += c;
     }
     return fields;
 }
@@ -423,8 +467,10 @@ Person person_from_record(const std::string& record, const std::string& where) {
         } catch (const std::exception&) {
             used = 0;
         }
-        if (s.empty() || used != s.size()) fail(where, fmt::format("\"{}\" is not a number (field {})", s, i - 1));
-        if (v < -kSimTimeMax || v > kSimTimeMax)  // times and counts alike: so no arithmetic on them overflows
+        if (s.empty() || used != s.size())
+            fail(where, fmt::format("\"{}\" is not a number (field {})", s, i - 1));
+        if (v < -kSimTimeMax ||
+            v > kSimTimeMax)  // times and counts alike: so no arithmetic on them overflows
             fail(where, fmt::format("{} is outside -2^62 … 2^62 (field {})", s, i - 1));
         return v;
     };
@@ -534,7 +580,8 @@ World world_from(const json& j) {
     o.form = form_from(member(org, "form", "/organisation"), "/organisation/form");
     const json& facts = member(org, "facts", "/organisation");
     o.facts.legally_recognised = value<bool>(facts, "legally_recognised", "/organisation/facts");
-    o.facts.registered_by_it_provider = value<bool>(facts, "registered_by_it_provider", "/organisation/facts");
+    o.facts.registered_by_it_provider =
+        value<bool>(facts, "registered_by_it_provider", "/organisation/facts");
     o.registrant = value<std::string>(org, "registrant", "/organisation");
     o.submissions = value<int>(org, "submissions", "/organisation");
     o.decisions = value<int>(org, "decisions", "/organisation");
@@ -542,7 +589,8 @@ World world_from(const json& j) {
     o.submitted_at = ranged(org, "submitted_at", "/organisation", -kSimTimeMax, kSimTimeMax);
     o.decided_at = ranged(org, "decided_at", "/organisation", -kSimTimeMax, kSimTimeMax);
     o.approved_at = ranged(org, "approved_at", "/organisation", -kSimTimeMax, kSimTimeMax);
-    o.reverification_due_at = ranged(org, "reverification_due_at", "/organisation", -kSimTimeMax, kSimTimeMax);
+    o.reverification_due_at =
+        ranged(org, "reverification_due_at", "/organisation", -kSimTimeMax, kSimTimeMax);
 
     const json& tenant = member(j, "tenant", "");
     w.tenant.exists = value<bool>(tenant, "exists", "/tenant");
@@ -554,14 +602,16 @@ World world_from(const json& j) {
     const json& billing = member(j, "billing", "");
     const std::string status = value<std::string>(billing, "status", "/billing");
     bool known_status = false;
-    for (auto s : {BillingAccountStatus::NotReviewed, BillingAccountStatus::UnderReview, BillingAccountStatus::Cleared})
+    for (auto s : {BillingAccountStatus::NotReviewed, BillingAccountStatus::UnderReview,
+                   BillingAccountStatus::Cleared})
         if (status == to_string(s)) w.billing.status = s, known_status = true;
     if (!known_status) fail("/billing/status", "is not a known value");
     const json& methods = member(billing, "payment_methods", "/billing");
     if (!methods.is_array()) fail("/billing/payment_methods", "must be an array");
     for (std::size_t i = 0; i < methods.size(); ++i) {
         const std::string b = fmt::format("/billing/payment_methods/{}", i);
-        w.billing.payment_methods.push_back({value<std::string>(methods[i], "id", b), value<std::string>(methods[i], "kind", b),
+        w.billing.payment_methods.push_back({value<std::string>(methods[i], "id", b),
+                                             value<std::string>(methods[i], "kind", b),
                                              value<std::string>(methods[i], "label", b)});
     }
 
@@ -612,8 +662,8 @@ World world_from(const json& j) {
     if (!starts.is_array()) fail("/start_events", "must be an array");
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const std::string b = fmt::format("/start_events/{}", i);
-        w.start_events.push_back({ranged(starts[i], "at", b, -kSimTimeMax, kSimTimeMax), value<std::string>(starts[i], "kind", b),
-                                  member(starts[i], "data", b)});
+        w.start_events.push_back({ranged(starts[i], "at", b, -kSimTimeMax, kSimTimeMax),
+                                  value<std::string>(starts[i], "kind", b), member(starts[i], "data", b)});
     }
     w.start_events_scheduled = value<bool>(j, "start_events_scheduled", "");
     w.next_id = value<std::uint64_t>(j, "next_id", "");
@@ -625,9 +675,10 @@ World world_from(const json& j) {
 bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
     try {
         if (!j.is_object()) fail("", "a world must be a JSON object");
-        for (auto& [where, message] : unknown_keys(j, "", {"people", "organisation", "tenant", "billing", "subscriptions",
-                                                            "violations", "catalog", "settings", "start_events",
-                                                            "start_events_scheduled", "next_id"}))
+        for (auto& [where, message] :
+             unknown_keys(j, "",
+                          {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
+                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id"}))
             fail(where, message);
         out = world_from(j);
         return true;

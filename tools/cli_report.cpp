@@ -52,16 +52,20 @@ int run_debrief(const ReportOptions& o) {
     if (!o.json_out.empty() && !write_or_report(o.json_out, sim::to_json(d).dump(2) + "\n")) return 1;
     int met = 0;
     for (const auto& obj : d.objectives) met += obj.met_at >= 0 ? 1 : 0;
-    std::cout << fmt::format("scenario       {} ({})\n", terminal_text(d.title), terminal_text(d.scenario_id));
+    std::cout << fmt::format("scenario       {} ({})\n", terminal_text(d.title),
+                             terminal_text(d.scenario_id));
     if (!d.trainee.empty()) std::cout << fmt::format("trainee        {}\n", terminal_text(d.trainee));
     std::cout << fmt::format("seed           {}\n", d.seed);
     std::cout << fmt::format("score          {}/100\n", d.score.score);
     std::cout << fmt::format("objectives     {} of {} met\n", met, d.objectives.size());
-    std::cout << fmt::format("sim time       {} → {} ({})\n", d.start_text, d.end_text, sim::format_span(d.end - d.start, text));
+    std::cout << fmt::format("sim time       {} → {} ({})\n", d.start_text, d.end_text,
+                             sim::format_span(d.end - d.start, text));
     std::cout << fmt::format("mistakes       {}\n", d.mistakes.size());
     for (const auto& m : d.mistakes)
-        std::cout << fmt::format("  {:>10} ms  {}  {}\n", m.time, terminal_text(m.operation), terminal_text(m.error_code));
-    std::cout << fmt::format("reproduced     {}\n", d.reproduced ? "yes" : "NO — the replay differs from the recorded run");
+        std::cout << fmt::format("  {:>10} ms  {}  {}\n", m.time, terminal_text(m.operation),
+                                 terminal_text(m.error_code));
+    std::cout << fmt::format("reproduced     {}\n",
+                             d.reproduced ? "yes" : "NO — the replay differs from the recorded run");
     if (!d.reproduced) std::cout << fmt::format("difference     {}\n", terminal_text(d.difference));
     if (!o.html_out.empty()) std::cout << fmt::format("html           {}\n", terminal_text(o.html_out));
     if (!o.json_out.empty()) std::cout << fmt::format("json           {}\n", terminal_text(o.json_out));
@@ -86,9 +90,10 @@ int run_report(const ReportOptions& o) {
             std::cerr << sim::terminal_text(r.file) << ": " << sim::terminal_text(r.error) << "\n";
             continue;
         }
-        std::cout << fmt::format("{:<32} {:<28} {:>3}/100  {} mistakes  {}/{} objectives{}\n", sim::terminal_text(r.file),
-                                 sim::terminal_text(r.trainee), r.score, r.mistakes,
-                                 r.objectives_met, r.objectives_total, r.reproduced ? "" : "  (not reproduced)");
+        std::cout << fmt::format("{:<32} {:<28} {:>3}/100  {} mistakes  {}/{} objectives{}\n",
+                                 sim::terminal_text(r.file), sim::terminal_text(r.trainee), r.score,
+                                 r.mistakes, r.objectives_met, r.objectives_total,
+                                 r.reproduced ? "" : "  (not reproduced)");
     }
     std::cout << fmt::format("{} sessions, {} could not be read; report written to {}\n", rows.size(), failed,
                              sim::terminal_text(html_out));
@@ -100,7 +105,8 @@ int run_report(const ReportOptions& o) {
 
 void add_report_commands(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ReportOptions>();
-    auto* debrief = app.add_subcommand("debrief", "Replay a session file or repro bundle and write its debrief (HTML, JSON)");
+    auto* debrief = app.add_subcommand(
+        "debrief", "Replay a session file or repro bundle and write its debrief (HTML, JSON)");
     debrief->add_option("file", o->input, "Session file / repro bundle")->required();
     debrief->add_option("--html", o->html_out, "Write the debrief as one self-contained HTML file");
     debrief->add_option("--json", o->json_out, "Write the debrief as JSON");

@@ -17,8 +17,8 @@
 
 #include "sim/assessment.hpp"
 #include "sim/files.hpp"
-#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
+#include "sim/json_input.hpp"
 #include "sim/snapshot.hpp"
 #include "sim/solution.hpp"
 #include "sim/text.hpp"
@@ -32,7 +32,8 @@ namespace {
 // "t": an integer (ms) or a calendar duration text ("2d 3h"); business days have no fixed length.
 bool parse_time(const nlohmann::json& t, sim::SimTime& out, std::string& error) {
     if (t.is_number_integer()) {
-        sim::NumberError why;  // from 0 to the end of time (sim/time.hpp, kSimTimeMax), so no time can overflow
+        sim::NumberError
+            why;  // from 0 to the end of time (sim/time.hpp, kSimTimeMax), so no time can overflow
         const auto ms = sim::integer_in_range(t, "/t", 0, sim::kSimTimeMax, why);
         if (!ms) {
             error = why.text() + " (sim time in ms is at most 2^62)";
@@ -75,7 +76,8 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
         const auto first = line.find_first_not_of(" \t\r");
         if (first == std::string::npos || line[first] == '#') continue;
         sim::JsonInputError parse_error;
-        const std::optional<nlohmann::json> parsed = sim::parse_json_checked(line, sim::InputKind::Actions, parse_error);
+        const std::optional<nlohmann::json> parsed =
+            sim::parse_json_checked(line, sim::InputKind::Actions, parse_error);
         if (!parsed) return fail(fmt::format("column {}: {}", parse_error.column, parse_error.message));
         const nlohmann::json& j = *parsed;
         if (!j.is_object()) return fail("not a JSON object");
@@ -94,9 +96,11 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
                 return fail("/observe: needs \"label\" (what you expect, in words) and \"condition\"");
             std::vector<sim::ConditionError> errors;
             if (!sim::validate_condition(o["condition"], "/observe/condition", errors))
-                return fail(errors.empty() ? "/observe/condition: not a condition" : errors.front().pointer + ": " + errors.front().message);
+                return fail(errors.empty() ? "/observe/condition: not a condition"
+                                           : errors.front().pointer + ": " + errors.front().message);
             sim::Observation obs;
-            obs.id = o.contains("id") && o["id"].is_string() ? o["id"].get<std::string>() : fmt::format("obs-{}", observations);
+            obs.id = o.contains("id") && o["id"].is_string() ? o["id"].get<std::string>()
+                                                             : fmt::format("obs-{}", observations);
             obs.label = o["label"].get<std::string>();
             obs.condition = o["condition"];
             item.observe = std::move(obs);
@@ -105,7 +109,8 @@ bool read_script(const std::string& path, std::vector<ScriptLine>& out) {
             std::string error;
             if (!sim::action_from_json(j.contains("action") ? j["action"] : j, a, error)) return fail(error);
             // Refused at load as the scenario loader refuses a solution step (a skip past the duration cap).
-            for (const auto& e : sim::skip_time_errors(a)) return fail((j.contains("action") ? "/action" : "") + e.pointer + ": " + e.message);
+            for (const auto& e : sim::skip_time_errors(a))
+                return fail((j.contains("action") ? "/action" : "") + e.pointer + ": " + e.message);
             item.action = std::move(a);
         }
         out.push_back(std::move(item));
@@ -138,7 +143,8 @@ public:
             run_.write_failed = true;
             return;
         }
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         run_.session.writes++;
         run_.session.bytes = text.size();
         run_.session.total_ms += ms;
@@ -153,7 +159,8 @@ public:
         }
     }
     bool has_observation(const std::string& id) const {
-        return std::any_of(observations.begin(), observations.end(), [&](const sim::Observation& o) { return o.id == id; });
+        return std::any_of(observations.begin(), observations.end(),
+                           [&](const sim::Observation& o) { return o.id == id; });
     }
 
     std::vector<sim::Observation> observations;
@@ -168,7 +175,8 @@ private:
 // The session to continue, checked against this run: same scenario, same seed, and its actions are the
 // first actions of this run. Nullopt (with the reason printed) when it cannot be resumed; an empty
 // bundle when there is no file yet.
-std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario, const std::vector<sim::Action>& planned,
+std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario,
+                                                  const std::vector<sim::Action>& planned,
                                                   const std::string& path) {
     sim::ReproBundle b;
     if (!std::filesystem::exists(path)) {
@@ -181,27 +189,32 @@ std::optional<sim::ReproBundle> session_to_resume(const sim::Scenario& scenario,
         return std::nullopt;
     }
     const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
-    const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
+    const std::string theirs =
+        b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
     if (ours != theirs) {
-        std::cerr << fmt::format("{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n", sim::terminal_text(path),
-                                 sim::terminal_text(b.scenario_id), sim::terminal_text(theirs), sim::terminal_text(scenario.id), ours);
+        std::cerr << fmt::format(
+            "{}: the session was recorded with another scenario ({} {}); this run uses {} {}\n",
+            sim::terminal_text(path), sim::terminal_text(b.scenario_id), sim::terminal_text(theirs),
+            sim::terminal_text(scenario.id), ours);
         return std::nullopt;
     }
     if (b.seed != scenario.setup.seed) {
-        std::cerr << fmt::format("{}: the session was recorded with seed {}; this run uses seed {} (pass --seed {})\n", sim::terminal_text(path), b.seed,
-                                 scenario.setup.seed, b.seed);
+        std::cerr << fmt::format(
+            "{}: the session was recorded with seed {}; this run uses seed {} (pass --seed {})\n",
+            sim::terminal_text(path), b.seed, scenario.setup.seed, b.seed);
         return std::nullopt;
     }
     if (b.actions.size() > planned.size()) {
-        std::cerr << fmt::format("{}: the session has {} actions, more than the {} this run plays\n", sim::terminal_text(path), b.actions.size(),
-                                 planned.size());
+        std::cerr << fmt::format("{}: the session has {} actions, more than the {} this run plays\n",
+                                 sim::terminal_text(path), b.actions.size(), planned.size());
         return std::nullopt;
     }
     for (std::size_t i = 0; i < b.actions.size(); ++i)
         if (!(b.actions[i].action == sim::redact_secrets(planned[i]))) {
-            std::cerr << fmt::format("{}: action {} of the session ({}) is not action {} of this run ({})\n", sim::terminal_text(path), i,
-                                     sim::terminal_text(sim::to_json(b.actions[i].action).dump()), i,
-                                     sim::terminal_text(sim::to_json(sim::redact_secrets(planned[i])).dump()));
+            std::cerr << fmt::format(
+                "{}: action {} of the session ({}) is not action {} of this run ({})\n",
+                sim::terminal_text(path), i, sim::terminal_text(sim::to_json(b.actions[i].action).dump()), i,
+                sim::terminal_text(sim::to_json(sim::redact_secrets(planned[i])).dump()));
             return std::nullopt;
         }
     return b;
@@ -215,19 +228,25 @@ bool may_replace_session(const sim::Scenario& scenario, const std::string& path)
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return true;
     sim::ReproBundle b;
     std::string error;
-    if (std::filesystem::is_directory(path, ec)) error = "this is a folder";
-    else if (!sim::load_bundle(path, b, error) && error.empty()) error = "cannot be read";
+    if (std::filesystem::is_directory(path, ec))
+        error = "this is a folder";
+    else if (!sim::load_bundle(path, b, error) && error.empty())
+        error = "cannot be read";
     if (!error.empty()) {
-        std::cerr << fmt::format("{}: not replaced: it is not a session file ({}); choose another --session file\n", sim::terminal_text(path),
-                                 sim::terminal_text(error));
+        std::cerr << fmt::format(
+            "{}: not replaced: it is not a session file ({}); choose another --session file\n",
+            sim::terminal_text(path), sim::terminal_text(error));
         return false;
     }
     const std::string ours = sim::hex64(sim::hash_json(sim::scenario_for_bundle(scenario.source)));
-    const std::string theirs = b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
+    const std::string theirs =
+        b.scenario_hash.empty() ? sim::hex64(sim::hash_json(b.scenario)) : b.scenario_hash;
     if (ours != theirs) {
-        std::cerr << fmt::format("{}: not replaced: it holds a session of another scenario ({} {}); this run plays {} {}. "
-                                 "Choose another --session file, or move that one away first\n",
-                                 sim::terminal_text(path), sim::terminal_text(b.scenario_id), sim::terminal_text(theirs), sim::terminal_text(scenario.id), ours);
+        std::cerr << fmt::format(
+            "{}: not replaced: it holds a session of another scenario ({} {}); this run plays {} {}. "
+            "Choose another --session file, or move that one away first\n",
+            sim::terminal_text(path), sim::terminal_text(b.scenario_id), sim::terminal_text(theirs),
+            sim::terminal_text(scenario.id), ours);
         return false;
     }
     return true;
@@ -242,8 +261,8 @@ void replay_recorded(const sim::ReproBundle& b, sim::Simulation& s, sim::Assessm
     }
 }
 
-void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim::Simulation& s, sim::AssessmentTracker& tracker,
-                 SessionWriter& writer, const RecordOptions& options) {
+void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim::Simulation& s,
+                 sim::AssessmentTracker& tracker, SessionWriter& writer, const RecordOptions& options) {
     std::size_t submitted = 0;
     for (const auto& item : script) {
         if (item.action && submitted < resumed) {
@@ -277,25 +296,28 @@ void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim
 }
 
 // play_solution with a hook after every submitted action; `steps` may be the tail of a resumed run.
-void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulation& s, sim::AssessmentTracker& tracker,
-                SessionWriter& writer, RecordedRun& run) {
+void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulation& s,
+                sim::AssessmentTracker& tracker, SessionWriter& writer, RecordedRun& run) {
     sim::SolutionPlayer player(steps);
     tracker.update(s);
     int guard = 0;
-    while (player.state() != sim::SolutionPlayer::State::Done && player.state() != sim::SolutionPlayer::State::Failed) {
+    while (player.state() != sim::SolutionPlayer::State::Done &&
+           player.state() != sim::SolutionPlayer::State::Failed) {
         if (player.state() == sim::SolutionPlayer::State::Ready) {
             const std::size_t before = s.journal().size();
             player.begin_step(s);
-            if (player.current() && player.current()->action && s.journal().size() != before) writer.after_action(s);
+            if (player.current() && player.current()->action && s.journal().size() != before)
+                writer.after_action(s);
         }
         if (player.poll(s) == sim::SolutionPlayer::State::Running) {
             const sim::SimTime before = s.now();
             const auto next = s.next_event_time();
             player.advance_running_step(s);
-            if (s.now() == before && next == s.next_event_time() && player.poll(s) == sim::SolutionPlayer::State::Running &&
-                ++guard > 1000) {
+            if (s.now() == before && next == s.next_event_time() &&
+                player.poll(s) == sim::SolutionPlayer::State::Running && ++guard > 1000) {
                 run.solution_ok = false;
-                run.failure = fmt::format("step {}: no progress (the action never answered)", first_step + player.step_index() + 1);
+                run.failure = fmt::format("step {}: no progress (the action never answered)",
+                                          first_step + player.step_index() + 1);
                 run.steps_played = first_step + player.step_index();
                 return;
             }
@@ -308,7 +330,8 @@ void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulat
         // The player numbers steps from the tail it was given; name the step of the whole solution.
         const std::string f = player.failure();
         std::size_t end = 5, n = 0;
-        for (; f.rfind("step ", 0) == 0 && end < f.size() && f[end] >= '0' && f[end] <= '9'; ++end) n = n * 10 + static_cast<std::size_t>(f[end] - '0');
+        for (; f.rfind("step ", 0) == 0 && end < f.size() && f[end] >= '0' && f[end] <= '9'; ++end)
+            n = n * 10 + static_cast<std::size_t>(f[end] - '0');
         run.failure = end > 5 ? fmt::format("step {}{}", first_step + n, f.substr(end)) : f;
     }
 }
@@ -357,7 +380,8 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
             ++first_step;
         const sim::SolutionStep& step = scenario.solution.steps[first_step];
         sim::ActionHandle handle = 0;
-        for (auto it = s.journal().entries().rbegin(); it != s.journal().entries().rend() && handle == 0; ++it)
+        for (auto it = s.journal().entries().rbegin(); it != s.journal().entries().rend() && handle == 0;
+             ++it)
             if (it->kind == "action") handle = it->body.value("handle", sim::ActionHandle{0});
         while (!s.result(handle) && s.next_event_time()) {
             s.run_until(*s.next_event_time());
@@ -368,16 +392,19 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
         if (!r || r->code != step.expect) {
             run.solution_ok = false;
             run.steps_played = first_step - 1;
-            run.failure = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", first_step, step.action->type, step.expect,
-                                      r ? r->code : "no answer");
+            run.failure = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", first_step,
+                                      step.action->type, step.expect, r ? r->code : "no answer");
             writer.save(s);
             return run;
         }
     }
     sim::Solution tail;
-    tail.steps.assign(scenario.solution.steps.begin() + static_cast<std::ptrdiff_t>(first_step), scenario.solution.steps.end());
-    if (tail.steps.empty()) run.steps_played = first_step;
-    else play_steps(tail, first_step, s, tracker, writer, run);
+    tail.steps.assign(scenario.solution.steps.begin() + static_cast<std::ptrdiff_t>(first_step),
+                      scenario.solution.steps.end());
+    if (tail.steps.empty())
+        run.steps_played = first_step;
+    else
+        play_steps(tail, first_step, s, tracker, writer, run);
     writer.save(s);
     return run;
 }
@@ -388,7 +415,10 @@ int replay_session(const std::string& path, bool as_json) {
     sim::ReproBundle b;
     std::string error;
     if (!sim::load_bundle(path, b, error)) {
-        if (as_json) std::cout << nlohmann::json{{"file", path}, {"loaded", false}, {"ok", false}, {"error", error}}.dump(2) << "\n";
+        if (as_json)
+            std::cout
+                << nlohmann::json{{"file", path}, {"loaded", false}, {"ok", false}, {"error", error}}.dump(2)
+                << "\n";
         std::cerr << sim::terminal_text(path) << ": " << sim::terminal_text(error) << "\n";
         std::cerr << "verdict: NOT reproduced — the file cannot be replayed\n";
         return 1;
@@ -397,7 +427,8 @@ int replay_session(const std::string& path, bool as_json) {
     if (as_json) {
         nlohmann::json observations = nlohmann::json::array();
         for (const auto& o : r.observations)
-            observations.push_back({{"id", o.id}, {"label", o.label}, {"passed", o.passed}, {"reason", o.reason}});
+            observations.push_back(
+                {{"id", o.id}, {"label", o.label}, {"passed", o.passed}, {"reason", o.reason}});
         nlohmann::json j{{"file", path},
                          {"loaded", r.loaded},
                          {"ok", r.ok()},
@@ -406,17 +437,24 @@ int replay_session(const std::string& path, bool as_json) {
                          {"seed", b.seed},
                          {"actions", b.actions.size()},
                          {"note", b.note},
-                         {"recorded", {{"journal_entries", r.recorded_entries}, {"journal_hash", b.journal_hash},
-                                       {"state_hash", b.state_hash}, {"version", b.version}}},
-                         {"replayed", {{"journal_entries", r.replayed_entries}, {"journal_hash", r.journal_hash},
-                                       {"state_hash", r.state_hash}}},
+                         {"recorded",
+                          {{"journal_entries", r.recorded_entries},
+                           {"journal_hash", b.journal_hash},
+                           {"state_hash", b.state_hash},
+                           {"version", b.version}}},
+                         {"replayed",
+                          {{"journal_entries", r.replayed_entries},
+                           {"journal_hash", r.journal_hash},
+                           {"state_hash", r.state_hash}}},
                          {"reproduced", r.reproduced()},
                          {"difference", r.difference},
                          {"observations", observations},
                          {"problems", r.problems}};
         if (r.journal_difference)
-            j["journal_difference"] = {{"index", r.journal_difference->index}, {"recorded", r.journal_difference->expected},
-                                       {"replayed", r.journal_difference->actual}, {"where", r.journal_difference->where},
+            j["journal_difference"] = {{"index", r.journal_difference->index},
+                                       {"recorded", r.journal_difference->expected},
+                                       {"replayed", r.journal_difference->actual},
+                                       {"where", r.journal_difference->where},
                                        {"recorded_value", r.journal_difference->expected_value},
                                        {"replayed_value", r.journal_difference->actual_value}};
         std::cout << j.dump(2) << "\n";
@@ -424,42 +462,56 @@ int replay_session(const std::string& path, bool as_json) {
     }
     // Every text from the file goes through sim::terminal_text: no control character reaches the terminal.
     using sim::terminal_text;
-    std::cout << fmt::format("scenario       {}{}\n", terminal_text(b.scenario_id), b.scenario_hash.empty() ? "" : r.scenario_matches ? " (unchanged)" : " (EDITED)");
+    std::cout << fmt::format("scenario       {}{}\n", terminal_text(b.scenario_id),
+                             b.scenario_hash.empty() ? ""
+                             : r.scenario_matches    ? " (unchanged)"
+                                                     : " (EDITED)");
     std::cout << fmt::format("seed           {}\nactions        {}\n", b.seed, b.actions.size());
     if (!b.note.empty()) std::cout << fmt::format("note           {}\n", terminal_text(b.note));
     if (r.loaded) {
-        if (!r.journal_checked) std::cout << fmt::format("journal        {} entries (format 1 file: hashes only)\n", r.replayed_entries);
-        else if (!r.journal_difference) std::cout << fmt::format("journal        all {} entries match\n", r.recorded_entries);
+        if (!r.journal_checked)
+            std::cout << fmt::format("journal        {} entries (format 1 file: hashes only)\n",
+                                     r.replayed_entries);
+        else if (!r.journal_difference)
+            std::cout << fmt::format("journal        all {} entries match\n", r.recorded_entries);
         else {
             const auto& d = *r.journal_difference;
-            std::cout << fmt::format("journal        entry {} differs{} ({} recorded, {} replayed)\n", d.index,
-                                     d.where.empty() ? "" : " at " + terminal_text(d.where), r.recorded_entries, r.replayed_entries);
-            std::cout << fmt::format("  recorded     {}\n  replay       {}\n", terminal_text(d.expected), terminal_text(d.actual));
+            std::cout << fmt::format("journal        entry {} differs{} ({} recorded, {} replayed)\n",
+                                     d.index, d.where.empty() ? "" : " at " + terminal_text(d.where),
+                                     r.recorded_entries, r.replayed_entries);
+            std::cout << fmt::format("  recorded     {}\n  replay       {}\n", terminal_text(d.expected),
+                                     terminal_text(d.actual));
             if (!d.expected_value.empty() || !d.actual_value.empty())
-                std::cout << fmt::format("  value        recorded {}\n               replay   {}\n", terminal_text(d.expected_value),
-                                         terminal_text(d.actual_value));
+                std::cout << fmt::format("  value        recorded {}\n               replay   {}\n",
+                                         terminal_text(d.expected_value), terminal_text(d.actual_value));
         }
-        std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", terminal_text(b.journal_hash), r.journal_hash);
-        std::cout << fmt::format("state hash     recorded {}  replayed {}\n", terminal_text(b.state_hash), r.state_hash);
+        std::cout << fmt::format("journal hash   recorded {}  replayed {}\n", terminal_text(b.journal_hash),
+                                 r.journal_hash);
+        std::cout << fmt::format("state hash     recorded {}  replayed {}\n", terminal_text(b.state_hash),
+                                 r.state_hash);
     }
     for (const auto& o : r.observations) {
-        std::cout << fmt::format("observation    [{}] {} ({})\n", o.passed ? "pass" : "FAIL", terminal_text(o.label), terminal_text(o.id));
+        std::cout << fmt::format("observation    [{}] {} ({})\n", o.passed ? "pass" : "FAIL",
+                                 terminal_text(o.label), terminal_text(o.id));
         if (!o.passed) std::cout << fmt::format("  {}\n", terminal_text(o.reason));
     }
     if (r.ok()) {
-        std::cout << fmt::format("verdict: reproduced — all {} journal entries and both hashes match{}\n", r.replayed_entries,
-                                 r.observations.empty() ? "" : fmt::format(", all {} observations hold", r.observations.size()));
+        std::cout << fmt::format(
+            "verdict: reproduced — all {} journal entries and both hashes match{}\n", r.replayed_entries,
+            r.observations.empty() ? "" : fmt::format(", all {} observations hold", r.observations.size()));
         return 0;
     }
-    std::cout << fmt::format("verdict: NOT reproduced — {}{}\n", terminal_text(r.problems.front()),
-                             r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
+    std::cout << fmt::format(
+        "verdict: NOT reproduced — {}{}\n", terminal_text(r.problems.front()),
+        r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
     return 1;
 }
 
 // [SECTION] snapshot
 
-int snapshot_session(const std::string& path, std::optional<std::size_t> at_action, std::optional<std::string> at_time,
-                     const std::string& out, std::string id, std::string title) {
+int snapshot_session(const std::string& path, std::optional<std::size_t> at_action,
+                     std::optional<std::string> at_time, const std::string& out, std::string id,
+                     std::string title) {
     sim::ReproBundle b;
     std::string error;
     if (!sim::load_bundle(path, b, error)) {
@@ -475,7 +527,8 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
     std::string point;
     if (at_action) {
         if (*at_action > b.actions.size()) {
-            std::cerr << fmt::format("--at-action {}: the session has {} actions\n", *at_action, b.actions.size());
+            std::cerr << fmt::format("--at-action {}: the session has {} actions\n", *at_action,
+                                     b.actions.size());
             return 1;
         }
         actions = *at_action;
@@ -483,7 +536,8 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
         point = fmt::format("after-{}-actions", actions);
     } else if (at_time) {
         const nlohmann::json t = nlohmann::json::parse(*at_time, nullptr, false);
-        if (!parse_time(!t.is_discarded() && t.is_number_integer() ? t : nlohmann::json(*at_time), until, error)) {
+        if (!parse_time(!t.is_discarded() && t.is_number_integer() ? t : nlohmann::json(*at_time), until,
+                        error)) {
             std::cerr << "--at-ms" << sim::terminal_text(error.substr(2)) << "\n";
             return 1;
         }
@@ -525,8 +579,9 @@ int snapshot_session(const std::string& path, std::optional<std::size_t> at_acti
         std::cerr << sim::terminal_text(error) << "\n";
         return 1;
     }
-    std::cout << fmt::format("snapshot       {}\nscenario       {}\nstarts at      {} (after {} of {} actions)\n", sim::terminal_text(out), sim::terminal_text(id), when, actions,
-                             b.actions.size());
+    std::cout << fmt::format(
+        "snapshot       {}\nscenario       {}\nstarts at      {} (after {} of {} actions)\n",
+        sim::terminal_text(out), sim::terminal_text(id), when, actions, b.actions.size());
     return 0;
 }
 

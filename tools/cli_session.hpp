@@ -17,7 +17,7 @@ namespace cli {
 // One line of an --actions file: an action to submit, or an observation to record at that point.
 //   {"t": 5000 | "2d", "action": {…}}   {…bare action…}   {"observe": {"label", "condition", "id"?}, "t"?}
 struct ScriptLine {
-    int line = 0;                  // in the file, for messages
+    int line = 0;                      // in the file, for messages
     std::optional<sim::SimTime> time;  // run the clock to this sim time first
     std::optional<sim::Action> action;
     std::optional<sim::Observation> observe;  // id (default "obs-N"), label, condition
@@ -34,7 +34,7 @@ struct RecordOptions {
     // interrupts a run at a point taken from its progress, never from wall-clock time.
     std::size_t hold_after_actions = 0;
     std::string note;
-    sim::SimTime until = 0;    // script runs: run events until this sim time (0 = until none is left)
+    sim::SimTime until = 0;  // script runs: run events until this sim time (0 = until none is left)
 };
 
 struct SessionStats {
@@ -44,14 +44,14 @@ struct SessionStats {
 };
 
 struct RecordedRun {
-    bool started = false;          // false: nothing ran (the error was printed)
+    bool started = false;  // false: nothing ran (the error was printed)
     std::optional<sim::Simulation> sim;
     std::size_t resumed_actions = 0;  // actions taken over from the session file
-    bool solution_ok = true;       // --solution: every step gave its expected result
+    bool solution_ok = true;          // --solution: every step gave its expected result
     std::size_t steps_played = 0;
-    std::string failure;           // "step N: …"
-    bool write_failed = false;     // a session write failed (printed): exit kExitSessionNotSaved
-    std::string write_error;       // the first failed write: "path: what (OS reason)"
+    std::string failure;        // "step N: …"
+    bool write_failed = false;  // a session write failed (printed): exit kExitSessionNotSaved
+    std::string write_error;    // the first failed write: "path: what (OS reason)"
     SessionStats session;
 };
 
@@ -71,7 +71,8 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
 int replay_session(const std::string& path, bool as_json);
 
 // `npsim-cli snapshot SESSION --at-action N | --at-ms T -o NEW.json`.
-int snapshot_session(const std::string& path, std::optional<std::size_t> at_action, std::optional<std::string> at_time,
-                     const std::string& out, std::string id, std::string title);
+int snapshot_session(const std::string& path, std::optional<std::size_t> at_action,
+                     std::optional<std::string> at_time, const std::string& out, std::string id,
+                     std::string title);
 
 }  // namespace cli

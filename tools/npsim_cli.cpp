@@ -3,20 +3,22 @@
 //   npsim-cli list                               the shipped scenarios
 //   npsim-cli check FILE...                      validate scenario files (exit 1 with the errors)
 //   npsim-cli run FILE --solution [--seed N] [--json] [--lang de]
-//                                                play the reference solution; exit 0 only when every objective is met
+//                                                play the reference solution; exit 0 only when every
+//                                                objective is met
 //   npsim-cli run FILE [--actions A.jsonl] [--seed N] [--until DURATION] [--journal OUT.jsonl] [--json]
 //        add --bundle OUT.json to either form to write a repro bundle at the end;
-//        add --session OUT.npsim.json [--resume] [--pace-ms N] [--hold-after-actions N] to write a session file after every action
-//        (and continue an interrupted one); --actions lines may be {"observe": {"label", "condition"}};
-//        exit 3 when the session file could not be written; a file there that is not a session of this
-//        scenario is never replaced (exit 1)
+//        add --session OUT.npsim.json [--resume] [--pace-ms N] [--hold-after-actions N] to write a session
+//        file after every action (and continue an interrupted one); --actions lines may be {"observe":
+//        {"label", "condition"}}; exit 3 when the session file could not be written; a file there that is not
+//        a session of this scenario is never replaced (exit 1)
 //   npsim-cli replay FILE JOURNAL.jsonl [--json]  replay a journal and compare the journal hash
 //   npsim-cli replay SESSION.json [--json]        replay a session / repro bundle: every journal entry,
 //                                                both hashes, every observation; exit 1 on any mismatch
 //   npsim-cli snapshot SESSION.json --at-action N | --at-ms T -o NEW.json [--id ID] [--title TEXT]
 //                                                a new scenario that starts at that point of the session
 //   npsim-cli debrief SESSION.json [--html OUT.html] [--json OUT.json] [--lang de]
-//                                                the run's debrief: timeline, time per objective, mistakes, score
+//                                                the run's debrief: timeline, time per objective, mistakes,
+//                                                score
 //   npsim-cli report DIR [--out report.html] [--json OUT.json] [--lang de]
 //                                                one table for a workshop folder of session files
 #include <algorithm>
@@ -26,18 +28,18 @@
 #include <iostream>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "sim/bundle.hpp"
 #include "sim/files.hpp"
-#include "sim/json_input.hpp"
 #include "sim/hash.hpp"
+#include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 #include "sim/text.hpp"
 #include "sim/version.hpp"
-#include "tools/cli_session.hpp"
 #include "tools/cli_report.hpp"
+#include "tools/cli_session.hpp"
 
 // Text that comes from a file or the command line (titles, ids, messages, paths) is printed through
 // sim::terminal_text: control characters such as ESC appear as \x1b, never raw.
@@ -102,32 +104,42 @@ static int run_cli(int argc, char** argv) {
     auto* run = app.add_subcommand("run", "Run a scenario headless and print a summary");
     run->add_option("file", run_file, "Scenario file (default: the full journey)");
     run->add_option("--actions", actions_file,
-                    "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": {\"label\", \"condition\"}}");
+                    "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": "
+                    "{\"label\", \"condition\"}}");
     auto* seed_opt = run->add_option("--seed", seed, "Override the scenario's seed");
     run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
     run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
 
     std::string replay_file, replay_journal, bundle_out, note;
-    run->add_option("--bundle", bundle_out, "Write a repro bundle (scenario + seed + actions + hashes) to this file");
+    run->add_option("--bundle", bundle_out,
+                    "Write a repro bundle (scenario + seed + actions + hashes) to this file");
     run->add_option("--note", note, "What the case is about (stored in the bundle)");
     cli::RecordOptions record;
-    run->add_option("--session", record.session_path, "Write the session file (format 2) atomically after every action");
-    run->add_flag("--resume", record.resume, "Continue the run saved in the --session file (same scenario and actions)");
-    run->add_option("--pace-ms", record.pace_ms, "Wait this many wall-clock ms after every action (for kill tests)")
+    run->add_option("--session", record.session_path,
+                    "Write the session file (format 2) atomically after every action");
+    run->add_flag("--resume", record.resume,
+                  "Continue the run saved in the --session file (same scenario and actions)");
+    run->add_option("--pace-ms", record.pace_ms,
+                    "Wait this many wall-clock ms after every action (for kill tests)")
         ->check(CLI::Range(0, 60000));
     run->add_option("--hold-after-actions", record.hold_after_actions,
                     "After N actions of this run are saved, wait until killed (for kill tests)");
-    auto* rep = app.add_subcommand("replay", "Replay a session file / repro bundle, or a scenario with a journal, and check it reproduces bit for bit");
+    auto* rep = app.add_subcommand("replay",
+                                   "Replay a session file / repro bundle, or a scenario with a journal, and "
+                                   "check it reproduces bit for bit");
     rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required();
     rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file");
 
     std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
     std::size_t snapshot_at_action = 0;
-    auto* snap = app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
+    auto* snap =
+        app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
     snap->add_option("file", snapshot_file, "Session file or repro bundle")->required();
-    auto* snap_action = snap->add_option("--at-action", snapshot_at_action,
-                                         "After N actions: the world just before action N+1 (N = all: the end of the run)");
-    snap->add_option("--at-ms", snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")->excludes(snap_action);
+    auto* snap_action =
+        snap->add_option("--at-action", snapshot_at_action,
+                         "After N actions: the world just before action N+1 (N = all: the end of the run)");
+    snap->add_option("--at-ms", snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")
+        ->excludes(snap_action);
     snap->add_option("-o,--out", snapshot_out, "The new scenario file")->required();
     snap->add_option("--id", snapshot_id, "Its id (default: <scenario>-after-N-actions / -at-<T>)");
     snap->add_option("--title", snapshot_title, "Its title (default: the scenario's, with the moment)");
@@ -136,7 +148,8 @@ static int run_cli(int argc, char** argv) {
     bool solution = false;
     std::string lang = "en";
     run->add_flag("--solution", solution, "Play the scenario's reference solution and print the score");
-    run->add_option("--lang", lang, "Language of feedback texts (en, de)")->check(CLI::IsMember({"en", "de"}));
+    run->add_option("--lang", lang, "Language of feedback texts (en, de)")
+        ->check(CLI::IsMember({"en", "de"}));
 
     int report_exit = -1;  // set by the debrief / report subcommands when they ran
     add_report_commands(app, report_exit);
@@ -158,15 +171,21 @@ static int run_cli(int argc, char** argv) {
         for (const auto& f : files) {
             auto load = sim::load_scenario_file(f);
             if (!load.ok()) {
-                std::cerr << terminal_text(f) << ": does not load (npsim-cli check " << terminal_text(f) << ")\n";
+                std::cerr << terminal_text(f) << ": does not load (npsim-cli check " << terminal_text(f)
+                          << ")\n";
                 continue;
             }
             const sim::Scenario& sc = *load.scenario;
             if (as_json)
-                out.push_back({{"id", sc.id}, {"file", f}, {"title", sc.title.en}, {"difficulty", sc.difficulty},
-                               {"minutes", sc.estimated_minutes}, {"modes", sc.modes}});
+                out.push_back({{"id", sc.id},
+                               {"file", f},
+                               {"title", sc.title.en},
+                               {"difficulty", sc.difficulty},
+                               {"minutes", sc.estimated_minutes},
+                               {"modes", sc.modes}});
             else
-                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", terminal_text(sc.id), terminal_text(sc.difficulty), sc.estimated_minutes,
+                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", terminal_text(sc.id),
+                                         terminal_text(sc.difficulty), sc.estimated_minutes,
                                          terminal_text(sc.title.en));
         }
         if (as_json) std::cout << out.dump(2) << "\n";
@@ -178,8 +197,10 @@ static int run_cli(int argc, char** argv) {
         for (const auto& f : check_files) {
             auto load = sim::load_scenario_file(f);
             for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
-            if (load.ok()) std::cout << terminal_text(f) << ": ok\n";
-            else ++bad;
+            if (load.ok())
+                std::cout << terminal_text(f) << ": ok\n";
+            else
+                ++bad;
         }
         return bad == 0 ? 0 : 1;
     }
@@ -217,11 +238,13 @@ static int run_cli(int argc, char** argv) {
         if (!played.started) return 1;
         const sim::Simulation& s = *played.sim;
         std::string write_error;  // "path: what failed (OS reason)"
-        if (!journal_out.empty() && !sim::write_file_atomically(journal_out, s.journal().to_jsonl(), &write_error)) {
+        if (!journal_out.empty() &&
+            !sim::write_file_atomically(journal_out, s.journal().to_jsonl(), &write_error)) {
             std::cerr << terminal_text(write_error) << "\n";
             return 1;
         }
-        if (!bundle_out.empty() && !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note), &write_error)) {
+        if (!bundle_out.empty() &&
+            !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note), &write_error)) {
             std::cerr << terminal_text(write_error) << "\n";
             return 1;
         }
@@ -235,32 +258,43 @@ static int run_cli(int argc, char** argv) {
             if (!played.solution_ok) j["solution_failure"] = played.failure;
         }
         if (!record.session_path.empty())
-            j["session"] = {{"file", record.session_path}, {"resumed_actions", played.resumed_actions},
-                            {"writes", played.session.writes}, {"bytes", played.session.bytes},
+            j["session"] = {{"file", record.session_path},
+                            {"resumed_actions", played.resumed_actions},
+                            {"writes", played.session.writes},
+                            {"bytes", played.session.bytes},
                             {"max_write_ms", played.session.max_ms},
-                            {"mean_write_ms", played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
-                            {"write_failed", played.write_failed}, {"write_error", played.write_error}};
-        if (as_json) std::cout << j.dump(2) << "\n";
+                            {"mean_write_ms",
+                             played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
+                            {"write_failed", played.write_failed},
+                            {"write_error", played.write_error}};
+        if (as_json)
+            std::cout << j.dump(2) << "\n";
         else {
             std::cout << fmt::format("scenario       {}\n", terminal_text(scenario->id));
             print_summary(j, false);
             if (played.write_failed)
                 std::cout << fmt::format("session        NOT saved: {}\n", terminal_text(played.write_error));
             else if (!record.session_path.empty())
-                std::cout << fmt::format("session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n", terminal_text(record.session_path),
-                                         played.session.bytes, played.session.writes, played.session.max_ms,
-                                         played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions) : "");
+                std::cout << fmt::format(
+                    "session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n",
+                    terminal_text(record.session_path), played.session.bytes, played.session.writes,
+                    played.session.max_ms,
+                    played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions)
+                                           : "");
             if (solution) {
-                std::cout << fmt::format("solution       {} ({} steps){}\n", played.solution_ok ? "played" : "FAILED", played.steps_played,
+                std::cout << fmt::format("solution       {} ({} steps){}\n",
+                                         played.solution_ok ? "played" : "FAILED", played.steps_played,
                                          played.solution_ok ? "" : " — " + terminal_text(played.failure));
                 for (const auto& o : j["assessment"]["objectives"])
                     std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ",
                                              terminal_text(o["title"].get<std::string>()));
                 for (const auto& p : j["assessment"]["penalties"])
                     std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(),
-                                             terminal_text(p["reason"].get<std::string>()), p["count"].get<int>(),
+                                             terminal_text(p["reason"].get<std::string>()),
+                                             p["count"].get<int>(),
                                              terminal_text(p["detail"].get<std::string>()));
-                std::cout << fmt::format("score          {}/100{}\n", report.score, report.all_met ? "" : " (objectives missing)");
+                std::cout << fmt::format("score          {}/100{}\n", report.score,
+                                         report.all_met ? "" : " (objectives missing)");
             } else if (!scenario->assessment.objectives.empty()) {
                 std::cout << fmt::format("score          {}/100\n", report.score);
             }
@@ -275,9 +309,10 @@ static int run_cli(int argc, char** argv) {
     }
     if (*rep && replay_journal.empty()) return cli::replay_session(replay_file, as_json);
     if (*snap)
-        return cli::snapshot_session(snapshot_file, *snap_action ? std::optional<std::size_t>(snapshot_at_action) : std::nullopt,
-                                     snapshot_at_ms.empty() ? std::nullopt : std::optional<std::string>(snapshot_at_ms), snapshot_out,
-                                     snapshot_id, snapshot_title);
+        return cli::snapshot_session(
+            snapshot_file, *snap_action ? std::optional<std::size_t>(snapshot_at_action) : std::nullopt,
+            snapshot_at_ms.empty() ? std::nullopt : std::optional<std::string>(snapshot_at_ms), snapshot_out,
+            snapshot_id, snapshot_title);
     if (*rep) {
         auto scenario = load_or_report(replay_file);
         if (!scenario) return 1;

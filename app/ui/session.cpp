@@ -31,8 +31,8 @@ namespace {
 std::string safe_id(const std::string& scenario_id) {
     std::string id;
     for (char c : scenario_id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-';
         id += ok ? c : '-';
     }
     if (id.empty() || id.front() == '.') id = "scenario" + id;
@@ -42,7 +42,8 @@ std::string safe_id(const std::string& scenario_id) {
 }  // namespace
 
 std::string bundle_file_name(const std::string& scenario_id, const sim::CivilDate& d) {
-    return fmt::format("npsim-case-{}-{:04}-{:02}-{:02}.npsim.json", safe_id(scenario_id), d.year, d.month, d.day);
+    return fmt::format("npsim-case-{}-{:04}-{:02}-{:02}.npsim.json", safe_id(scenario_id), d.year, d.month,
+                       d.day);
 }
 
 nlohmann::json to_json(const SessionExtras& e) {
@@ -78,8 +79,8 @@ SessionExtras session_extras_from(const nlohmann::json& doc) {
 
 namespace {
 
-bool write_session_unguarded(const std::string& path, const sim::ReproBundle& bundle, const SessionExtras& extras,
-                             std::string& error, SaveStats* stats) {
+bool write_session_unguarded(const std::string& path, const sim::ReproBundle& bundle,
+                             const SessionExtras& extras, std::string& error, SaveStats* stats) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
     const fs::path parent = fs::path(path).parent_path();
@@ -94,7 +95,8 @@ bool write_session_unguarded(const std::string& path, const sim::ReproBundle& bu
     doc["session"] = to_json(extras);
     // The instructor PIN never reaches the file: sim::make_bundle embeds sim::scenario_for_bundle's form.
     const std::string text = doc.dump(1) + "\n";
-    // write_file_atomically's error names the path and the OS reason ("…: cannot write (No space left on device)").
+    // write_file_atomically's error names the path and the OS reason ("…: cannot write (No space left on
+    // device)").
     if (!sim::write_file_atomically(path, text, &error)) return false;
     if (stats) {
         stats->bytes = text.size();
@@ -163,8 +165,9 @@ std::time_t file_time(const fs::path& path) {
     const fs::file_time_type written = fs::last_write_time(path, ec);
     if (ec) return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     // C++17 has no clock_cast: carry the distance from "now" over to the system clock.
-    const auto sys = std::chrono::system_clock::now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                                                            written - fs::file_time_type::clock::now());
+    const auto sys =
+        std::chrono::system_clock::now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                                               written - fs::file_time_type::clock::now());
     return std::chrono::system_clock::to_time_t(sys);
 }
 
@@ -198,7 +201,8 @@ bool mark_session_closed(const std::string& path) try {
     std::string text, error;
     if (!sim::read_input_file(path, sim::InputKind::Session, text, error)) return false;
     sim::JsonInputError parse_error;
-    std::optional<nlohmann::json> parsed = sim::parse_json_checked(text, sim::InputKind::Session, parse_error);
+    std::optional<nlohmann::json> parsed =
+        sim::parse_json_checked(text, sim::InputKind::Session, parse_error);
     if (!parsed || !parsed->is_object()) return false;
     nlohmann::json& doc = *parsed;
     if (!doc.contains("session") || !doc["session"].is_object()) doc["session"] = nlohmann::json::object();
@@ -224,9 +228,9 @@ std::string file_saved_at(const std::string& path) {
     const fs::file_time_type written = fs::last_write_time(path, ec);
     if (ec) return "";
     // C++17 has no clock_cast: carry the distance from "now" over to the system clock.
-    const auto sys = std::chrono::system_clock::now() +
-                     std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                         written - fs::file_time_type::clock::now());
+    const auto sys =
+        std::chrono::system_clock::now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                                               written - fs::file_time_type::clock::now());
     return local_text(std::chrono::system_clock::to_time_t(sys));
 }
 

@@ -59,7 +59,8 @@ std::string quarantine_session(const std::string& path);
 // Moves the session file of an earlier run into <folder of path>/sessions/ as
 // <YYYYmmdd-HHMMSS of its last save>-<scenario id>.npsim.json (-2, -3, … when taken); returns the new
 // path, "" when it could not be moved (then it stays where it is; `error`, optional, says why).
-std::string archive_session(const std::string& path, const std::string& scenario_id, std::string* error = nullptr);
+std::string archive_session(const std::string& path, const std::string& scenario_id,
+                            std::string* error = nullptr);
 // Sets "session": {"closed": true} in an existing session file (a clean exit that wrote no new run).
 bool mark_session_closed(const std::string& path);
 // The local wall time of the file's last change, "2025-06-01 14:03"; "" when it cannot be read.
@@ -73,16 +74,16 @@ struct SessionStatus {
     bool available = false;
     sim::LocalText title;  // its scenario's title
     std::string scenario_id;
-    std::string saved_at;  // local wall time of the save
-    bool current = false;  // the run in the app is the one saved there (autosave is writing it)
-    bool resumed = false;  // the run was resumed from the file
+    std::string saved_at;         // local wall time of the save
+    bool current = false;         // the run in the app is the one saved there (autosave is writing it)
+    bool resumed = false;         // the run was resumed from the file
     bool resume_differs = false;  // resumed, but the replay reached another state than the saved one
     // The file could not be resumed: where and what, and where it was kept.
     std::string bad_path, bad_error, kept_as;
     bool nothing_to_resume = false;  // resume was asked for, but there is no session file
     bool interrupted = false;  // the file's run did not end with a clean exit: the start offers to resume it
     std::string archived_to;   // where the last run of another scenario or "Start fresh" moved the old file
-    std::string save_error;  // the last autosave failed: "path: why"
+    std::string save_error;    // the last autosave failed: "path: why"
     SaveStats last_save;
     // The last "Export repro bundle": the path written or the error (localised).
     std::string export_result;

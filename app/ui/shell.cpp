@@ -15,8 +15,8 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
 #include "app/views/instructor/instructor_views.hpp"
-#include "app/views/resume_prompt.hpp"
 #include "app/views/replay/replay_views.hpp"
+#include "app/views/resume_prompt.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/bundle.hpp"
@@ -43,7 +43,8 @@ sim::LocalText title_of(const nlohmann::json& doc, const std::string& id) {
 
 bool has_actions(const sim::Simulation& sim) {
     const auto& entries = sim.journal().entries();
-    return std::any_of(entries.begin(), entries.end(), [](const sim::JournalEntry& e) { return e.kind == "action"; });
+    return std::any_of(entries.begin(), entries.end(),
+                       [](const sim::JournalEntry& e) { return e.kind == "action"; });
 }
 
 }  // namespace
@@ -60,7 +61,8 @@ Shell::Shell(ShellOptions options) : options_(std::move(options)) {
 }
 
 bool Shell::load_scenario(const std::string& file) {
-    const std::string path = file;  // a copy: `file` may be scenario_.path itself ("Try again"), cleared below
+    const std::string path =
+        file;  // a copy: `file` may be scenario_.path itself ("Try again"), cleared below
     sim_.reset();
     training_.clear();
     bridge_.reset();
@@ -94,7 +96,8 @@ void Shell::start(sim::Setup setup, sim::LocalText title) {
 }
 
 bool Shell::start_scenario(const std::string& path, TrainingMode mode, const std::string& language) {
-    if (!language.empty() && is_supported_language(language) && language != ui_.language) set_language(language);
+    if (!language.empty() && is_supported_language(language) && language != ui_.language)
+        set_language(language);
     ui_.mode = mode;
     ui_.paused = false;
     if (!load_scenario(path)) return false;
@@ -123,7 +126,8 @@ void Shell::reset_people() {
 void Shell::draw() {
     // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
     const ViewContext ctx =
-        replay_ ? replay_context() : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
+        replay_ ? replay_context()
+                : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
@@ -202,7 +206,8 @@ void Shell::apply(const Command& command) {
                 start_scenario(c.path, c.mode, c.language);
             } else if constexpr (std::is_same_v<T, SetMode>) {
                 if (c.mode == ui_.mode) return;
-                if ((c.mode == TrainingMode::Demo || c.mode == TrainingMode::Exam) && !scenario_.path.empty()) {
+                if ((c.mode == TrainingMode::Demo || c.mode == TrainingMode::Exam) &&
+                    !scenario_.path.empty()) {
                     start_scenario(scenario_.path, c.mode);  // a demo or an exam starts from the beginning
                 } else if (c.mode == TrainingMode::Guided || c.mode == TrainingMode::Sandbox) {
                     ui_.mode = c.mode;
@@ -276,7 +281,8 @@ void Shell::after_sim_moved() {
 
 // When a run has just ended (all objectives met, time up, "Finish"), the score screen opens.
 void Shell::show_score_if_finished(bool was_finished) {
-    if (!was_finished && training_.finished() && ui_.mode != TrainingMode::Sandbox) navigate("scenario.score");
+    if (!was_finished && training_.finished() && ui_.mode != TrainingMode::Sandbox)
+        navigate("scenario.score");
 }
 
 std::optional<double> Shell::wait_seconds() const {
@@ -314,7 +320,8 @@ bool Shell::show_screen(const std::string& name) {
     if (!screen) return false;
     if (screen->show) screen->show(ui_);
     ui_.screen = screen->name;
-    if (screen->prepare) screen->prepare(shown_simulation(), ui_, view_);  // the viewer's world while replaying
+    if (screen->prepare)
+        screen->prepare(shown_simulation(), ui_, view_);  // the viewer's world while replaying
     return true;
 }
 
@@ -362,7 +369,8 @@ void Shell::check_session_file() {
         session_.title = title_of(b.scenario, b.scenario_id);
         session_.saved_at = file_saved_at(session_.path);
     } catch (const std::exception& e) {
-        session_file_is_bad(session_.path, fmt::format("the file cannot be read as a session ({})", e.what()));
+        session_file_is_bad(session_.path,
+                            fmt::format("the file cannot be read as a session ({})", e.what()));
     } catch (...) {
         session_file_is_bad(session_.path, "the file cannot be read as a session (unknown error)");
     }
@@ -372,8 +380,8 @@ bool Shell::start_up(const std::string& scenario_path, const std::string& mode, 
     try {
         const bool resumed = resume && resume_session();
         if (!resumed) {
-            const bool loaded =
-                mode.empty() ? load_scenario(scenario_path) : start_scenario(scenario_path, mode_from_key(mode));
+            const bool loaded = mode.empty() ? load_scenario(scenario_path)
+                                             : start_scenario(scenario_path, mode_from_key(mode));
             // Why there is nothing to resume, or why the saved session was set aside: said on the overview.
             if (loaded && (resume || !session_.bad_error.empty())) show_screen("scenario.overview");
             return loaded;
@@ -440,8 +448,9 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     if (read_session(path, b, extras, error)) {
         load = sim::load_scenario_text(b.scenario.dump(), path);
         if (!load->ok()) {
-            const sim::LoadError e = load->errors.empty() ? sim::LoadError{path, "", "the scenario cannot be loaded"}
-                                                          : load->errors.front();
+            const sim::LoadError e = load->errors.empty()
+                                         ? sim::LoadError{path, "", "the scenario cannot be loaded"}
+                                         : load->errors.front();
             error = "/scenario" + (e.where.rfind('/', 0) == 0 ? e.where : std::string()) + ": " + e.message;
         }
     }
@@ -450,8 +459,9 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     // after a restart, and the demo's solution keeps its passwords.
     if (error.empty() && !extras.scenario_path.empty()) {
         sim::ScenarioLoad original = sim::load_scenario_file(extras.scenario_path);
-        if (original.ok() && sim::hex64(sim::hash_json(sim::scenario_for_bundle(original.scenario->source))) ==
-                                 sim::hex64(sim::hash_json(b.scenario)))
+        if (original.ok() &&
+            sim::hex64(sim::hash_json(sim::scenario_for_bundle(original.scenario->source))) ==
+                sim::hex64(sim::hash_json(b.scenario)))
             load = std::move(original);
     }
     if (!error.empty()) {
@@ -468,7 +478,8 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     training_.clear();
     bridge_.reset();
     scenario_ = ScenarioInfo{};
-    if (!extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec)) scenario_.path = extras.scenario_path;
+    if (!extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec))
+        scenario_.path = extras.scenario_path;
     scenario_.title = load->scenario->title;
     auto scenario = std::make_unique<sim::Scenario>(std::move(*load->scenario));
     sim::Setup setup = scenario->setup;
@@ -539,8 +550,8 @@ bool Shell::write_session_now(bool closed) {
 bool Shell::write_session_unguarded(bool closed) {
     // A bad file that could not be moved away is never overwritten.
     if (session_.bad_path == session_.path && session_.kept_as.empty()) {
-        session_.save_error =
-            fmt::format("{}: not saved, the unreadable session file there could not be renamed to .bad", session_.path);
+        session_.save_error = fmt::format(
+            "{}: not saved, the unreadable session file there could not be renamed to .bad", session_.path);
         return false;
     }
     // A new run never destroys an earlier one: the earlier run's file moves into sessions/ first.
@@ -553,8 +564,9 @@ bool Shell::write_session_unguarded(bool closed) {
         session_.archived_to =
             archive_session(session_.path, readable ? earlier.scenario_id : "unreadable", &archive_error);
         if (session_.archived_to.empty()) {
-            session_.save_error = fmt::format("{}: not saved, the earlier session there could not be moved aside ({})",
-                                              session_.path, archive_error);
+            session_.save_error =
+                fmt::format("{}: not saved, the earlier session there could not be moved aside ({})",
+                            session_.path, archive_error);
             return false;
         }
         session_.interrupted = false;
@@ -562,15 +574,17 @@ bool Shell::write_session_unguarded(bool closed) {
     const auto start = std::chrono::steady_clock::now();
     sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
     bundle.observations = view_.replay.observations;  // the tester's observations survive a crash too
-    const SessionExtras extras{true,           mode_key(ui_.mode), scenario_.path, ui_.work_account,
-                               ui_.account_user, ui_.mail_user,    ui_.screen,         closed};
+    const SessionExtras extras{
+        true,          mode_key(ui_.mode), scenario_.path, ui_.work_account, ui_.account_user,
+        ui_.mail_user, ui_.screen,         closed};
     std::string error;
     SaveStats stats;
     if (!write_session(session_.path, bundle, extras, error, &stats)) {
         session_.save_error = error;
         return false;
     }
-    stats.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    stats.milliseconds =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     session_.last_save = stats;
     session_.save_error.clear();
     session_.available = true;
@@ -597,7 +611,7 @@ void Shell::export_bundle(const ExportBundle& request) {
     } else {
         sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_, request.note);
         bundle.observations = view_.replay.observations;  // what the tester expects (checked on replay)
-        std::string why;  // "path: what failed (OS reason)"
+        std::string why;                                  // "path: what failed (OS reason)"
         if (!sim::save_bundle(path.string(), bundle, &why))
             error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}, {"why", why}});
     }

@@ -37,7 +37,7 @@ struct ShellOptions {
 };
 
 class Shell {
-  public:
+public:
     explicit Shell(ShellOptions options);
 
     // Loads a scenario file and starts a fresh simulation from it. On failure there is no simulation,
@@ -104,7 +104,7 @@ class Shell {
     // True once after the text size changed: the platform must rebuild the font atlas.
     bool take_fonts_dirty() { return std::exchange(fonts_dirty_, false); }
 
-  private:
+private:
     void apply(const Command& command);
     void set_language(const std::string& lang);
     void reset_people();
@@ -122,7 +122,7 @@ class Shell {
     // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
     void after_instructor_action(const sim::Action& action);
     // The viewer, observations and snapshots (app/ui/shell_replay.cpp).
-    struct Replay;                                   // the recording, its replayed simulation, the live UI to restore
+    struct Replay;  // the recording, its replayed simulation, the live UI to restore
     bool refused_in_replay(const Command& command);  // true (and counted) for world-changing commands
     void set_replay_position(sim::SimTime time, long long actions);
     ViewContext replay_context();
@@ -142,7 +142,8 @@ class Shell {
     CommandQueue queue_;
     bool fonts_dirty_ = false;
     SessionStatus session_;
-    std::shared_ptr<Replay> replay_;  // the open viewer (shared_ptr: Replay is complete only in shell_replay.cpp)
+    std::shared_ptr<Replay>
+        replay_;  // the open viewer (shared_ptr: Replay is complete only in shell_replay.cpp)
 };
 
 }  // namespace app

@@ -63,8 +63,8 @@ void run_to(sim::Simulation& s, Training& training, TrainingMode mode, sim::SimT
 
 std::size_t actions_so_far(const sim::Simulation& s) {
     const auto& entries = s.journal().entries();
-    return static_cast<std::size_t>(
-        std::count_if(entries.begin(), entries.end(), [](const sim::JournalEntry& e) { return e.kind == "action"; }));
+    return static_cast<std::size_t>(std::count_if(
+        entries.begin(), entries.end(), [](const sim::JournalEntry& e) { return e.kind == "action"; }));
 }
 
 // The recorded actions with what became of them, from the journal of the replay to the end.
@@ -95,8 +95,8 @@ std::vector<ReplayMark> marks_of(const sim::Simulation& s) {
 std::string file_safe(const std::string& id) {
     std::string out;
     for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-';
         out += ok ? c : '-';
     }
     if (out.empty() || out.front() == '.') out = "scenario" + out;
@@ -122,15 +122,17 @@ bool Shell::open_replay(const std::string& path) {
     if (!read_session(path, r->bundle, r->extras, error)) return fail(error);
     sim::ScenarioLoad load = sim::load_scenario_text(r->bundle.scenario.dump(), path);
     if (!load.ok()) {
-        const sim::LoadError e = load.errors.empty() ? sim::LoadError{path, "", "the scenario cannot be loaded"}
-                                                     : load.errors.front();
+        const sim::LoadError e = load.errors.empty()
+                                     ? sim::LoadError{path, "", "the scenario cannot be loaded"}
+                                     : load.errors.front();
         return fail("/scenario" + (e.where.rfind('/', 0) == 0 ? e.where : std::string()) + ": " + e.message);
     }
     r->scenario = std::make_unique<sim::Scenario>(std::move(*load.scenario));
     r->info.path = path;
     r->info.title = r->scenario->title;
     r->mode = mode_from_key(r->extras.mode);
-    if (r->mode == TrainingMode::Demo) r->mode = TrainingMode::Sandbox;  // the demo player would play on its own
+    if (r->mode == TrainingMode::Demo)
+        r->mode = TrainingMode::Sandbox;  // the demo player would play on its own
 
     // The live app to come back to (opening a second file keeps the first one's).
     if (replay_) {
@@ -172,7 +174,8 @@ bool Shell::open_replay(const std::string& path) {
     info.observations = rp.bundle.observations;
     set_replay_position(end, -1);
     info.actions = marks_of(*rp.sim);
-    info.reproduces = rp.bundle.state_hash.empty() || sim::hex64(rp.sim->state_hash()) == rp.bundle.state_hash;
+    info.reproduces =
+        rp.bundle.state_hash.empty() || sim::hex64(rp.sim->state_hash()) == rp.bundle.state_hash;
 
     // Who was signed in where: the recording's own choice, else the first administrator at its end.
     ui_.mode = rp.mode;
@@ -296,8 +299,9 @@ void Shell::add_observation(const AddObservation& request) {
 
 void Shell::remove_observation(const std::string& id) {
     auto& list = view_.replay.observations;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const sim::Observation& o) { return o.id == id; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const sim::Observation& o) { return o.id == id; }),
+        list.end());
     write_session_now();
 }
 
@@ -316,8 +320,10 @@ void Shell::save_scenario_at(const std::string& dir) {
     const std::string stamp = fmt::format("{:04}-{:02}-{:02}-{:02}{:02}", when.date.year, when.date.month,
                                           when.date.day, when.hour, when.minute);
     const std::string id = file_safe(base->id) + "-at-" + stamp;
-    const std::string moment = fmt::format("{} {:02}:{:02}", sim::format_date(when.date), when.hour, when.minute);
-    const sim::LocalText title{base->title.en + " @ " + moment, base->title.de.empty() ? "" : base->title.de + " @ " + moment};
+    const std::string moment =
+        fmt::format("{} {:02}:{:02}", sim::format_date(when.date), when.hour, when.minute);
+    const sim::LocalText title{base->title.en + " @ " + moment,
+                               base->title.de.empty() ? "" : base->title.de + " @ " + moment};
 
     std::error_code ec;
     const fs::path folder = dir.empty() ? fs::current_path(ec) : fs::path(dir);
@@ -330,7 +336,8 @@ void Shell::save_scenario_at(const std::string& dir) {
         // Never write a scenario the library could not start.
         const sim::ScenarioLoad check = sim::load_scenario_text(text, path.string());
         if (!check.ok()) {
-            error = check.errors.empty() ? std::string("the scenario cannot be loaded") : check.errors.front().to_string();
+            error = check.errors.empty() ? std::string("the scenario cannot be loaded")
+                                         : check.errors.front().to_string();
         } else if (std::string why; !sim::write_file_atomically(path.string(), text, &why)) {
             error = strings_.format("replay.point.cannot_write", {{"path", path.string()}, {"why", why}});
         }

@@ -22,10 +22,14 @@ namespace fs = std::filesystem;
 
 const char* mode_key(TrainingMode m) {
     switch (m) {
-        case TrainingMode::Demo: return "demo";
-        case TrainingMode::Guided: return "guided";
-        case TrainingMode::Exam: return "exam";
-        case TrainingMode::Sandbox: return "sandbox";
+        case TrainingMode::Demo:
+            return "demo";
+        case TrainingMode::Guided:
+            return "guided";
+        case TrainingMode::Exam:
+            return "exam";
+        case TrainingMode::Sandbox:
+            return "sandbox";
     }
     return "sandbox";
 }
@@ -59,7 +63,8 @@ std::vector<LibraryEntry> scan_library(const std::string& dir) {
         if (entry.title.en.empty()) entry.title.en = entry.id;
         out.push_back(std::move(entry));
     }
-    std::sort(out.begin(), out.end(), [](const LibraryEntry& a, const LibraryEntry& b) { return a.path < b.path; });
+    std::sort(out.begin(), out.end(),
+              [](const LibraryEntry& a, const LibraryEntry& b) { return a.path < b.path; });
     return out;
 }
 
@@ -75,7 +80,6 @@ std::string first_known(std::initializer_list<const char*> names) {
     return "";
 }
 
-
 }  // namespace
 
 std::string screen_for_operation(const std::string& type) {
@@ -89,11 +93,12 @@ std::string screen_for_operation(const std::string& type) {
         return first_known({"portal.home"});
     }
     if (type == "billing.add_payment_method")
-        return first_known({"admin.billing.payment_methods", "admin.billing.checkout", "admin.billing.purchase",
-                            "admin.billing.purchase_services", "admin.billing", "admin.home"});
+        return first_known({"admin.billing.payment_methods", "admin.billing.checkout",
+                            "admin.billing.purchase", "admin.billing.purchase_services", "admin.billing",
+                            "admin.home"});
     if (type == "billing.place_order")
-        return first_known({"admin.billing.checkout", "admin.billing.purchase", "admin.billing.purchase_services",
-                            "admin.billing", "admin.home"});
+        return first_known({"admin.billing.checkout", "admin.billing.purchase",
+                            "admin.billing.purchase_services", "admin.billing", "admin.home"});
     if (area == "billing")
         return first_known({"admin.billing.products", "admin.billing.your_products", "admin.billing.purchase",
                             "admin.billing", "admin.home"});
@@ -104,7 +109,8 @@ std::string screen_for_operation(const std::string& type) {
     return "";
 }
 
-TrainingMode Training::begin(std::unique_ptr<sim::Scenario> scenario, TrainingMode mode, const sim::Simulation* sim) {
+TrainingMode Training::begin(std::unique_ptr<sim::Scenario> scenario, TrainingMode mode,
+                             const sim::Simulation* sim) {
     clear();
     scenario_ = std::move(scenario);
     if (!scenario_) return TrainingMode::Sandbox;
@@ -222,7 +228,9 @@ std::string Training::tick(sim::Simulation& sim, TrainingMode mode, double wall_
         }
         update(sim, mode);
         switch (player_->state()) {
-            case sim::SolutionPlayer::State::Ready: demo_phase_ = DemoPhase::Reading; break;
+            case sim::SolutionPlayer::State::Ready:
+                demo_phase_ = DemoPhase::Reading;
+                break;
             case sim::SolutionPlayer::State::Done:
                 demo_phase_ = DemoPhase::Done;
                 if (!finished()) finish(sim, Finish::Finished);
@@ -231,7 +239,8 @@ std::string Training::tick(sim::Simulation& sim, TrainingMode mode, double wall_
                 demo_phase_ = DemoPhase::Failed;
                 demo_failure_ = player_->failure();
                 break;
-            case sim::SolutionPlayer::State::Running: break;
+            case sim::SolutionPlayer::State::Running:
+                break;
         }
     }
     return screen;
@@ -305,10 +314,14 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
 
     std::string md;
     md += "# " + text.get("scenario.debrief.heading") + ": " + scenario_->title.in(lang) + "\n\n";
-    md += "- " + text.get("scenario.debrief.mode") + ": " + text.get(std::string("scenario.mode.") + mode_key(mode)) + "\n";
+    md += "- " + text.get("scenario.debrief.mode") + ": " +
+          text.get(std::string("scenario.mode.") + mode_key(mode)) + "\n";
     md += "- " + text.format("scenario.score.seed", {{"seed", sim.seed()}}) + "\n";
     md += "- " + text.format("scenario.score.journal_hash", {{"hash", sim::hex64(journal_hash)}}) + "\n";
-    md += "- " + text.format("scenario.debrief.sim_time", {{"time", sim::format_duration(sim::Duration{sim.now(), 0})}}) + "\n\n";
+    md += "- " +
+          text.format("scenario.debrief.sim_time",
+                      {{"time", sim::format_duration(sim::Duration{sim.now(), 0})}}) +
+          "\n\n";
     md += "## " + text.format("scenario.score.total", {{"score", r.score}}) + "\n\n";
     md += "## " + text.get("scenario.score.objectives") + "\n\n";
     for (std::size_t i = 0; i < objectives.size() && i < r.objectives.size(); ++i) {
@@ -320,13 +333,15 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
     md += "\n## " + text.get("scenario.score.penalties") + "\n\n";
     if (r.penalties.empty()) md += text.get("scenario.score.no_penalties") + "\n";
     for (const sim::PenaltyItem& p : r.penalties) {
-        md += "- " + text.get("scenario.penalty." + p.reason) + (p.detail.empty() ? "" : " (" + p.detail + ")") +
-              ": " + std::to_string(p.count) + " × → −" + std::to_string(p.points) + "\n";
+        md += "- " + text.get("scenario.penalty." + p.reason) +
+              (p.detail.empty() ? "" : " (" + p.detail + ")") + ": " + std::to_string(p.count) + " × → −" +
+              std::to_string(p.points) + "\n";
     }
 
     std::error_code ec;
     const fs::path base = dir.empty() ? fs::current_path(ec) : fs::path(dir);
-    const std::string stem = "npsim-debrief-" + (scenario_->id.empty() ? std::string("scenario") : scenario_->id);
+    const std::string stem =
+        "npsim-debrief-" + (scenario_->id.empty() ? std::string("scenario") : scenario_->id);
     const fs::path md_path = base / (stem + ".md");
     const fs::path json_path = base / (stem + ".json");
     const fs::path html_path = base / (stem + ".html");
@@ -340,8 +355,9 @@ bool Training::export_debrief(const sim::Simulation& sim, TrainingMode mode, con
         return false;
     }
     debrief_ok_ = true;
-    debrief_result_ = text.format("replay.debrief.written",
-                                  {{"md", md_path.string()}, {"html", html_path.string()}, {"json", json_path.string()}});
+    debrief_result_ =
+        text.format("replay.debrief.written",
+                    {{"md", md_path.string()}, {"html", html_path.string()}, {"json", json_path.string()}});
     return true;
 }
 

@@ -43,8 +43,8 @@ float controls_width(const ViewContext& ctx) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float width = button_width(pause_label(ctx)) + spacing;
     for (int speed : kSpeeds) width += button_width(speed_label(speed)) + spacing * 0.5f;
-    width += spacing + button_width(skip_label(ctx)) + spacing * 2.0f + button_width(instructor_label(ctx)) + spacing +
-             button_width(settings_label(ctx));
+    width += spacing + button_width(skip_label(ctx)) + spacing * 2.0f + button_width(instructor_label(ctx)) +
+             spacing + button_width(settings_label(ctx));
     return width;
 }
 
@@ -104,14 +104,16 @@ void draw_top_bar(const ViewContext& ctx, CommandQueue& out) {
     // The instructor console window (also F9): UI-only state, toggled directly.
     bool& console_open = ctx.state.instructor.open;
     if (widgets::toggle_button(instructor_label(ctx).c_str(), console_open)) console_open = !console_open;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.button_tip").c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.button_tip").c_str());
     ImGui::SameLine();
     draw_settings_menu(ctx, out);
 
     // One line in the error colour (the whole text in the tooltip): the trainee's work is not being saved.
     if (const std::string* error = save_error(ctx)) {
         ImGui::AlignTextToFramePadding();
-        widgets::text_colored(palette().error_text, ctx.text.format("ui.session.not_saved", {{"error", *error}}));
+        widgets::text_colored(palette().error_text,
+                              ctx.text.format("ui.session.not_saved", {{"error", *error}}));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ctx.text.format("ui.session.not_saved_tip", {{"error", *error}}).c_str());
     }

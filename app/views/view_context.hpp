@@ -29,7 +29,7 @@ struct ViewContext {
     const sim::Strings& text;    // UI strings (and the simulation's messages) in the current language
     const UiState& ui;
     const ScenarioInfo& scenario;
-    ViewState& state;            // UI-only state the widgets edit directly (never the world)
+    ViewState& state;                        // UI-only state the widgets edit directly (never the world)
     const Training* training = nullptr;      // the shell's training session (scenario, checklist, score)
     const SessionStatus* session = nullptr;  // the saved session (autosave, resume) and the last export
 };

@@ -41,7 +41,8 @@ void draw_load_errors(const ViewContext& ctx, CommandQueue& out) {
         widgets::text_wrapped(error);
     }
     ImGui::Spacing();
-    widgets::text_wrapped(ctx.text.get(ctx.scenario.unexpected ? "ui.welcome.unexpected_hint" : "ui.welcome.load_failed_hint"));
+    widgets::text_wrapped(
+        ctx.text.get(ctx.scenario.unexpected ? "ui.welcome.unexpected_hint" : "ui.welcome.load_failed_hint"));
     if (!ctx.scenario.path.empty() &&
         widgets::button((ctx.text.get("ui.welcome.retry") + "###retry").c_str())) {
         out.push(ReloadScenario{});

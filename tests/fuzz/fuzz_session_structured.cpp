@@ -31,17 +31,36 @@ void collect(Json& j, std::vector<Json*>& out) {
         for (auto& v : j) collect(v, out);
 }
 
-const char* const kStrings[] = {"9999-12-31", "1999-12-31", "2100-12-31", "10000000d", "100000 business days",
-                                "0ms", "-5m", "\x1b[31mred\x1b[0m", "\xef\xbf\xbe\xef\xbf\xbf", "", "password",
-                                "licences.assign", "instructor.skip_time", "service.unavailable"};
+const char* const kStrings[] = {"9999-12-31",
+                                "1999-12-31",
+                                "2100-12-31",
+                                "10000000d",
+                                "100000 business days",
+                                "0ms",
+                                "-5m",
+                                "\x1b[31mred\x1b[0m",
+                                "\xef\xbf\xbe\xef\xbf\xbf",
+                                "",
+                                "password",
+                                "licences.assign",
+                                "instructor.skip_time",
+                                "service.unavailable"};
 const double kNumbers[] = {0, -1, 1e18, -1e18, 1.8e308, -1.8e308, 9.3e18, 4294967296.0, 0.5, 1e-300};
 
 void mutate_value(Json& v, std::uint32_t r) {
     switch (r % 7) {
-        case 0: v = kNumbers[(r >> 3) % (sizeof kNumbers / sizeof kNumbers[0])]; break;
-        case 1: v = kStrings[(r >> 3) % (sizeof kStrings / sizeof kStrings[0])]; break;
-        case 2: v = std::uint64_t{18446744073709551615u}; break;
-        case 3: v = std::int64_t{-9223372036854775807 - 1}; break;
+        case 0:
+            v = kNumbers[(r >> 3) % (sizeof kNumbers / sizeof kNumbers[0])];
+            break;
+        case 1:
+            v = kStrings[(r >> 3) % (sizeof kStrings / sizeof kStrings[0])];
+            break;
+        case 2:
+            v = std::uint64_t{18446744073709551615u};
+            break;
+        case 3:
+            v = std::int64_t{-9223372036854775807 - 1};
+            break;
         case 4: {
             Json deep = v;
             for (std::uint32_t k = 0; k < 10 + (r >> 3) % 80; ++k) deep = Json::array({deep});
@@ -49,12 +68,16 @@ void mutate_value(Json& v, std::uint32_t r) {
             break;
         }
         case 5:
-            if (v.is_array() && !v.empty()) v.erase(v.begin() + static_cast<std::ptrdiff_t>((r >> 3) % v.size()));
-            else v = nullptr;
+            if (v.is_array() && !v.empty())
+                v.erase(v.begin() + static_cast<std::ptrdiff_t>((r >> 3) % v.size()));
+            else
+                v = nullptr;
             break;
         default:
-            if (v.is_array() && !v.empty()) v.push_back(v[(r >> 3) % v.size()]);  // a repeated entry
-            else v = Json::object();
+            if (v.is_array() && !v.empty())
+                v.push_back(v[(r >> 3) % v.size()]);  // a repeated entry
+            else
+                v = Json::object();
             break;
     }
 }
@@ -69,9 +92,10 @@ std::uint32_t next(std::uint32_t& s) {
 }  // namespace
 
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size,
-                                              unsigned int seed) {
+                                               unsigned int seed) {
     sim::JsonInputError error;
-    std::optional<Json> doc = sim::parse_json_checked(std::string_view(reinterpret_cast<char*>(data), size), 72, error);
+    std::optional<Json> doc =
+        sim::parse_json_checked(std::string_view(reinterpret_cast<char*>(data), size), 72, error);
     if (!doc) return LLVMFuzzerMutate(data, size, max_size);  // not JSON (yet): mutate bytes
     std::uint32_t s = seed | 1u;
     std::vector<Json*> values;
@@ -87,7 +111,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
         // A duplicate key: repeat the first key of the document.
         const auto colon = text.find("\": ");
         const auto start = text.find('"');
-        if (colon != std::string::npos && start < colon) text.insert(start, text.substr(start, colon + 3 - start) + "1,\n ");
+        if (colon != std::string::npos && start < colon)
+            text.insert(start, text.substr(start, colon + 3 - start) + "1,\n ");
     }
     if (text.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
     std::memcpy(data, text.data(), text.size());

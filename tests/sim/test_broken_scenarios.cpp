@@ -1,6 +1,6 @@
-// tests/sim/test_broken_scenarios.cpp — the broken examples in tests/data/broken: each holds exactly one defect,
-// and the loader rejects it with exactly one, located message. scripts/check-schema.sh checks that the JSON Schema
-// rejects the same files, so schema and loader agree on what a broken scenario is.
+// tests/sim/test_broken_scenarios.cpp — the broken examples in tests/data/broken: each holds exactly one
+// defect, and the loader rejects it with exactly one, located message. scripts/check-schema.sh checks that
+// the JSON Schema rejects the same files, so schema and loader agree on what a broken scenario is.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -21,26 +21,35 @@ const std::map<std::string, std::string>& expected_errors() {
         {"wrong-type.json", "/estimated_minutes: must be a whole number from 1 to 10000, not a text"},
         {"missing-title.json", "/: missing required key \"title\""},
         {"bad-duration.json",
-         "/timer/exam_countdown: \"45 mins\": unknown unit \"mins\" (use ms, s, m, h, d, w or business days)"},
-        {"bad-delay.json", "/delays/verification: \"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]"},
+         "/timer/exam_countdown: \"45 mins\": unknown unit \"mins\" (use ms, s, m, h, d, w or business "
+         "days)"},
+        {"bad-delay.json",
+         "/delays/verification: \"uniform\" must be a pair [min, max], e.g. [\"1m\", \"15m\"]"},
         {"bad-fault-probability.json", "/faults/0/probability: must be a number from 0 to 1, not 1.5"},
         {"two-fault-effects.json",
-         "/faults/0: choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with \"error\")"},
+         "/faults/0: choose one effect: \"error\", \"throttle\" or \"hang\" (\"latency\" may go with "
+         "\"error\")"},
         {"bad-condition.json",
-         "/objectives/items/0/condition/portal_status: must be a portal status: none, draft, pending, info_requested, "
+         "/objectives/items/0/condition/portal_status: must be a portal status: none, draft, pending, "
+         "info_requested, "
          "approved, declined, reverify_required"},
         {"unknown-condition.json",
-         "/objectives/items/0/condition/portal_stauts: unknown condition \"portal_stauts\" — did you mean \"portal_status\"?"},
+         "/objectives/items/0/condition/portal_stauts: unknown condition \"portal_stauts\" — did you mean "
+         "\"portal_status\"?"},
         {"bad-status.json",
-         "/start/organisation/status: must be one of none, draft, pending, info_requested, approved, declined, "
+         "/start/organisation/status: must be one of none, draft, pending, info_requested, approved, "
+         "declined, "
          "reverify_required"},
-        {"bad-step.json", "/solution/0: a step needs exactly one of \"action\", \"advance\" or \"wait_until\""},
+        {"bad-step.json",
+         "/solution/0: a step needs exactly one of \"action\", \"advance\" or \"wait_until\""},
         {"bad-mode.json", "/modes/1: \"practice\" is not a mode (demo, guided, exam)"},
     };
     return kExpected;
 }
 
-std::string broken_dir() { return (fs::path(NPSIM_TEST_DATA_DIR) / "broken").string(); }
+std::string broken_dir() {
+    return (fs::path(NPSIM_TEST_DATA_DIR) / "broken").string();
+}
 
 }  // namespace
 

@@ -1,4 +1,5 @@
-// tests/sim/test_bundle.cpp — repro bundles: a run saved as one file replays bit for bit; bad files are explained.
+// tests/sim/test_bundle.cpp — repro bundles: a run saved as one file replays bit for bit; bad files are
+// explained.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -17,7 +18,9 @@ Scenario full_journey() {
     return *l.scenario;
 }
 
-std::string temp_path(const char* name) { return (std::filesystem::temp_directory_path() / name).string(); }
+std::string temp_path(const char* name) {
+    return (std::filesystem::temp_directory_path() / name).string();
+}
 
 }  // namespace
 
@@ -75,9 +78,13 @@ TEST_CASE("corrupt bundles get a clear message", "[sim][bundle][errors]") {
     CHECK_FALSE(bundle_from_text(R"({"npsim_bundle": 7})", b, error));
     CHECK(error.rfind("/npsim_bundle: format 7 is not supported (this npsim ", 0) == 0);
     CHECK(error.find("reads formats 1 to 2); it was written by a newer npsim") != std::string::npos);
-    CHECK_FALSE(bundle_from_text(R"({"npsim_bundle": 1, "scenario": {}, "seed": 1, "end_ms": 0, "actions": [{"t": 5, "action": {"type": "a"}}, {"t": 2, "action": {"type": "b"}}]})", b, error));
+    CHECK_FALSE(bundle_from_text(
+        R"({"npsim_bundle": 1, "scenario": {}, "seed": 1, "end_ms": 0, "actions": [{"t": 5, "action": {"type": "a"}}, {"t": 2, "action": {"type": "b"}}]})",
+        b, error));
     CHECK(error == "/actions/1/t: actions must be in time order");
-    CHECK_FALSE(bundle_from_text(R"({"npsim_bundle": 1, "scenario": {}, "seed": 1, "end_ms": 0, "actions": [{"t": 0, "action": {"actor": "x"}}]})", b, error));
+    CHECK_FALSE(bundle_from_text(
+        R"({"npsim_bundle": 1, "scenario": {}, "seed": 1, "end_ms": 0, "actions": [{"t": 0, "action": {"actor": "x"}}]})",
+        b, error));
     CHECK(error == "/actions/0/action: an action needs a non-empty string \"type\"");
     CHECK_FALSE(load_bundle("/nonexistent/case.json", b, error));
     CHECK(error == "cannot be read (No such file or directory)");

@@ -1,4 +1,5 @@
-// tests/sim/test_debrief.cpp — debriefs: what happened in a run, as strict XHTML and as JSON; workshop reports.
+// tests/sim/test_debrief.cpp — debriefs: what happened in a run, as strict XHTML and as JSON; workshop
+// reports.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -54,19 +55,25 @@ struct Run {
         CHECK_FALSE(play(sim, tracker, early).ok);
         sim.run_until(sim.now() + 2 * kMinute);
         CHECK_FALSE(play(sim, tracker, early).ok);
-        play(sim, tracker, Action{"instructor.add_fault", "", {{"rule", {{"id", "mail-down"}, {"operation", "mail.*"}, {"error", "service.unavailable"}}}}});
+        play(sim, tracker,
+             Action{"instructor.add_fault",
+                    "",
+                    {{"rule",
+                      {{"id", "mail-down"}, {"operation", "mail.*"}, {"error", "service.unavailable"}}}}});
         CHECK_FALSE(play(sim, tracker, Action{"mail.mark_read", kAnna, {{"mail", 1}}}).ok);
         play(sim, tracker, Action{"instructor.remove_fault", "", {{"id", "mail-down"}}});
         sim.run_until(sim.now() + kMinute);
         REQUIRE(play_solution(scenario.solution, sim, &tracker).ok);
     }
     ScoreReport report() const { return tracker.report(sim); }
-    Debrief debrief(const std::string& lang = "en") const { return make_debrief(scenario, sim, report(), strings(lang)); }
+    Debrief debrief(const std::string& lang = "en") const {
+        return make_debrief(scenario, sim, report(), strings(lang));
+    }
 };
 
 std::size_t count_lane(const Debrief& d, const std::string& lane) {
-    return static_cast<std::size_t>(
-        std::count_if(d.timeline.begin(), d.timeline.end(), [&](const TimelineItem& t) { return t.lane == lane; }));
+    return static_cast<std::size_t>(std::count_if(d.timeline.begin(), d.timeline.end(),
+                                                  [&](const TimelineItem& t) { return t.lane == lane; }));
 }
 
 // [SECTION] Strict XML parsing with libxml2: any error or warning fails the test.
@@ -86,7 +93,8 @@ struct XmlDoc {
 
     explicit XmlDoc(const std::string& text) {
         xmlSetStructuredErrorFunc(&errors, collect_xml_error);
-        doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "debrief.html", "UTF-8", XML_PARSE_NONET);
+        doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "debrief.html", "UTF-8",
+                            XML_PARSE_NONET);
         xmlSetStructuredErrorFunc(nullptr, nullptr);
     }
     ~XmlDoc() { xmlFreeDoc(doc); }
@@ -144,7 +152,8 @@ std::string temp_dir(const char* name) {
 
 }  // namespace
 
-TEST_CASE("a debrief lists every objective with the moment it was met and the time it took", "[sim][debrief]") {
+TEST_CASE("a debrief lists every objective with the moment it was met and the time it took",
+          "[sim][debrief]") {
     const Run run;
     const Debrief d = run.debrief();
     CHECK(d.scenario_id == "full-journey");
@@ -165,12 +174,14 @@ TEST_CASE("a debrief lists every objective with the moment it was met and the ti
     CHECK(spent_total == d.objectives.back().met_at);
     CHECK(count_lane(d, "objective") == d.objectives.size());
     // The approval comes after business days of verification: it is the objective that took longest.
-    const auto longest = std::max_element(d.objectives.begin(), d.objectives.end(),
-                                          [](const ObjectiveTime& a, const ObjectiveTime& b) { return a.spent < b.spent; });
+    const auto longest =
+        std::max_element(d.objectives.begin(), d.objectives.end(),
+                         [](const ObjectiveTime& a, const ObjectiveTime& b) { return a.spent < b.spent; });
     CHECK(longest->spent > kDay);
 }
 
-TEST_CASE("a debrief names each mistake with the error text the trainee saw and the penalties it cost", "[sim][debrief]") {
+TEST_CASE("a debrief names each mistake with the error text the trainee saw and the penalties it cost",
+          "[sim][debrief]") {
     const Run run;
     const Debrief d = run.debrief();
     REQUIRE(d.mistakes.size() == 3);
@@ -196,10 +207,12 @@ TEST_CASE("a debrief names each mistake with the error text the trainee saw and 
     CHECK(d.score.penalties[0].reason == "failed_action");
     CHECK(d.score.penalties[0].count == 2);
     REQUIRE(d.penalty_labels.size() == 1);
-    CHECK(d.penalty_labels[0] == strings("en").get("scenario.penalty.failed_action") + " (portal.submit_registration)");
+    CHECK(d.penalty_labels[0] ==
+          strings("en").get("scenario.penalty.failed_action") + " (portal.submit_registration)");
 }
 
-TEST_CASE("the debrief timeline has one entry per result, event, fault, instructor action and objective", "[sim][debrief]") {
+TEST_CASE("the debrief timeline has one entry per result, event, fault, instructor action and objective",
+          "[sim][debrief]") {
     const Run run;
     const Debrief d = run.debrief();
     std::size_t results = 0, events = 0, faults = 0;
@@ -220,11 +233,13 @@ TEST_CASE("the debrief timeline has one entry per result, event, fault, instruct
                          [](const TimelineItem& a, const TimelineItem& b) { return a.time < b.time; }));
     for (const TimelineItem& t : d.timeline) CHECK_FALSE(t.label.empty());
     // Labels are texts, not operation names, when the catalog knows them.
-    const auto first_error = std::find_if(d.timeline.begin(), d.timeline.end(), [](const TimelineItem& t) { return t.lane == "error"; });
+    const auto first_error = std::find_if(d.timeline.begin(), d.timeline.end(),
+                                          [](const TimelineItem& t) { return t.lane == "error"; });
     CHECK(first_error->label == strings("en").get("debrief.op.portal.submit_registration"));
 }
 
-TEST_CASE("the debrief HTML is one strict XHTML document with an SVG mark per timeline entry", "[sim][debrief][html]") {
+TEST_CASE("the debrief HTML is one strict XHTML document with an SVG mark per timeline entry",
+          "[sim][debrief][html]") {
     const Run run;
     const Debrief d = run.debrief();
     const std::string html = debrief_html(d, strings("en"));
@@ -273,7 +288,8 @@ TEST_CASE("a German debrief says lang=de and uses the German texts", "[sim][debr
     CHECK(html.find("Timeline") == std::string::npos);
 }
 
-TEST_CASE("text from a session is escaped, so a hostile name cannot break the document", "[sim][debrief][html]") {
+TEST_CASE("text from a session is escaped, so a hostile name cannot break the document",
+          "[sim][debrief][html]") {
     Run run;
     Debrief d = run.debrief();
     d.trainee = "<script>alert('x')</script> & \"friends\"\x01";
@@ -304,11 +320,13 @@ TEST_CASE("the debrief JSON carries the same content and reads back", "[sim][deb
     CHECK_FALSE(error.empty());
 }
 
-TEST_CASE("a debrief replayed from the session file equals the one made during the run", "[sim][debrief][bundle]") {
+TEST_CASE("a debrief replayed from the session file equals the one made during the run",
+          "[sim][debrief][bundle]") {
     const Run run;
     const Debrief live = run.debrief();
     std::string error;
-    const Debrief replayed = debrief_from_bundle(make_bundle(run.scenario, run.sim, "two wrong submissions"), strings("en"), error);
+    const Debrief replayed = debrief_from_bundle(make_bundle(run.scenario, run.sim, "two wrong submissions"),
+                                                 strings("en"), error);
     REQUIRE(error.empty());
     CHECK(replayed.reproduced);
     CHECK(replayed.note == "two wrong submissions");
@@ -318,7 +336,8 @@ TEST_CASE("a debrief replayed from the session file equals the one made during t
     CHECK(a == b);
 }
 
-TEST_CASE("a workshop folder gives one row per session file, sorted, and explains the broken one", "[sim][debrief][workshop]") {
+TEST_CASE("a workshop folder gives one row per session file, sorted, and explains the broken one",
+          "[sim][debrief][workshop]") {
     const Run run;
     const std::string dir = temp_dir("npsim_test_workshop");
     nlohmann::json with_session = to_json(make_bundle(run.scenario, run.sim));
@@ -411,7 +430,8 @@ TEST_CASE("a debrief of an edited journal says not reproduced with the first dif
     }
     // The first ok result in the journal.
     std::size_t ok_result = 0;
-    while (!(b.journal[ok_result].kind == "result" && b.journal[ok_result].body["result"]["ok"] == true)) ++ok_result;
+    while (!(b.journal[ok_result].kind == "result" && b.journal[ok_result].body["result"]["ok"] == true))
+        ++ok_result;
     SECTION("an entry changed: the ok result's code") {
         ReproBundle e = b;
         e.journal[ok_result].body["result"]["code"] = "portal.not_approved";
@@ -467,7 +487,13 @@ TEST_CASE("code points XML forbids become U+FFFD so the debrief and the report s
           "[sim][debrief][html]") {
     Run run;
     Debrief d = run.debrief();
-    const std::string hostile = std::string("A\xEF\xBF\xBE" "B\xEF\xBF\xBF" "C\x1b[31m\x01\x7f\xC2\x9B" "D\xED\xA0\x80" "E\xFF\xC3" "F");
+    const std::string hostile = std::string(
+        "A\xEF\xBF\xBE"
+        "B\xEF\xBF\xBF"
+        "C\x1b[31m\x01\x7f\xC2\x9B"
+        "D\xED\xA0\x80"
+        "E\xFF\xC3"
+        "F");
     d.title = "Title " + hostile;
     d.trainee = hostile;
     d.note = hostile;
@@ -479,7 +505,8 @@ TEST_CASE("code points XML forbids become U+FFFD so the debrief and the report s
     const std::string html = debrief_html(d, strings("en"));
     const XmlDoc x(html);
     require_well_formed(x);
-    for (const std::string bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\x1b", "\x01", "\xED\xA0\x80", "\xFF"}) CHECK(html.find(bad) == std::string::npos);
+    for (const std::string bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\x1b", "\x01", "\xED\xA0\x80", "\xFF"})
+        CHECK(html.find(bad) == std::string::npos);
     CHECK(html.find("A\uFFFDB\uFFFDC\uFFFD[31m\uFFFD") != std::string::npos);
     CHECK(x.string("//h:h1").find("Title A\uFFFDB") != std::string::npos);
 
@@ -501,9 +528,11 @@ TEST_CASE("terminal text shows control characters as escapes and keeps ordinary 
     CHECK(terminal_text("a\x1b[2Jb") == "a\\x1b[2Jb");
     CHECK(terminal_text("line\nnext\tx\r") == "line\\x0anext\\x09x\\x0d");
     CHECK(terminal_text("\x7f") == "\\x7f");
-    CHECK(terminal_text("\xC2\x9B" "31m") == "\\u009b31m");   // C1 CSI
-    CHECK(terminal_text("\xE2\x80\xAE" "abc") == "\\u202eabc");  // right-to-left override
-    CHECK(terminal_text("\xFF\xC3") == "\\xff\\xc3");           // not UTF-8
+    CHECK(terminal_text("\xC2\x9B"
+                        "31m") == "\\u009b31m");  // C1 CSI
+    CHECK(terminal_text("\xE2\x80\xAE"
+                        "abc") == "\\u202eabc");       // right-to-left override
+    CHECK(terminal_text("\xFF\xC3") == "\\xff\\xc3");  // not UTF-8
     CHECK(xml_text("ok \xEF\xBF\xBE \t\n") == "ok \uFFFD \t\n");
     CHECK(xml_text("\xC0\xAF") == "\uFFFD\uFFFD");  // overlong
 }

@@ -1,4 +1,5 @@
-// tests/sim/test_engine.cpp — actions, results after latency, the journal, replay and frame-rate independence.
+// tests/sim/test_engine.cpp — actions, results after latency, the journal, replay and frame-rate
+// independence.
 #include <catch2/catch.hpp>
 
 #include "sim/hash.hpp"
@@ -24,7 +25,8 @@ ActionResult add_person(Context& ctx, const Action& a) {
 void reviewed(Context& ctx, const nlohmann::json& data) {
     for (auto& p : ctx.world().people)
         if (p.upn == data.value("upn", "")) p.display_name += " ✓";
-    if (ctx.rng("faults").chance(0.3)) ctx.schedule(ctx.rng("delays").uniform_int(1, kDay), "test.reviewed", data);
+    if (ctx.rng("faults").chance(0.3))
+        ctx.schedule(ctx.rng("delays").uniform_int(1, kDay), "test.reviewed", data);
 }
 
 const Registry& test_registry() {
@@ -39,7 +41,9 @@ const Registry& test_registry() {
     return r;
 }
 
-Action person(const std::string& upn) { return Action{"test.add_person", "admin@verein.example", {{"upn", upn}}}; }
+Action person(const std::string& upn) {
+    return Action{"test.add_person", "admin@verein.example", {{"upn", upn}}};
+}
 
 // A random session for a seed: a few actions at random times.
 Simulation random_session(std::uint64_t seed) {
@@ -141,7 +145,9 @@ TEST_CASE("work already due completes before the next submission", "[sim][engine
 }
 
 TEST_CASE("actions have a stable JSON form that round-trips", "[sim][action]") {
-    const Action a{"licences.assign", "admin@verein.onmicrosoft.com", {{"user", "anna@verein.onmicrosoft.com"}, {"sku", "M365_BP_DONATION"}}};
+    const Action a{"licences.assign",
+                   "admin@verein.onmicrosoft.com",
+                   {{"user", "anna@verein.onmicrosoft.com"}, {"sku", "M365_BP_DONATION"}}};
     const nlohmann::json j = to_json(a);
     CHECK(j["type"] == "licences.assign");
     CHECK(j["actor"] == "admin@verein.onmicrosoft.com");
@@ -183,7 +189,8 @@ TEST_CASE("replaying a journal reproduces the same journal and state hash for 1,
         Setup setup;
         setup.seed = seed;
         Simulation again = replay(setup, original.journal(), original.now(), test_registry());
-        if (again.journal().hash() != original.journal().hash() || again.state_hash() != original.state_hash()) {
+        if (again.journal().hash() != original.journal().hash() ||
+            again.state_hash() != original.state_hash()) {
             FAIL("seed " << seed << " did not replay");
         }
         ++checked;

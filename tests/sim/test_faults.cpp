@@ -7,7 +7,9 @@ using namespace sim;
 
 namespace {
 
-ActionResult ok_handler(Context&, const Action&) { return ActionResult::success({{"handled", true}}); }
+ActionResult ok_handler(Context&, const Action&) {
+    return ActionResult::success({{"handled", true}});
+}
 
 const Registry& registry() {
     static const Registry r = [] {
@@ -38,7 +40,8 @@ Simulation with_rules(std::vector<nlohmann::json> rules, std::uint64_t seed = 1)
 ActionResult call(Simulation& s, const std::string& type, nlohmann::json args = nlohmann::json::object(),
                   const std::string& actor = "admin@x") {
     const ActionHandle h = s.submit(Action{type, actor, std::move(args)});
-    while (!s.result(h) && s.step_to_next_event()) {}
+    while (!s.result(h) && s.step_to_next_event()) {
+    }
     REQUIRE(s.result(h));
     return *s.result(h);
 }
@@ -85,13 +88,15 @@ TEST_CASE("nth: only the n-th matching call fails", "[sim][faults]") {
 }
 
 TEST_CASE("argument matching narrows a rule", "[sim][faults]") {
-    Simulation s = with_rules({{{"operation", "billing.place_order"}, {"args", {{"sku", "BP"}}}, {"error", "x.y"}}});
+    Simulation s =
+        with_rules({{{"operation", "billing.place_order"}, {"args", {{"sku", "BP"}}}, {"error", "x.y"}}});
     CHECK(call(s, "billing.place_order", {{"sku", "BB"}}).ok);
     CHECK_FALSE(call(s, "billing.place_order", {{"sku", "BP"}}).ok);
 }
 
 TEST_CASE("a time window limits when a rule may fire", "[sim][faults]") {
-    Simulation s = with_rules({{{"operation", "*"}, {"after", "1h"}, {"until", "2h"}, {"error", "service.unavailable"}}});
+    Simulation s = with_rules(
+        {{{"operation", "*"}, {"after", "1h"}, {"until", "2h"}, {"error", "service.unavailable"}}});
     CHECK(call(s, "users.add").ok);
     s.run_until(90 * kMinute);
     CHECK_FALSE(call(s, "users.add").ok);
@@ -107,7 +112,8 @@ TEST_CASE("max_fires caps how often a rule fires", "[sim][faults]") {
 
 TEST_CASE("probability fires at about the configured rate and reproducibly per seed", "[sim][faults]") {
     auto failures = [](std::uint64_t seed) {
-        Simulation s = with_rules({{{"operation", "*"}, {"probability", 0.3}, {"error", "service.unavailable"}}}, seed);
+        Simulation s =
+            with_rules({{{"operation", "*"}, {"probability", 0.3}, {"error", "service.unavailable"}}}, seed);
         int n = 0;
         for (int i = 0; i < 1000; ++i) n += call(s, "users.add").ok ? 0 : 1;
         return n;
@@ -116,7 +122,10 @@ TEST_CASE("probability fires at about the configured rate and reproducibly per s
     CHECK(a > 250);
     CHECK(a < 350);
     CHECK(failures(7) == a);
-    CHECK(with_rules({{{"operation", "*"}, {"probability", 0}, {"error", "x"}}}).faults().rules()[0].probability_ppm == 0);
+    CHECK(with_rules({{{"operation", "*"}, {"probability", 0}, {"error", "x"}}})
+              .faults()
+              .rules()[0]
+              .probability_ppm == 0);
 }
 
 TEST_CASE("the first rule that fires wins", "[sim][faults]") {
@@ -137,7 +146,8 @@ TEST_CASE("a latency rule delays the result but the handler still runs", "[sim][
     CHECK(s.result(h)->data["handled"] == true);
 }
 
-TEST_CASE("throttling refuses calls over the limit with Retry-After and penalises early retries", "[sim][faults][throttle]") {
+TEST_CASE("throttling refuses calls over the limit with Retry-After and penalises early retries",
+          "[sim][faults][throttle]") {
     Simulation s = with_rules({{{"operation", "billing.*"},
                                 {"throttle", {{"limit", 2}, {"window", "1m"}, {"retry_after", "30s"}}}}});
     CHECK(call(s, "billing.place_order").ok);
@@ -172,11 +182,14 @@ TEST_CASE("instructors inject and clear faults live, and replay reproduces it", 
     Setup setup;
     Simulation s(setup, registry());
     CHECK(call(s, "users.add").ok);
-    s.submit(Action{"instructor.add_fault", "instructor", {{"rule", {{"id", "outage"}, {"operation", "*"}, {"error", "service.unavailable"}}}}});
+    s.submit(Action{"instructor.add_fault",
+                    "instructor",
+                    {{"rule", {{"id", "outage"}, {"operation", "*"}, {"error", "service.unavailable"}}}}});
     CHECK(call(s, "users.add").code == "service.unavailable");
     s.submit(Action{"instructor.remove_fault", "instructor", {{"id", "outage"}}});
     CHECK(call(s, "users.add").ok);
-    const ActionHandle bad = s.submit(Action{"instructor.add_fault", "instructor", {{"rule", {{"operation", "*"}}}}});
+    const ActionHandle bad =
+        s.submit(Action{"instructor.add_fault", "instructor", {{"rule", {{"operation", "*"}}}}});
     CHECK(s.result(bad)->code == "instructor.bad_rule");
     Simulation again = replay(setup, s.journal(), s.now(), registry());
     CHECK(again.journal().hash() == s.journal().hash());
@@ -194,8 +207,12 @@ TEST_CASE("bad fault rules are reported with their place", "[sim][faults][errors
     };
     CHECK(errors_of({{"operation", "x"}, {"probabilty", 0.5}, {"error", "a"}}) ==
           "/probabilty: unknown key \"probabilty\" — did you mean \"probability\"?\n");
-    CHECK(errors_of({{"operation", "x"}, {"probability", 2}, {"error", "a"}}) == "/probability: must be a number from 0 to 1, not 2\n");
-    CHECK(errors_of({{"operation", "x"}}) == ": a rule needs an effect: \"error\", \"latency\", \"throttle\" or \"hang\"\n");
-    CHECK(errors_of({{"operation", "x"}, {"after", "soon"}, {"error", "a"}}).find("/after: \"soon\" is not a duration") == 0);
-    CHECK(errors_of({{"operation", "x"}, {"error", "a"}, {"hang", true}}).find("choose one effect") != std::string::npos);
+    CHECK(errors_of({{"operation", "x"}, {"probability", 2}, {"error", "a"}}) ==
+          "/probability: must be a number from 0 to 1, not 2\n");
+    CHECK(errors_of({{"operation", "x"}}) ==
+          ": a rule needs an effect: \"error\", \"latency\", \"throttle\" or \"hang\"\n");
+    CHECK(errors_of({{"operation", "x"}, {"after", "soon"}, {"error", "a"}})
+              .find("/after: \"soon\" is not a duration") == 0);
+    CHECK(errors_of({{"operation", "x"}, {"error", "a"}, {"hang", true}}).find("choose one effect") !=
+          std::string::npos);
 }

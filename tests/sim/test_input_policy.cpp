@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/bundle.hpp"
-#include "sim/json_input.hpp"
 #include "sim/journal.hpp"
+#include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 
 using namespace sim;
@@ -60,8 +60,10 @@ TEST_CASE("a duplicate key is refused and both places are named", "[sim][input]"
 }
 
 TEST_CASE("numbers beyond the double range are refused with their place", "[sim][input]") {
-    CHECK(parse_error_of("{\"x\": 1e400}") == "1:7 the number 1e400 is outside the range npsim reads (about ±1.8e308)");
-    CHECK(parse_error_of("[\n  -1e400]") == "2:3 the number -1e400 is outside the range npsim reads (about ±1.8e308)");
+    CHECK(parse_error_of("{\"x\": 1e400}") ==
+          "1:7 the number 1e400 is outside the range npsim reads (about ±1.8e308)");
+    CHECK(parse_error_of("[\n  -1e400]") ==
+          "2:3 the number -1e400 is outside the range npsim reads (about ±1.8e308)");
     CHECK(parse_error_of("[1.7e308, 18446744073709551615, -9223372036854775808]") == "parsed");
 }
 
@@ -94,7 +96,8 @@ TEST_CASE("the checked parser builds the same document as the library", "[sim][i
     CHECK(*j == nlohmann::json::parse(text));
 }
 
-TEST_CASE("only regular files are read: a FIFO, a device and a folder are refused before reading", "[sim][input]") {
+TEST_CASE("only regular files are read: a FIFO, a device and a folder are refused before reading",
+          "[sim][input]") {
     Scratch s;
     std::string text, error;
     const std::string fifo = (s.dir / "pipe.json").string();
@@ -111,9 +114,7 @@ TEST_CASE("only regular files are read: a FIFO, a device and a folder are refuse
 TEST_CASE("a file over its kind's limit is refused without reading it", "[sim][input]") {
     Scratch s;
     const std::string big = (s.dir / "big.json").string();
-    {
-        std::ofstream(big) << "{}";
-    }
+    { std::ofstream(big) << "{}"; }
     fs::resize_file(big, std::uintmax_t{1} << 30);  // sparse: 1 GiB without using the disk
     std::string text, error;
     CHECK_FALSE(read_input_file(big, InputKind::Scenario, text, error));
@@ -157,15 +158,18 @@ TEST_CASE("the scenario loader reports policy refusals with file line and column
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     l = load_scenario_file(fifo);
     REQUIRE(l.errors.size() == 1);
-    CHECK(l.errors[0].to_string() == fifo + ": is a pipe (FIFO), not a scenario (only regular files are read)");
+    CHECK(l.errors[0].to_string() ==
+          fifo + ": is a pipe (FIFO), not a scenario (only regular files are read)");
 }
 
-TEST_CASE("a session file with an out-of-range number or deep nesting is refused, never thrown", "[sim][input][session]") {
+TEST_CASE("a session file with an out-of-range number or deep nesting is refused, never thrown",
+          "[sim][input][session]") {
     ReproBundle b;
     std::string error;
     CHECK_FALSE(bundle_from_text("{\"npsim_bundle\": 2,\n \"seed\": 1e400}", b, error));
     CHECK(error == "line 2, column 10: the number 1e400 is outside the range npsim reads (about ±1.8e308)");
-    const std::string deep = "{\"npsim_bundle\": 2, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    const std::string deep =
+        "{\"npsim_bundle\": 2, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
     CHECK_FALSE(bundle_from_text(deep, b, error));
     CHECK(error.find("nested deeper than") != std::string::npos);
     CHECK_FALSE(bundle_from_text("{\"npsim_bundle\": 2, \"npsim_bundle\": 2}", b, error));

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "sim/bundle.hpp"
-#include "sim/json_input.hpp"
 #include "sim/journal.hpp"
+#include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
 #include "sim/solution.hpp"
@@ -77,15 +77,20 @@ TEST_CASE("the number helpers check type and range before converting", "[sim][in
     CHECK(why.text() == "/p: must be a number from 0 to 1, not 2");
 }
 
-TEST_CASE("a scenario number outside what its field allows names the JSON pointer", "[sim][input][scenario]") {
+TEST_CASE("a scenario number outside what its field allows names the JSON pointer",
+          "[sim][input][scenario]") {
     const json doc = shipped_doc("full-journey");
     REQUIRE(load_errors_of_text(doc.dump()).empty());
 
-    auto errors = load_errors_of_text(with_raw(doc, json::json_pointer("/objectives/items/0/weight"), "1e300"));
-    CHECK(joined(errors) == "bad.json: /objectives/items/0/weight: must be a whole number from 0 to 1000, not 1e+300\n");
+    auto errors =
+        load_errors_of_text(with_raw(doc, json::json_pointer("/objectives/items/0/weight"), "1e300"));
+    CHECK(joined(errors) ==
+          "bad.json: /objectives/items/0/weight: must be a whole number from 0 to 1000, not 1e+300\n");
 
-    errors = load_errors_of_text(with_raw(doc, json::json_pointer("/objectives/items/0/weight"), "4294967296"));
-    CHECK(has_error_starting(errors, "bad.json: /objectives/items/0/weight: must be a whole number from 0 to 1000"));
+    errors =
+        load_errors_of_text(with_raw(doc, json::json_pointer("/objectives/items/0/weight"), "4294967296"));
+    CHECK(has_error_starting(errors,
+                             "bad.json: /objectives/items/0/weight: must be a whole number from 0 to 1000"));
 
     json faulty = doc;
     faulty["faults"] = json::array({{{"operation", "users.add"}, {"error", "service.unavailable"}}});
@@ -94,33 +99,48 @@ TEST_CASE("a scenario number outside what its field allows names the JSON pointe
 
     json start = doc;
     start["start"] = {{"tenant", {{"name", "contoso"}}},
-                      {"subscriptions", json::array({{{"sku", "M365_BUSINESS_PREMIUM_NONPROFIT_STAFF"}, {"quantity", 1}}})}};
-    errors = load_errors_of_text(with_raw(start, json::json_pointer("/start/subscriptions/0/quantity"), "-1"));
-    CHECK(has_error_starting(errors, "bad.json: /start/subscriptions/0/quantity: must be a whole number from 1 to 1000000, not -1"));
-    errors = load_errors_of_text(with_raw(start, json::json_pointer("/start/subscriptions/0/quantity"), "1e300"));
-    CHECK(has_error_starting(errors, "bad.json: /start/subscriptions/0/quantity: must be a whole number from 1 to 1000000, not 1e+300"));
+                      {"subscriptions",
+                       json::array({{{"sku", "M365_BUSINESS_PREMIUM_NONPROFIT_STAFF"}, {"quantity", 1}}})}};
+    errors =
+        load_errors_of_text(with_raw(start, json::json_pointer("/start/subscriptions/0/quantity"), "-1"));
+    CHECK(has_error_starting(
+        errors,
+        "bad.json: /start/subscriptions/0/quantity: must be a whole number from 1 to 1000000, not -1"));
+    errors =
+        load_errors_of_text(with_raw(start, json::json_pointer("/start/subscriptions/0/quantity"), "1e300"));
+    CHECK(has_error_starting(
+        errors,
+        "bad.json: /start/subscriptions/0/quantity: must be a whole number from 1 to 1000000, not 1e+300"));
 
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/seed"), "-1"));
-    CHECK(joined(errors) == "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not -1\n");
+    CHECK(joined(errors) ==
+          "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not -1\n");
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/seed"), "1.5"));
-    CHECK(joined(errors) == "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not 1.5\n");
+    CHECK(joined(errors) ==
+          "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not 1.5\n");
     CHECK(load_errors_of_text(with_raw(doc, json::json_pointer("/seed"), "18446744073709551615")).empty());
 
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/estimated_minutes"), "1e10"));
-    CHECK(joined(errors) == "bad.json: /estimated_minutes: must be a whole number from 1 to 10000, not 10000000000.0\n");
+    CHECK(joined(errors) ==
+          "bad.json: /estimated_minutes: must be a whole number from 1 to 10000, not 10000000000.0\n");
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/estimated_minutes"), "10000000000"));
-    CHECK(joined(errors) == "bad.json: /estimated_minutes: must be a whole number from 1 to 10000, not 10000000000\n");
+    CHECK(joined(errors) ==
+          "bad.json: /estimated_minutes: must be a whole number from 1 to 10000, not 10000000000\n");
 
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/schema_version"), "4294967297"));
     CHECK(has_error_starting(errors, "bad.json: /schema_version: version 4294967297 is not supported"));
 }
 
-TEST_CASE("a scenario setting and a start state count outside its range are refused", "[sim][input][scenario]") {
+TEST_CASE("a scenario setting and a start state count outside its range are refused",
+          "[sim][input][scenario]") {
     const json doc = shipped_doc("full-journey");
-    auto errors = load_errors_of_text(with_raw(doc, json::json_pointer("/settings/reverification_months"), "0"));
-    CHECK(has_error_starting(errors, "bad.json: /settings/reverification_months: must be a whole number from 1 to 120, not 0"));
+    auto errors =
+        load_errors_of_text(with_raw(doc, json::json_pointer("/settings/reverification_months"), "0"));
+    CHECK(has_error_starting(
+        errors, "bad.json: /settings/reverification_months: must be a whole number from 1 to 120, not 0"));
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/settings/business_seat_cap"), "1e300"));
-    CHECK(has_error_starting(errors, "bad.json: /settings/business_seat_cap: must be a whole number from 1 to 1000000"));
+    CHECK(has_error_starting(
+        errors, "bad.json: /settings/business_seat_cap: must be a whole number from 1 to 1000000"));
     errors = load_errors_of_text(with_raw(doc, json::json_pointer("/penalties/early_retry"), "1e300"));
     CHECK(has_error_starting(errors, "bad.json: /penalties/early_retry: must be points from 0 to 100"));
 }
@@ -173,13 +193,17 @@ TEST_CASE("a session with an action time out of range is refused with the pointe
         return why;
     };
     CHECK(with_time(json::json_pointer("/actions/1/t"), "-5") ==
-          "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, not -5)");
+          "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, "
+          "not -5)");
     CHECK(with_time(json::json_pointer("/actions/1/t"), "1e18") ==
-          "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, not 1e+18)");
-    CHECK(with_time(json::json_pointer("/actions/1/t"), "18446744073709551615") ==
-          "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, not "
-          "18446744073709551615)");
-    CHECK(with_time(json::json_pointer("/end_ms"), "-5") == "/end_ms: must be a whole number from 0 to 4611686018427387904, not -5");
+          "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, "
+          "not 1e+18)");
+    CHECK(
+        with_time(json::json_pointer("/actions/1/t"), "18446744073709551615") ==
+        "/actions/1/t: must be the sim time in ms (must be a whole number from 0 to 4611686018427387904, not "
+        "18446744073709551615)");
+    CHECK(with_time(json::json_pointer("/end_ms"), "-5") ==
+          "/end_ms: must be a whole number from 0 to 4611686018427387904, not -5");
     CHECK(with_time(json::json_pointer("/journal/0/t"), "-5") ==
           "/journal/0/t: must be a whole number from 0 to 4611686018427387904, not -5");
     CHECK(with_time(json::json_pointer("/journal/0/t"), "1e18") ==
@@ -187,36 +211,43 @@ TEST_CASE("a session with an action time out of range is refused with the pointe
     // The journal is in time order: an entry before the one above it is refused.
     const std::size_t last = good["journal"].size() - 1;
     REQUIRE(good["journal"][last]["t"].get<SimTime>() > 0);
-    CHECK(with_time(json::json_pointer("/journal/" + std::to_string(last) + "/t"), "0").rfind(
-              "/journal/" + std::to_string(last) + "/t: 0 ms is before the entry above it", 0) == 0);
+    CHECK(with_time(json::json_pointer("/journal/" + std::to_string(last) + "/t"), "0")
+              .rfind("/journal/" + std::to_string(last) + "/t: 0 ms is before the entry above it", 0) == 0);
 }
 
-TEST_CASE("a journal file with a time out of range or out of order is refused with its line", "[sim][input][session]") {
+TEST_CASE("a journal file with a time out of range or out of order is refused with its line",
+          "[sim][input][session]") {
     Journal j;
     std::string error;
-    CHECK_FALSE(Journal::from_jsonl("{\"t\": 0, \"kind\": \"note\"}\n{\"t\": -5, \"kind\": \"note\"}\n", j, error));
+    CHECK_FALSE(
+        Journal::from_jsonl("{\"t\": 0, \"kind\": \"note\"}\n{\"t\": -5, \"kind\": \"note\"}\n", j, error));
     CHECK(error == "line 2: /t: must be a whole number from 0 to 4611686018427387904, not -5");
     CHECK_FALSE(Journal::from_jsonl("{\"t\": 1e300, \"kind\": \"note\"}\n", j, error));
     CHECK(error == "line 1: /t: must be a whole number from 0 to 4611686018427387904, not 1e+300");
-    CHECK_FALSE(Journal::from_jsonl("{\"t\": 10, \"kind\": \"note\"}\n{\"t\": 5, \"kind\": \"note\"}\n", j, error));
+    CHECK_FALSE(
+        Journal::from_jsonl("{\"t\": 10, \"kind\": \"note\"}\n{\"t\": 5, \"kind\": \"note\"}\n", j, error));
     CHECK(error == "line 2: /t: 5 ms is before the entry above it (10 ms); a journal is in time order");
     CHECK(Journal::from_jsonl("{\"t\": 5, \"kind\": \"note\"}\n{\"t\": 5, \"kind\": \"note\"}\n", j, error));
 }
 
-TEST_CASE("a skip_time longer than the cap is found by the same check for solution steps and action scripts", "[sim][input]") {
+TEST_CASE("a skip_time longer than the cap is found by the same check for solution steps and action scripts",
+          "[sim][input]") {
     CHECK(skip_time_errors(Action{"instructor.skip_time", "instructor", {{"by", "2d"}}}).empty());
     CHECK(skip_time_errors(Action{"users.add", "a", {{"by", "10000000d"}}}).empty());
     auto errors = skip_time_errors(Action{"instructor.skip_time", "instructor", {{"by", "10000000d"}}});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].pointer == "/by");
     CHECK(errors[0].message.find("\"10000000d\" is too long") == 0);
-    errors = skip_time_errors(Action{"instructor.skip_time", "instructor", {{"by_ms", json::parse("1e300")}}});
+    errors =
+        skip_time_errors(Action{"instructor.skip_time", "instructor", {{"by_ms", json::parse("1e300")}}});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].pointer == "/by_ms");
 }
 
 TEST_CASE("an action argument that does not fit its type is no value", "[sim][input]") {
-    Action a{"billing.place_order", "x", {{"quantity", json::parse("1e300")}, {"n", -1}, {"big", json::parse("4294967296")}}};
+    Action a{"billing.place_order",
+             "x",
+             {{"quantity", json::parse("1e300")}, {"n", -1}, {"big", json::parse("4294967296")}}};
     CHECK(a.arg<int>("quantity", 0) == 0);
     CHECK(a.arg<unsigned>("n", 7u) == 7u);
     CHECK(a.arg<int>("big", 3) == 3);

@@ -52,9 +52,12 @@ TEST_CASE("a minimal scenario gets the documented defaults", "[sim][scenario]") 
 }
 
 TEST_CASE("a JSON syntax error is reported as file:line:column", "[sim][scenario][errors]") {
-    CHECK(first_error("{\n  \"id\": \"x\",\n  \"title\": ,\n}") ==
-          "bad.json:3:12: syntax error while parsing value - unexpected ','; expected '[', '{', or a literal");
-    CHECK(first_error("") == "bad.json:1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+    CHECK(
+        first_error("{\n  \"id\": \"x\",\n  \"title\": ,\n}") ==
+        "bad.json:3:12: syntax error while parsing value - unexpected ','; expected '[', '{', or a literal");
+    CHECK(first_error("") ==
+          "bad.json:1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+          "literal");
 }
 
 TEST_CASE("an unknown key is reported with its JSON pointer and a suggestion", "[sim][scenario][errors]") {
@@ -66,15 +69,19 @@ TEST_CASE("an unknown key is reported with its JSON pointer and a suggestion", "
           "bad.json: /title/fr: unknown key \"fr\"");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": {"en": "T", "dee": "T"}})") ==
           "bad.json: /title/dee: unknown key \"dee\" — did you mean \"de\"?");
-    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "faults": [{"operation": "x", "eror": "a"}]})") ==
-          "bad.json: /faults/0/eror: unknown key \"eror\" — did you mean \"error\"?");
+    CHECK(
+        first_error(
+            R"({"schema_version": 1, "id": "t", "title": "T", "faults": [{"operation": "x", "eror": "a"}]})") ==
+        "bad.json: /faults/0/eror: unknown key \"eror\" — did you mean \"error\"?");
 }
 
 TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][scenario][errors]") {
-    CHECK(first_error(R"({"id": "t", "title": "T"})") == "bad.json: /: missing required key \"schema_version\"");
+    CHECK(first_error(R"({"id": "t", "title": "T"})") ==
+          "bad.json: /: missing required key \"schema_version\"");
     CHECK(first_error(R"({"schema_version": 9, "id": "t", "title": "T"})") ==
           "bad.json: /schema_version: version 9 is not supported (this npsim reads version 1)");
-    CHECK(first_error(R"({"schema_version": 1, "id": 5, "title": "T"})") == "bad.json: /id: must be a string, not number");
+    CHECK(first_error(R"({"schema_version": 1, "id": 5, "title": "T"})") ==
+          "bad.json: /id: must be a string, not number");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "seed": -3})") ==
           "bad.json: /seed: must be a whole number from 0 to 18446744073709551615, not -3");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start_date": "2025-02-30"})") ==
@@ -91,16 +98,18 @@ TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][s
 TEST_CASE("a missing file is a clear error, not a crash", "[sim][scenario][errors]") {
     const ScenarioLoad l = load_scenario_file("/nonexistent/scenario.json");
     REQUIRE_FALSE(l.ok());
-    CHECK(l.errors.front().to_string() == "/nonexistent/scenario.json: cannot be read (No such file or directory)");
+    CHECK(l.errors.front().to_string() ==
+          "/nonexistent/scenario.json: cannot be read (No such file or directory)");
 }
 
 TEST_CASE("every error is collected, not just the first", "[sim][scenario][errors]") {
-    const ScenarioLoad l =
-        load_scenario_text(R"({"schema_version": 1, "id": "t", "title": "T", "seed": "x", "time_zone": "Nowhere"})", "b.json");
+    const ScenarioLoad l = load_scenario_text(
+        R"({"schema_version": 1, "id": "t", "title": "T", "seed": "x", "time_zone": "Nowhere"})", "b.json");
     CHECK(l.errors.size() == 2);
 }
 
-TEST_CASE("every shipped scenario's reference solution meets every objective, twice with the same journal", "[sim][scenario][solution]") {
+TEST_CASE("every shipped scenario's reference solution meets every objective, twice with the same journal",
+          "[sim][scenario][solution]") {
     for (const auto& entry : fs::directory_iterator(NPSIM_TEST_SCENARIO_DIR)) {
         if (entry.path().extension() != ".json") continue;
         INFO(entry.path().string());
@@ -126,40 +135,57 @@ TEST_CASE("every shipped scenario's reference solution meets every objective, tw
     }
 }
 
-TEST_CASE("mistyped training sections are errors with their place, never a crash", "[sim][scenario][errors]") {
+TEST_CASE("mistyped training sections are errors with their place, never a crash",
+          "[sim][scenario][errors]") {
     const std::string head = R"({"schema_version": 1, "id": "t", "title": "T", )";
-    CHECK(first_error(head + R"("faults": [{"operation": "*", "error": {"message": {"en": "x", "de": 5}}}]})") ==
+    CHECK(first_error(head +
+                      R"("faults": [{"operation": "*", "error": {"message": {"en": "x", "de": 5}}}]})") ==
           "bad.json: /faults/0/error/message: must be a text or {\"en\": …, \"de\": …}");
-    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"tenant_exists": true}, "feedback": 3}]})") ==
+    CHECK(first_error(
+              head +
+              R"("objectives": [{"title": "x", "condition": {"tenant_exists": true}, "feedback": 3}]})") ==
           "bad.json: /objectives/0/feedback: must be {\"met\": …, \"not_met\": …}");
-    CHECK(first_error(head + R"("objectives": [{"title": {"en": 1}, "condition": {"tenant_exists": true}}]})") ==
+    CHECK(first_error(head +
+                      R"("objectives": [{"title": {"en": 1}, "condition": {"tenant_exists": true}}]})") ==
           "bad.json: /objectives/0/title/en: must be a text");
     CHECK(first_error(head + R"("objectives": {"ordered": "yes", "items": []}})") ==
           "bad.json: /objectives/ordered: must be true or false");
     CHECK(first_error(head + R"("solution": [{"caption": {"en": 2}, "advance": "1d"}]})") ==
           "bad.json: /solution/0/caption: must be a text or {\"en\": …, \"de\": …}");
-    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"mail": {"to": 5, "subject_key": "k"}}}]})") ==
-          "bad.json: /objectives/0/condition/mail: needs \"to\" (a sign-in name) and \"subject_key\" (e.g. \"mail.approved.subject\")");
-    CHECK(first_error(head + R"("objectives": [{"title": "x", "condition": {"person": {"upn": "a", "usage_locaton": "DE"}}}]})") ==
-          "bad.json: /objectives/0/condition/person/usage_locaton: unknown key \"usage_locaton\" — did you mean \"usage_location\"?");
+    CHECK(first_error(
+              head +
+              R"("objectives": [{"title": "x", "condition": {"mail": {"to": 5, "subject_key": "k"}}}]})") ==
+          "bad.json: /objectives/0/condition/mail: needs \"to\" (a sign-in name) and \"subject_key\" (e.g. "
+          "\"mail.approved.subject\")");
+    CHECK(
+        first_error(
+            head +
+            R"("objectives": [{"title": "x", "condition": {"person": {"upn": "a", "usage_locaton": "DE"}}}]})") ==
+        "bad.json: /objectives/0/condition/person/usage_locaton: unknown key \"usage_locaton\" — did you "
+        "mean \"usage_location\"?");
 }
 
 TEST_CASE("a typo in the start state is an error with a suggestion", "[sim][scenario][errors]") {
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenant": {"name": "x"},
         "people": [{"upn": "anna", "usage_locaton": "DE"}]}})") ==
-          "bad.json: /start/people/0/usage_locaton: unknown key \"usage_locaton\" — did you mean \"usage_location\"?");
+          "bad.json: /start/people/0/usage_locaton: unknown key \"usage_locaton\" — did you mean "
+          "\"usage_location\"?");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenants": {}}})") ==
           "bad.json: /start/tenants: unknown key \"tenants\" — did you mean \"tenant\"?");
 }
 
 TEST_CASE("the billing account condition reads the review status", "[sim][assessment]") {
-    const ScenarioLoad l = load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/account-under-review.json");
+    const ScenarioLoad l =
+        load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/account-under-review.json");
     REQUIRE(l.ok());
     Simulation s(l.scenario->setup);
     CHECK_FALSE(evaluate_condition({{"billing_account", "cleared"}}, s));
     CHECK(evaluate_condition({{"billing_account", "not_reviewed"}}, s));
     REQUIRE(play_solution(l.scenario->solution, s).ok);
     CHECK(evaluate_condition({{"billing_account", "cleared"}}, s));
-    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "objectives": [{"title": "x", "condition": {"billing_account": "done"}}]})") ==
-          "bad.json: /objectives/0/condition/billing_account: must be \"not_reviewed\", \"under_review\" or \"cleared\"");
+    CHECK(
+        first_error(
+            R"({"schema_version": 1, "id": "t", "title": "T", "objectives": [{"title": "x", "condition": {"billing_account": "done"}}]})") ==
+        "bad.json: /objectives/0/condition/billing_account: must be \"not_reviewed\", \"under_review\" or "
+        "\"cleared\"");
 }

@@ -28,10 +28,14 @@ const Strings& strings() {
 // One secret per spelling; none of these strings may appear in any output.
 const std::vector<std::pair<std::string, std::string>>& secrets() {
     static const std::vector<std::pair<std::string, std::string>> kSecrets = {
-        {"password", "Sekret-plain-password-1"},   {"new_password", "Sekret-new-password-2"},
-        {"Password", "Sekret-Capital-Password-3"}, {"passwd", "Sekret-passwd-4"},
-        {"adminPassword", "Sekret-adminPassword-5"}, {"secret", "Sekret-secret-6"},
-        {"pin", "Sekret-pin-7"},                   {"PIN", "Sekret-PIN-8"},
+        {"password", "Sekret-plain-password-1"},
+        {"new_password", "Sekret-new-password-2"},
+        {"Password", "Sekret-Capital-Password-3"},
+        {"passwd", "Sekret-passwd-4"},
+        {"adminPassword", "Sekret-adminPassword-5"},
+        {"secret", "Sekret-secret-6"},
+        {"pin", "Sekret-pin-7"},
+        {"PIN", "Sekret-PIN-8"},
     };
     return kSecrets;
 }
@@ -84,20 +88,23 @@ void check_clean(const std::string& what, const std::string& text) {
 }  // namespace
 
 TEST_CASE("password-like keys are recognised in any case and inside longer names", "[sim][secrets]") {
-    for (const char* key : {"password", "Password", "PASSWORD", "passwd", "new_password", "newPassword", "adminPassword",
-                            "admin_password", "passphrase", "secret", "clientSecret", "client-secret", "secrets", "pin", "PIN",
-                            "userPin", "user_pin", "pwd", "pincode"}) {
+    for (const char* key :
+         {"password", "Password", "PASSWORD", "passwd", "new_password", "newPassword", "adminPassword",
+          "admin_password", "passphrase", "secret", "clientSecret", "client-secret", "secrets", "pin", "PIN",
+          "userPin", "user_pin", "pwd", "pincode"}) {
         INFO(key);
         CHECK(is_secret_key(key));
     }
-    for (const char* key : {"password_check", "new_password_check", "password_mode", "username", "spinner", "pinned", "shipping",
-                            "mapping", "display_name", "description", "type", "actor", "opinion"}) {
+    for (const char* key :
+         {"password_check", "new_password_check", "password_mode", "username", "spinner", "pinned",
+          "shipping", "mapping", "display_name", "description", "type", "actor", "opinion"}) {
         INFO(key);
         CHECK_FALSE(is_secret_key(key));
     }
 }
 
-TEST_CASE("redaction replaces secret values at any depth and keeps flags and the key itself", "[sim][secrets]") {
+TEST_CASE("redaction replaces secret values at any depth and keeps flags and the key itself",
+          "[sim][secrets]") {
     nlohmann::json j = {{"a", {{"Password", "x1"}, {"list", {{{"passwd", 12345}}, {{"keep", "y"}}}}}},
                         {"must_change_password", true},
                         {"password_mode", "own"},
@@ -130,7 +137,8 @@ TEST_CASE("each operation declares its password fields in the registry and redac
     const Action declared = r.redact(Action{"users.add", "anna@x", args});
     CHECK_FALSE(declared.args.contains("password"));
     CHECK(declared.args["password_check"] == "ok");
-    CHECK(declared.args["new_password"] == kSecretNotStored);  // not declared by users.add: redacted, no check
+    CHECK(declared.args["new_password"] ==
+          kSecretNotStored);  // not declared by users.add: redacted, no check
     CHECK(declared.args["Password"] == kSecretNotStored);
     CHECK(declared.args["credentials"]["password"] == kSecretNotStored);
     CHECK(declared.args["credentials"]["user"] == "anna");
@@ -152,7 +160,8 @@ TEST_CASE("no secret under any spelling reaches a session file, journal, debrief
     REQUIRE(sc.source.dump().find("Sekret-adminPassword-5") != std::string::npos);
     Simulation s(sc.setup);
     REQUIRE(play_solution(sc.solution, s).ok);
-    // A direct action with every spelling too (it fails: no such mail; the failure is a mistake in the debrief).
+    // A direct action with every spelling too (it fails: no such mail; the failure is a mistake in the
+    // debrief).
     nlohmann::json args = {{"mail", 999}};
     add_secrets(args);
     s.submit(Action{"mail.mark_read", "anna@tsvmuster.onmicrosoft.com", args});

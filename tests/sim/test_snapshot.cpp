@@ -46,13 +46,16 @@ json round_trip(const json& j) {
 // Plays the first `steps` steps of the scenario's reference solution.
 void play_part(const Scenario& sc, Simulation& sim, std::size_t steps) {
     Solution part;
-    part.steps.assign(sc.solution.steps.begin(), sc.solution.steps.begin() + static_cast<std::ptrdiff_t>(steps));
+    part.steps.assign(sc.solution.steps.begin(),
+                      sc.solution.steps.begin() + static_cast<std::ptrdiff_t>(steps));
     const SolutionRun r = play_solution(part, sim);
     INFO(r.failure);
     REQUIRE(r.ok);
 }
 
-ScenarioLoad load_doc(const json& doc) { return load_scenario_text(doc.dump(2), "snapshot.json"); }
+ScenarioLoad load_doc(const json& doc) {
+    return load_scenario_text(doc.dump(2), "snapshot.json");
+}
 
 std::string first_error(const json& doc) {
     const ScenarioLoad l = load_doc(doc);
@@ -61,7 +64,9 @@ std::string first_error(const json& doc) {
 
 }  // namespace
 
-TEST_CASE("the world's JSON reads back to the same world, for every shipped scenario before and after its solution", "[sim][snapshot][world]") {
+TEST_CASE(
+    "the world's JSON reads back to the same world, for every shipped scenario before and after its solution",
+    "[sim][snapshot][world]") {
     for (const Scenario& sc : shipped_scenarios()) {
         INFO(sc.id);
         Simulation s(sc.setup);
@@ -75,7 +80,8 @@ TEST_CASE("the world's JSON reads back to the same world, for every shipped scen
     }
 }
 
-TEST_CASE("person records with separators, backslashes and mail parameters read back exactly", "[sim][snapshot][world]") {
+TEST_CASE("person records with separators, backslashes and mail parameters read back exactly",
+          "[sim][snapshot][world]") {
     World w;
     Person p{"a|b@x.org", "Back\\slash | Pipe"};
     p.id = "user-0001";
@@ -89,7 +95,8 @@ TEST_CASE("person records with separators, backslashes and mail parameters read 
     w.add_person(p);
     w.organisation.status = PortalStatus::InfoRequested;
     w.billing.status = BillingAccountStatus::UnderReview;
-    w.violations.push_back({"cv-0001", "grant_not_entitled", "a|b@x.org", "SKU|1", PersonKind::Member, 5, -1});
+    w.violations.push_back(
+        {"cv-0001", "grant_not_entitled", "a|b@x.org", "SKU|1", PersonKind::Member, 5, -1});
     w.start_events.push_back({0, "portal.verification_started", {{"submission", 1}}});
     w.settings.verification_delay = Delay::lognormal(Duration{0, 3}, Duration{0, 10});
     w.settings.verification_outcomes = {"declined"};
@@ -127,7 +134,8 @@ TEST_CASE("a broken world document is an error that names its place", "[sim][sna
     CHECK(error_of(json::array()) == "a world must be a JSON object");
 }
 
-TEST_CASE("a start state is either a world or the start-state fields, never both", "[sim][snapshot][scenario]") {
+TEST_CASE("a start state is either a world or the start-state fields, never both",
+          "[sim][snapshot][scenario]") {
     const Scenario sc = shipped("full-journey");
     json doc = sc.source;
     doc.erase("solution");
@@ -135,7 +143,9 @@ TEST_CASE("a start state is either a world or the start-state fields, never both
     doc["start"] = {{"world", to_json(Simulation(sc.setup).world())}};
     CHECK(load_doc(doc).ok());
     doc["start"]["tenant"] = {{"name", "x"}};
-    CHECK(first_error(doc) == "snapshot.json: /start/tenant: use either \"world\" or the start-state fields (tenant, organisation, people, …), not both");
+    CHECK(first_error(doc) ==
+          "snapshot.json: /start/tenant: use either \"world\" or the start-state fields (tenant, "
+          "organisation, people, …), not both");
     doc["start"].erase("tenant");
     doc["settings"] = {{"account_review_hold", true}};
     CHECK(first_error(doc).find("snapshot.json: /settings: the start world carries its own settings") == 0);
@@ -144,10 +154,15 @@ TEST_CASE("a start state is either a world or the start-state fields, never both
     CHECK(first_error(doc) == "snapshot.json: /start/world/next_id: has the wrong type (string)");
 }
 
-TEST_CASE("start events are scheduled when the simulation starts, and broken ones are located errors", "[sim][snapshot][scenario]") {
-    json doc = {{"schema_version", 1}, {"id", "t"}, {"title", {{"en", "T"}}},
-                {"start", {{"events", json::array({{{"in_ms", 5000}, {"kind", "billing.review_cleared"}},
-                                                   {{"in_ms", 5000}, {"kind", "test.second"}, {"data", {{"n", 2}}}}})}}}};
+TEST_CASE("start events are scheduled when the simulation starts, and broken ones are located errors",
+          "[sim][snapshot][scenario]") {
+    json doc = {
+        {"schema_version", 1},
+        {"id", "t"},
+        {"title", {{"en", "T"}}},
+        {"start",
+         {{"events", json::array({{{"in_ms", 5000}, {"kind", "billing.review_cleared"}},
+                                  {{"in_ms", 5000}, {"kind", "test.second"}, {"data", {{"n", 2}}}}})}}}};
     const ScenarioLoad l = load_doc(doc);
     for (const auto& e : l.errors) UNSCOPED_INFO(e.to_string());
     REQUIRE(l.ok());
@@ -160,12 +175,14 @@ TEST_CASE("start events are scheduled when the simulation starts, and broken one
     CHECK(pending[1].data["n"] == 2);
 
     doc["start"]["events"] = json::array({{{"in_ms", -1}, {"kind", "x"}}});
-    CHECK(first_error(doc) == "snapshot.json: /start/events/0/in_ms: must be a whole number from 0 to 316224000000, not -1");
+    CHECK(first_error(doc) ==
+          "snapshot.json: /start/events/0/in_ms: must be a whole number from 0 to 316224000000, not -1");
     doc["start"]["events"] = json::array({{{"in_ms", 1}, {"knd", "x"}}});
     CHECK(first_error(doc).find("snapshot.json: /start/events/0/knd: unknown key") == 0);
 }
 
-TEST_CASE("a scenario saved in the middle of a run loads and carries on where the run was", "[sim][snapshot]") {
+TEST_CASE("a scenario saved in the middle of a run loads and carries on where the run was",
+          "[sim][snapshot]") {
     int tried = 0, continued = 0;
     for (const Scenario& sc : shipped_scenarios()) {
         if (sc.solution.steps.size() < 3) continue;
@@ -214,12 +231,14 @@ TEST_CASE("a scenario saved in the middle of a run loads and carries on where th
 
         // The rest of the reference solution finishes the job from the saved moment, unless it counts on
         // random fault firings: the saved scenario's random streams start afresh from its seed.
-        const bool random_faults = std::any_of(saved.setup.faults.begin(), saved.setup.faults.end(),
-                                               [](const FaultRule& f) { return f.probability_ppm < 1'000'000; });
+        const bool random_faults =
+            std::any_of(saved.setup.faults.begin(), saved.setup.faults.end(),
+                        [](const FaultRule& f) { return f.probability_ppm < 1'000'000; });
         if (random_faults) continue;
         ++continued;
         Solution rest;
-        rest.steps.assign(sc.solution.steps.begin() + static_cast<std::ptrdiff_t>(half), sc.solution.steps.end());
+        rest.steps.assign(sc.solution.steps.begin() + static_cast<std::ptrdiff_t>(half),
+                          sc.solution.steps.end());
         AssessmentTracker tracker(saved.assessment);
         const SolutionRun r = play_solution(rest, next, &tracker);
         INFO(r.failure);
@@ -230,7 +249,8 @@ TEST_CASE("a scenario saved in the middle of a run loads and carries on where th
     CHECK(continued >= 4);
 }
 
-TEST_CASE("a pending verification decision in a saved scenario still comes on the same day and time", "[sim][snapshot]") {
+TEST_CASE("a pending verification decision in a saved scenario still comes on the same day and time",
+          "[sim][snapshot]") {
     const Scenario sc = shipped("full-journey");
     Simulation run(sc.setup);
     play_part(sc, run, 2);  // registered and submitted: the decision is pending
@@ -247,7 +267,8 @@ TEST_CASE("a pending verification decision in a saved scenario still comes on th
 
     // Run both until the decision: same local date and time, same outcome.
     auto decide = [](Simulation& s) {
-        while (s.world().organisation.status == PortalStatus::Pending && s.step_to_next_event()) {}
+        while (s.world().organisation.status == PortalStatus::Pending && s.step_to_next_event()) {
+        }
         return s.calendar().format_iso(s.now());
     };
     const std::string when_run = decide(run);
@@ -257,7 +278,8 @@ TEST_CASE("a pending verification decision in a saved scenario still comes on th
     CHECK(next.world().organisation.status != PortalStatus::Pending);
 }
 
-TEST_CASE("a saved scenario keeps the live fault rules, with what they used up taken off", "[sim][snapshot][faults]") {
+TEST_CASE("a saved scenario keeps the live fault rules, with what they used up taken off",
+          "[sim][snapshot][faults]") {
     const Scenario sc = shipped("full-journey");
     Simulation run(sc.setup);
     auto instruct = [&](const std::string& type, json args) {
@@ -265,8 +287,13 @@ TEST_CASE("a saved scenario keeps the live fault rules, with what they used up t
         REQUIRE(run.result(h));
         REQUIRE(run.result(h)->ok);
     };
-    instruct("add_fault", {{"rule", {{"id", "third"}, {"operation", "portal.*"}, {"nth", 3}, {"error", "service.unavailable"}}}});
-    instruct("add_fault", {{"rule", {{"id", "over"}, {"operation", "mail.*"}, {"until", "1m"}, {"error", "service.unavailable"}}}});
+    instruct("add_fault",
+             {{"rule",
+               {{"id", "third"}, {"operation", "portal.*"}, {"nth", 3}, {"error", "service.unavailable"}}}});
+    instruct(
+        "add_fault",
+        {{"rule",
+          {{"id", "over"}, {"operation", "mail.*"}, {"until", "1m"}, {"error", "service.unavailable"}}}});
     instruct("add_fault", {{"rule", {{"id", "off"}, {"operation", "users.*"}, {"error", "x.y"}}}});
     instruct("set_fault_enabled", {{"id", "off"}, {"enabled", false}});
     instruct("fail_next", {{"operation", "billing.*"}, {"error", "billing.payment_declined"}});
@@ -285,7 +312,8 @@ TEST_CASE("a saved scenario keeps the live fault rules, with what they used up t
     CHECK(l.scenario->setup.faults[2].nth == 2);
 }
 
-TEST_CASE("an approved organisation in a saved scenario still comes up for re-verification on the same day", "[sim][snapshot]") {
+TEST_CASE("an approved organisation in a saved scenario still comes up for re-verification on the same day",
+          "[sim][snapshot]") {
     const Scenario sc = shipped("full-journey");
     Simulation run(sc.setup);
     play_part(sc, run, 3);  // approved
@@ -307,7 +335,8 @@ TEST_CASE("an approved organisation in a saved scenario still comes up for re-ve
     CHECK(found);
 
     auto due = [](Simulation& s) {
-        while (s.world().organisation.status == PortalStatus::Approved && s.step_to_next_event()) {}
+        while (s.world().organisation.status == PortalStatus::Approved && s.step_to_next_event()) {
+        }
         return s.calendar().format_iso(s.now());
     };
     const std::string when_run = due(run);

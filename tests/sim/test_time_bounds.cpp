@@ -36,7 +36,9 @@ struct Seeded {
 const std::int64_t kFirstDay = days_from_civil({kMinSupportedYear, 1, 1});
 const std::int64_t kLastDay = days_from_civil({kMaxSupportedYear, 12, 31});
 
-TimeZone zone(const char* name) { return *time_zone_by_name(name); }
+TimeZone zone(const char* name) {
+    return *time_zone_by_name(name);
+}
 
 // The business-day rules written the slow, obvious way: one day at a time.
 std::int64_t reference_add_business_days(std::int64_t days, int n) {
@@ -85,7 +87,8 @@ const std::string kTooLong = "at most 3660 days (about 10 years) or 2610 busines
 
 }  // namespace
 
-TEST_CASE("every supported date and many seeded random days round-trip through the civil calendar", "[sim][time]") {
+TEST_CASE("every supported date and many seeded random days round-trip through the civil calendar",
+          "[sim][time]") {
     for (std::int64_t d = kFirstDay; d <= kLastDay; ++d) {
         const CivilDate c = civil_from_days(d);
         REQUIRE(is_supported_date(c));
@@ -101,7 +104,8 @@ TEST_CASE("every supported date and many seeded random days round-trip through t
     }
 }
 
-TEST_CASE("add_business_days matches a day-by-day reference for seeded random dates, times and zones", "[sim][time]") {
+TEST_CASE("add_business_days matches a day-by-day reference for seeded random dates, times and zones",
+          "[sim][time]") {
     Seeded rng{2025};
     const char* zones[] = {"Europe/Berlin", "Europe/London", "UTC", "Europe/Helsinki"};
     for (int i = 0; i < 3000; ++i) {
@@ -114,11 +118,13 @@ TEST_CASE("add_business_days matches a day-by-day reference for seeded random da
         const SimTime got = cal.add_business_days(t, n);
         const std::int64_t want_day = reference_add_business_days(days_from_civil(l.date), n);
         REQUIRE(cal.local(got).date == civil_from_days(want_day));
-        REQUIRE(got == cal.at_local(civil_from_days(want_day), l.hour * 60 + l.minute) + l.second * kSecond + l.millisecond);
+        REQUIRE(got == cal.at_local(civil_from_days(want_day), l.hour * 60 + l.minute) + l.second * kSecond +
+                           l.millisecond);
     }
 }
 
-TEST_CASE("add_business_days up to the cap lands on a weekday exactly that many business days later", "[sim][time]") {
+TEST_CASE("add_business_days up to the cap lands on a weekday exactly that many business days later",
+          "[sim][time]") {
     Seeded rng{11};
     const Calendar cal({2000, 1, 1}, 9 * 60, zone("UTC"));
     for (int i = 0; i < 3000; ++i) {
@@ -130,15 +136,18 @@ TEST_CASE("add_business_days up to the cap lands on a weekday exactly that many 
         const std::int64_t from = days_from_civil(cal.local(t).date);
         const std::int64_t to = days_from_civil(cal.local(got).date);
         // From a weekday the count is exact; from a weekend, Monday is day 0.
-        if (cal.is_business_day(t)) REQUIRE(cal.business_days_between(t, got) == n);
-        else REQUIRE(cal.business_days_between(t, got) == n + 1);
+        if (cal.is_business_day(t))
+            REQUIRE(cal.business_days_between(t, got) == n);
+        else
+            REQUIRE(cal.business_days_between(t, got) == n + 1);
         REQUIRE(to - from <= static_cast<std::int64_t>(n) / 5 * 7 + 4 + 2);
     }
     // The most business days one duration may have fit within the day cap.
     CHECK(cal.add_business_days(0, kMaxBusinessDays) - 0 <= kMaxDuration);
 }
 
-TEST_CASE("business_days_between matches a day-by-day count for seeded random pairs of dates", "[sim][time]") {
+TEST_CASE("business_days_between matches a day-by-day count for seeded random pairs of dates",
+          "[sim][time]") {
     Seeded rng{99};
     const Calendar cal({2025, 3, 3}, 9 * 60, zone("Europe/Berlin"));
     for (int i = 0; i < 3000; ++i) {
@@ -171,15 +180,19 @@ TEST_CASE("add_months clamps the day to the month's end for any number of months
         const CivilDate got = add_months(d, months);
         REQUIRE(is_valid_date(got));
         REQUIRE(got.year * 12 + got.month - 1 == d.year * 12 + d.month - 1 + months);
-        REQUIRE(got.day == std::min(d.day, civil_from_days(days_from_civil({got.month == 12 ? got.year + 1 : got.year,
-                                                                             got.month % 12 + 1, 1}) - 1).day));
+        REQUIRE(got.day ==
+                std::min(d.day, civil_from_days(days_from_civil({got.month == 12 ? got.year + 1 : got.year,
+                                                                 got.month % 12 + 1, 1}) -
+                                                1)
+                                    .day));
     }
     const Calendar cal({2025, 1, 31}, 9 * 60, zone("Europe/Berlin"));
     CHECK(cal.format_iso(cal.add_months(0, 1)) == "2025-02-28T09:00:00+01:00");
     CHECK(cal.format_iso(cal.add_months(0, 3)) == "2025-04-30T09:00:00+02:00");
 }
 
-TEST_CASE("parse_date accepts 2000-01-01 to 2100-12-31 and says why it refuses anything else", "[sim][time]") {
+TEST_CASE("parse_date accepts 2000-01-01 to 2100-12-31 and says why it refuses anything else",
+          "[sim][time]") {
     CHECK(parse_date("2000-01-01") == CivilDate{2000, 1, 1});
     CHECK(parse_date("2100-12-31") == CivilDate{2100, 12, 31});
     std::string why;
@@ -203,7 +216,7 @@ TEST_CASE("parse_duration refuses anything longer than the cap without overflowi
     CHECK(why == "\"10000000d\" is too long: a duration is " + kTooLong);
     CHECK_FALSE(parse_duration("2611 business days", &why));
     CHECK(why == "\"2611 business days\" is too long: a duration is " + kTooLong);
-    CHECK_FALSE(parse_duration("999999999999w"));         // would overflow int64 if multiplied first
+    CHECK_FALSE(parse_duration("999999999999w"));               // would overflow int64 if multiplied first
     CHECK_FALSE(parse_duration("999999999999 business days"));  // would overflow int
     CHECK_FALSE(parse_duration("523w"));
     CHECK(parse_duration("522w").has_value());
@@ -236,7 +249,8 @@ TEST_CASE("sim-time arithmetic saturates at the end of time instead of overflowi
 
 TEST_CASE("delay samples never exceed the duration cap even in a log-normal tail", "[sim][time]") {
     const Delay calendar = *parse_delay(json{{"lognormal", {{"median", "3000d"}, {"p95", "3660d"}}}});
-    const Delay business = *parse_delay(json{{"lognormal", {{"median", "2000 business days"}, {"p95", "2610 business days"}}}});
+    const Delay business =
+        *parse_delay(json{{"lognormal", {{"median", "2000 business days"}, {"p95", "2610 business days"}}}});
     Rng rng(1);
     for (int i = 0; i < 2000; ++i) {
         REQUIRE(is_within_cap(calendar.sample(rng)));
@@ -250,11 +264,15 @@ TEST_CASE("delay samples never exceed the duration cap even in a log-normal tail
 TEST_CASE("the scenario loader refuses a start date outside the supported range", "[sim][time][scenario]") {
     json doc = full_journey();
     doc["start_date"] = "9999-12-31";
-    CHECK(load_errors(doc) ==
-          std::vector<std::string>{"bad.json: /start_date: \"9999-12-31\" is outside the supported dates 2000-01-01 … 2100-12-31"});
+    CHECK(
+        load_errors(doc) ==
+        std::vector<std::string>{
+            "bad.json: /start_date: \"9999-12-31\" is outside the supported dates 2000-01-01 … 2100-12-31"});
     doc["start_date"] = "1999-12-31";
-    CHECK(load_errors(doc) ==
-          std::vector<std::string>{"bad.json: /start_date: \"1999-12-31\" is outside the supported dates 2000-01-01 … 2100-12-31"});
+    CHECK(
+        load_errors(doc) ==
+        std::vector<std::string>{
+            "bad.json: /start_date: \"1999-12-31\" is outside the supported dates 2000-01-01 … 2100-12-31"});
     // The last supported date loads, and its solution runs across 2101 without trouble.
     doc["start_date"] = "2100-12-31";
     const ScenarioLoad l = load_scenario_text(doc.dump(), "last.json");
@@ -264,57 +282,81 @@ TEST_CASE("the scenario loader refuses a start date outside the supported range"
     CHECK(sim.calendar().local(sim.now()).date.year == 2102);
 }
 
-TEST_CASE("the scenario loader refuses over-long durations with their JSON pointers", "[sim][time][scenario]") {
+TEST_CASE("the scenario loader refuses over-long durations with their JSON pointers",
+          "[sim][time][scenario]") {
     json doc = full_journey();
     doc["faults"] = json::array({json{{"operation", "billing.*"}, {"latency", "10000000d"}}});
-    CHECK(has_error(load_errors(doc), "bad.json: /faults/0/latency: the delay: \"10000000d\" is too long: a duration is " + kTooLong));
+    CHECK(has_error(
+        load_errors(doc),
+        "bad.json: /faults/0/latency: the delay: \"10000000d\" is too long: a duration is " + kTooLong));
 
     doc = full_journey();
-    doc["faults"] = json::array({json{{"operation", "billing.*"}, {"error", "service.unavailable"}, {"until", 999999999999999}}});
-    CHECK(has_error(load_errors(doc), "bad.json: /faults/0/until: must be a whole number of milliseconds from 0 to 316224000000 (" +
-                                          kTooLong + ")"));
+    doc["faults"] = json::array(
+        {json{{"operation", "billing.*"}, {"error", "service.unavailable"}, {"until", 999999999999999}}});
+    CHECK(has_error(
+        load_errors(doc),
+        "bad.json: /faults/0/until: must be a whole number of milliseconds from 0 to 316224000000 (" +
+            kTooLong + ")"));
 
     doc = full_journey();
     doc["delays"]["verification"] = json{{"uniform", {"1 business day", "9999 business days"}}};
-    CHECK(has_error(load_errors(doc),
-                    "bad.json: /delays/verification: the maximum: \"9999 business days\" is too long: a duration is " + kTooLong));
+    CHECK(has_error(
+        load_errors(doc),
+        "bad.json: /delays/verification: the maximum: \"9999 business days\" is too long: a duration is " +
+            kTooLong));
 
     doc = full_journey();
     doc["settings"]["reverification_months"] = 2147483647;
-    CHECK(has_error(load_errors(doc), "bad.json: /settings/reverification_months: must be a whole number from 1 to 120, not 2147483647"));
+    CHECK(has_error(
+        load_errors(doc),
+        "bad.json: /settings/reverification_months: must be a whole number from 1 to 120, not 2147483647"));
 
     doc = full_journey();
-    doc["start"]["events"] = json::array({json{{"in_ms", 999999999999999}, {"kind", "portal.verification_finished"}}});
-    CHECK(has_error(load_errors(doc), "bad.json: /start/events/0/in_ms: must be a whole number from 0 to 316224000000, not 999999999999999"));
+    doc["start"]["events"] =
+        json::array({json{{"in_ms", 999999999999999}, {"kind", "portal.verification_finished"}}});
+    CHECK(has_error(load_errors(doc),
+                    "bad.json: /start/events/0/in_ms: must be a whole number from 0 to 316224000000, not "
+                    "999999999999999"));
 
     doc = full_journey();
     doc["timer"] = json{{"exam_countdown", "10000000d"}};
-    CHECK(has_error(load_errors(doc), "bad.json: /timer/exam_countdown: \"10000000d\" is too long: a duration is " + kTooLong));
+    CHECK(has_error(load_errors(doc),
+                    "bad.json: /timer/exam_countdown: \"10000000d\" is too long: a duration is " + kTooLong));
 }
 
-TEST_CASE("the scenario loader refuses solution steps that skip or wait longer than the cap", "[sim][time][scenario]") {
+TEST_CASE("the scenario loader refuses solution steps that skip or wait longer than the cap",
+          "[sim][time][scenario]") {
     json doc = full_journey();
     REQUIRE(doc.contains("solution"));
-    doc["solution"] = json::array({json{{"action", {{"type", "instructor.skip_time"}, {"by", "10000000d"}}}},
-                                   json{{"action", {{"type", "instructor.skip_time"}, {"by_ms", 999999999999999}}}},
-                                   json{{"advance", "10000000d"}},
-                                   json{{"wait_until", {{"portal_status", "approved"}}}, {"max", "10000000d"}}});
+    doc["solution"] =
+        json::array({json{{"action", {{"type", "instructor.skip_time"}, {"by", "10000000d"}}}},
+                     json{{"action", {{"type", "instructor.skip_time"}, {"by_ms", 999999999999999}}}},
+                     json{{"advance", "10000000d"}},
+                     json{{"wait_until", {{"portal_status", "approved"}}}, {"max", "10000000d"}}});
     const auto errors = load_errors(doc);
     for (const auto& e : errors) UNSCOPED_INFO(e);
-    CHECK(has_error(errors, "bad.json: /solution/0/action/by: \"10000000d\" is too long: a duration is " + kTooLong));
-    CHECK(has_error(errors, "bad.json: /solution/1/action/by_ms: must be a whole number from 0 to 316224000000 (" + kTooLong + ")"));
-    CHECK(has_error(errors, "bad.json: /solution/2/advance: \"10000000d\" is too long: a duration is " + kTooLong));
-    CHECK(has_error(errors, "bad.json: /solution/3/max: \"10000000d\" is too long: a duration is " + kTooLong));
+    CHECK(has_error(errors,
+                    "bad.json: /solution/0/action/by: \"10000000d\" is too long: a duration is " + kTooLong));
+    CHECK(has_error(errors,
+                    "bad.json: /solution/1/action/by_ms: must be a whole number from 0 to 316224000000 (" +
+                        kTooLong + ")"));
+    CHECK(has_error(errors,
+                    "bad.json: /solution/2/advance: \"10000000d\" is too long: a duration is " + kTooLong));
+    CHECK(
+        has_error(errors, "bad.json: /solution/3/max: \"10000000d\" is too long: a duration is " + kTooLong));
 }
 
-TEST_CASE("a skip_time of 10000000d is refused with an error and the simulation stays usable", "[sim][time][instructor]") {
+TEST_CASE("a skip_time of 10000000d is refused with an error and the simulation stays usable",
+          "[sim][time][instructor]") {
     Simulation sim(Setup{});
     const ActionResult refused = instructor(sim, "instructor.skip_time", {{"by", "10000000d"}});
     CHECK(refused.code == "instructor.bad_duration");
     CHECK(refused.params.value("detail", "") == "\"10000000d\" is too long: a duration is " + kTooLong);
     CHECK(sim.now() == 0);
-    CHECK(instructor(sim, "instructor.skip_time", {{"by", "99999999 business days"}}).code == "instructor.bad_duration");
-    CHECK(instructor(sim, "instructor.skip_time", {{"by_ms", 864000000000000}}).code == "instructor.bad_duration");
+    CHECK(instructor(sim, "instructor.skip_time", {{"by", "99999999 business days"}}).code ==
+          "instructor.bad_duration");
+    CHECK(instructor(sim, "instructor.skip_time", {{"by_ms", 864000000000000}}).code ==
+          "instructor.bad_duration");
     CHECK(sim.now() == 0);
     // Still usable: a normal skip works, and so does the longest allowed one.
     CHECK(instructor(sim, "instructor.skip_time", {{"by", "2d"}}).code == "ok");

@@ -25,8 +25,8 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
-#include "support/temp_dir.hpp"
 #include "support/app_loop.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -159,15 +159,16 @@ TEST_CASE("autosave writes the run after every action: it replays to the same ha
     check_no_secret_in(tmp.path, kPassword);
 }
 
-TEST_CASE("a session of the whole reference solution saves as one small file that replays", "[ui][session][autosave]") {
+TEST_CASE("a session of the whole reference solution saves as one small file that replays",
+          "[ui][session][autosave]") {
     TempDir tmp;
     SessionUi t(tmp.session());
     REQUIRE(t.shell.load_scenario(kJourney));
     t.play_solution_steps(t.shell.training().scenario()->solution.steps.size());
     REQUIRE(t.shell.save_session());
     const app::SaveStats& stats = t.shell.session().last_save;
-    std::cout << fmt::format("session save: {} actions, {} bytes, {:.2f} ms\n", load_ok(tmp.session()).actions.size(),
-                             stats.bytes, stats.milliseconds);
+    std::cout << fmt::format("session save: {} actions, {} bytes, {:.2f} ms\n",
+                             load_ok(tmp.session()).actions.size(), stats.bytes, stats.milliseconds);
     CHECK(stats.bytes == fs::file_size(tmp.session()));
     CHECK(stats.bytes < 256 * 1024);
     CHECK(stats.milliseconds > 0.0);  // measured (printed above); never compared with a wall-clock limit
@@ -206,7 +207,8 @@ TEST_CASE("resume restores the same state, mode, people and screen — by the ov
         CHECK(t.shell.session().available);
         CHECK_FALSE(t.shell.session().current);
         CHECK(t.ui.shows(t.shell.strings().format(
-            "scenario.session.last", {{"title", t.shell.session().title.de}, {"time", t.shell.session().saved_at}})));
+            "scenario.session.last",
+            {{"title", t.shell.session().title.de}, {"time", t.shell.session().saved_at}})));
         CHECK_FALSE(t.shell.session().saved_at.empty());
         REQUIRE(t.ui.click("###session_resume"));
         t.ui.frame();
@@ -266,7 +268,8 @@ TEST_CASE("a corrupt session file gets a message with where and what, is kept as
         CHECK(t.ui.shows(t.shell.strings().format(
             "scenario.session.bad",
             {{"path", tmp.session()}, {"error", "/actions/3/t: actions must be in time order"}})));
-        CHECK(t.ui.shows(t.shell.strings().format("scenario.session.kept", {{"bad", tmp.session() + ".bad"}})));
+        CHECK(
+            t.ui.shows(t.shell.strings().format("scenario.session.kept", {{"bad", tmp.session() + ".bad"}})));
         CHECK(t.ui.find("###session_resume") == nullptr);
         CHECK_FALSE(fs::exists(tmp.session()));
         REQUIRE(fs::exists(tmp.session() + ".bad"));
@@ -309,13 +312,15 @@ TEST_CASE("a corrupt session file gets a message with where and what, is kept as
     }
 }
 
-TEST_CASE("a poisoned autosave is set aside as .bad and explained while the app starts on the default scenario",
-          "[ui][session][resume][poison]") {
+TEST_CASE(
+    "a poisoned autosave is set aside as .bad and explained while the app starts on the default scenario",
+    "[ui][session][resume][poison]") {
     // What `npsim` and `npsim --resume` do at start (Shell::start_up), with a session file that is
     // a number out of range, garbage, or a folder: the shell is built, the file moves to .bad, the
     // default scenario runs and scenario.overview says what happened. Never an exception.
     const std::vector<std::pair<std::string, std::string>> poisons = {
-        {"a number out of range", R"({"npsim_bundle": 2, "app": "npsim", "seed": 1e400, "end_ms": 0, "actions": []})"},
+        {"a number out of range",
+         R"({"npsim_bundle": 2, "app": "npsim", "seed": 1e400, "end_ms": 0, "actions": []})"},
         {"garbage", std::string("\x00\xff\xfe garbage {{{ \x01", 17)},
         {"a folder", ""},
     };
@@ -350,7 +355,8 @@ TEST_CASE("a poisoned autosave is set aside as .bad and explained while the app 
             } else {
                 CHECK(slurp(tmp.session() + ".bad") == text);  // kept whole
             }
-            CHECK(t.ui.shows(t.shell.strings().format("scenario.session.bad", {{"path", s.bad_path}, {"error", s.bad_error}})));
+            CHECK(t.ui.shows(t.shell.strings().format("scenario.session.bad",
+                                                      {{"path", s.bad_path}, {"error", s.bad_error}})));
             CHECK(t.ui.shows(t.shell.strings().format("scenario.session.kept", {{"bad", s.kept_as}})));
             CHECK(t.ui.find("###session_resume") == nullptr);
 
@@ -362,7 +368,8 @@ TEST_CASE("a poisoned autosave is set aside as .bad and explained while the app 
     }
 }
 
-TEST_CASE("an unexpected error shows the error screen and Try again starts the scenario again", "[ui][session][error]") {
+TEST_CASE("an unexpected error shows the error screen and Try again starts the scenario again",
+          "[ui][session][error]") {
     for (const char* lang : {"en", "de"}) {
         INFO(lang);
         SessionUi t("", lang);
@@ -399,13 +406,14 @@ TEST_CASE("a failed autosave shows in the top bar on every surface in en and de 
         CHECK(error.find(tmp.session()) != std::string::npos);
         CHECK(error.find("(Is a directory)") != std::string::npos);
         const std::string notice = t.shell.strings().format("ui.session.not_saved", {{"error", error}});
-        for (const char* screen : {"portal.register", "admin.users", "myaccount.apps", "mail.inbox", "scenario.overview"}) {
+        for (const char* screen :
+             {"portal.register", "admin.users", "myaccount.apps", "mail.inbox", "scenario.overview"}) {
             INFO(screen);
             REQUIRE(t.shell.show_screen(screen));
             t.ui.frames(2);
-            const auto shown = std::find_if(t.ui.items().begin(), t.ui.items().end(), [&](const app::widgets::ItemInfo& i) {
-                return i.label == notice;
-            });
+            const auto shown =
+                std::find_if(t.ui.items().begin(), t.ui.items().end(),
+                             [&](const app::widgets::ItemInfo& i) { return i.label == notice; });
             REQUIRE(shown != t.ui.items().end());
             CHECK(shown->window.find("top_bar") != std::string::npos);
         }
@@ -521,7 +529,8 @@ TEST_CASE("a session that did not end with a clean exit is offered in a modal, a
     }
 }
 
-TEST_CASE("Start fresh and every new run keep the previous run in the sessions folder", "[ui][session][archive]") {
+TEST_CASE("Start fresh and every new run keep the previous run in the sessions folder",
+          "[ui][session][archive]") {
     TempDir tmp;
     const fs::path archive = fs::path(tmp.session()).parent_path() / "sessions";
     auto archived_files = [&] {

@@ -19,10 +19,14 @@ namespace {
 
 const char* effect_key(sim::FaultRule::Effect e) {
     switch (e) {
-        case sim::FaultRule::Effect::Error: return "scenario.console.effect.error";
-        case sim::FaultRule::Effect::Latency: return "scenario.console.effect.latency";
-        case sim::FaultRule::Effect::Throttle: return "scenario.console.effect.throttle";
-        case sim::FaultRule::Effect::Hang: return "scenario.console.effect.hang";
+        case sim::FaultRule::Effect::Error:
+            return "scenario.console.effect.error";
+        case sim::FaultRule::Effect::Latency:
+            return "scenario.console.effect.latency";
+        case sim::FaultRule::Effect::Throttle:
+            return "scenario.console.effect.throttle";
+        case sim::FaultRule::Effect::Hang:
+            return "scenario.console.effect.hang";
     }
     return "scenario.console.effect.error";
 }
@@ -73,15 +77,17 @@ void labelled(const ViewContext& ctx, const char* key, float label_width) {
 void draw_form_fields(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     float label_w = 0.0f;
-    for (const char* key : {"scenario.instructor.rule_id", "scenario.console.col_operation", "scenario.console.col_effect",
-                            "scenario.instructor.rule_error", "scenario.instructor.rule_latency",
-                            "scenario.instructor.rule_first", "scenario.instructor.rule_percent"})
+    for (const char* key :
+         {"scenario.instructor.rule_id", "scenario.console.col_operation", "scenario.console.col_effect",
+          "scenario.instructor.rule_error", "scenario.instructor.rule_latency",
+          "scenario.instructor.rule_first", "scenario.instructor.rule_percent"})
         label_w = std::max(label_w, ImGui::CalcTextSize(ctx.text.get(key).c_str()).x);
     label_w += ImGui::GetStyle().ItemSpacing.x * 2.0f;
     const float field_w = std::min(ImGui::GetContentRegionAvail().x - label_w, ImGui::GetFontSize() * 16.0f);
     labelled(ctx, "scenario.instructor.rule_id", label_w);
     ImGui::SetNextItemWidth(field_w);
-    widgets::input_text_hint("###rule_id", ctx.text.get("scenario.instructor.rule_id_hint").c_str(), st.rule_id);
+    widgets::input_text_hint("###rule_id", ctx.text.get("scenario.instructor.rule_id_hint").c_str(),
+                             st.rule_id);
     labelled(ctx, "scenario.console.col_operation", label_w);
     ImGui::SetNextItemWidth(field_w);
     widgets::input_text_hint("###rule_operation", "billing.*", st.rule_operation);
@@ -128,21 +134,24 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // The window is narrow: one "⋯" button per row opens Arm once / Edit / Remove as a menu.
     const float buttons_w = compact ? text_button_width("...")
-                                    : text_button_width(arm) + text_button_width(edit) + text_button_width(remove) +
-                                          spacing * 2.0f;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+                                    : text_button_width(arm) + text_button_width(edit) +
+                                          text_button_width(remove) + spacing * 2.0f;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float rows_h =
         ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(rules.size(), 6) + 1);
     if (ImGui::BeginTable("##fault_rules", 6, flags, ImVec2(0, rows_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("##on", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         // The effect names an error code (long, no spaces): it gets the most room and wraps.
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                1.0f);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                1.5f);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(), ImGuiTableColumnFlags_WidthFixed,
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_rule").c_str(),
+                                ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_operation").c_str(),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(),
+                                ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(),
+                                ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
                                     ImGui::GetFontSize() * 2.0f);
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, buttons_w);
@@ -159,8 +168,10 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                 ImGui::TableNextColumn();
                 bool enabled = r.enabled;
                 if (widgets::checkbox(("###enabled_" + id).c_str(), enabled))
-                    submit_instructor(out, "instructor.set_fault_enabled", {{"id", id}, {"enabled", enabled}});
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.enabled_tip").c_str());
+                    submit_instructor(out, "instructor.set_fault_enabled",
+                                      {{"id", id}, {"enabled", enabled}});
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.enabled_tip").c_str());
                 ImGui::TableNextColumn();
                 widgets::text(id);
                 ImGui::TableNextColumn();
@@ -173,7 +184,8 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                 ImGui::TableNextColumn();
                 const int fires = i < states.size() ? states[i].fires : 0;
                 const int calls = i < states.size() ? states[i].calls : 0;
-                widgets::text(ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
+                widgets::text(
+                    ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
                 ImGui::TableNextColumn();
                 bool do_arm = false, do_edit = false, do_remove = false;
                 if (compact) {
@@ -213,30 +225,36 @@ void draw_fault_form(const ViewContext& ctx, CommandQueue& out) {
         widgets::checkbox(as_json.c_str(), st.rule_as_json);
     }
     if (st.rule_as_json || editing) {
-        ImGui::InputTextMultiline("###rule_json", &st.rule_json,
-                                  ImVec2(-1.0f, ImGui::GetTextLineHeight() * 7.0f + ImGui::GetStyle().FramePadding.y * 2));
+        ImGui::InputTextMultiline(
+            "###rule_json", &st.rule_json,
+            ImVec2(-1.0f, ImGui::GetTextLineHeight() * 7.0f + ImGui::GetStyle().FramePadding.y * 2));
         widgets::report_item(widgets::ItemKind::Input, "###rule_json");
         if (st.rule_json.empty() && !ImGui::IsItemActive()) {
             const ImVec2 at = ImVec2(ImGui::GetItemRectMin().x + ImGui::GetStyle().FramePadding.x,
                                      ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y);
-            ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                                                "{\"id\": \"slow-orders\", \"operation\": \"billing.*\", \"latency\": \"2m\"}");
+            ImGui::GetWindowDrawList()->AddText(
+                at, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                "{\"id\": \"slow-orders\", \"operation\": \"billing.*\", \"latency\": \"2m\"}");
         }
     } else {
         draw_form_fields(ctx);
     }
 
     const std::string submit =
-        ctx.text.get(editing ? "scenario.instructor.save_rule" : "scenario.instructor.add_rule") + "###rule_add";
+        ctx.text.get(editing ? "scenario.instructor.save_rule" : "scenario.instructor.add_rule") +
+        "###rule_add";
     if (widgets::button(submit.c_str())) {
         nlohmann::json rule;
         st.json_error.clear();
         if (st.rule_as_json || editing) {
             // The same policy as a scenario file: nesting limit, no duplicate keys, numbers in range.
             sim::JsonInputError parse_error;
-            std::optional<nlohmann::json> parsed = sim::parse_json_checked(st.rule_json, sim::InputKind::Scenario, parse_error);
-            if (!parsed || !parsed->is_object()) st.json_error = ctx.text.get("scenario.instructor.bad_json");
-            else rule = std::move(*parsed);
+            std::optional<nlohmann::json> parsed =
+                sim::parse_json_checked(st.rule_json, sim::InputKind::Scenario, parse_error);
+            if (!parsed || !parsed->is_object())
+                st.json_error = ctx.text.get("scenario.instructor.bad_json");
+            else
+                rule = std::move(*parsed);
         } else {
             rule = rule_from_form(ctx);
         }
