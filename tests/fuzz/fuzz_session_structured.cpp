@@ -13,9 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/bundle.hpp"
-#include "sim/debrief.hpp"
-#include "sim/i18n.hpp"
+#include "session_input.hpp"
 #include "sim/json_input.hpp"
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
@@ -120,15 +118,5 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const sim::Strings text = sim::Strings::load(NPSIM_TEST_ASSET_DIR "/i18n", "en");
-    const std::string input(reinterpret_cast<const char*>(data), size);
-    sim::ReproBundle b;
-    std::string error;
-    if (!sim::bundle_from_text(input, b, error)) return 0;
-    if (b.actions.size() > 400) return 0;  // keep each run short
-    const sim::ReplayReport report = sim::verify_bundle(b);
-    for (const auto& p : report.problems) (void)p.size();
-    const sim::Debrief d = sim::debrief_from_bundle(b, text, error);
-    (void)sim::debrief_html(d, text).size();
-    return 0;
+    return fuzz_session_input(data, size);
 }
