@@ -56,15 +56,19 @@ void rebuild_fonts(app::platform::Window& window, const app::UiState& ui) {
 
 }  // namespace
 
-// The headless command for this build: npsim-cli beside this executable (build/<preset>/tools/).
+// The headless command for this build: npsim-cli beside this executable (installed: <prefix>/bin/) or
+// in the build tree (build/<preset>/tools/).
 static std::string headless_command(const char* argv0, const std::string& scenario) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) exe = argv0;
-    const fs::path cli = (exe.parent_path() / ".." / "tools" / "npsim-cli").lexically_normal();
-    const std::string program =
-        fs::exists(cli, ec) ? fs::relative(cli, fs::current_path(), ec).string() : "npsim-cli";
+    std::string program = "npsim-cli";
+    for (const fs::path& cli : {exe.parent_path() / "npsim-cli", exe.parent_path() / ".." / "tools" / "npsim-cli"})
+        if (fs::exists(cli, ec)) {
+            program = fs::relative(cli.lexically_normal(), fs::current_path(), ec).string();
+            break;
+        }
     return program + " run " + scenario + " --solution";
 }
 

@@ -8,7 +8,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev nlohmann-json3-dev libfmt-dev catch2 libcli11-dev libstb-dev
   libbenchmark-dev fonts-dejavu-core libxml2-dev
   xvfb xauth
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   python3 time
 )
 

@@ -377,13 +377,6 @@ std::uint64_t Simulation::state_hash() const {
     return hash_json(state_json());
 }
 
-std::vector<JournalEntry> Simulation::take_new_entries() {
-    const auto& all = journal_.entries();
-    std::vector<JournalEntry> out(all.begin() + static_cast<std::ptrdiff_t>(unread_from_), all.end());
-    unread_from_ = all.size();
-    return out;
-}
-
 Simulation replay(const Setup& setup, const Journal& recorded, SimTime end_time, const Registry& registry) {
     Simulation sim(setup, registry);
     for (const auto& e : recorded.entries()) {

@@ -85,9 +85,6 @@ public:
     nlohmann::json state_json() const;
     std::uint64_t state_hash() const;
 
-    // Results (and background events) that arrived since the last call, for the UI to react to.
-    std::vector<JournalEntry> take_new_entries();
-
 private:
     friend class Context;
     void process(const Event& e);
@@ -126,7 +123,6 @@ private:
     std::map<ActionHandle, PendingAction> pending_;
     std::size_t hung_ = 0;  // how many of pending_ are hung (so a submit scans them only when there are any)
     std::map<ActionHandle, ActionResult> results_;
-    std::size_t unread_from_ = 0;
     std::vector<Checkpoint> checkpoints_;
 };
 

@@ -116,7 +116,6 @@ class CommandQueue {
     void push(Command c) { commands_.push_back(std::move(c)); }
     bool empty() const { return commands_.empty(); }
     std::size_t size() const { return commands_.size(); }
-    const std::vector<Command>& peek() const { return commands_; }
     // Hands over everything queued so far, in order, and leaves the queue empty.
     std::vector<Command> take_all() { return std::exchange(commands_, {}); }
 

@@ -92,18 +92,12 @@ std::string screen_for_operation(const std::string& type) {
         if (find_screen(exact)) return exact;
         return first_known({"portal.home"});
     }
-    if (type == "billing.add_payment_method")
-        return first_known({"admin.billing.payment_methods", "admin.billing.checkout",
-                            "admin.billing.purchase", "admin.billing.purchase_services", "admin.billing",
-                            "admin.home"});
-    if (type == "billing.place_order")
-        return first_known({"admin.billing.checkout", "admin.billing.purchase",
-                            "admin.billing.purchase_services", "admin.billing", "admin.home"});
+    if (type == "billing.add_payment_method" || type == "billing.place_order")
+        return first_known({"admin.billing.purchase", "admin.billing.purchase_services", "admin.home"});
     if (area == "billing")
-        return first_known({"admin.billing.products", "admin.billing.your_products", "admin.billing.purchase",
-                            "admin.billing", "admin.home"});
-    if (area == "users") return first_known({"admin.users", "admin.users.active", "admin.home"});
-    if (area == "licences") return first_known({"admin.billing.licenses", "admin.licenses", "admin.home"});
+        return first_known({"admin.billing.products", "admin.billing.purchase", "admin.home"});
+    if (area == "users") return first_known({"admin.users", "admin.home"});
+    if (area == "licences") return first_known({"admin.billing.licenses", "admin.home"});
     if (area == "myaccount") return first_known({"myaccount.apps"});
     if (area == "mail") return first_known({"mail.inbox"});
     return "";

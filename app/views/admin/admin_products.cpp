@@ -17,11 +17,12 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     AdminViewState& s = ctx.state.admin;
     const std::string tag = "admin.products.quantity." + sub.id;
     const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width, top_y);
-    for (int i = 0; i < 2; ++i) {
-        if (i > 0) ImGui::SameLine();
-        const char* key = i == 0 ? "admin.products.buy" : "admin.products.remove";
-        if (widgets::toggle_button(label(ctx, key, i == 0 ? "mode_buy" : "mode_remove").c_str(), s.product_pane_mode == i))
-            s.product_pane_mode = i;
+    for (ProductPaneMode mode : {ProductPaneMode::Buy, ProductPaneMode::Remove}) {
+        const bool buy = mode == ProductPaneMode::Buy;
+        if (!buy) ImGui::SameLine();
+        const char* key = buy ? "admin.products.buy" : "admin.products.remove";
+        if (widgets::toggle_button(label(ctx, key, buy ? "mode_buy" : "mode_remove").c_str(), s.product_pane_mode == mode))
+            s.product_pane_mode = mode;
     }
     ImGui::Separator();
     widgets::text(ctx.text.format("admin.products.current", {{"quantity", sub.quantity}, {"assigned", sub.assigned}}));
@@ -32,7 +33,7 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     if (delta > 0) muted(ctx.text.format("admin.products.adding", {{"count", delta}}));
     if (delta < 0) muted(ctx.text.format("admin.products.removing", {{"count", -delta}}));
     ImGui::PushTextWrapPos(0.0f);
-    muted(tr(ctx, s.product_pane_mode == 0 ? "admin.products.buy_note" : "admin.products.remove_note"));
+    muted(tr(ctx, s.product_pane_mode == ProductPaneMode::Buy ? "admin.products.buy_note" : "admin.products.remove_note"));
     ImGui::PopTextWrapPos();
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || delta == 0);
@@ -89,7 +90,7 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                 if (cell_selectable(product_name(ctx, sub.sku), "sub_" + sub.id, open == &sub)) {
                     s.product_pane_sub = sub.id;
                     s.new_quantity = sub.quantity;
-                    s.product_pane_mode = 0;
+                    s.product_pane_mode = ProductPaneMode::Buy;
                 }
                 ImGui::TableSetColumnIndex(1);
                 widgets::text(tr(ctx, std::string("status.subscription.") + sim::to_string(sub.status)));

@@ -76,7 +76,7 @@ void draw_catalog(const ViewContext& ctx, const sim::World& w) {
         ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y);
         if (widgets::button(label(ctx, "admin.purchase.details", "details_" + p->sku).c_str())) {
             s.purchase_sku = p->sku;
-            s.purchase_stage = 1;
+            s.purchase_stage = PurchaseStage::Details;
             s.quantity = 1;
             s.term = p->terms.empty() ? "P1M" : p->terms.front();
             s.frequency = p->billing_frequencies.empty() ? "monthly" : p->billing_frequencies.front();
@@ -120,9 +120,9 @@ void draw_details(const ViewContext& ctx, const sim::Product& p) {
     ImGui::Spacing();
     widgets::text(ctx.text.format("admin.checkout.total",
                                   {{"total", format_money(ctx, sim::order_total_cents(p, s.quantity, s.frequency), p.currency)}}));
-    if (widgets::button(label(ctx, "admin.product.buy", "buy").c_str())) s.purchase_stage = 2;
+    if (widgets::button(label(ctx, "admin.product.buy", "buy").c_str())) s.purchase_stage = PurchaseStage::Checkout;
     ImGui::SameLine();
-    if (widgets::button(label(ctx, "admin.back", "purchase_back").c_str())) s.purchase_stage = 0;
+    if (widgets::button(label(ctx, "admin.back", "purchase_back").c_str())) s.purchase_stage = PurchaseStage::Catalog;
 }
 
 void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Product& p) {
@@ -200,7 +200,7 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         out.push(SubmitAction{sim::Action{"billing.place_order", actor.upn, args}, kOrderTag});
     }
     ImGui::SameLine();
-    if (widgets::button(label(ctx, "admin.back", "checkout_back").c_str())) s.purchase_stage = 1;
+    if (widgets::button(label(ctx, "admin.back", "checkout_back").c_str())) s.purchase_stage = PurchaseStage::Details;
     ImGui::EndDisabled();
     sim::ActionResult r;
     const ActionStatus status = action_status(ctx, kOrderTag, &r);
@@ -208,7 +208,7 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     else draw_action_status(ctx, kOrderTag);
     if (status == ActionStatus::Ok) {
         s.confirmed_subscription = r.data.value("subscription", std::string());
-        s.purchase_stage = 3;
+        s.purchase_stage = PurchaseStage::Confirmation;
     }
 }
 
@@ -229,17 +229,17 @@ void draw_confirmation(const ViewContext& ctx, CommandQueue& out, const sim::Pro
         s.licenses_sku = p.sku;
         s.assign_open = true;
         s.assign_pick.clear();
-        s.purchase_stage = 0;
+        s.purchase_stage = PurchaseStage::Catalog;
         out.push(Navigate{"admin.billing.licenses"});
     }
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.nav.your_products", "confirm_products").c_str())) {
-        s.purchase_stage = 0;
+        s.purchase_stage = PurchaseStage::Catalog;
         out.push(Navigate{"admin.billing.products"});
     }
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.confirmation.home", "confirm_home").c_str())) {
-        s.purchase_stage = 0;
+        s.purchase_stage = PurchaseStage::Catalog;
         out.push(Navigate{"admin.home"});
     }
 }
@@ -249,17 +249,17 @@ void draw_confirmation(const ViewContext& ctx, CommandQueue& out, const sim::Pro
 void draw_purchase(const ViewContext& ctx, CommandQueue& out) {
     AdminViewState& s = ctx.state.admin;
     const sim::Product* p = ctx.sim ? ctx.sim->world().catalog.find(s.purchase_sku) : nullptr;
-    if (!p) s.purchase_stage = 0;
+    if (!p) s.purchase_stage = PurchaseStage::Catalog;
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.purchase_services"), nullptr}};
-    if (s.purchase_stage > 0 && p) crumbs.push_back({p->name.in(ctx.ui.language), nullptr});
+    if (s.purchase_stage != PurchaseStage::Catalog && p) crumbs.push_back({p->name.in(ctx.ui.language), nullptr});
     const sim::Person* actor = begin_page(ctx, out, Page::Purchase, crumbs);
     if (actor) {
         ImGui::BeginChild("##purchase_body");
-        if (s.purchase_stage == 0 || !p) draw_catalog(ctx, ctx.sim->world());
-        else if (s.purchase_stage == 1) draw_details(ctx, *p);
-        else if (s.purchase_stage == 2) draw_checkout(ctx, out, *actor, *p);
+        if (s.purchase_stage == PurchaseStage::Catalog || !p) draw_catalog(ctx, ctx.sim->world());
+        else if (s.purchase_stage == PurchaseStage::Details) draw_details(ctx, *p);
+        else if (s.purchase_stage == PurchaseStage::Checkout) draw_checkout(ctx, out, *actor, *p);
         else draw_confirmation(ctx, out, *p);
         ImGui::EndChild();
     }

@@ -21,7 +21,7 @@ std::string some_user(const sim::Simulation* sim, const UiState& ui) {
     return fallback;
 }
 
-void prepare_users(const sim::Simulation*, UiState&, ViewState& state) { state.admin.users_pane = 0; }
+void prepare_users(const sim::Simulation*, UiState&, ViewState& state) { state.admin.users_pane = UsersPane::None; }
 
 void prepare_add(const sim::Simulation*, UiState&, ViewState& state) {
     admin::reset_add_user(state.admin);
@@ -29,10 +29,10 @@ void prepare_add(const sim::Simulation*, UiState&, ViewState& state) {
 
 void prepare_detail(const sim::Simulation* sim, UiState& ui, ViewState& state) {
     admin::open_user_pane(state.admin, some_user(sim, ui));
-    state.admin.pane_tab = 1;  // "Licenses and apps": where the journey's licence is assigned
+    state.admin.pane_tab = UserPaneTab::Licences;  // "Licenses and apps": where the journey's licence is assigned
 }
 
-void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) { state.admin.purchase_stage = 0; }
+void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) { state.admin.purchase_stage = PurchaseStage::Catalog; }
 
 void prepare_licenses(const sim::Simulation* sim, UiState&, ViewState& state) {
     state.admin.licenses_sku.clear();

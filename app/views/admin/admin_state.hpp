@@ -26,9 +26,19 @@ struct AdminUsersIndex {
     std::vector<std::size_t> rows;
 };
 
+// Which pane admin.users shows beside the list.
+enum class UsersPane { None, ManageLicences, Delete };
+// The tabs of the user pane (admin.users.detail), in their order on screen.
+enum class UserPaneTab { Account, Licences, Roles };
+// Billing > Purchase services: catalog → product details → checkout → confirmation.
+enum class PurchaseStage { Catalog, Details, Checkout, Confirmation };
+// Billing > Your products: what the quantity pane of a subscription does.
+enum class ProductPaneMode { Buy, Remove };
+
 // The add-user wizard (Users > Active users > Add a user), four steps.
+enum class AddUserStep { Basics, Licences, Optional, Finish };
 struct AdminAddUserForm {
-    int step = 0;  // 0 basics, 1 licences, 2 optional settings, 3 finish
+    AddUserStep step = AddUserStep::Basics;
     std::string first_name, last_name, display_name, username;
     bool display_name_edited = false;
     bool own_password = false;
@@ -49,12 +59,12 @@ struct AdminViewState {
     std::string user_search;
     std::set<std::string> selected_users;  // sign-in names
     AdminUsersIndex users_index;
-    int users_pane = 0;    // on admin.users: 0 none, 1 manage product licences, 2 delete users
+    UsersPane users_pane = UsersPane::None;  // on admin.users
     std::string bulk_sku;  // product picked in "Manage product licenses"
 
     // The user pane (admin.users.detail)
     std::string pane_user;
-    int pane_tab = 0;      // 0 account, 1 licences and apps, 2 roles
+    UserPaneTab pane_tab = UserPaneTab::Account;
     std::string ticks_for;  // whose licences the ticks below were read from
     std::map<std::string, bool> licence_ticks;
     std::set<std::string> role_ticks;
@@ -65,7 +75,7 @@ struct AdminViewState {
     bool actions_reset_pending = false;  // the wizard forgets its last result when next drawn
 
     // Billing > Purchase services
-    int purchase_stage = 0;  // 0 catalog, 1 product details, 2 checkout, 3 confirmation
+    PurchaseStage purchase_stage = PurchaseStage::Catalog;
     std::string purchase_sku;
     std::string purchase_search;
     int quantity = 1;
@@ -78,7 +88,7 @@ struct AdminViewState {
 
     // Billing > Your products
     std::string product_pane_sub;  // subscription whose Buy/Remove licences pane is open
-    int product_pane_mode = 0;     // 0 buy, 1 remove
+    ProductPaneMode product_pane_mode = ProductPaneMode::Buy;
     int new_quantity = 0;
 
     // Billing > Licenses

@@ -17,16 +17,20 @@ namespace app::admin {
 namespace {
 
 constexpr const char* kTag = "admin.users.add";
+// The labels of AddUserStep, in its order.
 constexpr const char* kSteps[] = {"admin.wizard.step.basics", "admin.wizard.step.licenses",
                                   "admin.wizard.step.optional", "admin.wizard.step.finish"};
+
+AddUserStep step_after(AddUserStep step, int by) { return static_cast<AddUserStep>(static_cast<int>(step) + by); }
+
 constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
 constexpr const char* kKinds[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
 
 void field_label(const ViewContext& ctx, const char* key) { widgets::text(tr(ctx, key)); }
 
-void draw_steps(const ViewContext& ctx, int current) {
+void draw_steps(const ViewContext& ctx, AddUserStep current) {
     for (int i = 0; i < 4; ++i) {
-        const ImVec4 colour = i == current ? palette().accent : palette().muted_text;
+        const ImVec4 colour = i == static_cast<int>(current) ? palette().accent : palette().muted_text;
         widgets::text_colored(colour, std::to_string(i + 1));
         ImGui::SameLine();
         widgets::text_colored(colour, tr(ctx, kSteps[i]));
@@ -216,21 +220,21 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         return close || done;
     }
 
-    if (f.step == 0) draw_basics(ctx, f, w);
-    else if (f.step == 1) draw_licences(ctx, f, w);
-    else if (f.step == 2) draw_optional(ctx, f);
+    if (f.step == AddUserStep::Basics) draw_basics(ctx, f, w);
+    else if (f.step == AddUserStep::Licences) draw_licences(ctx, f, w);
+    else if (f.step == AddUserStep::Optional) draw_optional(ctx, f);
     else draw_review(ctx, f, w);
 
     ImGui::Spacing();
     if (status == ActionStatus::Failed) error_banner(error_text(ctx, result));
     const bool busy = status == ActionStatus::Pending;
-    ImGui::BeginDisabled(f.step == 0 || busy);
-    if (widgets::button(label(ctx, "admin.wizard.back", "add_back").c_str())) --f.step;
+    ImGui::BeginDisabled(f.step == AddUserStep::Basics || busy);
+    if (widgets::button(label(ctx, "admin.wizard.back", "add_back").c_str())) f.step = step_after(f.step, -1);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(busy);
-    if (f.step < 3) {
-        if (widgets::button(label(ctx, "admin.wizard.next", "add_next").c_str())) ++f.step;
+    if (f.step != AddUserStep::Finish) {
+        if (widgets::button(label(ctx, "admin.wizard.next", "add_next").c_str())) f.step = step_after(f.step, +1);
     } else if (widgets::button(label(ctx, "admin.wizard.finish", "add_finish").c_str())) {
         out.push(SubmitAction{make_action(f, actor, w), kTag});
         f.password.clear();  // handed to the simulation, which keeps only whether it met the policy

@@ -154,14 +154,15 @@ bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     }
     if (s.ticks_for != p->upn) load_ticks(s, *p);
     muted(p->upn);
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 3; ++i) {  // kTabs[i] is the label of UserPaneTab(i)
+        const UserPaneTab tab = static_cast<UserPaneTab>(i);
         if (i > 0) ImGui::SameLine();
-        if (widgets::toggle_button(label(ctx, kTabs[i], kTabIds[i]).c_str(), s.pane_tab == i)) s.pane_tab = i;
+        if (widgets::toggle_button(label(ctx, kTabs[i], kTabIds[i]).c_str(), s.pane_tab == tab)) s.pane_tab = tab;
     }
     ImGui::Separator();
     ImGui::BeginChild("##user_pane_body");
-    if (s.pane_tab == 0) draw_account(ctx, out, actor, *p);
-    else if (s.pane_tab == 1) draw_licences(ctx, out, actor, *p);
+    if (s.pane_tab == UserPaneTab::Account) draw_account(ctx, out, actor, *p);
+    else if (s.pane_tab == UserPaneTab::Licences) draw_licences(ctx, out, actor, *p);
     else draw_roles(ctx, out, actor, *p);
     ImGui::EndChild();
     end_flyout();

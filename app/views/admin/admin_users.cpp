@@ -72,7 +72,7 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     if (draw_action_status(ctx, "admin.users.bulk") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
     end_flyout();
     if (close) {
-        s.users_pane = 0;
+        s.users_pane = UsersPane::None;
         forget_action(ctx, "admin.users.bulk");
     }
 }
@@ -101,7 +101,7 @@ void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     if (draw_action_status(ctx, "admin.users.delete") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
     end_flyout();
     if (close) {
-        s.users_pane = 0;
+        s.users_pane = UsersPane::None;
         forget_action(ctx, "admin.users.delete");
     }
 }
@@ -113,11 +113,11 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
         out.push(Navigate{"admin.users.add"});
     }
     if (command(ctx, "admin.users.manage_licenses", "users_manage_licences", !s.selected_users.empty())) {
-        s.users_pane = 1;
+        s.users_pane = UsersPane::ManageLicences;
         if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
     }
     if (command(ctx, "admin.users.delete", "users_delete", !s.selected_users.empty())) {
-        s.users_pane = 2;
+        s.users_pane = UsersPane::Delete;
         if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
     }
     if (command(ctx, "admin.users.refresh", "users_refresh")) s.users_index.journal_size = static_cast<std::size_t>(-1);
@@ -204,7 +204,7 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
             ImGui::TableSetColumnIndex(1);
             if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(), detail_open && s.pane_user == p.upn)) {
                 open_user_pane(s, p.upn);
-                s.users_pane = 0;
+                s.users_pane = UsersPane::None;
                 if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
             }
             ImGui::TableSetColumnIndex(2);
@@ -220,12 +220,15 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     ImGui::EndTable();
 }
 
-void draw_users_page(const ViewContext& ctx, CommandQueue& out, int pane) {
+// The three screens on the users page: the list alone, or with the add-user wizard or a user's pane.
+enum class UsersPage { List, Add, Detail };
+
+void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) {
     AdminViewState& s = ctx.state.admin;
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"}, {tr(ctx, "admin.nav.active_users"), nullptr}};
-    if (pane != 0) crumbs.back().screen = "admin.users";
-    if (pane == 1) crumbs.push_back({tr(ctx, "admin.wizard.title"), nullptr});
-    if (pane == 2) {
+    if (pane != UsersPage::List) crumbs.back().screen = "admin.users";
+    if (pane == UsersPage::Add) crumbs.push_back({tr(ctx, "admin.wizard.title"), nullptr});
+    if (pane == UsersPage::Detail) {
         const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(s.pane_user) : nullptr;
         crumbs.push_back({p ? p->display_name : s.pane_user, nullptr});
     }
@@ -235,22 +238,22 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, int pane) {
         draw_command_bar(ctx, out);
         for (const char* tag : {"admin.users.delete"}) {
             sim::ActionResult r;
-            if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == 0) error_banner(error_text(ctx, r));
+            if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == UsersPane::None) error_banner(error_text(ctx, r));
         }
-        const int list_pane = pane == 0 ? s.users_pane : 0;
-        const bool has_pane = pane != 0 || list_pane != 0;
-        const float pane_w = has_pane ? flyout_width(pane == 1 ? 0.7f : 0.6f) : 0.0f;
+        const UsersPane list_pane = pane == UsersPage::List ? s.users_pane : UsersPane::None;
+        const bool has_pane = pane != UsersPage::List || list_pane != UsersPane::None;
+        const float pane_w = has_pane ? flyout_width(pane == UsersPage::Add ? 0.7f : 0.6f) : 0.0f;
         const float pane_top = ImGui::GetCursorScreenPos().y;
         ImGui::BeginChild("##users_list", ImVec2(0, 0));
         muted(ctx.text.format("admin.users.count", {{"count", s.users_index.rows.size()},
                                                      {"selected", s.selected_users.size()}}));
-        draw_table(ctx, out, pane == 2);
+        draw_table(ctx, out, pane == UsersPage::Detail);
         ImGui::EndChild();
         if (has_pane) {
-            if (pane == 1 && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
-            if (pane == 2 && draw_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
-            if (list_pane == 1) draw_bulk_pane(ctx, out, *actor, pane_w, pane_top);
-            if (list_pane == 2) draw_delete_pane(ctx, out, *actor, pane_w, pane_top);
+            if (pane == UsersPage::Add && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
+            if (pane == UsersPage::Detail && draw_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
+            if (list_pane == UsersPane::ManageLicences) draw_bulk_pane(ctx, out, *actor, pane_w, pane_top);
+            if (list_pane == UsersPane::Delete) draw_delete_pane(ctx, out, *actor, pane_w, pane_top);
         }
     }
     end_page();
@@ -306,8 +309,8 @@ bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort
     return true;
 }
 
-void draw_users(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 0); }
-void draw_users_add(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 1); }
-void draw_users_detail(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, 2); }
+void draw_users(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::List); }
+void draw_users_add(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::Add); }
+void draw_users_detail(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::Detail); }
 
 }  // namespace app::admin

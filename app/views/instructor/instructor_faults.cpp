@@ -59,9 +59,9 @@ nlohmann::json rule_from_form(const ViewContext& ctx) {
     const InstructorViewState& st = ctx.state.instructor;
     nlohmann::json rule = {{"id", st.rule_id.empty() ? free_rule_id(ctx.sim->faults()) : st.rule_id},
                            {"operation", st.rule_operation}};
-    if (st.rule_effect == 0) rule["error"] = st.rule_error;
-    if (st.rule_effect == 1) rule["latency"] = st.rule_latency;
-    if (st.rule_effect == 2) rule["hang"] = true;
+    if (st.rule_effect == RuleEffect::Error) rule["error"] = st.rule_error;
+    if (st.rule_effect == RuleEffect::Latency) rule["latency"] = st.rule_latency;
+    if (st.rule_effect == RuleEffect::Hang) rule["hang"] = true;
     if (st.rule_first > 0) rule["first"] = st.rule_first;
     if (st.rule_percent < 100) rule["probability"] = std::max(0, st.rule_percent) / 100.0;
     return rule;
@@ -97,13 +97,14 @@ void draw_form_fields(const ViewContext& ctx) {
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine();
         const std::string label = ctx.text.get(effects[i]) + "###rule_effect_" + std::to_string(i);
-        if (widgets::radio_button(label.c_str(), st.rule_effect == i)) st.rule_effect = i;
+        const RuleEffect effect = static_cast<RuleEffect>(i);
+        if (widgets::radio_button(label.c_str(), st.rule_effect == effect)) st.rule_effect = effect;
     }
-    if (st.rule_effect == 0) {
+    if (st.rule_effect == RuleEffect::Error) {
         labelled(ctx, "scenario.instructor.rule_error", label_w);
         ImGui::SetNextItemWidth(field_w);
         widgets::input_text_hint("###rule_error", "service.unavailable", st.rule_error);
-    } else if (st.rule_effect == 1) {
+    } else if (st.rule_effect == RuleEffect::Latency) {
         labelled(ctx, "scenario.instructor.rule_latency", label_w);
         ImGui::SetNextItemWidth(field_w);
         widgets::input_text_hint("###rule_latency", "30s", st.rule_latency);

@@ -9,6 +9,9 @@
 
 namespace app {
 
+// What a fault rule made in the form does (the radio buttons ###rule_effect_0, _1, _2).
+enum class RuleEffect { Error, Latency, Hang };
+
 struct InstructorViewState {
     bool open = false;      // the floating console window is shown (top bar "Instructor", F9)
     bool advanced = false;  // the "Advanced" part of the window is expanded
@@ -31,7 +34,7 @@ struct InstructorViewState {
 
     // Advanced: the fault rule form
     std::string rule_id, rule_operation = "billing.place_order", rule_error = "service.unavailable";
-    int rule_effect = 0;     // 0 error, 1 latency, 2 hang
+    RuleEffect rule_effect = RuleEffect::Error;
     std::string rule_latency = "30s";
     int rule_first = 0;      // fire on the first N calls (0 = every call)
     int rule_percent = 100;  // probability in percent
