@@ -2,6 +2,7 @@
 #include "sim/hash.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace sim {
 

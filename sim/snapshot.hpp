@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/delay.hpp"
 #include "sim/random.hpp"
 #include "golden.hpp"
