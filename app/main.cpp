@@ -64,7 +64,8 @@ static std::string headless_command(const char* argv0, const std::string& scenar
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) exe = argv0;
     std::string program = "npsim-cli";
-    for (const fs::path& cli : {exe.parent_path() / "npsim-cli", exe.parent_path() / ".." / "tools" / "npsim-cli"})
+    for (const fs::path& cli :
+         {exe.parent_path() / "npsim-cli", exe.parent_path() / ".." / "tools" / "npsim-cli"})
         if (fs::exists(cli, ec)) {
             program = fs::relative(cli.lexically_normal(), fs::current_path(), ec).string();
             break;

@@ -29,7 +29,7 @@ enum class Shortcut { ZoomIn, ZoomOut, ZoomReset, ToggleInstructor };  // Toggle
 bool has_display_env();
 
 class Window {
-  public:
+public:
     // Initialises GLFW, opens the window with an OpenGL 3 context and the ImGui backends.
     // Returns nullptr and sets `error` when there is no usable display.
     static std::unique_ptr<Window> open(const WindowOptions& options, std::string* error);

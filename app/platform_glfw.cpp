@@ -51,7 +51,8 @@ void mark_input(GLFWwindow* w) {
 // Installed before the ImGui backend, which chains to these after its own handling.
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     mark_input(w);
-    if (key == GLFW_KEY_F9 && action == GLFW_PRESS) input_of(w).shortcuts.push_back(Shortcut::ToggleInstructor);
+    if (key == GLFW_KEY_F9 && action == GLFW_PRESS)
+        input_of(w).shortcuts.push_back(Shortcut::ToggleInstructor);
     if (action == GLFW_RELEASE || (mods & GLFW_MOD_CONTROL) == 0) return;
     const char* name = glfwGetKeyName(key, scancode);  // the character on the key, layout aware
     const auto is = [name](const char* c) { return name != nullptr && std::strcmp(name, c) == 0; };
@@ -91,7 +92,7 @@ bool has_display_env() {
 namespace {
 
 class GlfwWindow final : public Window {
-  public:
+public:
     explicit GlfwWindow(GLFWwindow* window) : window_(window) {
         glfwSetWindowUserPointer(window_, &input_);
         glfwSetKeyCallback(window_, on_key);
@@ -189,7 +190,7 @@ class GlfwWindow final : public Window {
         clear_[2] = b;
     }
 
-  private:
+private:
     GLFWwindow* window_;
     InputState input_;
     float clear_[3] = {1.0f, 1.0f, 1.0f};

@@ -37,7 +37,8 @@ struct ConditionError {
     std::string message;
 };
 // Checks a condition's form; errors get `pointer` as prefix.
-bool validate_condition(const nlohmann::json& c, const std::string& pointer, std::vector<ConditionError>& errors);
+bool validate_condition(const nlohmann::json& c, const std::string& pointer,
+                        std::vector<ConditionError>& errors);
 bool evaluate_condition(const nlohmann::json& c, const Simulation& s);
 
 struct Objective {
@@ -55,9 +56,9 @@ struct FailedActionPenalty {
 };
 
 struct Penalties {
-    int compliance_violation = 10;             // per violation ever recorded
-    int early_retry = 5;                       // per retry before Retry-After
-    int paid_where_free = 10;                  // per subscription of a listed paid SKU
+    int compliance_violation = 10;  // per violation ever recorded
+    int early_retry = 5;            // per retry before Retry-After
+    int paid_where_free = 10;       // per subscription of a listed paid SKU
     std::vector<std::string> paid_where_free_skus;
     std::vector<FailedActionPenalty> failed_actions;  // per failed action of that operation
 };
@@ -82,14 +83,14 @@ struct PenaltyItem {
     std::string reason;  // "compliance_violation", "early_retry", "paid_where_free", "failed_action"
     std::string detail;  // e.g. the operation or SKU
     int count = 0;
-    int points = 0;      // total points subtracted
+    int points = 0;  // total points subtracted
 };
 
 struct ScoreReport {
     std::vector<ObjectiveResult> objectives;
     std::vector<PenaltyItem> penalties;
     int earned_weight = 0, total_weight = 0;
-    int score = 0;       // 0–100: earned share of the weights, minus penalties, never below 0
+    int score = 0;  // 0–100: earned share of the weights, minus penalties, never below 0
     bool all_met = false;
 };
 

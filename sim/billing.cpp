@@ -74,7 +74,8 @@ static ActionResult op_add_payment_method(Context& ctx, const Action& a) {
     if (m.kind == "card") {
         // Only the last four digits ever reach the world: never a card number.
         const std::string last4 = a.arg<std::string>("card_last4", "");
-        if (last4.size() != 4 || !std::all_of(last4.begin(), last4.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (last4.size() != 4 ||
+            !std::all_of(last4.begin(), last4.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return ActionResult::failure("billing.invalid_payment_method", {{"field", "card_last4"}});
         m.label = "•••• " + last4;
     } else if (m.kind == "invoice") {
@@ -93,7 +94,8 @@ static ActionResult op_place_order(Context& ctx, const Action& a) {
     if (!buyer.ok) return buyer;
     const std::string sku = a.arg<std::string>("sku", "");
     const Product* p = w.catalog.find(sku);
-    if (p == nullptr || !p->purchasable) return ActionResult::failure("billing.unknown_product", {{"sku", sku}});
+    if (p == nullptr || !p->purchasable)
+        return ActionResult::failure("billing.unknown_product", {{"sku", sku}});
     ActionResult available = check_available(w, *p);
     if (!available.ok) return available;
     const int quantity = a.arg<int>("quantity", 0);
@@ -101,7 +103,8 @@ static ActionResult op_place_order(Context& ctx, const Action& a) {
     const std::string term = a.arg<std::string>("term", p->terms.empty() ? "P1M" : p->terms.front());
     if (std::find(p->terms.begin(), p->terms.end(), term) == p->terms.end())
         return ActionResult::failure("billing.invalid_term", {{"term", term}});
-    const std::string frequency = a.arg<std::string>("billing_frequency", term == "P1Y" ? "annual" : "monthly");
+    const std::string frequency =
+        a.arg<std::string>("billing_frequency", term == "P1Y" ? "annual" : "monthly");
     if (std::find(p->billing_frequencies.begin(), p->billing_frequencies.end(), frequency) ==
             p->billing_frequencies.end() ||
         (term == "P1M" && frequency == "annual"))
@@ -117,7 +120,8 @@ static ActionResult op_place_order(Context& ctx, const Action& a) {
         send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.account_under_review",
                            {{"domain", w.tenant.initial_domain}});
     }
-    if (w.billing.status == BillingAccountStatus::UnderReview) return ActionResult::failure("billing.account_under_review");
+    if (w.billing.status == BillingAccountStatus::UnderReview)
+        return ActionResult::failure("billing.account_under_review");
 
     const std::int64_t total = order_total_cents(*p, quantity, frequency);
     std::string method = a.arg<std::string>("payment_method", "");
@@ -145,8 +149,13 @@ static ActionResult op_place_order(Context& ctx, const Action& a) {
     w.subscriptions.push_back(s);
     Person* actor = w.find_person(a.actor);
     send_mail(w, ctx.now(), *actor, kAdminSender, "mail.order_confirmation",
-              {{"sku", p->sku}, {"product", p->name.en}, {"product_de", p->name.de}, {"quantity", quantity},
-               {"total_cents", total}, {"currency", p->currency}, {"subscription", s.id},
+              {{"sku", p->sku},
+               {"product", p->name.en},
+               {"product_de", p->name.de},
+               {"quantity", quantity},
+               {"total_cents", total},
+               {"currency", p->currency},
+               {"subscription", s.id},
                {"renewal", ctx.calendar().format_iso(s.renewal_at).substr(0, 10)}});
     return ActionResult::success({{"subscription", s.id}, {"total_cents", total}});
 }
@@ -166,15 +175,18 @@ static ActionResult op_change_quantity(Context& ctx, const Action& a) {
             }
     Subscription* s = w.find_subscription(id);
     if (s == nullptr)
-        return ActionResult::failure("billing.unknown_subscription", {{"subscription", id.empty() ? sku : id}});
+        return ActionResult::failure("billing.unknown_subscription",
+                                     {{"subscription", id.empty() ? sku : id}});
     if (s->status != SubscriptionStatus::Active)
         return ActionResult::failure("billing.subscription_not_active", {{"subscription", id}});
     const Product* p = w.catalog.find(s->sku);
-    if (p == nullptr || !p->purchasable) return ActionResult::failure("billing.unknown_product", {{"sku", s->sku}});
+    if (p == nullptr || !p->purchasable)
+        return ActionResult::failure("billing.unknown_product", {{"sku", s->sku}});
     const int quantity = a.arg<int>("quantity", 0);
     if (quantity < 1) return ActionResult::failure("billing.invalid_quantity", {{"quantity", quantity}});
     if (quantity < s->assigned)
-        return ActionResult::failure("billing.below_assigned", {{"assigned", s->assigned}, {"quantity", quantity}});
+        return ActionResult::failure("billing.below_assigned",
+                                     {{"assigned", s->assigned}, {"quantity", quantity}});
     if (quantity > s->quantity) {
         ActionResult available = check_available(w, *p);
         if (!available.ok) return available;

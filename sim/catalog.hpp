@@ -26,15 +26,15 @@ struct Product {
     std::string audience = "nonprofit";  // "nonprofit" (approved, tagged tenants only) | "commercial"
     std::int64_t price_cents = 0;        // per user per month, integer cents
     std::string currency = "USD";
-    bool grant = false;                  // a donation (free) — only paid staff and unpaid executives may hold it
-    int max_seats = 0;                   // grant maximum per tenant; 0 = no maximum
-    bool business_plan = false;          // counts towards the 300-seat cap across Business plans
-    std::string exclusive_group;         // plans of one group conflict on one user ("business_suite"); empty = none
-    bool desktop_apps = false;           // installable Office desktop apps (My Account)
-    bool web_apps = false;               // Office for the web
+    bool grant = false;           // a donation (free) — only paid staff and unpaid executives may hold it
+    int max_seats = 0;            // grant maximum per tenant; 0 = no maximum
+    bool business_plan = false;   // counts towards the 300-seat cap across Business plans
+    std::string exclusive_group;  // plans of one group conflict on one user ("business_suite"); empty = none
+    bool desktop_apps = false;    // installable Office desktop apps (My Account)
+    bool web_apps = false;        // Office for the web
     bool teams = false;
-    bool portal_access = false;          // the Nonprofit Portal licence
-    bool purchasable = true;             // false: appears only by itself (e.g. NONPROFIT_PORTAL at registration)
+    bool portal_access = false;  // the Nonprofit Portal licence
+    bool purchasable = true;     // false: appears only by itself (e.g. NONPROFIT_PORTAL at registration)
     std::vector<std::string> eligible_kinds;  // person kinds the programme entitles ("paid_staff", …)
     std::vector<std::string> terms = {"P1M", "P1Y"};
     std::vector<std::string> billing_frequencies = {"monthly", "annual"};
@@ -44,15 +44,15 @@ struct Product {
 
 // A card on the portal's offers page (domain.md §1.8).
 struct Offer {
-    std::string id;           // "microsoft_365"
+    std::string id;  // "microsoft_365"
     LocalName title;
-    LocalName button;         // "Get started" / "Kaufen"
-    std::string target;       // where the button leads: "admin.billing.purchase_services", …
+    LocalName button;                   // "Get started" / "Kaufen"
+    std::string target;                 // where the button leads: "admin.billing.purchase_services", …
     std::vector<std::string> products;  // SKUs the offer is about
 };
 
 struct Catalog {
-    std::string edition;      // "before-2025-07"
+    std::string edition;  // "before-2025-07"
     LocalName title;
     std::string effective_from;  // "2025-07-01" (informational)
     std::vector<Product> products;
@@ -72,7 +72,7 @@ bool catalog_from_json(const nlohmann::json& j, Catalog& out, std::string& error
 // Loads a catalog edition file; false + error message on failure.
 bool load_catalog_file(const std::string& path, Catalog& out, std::string& error);
 // assets/catalog/<edition>.json, plus the scenario's overrides (a JSON object; may be null).
-bool load_catalog_edition(const std::string& asset_dir, const std::string& edition, const nlohmann::json& overrides,
-                          Catalog& out, std::string& error);
+bool load_catalog_edition(const std::string& asset_dir, const std::string& edition,
+                          const nlohmann::json& overrides, Catalog& out, std::string& error);
 
 }  // namespace sim

@@ -19,10 +19,10 @@ namespace sim {
 using EventId = std::uint64_t;
 
 struct Event {
-    EventId id = 0;         // also the insertion sequence: ties at the same time fire in this order
+    EventId id = 0;  // also the insertion sequence: ties at the same time fire in this order
     SimTime time = 0;
-    std::string kind;       // e.g. "action.completed", "portal.verification_finished"
-    nlohmann::json data;    // plain data only
+    std::string kind;     // e.g. "action.completed", "portal.verification_finished"
+    nlohmann::json data;  // plain data only
 };
 
 class EventQueue {

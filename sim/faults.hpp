@@ -34,10 +34,10 @@ namespace sim {
 struct FaultRule {
     enum class Effect { Error, Latency, Throttle, Hang };
 
-    std::string id;                                    // name shown in journals and the console ("" = "rule-N")
-    std::string operation = "*";                       // glob over the action type: * and ?
-    nlohmann::json args = nlohmann::json::object();    // every key here must equal the action's argument
-    std::string actor;                                 // glob over the acting person ("" = anyone)
+    std::string id;                                  // name shown in journals and the console ("" = "rule-N")
+    std::string operation = "*";                     // glob over the action type: * and ?
+    nlohmann::json args = nlohmann::json::object();  // every key here must equal the action's argument
+    std::string actor;                               // glob over the acting person ("" = anyone)
     // Trigger
     int probability_ppm = 1'000'000;  // parts per million (1,000,000 = always); "probability": 0.25 in files
     int nth = 0;                      // > 0: fire only on the n-th matching call
@@ -48,14 +48,14 @@ struct FaultRule {
     // Effect
     Effect effect = Effect::Error;
     std::string error_code = "service.unavailable";  // a known code (its real message), or "fault.custom"
-    std::string message_en, message_de;             // custom message (for "fault.custom")
+    std::string message_en, message_de;              // custom message (for "fault.custom")
     std::optional<Delay> latency;                    // Latency effect; also an optional extra for errors
     int limit = 0;                                   // Throttle: calls allowed per window
     SimTime window = kMinute;                        // Throttle: window length
     SimTime retry_after = 30 * kSecond;              // Throttle: Retry-After
     // Instructor controls (JSON "enabled": false and "armed": true, written only when not the default)
-    bool enabled = true;   // a disabled rule neither counts calls nor fires
-    bool armed = false;    // "arm once": the next matching call fires whatever the trigger says, then disabled
+    bool enabled = true;  // a disabled rule neither counts calls nor fires
+    bool armed = false;   // "arm once": the next matching call fires whatever the trigger says, then disabled
 };
 
 // Per-rule counters and throttle windows: part of the simulation state (saved and hashed).
@@ -74,7 +74,7 @@ struct FaultDecision {
     std::optional<ActionResult> error;  // the injected result (for Error and Throttle)
     std::optional<Delay> latency;       // replaces the operation's own latency
     bool hang = false;
-    bool early_retry = false;           // a retry before Retry-After (a penalty)
+    bool early_retry = false;  // a retry before Retry-After (a penalty)
 };
 
 class FaultInjector {

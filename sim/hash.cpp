@@ -19,8 +19,12 @@ std::string canonical_dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::uint64_t hash_json(const nlohmann::json& j) { return fnv1a(canonical_dump(j)); }
+std::uint64_t hash_json(const nlohmann::json& j) {
+    return fnv1a(canonical_dump(j));
+}
 
-std::string hex64(std::uint64_t v) { return fmt::format("{:016x}", v); }
+std::string hex64(std::uint64_t v) {
+    return fmt::format("{:016x}", v);
+}
 
 }  // namespace sim

@@ -20,9 +20,11 @@ public:
     Strings() = default;
     // Loads <dir>/<lang>.json and every <dir>/<sub>/<lang>.json. Problems are appended to `errors`
     // ("file: message"); what could be loaded is kept.
-    static Strings load(const std::string& dir, const std::string& lang, std::vector<std::string>* errors = nullptr);
+    static Strings load(const std::string& dir, const std::string& lang,
+                        std::vector<std::string>* errors = nullptr);
     // Merges a flat JSON object of key → text (later keys win).
-    void merge(const nlohmann::json& flat, const std::string& source, std::vector<std::string>* errors = nullptr);
+    void merge(const nlohmann::json& flat, const std::string& source,
+               std::vector<std::string>* errors = nullptr);
 
     const std::string& lang() const { return lang_; }
     bool has(std::string_view key) const;

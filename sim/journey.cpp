@@ -42,10 +42,12 @@ Person* require_actor(World& w, const Action& a, ActionResult& failure) {
     return p;
 }
 
-bool has_any_role(const Person& p, RoleSet roles) { return (p.roles & roles) != 0; }
+bool has_any_role(const Person& p, RoleSet roles) {
+    return (p.roles & roles) != 0;
+}
 
-void send_mail(World& w, SimTime now, Person& to, const std::string& from, const std::string& key, json params,
-               const std::string& body_key) {
+void send_mail(World& w, SimTime now, Person& to, const std::string& from, const std::string& key,
+               json params, const std::string& body_key) {
     Mail m;
     m.id = w.make_id("mail");
     m.received_at = now;
@@ -69,8 +71,8 @@ bool is_country_code(std::string_view s) {
 }
 
 static bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
 }
 
 bool is_username(std::string_view s) {
@@ -83,7 +85,8 @@ bool is_email_address(std::string_view s) {
     if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
     std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
     const auto dot = domain.rfind('.');
-    return !local.empty() && std::all_of(local.begin(), local.end(), [](char c) { return is_word_char(c) || c == '+'; }) &&
+    return !local.empty() &&
+           std::all_of(local.begin(), local.end(), [](char c) { return is_word_char(c) || c == '+'; }) &&
            dot != std::string_view::npos && dot > 0 && dot + 2 <= domain.size() &&
            std::all_of(domain.begin(), domain.end(), is_word_char);
 }

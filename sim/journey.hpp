@@ -65,8 +65,8 @@ void release_licence(World& w, SimTime now, Person& p, std::string_view sku);
 ActionResult check_assignable(const World& w, const Person& p, const Product& product);
 
 // Character checks shared by the forms.
-bool is_country_code(std::string_view s);            // "DE"
-bool is_email_address(std::string_view s);           // local@domain.tld
-bool is_username(std::string_view s);                // letters, digits, . _ - (no leading dot)
+bool is_country_code(std::string_view s);   // "DE"
+bool is_email_address(std::string_view s);  // local@domain.tld
+bool is_username(std::string_view s);       // letters, digits, . _ - (no leading dot)
 
 }  // namespace sim

@@ -31,7 +31,8 @@ std::vector<const Person*> licence_holders(const World& w, const std::string& sk
 // [SECTION] Shared with users.add and the portal ---------------------------------------------
 
 ActionResult check_assignable(const World& w, const Person& p, const Product& product) {
-    if (p.usage_location.empty()) return ActionResult::failure("licences.no_usage_location", {{"user", p.upn}});
+    if (p.usage_location.empty())
+        return ActionResult::failure("licences.no_usage_location", {{"user", p.upn}});
     if (p.licence(product.sku) != nullptr)
         return ActionResult::failure("licences.already_assigned", {{"user", p.upn}, {"sku", product.sku}});
     if (!product.exclusive_group.empty()) {
@@ -67,7 +68,8 @@ void grant_licence(Context& ctx, Person& p, const Product& product, bool active_
     } else {
         const Duration d = w.settings.licence_propagation_delay.sample(ctx.rng("delays"));
         l.active_at = apply_duration(ctx.calendar(), ctx.now(), d);
-        ctx.schedule_at(l.active_at, "licences.propagated", {{"upn", p.upn}, {"sku", l.sku}, {"serial", l.serial}});
+        ctx.schedule_at(l.active_at, "licences.propagated",
+                        {{"upn", p.upn}, {"sku", l.sku}, {"serial", l.serial}});
     }
     p.licences.push_back(l);
     // The programme's user rules (§1.2): the system lets it happen, the world remembers it.
@@ -84,7 +86,8 @@ void grant_licence(Context& ctx, Person& p, const Product& product, bool active_
 }
 
 void release_licence(World& w, SimTime now, Person& p, std::string_view sku) {
-    auto it = std::find_if(p.licences.begin(), p.licences.end(), [&](const LicenceAssignment& l) { return l.sku == sku; });
+    auto it = std::find_if(p.licences.begin(), p.licences.end(),
+                           [&](const LicenceAssignment& l) { return l.sku == sku; });
     if (it == p.licences.end()) return;
     if (Subscription* s = w.find_subscription(it->subscription)) s->assigned = std::max(0, s->assigned - 1);
     p.licences.erase(it);
@@ -106,7 +109,8 @@ static std::vector<std::string> target_users(const Action& a) {
 }
 
 // The checks both operations share: actor and role, the list of users, the product.
-static ActionResult prepare(World& w, const Action& a, std::vector<std::string>& users, const Product*& product) {
+static ActionResult prepare(World& w, const Action& a, std::vector<std::string>& users,
+                            const Product*& product) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
@@ -114,13 +118,14 @@ static ActionResult prepare(World& w, const Action& a, std::vector<std::string>&
     users = target_users(a);
     if (users.empty()) return ActionResult::failure("licences.no_users");
     if (static_cast<int>(users.size()) > w.settings.max_users_per_assignment)
-        return ActionResult::failure("licences.too_many_users", {{"max", w.settings.max_users_per_assignment},
-                                                                 {"count", users.size()}});
+        return ActionResult::failure("licences.too_many_users",
+                                     {{"max", w.settings.max_users_per_assignment}, {"count", users.size()}});
     const std::string sku = a.arg<std::string>("sku", "");
     product = w.catalog.find(sku);
     if (product == nullptr) return ActionResult::failure("licences.unknown_product", {{"sku", sku}});
     for (const auto& u : users)
-        if (!is_usable(w.find_person(u))) return ActionResult::failure("licences.unknown_user", {{"user", u}});
+        if (!is_usable(w.find_person(u)))
+            return ActionResult::failure("licences.unknown_user", {{"user", u}});
     return ActionResult::success();
 }
 
@@ -137,9 +142,9 @@ static ActionResult op_assign(Context& ctx, const Action& a) {
     }
     const SeatCount seats = seats_of(w, product->sku);
     if (seats.available() < static_cast<int>(users.size()))
-        return ActionResult::failure("licences.no_seats_left", {{"sku", product->sku},
-                                                                {"available", std::max(0, seats.available())},
-                                                                {"needed", users.size()}});
+        return ActionResult::failure(
+            "licences.no_seats_left",
+            {{"sku", product->sku}, {"available", std::max(0, seats.available())}, {"needed", users.size()}});
     for (const auto& u : users) grant_licence(ctx, *w.find_person(u), *product);
     return ActionResult::success({{"sku", product->sku}, {"users", users}});
 }

@@ -10,12 +10,12 @@
 namespace sim {
 
 struct OfficeAppsView {
-    bool signed_in = false;          // the person exists, is not deleted and may sign in
-    bool desktop_install = false;    // "Install Office": an active licence that includes the desktop apps
-    bool web_apps = false;           // Office for the web (Business Basic and up)
-    std::string message_key;         // shown instead of the install button; empty when desktop_install
+    bool signed_in = false;        // the person exists, is not deleted and may sign in
+    bool desktop_install = false;  // "Install Office": an active licence that includes the desktop apps
+    bool web_apps = false;         // Office for the web (Business Basic and up)
+    std::string message_key;       // shown instead of the install button; empty when desktop_install
     std::vector<std::string> skus_with_desktop_apps;  // the active licences that offer the install
-    bool licence_pending = false;    // a desktop licence is assigned but not effective yet (C11)
+    bool licence_pending = false;  // a desktop licence is assigned but not effective yet (C11)
 };
 
 // A pure query: what "Office apps & devices" shows to `upn` now.

@@ -27,10 +27,10 @@ const char* to_string(PortalAccess a);  // "no_account", "blocked", "no_licence"
 // What one person sees in the portal (a pure query).
 struct PortalView {
     PortalAccess access = PortalAccess::NoAccount;
-    bool status_visible = false;            // full view, or reduced view when the setting allows
+    bool status_visible = false;  // full view, or reduced view when the setting allows
     PortalStatus status = PortalStatus::None;
-    std::vector<const Offer*> offers;       // only in the full view of an approved organisation
-    std::string message_key;                // why nothing is shown, e.g. "portal.view.not_approved"
+    std::vector<const Offer*> offers;  // only in the full view of an approved organisation
+    std::string message_key;           // why nothing is shown, e.g. "portal.view.not_approved"
 };
 PortalView portal_view(const World& w, std::string_view upn);
 

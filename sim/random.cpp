@@ -16,7 +16,9 @@ std::uint64_t splitmix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 Rng::Rng(std::uint64_t seed) {
     std::uint64_t sm = seed;
@@ -53,7 +55,9 @@ std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
     return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + uniform_below(span));
 }
 
-double Rng::uniform01() { return static_cast<double>(next_u64() >> 11) * (1.0 / 9007199254740992.0); }
+double Rng::uniform01() {
+    return static_cast<double>(next_u64() >> 11) * (1.0 / 9007199254740992.0);
+}
 
 bool Rng::chance(double p) {
     if (p <= 0.0) return false;
@@ -101,8 +105,14 @@ double det_log(double x) {
     // x = m * 2^k with m in [sqrt(1/2), sqrt(2)).
     int k = 0;
     double m = x;
-    while (m >= 1.4142135623730951) { m *= 0.5; ++k; }
-    while (m < 0.7071067811865476) { m *= 2.0; --k; }
+    while (m >= 1.4142135623730951) {
+        m *= 0.5;
+        ++k;
+    }
+    while (m < 0.7071067811865476) {
+        m *= 2.0;
+        --k;
+    }
     // log(m) = 2 * atanh(s), s = (m - 1) / (m + 1), |s| < 0.1716.
     const double s = (m - 1.0) / (m + 1.0);
     const double s2 = s * s;
@@ -136,10 +146,10 @@ double det_exp(double x) {
 
 double inverse_normal_cdf(double p) {
     // Acklam's rational approximation (relative error < 1.15e-9), using det_log and sqrt.
-    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
     static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                               6.680131188771972e+01,  -1.328068155288572e+01};
+                               6.680131188771972e+01, -1.328068155288572e+01};
     static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
     static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,

@@ -20,11 +20,11 @@ class Rng {
 public:
     explicit Rng(std::uint64_t seed = 0);
     std::uint64_t next_u64();
-    std::uint64_t uniform_below(std::uint64_t bound);        // [0, bound), unbiased; bound > 0
+    std::uint64_t uniform_below(std::uint64_t bound);            // [0, bound), unbiased; bound > 0
     std::int64_t uniform_int(std::int64_t lo, std::int64_t hi);  // [lo, hi] inclusive
-    double uniform01();                                      // [0, 1) with 53 random bits
-    bool chance(double p);                                   // true with probability p (p <= 0 never, p >= 1 always)
-    double standard_normal();                                // via the inverse normal CDF
+    double uniform01();                                          // [0, 1) with 53 random bits
+    bool chance(double p);     // true with probability p (p <= 0 never, p >= 1 always)
+    double standard_normal();  // via the inverse normal CDF
     // Log-normal with the given median and 95th percentile (p95 >= median > 0).
     double lognormal(double median, double p95);
     std::uint64_t draws() const { return draws_; }

@@ -37,7 +37,7 @@ struct Scenario {
 
 struct LoadError {
     std::string file;
-    std::string where;    // "line:column" for syntax errors, a JSON pointer for schema/meaning errors
+    std::string where;  // "line:column" for syntax errors, a JSON pointer for schema/meaning errors
     std::string message;
     std::string to_string() const;  // "file:line:col: message" or "file: /pointer: message"
 };

@@ -1,5 +1,7 @@
 #include "sim/version.hpp"
 
 namespace sim {
-const char* version() { return NPSIM_VERSION; }
+const char* version() {
+    return NPSIM_VERSION;
+}
 }  // namespace sim

@@ -35,7 +35,9 @@ enum class PersonKind { PaidStaff, UnpaidExecutive, Volunteer, Member, Beneficia
 // Admin roles of the Microsoft 365 admin center (domain.md §4.6).
 enum class Role { GlobalAdmin, BillingAdmin, LicenseAdmin, UserAdmin };
 using RoleSet = std::uint32_t;  // bit (1 << Role)
-constexpr RoleSet role_bit(Role r) { return RoleSet{1} << static_cast<unsigned>(r); }
+constexpr RoleSet role_bit(Role r) {
+    return RoleSet{1} << static_cast<unsigned>(r);
+}
 
 // The nonprofit portal's state machine (domain.md §1.5). None = no registration started yet.
 enum class PortalStatus { None, Draft, Pending, InfoRequested, Approved, Declined, ReverifyRequired };
@@ -44,10 +46,12 @@ enum class LicenceState { Pending, Active };  // pending until the propagation d
 enum class SubscriptionStatus { Active, Disabled };
 enum class BillingAccountStatus { NotReviewed, UnderReview, Cleared };
 
-const char* to_string(PersonKind k);   // "paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"
-const char* to_string(Role r);         // "global_admin", "billing_admin", "license_admin", "user_admin"
-const char* to_string(PortalStatus s); // "none", "draft", "pending", "info_requested", "approved", "declined", "reverify_required"
-const char* to_string(LicenceState s); // "pending", "active"
+const char* to_string(
+    PersonKind k);              // "paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"
+const char* to_string(Role r);  // "global_admin", "billing_admin", "license_admin", "user_admin"
+const char* to_string(PortalStatus s);          // "none", "draft", "pending", "info_requested", "approved",
+                                                // "declined", "reverify_required"
+const char* to_string(LicenceState s);          // "pending", "active"
 const char* to_string(SubscriptionStatus s);    // "active", "disabled"
 const char* to_string(BillingAccountStatus s);  // "not_reviewed", "under_review", "cleared"
 bool parse_person_kind(std::string_view s, PersonKind& out);
@@ -67,23 +71,26 @@ struct Settings {
     std::vector<std::string> verification_outcomes;
     // §1.2 [S] excluded organisation types; libraries are [D] (Microsoft: eligible, Stifter-helfen:
     // not) and eligible by default — add "public_library" here to exclude them.
-    std::vector<std::string> excluded_org_types = {"government", "school", "university", "hospital", "healthcare",
-                                                   "political_party", "union", "trade_association",
-                                                   "professional_sports"};
+    std::vector<std::string> excluded_org_types = {
+        "government",      "school", "university",        "hospital",           "healthcare",
+        "political_party", "union",  "trade_association", "professional_sports"};
     // §1.6 [D]: certificate valid one year (Stifter-helfen) vs two (2018 training). Default 12 months.
     int reverification_months = 12;
-    // §1.7 [D]: portal access by licence (DE blog) vs by Global Admin (TechSoup). Default both for the full view.
+    // §1.7 [D]: portal access by licence (DE blog) vs by Global Admin (TechSoup). Default both for the full
+    // view.
     bool portal_full_view_requires_global_admin = true;
     // §1.7 [U]: seats of the $0 Nonprofit Portal subscription created at registration.
     int portal_licence_seats = 10;
-    // §3.2 / C8 [S]: "account under review" hold at the first checkout (off by default) and its duration (~1 day).
+    // §3.2 / C8 [S]: "account under review" hold at the first checkout (off by default) and its duration (~1
+    // day).
     bool account_review_hold = false;
     Delay account_review_delay = Delay::fixed(Duration{kDay, 0});
     // §3.2 / C7 [U]: whether a $0 order still demands a payment method. Default true.
     bool zero_order_requires_payment_method = true;
     // §7 / §4.5 [S "a few minutes"]: licence propagation, pending → active. Default uniform 1–15 min.
     Delay licence_propagation_delay = Delay::uniform(Duration{kMinute, 0}, Duration{15 * kMinute, 0});
-    // §3.4 [D]: 7 days (direct MCA) vs 72 h (partner NCE) to remove paid licences after purchase. Default 7 days.
+    // §3.4 [D]: 7 days (direct MCA) vs 72 h (partner NCE) to remove paid licences after purchase. Default 7
+    // days.
     SimTime licence_removal_window = 7 * kDay;
     // §2.1 [S]: hard cap of seats across all Business plans of one tenant.
     int business_seat_cap = 300;
@@ -106,39 +113,40 @@ void apply_settings(const nlohmann::json& settings, const nlohmann::json& delays
 
 struct LicenceAssignment {
     std::string sku;
-    std::string subscription;   // the subscription whose seat it takes
+    std::string subscription;  // the subscription whose seat it takes
     LicenceState state = LicenceState::Pending;
     SimTime assigned_at = 0;
-    SimTime active_at = 0;      // when it becomes (or became) effective
-    std::uint64_t serial = 0;   // matches the licences.propagated event
+    SimTime active_at = 0;     // when it becomes (or became) effective
+    std::uint64_t serial = 0;  // matches the licences.propagated event
 };
 
 // One mail in a person's inbox. Texts are i18n keys + parameters, so both languages can show it.
 struct Mail {
-    std::string id;             // "mail-0001"
+    std::string id;  // "mail-0001"
     SimTime received_at = 0;
-    std::string from;           // sender address as shown
-    std::string subject_key;    // e.g. "mail.approved.subject"
-    std::string body_key;       // e.g. "mail.approved.body"
+    std::string from;                                  // sender address as shown
+    std::string subject_key;                           // e.g. "mail.approved.subject"
+    std::string body_key;                              // e.g. "mail.approved.body"
     nlohmann::json params = nlohmann::json::object();  // never a password
     bool read = false;
 };
 
 struct Person {
     Person() = default;
-    Person(std::string sign_in_name, std::string name) : upn(std::move(sign_in_name)), display_name(std::move(name)) {}
+    Person(std::string sign_in_name, std::string name)
+        : upn(std::move(sign_in_name)), display_name(std::move(name)) {}
 
-    std::string upn;            // sign-in name, e.g. "anna@verein.onmicrosoft.com"
+    std::string upn;  // sign-in name, e.g. "anna@verein.onmicrosoft.com"
     std::string display_name;
-    std::string id;             // deterministic directory id, "user-0001"
+    std::string id;  // deterministic directory id, "user-0001"
     std::string first_name, last_name;
     PersonKind kind = PersonKind::PaidStaff;  // what the human is to the organisation
     std::string usage_location;               // ISO 3166 alpha-2 ("DE"); empty = not set
     RoleSet roles = 0;
     std::vector<LicenceAssignment> licences;
     bool sign_in_blocked = false;
-    bool must_change_password = false;        // "require this user to change their password …"
-    bool deleted = false;                     // soft-deleted ("Deleted users"); licences freed at once
+    bool must_change_password = false;  // "require this user to change their password …"
+    bool deleted = false;               // soft-deleted ("Deleted users"); licences freed at once
     SimTime created_at = 0;
     std::vector<Mail> inbox;
 
@@ -152,11 +160,11 @@ struct Person {
 // The registration form of the nonprofit portal (domain.md §1.3; field labels are [U]).
 struct RegistrationForm {
     std::string legal_name, country, registration_id, address, website, phone;
-    std::string org_type;           // "association", "foundation", "charity", … (see Settings::excluded_org_types)
+    std::string org_type;  // "association", "foundation", "charity", … (see Settings::excluded_org_types)
     std::string mission;
     std::string contact_first_name, contact_last_name, contact_email, contact_phone;
     std::string registrant_relationship = "employee";  // "employee" | "volunteer" | "it_provider"
-    std::string proof_document;     // e.g. "Freistellungsbescheid.pdf"; empty = none uploaded
+    std::string proof_document;  // e.g. "Freistellungsbescheid.pdf"; empty = none uploaded
     bool attest_eligibility = false;
     bool accept_non_discrimination = false;
     bool accept_terms = false;
@@ -172,10 +180,10 @@ struct Organisation {
     PortalStatus status = PortalStatus::None;
     RegistrationForm form;
     OrganisationFacts facts;
-    std::string registrant;          // UPN of the person who registered (primary admin)
-    int submissions = 0;             // guards stale verification events
-    int decisions = 0;               // how many verification decisions were made
-    std::string decision_reason;     // last decline / information-request reason code
+    std::string registrant;       // UPN of the person who registered (primary admin)
+    int submissions = 0;          // guards stale verification events
+    int decisions = 0;            // how many verification decisions were made
+    std::string decision_reason;  // last decline / information-request reason code
     SimTime submitted_at = -1, decided_at = -1, approved_at = -1, reverification_due_at = -1;
 };
 
@@ -183,16 +191,16 @@ struct Organisation {
 
 struct Tenant {
     bool exists = false;
-    std::string name;             // "verein"
-    std::string initial_domain;   // "verein.onmicrosoft.com" (immutable)
+    std::string name;            // "verein"
+    std::string initial_domain;  // "verein.onmicrosoft.com" (immutable)
     bool nonprofit_tagged = false;
     bool security_defaults = true;
 };
 
 struct PaymentMethod {
-    std::string id;       // "pm-0001"
-    std::string kind;     // "card" | "invoice"
-    std::string label;    // "Visa •••• 4242" — never a full card number
+    std::string id;     // "pm-0001"
+    std::string kind;   // "card" | "invoice"
+    std::string label;  // "Visa •••• 4242" — never a full card number
 };
 
 struct BillingAccount {
@@ -201,26 +209,26 @@ struct BillingAccount {
 };
 
 struct Subscription {
-    std::string id;               // "sub-0001"
+    std::string id;  // "sub-0001"
     std::string sku;
     int quantity = 0;
     int assigned = 0;
     SubscriptionStatus status = SubscriptionStatus::Active;
-    std::string term = "P1M";     // "P1M" | "P1Y"
+    std::string term = "P1M";                   // "P1M" | "P1Y"
     std::string billing_frequency = "monthly";  // "monthly" | "annual"
     std::int64_t price_cents_each = 0;          // per user per month
     SimTime purchased_at = 0;
     SimTime renewal_at = 0;
     std::string channel = "Direct";
-    std::string payment_method;   // id, empty for $0 orders without one
+    std::string payment_method;  // id, empty for $0 orders without one
 
     int available() const { return quantity - assigned; }
 };
 
 // A granted or discounted licence held by someone the programme does not entitle (domain.md §1.2).
 struct ComplianceViolation {
-    std::string id;        // "cv-0001"
-    std::string rule;      // "grant_not_entitled" | "discount_not_entitled"
+    std::string id;    // "cv-0001"
+    std::string rule;  // "grant_not_entitled" | "discount_not_entitled"
     std::string upn, sku;
     PersonKind kind = PersonKind::Volunteer;
     SimTime at = 0;
@@ -237,7 +245,7 @@ struct StartEvent {
 // [SECTION] World -----------------------------------------------------------------------------
 
 struct World {
-    std::vector<Person> people;   // never erased: deleted users are flagged, so indices stay valid
+    std::vector<Person> people;  // never erased: deleted users are flagged, so indices stay valid
     Organisation organisation;
     Tenant tenant;
     BillingAccount billing;
@@ -247,13 +255,13 @@ struct World {
     Settings settings;
     std::vector<StartEvent> start_events;
     bool start_events_scheduled = false;
-    std::uint64_t next_id = 1;    // one counter for every id the world hands out (deterministic)
+    std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
-    Person* find_person(std::string_view upn);              // nullptr if unknown (deleted people included)
+    Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
     const Person* find_person(std::string_view upn) const;
-    Person& add_person(Person p);                           // appends and indexes
+    Person& add_person(Person p);  // appends and indexes
     Subscription* find_subscription(std::string_view id);
-    std::string make_id(const char* prefix);                // "user-0001", "sub-0002", …
+    std::string make_id(const char* prefix);  // "user-0001", "sub-0002", …
 
     // A lookup cache, not state: rebuilt when it disagrees with `people`.
     mutable std::unordered_map<std::string, std::size_t> person_index_cache;
@@ -263,7 +271,8 @@ struct World {
 // 10,000 people hashes in milliseconds; to_json(Person) is the readable form for displays and tools.
 nlohmann::json to_json(const World& w);
 nlohmann::json to_json(const Person& p);
-// "p1|upn|display name|id|…": every field of a person in a fixed order; '|' and backslashes in values are escaped.
+// "p1|upn|display name|id|…": every field of a person in a fixed order; '|' and backslashes in values are
+// escaped.
 std::string person_record(const Person& p);
 // The exact inverse of to_json(World): to_json(w2) == j after world_from_json(j, w2). False and a
 // "/pointer: message" error when `j` is not such a document (a snapshot scenario's "start"/"world").

@@ -42,7 +42,8 @@ void spinner(float radius) {
     dl->PathClear();
     for (int i = 0; i <= segments; ++i) {
         const float a = start + static_cast<float>(i) / static_cast<float>(segments) * 4.2f;
-        dl->PathLineTo(ImVec2(centre.x + std::cos(a) * (radius - 2.0f), centre.y + std::sin(a) * (radius - 2.0f)));
+        dl->PathLineTo(
+            ImVec2(centre.x + std::cos(a) * (radius - 2.0f), centre.y + std::sin(a) * (radius - 2.0f)));
     }
     dl->PathStroke(ImGui::GetColorU32(ImGuiCol_CheckMark), 0, 2.5f);
 }
@@ -62,6 +63,8 @@ ActionStatus draw_action_status(const ViewContext& ctx, const std::string& tag) 
     return status;
 }
 
-void forget_action(const ViewContext& ctx, const std::string& tag) { ctx.state.actions.erase(tag); }
+void forget_action(const ViewContext& ctx, const std::string& tag) {
+    ctx.state.actions.erase(tag);
+}
 
 }  // namespace app

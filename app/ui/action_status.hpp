@@ -12,7 +12,8 @@ namespace app {
 enum class ActionStatus { None, Pending, Ok, Failed };
 
 // The status of the last action submitted under `tag` (SubmitAction::tag); fills `result` when known.
-ActionStatus action_status(const ViewContext& ctx, const std::string& tag, sim::ActionResult* result = nullptr);
+ActionStatus action_status(const ViewContext& ctx, const std::string& tag,
+                           sim::ActionResult* result = nullptr);
 // The localised message of a failed result, with its parameters filled in.
 std::string error_text(const ViewContext& ctx, const sim::ActionResult& r);
 // Draws a spinner and "Working…" while pending, or the error in the error colour; returns the status.

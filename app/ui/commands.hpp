@@ -91,12 +91,12 @@ struct OpenReplay {
 };
 struct CloseReplay {};  // back to the live run, as it was
 struct SetReplayTime {
-    sim::SimTime time = 0;  // the moment to show (clamped to 0..end of the recording)
+    sim::SimTime time = 0;   // the moment to show (clamped to 0..end of the recording)
     long long actions = -1;  // how many recorded actions to replay; -1 = all recorded at or before `time`
 };
 struct AddObservation {
-    std::string label;           // what the tester sees, in words
-    nlohmann::json condition;    // an assessment condition or {"last_result": …}; checked now
+    std::string label;         // what the tester sees, in words
+    nlohmann::json condition;  // an assessment condition or {"last_result": …}; checked now
 };
 struct RemoveObservation {
     std::string id;  // "obs-2"
@@ -105,21 +105,22 @@ struct SaveScenarioAt {
     std::string dir;  // where to write <id>-at-<date>.json: the viewer's moment, else the live run's now
 };
 
-using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
-                             ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
-                             SubmitAction, ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario,
-                             JumpAhead, ExportDebrief, ResumeSession, StartFresh, ExportBundle, OpenReplay, CloseReplay,
-                             SetReplayTime, AddObservation, RemoveObservation, SaveScenarioAt>;
+using Command =
+    std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale, ShowScreen,
+                 Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser, SubmitAction,
+                 ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario, JumpAhead,
+                 ExportDebrief, ResumeSession, StartFresh, ExportBundle, OpenReplay, CloseReplay,
+                 SetReplayTime, AddObservation, RemoveObservation, SaveScenarioAt>;
 
 class CommandQueue {
-  public:
+public:
     void push(Command c) { commands_.push_back(std::move(c)); }
     bool empty() const { return commands_.empty(); }
     std::size_t size() const { return commands_.size(); }
     // Hands over everything queued so far, in order, and leaves the queue empty.
     std::vector<Command> take_all() { return std::exchange(commands_, {}); }
 
-  private:
+private:
     std::vector<Command> commands_;
 };
 

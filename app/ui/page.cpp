@@ -9,9 +9,13 @@
 
 namespace app {
 
-float page_column_width() { return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 46.0f); }
+float page_column_width() {
+    return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 46.0f);
+}
 
-float page_field_width() { return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f); }
+float page_field_width() {
+    return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f);
+}
 
 void page_heading(const std::string& text) {
     ImFont* font = heading_font();

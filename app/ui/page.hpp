@@ -8,10 +8,10 @@
 
 namespace app {
 
-float page_column_width();                                   // the content width, at most ~46 ems (readable lines)
-float page_field_width();                                    // a text field's width: the content width, at most 28 ems
-void page_heading(const std::string& text);                  // a page title in the heading font, wrapped
-void page_section(const std::string& text);                  // an accent-coloured section title with a rule
+float page_column_width();                   // the content width, at most ~46 ems (readable lines)
+float page_field_width();                    // a text field's width: the content width, at most 28 ems
+void page_heading(const std::string& text);  // a page title in the heading font, wrapped
+void page_section(const std::string& text);  // an accent-coloured section title with a rule
 void page_note(const std::string& text, const ImVec4& accent);  // a tinted box with a coloured left edge
 
 }  // namespace app

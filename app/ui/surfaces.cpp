@@ -15,24 +15,36 @@ Surface surface_of(const std::string& screen_name) {
 
 const char* surface_key(Surface s) {
     switch (s) {
-        case Surface::Portal: return "portal";
-        case Surface::Admin: return "admin";
-        case Surface::Account: return "myaccount";
-        case Surface::Mail: return "mail";
-        case Surface::Scenario: return "scenario";
-        case Surface::Welcome: return "shell";
+        case Surface::Portal:
+            return "portal";
+        case Surface::Admin:
+            return "admin";
+        case Surface::Account:
+            return "myaccount";
+        case Surface::Mail:
+            return "mail";
+        case Surface::Scenario:
+            return "scenario";
+        case Surface::Welcome:
+            return "shell";
     }
     return "shell";
 }
 
 const char* surface_home(Surface s) {
     switch (s) {
-        case Surface::Portal: return "portal.home";
-        case Surface::Admin: return "admin.home";
-        case Surface::Account: return "myaccount.apps";
-        case Surface::Mail: return "mail.inbox";
-        case Surface::Scenario: return "scenario.overview";
-        case Surface::Welcome: return "shell";
+        case Surface::Portal:
+            return "portal.home";
+        case Surface::Admin:
+            return "admin.home";
+        case Surface::Account:
+            return "myaccount.apps";
+        case Surface::Mail:
+            return "mail.inbox";
+        case Surface::Scenario:
+            return "scenario.overview";
+        case Surface::Welcome:
+            return "shell";
     }
     return "shell";
 }

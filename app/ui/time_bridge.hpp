@@ -13,7 +13,7 @@
 namespace app {
 
 class TimeBridge {
-  public:
+public:
     static constexpr sim::SimTime kTick = 100;  // ms of sim time per step
     // The loop never sleeps longer than kMaxSleepSeconds, so a frame longer than kMaxFrameSeconds
     // means a suspended machine or a debugger: it counts as kMaxFrameSeconds, not as a night at 600x.
@@ -33,7 +33,7 @@ class TimeBridge {
     std::int64_t pending_micros() const { return sim_micros_; }
     void reset();
 
-  private:
+private:
     double wall_carry_ = 0.0;      // wall µs not yet counted (|carry| <= 0.5), so rounding never drifts
     std::int64_t sim_micros_ = 0;  // sim µs accumulated towards the next tick
 };

@@ -39,13 +39,14 @@ struct LibraryEntry {
 std::vector<LibraryEntry> scan_library(const std::string& dir);
 
 class Training {
-  public:
+public:
     enum class Finish { None, AllMet, TimeUp, Finished };  // why the score is final
     enum class DemoPhase { Off, Reading, Playing, Done, Failed };
 
     // A fresh session for `scenario` (may be null: no training). `mode` is checked against the
     // scenario's allowed modes; returns the mode that applies.
-    TrainingMode begin(std::unique_ptr<sim::Scenario> scenario, TrainingMode mode, const sim::Simulation* sim);
+    TrainingMode begin(std::unique_ptr<sim::Scenario> scenario, TrainingMode mode,
+                       const sim::Simulation* sim);
     void clear();
 
     // After the simulation moved (events, actions, skips). Records met objectives, counts the
@@ -66,7 +67,9 @@ class Training {
     // For the views
     const sim::Scenario* scenario() const { return scenario_.get(); }
     bool met(std::size_t objective) const { return tracker_ && tracker_->is_met(objective); }
-    std::optional<std::size_t> current_objective() const { return tracker_ ? tracker_->current() : std::nullopt; }
+    std::optional<std::size_t> current_objective() const {
+        return tracker_ ? tracker_->current() : std::nullopt;
+    }
     int hints_shown(std::size_t objective) const {
         return objective < hints_shown_.size() ? hints_shown_[objective] : 0;
     }
@@ -88,7 +91,7 @@ class Training {
     const std::string& debrief_result() const { return debrief_result_; }
     bool debrief_ok() const { return debrief_ok_; }
 
-  private:
+private:
     void count_failures(const sim::Simulation& sim, TrainingMode mode);
 
     std::unique_ptr<sim::Scenario> scenario_;  // stable address: the tracker and the player point into it

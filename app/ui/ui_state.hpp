@@ -9,14 +9,13 @@
 
 namespace app {
 
-
 enum class Theme { Light, Dark };
 
 // How a scenario is run. Sandbox: free play without checklist or score (the start-up default);
 // Demo: the reference solution plays with captions; Guided: checklist and hints; Exam: no hints,
 // optional countdown, score at the end.
 enum class TrainingMode { Sandbox, Demo, Guided, Exam };
-const char* mode_key(TrainingMode m);  // "sandbox", "demo", "guided", "exam"
+const char* mode_key(TrainingMode m);                // "sandbox", "demo", "guided", "exam"
 TrainingMode mode_from_key(const std::string& key);  // unknown → Sandbox
 
 constexpr std::array<int, 4> kSpeeds = {1, 10, 60, 600};  // the speed buttons, in sim seconds per wall second

@@ -27,7 +27,7 @@ struct ViewState {
     MailViewState mail;
     ScenarioViewState scenario;
     InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
-    ReplayViewState replay;  // the session viewer, observations, snapshots (partly Shell-written)
+    ReplayViewState replay;          // the session viewer, observations, snapshots (partly Shell-written)
 };
 
 }  // namespace app

@@ -18,10 +18,14 @@ const std::string& current_person(const ViewContext& ctx, Surface s) {
     static const std::string none;
     switch (s) {
         case Surface::Portal:
-        case Surface::Admin: return ctx.ui.work_account;
-        case Surface::Account: return ctx.ui.account_user;
-        case Surface::Mail: return ctx.ui.mail_user;
-        default: return none;
+        case Surface::Admin:
+            return ctx.ui.work_account;
+        case Surface::Account:
+            return ctx.ui.account_user;
+        case Surface::Mail:
+            return ctx.ui.mail_user;
+        default:
+            return none;
     }
 }
 
@@ -43,7 +47,8 @@ void draw_person_picker(const ViewContext& ctx, Surface surface, CommandQueue& o
     ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 9.0f);
     if (widgets::begin_combo("###person", preview.c_str())) {
         if (surface == Surface::Portal || surface == Surface::Admin) {
-            if (widgets::selectable((ctx.text.get("ui.address.sign_out") + "###person_none").c_str(), upn.empty()))
+            if (widgets::selectable((ctx.text.get("ui.address.sign_out") + "###person_none").c_str(),
+                                    upn.empty()))
                 out.push(choose_person(surface, ""));
         }
         for (const sim::Person& p : ctx.sim->world().people) {

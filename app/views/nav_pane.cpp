@@ -32,7 +32,8 @@ void draw_nav_pane(const ViewContext& ctx, CommandQueue& out) {
         const std::string label = ctx.text.get("ui.surface." + key) + "###surface_" + key;
         const bool available = find_screen(surface_home(s)) != nullptr;
         ImGui::BeginDisabled(!available);
-        if (widgets::selectable(label.c_str(), current == s) && current != s) out.push(Navigate{surface_home(s)});
+        if (widgets::selectable(label.c_str(), current == s) && current != s)
+            out.push(Navigate{surface_home(s)});
         ImGui::EndDisabled();
     }
 }

@@ -27,10 +27,11 @@ void draw_resume_prompt(const ViewContext& ctx, CommandQueue& out) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     const std::string title = ctx.text.get("scenario.resume.title") + kPopupId;
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove))
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr,
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove))
         return;
-    widgets::text_wrapped(
-        ctx.text.format("scenario.resume.text", {{"title", s->title.in(ctx.ui.language)}, {"time", s->saved_at}}));
+    widgets::text_wrapped(ctx.text.format("scenario.resume.text",
+                                          {{"title", s->title.in(ctx.ui.language)}, {"time", s->saved_at}}));
     ImGui::Spacing();
     const std::string resume = ctx.text.get("scenario.resume.resume") + "###resume_prompt_resume";
     if (widgets::button(resume.c_str())) {

@@ -94,7 +94,8 @@ void draw_instructor_pin_section(const ViewContext& ctx) {
     ImGui::EndDisabled();
     if (!st.run_pin.empty()) {
         ImGui::SameLine();
-        if (widgets::button(item(ctx, "scenario.instructor.settings_pin_clear", "settings_pin_clear").c_str()))
+        if (widgets::button(
+                item(ctx, "scenario.instructor.settings_pin_clear", "settings_pin_clear").c_str()))
             st.run_pin.clear();
     }
     widgets::text_colored(palette().muted_text, ctx.text.get("scenario.instructor.settings_pin_note"));

@@ -42,7 +42,8 @@ const sim::Registry& bench_registry() {
 // Submit one action and advance until its result has arrived (journal, latency draw, event, handler).
 void BM_Action_SubmitToResult(benchmark::State& state) {
     sim::Simulation s(sim::Setup{}, bench_registry());
-    const sim::Action a{"bench.noop", "admin@verein.onmicrosoft.com", {{"user", "anna@verein.onmicrosoft.com"}}};
+    const sim::Action a{
+        "bench.noop", "admin@verein.onmicrosoft.com", {{"user", "anna@verein.onmicrosoft.com"}}};
     for (auto _ : state) {
         const sim::ActionHandle h = s.submit(a);
         s.step_to_next_event();

@@ -8,7 +8,8 @@
 namespace {
 
 void BM_Scenario_FullJourneySolution(benchmark::State& state) {
-    const sim::ScenarioLoad load = sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
+    const sim::ScenarioLoad load =
+        sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
     if (!load.ok()) {
         state.SkipWithError("scenarios/full-journey.json does not load");
         return;

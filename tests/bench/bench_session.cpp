@@ -22,7 +22,8 @@ struct Recorded {
 const Recorded* recorded_full_journey(benchmark::State& state) {
     static std::optional<Recorded> r;
     if (!r) {
-        sim::ScenarioLoad load = sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
+        sim::ScenarioLoad load =
+            sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
         if (!load.ok()) {
             state.SkipWithError("scenarios/full-journey.json does not load");
             return nullptr;

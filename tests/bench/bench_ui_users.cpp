@@ -19,8 +19,11 @@ namespace {
 // them licensed (a start state, loaded like a scenario file).
 std::string big_scenario(int n) {
     using nlohmann::json;
-    json people = json::array({{{"upn", "anna"}, {"first_name", "Anna"}, {"last_name", "Schmidt"},
-                                {"usage_location", "DE"}, {"roles", {"global_admin"}},
+    json people = json::array({{{"upn", "anna"},
+                                {"first_name", "Anna"},
+                                {"last_name", "Schmidt"},
+                                {"usage_location", "DE"},
+                                {"roles", {"global_admin"}},
                                 {"licences", {"NONPROFIT_PORTAL"}}}});
     for (int i = 1; i < n; ++i) {
         json p = {{"upn", "user" + std::to_string(i)},
@@ -33,10 +36,12 @@ std::string big_scenario(int n) {
         }
         people.push_back(p);
     }
-    json start = {{"tenant", {{"name", "tsvmuster"}}},
-                  {"organisation", {{"status", "approved"}, {"form", {{"legal_name", "TSV Musterstadt e.V."}}}}},
-                  {"subscriptions", json::array({{{"sku", "O365_BUSINESS_ESSENTIALS_NONPROFIT_GRANT"}, {"quantity", n}}})},
-                  {"people", people}};
+    json start = {
+        {"tenant", {{"name", "tsvmuster"}}},
+        {"organisation", {{"status", "approved"}, {"form", {{"legal_name", "TSV Musterstadt e.V."}}}}},
+        {"subscriptions",
+         json::array({{{"sku", "O365_BUSINESS_ESSENTIALS_NONPROFIT_GRANT"}, {"quantity", n}}})},
+        {"people", people}};
     return json{{"schema_version", 1}, {"id", "bench"}, {"title", "Bench"}, {"start", start}}.dump();
 }
 

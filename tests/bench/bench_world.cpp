@@ -16,13 +16,16 @@ constexpr int kPeople = 10000;
 constexpr int kSubscriptions = 20;
 constexpr const char* kSku = "M365_BUSINESS_PREMIUM_NONPROFIT_STAFF";
 
-std::string upn(int i) { return "user" + std::to_string(i) + "@bench.onmicrosoft.com"; }
+std::string upn(int i) {
+    return "user" + std::to_string(i) + "@bench.onmicrosoft.com";
+}
 
 // An approved tenant; 20 subscriptions of 600 seats; every second person licensed; a few mails each.
 sim::World big_world() {
     sim::World w;
     std::string error;
-    if (!sim::load_catalog_edition(NPSIM_TEST_ASSET_DIR, "before-2025-07", nullptr, w.catalog, error)) std::abort();
+    if (!sim::load_catalog_edition(NPSIM_TEST_ASSET_DIR, "before-2025-07", nullptr, w.catalog, error))
+        std::abort();
     w.tenant.exists = true;
     w.tenant.name = "bench";
     w.tenant.initial_domain = "bench.onmicrosoft.com";
@@ -95,7 +98,10 @@ void BM_World_EditUser(benchmark::State& state) {
     const std::string admin = upn(0);
     int i = 0;
     for (auto _ : state) {
-        run_action(sim, sim::Action{"users.edit", admin, {{"user", upn(9999 - (i % 5000))}, {"usage_location", i % 2 ? "DE" : "AT"}}});
+        run_action(sim,
+                   sim::Action{"users.edit",
+                               admin,
+                               {{"user", upn(9999 - (i % 5000))}, {"usage_location", i % 2 ? "DE" : "AT"}}});
         ++i;
     }
 }
@@ -107,8 +113,10 @@ void BM_World_AddUser(benchmark::State& state) {
     const std::string admin = upn(0);
     int i = 0;
     for (auto _ : state) {
-        run_action(sim, sim::Action{"users.add", admin,
-                                    {{"display_name", "New"}, {"username", "new" + std::to_string(i++)},
+        run_action(sim, sim::Action{"users.add",
+                                    admin,
+                                    {{"display_name", "New"},
+                                     {"username", "new" + std::to_string(i++)},
                                      {"usage_location", "DE"}}});
     }
 }

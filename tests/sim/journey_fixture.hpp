@@ -43,8 +43,12 @@ constexpr const char* kPortal = "NONPROFIT_PORTAL";
 
 // An approved association with Anna as Global Administrator (with the portal licence), plus `extra` people.
 inline json approved_scenario(json extra_people = json::array(), json settings = json::object()) {
-    json people = json::array({{{"upn", "anna"}, {"first_name", "Anna"}, {"last_name", "Schmidt"},
-                                {"usage_location", "DE"}, {"roles", {"global_admin"}}, {"licences", {kPortal}}}});
+    json people = json::array({{{"upn", "anna"},
+                                {"first_name", "Anna"},
+                                {"last_name", "Schmidt"},
+                                {"usage_location", "DE"},
+                                {"roles", {"global_admin"}},
+                                {"licences", {kPortal}}}});
     for (auto& p : extra_people) people.push_back(p);
     return {{"settings", settings},
             {"start",
@@ -85,7 +89,8 @@ struct Journey {
         return r.data;
     }
     // Expects the failure `code`; returns its params.
-    json fails(const std::string& code, const std::string& type, const std::string& actor, json args = json::object()) {
+    json fails(const std::string& code, const std::string& type, const std::string& actor,
+               json args = json::object()) {
         sim::ActionResult r = act(type, actor, std::move(args));
         INFO(type << " → " << r.code << " " << r.params.dump());
         REQUIRE_FALSE(r.ok);
@@ -123,8 +128,8 @@ inline json good_form() {
 }
 
 inline json registration() {
-    return {{"tenant_name", kTenant}, {"first_name", "Anna"}, {"last_name", "Schmidt"}, {"username", "anna"},
-            {"country", "DE"},        {"password", "Sommer-2025!"}};
+    return {{"tenant_name", kTenant}, {"first_name", "Anna"}, {"last_name", "Schmidt"},
+            {"username", "anna"},     {"country", "DE"},      {"password", "Sommer-2025!"}};
 }
 
 }  // namespace journey_test

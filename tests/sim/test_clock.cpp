@@ -36,7 +36,8 @@ TEST_CASE("sim time zero is the scenario's local start time", "[sim][clock]") {
 }
 
 TEST_CASE("Berlin switches to summer time on the last Sunday of March at 02:00 local", "[sim][clock][dst]") {
-    // Start Saturday 2025-03-29 12:00 CET; the switch is Sunday 2025-03-30 01:00 UTC (02:00 CET → 03:00 CEST).
+    // Start Saturday 2025-03-29 12:00 CET; the switch is Sunday 2025-03-30 01:00 UTC (02:00 CET → 03:00
+    // CEST).
     Calendar cal({2025, 3, 29}, 12 * 60, *time_zone_by_name("Europe/Berlin"));
     const SimTime before = 13 * kHour + 59 * kMinute;  // 2025-03-30 01:59 CET
     CHECK(cal.format_iso(before) == "2025-03-30T01:59:00+01:00");

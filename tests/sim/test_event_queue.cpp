@@ -71,7 +71,8 @@ TEST_CASE("a large random workload pops in nondecreasing (time, id) order", "[si
     CHECK(n == 5000 - 715);
 }
 
-TEST_CASE("ids stay valid across a drained queue: old ids cannot be cancelled, new ones can", "[sim][events]") {
+TEST_CASE("ids stay valid across a drained queue: old ids cannot be cancelled, new ones can",
+          "[sim][events]") {
     EventQueue q;
     const EventId a = q.schedule(10, "a");
     REQUIRE(q.pop());

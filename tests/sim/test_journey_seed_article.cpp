@@ -49,16 +49,22 @@ TEST_CASE("the seed article's journey runs from registration to Office on the de
 
     // Buy the Business Premium donation: 10 seats, $0, a payment method on file.
     j.ok("billing.add_payment_method", kAdmin, {{"kind", "card"}, {"card_last4", "4242"}});
-    json order = j.ok("billing.place_order", kAdmin,
-                      {{"sku", kDonation}, {"quantity", 10}, {"term", "P1Y"}, {"billing_frequency", "annual"}});
+    json order =
+        j.ok("billing.place_order", kAdmin,
+             {{"sku", kDonation}, {"quantity", 10}, {"term", "P1Y"}, {"billing_frequency", "annual"}});
     CHECK(order["total_cents"] == 0);
     CHECK(sim::seats_of(j.world(), kDonation).total == 10);
     CHECK(sim::find_mail(j.world(), kAdmin, "mail.order_confirmation.subject") != nullptr);
 
     // A user with a usage location, then the licence.
     j.ok("users.add", kAdmin,
-         {{"first_name", "Max"}, {"last_name", "Muster"}, {"display_name", "Max Muster"}, {"username", "max"},
-          {"password_mode", "auto"}, {"usage_location", "DE"}, {"kind", "unpaid_executive"}});
+         {{"first_name", "Max"},
+          {"last_name", "Muster"},
+          {"display_name", "Max Muster"},
+          {"username", "max"},
+          {"password_mode", "auto"},
+          {"usage_location", "DE"},
+          {"kind", "unpaid_executive"}});
     const std::string max = "max@tsvmuster.onmicrosoft.com";
     CHECK(sim::find_mail(j.world(), max, "mail.welcome.subject") != nullptr);
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"users", {max}}});
@@ -75,7 +81,8 @@ TEST_CASE("the seed article's journey runs from registration to Office on the de
     CHECK(j.world().violations.empty());
 }
 
-TEST_CASE("the reader's comment: approved with only the Nonprofit Portal licence means no Office", "[sim][journey]") {
+TEST_CASE("the reader's comment: approved with only the Nonprofit Portal licence means no Office",
+          "[sim][journey]") {
     Journey j(world_from(approved_scenario()));
     CHECK(j.ok("portal.sign_in", kAdmin)["status"] == "approved");
 
@@ -115,7 +122,10 @@ TEST_CASE("no password reaches the world, the mail or the journal", "[sim][journ
     j.ok("portal.register", "", reg);
     j.ok("portal.submit_registration", kAdmin, good_form());
     j.ok("users.add", kAdmin,
-         {{"display_name", "Max"}, {"username", "max"}, {"password_mode", "own"}, {"password", "Zweites-Geheimnis-9"}});
+         {{"display_name", "Max"},
+          {"username", "max"},
+          {"password_mode", "own"},
+          {"password", "Zweites-Geheimnis-9"}});
     const std::string state = j.sim.state_json().dump();
     const std::string journal = j.sim.journal().to_jsonl();
     for (const char* secret : {"Geheim-Passwort-123", "Zweites-Geheimnis-9"}) {

@@ -14,7 +14,9 @@ using sim::kMinute;
 
 namespace {
 
-std::string upn(const char* name) { return std::string(name) + "@tsvmuster.onmicrosoft.com"; }
+std::string upn(const char* name) {
+    return std::string(name) + "@tsvmuster.onmicrosoft.com";
+}
 
 json staff() {
     return json::array({{{"upn", "bill"}, {"usage_location", "DE"}, {"roles", {"billing_admin"}}},
@@ -38,35 +40,43 @@ TEST_CASE("purchase services shows nonprofit offers only to an approved tenant",
     s["start"]["organisation"]["status"] = "pending";
     Journey pending(world_from(s));
     for (const sim::Product* p : sim::purchase_services(pending.world())) CHECK(p->audience == "commercial");
-    pending.fails("billing.product_not_available", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
+    pending.fails("billing.product_not_available", "billing.place_order", kAdmin,
+                  {{"sku", kDonation}, {"quantity", 1}});
     pending.ok("billing.place_order", kAdmin, {{"sku", "SPB"}, {"quantity", 1}});
 
     Journey approved(world_from(approved_scenario()));
     CHECK(sim::purchase_services(approved.world()).front()->audience == "nonprofit");
-    approved.fails("billing.unknown_product", "billing.place_order", kAdmin, {{"sku", kPortal}, {"quantity", 1}});
-    approved.fails("billing.unknown_product", "billing.place_order", kAdmin, {{"sku", "NOPE"}, {"quantity", 1}});
+    approved.fails("billing.unknown_product", "billing.place_order", kAdmin,
+                   {{"sku", kPortal}, {"quantity", 1}});
+    approved.fails("billing.unknown_product", "billing.place_order", kAdmin,
+                   {{"sku", "NOPE"}, {"quantity", 1}});
 }
 
 TEST_CASE("the from-2025-07 edition has retired the Business Premium donation", "[sim][billing][catalog]") {
     Journey j(world_from(approved_scenario(), "from-2025-07"));
     j.fails("billing.unknown_product", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
-    json order = j.ok("billing.place_order", kAdmin,
-                      {{"sku", kPremiumStaff}, {"quantity", 10}, {"term", "P1Y"}, {"billing_frequency", "annual"}});
+    json order =
+        j.ok("billing.place_order", kAdmin,
+             {{"sku", kPremiumStaff}, {"quantity", 10}, {"term", "P1Y"}, {"billing_frequency", "annual"}});
     CHECK(order["total_cents"] == 550 * 10 * 12);  // $660 a year for 10 users
 }
 
 TEST_CASE("only Global and Billing Administrators can buy", "[sim][billing][roles]") {
     Journey j(world_from(approved_scenario(staff())));
-    j.fails("billing.insufficient_role", "billing.place_order", upn("lena"), {{"sku", kDonation}, {"quantity", 1}});
-    j.fails("billing.insufficient_role", "billing.place_order", upn("uwe"), {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.insufficient_role", "billing.place_order", upn("lena"),
+            {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.insufficient_role", "billing.place_order", upn("uwe"),
+            {{"sku", kDonation}, {"quantity", 1}});
     j.fails("billing.insufficient_role", "billing.add_payment_method", upn("vera"), {{"card_last4", "1111"}});
     j.ok("billing.place_order", upn("bill"), {{"sku", kDonation}, {"quantity", 1}});
 }
 
 TEST_CASE("product details are checked: quantity, term, billing frequency", "[sim][billing]") {
     Journey j(world_from(approved_scenario()));
-    j.fails("billing.invalid_quantity", "billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 0}});
-    j.fails("billing.invalid_term", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}, {"term", "P1M"}});
+    j.fails("billing.invalid_quantity", "billing.place_order", kAdmin,
+            {{"sku", kPremiumStaff}, {"quantity", 0}});
+    j.fails("billing.invalid_term", "billing.place_order", kAdmin,
+            {{"sku", kDonation}, {"quantity", 1}, {"term", "P1M"}});
     j.fails("billing.invalid_billing_frequency", "billing.place_order", kAdmin,
             {{"sku", kPremiumStaff}, {"quantity", 1}, {"term", "P1M"}, {"billing_frequency", "annual"}});
     json ok = j.ok("billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 3}, {"term", "P1M"}});
@@ -79,62 +89,75 @@ TEST_CASE("product details are checked: quantity, term, billing frequency", "[si
 
 TEST_CASE("the grant maximum and the 300-seat cap across Business plans hold", "[sim][billing]") {
     Journey j(world_from(approved_scenario()));
-    CHECK(j.fails("billing.grant_limit_exceeded", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 11}})
-              ["max"] == 10);
+    CHECK(j.fails("billing.grant_limit_exceeded", "billing.place_order", kAdmin,
+                  {{"sku", kDonation}, {"quantity", 11}})["max"] == 10);
     j.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 10}});
-    j.fails("billing.grant_limit_exceeded", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.grant_limit_exceeded", "billing.place_order", kAdmin,
+            {{"sku", kDonation}, {"quantity", 1}});
     j.ok("billing.place_order", kAdmin, {{"sku", kBasicGrant}, {"quantity", 280}});
-    CHECK(j.fails("billing.business_seat_cap", "billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 11}})
-              ["cap"] == 300);
+    CHECK(j.fails("billing.business_seat_cap", "billing.place_order", kAdmin,
+                  {{"sku", kPremiumStaff}, {"quantity", 11}})["cap"] == 300);
     j.ok("billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 10}});
     CHECK(sim::business_seats(j.world()) == 300);
 }
 
-TEST_CASE("a $0 order asks for a payment method unless the settings say otherwise", "[sim][billing][payment]") {
+TEST_CASE("a $0 order asks for a payment method unless the settings say otherwise",
+          "[sim][billing][payment]") {
     json s = approved_scenario();
     s["start"].erase("payment_methods");
     Journey j(world_from(s));
-    j.fails("billing.payment_method_required", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.payment_method_required", "billing.place_order", kAdmin,
+            {{"sku", kDonation}, {"quantity", 1}});
     j.fails("billing.invalid_payment_method", "billing.add_payment_method", kAdmin, {{"card_last4", "12a4"}});
     j.fails("billing.invalid_payment_method", "billing.add_payment_method", kAdmin, {{"kind", "bitcoin"}});
     json pm = j.ok("billing.add_payment_method", kAdmin, {{"kind", "card"}, {"card_last4", "4242"}});
     j.fails("billing.unknown_payment_method", "billing.place_order", kAdmin,
             {{"sku", kDonation}, {"quantity", 1}, {"payment_method", "pm-9999"}});
-    j.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}, {"payment_method", pm["payment_method"]}});
+    j.ok("billing.place_order", kAdmin,
+         {{"sku", kDonation}, {"quantity", 1}, {"payment_method", pm["payment_method"]}});
 
     s["settings"]["zero_order_requires_payment_method"] = false;
     Journey free(world_from(s));
     free.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
-    free.fails("billing.payment_method_required", "billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 1}});
+    free.fails("billing.payment_method_required", "billing.place_order", kAdmin,
+               {{"sku", kPremiumStaff}, {"quantity", 1}});
 }
 
 TEST_CASE("an account under review blocks checkout until the review clears", "[sim][billing][review]") {
     Journey j(world_from(approved_scenario(staff(), {{"account_review_hold", true}})));
-    j.fails("billing.account_under_review", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.account_under_review", "billing.place_order", kAdmin,
+            {{"sku", kDonation}, {"quantity", 1}});
     CHECK(j.world().billing.status == sim::BillingAccountStatus::UnderReview);
     CHECK(sim::find_mail(j.world(), kAdmin, "mail.account_under_review.subject") != nullptr);
     CHECK(sim::find_mail(j.world(), upn("bill"), "mail.account_under_review.subject") != nullptr);
     CHECK(sim::find_mail(j.world(), upn("lena"), "mail.account_under_review.subject") == nullptr);
     j.advance(kDay / 2);
-    j.fails("billing.account_under_review", "billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
+    j.fails("billing.account_under_review", "billing.place_order", kAdmin,
+            {{"sku", kDonation}, {"quantity", 1}});
     j.advance(kDay);
     CHECK(sim::find_mail(j.world(), kAdmin, "mail.account_review_cleared.subject") != nullptr);
     j.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 1}});
 }
 
-TEST_CASE("buying more and removing licences never goes below the number assigned", "[sim][billing][quantity]") {
+TEST_CASE("buying more and removing licences never goes below the number assigned",
+          "[sim][billing][quantity]") {
     Journey j = with_donation();
     const std::string sub = j.world().subscriptions.back().id;
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"users", {kAdmin, upn("lena")}}});
-    CHECK(j.fails("billing.below_assigned", "billing.change_quantity", kAdmin, {{"subscription", sub}, {"quantity", 1}})
-              ["assigned"] == 2);
-    j.fails("billing.grant_limit_exceeded", "billing.change_quantity", kAdmin, {{"subscription", sub}, {"quantity", 11}});
-    j.fails("billing.unknown_subscription", "billing.change_quantity", kAdmin, {{"subscription", "sub-x"}, {"quantity", 3}});
-    j.fails("billing.invalid_quantity", "billing.change_quantity", kAdmin, {{"subscription", sub}, {"quantity", 0}});
-    j.fails("billing.insufficient_role", "billing.change_quantity", upn("lena"), {{"subscription", sub}, {"quantity", 5}});
+    CHECK(j.fails("billing.below_assigned", "billing.change_quantity", kAdmin,
+                  {{"subscription", sub}, {"quantity", 1}})["assigned"] == 2);
+    j.fails("billing.grant_limit_exceeded", "billing.change_quantity", kAdmin,
+            {{"subscription", sub}, {"quantity", 11}});
+    j.fails("billing.unknown_subscription", "billing.change_quantity", kAdmin,
+            {{"subscription", "sub-x"}, {"quantity", 3}});
+    j.fails("billing.invalid_quantity", "billing.change_quantity", kAdmin,
+            {{"subscription", sub}, {"quantity", 0}});
+    j.fails("billing.insufficient_role", "billing.change_quantity", upn("lena"),
+            {{"subscription", sub}, {"quantity", 5}});
     j.ok("billing.change_quantity", kAdmin, {{"subscription", sub}, {"quantity", 5}});
     CHECK(sim::seats_of(j.world(), kDonation).total == 5);
-    j.ok("billing.change_quantity", kAdmin, {{"subscription", sub}, {"quantity", 2}});  // $0: no removal window
+    j.ok("billing.change_quantity", kAdmin,
+         {{"subscription", sub}, {"quantity", 2}});  // $0: no removal window
 
     // Paid licences: removable within the window after purchase only.
     json paid = j.ok("billing.place_order", kAdmin, {{"sku", kStandardStaff}, {"quantity", 5}});
@@ -147,7 +170,8 @@ TEST_CASE("buying more and removing licences never goes below the number assigne
 
 TEST_CASE("a licence cannot be assigned without a usage location", "[sim][licences]") {
     Journey j = with_donation();
-    j.fails("licences.no_usage_location", "licences.assign", kAdmin, {{"sku", kDonation}, {"user", upn("noloc")}});
+    j.fails("licences.no_usage_location", "licences.assign", kAdmin,
+            {{"sku", kDonation}, {"user", upn("noloc")}});
     j.ok("users.edit", kAdmin, {{"user", upn("noloc")}, {"usage_location", "DE"}});
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"user", upn("noloc")}});
 }
@@ -155,11 +179,13 @@ TEST_CASE("a licence cannot be assigned without a usage location", "[sim][licenc
 TEST_CASE("licences run out, and assigning sums every subscription of the product", "[sim][licences]") {
     Journey j = with_donation();
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"users", {kAdmin, upn("lena")}}});
-    json p = j.fails("licences.no_seats_left", "licences.assign", kAdmin, {{"sku", kDonation}, {"user", upn("uwe")}});
+    json p = j.fails("licences.no_seats_left", "licences.assign", kAdmin,
+                     {{"sku", kDonation}, {"user", upn("uwe")}});
     CHECK(p["available"] == 0);
     j.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 3}});
     const auto rows = sim::licences_page(j.world());
-    auto row = std::find_if(rows.begin(), rows.end(), [](const sim::LicenceRow& r) { return r.sku == kDonation; });
+    auto row =
+        std::find_if(rows.begin(), rows.end(), [](const sim::LicenceRow& r) { return r.sku == kDonation; });
     REQUIRE(row != rows.end());
     CHECK(row->total == 5);
     CHECK(row->available() == 3);
@@ -169,41 +195,49 @@ TEST_CASE("licences run out, and assigning sums every subscription of the produc
     j.fails("licences.no_users", "licences.assign", kAdmin, {{"sku", kDonation}});
 }
 
-TEST_CASE("a Billing Administrator can buy but not assign, License and User Administrators can assign", "[sim][licences][roles]") {
+TEST_CASE("a Billing Administrator can buy but not assign, License and User Administrators can assign",
+          "[sim][licences][roles]") {
     Journey j = with_donation();
-    j.fails("licences.insufficient_role", "licences.assign", upn("bill"), {{"sku", kDonation}, {"user", upn("bill")}});
+    j.fails("licences.insufficient_role", "licences.assign", upn("bill"),
+            {{"sku", kDonation}, {"user", upn("bill")}});
     j.ok("licences.assign", upn("lena"), {{"sku", kDonation}, {"user", upn("lena")}});
     j.ok("licences.assign", upn("uwe"), {{"sku", kDonation}, {"user", upn("uwe")}});
-    j.fails("licences.insufficient_role", "licences.unassign", upn("vera"), {{"sku", kDonation}, {"user", upn("uwe")}});
+    j.fails("licences.insufficient_role", "licences.unassign", upn("vera"),
+            {{"sku", kDonation}, {"user", upn("uwe")}});
 }
 
 TEST_CASE("two Business suites on one user conflict", "[sim][licences]") {
     Journey j = with_donation();
     j.ok("billing.place_order", kAdmin, {{"sku", kBasicGrant}, {"quantity", 5}});
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"user", kAdmin}});
-    json p = j.fails("licences.conflicting_plans", "licences.assign", kAdmin, {{"sku", kBasicGrant}, {"user", kAdmin}});
+    json p = j.fails("licences.conflicting_plans", "licences.assign", kAdmin,
+                     {{"sku", kBasicGrant}, {"user", kAdmin}});
     CHECK(p["held"] == kDonation);
     j.fails("licences.already_assigned", "licences.assign", kAdmin, {{"sku", kDonation}, {"user", kAdmin}});
 }
 
 TEST_CASE("at most 20 users get a licence at once, all or nothing", "[sim][licences]") {
     json people = json::array();
-    for (int i = 0; i < 21; ++i) people.push_back({{"upn", "p" + std::to_string(i)}, {"usage_location", "DE"}});
+    for (int i = 0; i < 21; ++i)
+        people.push_back({{"upn", "p" + std::to_string(i)}, {"usage_location", "DE"}});
     Journey j(world_from(approved_scenario(people)));
     j.ok("billing.place_order", kAdmin, {{"sku", kBasicGrant}, {"quantity", 30}});
     json all = json::array();
     for (int i = 0; i < 21; ++i) all.push_back(upn(("p" + std::to_string(i)).c_str()));
-    CHECK(j.fails("licences.too_many_users", "licences.assign", kAdmin, {{"sku", kBasicGrant}, {"users", all}})["max"] == 20);
+    CHECK(j.fails("licences.too_many_users", "licences.assign", kAdmin,
+                  {{"sku", kBasicGrant}, {"users", all}})["max"] == 20);
     all.erase(all.size() - 1);
     json with_ghost = all;
     with_ghost[19] = "ghost@tsvmuster.onmicrosoft.com";
-    j.fails("licences.unknown_user", "licences.assign", kAdmin, {{"sku", kBasicGrant}, {"users", with_ghost}});
+    j.fails("licences.unknown_user", "licences.assign", kAdmin,
+            {{"sku", kBasicGrant}, {"users", with_ghost}});
     CHECK(sim::seats_of(j.world(), kBasicGrant).assigned == 0);
     j.ok("licences.assign", kAdmin, {{"sku", kBasicGrant}, {"users", all}});
     CHECK(sim::seats_of(j.world(), kBasicGrant).assigned == 20);
 }
 
-TEST_CASE("an assigned licence is pending until the propagation delay has passed", "[sim][licences][propagation]") {
+TEST_CASE("an assigned licence is pending until the propagation delay has passed",
+          "[sim][licences][propagation]") {
     Journey j(world_from(approved_scenario(staff(), json::object())));
     j.ok("billing.place_order", kAdmin, {{"sku", kDonation}, {"quantity", 2}});
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"user", upn("lena")}});
@@ -224,7 +258,8 @@ TEST_CASE("an assigned licence is pending until the propagation delay has passed
     j.fails("licences.not_assigned", "licences.unassign", kAdmin, {{"sku", kDonation}, {"user", upn("uwe")}});
 }
 
-TEST_CASE("a granted licence for a volunteer works but is a compliance violation", "[sim][licences][compliance]") {
+TEST_CASE("a granted licence for a volunteer works but is a compliance violation",
+          "[sim][licences][compliance]") {
     Journey j = with_donation();
     j.ok("licences.assign", kAdmin, {{"sku", kDonation}, {"user", upn("vera")}});
     REQUIRE(j.world().violations.size() == 1);
@@ -258,5 +293,6 @@ TEST_CASE("buying more licences can name the product instead of the subscription
     j.ok("billing.place_order", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 2}});
     j.ok("billing.change_quantity", kAdmin, {{"sku", kPremiumStaff}, {"quantity", 5}});
     CHECK(sim::seats_of(j.world(), kPremiumStaff).total == 5);
-    j.fails("billing.unknown_subscription", "billing.change_quantity", kAdmin, {{"sku", kStandardStaff}, {"quantity", 5}});
+    j.fails("billing.unknown_subscription", "billing.change_quantity", kAdmin,
+            {{"sku", kStandardStaff}, {"quantity", 5}});
 }

@@ -36,9 +36,11 @@ TEST_CASE("registering creates the tenant and fails on bad sign-up data", "[sim]
         r[key] = value;
         return r;
     };
-    CHECK(j.fails("portal.field_required", "portal.register", "", with("tenant_name", ""))["field"] == "tenant_name");
+    CHECK(j.fails("portal.field_required", "portal.register", "", with("tenant_name", ""))["field"] ==
+          "tenant_name");
     j.fails("portal.invalid_tenant_name", "portal.register", "", with("tenant_name", "TSV Muster"));
-    CHECK(j.fails("portal.field_required", "portal.register", "", with("last_name", ""))["field"] == "last_name");
+    CHECK(j.fails("portal.field_required", "portal.register", "", with("last_name", ""))["field"] ==
+          "last_name");
     j.fails("portal.invalid_username", "portal.register", "", with("username", "an na"));
     j.fails("portal.invalid_country", "portal.register", "", with("country", "Germany"));
     j.fails("password.too_short", "portal.register", "", with("password", "Ab1!"));
@@ -47,26 +49,31 @@ TEST_CASE("registering creates the tenant and fails on bad sign-up data", "[sim]
     j.ok("portal.register", "", registration());
     CHECK(j.person(kAdmin).usage_location == "DE");
     CHECK(j.world().organisation.status == PortalStatus::Draft);
-    CHECK(j.fails("portal.tenant_exists", "portal.register", "", registration())["domain"] == "tsvmuster.onmicrosoft.com");
+    CHECK(j.fails("portal.tenant_exists", "portal.register", "", registration())["domain"] ==
+          "tsvmuster.onmicrosoft.com");
 }
 
 TEST_CASE("every field of the registration form is validated with its own error", "[sim][portal]") {
     Journey j = registered();
-    auto field_of = [&](const char* code, json form) { return j.fails(code, "portal.submit_registration", kAdmin, form); };
+    auto field_of = [&](const char* code, json form) {
+        return j.fails(code, "portal.submit_registration", kAdmin, form);
+    };
     CHECK(field_of("portal.field_required", form_with("legal_name", nullptr))["field"] == "legal_name");
     CHECK(field_of("portal.field_required", form_with("mission", ""))["field"] == "mission");
     CHECK(field_of("portal.invalid_country", form_with("country", "deu"))["field"] == "country");
     CHECK(field_of("portal.invalid_website", form_with("website", "my site"))["field"] == "website");
     CHECK(field_of("portal.invalid_phone", form_with("phone", "call me"))["field"] == "phone");
-    CHECK(field_of("portal.invalid_email", form_with("contact_email", "anna.at.example"))["field"] == "contact_email");
+    CHECK(field_of("portal.invalid_email", form_with("contact_email", "anna.at.example"))["field"] ==
+          "contact_email");
     CHECK(field_of("portal.invalid_org_type", form_with("org_type", "company"))["field"] == "org_type");
     CHECK(field_of("portal.mission_too_short", form_with("mission", "Sport"))["min"] == 20);
     field_of("portal.invalid_registration_id", form_with("registration_id", "12"));
     field_of("portal.invalid_relationship", form_with("registrant_relationship", "friend"));
     field_of("portal.third_party_registration", form_with("registrant_relationship", "it_provider"));
-    CHECK(field_of("portal.attestation_missing", form_with("attest_eligibility", false))["attestation"] == "eligibility");
-    CHECK(field_of("portal.attestation_missing", form_with("accept_non_discrimination", false))["attestation"] ==
-          "non_discrimination");
+    CHECK(field_of("portal.attestation_missing", form_with("attest_eligibility", false))["attestation"] ==
+          "eligibility");
+    CHECK(field_of("portal.attestation_missing",
+                   form_with("accept_non_discrimination", false))["attestation"] == "non_discrimination");
     CHECK(field_of("portal.attestation_missing", form_with("accept_terms", false))["attestation"] == "terms");
     // All problems are listed for the form, the first one is the result's code.
     json many = field_of("portal.field_required", json{{"accept_terms", true}});
@@ -76,7 +83,8 @@ TEST_CASE("every field of the registration form is validated with its own error"
     j.fails("portal.registration_not_open", "portal.submit_registration", kAdmin, good_form());
 }
 
-TEST_CASE("verification approves an eligible organisation after business days", "[sim][portal][verification]") {
+TEST_CASE("verification approves an eligible organisation after business days",
+          "[sim][portal][verification]") {
     Journey j = registered({{"verification_outcomes", json::array()}});
     j.ok("portal.submit_registration", kAdmin, good_form());
     const sim::SimTime submitted = j.sim.now();
@@ -120,16 +128,20 @@ TEST_CASE("libraries are eligible unless the settings exclude them", "[sim][port
     CHECK(excluded.world().organisation.status == PortalStatus::Declined);
 }
 
-TEST_CASE("a third-party IT provider or a not recognised organisation is declined", "[sim][portal][verification]") {
+TEST_CASE("a third-party IT provider or a not recognised organisation is declined",
+          "[sim][portal][verification]") {
     json facts_it{{"registered_by_it_provider", true}};
     json facts_nr{{"legally_recognised", false}};
-    for (const auto& [facts, reason] : {std::make_pair(facts_it, "third_party_registration"),
-                                        std::make_pair(facts_nr, "not_recognised")}) {
+    for (const auto& [facts, reason] :
+         {std::make_pair(facts_it, "third_party_registration"), std::make_pair(facts_nr, "not_recognised")}) {
         Journey j(world_from({{"start",
                                {{"tenant", {{"name", kTenant}}},
                                 {"organisation", {{"status", "draft"}, {"facts", facts}}},
-                                {"people", {{{"upn", "anna"}, {"usage_location", "DE"}, {"roles", {"global_admin"}},
-                                             {"licences", {kPortal}}}}}}}}));
+                                {"people",
+                                 {{{"upn", "anna"},
+                                   {"usage_location", "DE"},
+                                   {"roles", {"global_admin"}},
+                                   {"licences", {kPortal}}}}}}}}));
         j.ok("portal.submit_registration", kAdmin, good_form());
         j.advance(30 * kDay);
         CHECK(j.world().organisation.status == PortalStatus::Declined);
@@ -137,10 +149,12 @@ TEST_CASE("a third-party IT provider or a not recognised organisation is decline
     }
 }
 
-TEST_CASE("missing proof asks for information, and answering puts it back to pending", "[sim][portal][verification]") {
+TEST_CASE("missing proof asks for information, and answering puts it back to pending",
+          "[sim][portal][verification]") {
     Journey j = registered();
     j.ok("portal.submit_registration", kAdmin, form_with("registration_id", nullptr));
-    j.fails("portal.no_information_request", "portal.answer_information_request", kAdmin, {{"registration_id", "VR 1"}});
+    j.fails("portal.no_information_request", "portal.answer_information_request", kAdmin,
+            {{"registration_id", "VR 1"}});
     j.advance(30 * kDay);
     REQUIRE(j.world().organisation.status == PortalStatus::InfoRequested);
     const sim::Mail* m = sim::find_mail(j.world(), kAdmin, "mail.information_requested.subject");
@@ -149,7 +163,8 @@ TEST_CASE("missing proof asks for information, and answering puts it back to pen
     CHECK(m->body_key == "mail.information_requested.body.missing_registration_id");
     CHECK(j.fails("portal.information_incomplete", "portal.answer_information_request", kAdmin)["field"] ==
           "registration_id");
-    j.fails("portal.invalid_registration_id", "portal.answer_information_request", kAdmin, {{"registration_id", "1"}});
+    j.fails("portal.invalid_registration_id", "portal.answer_information_request", kAdmin,
+            {{"registration_id", "1"}});
     j.ok("portal.answer_information_request", kAdmin, {{"registration_id", "VR 12345"}});
     CHECK(j.world().organisation.status == PortalStatus::Pending);
     j.advance(30 * kDay);
@@ -159,11 +174,12 @@ TEST_CASE("missing proof asks for information, and answering puts it back to pen
     proof.ok("portal.submit_registration", kAdmin, form_with("proof_document", nullptr));
     proof.advance(30 * kDay);
     CHECK(proof.world().organisation.decision_reason == "missing_proof");
-    CHECK(proof.fails("portal.information_incomplete", "portal.answer_information_request", kAdmin)["field"] ==
-          "proof_document");
+    CHECK(proof.fails("portal.information_incomplete", "portal.answer_information_request",
+                      kAdmin)["field"] == "proof_document");
 }
 
-TEST_CASE("forced outcomes from the settings are used in order, then the rules decide", "[sim][portal][verification]") {
+TEST_CASE("forced outcomes from the settings are used in order, then the rules decide",
+          "[sim][portal][verification]") {
     Journey j = registered({{"verification_outcomes", {"info_requested", "declined"}}});
     j.ok("portal.submit_registration", kAdmin, good_form());
     j.advance(30 * kDay);
@@ -210,7 +226,8 @@ TEST_CASE("a scenario that starts pending is decided without any action", "[sim]
     CHECK(j.world().organisation.status == PortalStatus::Approved);
 }
 
-TEST_CASE("portal access needs the licence, the full view also the Global Administrator role", "[sim][portal][access]") {
+TEST_CASE("portal access needs the licence, the full view also the Global Administrator role",
+          "[sim][portal][access]") {
     json people = json::array({{{"upn", "ben"}, {"usage_location", "DE"}, {"licences", {kPortal}}},
                                {{"upn", "cem"}, {"usage_location", "DE"}},
                                {{"upn", "dora"}, {"usage_location", "DE"}, {"sign_in_blocked", true}}});

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
 #include "sim/delay.hpp"
 #include "sim/random.hpp"
-#include "golden.hpp"
 
 using namespace sim;
 
@@ -72,8 +72,10 @@ TEST_CASE("chance honours its probability exactly at the edges", "[sim][random]"
 }
 
 TEST_CASE("deterministic log and exp agree with the C library to 1e-12", "[sim][random][maths]") {
-    for (double x : {1e-9, 0.001, 0.5, 1.0, 2.0, 10.0, 12345.678, 1e12}) CHECK(det_log(x) == Approx(std::log(x)).epsilon(1e-12));
-    for (double x : {-20.0, -1.0, -0.1, 0.0, 0.3, 1.0, 5.5, 30.0}) CHECK(det_exp(x) == Approx(std::exp(x)).epsilon(1e-12));
+    for (double x : {1e-9, 0.001, 0.5, 1.0, 2.0, 10.0, 12345.678, 1e12})
+        CHECK(det_log(x) == Approx(std::log(x)).epsilon(1e-12));
+    for (double x : {-20.0, -1.0, -0.1, 0.0, 0.3, 1.0, 5.5, 30.0})
+        CHECK(det_exp(x) == Approx(std::exp(x)).epsilon(1e-12));
     CHECK(inverse_normal_cdf(0.5) == Approx(0.0).margin(1e-9));
     CHECK(inverse_normal_cdf(0.95) == Approx(1.6448536).epsilon(1e-7));
     CHECK(inverse_normal_cdf(0.01) == Approx(-2.3263479).epsilon(1e-7));
@@ -118,6 +120,7 @@ TEST_CASE("bad delays are rejected with a reason", "[sim][delay]") {
     CHECK_FALSE(parse_delay(nlohmann::json{{"lognormal", {{"median", "3d"}}}}, &error));
     CHECK(error.find("\"median\" and \"p95\"") != std::string::npos);
     CHECK_FALSE(parse_delay(nlohmann::json{{"sometimes", "3d"}}, &error));
-    CHECK(to_json(*parse_delay(nlohmann::json{{"lognormal", {{"median", "2 business days"}, {"p95", "10 business days"}}}})) ==
+    CHECK(to_json(*parse_delay(
+              nlohmann::json{{"lognormal", {{"median", "2 business days"}, {"p95", "10 business days"}}}})) ==
           nlohmann::json{{"lognormal", {{"median", "2 business days"}, {"p95", "10 business days"}}}});
 }

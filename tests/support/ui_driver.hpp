@@ -20,7 +20,7 @@ struct ImGuiContext;
 namespace app::test {
 
 class UiDriver {
-  public:
+public:
     using Fn = std::function<void()>;
     static constexpr float kDeltaTime = 1.0f / 60.0f;  // every frame is one 60 Hz frame
 
@@ -49,7 +49,7 @@ class UiDriver {
     const std::vector<widgets::ItemInfo>& items() const { return items_; }
     static std::string visible_part(const std::string& label);
 
-  private:
+private:
     static constexpr int kMaxLayoutFrames = 4;
     void install_hook();
 

@@ -33,7 +33,8 @@ TEST_CASE("Business Basic offers the web apps only, never Install Office", "[ui]
     REQUIRE(t.shell.show_screen("myaccount.apps"));
     t.pick("olga@bildungswerkmuster.onmicrosoft.com");
     CHECK(t.shell.ui().account_user == "olga@bildungswerkmuster.onmicrosoft.com");
-    CHECK(t.ui.shows("Ihnen wurde derzeit keine Office-Lizenz zugewiesen, die die Office-Desktop-Apps enthält"));
+    CHECK(t.ui.shows(
+        "Ihnen wurde derzeit keine Office-Lizenz zugewiesen, die die Office-Desktop-Apps enthält"));
     CHECK(t.ui.shows("Verwenden Sie die Office-Apps im Web unter office.com."));
     CHECK(t.ui.find("###install_office") == nullptr);
 }
@@ -65,7 +66,8 @@ TEST_CASE("the inbox lists the mail and opening one marks it read", "[ui][mail]"
         const std::string subject = t.shell.strings().format(unread->subject_key, unread->params);
         CHECK(t.ui.shows(subject));
         REQUIRE(t.ui.click("###mail_" + id));
-        for (int i = 0; i < 5 && !t.shell.simulation()->pending_actions().empty(); ++i) REQUIRE(t.ui.click("###skip"));
+        for (int i = 0; i < 5 && !t.shell.simulation()->pending_actions().empty(); ++i)
+            REQUIRE(t.ui.click("###skip"));
         t.ui.frames(2);
         const auto after = sim::inbox(t.world(), owner);
         bool read = false;

@@ -26,15 +26,23 @@ constexpr const char* kDonation = "Microsoft_365_Business_Premium_Donation_(Non_
 
 // An approved association: Anna is Global Administrator; Ben has no usage location; Carla has one.
 std::string scenario_text(bool with_subscription) {
-    json people = json::array(
-        {{{"upn", "anna"}, {"first_name", "Anna"}, {"last_name", "Schmidt"}, {"usage_location", "DE"},
-          {"roles", {"global_admin"}}, {"licences", {"NONPROFIT_PORTAL"}}},
-         {{"upn", "ben"}, {"first_name", "Ben"}, {"last_name", "Wolf"}, {"kind", "paid_staff"}},
-         {{"upn", "carla"}, {"first_name", "Carla"}, {"last_name", "Yilmaz"}, {"kind", "paid_staff"},
-          {"usage_location", "DE"}}});
-    json start = {{"tenant", {{"name", "tsvmuster"}}},
-                  {"organisation", {{"status", "approved"}, {"form", {{"legal_name", "TSV Musterstadt e.V."}}}}},
-                  {"people", people}};
+    json people =
+        json::array({{{"upn", "anna"},
+                      {"first_name", "Anna"},
+                      {"last_name", "Schmidt"},
+                      {"usage_location", "DE"},
+                      {"roles", {"global_admin"}},
+                      {"licences", {"NONPROFIT_PORTAL"}}},
+                     {{"upn", "ben"}, {"first_name", "Ben"}, {"last_name", "Wolf"}, {"kind", "paid_staff"}},
+                     {{"upn", "carla"},
+                      {"first_name", "Carla"},
+                      {"last_name", "Yilmaz"},
+                      {"kind", "paid_staff"},
+                      {"usage_location", "DE"}}});
+    json start = {
+        {"tenant", {{"name", "tsvmuster"}}},
+        {"organisation", {{"status", "approved"}, {"form", {{"legal_name", "TSV Musterstadt e.V."}}}}},
+        {"people", people}};
     if (with_subscription) start["subscriptions"] = json::array({{{"sku", kDonation}, {"quantity", 10}}});
     return json{{"schema_version", 1}, {"id", "admin-ui"}, {"title", "Admin UI"}, {"start", start}}.dump();
 }
@@ -75,7 +83,8 @@ struct AdminUi {
     }
     // Skips simulated time until no action is in flight, then lets the views react.
     void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i) REQUIRE(ui.click("###skip"));
+        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
+            REQUIRE(ui.click("###skip"));
         ui.frames(3);
     }
     // Skips to next events until `upn` holds `sku` actively (licence propagation).
@@ -99,7 +108,8 @@ const char* const kLanguages[] = {"en", "de"};
 
 }  // namespace
 
-TEST_CASE("Purchase services: the donation with 10 licences, a new payment method and Place order", "[ui][admin]") {
+TEST_CASE("Purchase services: the donation with 10 licences, a new payment method and Place order",
+          "[ui][admin]") {
     for (const char* lang : kLanguages) {
         INFO(lang);
         AdminUi t(lang, false);
@@ -185,7 +195,8 @@ TEST_CASE("Add a user through the four wizard steps with a usage location and a 
         t.click("###add_close");
         CHECK(t.shell.ui().screen == "admin.users");
         t.until_active("clara@tsvmuster.onmicrosoft.com", kDonation);
-        CHECK(t.person("clara@tsvmuster.onmicrosoft.com").licence(kDonation)->state == sim::LicenceState::Active);
+        CHECK(t.person("clara@tsvmuster.onmicrosoft.com").licence(kDonation)->state ==
+              sim::LicenceState::Active);
     }
 }
 
@@ -194,7 +205,8 @@ TEST_CASE("Licenses: assign to a user from the product, pending then active", "[
         INFO(lang);
         AdminUi t(lang, true);
         t.show("admin.billing.licenses");
-        CHECK(t.ui.shows(t.shell.strings().format("admin.licenses.assigned_of", {{"assigned", 0}, {"total", 10}})));
+        CHECK(t.ui.shows(
+            t.shell.strings().format("admin.licenses.assigned_of", {{"assigned", 0}, {"total", 10}})));
         t.click(std::string("###product_") + kDonation);
         t.click("###licenses_assign");
         t.fill("###assign_search", "carla");
@@ -216,7 +228,8 @@ TEST_CASE("Licenses: assign to a user from the product, pending then active", "[
     }
 }
 
-TEST_CASE("User pane: the usage-location error, then set the location and assign the licence", "[ui][admin]") {
+TEST_CASE("User pane: the usage-location error, then set the location and assign the licence",
+          "[ui][admin]") {
     for (const char* lang : kLanguages) {
         INFO(lang);
         AdminUi t(lang, true);
@@ -295,7 +308,8 @@ TEST_CASE("Active users sorts, filters and searches", "[ui][admin]") {
     }
 }
 
-TEST_CASE("every admin screen renders in both languages, with and without an organisation", "[ui][admin][screens]") {
+TEST_CASE("every admin screen renders in both languages, with and without an organisation",
+          "[ui][admin][screens]") {
     for (const char* lang : kLanguages) {
         for (bool with_subscription : {false, true}) {
             for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
@@ -308,7 +322,8 @@ TEST_CASE("every admin screen renders in both languages, with and without an org
                     CHECK(t.shell.ui().screen == name);
                     for (const auto& item : t.ui.items()) {
                         INFO(item.label);
-                        CHECK(app::test::UiDriver::visible_part(item.label).rfind("admin.", 0) == std::string::npos);
+                        CHECK(app::test::UiDriver::visible_part(item.label).rfind("admin.", 0) ==
+                              std::string::npos);
                     }
                 }
             }

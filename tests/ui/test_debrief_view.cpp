@@ -17,8 +17,8 @@
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
 #include "sim/scenario.hpp"
-#include "support/temp_dir.hpp"
 #include "support/app_loop.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -35,7 +35,8 @@ struct Trainee {
     app::test::UiDriver ui;  // first: the shell needs the ImGui context
     app::Shell shell;
 
-    explicit Trainee(const std::string& lang) : ui(ImVec2(1280, 800)), shell(app::ShellOptions{NPSIM_TEST_ASSET_DIR, lang}) {
+    explicit Trainee(const std::string& lang)
+        : ui(ImVec2(1280, 800)), shell(app::ShellOptions{NPSIM_TEST_ASSET_DIR, lang}) {
         app::test::wire_like_the_app(ui, shell);
     }
     const sim::Simulation& sim() const { return *shell.simulation(); }
@@ -50,7 +51,8 @@ struct Trainee {
         for (int n = 0; n < 200 && !sim().pending_actions().empty(); ++n) push(app::SkipToNextEvent{});
         if (step.advance) push(app::JumpAhead{*step.advance});
         if (!step.wait_until.is_null())
-            for (int n = 0; n < 200 && !sim::evaluate_condition(step.wait_until, sim()) && sim().next_event_time(); ++n)
+            for (int n = 0;
+                 n < 200 && !sim::evaluate_condition(step.wait_until, sim()) && sim().next_event_time(); ++n)
                 push(app::SkipToNextEvent{});
     }
     // The reference solution with one mistake: opening the offer before the portal approved the association.
@@ -67,14 +69,19 @@ struct Trainee {
 
 }  // namespace
 
-TEST_CASE("the score screen draws the debrief: timeline lanes, time per objective and mistakes", "[ui][debrief]") {
+TEST_CASE("the score screen draws the debrief: timeline lanes, time per objective and mistakes",
+          "[ui][debrief]") {
     struct Expect {
         const char* lang;
         std::vector<std::string> texts;
     };
     const Expect cases[] = {
-        {"en", {"Timeline", "Actions", "Errors", "Background", "Objectives met", "Met at", "Time spent", "Mistakes"}},
-        {"de", {"Zeitleiste", "Aktionen", "Fehler", "Hintergrund", "Erreichte Ziele", "Erreicht am", "Benötigte Zeit"}},
+        {"en",
+         {"Timeline", "Actions", "Errors", "Background", "Objectives met", "Met at", "Time spent",
+          "Mistakes"}},
+        {"de",
+         {"Zeitleiste", "Aktionen", "Fehler", "Hintergrund", "Erreichte Ziele", "Erreicht am",
+          "Benötigte Zeit"}},
     };
     for (const Expect& e : cases) {
         for (app::Theme theme : {app::Theme::Light, app::Theme::Dark}) {
@@ -104,7 +111,8 @@ TEST_CASE("the score screen draws the debrief: timeline lanes, time per objectiv
     }
 }
 
-TEST_CASE("Export debrief writes HTML with an SVG timeline and the debrief JSON next to the Markdown", "[ui][debrief]") {
+TEST_CASE("Export debrief writes HTML with an SVG timeline and the debrief JSON next to the Markdown",
+          "[ui][debrief]") {
     TempDir dir;
     Trainee t("en");
     t.play_with_a_mistake();

@@ -19,8 +19,8 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
-#include "support/temp_dir.hpp"
 #include "support/app_loop.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -111,8 +111,9 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         t.pick("###fail_operation", "###op_licences.assign");
         t.pick("###fail_error", "###err_licences.no_seats_left");
         t.ui.frame();
-        CHECK(t.ui.shows(t.shell.strings().format(
-            "scenario.instructor.trainee_sees", {{"message", t.shell.strings().get("error.licences.no_seats_left")}})));
+        CHECK(t.ui.shows(
+            t.shell.strings().format("scenario.instructor.trainee_sees",
+                                     {{"message", t.shell.strings().get("error.licences.no_seats_left")}})));
         t.click_in_window("###fail_next_apply");
         t.ui.frame();
         REQUIRE_FALSE(t.sim().faults().rules().empty());
@@ -120,9 +121,10 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         CHECK(armed.operation == "licences.assign");
         CHECK(armed.error_code == "licences.no_seats_left");
         CHECK(armed.armed);
-        CHECK(t.ui.shows(t.shell.strings().format(
-            "scenario.instructor.fail_armed",
-            {{"operation", t.shell.strings().get("debrief.op.licences.assign")}, {"error", "licences.no_seats_left"}})));
+        CHECK(t.ui.shows(
+            t.shell.strings().format("scenario.instructor.fail_armed",
+                                     {{"operation", t.shell.strings().get("debrief.op.licences.assign")},
+                                      {"error", "licences.no_seats_left"}})));
 
         // The trainee's next assignment: pending while frozen.
         t.assign_licence();
@@ -142,8 +144,8 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         CHECK(result->body["result"].value("code", "") == "licences.no_seats_left");
         // The live journal shows it, localised.
         CHECK(t.ui.shows(t.shell.strings().format(
-            "scenario.instructor.j_failed",
-            {{"name", t.shell.strings().get("debrief.op.licences.assign")}, {"code", "licences.no_seats_left"}})));
+            "scenario.instructor.j_failed", {{"name", t.shell.strings().get("debrief.op.licences.assign")},
+                                             {"code", "licences.no_seats_left"}})));
         const sim::SimTime skipped_to = t.sim().now();
 
         // Reset: journaled in this run, then a fresh run of the same scenario, still frozen.
@@ -159,8 +161,8 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         sim::ReproBundle b;
         std::string error;
         REQUIRE(sim::load_bundle(tmp.session(), b, error));
-        for (const char* type : {"instructor.freeze", "instructor.fail_next", "licences.assign", "instructor.skip_time",
-                                 "instructor.reset"}) {
+        for (const char* type : {"instructor.freeze", "instructor.fail_next", "licences.assign",
+                                 "instructor.skip_time", "instructor.reset"}) {
             INFO(type);
             CHECK(has_action(b, type));
         }
@@ -230,7 +232,8 @@ TEST_CASE("the console's advanced part adds, switches off, arms and removes rule
     t.shell.view_state().instructor.rule_json = "{\"operation\": ";
     REQUIRE(t.ui.click("###rule_add"));
     CHECK(t.ui.shows(t.shell.strings().get("scenario.instructor.bad_json")));
-    t.shell.view_state().instructor.rule_json = R"({"operation": "billing.*", "error": "service.unavailable"})";
+    t.shell.view_state().instructor.rule_json =
+        R"({"operation": "billing.*", "error": "service.unavailable"})";
     REQUIRE(t.ui.click("###rule_add"));
     t.ui.frame();
     CHECK(t.sim().faults().find_rule("langsam")->operation == "billing.*");
@@ -253,12 +256,13 @@ TEST_CASE("the console's advanced part adds, switches off, arms and removes rule
     // Every change went through journaled instructor actions.
     int instructor_actions = 0;
     for (const sim::JournalEntry& e : t.sim().journal().entries())
-        if (e.kind == "action" && e.body["action"].value("type", "").rfind("instructor.", 0) == 0) ++instructor_actions;
+        if (e.kind == "action" && e.body["action"].value("type", "").rfind("instructor.", 0) == 0)
+            ++instructor_actions;
     CHECK(instructor_actions == 7);
 
     // A failing action shows its localised error in the window.
-    t.shell.commands().push(app::SubmitAction{sim::Action{"instructor.remove_fault", "", {{"id", "gibt-es-nicht"}}},
-                                              "instructor"});
+    t.shell.commands().push(app::SubmitAction{
+        sim::Action{"instructor.remove_fault", "", {{"id", "gibt-es-nicht"}}}, "instructor"});
     t.ui.frames(2);
     CHECK(t.ui.shows(t.shell.strings().format("error.instructor.no_such_rule", {{"id", "gibt-es-nicht"}})));
 }
@@ -326,7 +330,8 @@ TEST_CASE("a PIN locks the console window and page: a wrong PIN keeps it locked,
     }
 }
 
-TEST_CASE("a scenario's instructor PIN locks the console and stays out of the session file", "[ui][instructor][pin]") {
+TEST_CASE("a scenario's instructor PIN locks the console and stays out of the session file",
+          "[ui][instructor][pin]") {
     TempDir tmp;
     nlohmann::json doc = nlohmann::json::parse(slurp(kJourney));
     doc["instructor"] = {{"pin", "2468"}};
@@ -376,7 +381,8 @@ TEST_CASE("the console window fits a 1280x800 screen in English and German", "[u
                 INFO(item.label);
                 CHECK(item.max.x <= 1280.0f + 0.5f);
                 CHECK(item.max.y <= 800.0f + 0.5f);
-                CHECK(app::test::UiDriver::visible_part(item.label).rfind("scenario.", 0) == std::string::npos);
+                CHECK(app::test::UiDriver::visible_part(item.label).rfind("scenario.", 0) ==
+                      std::string::npos);
             }
             CHECK(in_window > 5);
         }

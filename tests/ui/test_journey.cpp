@@ -35,17 +35,18 @@ struct Labels {
     bool from_user_pane;      // assign the licence in the user pane (else in Billing > Licenses)
 };
 
-constexpr Labels kEnglish{"en",          "Nonprofit portal", "Register",   "In review", "Approved",
-                          "Get started", "Add a user",       "Germany",    "Install Office", false};
-constexpr Labels kGerman{"de",     "Non-Profit-Portal",      "Registrieren", "In Prüfung", "Genehmigt",
-                         "Kaufen", "Benutzer hinzufügen",    "Deutschland",  "Office installieren", true};
+constexpr Labels kEnglish{"en",          "Nonprofit portal", "Register", "In review",      "Approved",
+                          "Get started", "Add a user",       "Germany",  "Install Office", false};
+constexpr Labels kGerman{"de",     "Non-Profit-Portal",   "Registrieren", "In Prüfung",          "Genehmigt",
+                         "Kaufen", "Benutzer hinzufügen", "Deutschland",  "Office installieren", true};
 
 // The app loop in miniature on a tall display, so the long registration form fits without scrolling.
 struct JourneyUi {
     app::test::UiDriver ui;
     app::Shell shell;
 
-    explicit JourneyUi(const std::string& lang) : ui(ImVec2(1400, 2600)), shell({NPSIM_TEST_ASSET_DIR, lang}) {
+    explicit JourneyUi(const std::string& lang)
+        : ui(ImVec2(1400, 2600)), shell({NPSIM_TEST_ASSET_DIR, lang}) {
         REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json"));
         app::test::run_like_the_app(ui, shell);
     }
@@ -73,7 +74,8 @@ struct JourneyUi {
     }
     // The top bar's "skip to next event" until no action is in flight; then the views react.
     void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i) REQUIRE(ui.click("###skip"));
+        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
+            REQUIRE(ui.click("###skip"));
         ui.frames(3);
     }
     int donations() const {
@@ -144,7 +146,8 @@ void journey(const Labels& x) {
     CHECK(t.ui.shows(x.in_review));
 
     // 4. Skip ahead with the top bar's button until the verification is decided: Approved.
-    for (int i = 0; i < 10 && t.world().organisation.status == sim::PortalStatus::Pending; ++i) t.click("###skip");
+    for (int i = 0; i < 10 && t.world().organisation.status == sim::PortalStatus::Pending; ++i)
+        t.click("###skip");
     t.ui.frames(2);
     REQUIRE(t.world().organisation.status == sim::PortalStatus::Approved);
     CHECK(t.ui.shows(x.approved));
@@ -262,6 +265,8 @@ void journey(const Labels& x) {
 
 TEST_CASE("the seed article's whole journey, end to end by clicking", "[ui][journey]") {
     for (const Labels* x : {&kEnglish, &kGerman}) {
-        SECTION(x->lang) { journey(*x); }
+        SECTION(x->lang) {
+            journey(*x);
+        }
     }
 }

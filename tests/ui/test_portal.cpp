@@ -35,7 +35,8 @@ struct PortalUi {
     }
     // Skips simulated time (the top bar's button) until no action is in flight, then lets the views react.
     void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i) REQUIRE(ui.click("###skip"));
+        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
+            REQUIRE(ui.click("###skip"));
         ui.frames(3);
     }
 };
@@ -125,7 +126,8 @@ void seed_article_journey(const std::string& lang, const Texts& x) {
     REQUIRE(t.shell.simulation()->result(handle).has_value());
     CHECK(t.shell.simulation()->result(handle)->ok);
     CHECK(t.shell.view_state().portal.offer_consumed == handle);
-    if (app::find_screen("admin.billing.purchase") != nullptr) CHECK(t.shell.ui().screen == "admin.billing.purchase");
+    if (app::find_screen("admin.billing.purchase") != nullptr)
+        CHECK(t.shell.ui().screen == "admin.billing.purchase");
     CHECK(sim::seats_of(t.world(), kDonation).total == 0);
 
     // My Account: approved, only the Nonprofit Portal licence → no Office (C1).
@@ -152,15 +154,17 @@ void seed_article_journey(const std::string& lang, const Texts& x) {
 }  // namespace
 
 TEST_CASE("the seed article's journey by clicking, in English", "[ui][portal][journey]") {
-    seed_article_journey("en", {"In review", "Approved", "Get started",
-                                "This field is required: Legal name of the organisation.",
-                                "You currently have not been assigned an Office license that includes the Office desktop apps"});
+    seed_article_journey(
+        "en",
+        {"In review", "Approved", "Get started", "This field is required: Legal name of the organisation.",
+         "You currently have not been assigned an Office license that includes the Office desktop apps"});
 }
 
 TEST_CASE("the seed article's journey by clicking, in German", "[ui][portal][journey]") {
-    seed_article_journey("de", {"In Prüfung", "Genehmigt", "Kaufen",
-                                "Dieses Feld ist erforderlich: Offizieller Name der Organisation.",
-                                "Ihnen wurde derzeit keine Office-Lizenz zugewiesen, die die Office-Desktop-Apps enthält"});
+    seed_article_journey(
+        "de", {"In Prüfung", "Genehmigt", "Kaufen",
+               "Dieses Feld ist erforderlich: Offizieller Name der Organisation.",
+               "Ihnen wurde derzeit keine Office-Lizenz zugewiesen, die die Office-Desktop-Apps enthält"});
 }
 
 TEST_CASE("a bad registration for a tenant shows the error at its field", "[ui][portal]") {
@@ -170,7 +174,9 @@ TEST_CASE("a bad registration for a tenant shows the error at its field", "[ui][
     REQUIRE(t.ui.click("###reg_submit"));
     t.settle();
     CHECK_FALSE(t.world().tenant.exists);
-    CHECK(t.ui.shows("\"9bad\" can't be used as a domain name: use 3 to 27 lowercase letters and digits, starting with a letter."));
+    CHECK(
+        t.ui.shows("\"9bad\" can't be used as a domain name: use 3 to 27 lowercase letters and digits, "
+                   "starting with a letter."));
     CHECK(t.shell.ui().work_account.empty());
 }
 
@@ -197,10 +203,11 @@ TEST_CASE("declined: fix and re-apply opens the form with what was submitted", "
 }
 
 TEST_CASE("every portal, My Account and Mail screen renders in both languages", "[ui][portal][screens]") {
-    const char* names[] = {"portal.home",   "portal.register", "portal.registration", "portal.status",
-                           "portal.offers", "portal.no_access", "myaccount.apps",     "mail.inbox"};
-    for (const char* scenario : {"full-journey.json", "verification-information-requested.json", "declined-reapply.json",
-                                 "out-of-seats.json", "business-basic-no-desktop-apps.json"}) {
+    const char* names[] = {"portal.home",   "portal.register",  "portal.registration", "portal.status",
+                           "portal.offers", "portal.no_access", "myaccount.apps",      "mail.inbox"};
+    for (const char* scenario :
+         {"full-journey.json", "verification-information-requested.json", "declined-reapply.json",
+          "out-of-seats.json", "business-basic-no-desktop-apps.json"}) {
         for (const char* lang : {"en", "de"}) {
             PortalUi t(lang, scenario);
             for (const char* name : names) {

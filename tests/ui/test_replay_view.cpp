@@ -20,8 +20,8 @@
 #include "sim/bundle.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
-#include "support/temp_dir.hpp"
 #include "support/app_loop.hpp"
+#include "support/temp_dir.hpp"
 #include "support/ui_driver.hpp"
 
 namespace fs = std::filesystem;
@@ -40,7 +40,8 @@ struct ViewerUi {
     app::test::UiDriver ui;  // first: the shell needs the ImGui context
     app::Shell shell;
 
-    explicit ViewerUi(const std::string& lang = "en", ImVec2 size = ImVec2(1400, 2600), const std::string& session = "")
+    explicit ViewerUi(const std::string& lang = "en", ImVec2 size = ImVec2(1400, 2600),
+                      const std::string& session = "")
         : ui(size), shell(app::test::shell_options(lang, session)) {
         app::test::wire_like_the_app(ui, shell);
     }
@@ -58,7 +59,9 @@ struct ViewerUi {
         for (int n = 0; n < 200 && !live().pending_actions().empty(); ++n) push(app::SkipToNextEvent{});
         if (step.advance) push(app::JumpAhead{*step.advance});
         if (!step.wait_until.is_null())
-            for (int n = 0; n < 200 && !sim::evaluate_condition(step.wait_until, live()) && live().next_event_time(); ++n)
+            for (int n = 0;
+                 n < 200 && !sim::evaluate_condition(step.wait_until, live()) && live().next_event_time();
+                 ++n)
                 push(app::SkipToNextEvent{});
     }
     // Steps [from, to) of the reference solution.
@@ -77,7 +80,8 @@ std::string record_journey(ViewerUi& t, const TempDir& dir) {
     REQUIRE(t.shell.start_scenario(kJourney, app::TrainingMode::Guided));
     t.play_solution(0, 100);
     REQUIRE(t.live().world().find_person(kMax) != nullptr);
-    const sim::ReproBundle b = sim::make_bundle(*t.shell.training().scenario(), t.live(), "recorded in a test");
+    const sim::ReproBundle b =
+        sim::make_bundle(*t.shell.training().scenario(), t.live(), "recorded in a test");
     const std::string path = (dir.path / "journey.npsim.json").string();
     REQUIRE(sim::save_bundle(path, b));
     return path;
@@ -227,7 +231,8 @@ TEST_CASE("a file that is not a session is reported where it was opened", "[ui][
     CHECK(t.ui.shows(error));
 }
 
-TEST_CASE("observations travel in the support case and hold at their point on replay", "[ui][replay][observations]") {
+TEST_CASE("observations travel in the support case and hold at their point on replay",
+          "[ui][replay][observations]") {
     TempDir dir;
     ViewerUi t;
     REQUIRE(t.shell.start_scenario(kJourney, app::TrainingMode::Guided));
@@ -352,7 +357,8 @@ TEST_CASE("save this point as a scenario writes a scenario that loads with the w
     CHECK(load.scenario->id == written.stem().string());
     CHECK(load.scenario->setup.world.find_person(kMax) == nullptr);
     CHECK(load.scenario->setup.world.tenant.exists);
-    CHECK(load.scenario->assessment.objectives.size() == t.shell.training().scenario()->assessment.objectives.size());
+    CHECK(load.scenario->assessment.objectives.size() ==
+          t.shell.training().scenario()->assessment.objectives.size());
 
     // From the live run's export area: now, with Max.
     REQUIRE(t.ui.click("###replay_close"));
@@ -371,7 +377,8 @@ TEST_CASE("save this point as a scenario writes a scenario that loads with the w
     CHECK(t.replay().point_result.find("missing: there is no such folder") != std::string::npos);
 }
 
-TEST_CASE("the viewer renders in English and German without raw keys inside 1280 pixels", "[ui][replay][i18n]") {
+TEST_CASE("the viewer renders in English and German without raw keys inside 1280 pixels",
+          "[ui][replay][i18n]") {
     TempDir dir;
     std::string path;
     {
@@ -381,7 +388,8 @@ TEST_CASE("the viewer renders in English and German without raw keys inside 1280
     for (const char* lang : {"en", "de"}) {
         ViewerUi t(lang, ImVec2(1280, 800));
         REQUIRE(t.shell.open_replay(path));
-        for (const char* screen : {"scenario.replay", "admin.users", "myaccount.apps", "scenario.score", "scenario.console"}) {
+        for (const char* screen :
+             {"scenario.replay", "admin.users", "myaccount.apps", "scenario.score", "scenario.console"}) {
             if (!t.shell.show_screen(screen)) continue;
             t.ui.frames(3);
             for (const app::widgets::ItemInfo& item : t.ui.items()) {

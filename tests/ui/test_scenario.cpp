@@ -84,8 +84,9 @@ TEST_CASE("demo mode plays the full journey's reference solution to 100/100 with
         t.ui.frame();
         for (std::size_t s = 0; s < steps; ++s)
             if (t.ui.shows(scenario.solution.steps[s].caption.en)) captions_seen.insert(s);
-        if (i % 2 == 0) CHECK(t.ui.shows("Step " + std::to_string(t.shell.training().demo_step() + 1) + " of " +
-                                         std::to_string(steps)));
+        if (i % 2 == 0)
+            CHECK(t.ui.shows("Step " + std::to_string(t.shell.training().demo_step() + 1) + " of " +
+                             std::to_string(steps)));
         t.shell.advance(0.5);  // half a wall second more: each caption stays for several frames
     }
     REQUIRE(t.shell.training().finished());
@@ -138,12 +139,13 @@ TEST_CASE("guided mode shows the checklist and reveals hints on request and afte
     // Three failed actions reveal the current objective's next hint on their own.
     const int before = t.shell.training().hints_shown(1);
     for (int i = 0; i < app::kFailuresPerAutoHint; ++i)
-        t.shell.commands().push(app::SubmitAction{sim::Action{"portal.not_an_operation", "", nlohmann::json::object()}, ""});
+        t.shell.commands().push(
+            app::SubmitAction{sim::Action{"portal.not_an_operation", "", nlohmann::json::object()}, ""});
     t.ui.frame();
     t.skip_all_events();
     CHECK(t.shell.training().failed_actions() >= app::kFailuresPerAutoHint);
     const std::size_t current = t.shell.training().current_objective().value_or(99);
-    REQUIRE(current == 0);  // nothing met yet: the first objective is current
+    REQUIRE(current == 0);                          // nothing met yet: the first objective is current
     CHECK(t.shell.training().hints_shown(0) == 2);  // already all shown: stays
     CHECK(t.shell.training().hints_shown(1) == before);
 
@@ -161,7 +163,8 @@ TEST_CASE("guided mode: failed actions reveal a hint automatically", "[ui][scena
     t.start(app::TrainingMode::Guided);
     REQUIRE(t.shell.training().hints_shown(0) == 0);
     for (int i = 0; i < app::kFailuresPerAutoHint; ++i)
-        t.shell.commands().push(app::SubmitAction{sim::Action{"portal.not_an_operation", "", nlohmann::json::object()}, ""});
+        t.shell.commands().push(
+            app::SubmitAction{sim::Action{"portal.not_an_operation", "", nlohmann::json::object()}, ""});
     t.ui.frame();
     t.skip_all_events();
     t.ui.frame();
@@ -169,7 +172,8 @@ TEST_CASE("guided mode: failed actions reveal a hint automatically", "[ui][scena
     CHECK(t.ui.shows("Hint 1: Start in the nonprofit portal: Register."));
 }
 
-TEST_CASE("exam mode hides hints, runs a countdown and shows the score after Finish", "[ui][scenario][exam]") {
+TEST_CASE("exam mode hides hints, runs a countdown and shows the score after Finish",
+          "[ui][scenario][exam]") {
     Trainee t("en");
     t.start(app::TrainingMode::Exam, "en");
     t.ui.frame();
@@ -204,7 +208,8 @@ TEST_CASE("the exam ends when its countdown runs out, and the countdown never mo
     REQUIRE(t.ui.click("###pause"));
     const sim::SimTime frozen = t.sim().now();
     const double total = *t.shell.training().countdown_left();
-    for (int i = 0; i < static_cast<int>(total) + 2 && !t.shell.training().finished(); ++i) t.shell.advance(1.0);
+    for (int i = 0; i < static_cast<int>(total) + 2 && !t.shell.training().finished(); ++i)
+        t.shell.advance(1.0);
     CHECK(t.sim().now() == frozen);
     REQUIRE(t.shell.training().finished());
     CHECK(t.shell.training().finish_reason() == app::Training::Finish::TimeUp);
@@ -243,7 +248,8 @@ TEST_CASE("the console's preset injects a fault rule the simulation reports", "[
     // The changes are ordinary journaled actions.
     int instructor_actions = 0;
     for (const sim::JournalEntry& e : t.sim().journal().entries())
-        if (e.kind == "action" && e.body["action"].value("type", "").rfind("instructor.", 0) == 0) ++instructor_actions;
+        if (e.kind == "action" && e.body["action"].value("type", "").rfind("instructor.", 0) == 0)
+            ++instructor_actions;
     CHECK(instructor_actions == 1 + 1 + 3 + 1 + 1);
 
     // Freeze and jump ahead.
@@ -285,7 +291,8 @@ TEST_CASE("restart gives a fresh world with the same seed", "[ui][scenario][rest
     CHECK_FALSE(t.shell.training().finished());
 }
 
-TEST_CASE("the overview starts the picked scenario in the picked mode and language", "[ui][scenario][overview]") {
+TEST_CASE("the overview starts the picked scenario in the picked mode and language",
+          "[ui][scenario][overview]") {
     Trainee t("en");
     REQUIRE(t.shell.load_scenario(kJourney));
     REQUIRE(t.shell.show_screen("scenario.overview"));
@@ -307,7 +314,8 @@ TEST_CASE("the overview starts the picked scenario in the picked mode and langua
     CHECK(t.ui.shows("Prüfung"));
 }
 
-TEST_CASE("the debrief is written atomically as Markdown and JSON without passwords", "[ui][scenario][debrief]") {
+TEST_CASE("the debrief is written atomically as Markdown and JSON without passwords",
+          "[ui][scenario][debrief]") {
     const auto dir = std::filesystem::temp_directory_path() / "npsim_ui_debrief";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
@@ -338,13 +346,15 @@ TEST_CASE("the debrief is written atomically as Markdown and JSON without passwo
 
 TEST_CASE("every scenario screen renders in English and German in every mode", "[ui][scenario][i18n]") {
     for (const char* lang : {"en", "de"}) {
-        for (app::TrainingMode mode : {app::TrainingMode::Sandbox, app::TrainingMode::Demo, app::TrainingMode::Guided,
-                                       app::TrainingMode::Exam}) {
+        for (app::TrainingMode mode : {app::TrainingMode::Sandbox, app::TrainingMode::Demo,
+                                       app::TrainingMode::Guided, app::TrainingMode::Exam}) {
             Trainee t(lang);
-            if (mode == app::TrainingMode::Sandbox) REQUIRE(t.shell.load_scenario(kJourney));
-            else t.start(mode);
-            for (const char* screen : {"scenario.overview", "scenario.checklist", "scenario.score", "scenario.console",
-                                       "shell"}) {
+            if (mode == app::TrainingMode::Sandbox)
+                REQUIRE(t.shell.load_scenario(kJourney));
+            else
+                t.start(mode);
+            for (const char* screen :
+                 {"scenario.overview", "scenario.checklist", "scenario.score", "scenario.console", "shell"}) {
                 REQUIRE(t.shell.show_screen(screen));
                 t.ui.frames(2);
                 for (const app::widgets::ItemInfo& item : t.ui.items()) {

@@ -6,8 +6,8 @@
 #include <imgui.h>
 
 #include "app/ui/fonts.hpp"
-#include "app/ui/page.hpp"
 #include "app/ui/locale.hpp"
+#include "app/ui/page.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
@@ -39,11 +39,15 @@ void draw_licences(const ViewContext& ctx, const sim::Person& person) {
         return;
     }
     const sim::World& w = ctx.sim->world();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##licences", 3, flags, ImVec2(page_column_width(), 0.0f))) return;
-    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_product").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_status").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_includes").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_product").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_status").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_includes").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableHeadersRow();
     for (const sim::LicenceAssignment& l : person.licences) {
         const sim::Product* p = w.catalog.find(l.sku);
@@ -54,7 +58,8 @@ void draw_licences(const ViewContext& ctx, const sim::Person& person) {
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         const bool active = l.state == sim::LicenceState::Active;
-        widgets::text_colored(active ? kSuccess : kWarning, ctx.text.get(std::string("status.licence.") + sim::to_string(l.state)));
+        widgets::text_colored(active ? kSuccess : kWarning,
+                              ctx.text.get(std::string("status.licence.") + sim::to_string(l.state)));
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.0f);
         widgets::text(includes(ctx, p));
@@ -68,7 +73,8 @@ sim::SimTime pending_until(const sim::World& w, const sim::Person& person) {
     sim::SimTime t = -1;
     for (const sim::LicenceAssignment& l : person.licences) {
         const sim::Product* p = w.catalog.find(l.sku);
-        if (l.state == sim::LicenceState::Pending && p != nullptr && p->desktop_apps && (t < 0 || l.active_at < t))
+        if (l.state == sim::LicenceState::Pending && p != nullptr && p->desktop_apps &&
+            (t < 0 || l.active_at < t))
             t = l.active_at;
     }
     return t;
@@ -89,7 +95,8 @@ void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out) {
         ImGui::PopTextWrapPos();
         return;
     }
-    widgets::text_disabled(ctx.text.format("myaccount.apps.signed_in", {{"name", person->display_name}, {"upn", person->upn}}));
+    widgets::text_disabled(
+        ctx.text.format("myaccount.apps.signed_in", {{"name", person->display_name}, {"upn", person->upn}}));
     const sim::OfficeAppsView v = sim::office_apps_view(w, person->upn);
     if (!v.signed_in) {
         page_note(ctx.text.get(v.message_key), palette().error_text);
@@ -101,7 +108,8 @@ void draw_myaccount_apps(const ViewContext& ctx, CommandQueue& out) {
     if (v.desktop_install) {
         widgets::text_wrapped(ctx.text.get("myaccount.apps.install_text"));
         ImGui::Spacing();
-        if (widgets::toggle_button((ctx.text.get("myaccount.install_office") + "###install_office").c_str(), true))
+        if (widgets::toggle_button((ctx.text.get("myaccount.install_office") + "###install_office").c_str(),
+                                   true))
             ctx.state.account.install_clicked_by = person->upn;
         if (ctx.state.account.install_clicked_by == person->upn) {
             ImGui::SameLine();

@@ -89,13 +89,16 @@ void draw_breadcrumb(const ViewContext& ctx, CommandQueue& out, const std::vecto
 
 }  // namespace
 
-const std::string& tr(const ViewContext& ctx, std::string_view key) { return ctx.text.get(key); }
+const std::string& tr(const ViewContext& ctx, std::string_view key) {
+    return ctx.text.get(key);
+}
 
 std::string label(const ViewContext& ctx, std::string_view key, const std::string& id) {
     return ctx.text.get(key) + "###" + id;
 }
 
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page, const std::vector<Crumb>& crumbs) {
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page,
+                              const std::vector<Crumb>& crumbs) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##admin_root", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
@@ -144,8 +147,10 @@ std::string fit_text(const std::string& text, float width) {
 
 void cell_text(const std::string& text, bool disabled) {
     const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
-    if (disabled) ImGui::TextDisabled("%s", shown.c_str());
-    else ImGui::TextUnformatted(shown.c_str());
+    if (disabled)
+        ImGui::TextDisabled("%s", shown.c_str());
+    else
+        ImGui::TextUnformatted(shown.c_str());
     if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
@@ -185,7 +190,9 @@ void subheading(const std::string& text) {
     widgets::text_colored(palette().accent, text);
 }
 
-void muted(const std::string& text) { widgets::text_disabled(text); }
+void muted(const std::string& text) {
+    widgets::text_disabled(text);
+}
 
 namespace {
 void banner(const std::string& text, const ImVec4& bg, const ImVec4& fg) {
@@ -209,7 +216,9 @@ void error_banner(const std::string& text) {
     banner(text, ImVec4(e.x, e.y, e.z, 0.12f), e);
 }
 
-void info_banner(const std::string& text) { banner(text, palette().banner_bg, palette().banner_text); }
+void info_banner(const std::string& text) {
+    banner(text, palette().banner_bg, palette().banner_text);
+}
 
 bool command(const ViewContext& ctx, std::string_view key, const std::string& id, bool enabled, bool first) {
     if (!first) ImGui::SameLine();
@@ -245,8 +254,8 @@ bool begin_flyout(const ViewContext& ctx, const std::string& title, float width,
                                                   ImGui::GetColorU32(palette().accent));
     }
     bool close = false;
-    const float close_w = ImGui::CalcTextSize(tr(ctx, "admin.pane.close").c_str()).x +
-                          2.0f * ImGui::GetStyle().FramePadding.x;
+    const float close_w =
+        ImGui::CalcTextSize(tr(ctx, "admin.pane.close").c_str()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - close_w - ImGui::GetStyle().ItemSpacing.x);
     heading(title);
     ImGui::PopTextWrapPos();
@@ -264,9 +273,10 @@ void end_flyout() {
 
 std::string format_date(const ViewContext& ctx, sim::SimTime t) {
     const sim::LocalDateTime d = ctx.sim->calendar().local(t);
-    return ctx.text.format("admin.date", {{"day", d.date.day},
-                                          {"month", ctx.text.get("ui.clock.month." + std::to_string(d.date.month))},
-                                          {"year", d.date.year}});
+    return ctx.text.format("admin.date",
+                           {{"day", d.date.day},
+                            {"month", ctx.text.get("ui.clock.month." + std::to_string(d.date.month))},
+                            {"year", d.date.year}});
 }
 
 std::string format_when(const ViewContext& ctx, sim::SimTime t) {
@@ -302,7 +312,8 @@ bool usage_location_combo(const ViewContext& ctx, const char* id, std::string& c
     bool changed = false;
     const std::string preview = code.empty() ? tr(ctx, "admin.location.select") : country_name(ctx, code);
     if (widgets::begin_combo(id, preview.c_str())) {
-        if (allow_none && widgets::selectable(label(ctx, "admin.location.none", "loc_none").c_str(), code.empty())) {
+        if (allow_none &&
+            widgets::selectable(label(ctx, "admin.location.none", "loc_none").c_str(), code.empty())) {
             code.clear();
             changed = true;
         }

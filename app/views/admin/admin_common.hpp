@@ -28,7 +28,8 @@ struct Crumb {
 // Draws the navigation tree and opens the page region with its breadcrumb. Returns the signed-in
 // actor, or nullptr after drawing a friendly hint (no scenario, no tenant, nobody signed in).
 // Always call end_page() afterwards.
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page, const std::vector<Crumb>& crumbs);
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page,
+                              const std::vector<Crumb>& crumbs);
 void end_page();
 
 void heading(const std::string& text);

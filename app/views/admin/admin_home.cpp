@@ -31,9 +31,10 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
     if (actor) {
         const sim::World& w = ctx.sim->world();
         heading(tr(ctx, "admin.home.title"));
-        muted(ctx.text.format("admin.home.org", {{"org", w.organisation.form.legal_name.empty() ? w.tenant.name
-                                                                                               : w.organisation.form.legal_name},
-                                                 {"domain", w.tenant.initial_domain}}));
+        muted(ctx.text.format(
+            "admin.home.org",
+            {{"org", w.organisation.form.legal_name.empty() ? w.tenant.name : w.organisation.form.legal_name},
+             {"domain", w.tenant.initial_domain}}));
         if (w.billing.status == sim::BillingAccountStatus::UnderReview)
             info_banner(tr(ctx, "error.billing.account_under_review"));
         ImGui::Spacing();
@@ -51,8 +52,10 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
         const float spacing = ImGui::GetStyle().ItemSpacing.x;
         const float avail = ImGui::GetContentRegionAvail().x;
         const int columns = avail > ImGui::GetFrameHeight() * 30.0f ? 3 : 2;
-        const float card_w = (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 4.5f + ImGui::GetFrameHeightWithSpacing() * 2.0f;
+        const float card_w =
+            (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        const float card_h =
+            ImGui::GetTextLineHeightWithSpacing() * 4.5f + ImGui::GetFrameHeightWithSpacing() * 2.0f;
 
         card("##card_users", card_w, card_h, [&] {
             widgets::text_colored(palette().accent, tr(ctx, "admin.nav.users"));
@@ -62,7 +65,8 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
                 reset_add_user(ctx.state.admin);
                 out.push(Navigate{"admin.users.add"});
             }
-            if (widgets::button(label(ctx, "admin.nav.active_users", "home_users").c_str())) out.push(Navigate{"admin.users"});
+            if (widgets::button(label(ctx, "admin.nav.active_users", "home_users").c_str()))
+                out.push(Navigate{"admin.users"});
         });
         ImGui::SameLine();
         card("##card_licences", card_w, card_h, [&] {
@@ -71,7 +75,8 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
             if (rows.empty()) muted(tr(ctx, "admin.home.no_licences"));
             for (const sim::LicenceRow& r : rows)
                 widgets::text_wrapped(product_name(ctx, r.sku) + ": " +
-                                      ctx.text.format("admin.licenses.assigned_of", {{"assigned", r.assigned}, {"total", r.total}}));
+                                      ctx.text.format("admin.licenses.assigned_of",
+                                                      {{"assigned", r.assigned}, {"total", r.total}}));
             if (pending > 0) muted(ctx.text.format("admin.home.pending", {{"count", pending}}));
             if (widgets::button(label(ctx, "admin.nav.licenses", "home_licenses").c_str()))
                 out.push(Navigate{"admin.billing.licenses"});
@@ -95,11 +100,14 @@ void draw_home(const ViewContext& ctx, CommandQueue& out) {
             has_m365 = has_m365 || (p && (p->desktop_apps || p->web_apps));
         }
         const bool steps_done[] = {has_m365, active > 1, licensed > 1 || (licensed > 0 && has_m365), false};
-        const char* steps[] = {"admin.home.step1", "admin.home.step2", "admin.home.step3", "admin.home.step4"};
+        const char* steps[] = {"admin.home.step1", "admin.home.step2", "admin.home.step3",
+                               "admin.home.step4"};
         for (int i = 0; i < 4; ++i) {
             const std::string line = std::to_string(i + 1) + ".  " + tr(ctx, steps[i]);
-            if (steps_done[i]) widgets::text_disabled(line + "  (" + tr(ctx, "admin.home.done") + ")");
-            else widgets::text(line);
+            if (steps_done[i])
+                widgets::text_disabled(line + "  (" + tr(ctx, "admin.home.done") + ")");
+            else
+                widgets::text(line);
         }
         if (!sim::shows_nonprofit_offers(w)) muted(tr(ctx, "admin.purchase.no_nonprofit"));
         ImGui::PopTextWrapPos();

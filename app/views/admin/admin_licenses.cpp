@@ -23,14 +23,15 @@ bool matches(const sim::Person& p, const std::string& needle) {
     if (needle.empty()) return true;
     auto has = [&](const std::string& hay) {
         return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-                   return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                   return std::tolower(static_cast<unsigned char>(a)) ==
+                          std::tolower(static_cast<unsigned char>(b));
                }) != hay.end();
     };
     return has(p.display_name) || has(p.upn);
 }
 
-void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const std::string& sku,
-                      float width, float top_y) {
+void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                      const std::string& sku, float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     const std::string tag = "admin.licenses.assign." + sku;
@@ -39,13 +40,15 @@ void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     muted(ctx.text.format("admin.licenses.assign_hint", {{"max", w.settings.max_users_per_assignment}}));
     ImGui::PopTextWrapPos();
     ImGui::SetNextItemWidth(-1);
-    widgets::input_text_hint("###assign_search", tr(ctx, "admin.licenses.assign_search").c_str(), s.assign_search);
+    widgets::input_text_hint("###assign_search", tr(ctx, "admin.licenses.assign_search").c_str(),
+                             s.assign_search);
 
     // Picked users first (untick to remove), then the matches of the search.
     for (std::size_t i = 0; i < s.assign_pick.size(); ++i) {
         const sim::Person* p = w.find_person(s.assign_pick[i]);
         bool on = true;
-        if (widgets::checkbox(((p ? p->display_name : s.assign_pick[i]) + "###picked_" + s.assign_pick[i]).c_str(), on) &&
+        if (widgets::checkbox(
+                ((p ? p->display_name : s.assign_pick[i]) + "###picked_" + s.assign_pick[i]).c_str(), on) &&
             !on) {
             s.assign_pick.erase(s.assign_pick.begin() + static_cast<std::ptrdiff_t>(i));
             break;
@@ -70,14 +73,17 @@ void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || s.assign_pick.empty());
     if (widgets::button(label(ctx, "admin.licenses.assign_confirm", "assign_confirm").c_str())) {
-        out.push(SubmitAction{sim::Action{"licences.assign", actor.upn, {{"sku", sku}, {"users", s.assign_pick}}}, tag});
+        out.push(SubmitAction{
+            sim::Action{"licences.assign", actor.upn, {{"sku", sku}, {"users", s.assign_pick}}}, tag});
         s.assign_pick.clear();
     }
     ImGui::EndDisabled();
     sim::ActionResult r;
     const ActionStatus st = action_status(ctx, tag, &r);
-    if (st == ActionStatus::Failed) error_banner(error_text(ctx, r));
-    else draw_action_status(ctx, tag);
+    if (st == ActionStatus::Failed)
+        error_banner(error_text(ctx, r));
+    else
+        draw_action_status(ctx, tag);
     if (st == ActionStatus::Ok) {
         ImGui::PushTextWrapPos(0.0f);
         widgets::text(tr(ctx, "admin.licenses.assigned_pending"));
@@ -90,23 +96,27 @@ void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     }
 }
 
-void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const std::string& sku) {
+void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                  const std::string& sku) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     const sim::SeatCount seats = sim::seats_of(w, sku);
     heading(product_name(ctx, sku));
-    muted(ctx.text.format("admin.licenses.assigned_of", {{"assigned", seats.assigned}, {"total", seats.total}}) + "  ·  " +
-          ctx.text.format("admin.licenses.available", {{"available", seats.available()}}));
+    muted(ctx.text.format("admin.licenses.assigned_of",
+                          {{"assigned", seats.assigned}, {"total", seats.total}}) +
+          "  ·  " + ctx.text.format("admin.licenses.available", {{"available", seats.available()}}));
     if (command(ctx, "admin.licenses.assign", "licenses_assign", true, true)) {
         s.assign_open = true;
         s.assign_pick.clear();
     }
     const std::string unassign_tag = "admin.licenses.unassign." + sku;
     if (command(ctx, "admin.licenses.unassign", "licenses_unassign", !s.holder_ticks.empty())) {
-        out.push(SubmitAction{sim::Action{"licences.unassign", actor.upn,
-                                          {{"sku", sku},
-                                           {"users", std::vector<std::string>(s.holder_ticks.begin(), s.holder_ticks.end())}}},
-                              unassign_tag});
+        out.push(SubmitAction{
+            sim::Action{"licences.unassign",
+                        actor.upn,
+                        {{"sku", sku},
+                         {"users", std::vector<std::string>(s.holder_ticks.begin(), s.holder_ticks.end())}}},
+            unassign_tag});
         s.holder_ticks.clear();
     }
     sim::ActionResult r;
@@ -116,9 +126,11 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     const float pane_top = ImGui::GetCursorScreenPos().y;
     ImGui::BeginChild("##holders_list", ImVec2(0, 0));
     const std::vector<const sim::Person*> holders = sim::licence_holders(w, sku);
-    if (holders.empty()) muted(tr(ctx, "admin.licenses.no_holders"));
-    else if (ImGui::BeginTable("##holders", 4, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    if (holders.empty())
+        muted(tr(ctx, "admin.licenses.no_holders"));
+    else if (ImGui::BeginTable("##holders", 4,
+                               ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("###h_sel", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableSetupColumn(tr(ctx, "admin.users.col.name").c_str(), 0, 1.2f);
@@ -134,15 +146,18 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
                 ImGui::TableSetColumnIndex(0);
                 bool on = s.holder_ticks.count(p.upn) != 0;
                 if (widgets::checkbox(("###holder_" + p.upn).c_str(), on)) {
-                    if (on) s.holder_ticks.insert(p.upn);
-                    else s.holder_ticks.erase(p.upn);
+                    if (on)
+                        s.holder_ticks.insert(p.upn);
+                    else
+                        s.holder_ticks.erase(p.upn);
                 }
                 ImGui::TableSetColumnIndex(1);
                 widgets::text(p.display_name);
                 ImGui::TableSetColumnIndex(2);
                 ImGui::TextUnformatted(p.upn.c_str());
                 ImGui::TableSetColumnIndex(3);
-                if (const sim::LicenceAssignment* l = p.licence(sku)) widgets::text(licence_state_text(ctx, *l));
+                if (const sim::LicenceAssignment* l = p.licence(sku))
+                    widgets::text(licence_state_text(ctx, *l));
             }
         }
         ImGui::EndTable();
@@ -163,8 +178,9 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
         ImGui::PopTextWrapPos();
         return;
     }
-    if (!ImGui::BeginTable("##licence_products", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                       ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable(
+            "##licence_products", 3,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.4f);
     ImGui::TableSetupColumn(tr(ctx, "admin.licenses.col.available").c_str(), 0, 1.0f);
@@ -181,7 +197,8 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
         ImGui::TableSetColumnIndex(1);
         widgets::text(std::to_string(r.available()));
         ImGui::TableSetColumnIndex(2);
-        widgets::text(ctx.text.format("admin.licenses.assigned_of", {{"assigned", r.assigned}, {"total", r.total}}));
+        widgets::text(
+            ctx.text.format("admin.licenses.assigned_of", {{"assigned", r.assigned}, {"total", r.total}}));
     }
     ImGui::EndTable();
 }
@@ -190,7 +207,8 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
 
 void draw_licenses(const ViewContext& ctx, CommandQueue& out) {
     AdminViewState& s = ctx.state.admin;
-    const bool product_open = ctx.sim && !s.licenses_sku.empty() && ctx.sim->world().catalog.find(s.licenses_sku);
+    const bool product_open =
+        ctx.sim && !s.licenses_sku.empty() && ctx.sim->world().catalog.find(s.licenses_sku);
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.licenses"), nullptr}};

@@ -12,8 +12,8 @@ namespace app::admin {
 
 namespace {
 
-void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Subscription& sub,
-                        float width, float top_y) {
+void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                        const sim::Subscription& sub, float width, float top_y) {
     AdminViewState& s = ctx.state.admin;
     const std::string tag = "admin.products.quantity." + sub.id;
     const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width, top_y);
@@ -21,11 +21,13 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         const bool buy = mode == ProductPaneMode::Buy;
         if (!buy) ImGui::SameLine();
         const char* key = buy ? "admin.products.buy" : "admin.products.remove";
-        if (widgets::toggle_button(label(ctx, key, buy ? "mode_buy" : "mode_remove").c_str(), s.product_pane_mode == mode))
+        if (widgets::toggle_button(label(ctx, key, buy ? "mode_buy" : "mode_remove").c_str(),
+                                   s.product_pane_mode == mode))
             s.product_pane_mode = mode;
     }
     ImGui::Separator();
-    widgets::text(ctx.text.format("admin.products.current", {{"quantity", sub.quantity}, {"assigned", sub.assigned}}));
+    widgets::text(
+        ctx.text.format("admin.products.current", {{"quantity", sub.quantity}, {"assigned", sub.assigned}}));
     widgets::text(tr(ctx, "admin.products.new_total"));
     ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 5.0f);
     widgets::input_int("###new_quantity", s.new_quantity, 0);
@@ -33,12 +35,14 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     if (delta > 0) muted(ctx.text.format("admin.products.adding", {{"count", delta}}));
     if (delta < 0) muted(ctx.text.format("admin.products.removing", {{"count", -delta}}));
     ImGui::PushTextWrapPos(0.0f);
-    muted(tr(ctx, s.product_pane_mode == ProductPaneMode::Buy ? "admin.products.buy_note" : "admin.products.remove_note"));
+    muted(tr(ctx, s.product_pane_mode == ProductPaneMode::Buy ? "admin.products.buy_note"
+                                                              : "admin.products.remove_note"));
     ImGui::PopTextWrapPos();
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || delta == 0);
     if (widgets::button(label(ctx, "admin.save", "quantity_save").c_str()))
-        out.push(SubmitAction{sim::Action{"billing.change_quantity", actor.upn,
+        out.push(SubmitAction{sim::Action{"billing.change_quantity",
+                                          actor.upn,
                                           {{"subscription", sub.id}, {"quantity", s.new_quantity}}},
                               tag});
     ImGui::EndDisabled();
@@ -74,8 +78,8 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
             widgets::text(tr(ctx, "admin.products.none"));
             ImGui::PopTextWrapPos();
         } else if (ImGui::BeginTable("##subscriptions", 6,
-                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                         ImGuiTableFlags_SizingStretchProp)) {
+                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.0f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.status").c_str(), 0, 0.7f);
@@ -103,7 +107,8 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                 ImGui::TableSetColumnIndex(5);
                 const sim::Product* p = w.catalog.find(sub.sku);
                 widgets::text_wrapped(ctx.text.format(
-                    "admin.purchase.per_user_month", {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
+                    "admin.purchase.per_user_month",
+                    {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
             }
             ImGui::EndTable();
         }

@@ -29,13 +29,16 @@ bool contains_nocase(const std::string& hay, const std::string& needle) {
 
 std::string price_text(const ViewContext& ctx, const sim::Product& p) {
     if (p.price_cents == 0) return tr(ctx, p.grant ? "admin.purchase.free_grant" : "admin.purchase.free");
-    return ctx.text.format("admin.purchase.per_user_month", {{"price", format_money(ctx, p.price_cents, p.currency)}});
+    return ctx.text.format("admin.purchase.per_user_month",
+                           {{"price", format_money(ctx, p.price_cents, p.currency)}});
 }
 
 void features(const ViewContext& ctx, const sim::Product& p) {
     auto line = [&](bool yes, const char* key) {
-        if (yes) widgets::text("•  " + tr(ctx, key));
-        else widgets::text_disabled("–  " + tr(ctx, key));
+        if (yes)
+            widgets::text("•  " + tr(ctx, key));
+        else
+            widgets::text_disabled("–  " + tr(ctx, key));
     };
     line(p.desktop_apps, "admin.product.desktop_apps");
     line(p.web_apps, "admin.product.web_apps");
@@ -46,15 +49,19 @@ void features(const ViewContext& ctx, const sim::Product& p) {
 void draw_catalog(const ViewContext& ctx, const sim::World& w) {
     AdminViewState& s = ctx.state.admin;
     heading(tr(ctx, "admin.nav.purchase_services"));
-    if (!sim::shows_nonprofit_offers(w)) info_banner(tr(ctx, "admin.purchase.no_nonprofit"));
-    else muted(tr(ctx, "admin.purchase.nonprofit_intro"));
+    if (!sim::shows_nonprofit_offers(w))
+        info_banner(tr(ctx, "admin.purchase.no_nonprofit"));
+    else
+        muted(tr(ctx, "admin.purchase.nonprofit_intro"));
     ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 10.0f);
-    widgets::input_text_hint("###purchase_search", tr(ctx, "admin.purchase.search").c_str(), s.purchase_search);
+    widgets::input_text_hint("###purchase_search", tr(ctx, "admin.purchase.search").c_str(),
+                             s.purchase_search);
     ImGui::Spacing();
 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int columns = std::max(1, static_cast<int>((avail + spacing) / (ImGui::GetFrameHeight() * 10.0f + spacing)));
+    const int columns =
+        std::max(1, static_cast<int>((avail + spacing) / (ImGui::GetFrameHeight() * 10.0f + spacing)));
     const float tile_w = (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float tile_h = ImGui::GetTextLineHeightWithSpacing() * 9.0f + ImGui::GetFrameHeight();
     int n = 0;
@@ -66,14 +73,17 @@ void draw_catalog(const ViewContext& ctx, const sim::World& w) {
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
         ImGui::BeginChild(("##tile_" + p->sku).c_str(), ImVec2(tile_w, tile_h), true);
         ImGui::PopStyleVar();
-        if (p->audience == "nonprofit") widgets::text_colored(palette().accent, tr(ctx, "admin.purchase.nonprofit_badge"));
-        else muted(tr(ctx, "admin.purchase.commercial_badge"));
+        if (p->audience == "nonprofit")
+            widgets::text_colored(palette().accent, tr(ctx, "admin.purchase.nonprofit_badge"));
+        else
+            muted(tr(ctx, "admin.purchase.commercial_badge"));
         ImGui::PushTextWrapPos(0.0f);
         widgets::text(name);
         ImGui::PopTextWrapPos();
         widgets::text(price_text(ctx, *p));
         features(ctx, *p);
-        ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y);
+        ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeight() -
+                             ImGui::GetStyle().WindowPadding.y);
         if (widgets::button(label(ctx, "admin.purchase.details", "details_" + p->sku).c_str())) {
             s.purchase_sku = p->sku;
             s.purchase_stage = PurchaseStage::Details;
@@ -88,12 +98,14 @@ void draw_catalog(const ViewContext& ctx, const sim::World& w) {
     if (n == 0) muted(tr(ctx, "admin.purchase.nothing"));
 }
 
-void choice_combo(const ViewContext& ctx, const char* id, const std::vector<std::string>& options, std::string& value,
-                  const char* prefix) {
+void choice_combo(const ViewContext& ctx, const char* id, const std::vector<std::string>& options,
+                  std::string& value, const char* prefix) {
     ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 10.0f);
     if (widgets::begin_combo(id, tr(ctx, prefix + value).c_str())) {
         for (const std::string& o : options)
-            if (widgets::selectable((tr(ctx, prefix + o) + "###" + std::string(id + 3) + "_" + o).c_str(), o == value)) value = o;
+            if (widgets::selectable((tr(ctx, prefix + o) + "###" + std::string(id + 3) + "_" + o).c_str(),
+                                    o == value))
+                value = o;
         ImGui::EndCombo();
     }
 }
@@ -118,14 +130,18 @@ void draw_details(const ViewContext& ctx, const sim::Product& p) {
     widgets::text(tr(ctx, "admin.product.frequency"));
     choice_combo(ctx, "###frequency", p.billing_frequencies, s.frequency, "admin.frequency.");
     ImGui::Spacing();
-    widgets::text(ctx.text.format("admin.checkout.total",
-                                  {{"total", format_money(ctx, sim::order_total_cents(p, s.quantity, s.frequency), p.currency)}}));
-    if (widgets::button(label(ctx, "admin.product.buy", "buy").c_str())) s.purchase_stage = PurchaseStage::Checkout;
+    widgets::text(ctx.text.format(
+        "admin.checkout.total",
+        {{"total", format_money(ctx, sim::order_total_cents(p, s.quantity, s.frequency), p.currency)}}));
+    if (widgets::button(label(ctx, "admin.product.buy", "buy").c_str()))
+        s.purchase_stage = PurchaseStage::Checkout;
     ImGui::SameLine();
-    if (widgets::button(label(ctx, "admin.back", "purchase_back").c_str())) s.purchase_stage = PurchaseStage::Catalog;
+    if (widgets::button(label(ctx, "admin.back", "purchase_back").c_str()))
+        s.purchase_stage = PurchaseStage::Catalog;
 }
 
-void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Product& p) {
+void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                   const sim::Product& p) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     heading(tr(ctx, "admin.checkout.title"));
@@ -139,9 +155,10 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
 
     subheading(tr(ctx, "admin.checkout.product"));
     widgets::text(p.name.in(ctx.ui.language));
-    muted(ctx.text.format("admin.checkout.summary", {{"quantity", s.quantity},
-                                                     {"term", tr(ctx, "admin.term." + s.term)},
-                                                     {"frequency", tr(ctx, "admin.frequency." + s.frequency)}}));
+    muted(ctx.text.format("admin.checkout.summary",
+                          {{"quantity", s.quantity},
+                           {"term", tr(ctx, "admin.term." + s.term)},
+                           {"frequency", tr(ctx, "admin.frequency." + s.frequency)}}));
 
     subheading(tr(ctx, "admin.checkout.payment"));
     const auto method_label = [&](const sim::PaymentMethod& m) {
@@ -157,7 +174,8 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 12.0f);
         if (widgets::begin_combo("###payment_method", method_label(*current).c_str())) {
             for (const sim::PaymentMethod& m : w.billing.payment_methods)
-                if (widgets::selectable((method_label(m) + "###pm_" + m.id).c_str(), &m == current)) s.payment_method = m.id;
+                if (widgets::selectable((method_label(m) + "###pm_" + m.id).c_str(), &m == current))
+                    s.payment_method = m.id;
             ImGui::EndCombo();
         }
     }
@@ -169,14 +187,16 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         forget_action(ctx, kCardTag);
     }
     if (!s.adding_card) {
-        if (widgets::button(label(ctx, "admin.checkout.add_payment", "add_payment_method").c_str())) s.adding_card = true;
+        if (widgets::button(label(ctx, "admin.checkout.add_payment", "add_payment_method").c_str()))
+            s.adding_card = true;
     } else {
         widgets::text(tr(ctx, "admin.checkout.card_last4"));
         ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 4.0f);
         widgets::input_text("###card_last4", s.card_last4, ImGuiInputTextFlags_CharsDecimal);
         ImGui::SameLine();
         if (widgets::button(label(ctx, "admin.checkout.add_card", "card_add").c_str()))
-            out.push(SubmitAction{sim::Action{"billing.add_payment_method", actor.upn,
+            out.push(SubmitAction{sim::Action{"billing.add_payment_method",
+                                              actor.upn,
                                               {{"kind", "card"}, {"card_last4", s.card_last4}}},
                                   kCardTag});
         ImGui::SameLine();
@@ -194,18 +214,21 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     const bool busy = action_status(ctx, kOrderTag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy);
     if (widgets::button(label(ctx, "admin.checkout.place_order", "place_order").c_str())) {
-        nlohmann::json args = {{"sku", p.sku}, {"quantity", s.quantity}, {"term", s.term},
-                               {"billing_frequency", s.frequency}};
+        nlohmann::json args = {
+            {"sku", p.sku}, {"quantity", s.quantity}, {"term", s.term}, {"billing_frequency", s.frequency}};
         if (!s.payment_method.empty()) args["payment_method"] = s.payment_method;
         out.push(SubmitAction{sim::Action{"billing.place_order", actor.upn, args}, kOrderTag});
     }
     ImGui::SameLine();
-    if (widgets::button(label(ctx, "admin.back", "checkout_back").c_str())) s.purchase_stage = PurchaseStage::Details;
+    if (widgets::button(label(ctx, "admin.back", "checkout_back").c_str()))
+        s.purchase_stage = PurchaseStage::Details;
     ImGui::EndDisabled();
     sim::ActionResult r;
     const ActionStatus status = action_status(ctx, kOrderTag, &r);
-    if (status == ActionStatus::Failed) error_banner(error_text(ctx, r));
-    else draw_action_status(ctx, kOrderTag);
+    if (status == ActionStatus::Failed)
+        error_banner(error_text(ctx, r));
+    else
+        draw_action_status(ctx, kOrderTag);
     if (status == ActionStatus::Ok) {
         s.confirmed_subscription = r.data.value("subscription", std::string());
         s.purchase_stage = PurchaseStage::Confirmation;
@@ -220,9 +243,11 @@ void draw_confirmation(const ViewContext& ctx, CommandQueue& out, const sim::Pro
     for (const sim::Subscription& x : w.subscriptions)
         if (x.id == s.confirmed_subscription) sub = &x;
     ImGui::PushTextWrapPos(0.0f);
-    widgets::text(ctx.text.format("admin.confirmation.text", {{"product", p.name.in(ctx.ui.language)},
-                                                             {"quantity", sub ? sub->quantity : s.quantity}}));
-    if (sub) muted(ctx.text.format("admin.confirmation.renewal", {{"date", format_date(ctx, sub->renewal_at)}}));
+    widgets::text(ctx.text.format(
+        "admin.confirmation.text",
+        {{"product", p.name.in(ctx.ui.language)}, {"quantity", sub ? sub->quantity : s.quantity}}));
+    if (sub)
+        muted(ctx.text.format("admin.confirmation.renewal", {{"date", format_date(ctx, sub->renewal_at)}}));
     widgets::text_wrapped(tr(ctx, "admin.confirmation.next"));
     ImGui::PopTextWrapPos();
     if (widgets::button(label(ctx, "admin.licenses.assign", "confirm_assign").c_str())) {
@@ -253,14 +278,19 @@ void draw_purchase(const ViewContext& ctx, CommandQueue& out) {
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.purchase_services"), nullptr}};
-    if (s.purchase_stage != PurchaseStage::Catalog && p) crumbs.push_back({p->name.in(ctx.ui.language), nullptr});
+    if (s.purchase_stage != PurchaseStage::Catalog && p)
+        crumbs.push_back({p->name.in(ctx.ui.language), nullptr});
     const sim::Person* actor = begin_page(ctx, out, Page::Purchase, crumbs);
     if (actor) {
         ImGui::BeginChild("##purchase_body");
-        if (s.purchase_stage == PurchaseStage::Catalog || !p) draw_catalog(ctx, ctx.sim->world());
-        else if (s.purchase_stage == PurchaseStage::Details) draw_details(ctx, *p);
-        else if (s.purchase_stage == PurchaseStage::Checkout) draw_checkout(ctx, out, *actor, *p);
-        else draw_confirmation(ctx, out, *p);
+        if (s.purchase_stage == PurchaseStage::Catalog || !p)
+            draw_catalog(ctx, ctx.sim->world());
+        else if (s.purchase_stage == PurchaseStage::Details)
+            draw_details(ctx, *p);
+        else if (s.purchase_stage == PurchaseStage::Checkout)
+            draw_checkout(ctx, out, *actor, *p);
+        else
+            draw_confirmation(ctx, out, *p);
         ImGui::EndChild();
     }
     end_page();

@@ -21,7 +21,9 @@ std::string some_user(const sim::Simulation* sim, const UiState& ui) {
     return fallback;
 }
 
-void prepare_users(const sim::Simulation*, UiState&, ViewState& state) { state.admin.users_pane = UsersPane::None; }
+void prepare_users(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.users_pane = UsersPane::None;
+}
 
 void prepare_add(const sim::Simulation*, UiState&, ViewState& state) {
     admin::reset_add_user(state.admin);
@@ -29,10 +31,13 @@ void prepare_add(const sim::Simulation*, UiState&, ViewState& state) {
 
 void prepare_detail(const sim::Simulation* sim, UiState& ui, ViewState& state) {
     admin::open_user_pane(state.admin, some_user(sim, ui));
-    state.admin.pane_tab = UserPaneTab::Licences;  // "Licenses and apps": where the journey's licence is assigned
+    state.admin.pane_tab =
+        UserPaneTab::Licences;  // "Licenses and apps": where the journey's licence is assigned
 }
 
-void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) { state.admin.purchase_stage = PurchaseStage::Catalog; }
+void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.purchase_stage = PurchaseStage::Catalog;
+}
 
 void prepare_licenses(const sim::Simulation* sim, UiState&, ViewState& state) {
     state.admin.licenses_sku.clear();
@@ -40,7 +45,9 @@ void prepare_licenses(const sim::Simulation* sim, UiState&, ViewState& state) {
     (void)sim;
 }
 
-void prepare_products(const sim::Simulation*, UiState&, ViewState& state) { state.admin.product_pane_sub.clear(); }
+void prepare_products(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.product_pane_sub.clear();
+}
 
 }  // namespace
 
@@ -51,12 +58,16 @@ std::vector<ScreenSpec> admin_screens() {
         {"admin.users.add", nullptr, &admin::draw_users_add, "admin.example/users/active/add", &prepare_add},
         {"admin.users.detail", nullptr, &admin::draw_users_detail, "admin.example/users/active/details",
          &prepare_detail},
-        {"admin.billing.purchase", nullptr, &admin::draw_purchase, "admin.example/billing/catalog", &prepare_purchase},
-        // The portal's Microsoft 365 offer leads here (assets/catalog: target "admin.billing.purchase_services").
+        {"admin.billing.purchase", nullptr, &admin::draw_purchase, "admin.example/billing/catalog",
+         &prepare_purchase},
+        // The portal's Microsoft 365 offer leads here (assets/catalog: target
+        // "admin.billing.purchase_services").
         {"admin.billing.purchase_services", nullptr, &admin::draw_purchase, "admin.example/billing/catalog",
          &prepare_purchase},
-        {"admin.billing.products", nullptr, &admin::draw_products, "admin.example/billing/products", &prepare_products},
-        {"admin.billing.licenses", nullptr, &admin::draw_licenses, "admin.example/billing/licenses", &prepare_licenses},
+        {"admin.billing.products", nullptr, &admin::draw_products, "admin.example/billing/products",
+         &prepare_products},
+        {"admin.billing.licenses", nullptr, &admin::draw_licenses, "admin.example/billing/licenses",
+         &prepare_licenses},
     };
 }
 

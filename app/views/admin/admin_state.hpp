@@ -1,4 +1,5 @@
-// app/views/admin/admin_state.hpp — UI-only state of the admin center's filters, selections, panes and wizards.
+// app/views/admin/admin_state.hpp — UI-only state of the admin center's filters, selections, panes and
+// wizards.
 //
 // Widgets edit these fields directly (text buffers, selections, open panes): they are never part of
 // the simulated world, never hashed or journaled. Changes to the world go through commands.
@@ -48,19 +49,19 @@ struct AdminAddUserForm {
     std::string usage_location;
     std::set<std::string> licences;  // SKUs ticked
     bool admin_access = false;
-    std::set<std::string> roles;     // "global_admin", …
+    std::set<std::string> roles;  // "global_admin", …
     std::string kind = "paid_staff";
     bool submitted = false;
 };
 
 struct AdminViewState {
     // Users > Active users
-    int user_filter = 0;   // sim::UserFilter
+    int user_filter = 0;  // sim::UserFilter
     std::string user_search;
     std::set<std::string> selected_users;  // sign-in names
     AdminUsersIndex users_index;
     UsersPane users_pane = UsersPane::None;  // on admin.users
-    std::string bulk_sku;  // product picked in "Manage product licenses"
+    std::string bulk_sku;                    // product picked in "Manage product licenses"
 
     // The user pane (admin.users.detail)
     std::string pane_user;
@@ -92,7 +93,7 @@ struct AdminViewState {
     int new_quantity = 0;
 
     // Billing > Licenses
-    std::string licenses_sku;       // product opened; empty = the list of products
+    std::string licenses_sku;  // product opened; empty = the list of products
     bool assign_open = false;
     std::string assign_search;
     std::vector<std::string> assign_pick;  // up to 20 sign-in names, in the order picked

@@ -21,12 +21,16 @@ constexpr const char* kTag = "admin.users.add";
 constexpr const char* kSteps[] = {"admin.wizard.step.basics", "admin.wizard.step.licenses",
                                   "admin.wizard.step.optional", "admin.wizard.step.finish"};
 
-AddUserStep step_after(AddUserStep step, int by) { return static_cast<AddUserStep>(static_cast<int>(step) + by); }
+AddUserStep step_after(AddUserStep step, int by) {
+    return static_cast<AddUserStep>(static_cast<int>(step) + by);
+}
 
 constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
 constexpr const char* kKinds[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
 
-void field_label(const ViewContext& ctx, const char* key) { widgets::text(tr(ctx, key)); }
+void field_label(const ViewContext& ctx, const char* key) {
+    widgets::text(tr(ctx, key));
+}
 
 void draw_steps(const ViewContext& ctx, AddUserStep current) {
     for (int i = 0; i < 4; ++i) {
@@ -62,8 +66,9 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     // The domain combo is as wide as the domain (long .onmicrosoft.com names must not be cut off).
     const std::string domain = w.tenant.initial_domain;
     const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
-    const float domain_w = std::min(row * 0.72f, ImGui::CalcTextSize(domain.c_str()).x +
-                                                     ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+    const float domain_w =
+        std::min(row * 0.72f, ImGui::CalcTextSize(domain.c_str()).x +
+                                  ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
     ImGui::SetNextItemWidth(std::max(row - domain_w, half * 0.5f));
     widgets::input_text("###add_username", f.username);
     ImGui::SameLine(0, 4);
@@ -76,7 +81,8 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     }
 
     subheading(tr(ctx, "admin.wizard.password_settings"));
-    if (widgets::radio_button(label(ctx, "admin.wizard.password_auto", "add_pw_auto").c_str(), !f.own_password)) {
+    if (widgets::radio_button(label(ctx, "admin.wizard.password_auto", "add_pw_auto").c_str(),
+                              !f.own_password)) {
         f.own_password = false;
         f.password.clear();
     }
@@ -104,8 +110,10 @@ void draw_licences(const ViewContext& ctx, AdminAddUserForm& f, const sim::World
                                  ctx.text.format("admin.licenses.available_of",
                                                  {{"available", r.available()}, {"total", r.total}});
         if (checkbox_wrapped(text, "add_lic_" + r.sku, ticked)) {
-            if (ticked) f.licences.insert(r.sku);
-            else f.licences.erase(r.sku);
+            if (ticked)
+                f.licences.insert(r.sku);
+            else
+                f.licences.erase(r.sku);
         }
     }
     ImGui::PushTextWrapPos(0.0f);
@@ -115,19 +123,23 @@ void draw_licences(const ViewContext& ctx, AdminAddUserForm& f, const sim::World
 
 void draw_optional(const ViewContext& ctx, AdminAddUserForm& f) {
     subheading(tr(ctx, "admin.wizard.roles"));
-    if (widgets::radio_button(label(ctx, "admin.wizard.role_user", "add_role_user").c_str(), !f.admin_access)) {
+    if (widgets::radio_button(label(ctx, "admin.wizard.role_user", "add_role_user").c_str(),
+                              !f.admin_access)) {
         f.admin_access = false;
         f.roles.clear();
     }
-    if (widgets::radio_button(label(ctx, "admin.wizard.role_admin", "add_role_admin").c_str(), f.admin_access))
+    if (widgets::radio_button(label(ctx, "admin.wizard.role_admin", "add_role_admin").c_str(),
+                              f.admin_access))
         f.admin_access = true;
     if (f.admin_access) {
         ImGui::Indent();
         for (const char* role : kRoles) {
             bool on = f.roles.count(role) != 0;
             if (widgets::checkbox((tr(ctx, std::string("role.") + role) + "###add_" + role).c_str(), on)) {
-                if (on) f.roles.insert(role);
-                else f.roles.erase(role);
+                if (on)
+                    f.roles.insert(role);
+                else
+                    f.roles.erase(role);
             }
         }
         ImGui::Unindent();
@@ -137,7 +149,9 @@ void draw_optional(const ViewContext& ctx, AdminAddUserForm& f) {
     ImGui::SetNextItemWidth(-1);
     if (widgets::begin_combo("###add_kind", tr(ctx, "kind." + f.kind).c_str())) {
         for (const char* k : kKinds)
-            if (widgets::selectable((tr(ctx, std::string("kind.") + k) + "###kind_" + k).c_str(), f.kind == k)) f.kind = k;
+            if (widgets::selectable((tr(ctx, std::string("kind.") + k) + "###kind_" + k).c_str(),
+                                    f.kind == k))
+                f.kind = k;
         ImGui::EndCombo();
     }
     ImGui::PushTextWrapPos(0.0f);
@@ -190,7 +204,8 @@ void reset_add_user(AdminViewState& s) {
     s.actions_reset_pending = true;
 }
 
-bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
+                        float top_y) {
     AdminViewState& s = ctx.state.admin;
     AdminAddUserForm& f = s.add;
     if (s.actions_reset_pending) {
@@ -209,8 +224,10 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         widgets::text_wrapped(ctx.text.format("admin.wizard.done", {{"name", f.display_name}, {"upn", upn}}));
         // The simulation never hands out a generated password; if it ever does, it is shown once here.
         const std::string password = result.data.value("password", std::string());
-        if (!password.empty()) widgets::text(ctx.text.format("admin.wizard.password_once", {{"password", password}}));
-        else if (!f.own_password) widgets::text_wrapped(tr(ctx, "admin.wizard.password_not_shown"));
+        if (!password.empty())
+            widgets::text(ctx.text.format("admin.wizard.password_once", {{"password", password}}));
+        else if (!f.own_password)
+            widgets::text_wrapped(tr(ctx, "admin.wizard.password_not_shown"));
         if (!f.licences.empty()) widgets::text_wrapped(tr(ctx, "admin.wizard.licence_pending"));
         ImGui::Spacing();
         if (widgets::button(label(ctx, "admin.wizard.add_another", "add_another").c_str())) reset_add_user(s);
@@ -220,10 +237,14 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         return close || done;
     }
 
-    if (f.step == AddUserStep::Basics) draw_basics(ctx, f, w);
-    else if (f.step == AddUserStep::Licences) draw_licences(ctx, f, w);
-    else if (f.step == AddUserStep::Optional) draw_optional(ctx, f);
-    else draw_review(ctx, f, w);
+    if (f.step == AddUserStep::Basics)
+        draw_basics(ctx, f, w);
+    else if (f.step == AddUserStep::Licences)
+        draw_licences(ctx, f, w);
+    else if (f.step == AddUserStep::Optional)
+        draw_optional(ctx, f);
+    else
+        draw_review(ctx, f, w);
 
     ImGui::Spacing();
     if (status == ActionStatus::Failed) error_banner(error_text(ctx, result));
@@ -234,7 +255,8 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     ImGui::SameLine();
     ImGui::BeginDisabled(busy);
     if (f.step != AddUserStep::Finish) {
-        if (widgets::button(label(ctx, "admin.wizard.next", "add_next").c_str())) f.step = step_after(f.step, +1);
+        if (widgets::button(label(ctx, "admin.wizard.next", "add_next").c_str()))
+            f.step = step_after(f.step, +1);
     } else if (widgets::button(label(ctx, "admin.wizard.finish", "add_finish").c_str())) {
         out.push(SubmitAction{make_action(f, actor, w), kTag});
         f.password.clear();  // handed to the simulation, which keeps only whether it met the policy

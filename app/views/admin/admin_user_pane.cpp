@@ -39,7 +39,8 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     property(ctx, "admin.wizard.display_name", p.display_name);
     property(ctx, "admin.wizard.username", p.upn);
     property(ctx, "admin.wizard.kind", tr(ctx, std::string("kind.") + sim::to_string(p.kind)));
-    property(ctx, "admin.user.sign_in", tr(ctx, p.sign_in_blocked ? "admin.user.blocked" : "admin.user.allowed"));
+    property(ctx, "admin.user.sign_in",
+             tr(ctx, p.sign_in_blocked ? "admin.user.blocked" : "admin.user.allowed"));
 
     subheading(tr(ctx, "admin.users.col.location"));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
@@ -47,32 +48,37 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::SameLine();
     ImGui::BeginDisabled(s.edit_location == p.usage_location);
     if (widgets::button(label(ctx, "admin.user.save_location", "user_save_location").c_str()))
-        out.push(SubmitAction{sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"usage_location", s.edit_location}}},
-                              "admin.user.edit." + p.upn});
+        out.push(SubmitAction{
+            sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"usage_location", s.edit_location}}},
+            "admin.user.edit." + p.upn});
     ImGui::EndDisabled();
     draw_action_status(ctx, "admin.user.edit." + p.upn);
 
     subheading(tr(ctx, "admin.user.actions"));
     const char* block_key = p.sign_in_blocked ? "admin.user.unblock" : "admin.user.block";
     if (widgets::button(label(ctx, block_key, "user_block").c_str()))
-        out.push(SubmitAction{sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"block_sign_in", !p.sign_in_blocked}}},
-                              "admin.user.block." + p.upn});
+        out.push(SubmitAction{
+            sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"block_sign_in", !p.sign_in_blocked}}},
+            "admin.user.block." + p.upn});
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.users.delete", "user_delete").c_str())) s.confirm_delete = true;
     draw_action_status(ctx, "admin.user.block." + p.upn);
     if (s.confirm_delete) {
         widgets::text_wrapped(ctx.text.format("admin.user.delete_question", {{"name", p.display_name}}));
         if (widgets::button(label(ctx, "admin.delete.confirm", "user_delete_confirm").c_str())) {
-            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", p.upn}}}, "admin.user.delete." + p.upn});
+            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", p.upn}}},
+                                  "admin.user.delete." + p.upn});
             s.confirm_delete = false;
         }
         ImGui::SameLine();
-        if (widgets::button(label(ctx, "admin.cancel", "user_delete_cancel").c_str())) s.confirm_delete = false;
+        if (widgets::button(label(ctx, "admin.cancel", "user_delete_cancel").c_str()))
+            s.confirm_delete = false;
     }
     draw_action_status(ctx, "admin.user.delete." + p.upn);
 }
 
-void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                   const sim::Person& p) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     property(ctx, "admin.users.col.location", country_name(ctx, p.usage_location));
@@ -104,7 +110,8 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person&
             const bool ticked = s.licence_ticks[r.sku];
             const bool held = p.licence(r.sku) != nullptr;
             if (ticked == held) continue;
-            out.push(SubmitAction{sim::Action{ticked ? "licences.assign" : "licences.unassign", actor.upn,
+            out.push(SubmitAction{sim::Action{ticked ? "licences.assign" : "licences.unassign",
+                                              actor.upn,
                                               {{"sku", r.sku}, {"user", p.upn}}},
                                   "admin.user.lic." + p.upn + "." + r.sku});
         }
@@ -123,15 +130,19 @@ void draw_roles(const ViewContext& ctx, CommandQueue& out, const sim::Person& ac
     for (const char* role : kRoles) {
         bool on = s.role_ticks.count(role) != 0;
         if (widgets::checkbox((tr(ctx, std::string("role.") + role) + "###user_" + role).c_str(), on)) {
-            if (on) s.role_ticks.insert(role);
-            else s.role_ticks.erase(role);
+            if (on)
+                s.role_ticks.insert(role);
+            else
+                s.role_ticks.erase(role);
         }
     }
     if (widgets::button(label(ctx, "admin.user.save_changes", "user_save_roles").c_str()))
-        out.push(SubmitAction{sim::Action{"users.edit", actor.upn,
-                                          {{"user", p.upn},
-                                           {"roles", std::vector<std::string>(s.role_ticks.begin(), s.role_ticks.end())}}},
-                              "admin.user.roles." + p.upn});
+        out.push(SubmitAction{
+            sim::Action{"users.edit",
+                        actor.upn,
+                        {{"user", p.upn},
+                         {"roles", std::vector<std::string>(s.role_ticks.begin(), s.role_ticks.end())}}},
+            "admin.user.roles." + p.upn});
     draw_action_status(ctx, "admin.user.roles." + p.upn);
 }
 
@@ -143,7 +154,8 @@ void open_user_pane(AdminViewState& s, const std::string& upn) {
     s.confirm_delete = false;
 }
 
-bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
+bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
+                    float top_y) {
     AdminViewState& s = ctx.state.admin;
     const sim::Person* p = ctx.sim->world().find_person(s.pane_user);
     const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width, top_y);
@@ -157,13 +169,17 @@ bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     for (int i = 0; i < 3; ++i) {  // kTabs[i] is the label of UserPaneTab(i)
         const UserPaneTab tab = static_cast<UserPaneTab>(i);
         if (i > 0) ImGui::SameLine();
-        if (widgets::toggle_button(label(ctx, kTabs[i], kTabIds[i]).c_str(), s.pane_tab == tab)) s.pane_tab = tab;
+        if (widgets::toggle_button(label(ctx, kTabs[i], kTabIds[i]).c_str(), s.pane_tab == tab))
+            s.pane_tab = tab;
     }
     ImGui::Separator();
     ImGui::BeginChild("##user_pane_body");
-    if (s.pane_tab == UserPaneTab::Account) draw_account(ctx, out, actor, *p);
-    else if (s.pane_tab == UserPaneTab::Licences) draw_licences(ctx, out, actor, *p);
-    else draw_roles(ctx, out, actor, *p);
+    if (s.pane_tab == UserPaneTab::Account)
+        draw_account(ctx, out, actor, *p);
+    else if (s.pane_tab == UserPaneTab::Licences)
+        draw_licences(ctx, out, actor, *p);
+    else
+        draw_roles(ctx, out, actor, *p);
     ImGui::EndChild();
     end_flyout();
     return close;

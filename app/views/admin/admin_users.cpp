@@ -18,8 +18,8 @@ namespace app::admin {
 
 namespace {
 
-constexpr const char* kFilters[] = {"all", "licensed", "unlicensed", "admins", "global_admins", "billing_admins",
-                                    "sign_in_blocked"};
+constexpr const char* kFilters[] = {"all",           "licensed",       "unlicensed",     "admins",
+                                    "global_admins", "billing_admins", "sign_in_blocked"};
 constexpr int kFilterCount = static_cast<int>(sizeof kFilters / sizeof kFilters[0]);
 
 enum Column { ColSelect, ColName, ColUsername, ColLicences, ColLocation };
@@ -45,7 +45,8 @@ std::string licences_text(const ViewContext& ctx, const sim::Person& p) {
     return s;
 }
 
-void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
+void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
+                    float top_y) {
     AdminViewState& s = ctx.state.admin;
     const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width, top_y);
     widgets::text_wrapped(ctx.text.format("admin.bulk.selected", {{"count", s.selected_users.size()}}));
@@ -53,23 +54,27 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     if (rows.empty()) widgets::text_wrapped(tr(ctx, "admin.licenses.none"));
     for (const sim::LicenceRow& r : rows) {
         const std::string text = product_name(ctx, r.sku) + "  " +
-                                 ctx.text.format("admin.licenses.available_of", {{"available", r.available()},
-                                                                                 {"total", r.total}});
-        if (widgets::radio_button((text + "###bulk_" + r.sku).c_str(), s.bulk_sku == r.sku)) s.bulk_sku = r.sku;
+                                 ctx.text.format("admin.licenses.available_of",
+                                                 {{"available", r.available()}, {"total", r.total}});
+        if (widgets::radio_button((text + "###bulk_" + r.sku).c_str(), s.bulk_sku == r.sku))
+            s.bulk_sku = r.sku;
     }
     ImGui::Spacing();
     std::vector<std::string> users(s.selected_users.begin(), s.selected_users.end());
     ImGui::BeginDisabled(s.bulk_sku.empty() || users.empty() ||
                          action_status(ctx, "admin.users.bulk") == ActionStatus::Pending);
     if (widgets::button(label(ctx, "admin.bulk.assign", "bulk_assign").c_str()))
-        out.push(SubmitAction{sim::Action{"licences.assign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
-                              "admin.users.bulk"});
+        out.push(
+            SubmitAction{sim::Action{"licences.assign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
+                         "admin.users.bulk"});
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.bulk.unassign", "bulk_unassign").c_str()))
-        out.push(SubmitAction{sim::Action{"licences.unassign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
-                              "admin.users.bulk"});
+        out.push(
+            SubmitAction{sim::Action{"licences.unassign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
+                         "admin.users.bulk"});
     ImGui::EndDisabled();
-    if (draw_action_status(ctx, "admin.users.bulk") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
+    if (draw_action_status(ctx, "admin.users.bulk") == ActionStatus::Ok)
+        widgets::text(tr(ctx, "admin.saved"));
     end_flyout();
     if (close) {
         s.users_pane = UsersPane::None;
@@ -77,7 +82,8 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     }
 }
 
-void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width, float top_y) {
+void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
+                      float top_y) {
     AdminViewState& s = ctx.state.admin;
     const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width, top_y);
     const sim::World& w = ctx.sim->world();
@@ -94,11 +100,13 @@ void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     ImGui::BeginDisabled(s.selected_users.empty());
     if (widgets::button(label(ctx, "admin.delete.confirm", "delete_confirm").c_str())) {
         for (const std::string& upn : s.selected_users)
-            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", upn}}}, "admin.users.delete"});
+            out.push(
+                SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", upn}}}, "admin.users.delete"});
         s.selected_users.clear();
     }
     ImGui::EndDisabled();
-    if (draw_action_status(ctx, "admin.users.delete") == ActionStatus::Ok) widgets::text(tr(ctx, "admin.saved"));
+    if (draw_action_status(ctx, "admin.users.delete") == ActionStatus::Ok)
+        widgets::text(tr(ctx, "admin.saved"));
     end_flyout();
     if (close) {
         s.users_pane = UsersPane::None;
@@ -120,20 +128,25 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
         s.users_pane = UsersPane::Delete;
         if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
     }
-    if (command(ctx, "admin.users.refresh", "users_refresh")) s.users_index.journal_size = static_cast<std::size_t>(-1);
+    if (command(ctx, "admin.users.refresh", "users_refresh"))
+        s.users_index.journal_size = static_cast<std::size_t>(-1);
 
     // Filter and search on the right of the bar (they wrap below on narrow pages).
     const float search_w = ImGui::GetFrameHeight() * 12.0f;
     const float filter_w = ImGui::GetFrameHeight() * 7.0f;
     const float need = search_w + filter_w + ImGui::GetStyle().ItemSpacing.x * 2.0f;
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
-    else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - need + ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::GetContentRegionAvail().x < need)
+        ImGui::NewLine();
+    else
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - need +
+                             ImGui::GetStyle().ItemSpacing.x);
     ImGui::SetNextItemWidth(filter_w);
     const std::string preview = tr(ctx, std::string("admin.users.filter.") + kFilters[s.user_filter]);
     if (widgets::begin_combo("###users_filter", preview.c_str())) {
         for (int i = 0; i < kFilterCount; ++i) {
-            const std::string item = tr(ctx, std::string("admin.users.filter.") + kFilters[i]) + "###filter_" + kFilters[i];
+            const std::string item =
+                tr(ctx, std::string("admin.users.filter.") + kFilters[i]) + "###filter_" + kFilters[i];
             if (widgets::selectable(item.c_str(), i == s.user_filter)) s.user_filter = i;
         }
         ImGui::EndCombo();
@@ -146,14 +159,15 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
 void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
-                                       ImGuiTableFlags_SizingStretchProp;
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##active_users", 5, kFlags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("###col_select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed |
-                                                 ImGuiTableColumnFlags_NoResize,
-                            ImGui::GetFrameHeight());
+    ImGui::TableSetupColumn(
+        "###col_select",
+        ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
+        ImGui::GetFrameHeight());
     ImGui::TableSetupColumn(label(ctx, "admin.users.col.name", "col_name").c_str(),
                             ImGuiTableColumnFlags_DefaultSort, 1.3f);
     ImGui::TableSetupColumn(label(ctx, "admin.users.col.username", "col_username").c_str(), 0, 1.5f);
@@ -198,11 +212,14 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
             ImGui::TableSetColumnIndex(0);
             bool selected = s.selected_users.count(p.upn) != 0;
             if (widgets::checkbox(("###sel_" + p.upn).c_str(), selected)) {
-                if (selected) s.selected_users.insert(p.upn);
-                else s.selected_users.erase(p.upn);
+                if (selected)
+                    s.selected_users.insert(p.upn);
+                else
+                    s.selected_users.erase(p.upn);
             }
             ImGui::TableSetColumnIndex(1);
-            if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(), detail_open && s.pane_user == p.upn)) {
+            if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(),
+                                    detail_open && s.pane_user == p.upn)) {
                 open_user_pane(s, p.upn);
                 s.users_pane = UsersPane::None;
                 if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
@@ -210,8 +227,10 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
             ImGui::TableSetColumnIndex(2);
             cell_text(p.upn);
             ImGui::TableSetColumnIndex(3);
-            if (p.licences.empty()) cell_text(tr(ctx, "admin.users.unlicensed"), true);
-            else cell_text(licences_text(ctx, p));
+            if (p.licences.empty())
+                cell_text(tr(ctx, "admin.users.unlicensed"), true);
+            else
+                cell_text(licences_text(ctx, p));
             ImGui::TableSetColumnIndex(4);
             cell_text(country_name(ctx, p.usage_location));
             ImGui::PopID();
@@ -225,7 +244,8 @@ enum class UsersPage { List, Add, Detail };
 
 void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) {
     AdminViewState& s = ctx.state.admin;
-    std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"}, {tr(ctx, "admin.nav.active_users"), nullptr}};
+    std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
+                                 {tr(ctx, "admin.nav.active_users"), nullptr}};
     if (pane != UsersPage::List) crumbs.back().screen = "admin.users";
     if (pane == UsersPage::Add) crumbs.push_back({tr(ctx, "admin.wizard.title"), nullptr});
     if (pane == UsersPage::Detail) {
@@ -238,20 +258,23 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) 
         draw_command_bar(ctx, out);
         for (const char* tag : {"admin.users.delete"}) {
             sim::ActionResult r;
-            if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == UsersPane::None) error_banner(error_text(ctx, r));
+            if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == UsersPane::None)
+                error_banner(error_text(ctx, r));
         }
         const UsersPane list_pane = pane == UsersPage::List ? s.users_pane : UsersPane::None;
         const bool has_pane = pane != UsersPage::List || list_pane != UsersPane::None;
         const float pane_w = has_pane ? flyout_width(pane == UsersPage::Add ? 0.7f : 0.6f) : 0.0f;
         const float pane_top = ImGui::GetCursorScreenPos().y;
         ImGui::BeginChild("##users_list", ImVec2(0, 0));
-        muted(ctx.text.format("admin.users.count", {{"count", s.users_index.rows.size()},
-                                                     {"selected", s.selected_users.size()}}));
+        muted(ctx.text.format("admin.users.count",
+                              {{"count", s.users_index.rows.size()}, {"selected", s.selected_users.size()}}));
         draw_table(ctx, out, pane == UsersPage::Detail);
         ImGui::EndChild();
         if (has_pane) {
-            if (pane == UsersPage::Add && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
-            if (pane == UsersPage::Detail && draw_user_pane(ctx, out, *actor, pane_w, pane_top)) out.push(Navigate{"admin.users"});
+            if (pane == UsersPage::Add && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top))
+                out.push(Navigate{"admin.users"});
+            if (pane == UsersPage::Detail && draw_user_pane(ctx, out, *actor, pane_w, pane_top))
+                out.push(Navigate{"admin.users"});
             if (list_pane == UsersPane::ManageLicences) draw_bulk_pane(ctx, out, *actor, pane_w, pane_top);
             if (list_pane == UsersPane::Delete) draw_delete_pane(ctx, out, *actor, pane_w, pane_top);
         }
@@ -292,25 +315,36 @@ bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort
         const sim::Person& x = w.people[a];
         const sim::Person& y = w.people[b];
         switch (sort_column) {
-            case ColUsername: return x.upn < y.upn;
+            case ColUsername:
+                return x.upn < y.upn;
             case ColLicences:
                 if (x.licences.size() != y.licences.size()) return x.licences.size() < y.licences.size();
                 break;
             case ColLocation:
                 if (x.usage_location != y.usage_location) return x.usage_location < y.usage_location;
                 break;
-            default: break;
+            default:
+                break;
         }
         if (x.display_name != y.display_name) return less_nocase(x.display_name, y.display_name);
         return x.upn < y.upn;
     };
-    if (ascending) std::stable_sort(ix.rows.begin(), ix.rows.end(), key_less);
-    else std::stable_sort(ix.rows.begin(), ix.rows.end(), [&](std::size_t a, std::size_t b) { return key_less(b, a); });
+    if (ascending)
+        std::stable_sort(ix.rows.begin(), ix.rows.end(), key_less);
+    else
+        std::stable_sort(ix.rows.begin(), ix.rows.end(),
+                         [&](std::size_t a, std::size_t b) { return key_less(b, a); });
     return true;
 }
 
-void draw_users(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::List); }
-void draw_users_add(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::Add); }
-void draw_users_detail(const ViewContext& ctx, CommandQueue& out) { draw_users_page(ctx, out, UsersPage::Detail); }
+void draw_users(const ViewContext& ctx, CommandQueue& out) {
+    draw_users_page(ctx, out, UsersPage::List);
+}
+void draw_users_add(const ViewContext& ctx, CommandQueue& out) {
+    draw_users_page(ctx, out, UsersPage::Add);
+}
+void draw_users_detail(const ViewContext& ctx, CommandQueue& out) {
+    draw_users_page(ctx, out, UsersPage::Detail);
+}
 
 }  // namespace app::admin

@@ -33,22 +33,28 @@ std::string journal_line(const ViewContext& ctx, const sim::JournalEntry& e) {
     if (e.kind == "action" && b.contains("action") && b["action"].is_object()) {
         const nlohmann::json& a = b["action"];
         const std::string actor = a.value("actor", "");
-        return ctx.text.format(actor.empty() ? "scenario.instructor.j_action" : "scenario.instructor.j_action_by",
-                               {{"name", operation_name(ctx, a.value("type", ""))}, {"actor", actor}});
+        return ctx.text.format(
+            actor.empty() ? "scenario.instructor.j_action" : "scenario.instructor.j_action_by",
+            {{"name", operation_name(ctx, a.value("type", ""))}, {"actor", actor}});
     }
     if (e.kind == "result" && b.contains("result") && b["result"].is_object()) {
         const std::string name = operation_name(ctx, b.value("type", ""));
-        if (b["result"].value("ok", false)) return ctx.text.format("scenario.instructor.j_ok", {{"name", name}});
-        return ctx.text.format("scenario.instructor.j_failed", {{"name", name}, {"code", b["result"].value("code", "")}});
+        if (b["result"].value("ok", false))
+            return ctx.text.format("scenario.instructor.j_ok", {{"name", name}});
+        return ctx.text.format("scenario.instructor.j_failed",
+                               {{"name", name}, {"code", b["result"].value("code", "")}});
     }
     if (e.kind == "event") {
         const std::string kind = b.value("kind", "");
         const std::string key = "debrief.event." + kind;
-        return ctx.text.format("scenario.instructor.j_event", {{"name", ctx.text.has(key) ? ctx.text.get(key) : kind}});
+        return ctx.text.format("scenario.instructor.j_event",
+                               {{"name", ctx.text.has(key) ? ctx.text.get(key) : kind}});
     }
     if (e.kind == "fault")
-        return ctx.text.format("scenario.instructor.j_fault", {{"rule", b.value("rule", "")}, {"effect", b.value("effect", "")}});
-    if (e.kind == "note") return ctx.text.format("scenario.instructor.j_note", {{"text", b.value("text", "")}});
+        return ctx.text.format("scenario.instructor.j_fault",
+                               {{"rule", b.value("rule", "")}, {"effect", b.value("effect", "")}});
+    if (e.kind == "note")
+        return ctx.text.format("scenario.instructor.j_note", {{"text", b.value("text", "")}});
     return e.kind;
 }
 
@@ -75,12 +81,14 @@ void draw_time_warp(const ViewContext& ctx, CommandQueue& out) {
 void draw_checkpoints(const ViewContext& ctx, CommandQueue& out) {
     InstructorViewState& st = ctx.state.instructor;
     const std::string save = ctx.text.get("scenario.instructor.checkpoint_save") + "###checkpoint_save";
-    const float save_w = ImGui::CalcTextSize(save.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - save_w - ImGui::GetStyle().ItemSpacing.x,
-                                     ImGui::GetFontSize() * 16.0f));
-    const bool enter =
-        widgets::input_text_hint("###checkpoint_name", ctx.text.get("scenario.instructor.checkpoint_hint").c_str(),
-                                 st.checkpoint_name, ImGuiInputTextFlags_EnterReturnsTrue);
+    const float save_w =
+        ImGui::CalcTextSize(save.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(
+        std::min(ImGui::GetContentRegionAvail().x - save_w - ImGui::GetStyle().ItemSpacing.x,
+                 ImGui::GetFontSize() * 16.0f));
+    const bool enter = widgets::input_text_hint("###checkpoint_name",
+                                                ctx.text.get("scenario.instructor.checkpoint_hint").c_str(),
+                                                st.checkpoint_name, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (widgets::button(save.c_str()) || enter) {
         submit_instructor(out, "instructor.checkpoint", {{"name", st.checkpoint_name}});
@@ -94,7 +102,8 @@ void draw_checkpoints(const ViewContext& ctx, CommandQueue& out) {
     const std::string restore = ctx.text.get("scenario.instructor.restore");
     for (const sim::CheckpointInfo& c : checkpoints) {
         ImGui::AlignTextToFramePadding();
-        widgets::text(ctx.text.format("scenario.instructor.checkpoint_line", {{"name", c.name}, {"time", when(ctx, c.time)}}));
+        widgets::text(ctx.text.format("scenario.instructor.checkpoint_line",
+                                      {{"name", c.name}, {"time", when(ctx, c.time)}}));
         ImGui::SameLine();
         if (widgets::button((restore + "###restore_" + c.name).c_str()))
             submit_instructor(out, "instructor.restore_checkpoint", {{"name", c.name}});
@@ -117,8 +126,10 @@ void draw_live_journal(const ViewContext& ctx, float height) {
             widgets::text_colored(palette().muted_text, when(ctx, e.time));
             ImGui::SameLine();
             const std::string line = journal_line(ctx, e);
-            if (bad) widgets::text_colored(palette().error_text, line);
-            else widgets::text(line);
+            if (bad)
+                widgets::text_colored(palette().error_text, line);
+            else
+                widgets::text(line);
         }
     }
     if (entries.size() != st.journal_seen && at_bottom) ImGui::SetScrollHereY(1.0f);
@@ -136,14 +147,16 @@ void draw_trainee_progress(const ViewContext& ctx) {
     const auto& objectives = t->scenario()->assessment.objectives;
     std::size_t met = 0;
     for (std::size_t i = 0; i < objectives.size(); ++i) met += t->met(i) ? 1 : 0;
-    widgets::text(ctx.text.format("scenario.instructor.progress",
-                                  {{"met", met}, {"total", objectives.size()}, {"score", t->report().score},
-                                   {"failed", t->failed_actions()}}));
+    widgets::text(ctx.text.format("scenario.instructor.progress", {{"met", met},
+                                                                   {"total", objectives.size()},
+                                                                   {"score", t->report().score},
+                                                                   {"failed", t->failed_actions()}}));
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         tick_mark(t->met(i));
         ImGui::SameLine();
         const bool current = t->current_objective() == i;
-        ImGui::PushStyleColor(ImGuiCol_Text, current ? palette().accent : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              current ? palette().accent : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         widgets::text_wrapped(objectives[i].title.in(ctx.ui.language));
         ImGui::PopStyleColor();
     }
@@ -159,7 +172,8 @@ void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out) {
     draw_fault_rules(ctx, out, true);
     draw_fault_form(ctx, out);
     sub_heading(ctx, "scenario.instructor.journal");
-    draw_live_journal(ctx, ImGui::GetTextLineHeightWithSpacing() * 8.0f + ImGui::GetStyle().WindowPadding.y * 2.0f);
+    draw_live_journal(
+        ctx, ImGui::GetTextLineHeightWithSpacing() * 8.0f + ImGui::GetStyle().WindowPadding.y * 2.0f);
     sub_heading(ctx, "scenario.instructor.trainee");
     draw_trainee_progress(ctx);
 }

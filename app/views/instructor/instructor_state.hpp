@@ -13,8 +13,8 @@ namespace app {
 enum class RuleEffect { Error, Latency, Hang };
 
 struct InstructorViewState {
-    bool open = false;      // the floating console window is shown (top bar "Instructor", F9)
-    bool advanced = false;  // the "Advanced" part of the window is expanded
+    bool open = false;         // the floating console window is shown (top bar "Instructor", F9)
+    bool advanced = false;     // the "Advanced" part of the window is expanded
     float window_top = -1.0f;  // the window's top edge last frame (limits its height); -1 = not shown yet
 
     // PIN lock (a PIN from the scenario's "instructor" section or set in the settings menu)
@@ -26,10 +26,10 @@ struct InstructorViewState {
 
     // "Make the next [operation] fail with [error]"
     std::string fail_operation = "licences.assign";
-    std::string fail_error;                 // "" = the first code of the operation
-    std::string codes_for;                  // operation + language the cached codes belong to
-    std::vector<std::string> error_codes;   // the injectable error codes of fail_operation (cached)
-    std::string notice_key;                 // what the last essential action did (shown once it succeeded)
+    std::string fail_error;                // "" = the first code of the operation
+    std::string codes_for;                 // operation + language the cached codes belong to
+    std::vector<std::string> error_codes;  // the injectable error codes of fail_operation (cached)
+    std::string notice_key;                // what the last essential action did (shown once it succeeded)
     std::string notice_operation, notice_error;
 
     // Advanced: the fault rule form

@@ -37,7 +37,8 @@ void draw_trainee_progress(const ViewContext& ctx);                // objectives
 void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out);  // all of the above
 
 // Shared helpers
-void submit_instructor(CommandQueue& out, const std::string& type, nlohmann::json args = nlohmann::json::object());
+void submit_instructor(CommandQueue& out, const std::string& type,
+                       nlohmann::json args = nlohmann::json::object());
 // The localised name of an operation ("licences.assign" → "Assign licences"), else the type itself.
 std::string operation_name(const ViewContext& ctx, const std::string& type);
 

@@ -106,9 +106,10 @@ void draw_error_combo(const ViewContext& ctx) {
 void draw_armed_rules(const ViewContext& ctx, CommandQueue& out) {
     for (const sim::FaultRule& r : ctx.sim->faults().rules()) {
         if (!r.armed || !r.enabled) continue;
-        widgets::text_colored(palette().accent,
-                              ctx.text.format("scenario.instructor.waiting",
-                                              {{"operation", operation_name(ctx, r.operation)}, {"error", r.error_code}}));
+        widgets::text_colored(
+            palette().accent,
+            ctx.text.format("scenario.instructor.waiting",
+                            {{"operation", operation_name(ctx, r.operation)}, {"error", r.error_code}}));
         ImGui::SameLine();
         const std::string cancel = ctx.text.get("scenario.instructor.cancel") + "###cancel_" + r.id;
         if (widgets::button(cancel.c_str())) {
@@ -142,9 +143,9 @@ void draw_instructor_lock(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     widgets::text_wrapped(ctx.text.get("scenario.instructor.locked"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12.0f));
-    const bool enter = widgets::input_text_hint("###instructor_pin", ctx.text.get("scenario.instructor.pin_hint").c_str(),
-                                                st.pin_entry,
-                                                ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = widgets::input_text_hint(
+        "###instructor_pin", ctx.text.get("scenario.instructor.pin_hint").c_str(), st.pin_entry,
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     const std::string unlock = ctx.text.get("scenario.instructor.unlock") + "###instructor_unlock";
     if (widgets::button(unlock.c_str()) || enter) {
@@ -155,7 +156,8 @@ void draw_instructor_lock(const ViewContext& ctx) {
         st.pin_entry.assign(st.pin_entry.size(), '\0');
         st.pin_entry.clear();
     }
-    if (st.pin_wrong) widgets::text_colored(palette().error_text, ctx.text.get("scenario.instructor.pin_wrong"));
+    if (st.pin_wrong)
+        widgets::text_colored(palette().error_text, ctx.text.get("scenario.instructor.pin_wrong"));
 }
 
 // [SECTION] Essentials
@@ -164,7 +166,8 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
     InstructorViewState& st = ctx.state.instructor;
     // Clock: freeze (journaled; the app pauses its clock) and the next scheduled event.
     const std::string freeze =
-        ctx.text.get(ctx.ui.paused ? "scenario.console.unfreeze" : "scenario.console.freeze") + "###console_freeze";
+        ctx.text.get(ctx.ui.paused ? "scenario.console.unfreeze" : "scenario.console.freeze") +
+        "###console_freeze";
     if (widgets::toggle_button(freeze.c_str(), ctx.ui.paused)) {
         st.notice_key.clear();
         submit_instructor(out, ctx.ui.paused ? "instructor.unfreeze" : "instructor.freeze");
@@ -185,13 +188,15 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
     draw_operation_combo(ctx);
     widgets::text(ctx.text.get("scenario.instructor.fail_next_2"));
     draw_error_combo(ctx);
-    muted_wrapped(ctx.text.format("scenario.instructor.trainee_sees", {{"message", error_message(ctx, st.fail_error)}}));
+    muted_wrapped(ctx.text.format("scenario.instructor.trainee_sees",
+                                  {{"message", error_message(ctx, st.fail_error)}}));
     const std::string arm = ctx.text.get("scenario.instructor.fail_next_apply") + "###fail_next_apply";
     if (widgets::button(arm.c_str())) {
         st.notice_key = "scenario.instructor.fail_armed";
         st.notice_operation = st.fail_operation;
         st.notice_error = st.fail_error;
-        submit_instructor(out, "instructor.fail_next", {{"operation", st.fail_operation}, {"error", st.fail_error}});
+        submit_instructor(out, "instructor.fail_next",
+                          {{"operation", st.fail_operation}, {"error", st.fail_error}});
     }
     draw_armed_rules(ctx, out);
 
@@ -223,8 +228,9 @@ void draw_instructor_window(const ViewContext& ctx, CommandQueue& out) {
     const float font = ImGui::GetFontSize();
     const float width = std::min(font * (st.advanced ? 50.0f : 28.0f), vp->WorkSize.x - font * 2.0f);
     // First shown at the top of the work area, right of the navigation pane; movable from there.
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + ImGui::GetFrameHeight() * 12.0f, vp->WorkPos.y + font * 6.0f),
-                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + ImGui::GetFrameHeight() * 12.0f, vp->WorkPos.y + font * 6.0f),
+        ImGuiCond_FirstUseEver);
     // Never taller than the space below its top edge: longer content scrolls inside the window.
     const float top = st.window_top >= 0.0f ? st.window_top : vp->WorkPos.y + font * 6.0f;
     const float max_h = std::max(font * 10.0f, vp->WorkPos.y + vp->WorkSize.y - top - font * 0.5f);
@@ -233,9 +239,9 @@ void draw_instructor_window(const ViewContext& ctx, CommandQueue& out) {
     // A border sets the window apart from the page under it (both are white in the light theme).
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Border, palette().border);
-    const bool visible = ImGui::Begin(title.c_str(), &st.open,
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                          ImGuiWindowFlags_NoCollapse);
+    const bool visible = ImGui::Begin(
+        title.c_str(), &st.open,
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     if (visible) {
@@ -255,7 +261,8 @@ void draw_instructor_window(const ViewContext& ctx, CommandQueue& out) {
                 if (widgets::button(lock.c_str())) st.unlocked_pin.clear();
             }
             ImGui::Spacing();
-            const std::string advanced = ctx.text.get("scenario.instructor.advanced") + "###instructor_advanced";
+            const std::string advanced =
+                ctx.text.get("scenario.instructor.advanced") + "###instructor_advanced";
             ImGui::SetNextItemOpen(st.advanced, ImGuiCond_Always);
             st.advanced = ImGui::CollapsingHeader(advanced.c_str());
             widgets::report_item(widgets::ItemKind::Button, advanced.c_str());

@@ -5,8 +5,8 @@
 #include <imgui.h>
 
 #include "app/ui/fonts.hpp"
-#include "app/ui/page.hpp"
 #include "app/ui/locale.hpp"
+#include "app/ui/page.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/view_context.hpp"
@@ -24,7 +24,8 @@ constexpr const char* kTagMarkRead = "mail.mark_read";
 void bold_text(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& s, float clip_right) {
     const ImVec4 clip(pos.x, pos.y, clip_right, pos.y + ImGui::GetFontSize() * 1.5f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour, s.c_str(), nullptr, 0.0f, &clip);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + 1.0f, pos.y), colour, s.c_str(), nullptr, 0.0f, &clip);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + 1.0f, pos.y), colour, s.c_str(),
+                nullptr, 0.0f, &clip);
 }
 
 // `s` shortened with "…" so it fits into `width` pixels.
@@ -65,12 +66,14 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const std::string id = "##mail_" + m.id;
-    const bool clicked = ImGui::Selectable(id.c_str(), st.selected == m.id, 0, ImVec2(width, line * 2.0f + pad * 2.0f));
+    const bool clicked =
+        ImGui::Selectable(id.c_str(), st.selected == m.id, 0, ImVec2(width, line * 2.0f + pad * 2.0f));
     widgets::report_item(widgets::ItemKind::Selectable, (subject + "###mail_" + m.id).c_str());
     if (clicked) {
         st.selected = m.id;
         if (!m.read) {
-            out.push(SubmitAction{sim::Action{"mail.mark_read", ctx.ui.mail_user, {{"mail", m.id}}}, kTagMarkRead});
+            out.push(SubmitAction{sim::Action{"mail.mark_read", ctx.ui.mail_user, {{"mail", m.id}}},
+                                  kTagMarkRead});
         }
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -101,7 +104,8 @@ void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m) {
     const std::string subject = ctx.text.format(m.subject_key, m.params);
     ImGui::PushTextWrapPos(0.0f);
     page_heading(subject);
-    const std::string when = format_clock(ctx.sim->calendar().local(m.received_at), ctx.sim->calendar().zone(), ctx.text);
+    const std::string when =
+        format_clock(ctx.sim->calendar().local(m.received_at), ctx.sim->calendar().zone(), ctx.text);
     widgets::text(ctx.text.format("mail.inbox.from", {{"from", m.from}}));
     widgets::text_disabled(ctx.text.format("mail.inbox.to", {{"to", ctx.ui.mail_user}}));
     widgets::text_disabled(ctx.text.format("mail.inbox.received", {{"time", when}}));
@@ -141,12 +145,14 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
         return;
     }
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float list_width = std::clamp(avail * 0.38f, ImGui::GetFontSize() * 16.0f, ImGui::GetFontSize() * 26.0f);
+    const float list_width =
+        std::clamp(avail * 0.38f, ImGui::GetFontSize() * 16.0f, ImGui::GetFontSize() * 26.0f);
     ImGui::BeginChild("##mail_list", ImVec2(list_width, 0.0f), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(mails.size()));
     while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(ctx, out, *mails[static_cast<std::size_t>(i)]);
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            draw_row(ctx, out, *mails[static_cast<std::size_t>(i)]);
     clipper.End();
     ImGui::EndChild();
     ImGui::SameLine();

@@ -26,7 +26,8 @@ constexpr Tab kTabs[] = {
 bool tab_selected(const std::string& screen, const char* tab) {
     if (screen == tab) return true;
     // The forms belong to Home; the "no access" page to Status.
-    if (std::string(tab) == "portal.home") return screen == "portal.register" || screen == "portal.registration";
+    if (std::string(tab) == "portal.home")
+        return screen == "portal.register" || screen == "portal.registration";
     if (std::string(tab) == "portal.status") return screen == "portal.no_access";
     return false;
 }
@@ -52,7 +53,8 @@ void draw_header(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
 }
 
-std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out, const char* title_key) {
+std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out,
+                                                 const char* title_key) {
     draw_header(ctx, out);
     if (!ctx.sim) return std::nullopt;
     sim::PortalView view = sim::portal_view(ctx.sim->world(), ctx.ui.work_account);
@@ -70,9 +72,15 @@ std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, Command
     return view;
 }
 
-ImVec4 info_colour() { return palette().accent; }
-ImVec4 warning_colour() { return ImVec4(0.85f, 0.55f, 0.05f, 1.0f); }
-ImVec4 success_colour() { return ImVec4(0.16f, 0.55f, 0.25f, 1.0f); }
+ImVec4 info_colour() {
+    return palette().accent;
+}
+ImVec4 warning_colour() {
+    return ImVec4(0.85f, 0.55f, 0.05f, 1.0f);
+}
+ImVec4 success_colour() {
+    return ImVec4(0.16f, 0.55f, 0.25f, 1.0f);
+}
 
 void field_label(const std::string& text, float width_fraction) {
     widgets::text(text);
@@ -121,7 +129,8 @@ void draw_field_errors(const ViewContext& ctx, const std::string& tag, const std
     if (action_status(ctx, tag, &r) != ActionStatus::Failed) return;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + page_column_width());
     auto show = [&](const std::string& code, const nlohmann::json& params) {
-        if (field_of(code, params) == field) widgets::text_colored(palette().error_text, error_message(ctx, code, params));
+        if (field_of(code, params) == field)
+            widgets::text_colored(palette().error_text, error_message(ctx, code, params));
     };
     if (r.params.contains("errors") && r.params["errors"].is_array()) {
         for (const auto& e : r.params["errors"]) show(e.value("code", std::string()), e);
@@ -172,7 +181,8 @@ void draw_no_access_body(const ViewContext& ctx, CommandQueue& out) {
     page_heading(ctx.text.get("portal.no_access.title"));
     const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(ctx.ui.work_account) : nullptr;
     if (p != nullptr)
-        widgets::text_disabled(ctx.text.format("portal.no_access.signed_in", {{"name", p->display_name}, {"upn", p->upn}}));
+        widgets::text_disabled(
+            ctx.text.format("portal.no_access.signed_in", {{"name", p->display_name}, {"upn", p->upn}}));
     ImGui::Spacing();
     page_note(ctx.text.get("error.portal.no_portal_licence"), warning_colour());
     page_section(ctx.text.get("portal.no_access.why"));

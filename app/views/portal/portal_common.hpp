@@ -27,7 +27,8 @@ constexpr const char* kTagOffer = "portal.open_offer";
 void draw_header(const ViewContext& ctx, CommandQueue& out);
 // The start of a signed-in portal page: header, the no-access / signed-out bodies, the page title.
 // Returns the portal view to draw from, or nullopt when the page is already complete.
-std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out, const char* title_key);
+std::optional<sim::PortalView> begin_portal_page(const ViewContext& ctx, CommandQueue& out,
+                                                 const char* title_key);
 // Colours of a notice's left edge (info, warning, success).
 ImVec4 info_colour();
 ImVec4 warning_colour();
@@ -47,7 +48,8 @@ std::string status_name(const ViewContext& ctx, sim::PortalStatus status);
 std::string local_date(const ViewContext& ctx, sim::SimTime t);
 // Spinner while pending; on failure the error (or, when `summary_key` is set and the errors are
 // shown at their fields, that summary) in the error colour. Returns the status.
-ActionStatus draw_submit_status(const ViewContext& ctx, const std::string& tag, const char* summary_key = nullptr);
+ActionStatus draw_submit_status(const ViewContext& ctx, const std::string& tag,
+                                const char* summary_key = nullptr);
 // The body of the "no access" page (C5), also shown on the status page for a person without the licence.
 void draw_no_access_body(const ViewContext& ctx, CommandQueue& out);
 // A country combo box (the sandbox's short list of countries); `id` is the stable "###…" id.

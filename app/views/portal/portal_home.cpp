@@ -19,11 +19,13 @@ void draw_sign_in(const ViewContext& ctx, CommandQueue& out) {
     widgets::text_wrapped(ctx.text.get("portal.home.sign_in_text"));
     ImGui::PopTextWrapPos();
     field_label(ctx.text.get("portal.home.sign_in_name"), 0.7f);
-    widgets::input_text_hint("###sign_in_upn", ctx.text.get("portal.home.sign_in_hint").c_str(), st.sign_in_upn);
+    widgets::input_text_hint("###sign_in_upn", ctx.text.get("portal.home.sign_in_hint").c_str(),
+                             st.sign_in_upn);
     const bool pending = action_status(ctx, kTagSignIn) == ActionStatus::Pending;
     ImGui::BeginDisabled(pending);
     if (widgets::button((ctx.text.get("portal.home.sign_in") + "###sign_in_submit").c_str())) {
-        out.push(SubmitAction{sim::Action{"portal.sign_in", st.sign_in_upn, nlohmann::json::object()}, kTagSignIn});
+        out.push(SubmitAction{sim::Action{"portal.sign_in", st.sign_in_upn, nlohmann::json::object()},
+                              kTagSignIn});
     }
     ImGui::EndDisabled();
     const ActionStatus status = draw_submit_status(ctx, kTagSignIn);

@@ -47,7 +47,8 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
     if (widgets::toggle_button((offer.button.in(lang) + "###offer_" + offer.id).c_str(), true)) {
         st.offer_clicked = offer.id;
         st.offer_not_simulated = false;
-        out.push(SubmitAction{sim::Action{"portal.open_offer", ctx.ui.work_account, {{"offer", offer.id}}}, kTagOffer});
+        out.push(SubmitAction{sim::Action{"portal.open_offer", ctx.ui.work_account, {{"offer", offer.id}}},
+                              kTagOffer});
     }
     ImGui::EndDisabled();
     if (st.offer_clicked == offer.id) {
@@ -87,8 +88,10 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
         // C5: not approved, re-verification due, or not a Global Administrator.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         if (view.status_visible)
-            widgets::text(ctx.text.format("portal.offers.status", {{"status", status_name(ctx, view.status)}}));
-        page_note(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key), info_colour());
+            widgets::text(
+                ctx.text.format("portal.offers.status", {{"status", status_name(ctx, view.status)}}));
+        page_note(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key),
+                  info_colour());
         widgets::text_wrapped(ctx.text.get("portal.offers.why_empty"));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
@@ -105,7 +108,8 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float min_card = ImGui::GetFontSize() * 18.0f;
     const int per_row = std::max(1, std::min(3, static_cast<int>((avail + spacing) / (min_card + spacing))));
-    const float card_width = (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    const float card_width =
+        (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     int column = 0;
     for (const sim::Offer* offer : view.offers) {
         if (column > 0) ImGui::SameLine(0.0f, spacing);

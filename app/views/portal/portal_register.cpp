@@ -21,10 +21,12 @@ namespace portal {
 
 // A country combo box over kCountries; `id` is the stable "###…" id.
 void country_combo(const ViewContext& ctx, const char* id, std::string& value) {
-    const std::string preview = value.empty() ? ctx.text.get("portal.form.choose") : ctx.text.get("portal.country." + value);
+    const std::string preview =
+        value.empty() ? ctx.text.get("portal.form.choose") : ctx.text.get("portal.country." + value);
     if (widgets::begin_combo(id, preview.c_str())) {
         for (const char* code : kCountries) {
-            const std::string item = ctx.text.get(std::string("portal.country.") + code) + "###country_" + code;
+            const std::string item =
+                ctx.text.get(std::string("portal.country.") + code) + "###country_" + code;
             if (widgets::selectable(item.c_str(), value == code)) value = code;
         }
         ImGui::EndCombo();
@@ -46,7 +48,8 @@ void draw_portal_register(const ViewContext& ctx, CommandQueue& out) {
 
     field_label(ctx.text.get("portal.field.tenant_name"), 0.6f);
     const std::string& tenant_hint = ctx.text.get("portal.register.tenant_hint");
-    widgets::input_text_hint("###reg_tenant", tenant_hint.c_str(), st.reg_tenant, ImGuiInputTextFlags_CharsNoBlank);
+    widgets::input_text_hint("###reg_tenant", tenant_hint.c_str(), st.reg_tenant,
+                             ImGuiInputTextFlags_CharsNoBlank);
     ImGui::SameLine();
     widgets::text_disabled(".onmicrosoft.com");
     const std::string domain = (st.reg_tenant.empty() ? tenant_hint : st.reg_tenant) + ".onmicrosoft.com";
@@ -85,7 +88,7 @@ void draw_portal_register(const ViewContext& ctx, CommandQueue& out) {
     const ActionStatus before = action_status(ctx, kTagRegister);
     ImGui::BeginDisabled(before == ActionStatus::Pending);
     if (widgets::button((ctx.text.get("portal.register.submit") + "###reg_submit").c_str())) {
-        nlohmann::json args = {{"tenant_name", st.reg_tenant}, {"first_name", st.reg_first_name},
+        nlohmann::json args = {{"tenant_name", st.reg_tenant},  {"first_name", st.reg_first_name},
                                {"last_name", st.reg_last_name}, {"username", st.reg_username},
                                {"country", st.reg_country},     {"password", st.reg_password}};
         out.push(SubmitAction{sim::Action{"portal.register", "", std::move(args)}, kTagRegister});

@@ -115,7 +115,8 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
     widgets::text(field_name(ctx, "registrant_relationship"));
     for (const char* rel : {"employee", "volunteer", "it_provider"}) {
-        const std::string label = ctx.text.get(std::string("portal.relationship.") + rel) + "###reg_rel_" + rel;
+        const std::string label =
+            ctx.text.get(std::string("portal.relationship.") + rel) + "###reg_rel_" + rel;
         if (widgets::radio_button(label.c_str(), st.relationship == rel)) st.relationship = rel;
     }
     draw_field_errors(ctx, kTagSubmit, "registrant_relationship");
@@ -158,7 +159,8 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     const bool pending = action_status(ctx, kTagSubmit) == ActionStatus::Pending;
     ImGui::BeginDisabled(pending);
     if (widgets::button((ctx.text.get("portal.registration.submit") + "###reg_form_submit").c_str()))
-        out.push(SubmitAction{sim::Action{"portal.submit_registration", ctx.ui.work_account, form_args(st)}, kTagSubmit});
+        out.push(SubmitAction{sim::Action{"portal.submit_registration", ctx.ui.work_account, form_args(st)},
+                              kTagSubmit});
     ImGui::EndDisabled();
     draw_submit_status(ctx, kTagSubmit, "portal.form.fix_errors");
     ImGui::Spacing();
@@ -197,7 +199,8 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
     if (status != sim::PortalStatus::Draft && status != sim::PortalStatus::Declined) {
         // Already submitted: the form is closed; the status page says what happens next.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        page_note(ctx.text.format("portal.registration.closed", {{"status", status_name(ctx, status)}}), info_colour());
+        page_note(ctx.text.format("portal.registration.closed", {{"status", status_name(ctx, status)}}),
+                  info_colour());
         ImGui::PopTextWrapPos();
         if (widgets::button((ctx.text.get("portal.registration.to_status") + "###reg_to_status").c_str()))
             out.push(Navigate{"portal.status"});
@@ -209,7 +212,8 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out) {
         page_note(ctx.text.get("portal.registration.reapply_note"), warning_colour());
         ImGui::PopTextWrapPos();
     }
-    widgets::text_disabled(ctx.text.format("portal.registration.tenant", {{"domain", w.tenant.initial_domain}}));
+    widgets::text_disabled(
+        ctx.text.format("portal.registration.tenant", {{"domain", w.tenant.initial_domain}}));
     draw_form(ctx, out);
 }
 

@@ -50,10 +50,12 @@ std::vector<ScreenSpec> portal_screens() {
     return {
         {"portal.home", nullptr, &draw_portal_home, "nonprofit.example/", nullptr},
         {"portal.register", nullptr, &draw_portal_register, "nonprofit.example/register", nullptr},
-        {"portal.registration", nullptr, &draw_portal_registration, "nonprofit.example/registration", &sign_in_admin},
+        {"portal.registration", nullptr, &draw_portal_registration, "nonprofit.example/registration",
+         &sign_in_admin},
         {"portal.status", nullptr, &draw_portal_status, "nonprofit.example/status", &sign_in_admin},
         {"portal.offers", nullptr, &draw_portal_offers, "nonprofit.example/offers", &sign_in_admin},
-        {"portal.no_access", nullptr, &draw_portal_no_access, "nonprofit.example/no-access", &pick_unlicensed},
+        {"portal.no_access", nullptr, &draw_portal_no_access, "nonprofit.example/no-access",
+         &pick_unlicensed},
     };
 }
 

@@ -18,7 +18,8 @@ struct PortalViewState {
     std::string reg_tenant, reg_first_name, reg_last_name, reg_username, reg_country = "DE", reg_password;
     std::uint64_t register_consumed = 0;  // handle of the register result already acted on (sign-in once)
 
-    // The registration form (portal.registration); filled from the world once (and again on "fix and re-apply").
+    // The registration form (portal.registration); filled from the world once (and again on "fix and
+    // re-apply").
     bool form_prefilled = false;
     std::string legal_name, country, registration_id, address, website, phone, org_type, mission;
     std::string contact_first_name, contact_last_name, contact_email, contact_phone;

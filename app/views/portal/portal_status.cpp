@@ -74,7 +74,8 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
     const float width = page_column_width();
     const std::string org = o.form.legal_name.empty() ? w.tenant.initial_domain : o.form.legal_name;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    widgets::text_disabled(ctx.text.format("portal.status.organisation", {{"organisation", org}, {"domain", w.tenant.initial_domain}}));
+    widgets::text_disabled(ctx.text.format("portal.status.organisation",
+                                           {{"organisation", org}, {"domain", w.tenant.initial_domain}}));
     ImGui::Spacing();
     status_line(ctx, view.status);
     const nlohmann::json mail_params = {{"organisation", org},
@@ -92,7 +93,8 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
         case sim::PortalStatus::Pending: {
             page_heading(ctx.text.get("portal.status.in_review"));
             if (o.submitted_at >= 0)
-                widgets::text(ctx.text.format("portal.status.submitted_on", {{"date", local_date(ctx, o.submitted_at)}}));
+                widgets::text(ctx.text.format("portal.status.submitted_on",
+                                              {{"date", local_date(ctx, o.submitted_at)}}));
             if (const auto t = expected_decision(ctx))
                 widgets::text(ctx.text.format("portal.status.expected_by", {{"date", local_date(ctx, *t)}}));
             ImGui::Spacing();
@@ -103,19 +105,23 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
         case sim::PortalStatus::InfoRequested: {
             page_heading(ctx.text.get("portal.status.info_title"));
             const std::string reason_key = "mail.information_requested.body." + o.decision_reason;
-            if (ctx.text.has(reason_key)) page_note(ctx.text.format(reason_key, mail_params), warning_colour());
+            if (ctx.text.has(reason_key))
+                page_note(ctx.text.format(reason_key, mail_params), warning_colour());
             widgets::text_wrapped(ctx.text.get("portal.status.info_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
-            draw_answer_form(ctx, out, "portal.answer_information_request", kTagAnswer, "portal.status.send_answer");
+            draw_answer_form(ctx, out, "portal.answer_information_request", kTagAnswer,
+                             "portal.status.send_answer");
             return;
         }
         case sim::PortalStatus::Approved: {
             page_heading(ctx.text.get("portal.status.approved_title"));
             if (o.approved_at >= 0)
-                widgets::text(ctx.text.format("portal.status.approved_on", {{"date", local_date(ctx, o.approved_at)}}));
+                widgets::text(
+                    ctx.text.format("portal.status.approved_on", {{"date", local_date(ctx, o.approved_at)}}));
             if (o.reverification_due_at >= 0)
-                widgets::text_disabled(ctx.text.format("portal.status.reverify_on", {{"date", local_date(ctx, o.reverification_due_at)}}));
+                widgets::text_disabled(ctx.text.format("portal.status.reverify_on",
+                                                       {{"date", local_date(ctx, o.reverification_due_at)}}));
             ImGui::Spacing();
             page_note(ctx.text.get("portal.status.approved_text"), success_colour());
             ImGui::PopTextWrapPos();

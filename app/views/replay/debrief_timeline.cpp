@@ -31,20 +31,26 @@ int lane_index(const std::string& lane) {
 ImVec4 lane_colour(int lane, Theme theme) {
     const bool dark = theme == Theme::Dark;
     switch (lane) {
-        case 0: return palette().accent;
-        case 1: return palette().error_text;
-        case 2: return dark ? ImVec4(0.62f, 0.66f, 0.72f, 1.0f) : ImVec4(0.40f, 0.44f, 0.50f, 1.0f);
-        case 3: return dark ? ImVec4(0.98f, 0.66f, 0.30f, 1.0f) : ImVec4(0.78f, 0.40f, 0.02f, 1.0f);
-        case 4: return dark ? ImVec4(0.74f, 0.62f, 0.98f, 1.0f) : ImVec4(0.46f, 0.28f, 0.72f, 1.0f);
-        default: return dark ? ImVec4(0.42f, 0.84f, 0.52f, 1.0f) : ImVec4(0.10f, 0.52f, 0.22f, 1.0f);
+        case 0:
+            return palette().accent;
+        case 1:
+            return palette().error_text;
+        case 2:
+            return dark ? ImVec4(0.62f, 0.66f, 0.72f, 1.0f) : ImVec4(0.40f, 0.44f, 0.50f, 1.0f);
+        case 3:
+            return dark ? ImVec4(0.98f, 0.66f, 0.30f, 1.0f) : ImVec4(0.78f, 0.40f, 0.02f, 1.0f);
+        case 4:
+            return dark ? ImVec4(0.74f, 0.62f, 0.98f, 1.0f) : ImVec4(0.46f, 0.28f, 0.72f, 1.0f);
+        default:
+            return dark ? ImVec4(0.42f, 0.84f, 0.52f, 1.0f) : ImVec4(0.10f, 0.52f, 0.22f, 1.0f);
     }
 }
 
 // Sim time → a point on a shortened axis: gaps longer than kQuiet count as one "break" each.
 struct Axis {
-    std::vector<sim::SimTime> times;   // distinct times of the marks, sorted
-    std::vector<double> at;            // their position on the shortened axis
-    std::vector<std::size_t> breaks;   // index i: a shortened gap between times[i-1] and times[i]
+    std::vector<sim::SimTime> times;  // distinct times of the marks, sorted
+    std::vector<double> at;           // their position on the shortened axis
+    std::vector<std::size_t> breaks;  // index i: a shortened gap between times[i-1] and times[i]
     double length = 1.0;
 
     explicit Axis(const sim::Debrief& d) {
@@ -58,7 +64,8 @@ struct Axis {
             const sim::SimTime gap = times[i] - times[i - 1];
             if (gap <= kQuiet) small += static_cast<double>(gap);
         }
-        // A break is as wide as a sixth of the busy time (at least a minute), so busy stretches stay readable.
+        // A break is as wide as a sixth of the busy time (at least a minute), so busy stretches stay
+        // readable.
         const double brk = std::max(small / 6.0, static_cast<double>(sim::kMinute));
         at.assign(times.size(), 0.0);
         for (std::size_t i = 1; i < times.size(); ++i) {
@@ -71,7 +78,8 @@ struct Axis {
     }
     float fraction(sim::SimTime t) const {
         const auto it = std::lower_bound(times.begin(), times.end(), t);
-        const std::size_t i = static_cast<std::size_t>(std::min<std::ptrdiff_t>(it - times.begin(), static_cast<std::ptrdiff_t>(times.size()) - 1));
+        const std::size_t i = static_cast<std::size_t>(
+            std::min<std::ptrdiff_t>(it - times.begin(), static_cast<std::ptrdiff_t>(times.size()) - 1));
         return static_cast<float>(at[i] / length);
     }
 };
@@ -85,7 +93,8 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    widgets::text_wrapped(ctx.text.get("replay.debrief.timeline_help"));  // the page's own says "⋯", not in our font
+    widgets::text_wrapped(
+        ctx.text.get("replay.debrief.timeline_help"));  // the page's own says "⋯", not in our font
     ImGui::PopStyleColor();
 
     const Axis axis(d);
@@ -94,7 +103,8 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
     const float row_h = line + style.ItemSpacing.y;
     float label_w = 0.0f;
     for (const char* lane : kLanes)
-        label_w = std::max(label_w, ImGui::CalcTextSize(ctx.text.get(std::string("debrief.lane.") + lane).c_str()).x);
+        label_w = std::max(label_w,
+                           ImGui::CalcTextSize(ctx.text.get(std::string("debrief.lane.") + lane).c_str()).x);
     label_w += style.ItemSpacing.x * 2.0f;
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -110,7 +120,8 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
     for (int i = 0; i < kLaneCount; ++i) {
         const float y = origin.y + row_h * static_cast<float>(i);
         ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-        widgets::text_colored(lane_colour(i, ctx.ui.theme), ctx.text.get(std::string("debrief.lane.") + kLanes[i]));
+        widgets::text_colored(lane_colour(i, ctx.ui.theme),
+                              ctx.text.get(std::string("debrief.lane.") + kLanes[i]));
         dl->AddLine(ImVec2(x0, y + line * 0.5f), ImVec2(x1, y + line * 0.5f), grid);
     }
     // Shortened stretches: a dashed break across all lanes.
@@ -119,7 +130,8 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
         const float xb = x0 + (x1 - x0) * static_cast<float>(axis.at[b] / axis.length);
         const float xm = (xa + xb) * 0.5f;
         for (float y = origin.y; y < origin.y + lanes_h; y += line * 0.5f)
-            dl->AddLine(ImVec2(xm, y), ImVec2(xm, std::min(y + line * 0.25f, origin.y + lanes_h)), grid, 1.5f);
+            dl->AddLine(ImVec2(xm, y), ImVec2(xm, std::min(y + line * 0.25f, origin.y + lanes_h)), grid,
+                        1.5f);
     }
 
     // The marks, and the one under the mouse.
@@ -134,10 +146,13 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
         const ImVec2 c(x0 + (x1 - x0) * axis.fraction(it.time),
                        origin.y + row_h * static_cast<float>(lane) + line * 0.5f);
         const ImU32 colour = ImGui::GetColorU32(lane_colour(lane, ctx.ui.theme));
-        if (lane == 5) dl->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), colour);
-        else if (it.ok) dl->AddCircleFilled(c, radius, colour);
-        else dl->AddTriangleFilled(ImVec2(c.x, c.y - radius * 1.2f), ImVec2(c.x - radius * 1.2f, c.y + radius),
-                                   ImVec2(c.x + radius * 1.2f, c.y + radius), colour);
+        if (lane == 5)
+            dl->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), colour);
+        else if (it.ok)
+            dl->AddCircleFilled(c, radius, colour);
+        else
+            dl->AddTriangleFilled(ImVec2(c.x, c.y - radius * 1.2f), ImVec2(c.x - radius * 1.2f, c.y + radius),
+                                  ImVec2(c.x + radius * 1.2f, c.y + radius), colour);
         const float dist = std::hypot(mouse.x - c.x, mouse.y - c.y);
         if (hovered && dist <= best) {
             best = dist;
@@ -165,9 +180,11 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
     float taken = x0 - radius + ImGui::CalcTextSize(start.c_str()).x + style.ItemSpacing.x;
     const float end_x = x1 + radius - ImGui::CalcTextSize(end.c_str()).x;
     for (std::size_t b : axis.breaks) {
-        const std::string gap = ctx.text.format("debrief.gap", {{"span", sim::format_span(axis.times[b] - axis.times[b - 1], ctx.text)}});
+        const std::string gap = ctx.text.format(
+            "debrief.gap", {{"span", sim::format_span(axis.times[b] - axis.times[b - 1], ctx.text)}});
         const float w = ImGui::CalcTextSize(gap.c_str()).x;
-        const float xm = x0 + (x1 - x0) * static_cast<float>((axis.at[b - 1] + axis.at[b]) * 0.5 / axis.length);
+        const float xm =
+            x0 + (x1 - x0) * static_cast<float>((axis.at[b - 1] + axis.at[b]) * 0.5 / axis.length);
         const float x = xm - w * 0.5f;
         if (x < taken || x + w > end_x - style.ItemSpacing.x) continue;  // no room: the tooltip still tells
         ImGui::SetCursorScreenPos(ImVec2(x, axis_y + 2.0f));

@@ -22,9 +22,10 @@ namespace {
 // The templates of the observation form, in the order of its combo.
 enum ObservationTemplate { kDesktopApps = 0, kLastResult, kLicensed, kPortalStatus, kTemplateCount };
 constexpr const char* kTemplateKeys[kTemplateCount] = {"replay.obs.tpl.desktop", "replay.obs.tpl.last_result",
-                                                       "replay.obs.tpl.licensed", "replay.obs.tpl.portal_status"};
-constexpr const char* kStatuses[] = {"none", "draft", "pending", "info_requested", "approved", "declined",
-                                     "reverify_required"};
+                                                       "replay.obs.tpl.licensed",
+                                                       "replay.obs.tpl.portal_status"};
+constexpr const char* kStatuses[] = {"none",     "draft",    "pending",          "info_requested",
+                                     "approved", "declined", "reverify_required"};
 
 // A combo over `values` (shown through `label_of`) that edits `value`; picks the first when empty.
 template <class LabelOf>
@@ -68,7 +69,8 @@ std::vector<std::string> errors_of(const sim::Simulation& s, const std::string& 
         const nlohmann::json r = e.body.value("result", nlohmann::json::object());
         if (!r.is_object() || r.value("ok", true)) continue;
         const std::string code = r.value("code", std::string());
-        if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+        if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end())
+            codes.push_back(code);
     }
     return codes;
 }
@@ -81,27 +83,33 @@ std::pair<nlohmann::json, std::string> built_observation(const ViewContext& ctx)
             if (st.obs_person.empty()) break;
             nlohmann::json c = {{"office_desktop", st.obs_person}};
             if (!st.obs_yes) c = {{"not", c}};
-            return {c, ctx.text.format(st.obs_yes ? "replay.obs.say.desktop_yes" : "replay.obs.say.desktop_no",
-                                       {{"person", st.obs_person}})};
+            return {c,
+                    ctx.text.format(st.obs_yes ? "replay.obs.say.desktop_yes" : "replay.obs.say.desktop_no",
+                                    {{"person", st.obs_person}})};
         }
         case kLastResult: {
             if (st.obs_operation.empty() || (!st.obs_yes && st.obs_error.empty())) break;
             const std::string error = st.obs_yes ? "ok" : st.obs_error;
             return {{{"last_result", {{"operation", st.obs_operation}, {"error", error}}}},
-                    st.obs_yes ? ctx.text.format("replay.obs.say.succeeded", {{"operation", st.obs_operation}})
-                               : ctx.text.format("replay.obs.say.failed", {{"operation", st.obs_operation}, {"error", error}})};
+                    st.obs_yes
+                        ? ctx.text.format("replay.obs.say.succeeded", {{"operation", st.obs_operation}})
+                        : ctx.text.format("replay.obs.say.failed",
+                                          {{"operation", st.obs_operation}, {"error", error}})};
         }
         case kLicensed: {
             if (st.obs_person.empty() || st.obs_sku.empty()) break;
-            return {{{"licensed", {{"sku", st.obs_sku}, {"upn", st.obs_person}}}},
-                    ctx.text.format("replay.obs.say.licensed", {{"person", st.obs_person}, {"sku", st.obs_sku}})};
+            return {
+                {{"licensed", {{"sku", st.obs_sku}, {"upn", st.obs_person}}}},
+                ctx.text.format("replay.obs.say.licensed", {{"person", st.obs_person}, {"sku", st.obs_sku}})};
         }
         case kPortalStatus: {
             if (st.obs_status.empty()) break;
             return {{{"portal_status", st.obs_status}},
-                    ctx.text.format("replay.obs.say.portal_status", {{"status", ctx.text.get("status.portal." + st.obs_status)}})};
+                    ctx.text.format("replay.obs.say.portal_status",
+                                    {{"status", ctx.text.get("status.portal." + st.obs_status)}})};
         }
-        default: break;
+        default:
+            break;
     }
     return {nlohmann::json(), std::string()};
 }
@@ -122,9 +130,12 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     switch (st.obs_template) {
         case kDesktopApps:
             picker("###obs_person", people_of(w), st.obs_person, same);
-            if (widgets::radio_button((ctx.text.get("replay.obs.shows") + "###obs_yes").c_str(), st.obs_yes)) st.obs_yes = true;
+            if (widgets::radio_button((ctx.text.get("replay.obs.shows") + "###obs_yes").c_str(), st.obs_yes))
+                st.obs_yes = true;
             ImGui::SameLine();
-            if (widgets::radio_button((ctx.text.get("replay.obs.not_shows") + "###obs_no").c_str(), !st.obs_yes)) st.obs_yes = false;
+            if (widgets::radio_button((ctx.text.get("replay.obs.not_shows") + "###obs_no").c_str(),
+                                      !st.obs_yes))
+                st.obs_yes = false;
             break;
         case kLastResult: {
             const std::vector<std::string> ops = operations_of(*ctx.sim);
@@ -133,15 +144,20 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
                 break;
             }
             picker("###obs_operation", ops, st.obs_operation, same);
-            if (widgets::radio_button((ctx.text.get("replay.obs.succeeded") + "###obs_yes").c_str(), st.obs_yes)) st.obs_yes = true;
+            if (widgets::radio_button((ctx.text.get("replay.obs.succeeded") + "###obs_yes").c_str(),
+                                      st.obs_yes))
+                st.obs_yes = true;
             ImGui::SameLine();
-            if (widgets::radio_button((ctx.text.get("replay.obs.failed_with") + "###obs_no").c_str(), !st.obs_yes)) st.obs_yes = false;
+            if (widgets::radio_button((ctx.text.get("replay.obs.failed_with") + "###obs_no").c_str(),
+                                      !st.obs_yes))
+                st.obs_yes = false;
             if (!st.obs_yes) {
                 const std::vector<std::string> codes = errors_of(*ctx.sim, st.obs_operation);
                 if (codes.empty()) {
                     // Nothing failed yet: the tester names the code they expect.
                     ImGui::SetNextItemWidth(page_field_width());
-                    widgets::input_text_hint("###obs_error_code", "billing.invalid_payment_method", st.obs_error);
+                    widgets::input_text_hint("###obs_error_code", "billing.invalid_payment_method",
+                                             st.obs_error);
                 } else {
                     picker("###obs_error", codes, st.obs_error, same);
                 }
@@ -159,17 +175,19 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
             break;
         }
         case kPortalStatus:
-            picker("###obs_status", std::vector<std::string>(std::begin(kStatuses), std::end(kStatuses)), st.obs_status,
-                   [&](const std::string& s) { return ctx.text.get("status.portal." + s); });
+            picker("###obs_status", std::vector<std::string>(std::begin(kStatuses), std::end(kStatuses)),
+                   st.obs_status, [&](const std::string& s) { return ctx.text.get("status.portal." + s); });
             break;
-        default: break;
+        default:
+            break;
     }
 
     const auto [condition, wording] = built_observation(ctx);
     // Wider than the pickers: the suggested wording holds a sign-in name.
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f));
-    widgets::input_text_hint("###obs_label", wording.empty() ? ctx.text.get("replay.obs.label_hint").c_str() : wording.c_str(),
-                             st.obs_label);
+    widgets::input_text_hint(
+        "###obs_label", wording.empty() ? ctx.text.get("replay.obs.label_hint").c_str() : wording.c_str(),
+        st.obs_label);
     ImGui::BeginDisabled(condition.is_null());
     if (widgets::button((ctx.text.get("replay.obs.add") + "###obs_add").c_str())) {
         out.push(AddObservation{st.obs_label.empty() ? wording : st.obs_label, condition});
@@ -181,7 +199,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
         const bool holds = observation_holds(condition, *ctx.sim);
         ImGui::AlignTextToFramePadding();
         widgets::text_wrapped_colored(holds ? palette().muted_text : palette().error_text,
-                         ctx.text.get(holds ? "replay.obs.holds_now" : "replay.obs.fails_now"));
+                                      ctx.text.get(holds ? "replay.obs.holds_now" : "replay.obs.fails_now"));
     }
 }
 
@@ -196,11 +214,13 @@ void draw_open_recording(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     widgets::text(ctx.text.get("replay.open.heading"));
     ImGui::SetNextItemWidth(page_field_width());
-    const bool enter = widgets::input_text_hint("###replay_open_path", ctx.text.get("replay.open.hint").c_str(), st.open_path,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        widgets::input_text_hint("###replay_open_path", ctx.text.get("replay.open.hint").c_str(),
+                                 st.open_path, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     ImGui::BeginDisabled(st.open_path.empty());
-    if (widgets::button((ctx.text.get("replay.open.button") + "###replay_open").c_str()) || (enter && !st.open_path.empty()))
+    if (widgets::button((ctx.text.get("replay.open.button") + "###replay_open").c_str()) ||
+        (enter && !st.open_path.empty()))
         out.push(OpenReplay{st.open_path});
     ImGui::EndDisabled();
     if (!st.open_error.empty()) widgets::text_wrapped_colored(palette().error_text, st.open_error);
@@ -218,8 +238,10 @@ void draw_observations(const ViewContext& ctx, CommandQueue& out) {
         ImGui::SameLine();
         tick_mark(holds);
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text);
-        widgets::text_wrapped(o.label + " — " + ctx.text.get(holds ? "replay.obs.holds_now" : "replay.obs.fails_now"));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text);
+        widgets::text_wrapped(o.label + " — " +
+                              ctx.text.get(holds ? "replay.obs.holds_now" : "replay.obs.fails_now"));
         ImGui::PopStyleColor();
     }
     if (st.observations.empty()) widgets::text_disabled(ctx.text.get("replay.obs.none"));
@@ -230,12 +252,17 @@ void draw_observations(const ViewContext& ctx, CommandQueue& out) {
 void draw_save_point(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     widgets::text(ctx.text.get("replay.point.heading"));
-    widgets::text_wrapped_colored(palette().muted_text, ctx.text.get(st.info.active ? "replay.point.help_replay" : "replay.point.help_live"));
+    widgets::text_wrapped_colored(
+        palette().muted_text,
+        ctx.text.get(st.info.active ? "replay.point.help_replay" : "replay.point.help_live"));
     widgets::text(ctx.text.get("replay.point.folder"));
     ImGui::SetNextItemWidth(page_field_width());
     widgets::input_text_hint("###point_dir", ctx.text.get("replay.point.folder_hint").c_str(), st.point_dir);
-    if (widgets::button((ctx.text.get("replay.point.save") + "###point_save").c_str())) out.push(SaveScenarioAt{st.point_dir});
-    if (!st.point_result.empty()) widgets::text_wrapped_colored(st.point_ok ? palette().muted_text : palette().error_text, st.point_result);
+    if (widgets::button((ctx.text.get("replay.point.save") + "###point_save").c_str()))
+        out.push(SaveScenarioAt{st.point_dir});
+    if (!st.point_result.empty())
+        widgets::text_wrapped_colored(st.point_ok ? palette().muted_text : palette().error_text,
+                                      st.point_result);
 }
 
 }  // namespace app

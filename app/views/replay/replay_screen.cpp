@@ -47,8 +47,8 @@ void read_only_banner(const ViewContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float wrap = width - style.FramePadding.x * 2.0f;
     const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + style.FramePadding.y * 2.0f;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(palette().banner_bg),
-                                              style.FrameRounding);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
+                                              ImGui::GetColorU32(palette().banner_bg), style.FrameRounding);
     ImGui::SetCursorScreenPos(ImVec2(p.x + style.FramePadding.x, p.y + style.FramePadding.y));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().banner_text);
@@ -66,9 +66,9 @@ std::string operation_name(const ViewContext& ctx, const std::string& type) {
 }
 
 std::string position_text(const ViewContext& ctx, const ReplayInfo& info) {
-    return ctx.text.format("replay.position", {{"time", replay_time_text(ctx, info.time)},
-                                               {"done", info.applied},
-                                               {"total", info.actions.size()}});
+    return ctx.text.format(
+        "replay.position",
+        {{"time", replay_time_text(ctx, info.time)}, {"done", info.applied}, {"total", info.actions.size()}});
 }
 
 }  // namespace
@@ -101,7 +101,8 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     ImGui::SameLine();
     if (step_button("replay.previous", "<", "replay_prev")) {
         if (k > 0 && info.time > info.actions[k - 1].time) {
-            out.push(SetReplayTime{info.actions[k - 1].time, static_cast<long long>(k)});  // back to the last one shown
+            out.push(SetReplayTime{info.actions[k - 1].time,
+                                   static_cast<long long>(k)});  // back to the last one shown
         } else if (k > 0) {
             const std::size_t n = k - 1;
             out.push(SetReplayTime{n > 0 ? info.actions[n - 1].time : 0, static_cast<long long>(n)});
@@ -113,8 +114,10 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     ImGui::SameLine();
     ImGui::BeginDisabled(at_end);
     if (step_button("replay.next", ">", "replay_next")) {
-        if (k < total) out.push(SetReplayTime{info.actions[k].time, static_cast<long long>(k + 1)});
-        else out.push(SetReplayTime{info.end_ms, -1});
+        if (k < total)
+            out.push(SetReplayTime{info.actions[k].time, static_cast<long long>(k + 1)});
+        else
+            out.push(SetReplayTime{info.end_ms, -1});
     }
     ImGui::SameLine();
     if (step_button("replay.end", ">|", "replay_last")) out.push(SetReplayTime{info.end_ms, -1});
@@ -128,14 +131,16 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     float trailing = 0.0f;
     if (compact) {
         for (const std::string* label : {&viewer, &close})
-            trailing += ImGui::CalcTextSize(label->c_str(), nullptr, true).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+            trailing += ImGui::CalcTextSize(label->c_str(), nullptr, true).x + style.FramePadding.x * 2.0f +
+                        style.ItemSpacing.x;
     } else {
         ImGui::AlignTextToFramePadding();
         widgets::text(position_text(ctx, info));
     }
 
     // The slider: its text is the moment shown.
-    ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - trailing, ImGui::GetFontSize() * 6.0f));
+    ImGui::SetNextItemWidth(
+        std::max(ImGui::GetContentRegionAvail().x - trailing, ImGui::GetFontSize() * 6.0f));
     std::int64_t value = info.time;
     const std::int64_t lo = 0;
     const std::int64_t hi = std::max<std::int64_t>(info.end_ms, 1);
@@ -174,8 +179,8 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
         const float f = static_cast<float>(static_cast<double>(m.time) / static_cast<double>(hi));
         const float x = x0 + (x1 - x0) * std::clamp(f, 0.0f, 1.0f);
         const bool done = i < k;
-        dl->AddRectFilled(ImVec2(x - 2.0f, strip_min.y + (done ? 0.0f : strip_h * 0.4f)), ImVec2(x + 2.0f, strip_min.y + strip_h),
-                          mark_colour(m));
+        dl->AddRectFilled(ImVec2(x - 2.0f, strip_min.y + (done ? 0.0f : strip_h * 0.4f)),
+                          ImVec2(x + 2.0f, strip_min.y + strip_h), mark_colour(m));
         const float d = std::abs(mouse_x - x);
         if (strip_hovered && d <= nearest_d) {
             nearest_d = d;
@@ -185,8 +190,12 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     if (nearest >= 0) {
         const ReplayMark& m = info.actions[static_cast<std::size_t>(nearest)];
         ImGui::BeginTooltip();
-        widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1}, {"type", operation_name(ctx, m.type)}, {"time", replay_time_text(ctx, m.time)}}));
-        if (m.failed) widgets::text_colored(palette().error_text, ctx.text.format("replay.mark_failed", {{"code", m.error}}));
+        widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1},
+                                                      {"type", operation_name(ctx, m.type)},
+                                                      {"time", replay_time_text(ctx, m.time)}}));
+        if (m.failed)
+            widgets::text_colored(palette().error_text,
+                                  ctx.text.format("replay.mark_failed", {{"code", m.error}}));
         widgets::text_disabled(ctx.text.get("replay.mark_click"));
         ImGui::EndTooltip();
         if (strip_clicked) out.push(SetReplayTime{m.time, nearest + 1});
@@ -202,14 +211,17 @@ void draw_facts(const ViewContext& ctx, const ReplayInfo& info) {
     ImGui::PushFont(heading_font());
     widgets::text_wrapped(info.title.in(ctx.ui.language));
     ImGui::PopFont();
-    widgets::text_wrapped_colored(palette().muted_text, ctx.text.format("replay.file", {{"path", info.path}}));
+    widgets::text_wrapped_colored(palette().muted_text,
+                                  ctx.text.format("replay.file", {{"path", info.path}}));
     widgets::text_wrapped(ctx.text.format("replay.facts", {{"id", info.scenario_id},
                                                            {"seed", ctx.sim->seed()},
                                                            {"actions", info.actions.size()},
                                                            {"end", replay_time_text(ctx, info.end_ms)}}));
     if (!info.note.empty()) widgets::text_wrapped(ctx.text.format("replay.note", {{"note", info.note}}));
-    if (info.reproduces) widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.reproduces"));
-    else widgets::text_wrapped_colored(palette().error_text, ctx.text.get("replay.differs"));
+    if (info.reproduces)
+        widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("replay.reproduces"));
+    else
+        widgets::text_wrapped_colored(palette().error_text, ctx.text.get("replay.differs"));
 }
 
 void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& info) {
@@ -219,17 +231,20 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
         return;
     }
     const float rows = static_cast<float>(std::min<std::size_t>(info.actions.size(), 8) + 1);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
     const float height = row_h * rows + 2.0f;  // up to 8 rows, then it scrolls
     if (!ImGui::BeginTable("##replay_actions", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const float number_w = ImGui::CalcTextSize("000").x + ImGui::GetFontSize();
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, number_w);
-    ImGui::TableSetupColumn(ctx.text.get("replay.col.time").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.3f);
-    ImGui::TableSetupColumn(ctx.text.get("replay.col.action").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.4f);
-    ImGui::TableSetupColumn(ctx.text.get("replay.col.result").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.3f);
+    ImGui::TableSetupColumn(ctx.text.get("replay.col.time").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.3f);
+    ImGui::TableSetupColumn(ctx.text.get("replay.col.action").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.4f);
+    ImGui::TableSetupColumn(ctx.text.get("replay.col.result").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.3f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(info.actions.size()));
@@ -254,8 +269,10 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.type.c_str());
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
-            if (m.failed) widgets::text_colored(palette().error_text, m.error);
-            else widgets::text_disabled(ctx.text.get("replay.ok"));
+            if (m.failed)
+                widgets::text_colored(palette().error_text, m.error);
+            else
+                widgets::text_disabled(ctx.text.get("replay.ok"));
         }
     }
     ImGui::EndTable();
@@ -275,11 +292,13 @@ void draw_recorded_observations(const ViewContext& ctx, CommandQueue& out, const
             const bool holds = observation_holds(o.condition, *ctx.sim);
             tick_mark(holds);
             ImGui::SameLine();
-            widgets::text_wrapped_colored(holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text,
-                             o.label + " — " + ctx.text.get(holds ? "replay.obs.holds" : "replay.obs.fails"));
+            widgets::text_wrapped_colored(
+                holds ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text,
+                o.label + " — " + ctx.text.get(holds ? "replay.obs.holds" : "replay.obs.fails"));
         } else {
-            widgets::text_wrapped(o.label + " — " + ctx.text.format("replay.obs.at", {{"time", replay_time_text(ctx, o.time)},
-                                                                                        {"n", o.after_actions}}));
+            widgets::text_wrapped(o.label + " — " +
+                                  ctx.text.format("replay.obs.at", {{"time", replay_time_text(ctx, o.time)},
+                                                                    {"n", o.after_actions}}));
         }
     }
 }
@@ -296,7 +315,9 @@ void draw_replay_screen(const ViewContext& ctx, CommandQueue& out) {
         return;
     }
     read_only_banner(ctx);
-    if (info.refused > 0) widgets::text_wrapped_colored(palette().error_text, ctx.text.format("replay.refused", {{"n", info.refused}}));
+    if (info.refused > 0)
+        widgets::text_wrapped_colored(palette().error_text,
+                                      ctx.text.format("replay.refused", {{"n", info.refused}}));
     draw_facts(ctx, info);
     ImGui::Spacing();
     draw_replay_timeline(ctx, out, false);
@@ -332,18 +353,20 @@ void draw_replay_bar(const ViewContext& ctx, CommandQueue& out) {
                            surface_of(ctx.ui.screen) != Surface::Scenario;
     if (checklist) width -= std::min(ImGui::GetFontSize() * 22.0f, vp->WorkSize.x * 0.4f) + margin;
     width = std::max(width, ImGui::GetFontSize() * 24.0f);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, vp->WorkPos.y + vp->WorkSize.y - margin), ImGuiCond_Always,
-                            ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, vp->WorkPos.y + vp->WorkSize.y - margin),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->WorkSize.y * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_TitleBg, palette().banner_bg);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, palette().banner_bg);
     ImGui::PushStyleColor(ImGuiCol_TitleBgCollapsed, palette().banner_bg);
     ImGui::PushStyleColor(ImGuiCol_Border, palette().banner_text);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().banner_text);
-    const std::string title = ctx.text.get("replay.banner") + " · " + info.title.in(ctx.ui.language) + "###replay_bar";
-    const bool open = ImGui::Begin(title.c_str(), nullptr,
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    const std::string title =
+        ctx.text.get("replay.banner") + " · " + info.title.in(ctx.ui.language) + "###replay_bar";
+    const bool open =
+        ImGui::Begin(title.c_str(), nullptr,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     widgets::report_item(widgets::ItemKind::Text, ctx.text.get("replay.banner").c_str());  // the title bar
     ImGui::PopStyleColor(5);
     if (open) draw_replay_timeline(ctx, out, true);

@@ -33,13 +33,13 @@ struct ReplayInfo {
     std::string path;
     sim::LocalText title;  // the embedded scenario's title
     std::string scenario_id, note;
-    sim::SimTime end_ms = 0;     // the recording's end (the slider's right end)
-    sim::SimTime time = 0;       // the moment shown
-    std::size_t applied = 0;     // recorded actions replayed up to that moment
+    sim::SimTime end_ms = 0;  // the recording's end (the slider's right end)
+    sim::SimTime time = 0;    // the moment shown
+    std::size_t applied = 0;  // recorded actions replayed up to that moment
     std::vector<ReplayMark> actions;
-    bool reproduces = true;  // replaying to the end reached the recorded state hash
+    bool reproduces = true;                      // replaying to the end reached the recorded state hash
     std::vector<sim::Observation> observations;  // the bundle's own observations
-    std::size_t refused = 0;  // commands refused because the viewer is read only
+    std::size_t refused = 0;                     // commands refused because the viewer is read only
 };
 
 struct ReplayViewState {

@@ -35,7 +35,8 @@ void draw_demo(const ViewContext& ctx, const Training& t) {
         widgets::text_wrapped(ctx.text.get("scenario.demo.done"));
         return;
     }
-    widgets::text_disabled(ctx.text.format("scenario.demo.step", {{"n", t.demo_step() + 1}, {"total", t.demo_steps()}}));
+    widgets::text_disabled(
+        ctx.text.format("scenario.demo.step", {{"n", t.demo_step() + 1}, {"total", t.demo_steps()}}));
     if (ctx.ui.paused) {
         ImGui::SameLine();
         widgets::text_disabled(ctx.text.get("scenario.demo.paused"));
@@ -47,7 +48,8 @@ void draw_demo(const ViewContext& ctx, const Training& t) {
     }
 }
 
-void draw_objective(const ViewContext& ctx, CommandQueue& out, const Training& t, std::size_t i, bool compact) {
+void draw_objective(const ViewContext& ctx, CommandQueue& out, const Training& t, std::size_t i,
+                    bool compact) {
     const sim::Objective& o = t.scenario()->assessment.objectives[i];
     const bool exam = ctx.ui.mode == TrainingMode::Exam;
     const bool met = t.met(i);
@@ -58,7 +60,8 @@ void draw_objective(const ViewContext& ctx, CommandQueue& out, const Training& t
     } else {
         ImGui::Bullet();
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, met && !exam ? palette().muted_text : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          met && !exam ? palette().muted_text : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     widgets::text_wrapped(o.title.in(ctx.ui.language));
     ImGui::PopStyleColor();
     if (ctx.ui.mode != TrainingMode::Guided || met) return;
@@ -69,7 +72,9 @@ void draw_objective(const ViewContext& ctx, CommandQueue& out, const Training& t
     for (int h = 0; h < shown && h < static_cast<int>(o.hints.size()); ++h) {
         if (compact && h + 1 < shown) continue;  // the window shows the latest hint only
         ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-        widgets::text_wrapped(ctx.text.format("scenario.hint.text", {{"n", h + 1}, {"text", o.hints[static_cast<std::size_t>(h)].in(ctx.ui.language)}}));
+        widgets::text_wrapped(ctx.text.format(
+            "scenario.hint.text",
+            {{"n", h + 1}, {"text", o.hints[static_cast<std::size_t>(h)].in(ctx.ui.language)}}));
         ImGui::PopStyleColor();
     }
     if (shown < static_cast<int>(o.hints.size()) && (current || !compact)) {
@@ -94,7 +99,8 @@ void tick_mark(bool met) {
         dl->AddRectFilled(a, b, colour, size * 0.15f);
         const ImU32 mark = ImGui::GetColorU32(palette().on_accent);
         const float w = b.x - a.x;
-        const ImVec2 pts[3] = {ImVec2(a.x + w * 0.2f, a.y + w * 0.52f), ImVec2(a.x + w * 0.42f, a.y + w * 0.74f),
+        const ImVec2 pts[3] = {ImVec2(a.x + w * 0.2f, a.y + w * 0.52f),
+                               ImVec2(a.x + w * 0.42f, a.y + w * 0.74f),
                                ImVec2(a.x + w * 0.8f, a.y + w * 0.28f)};
         dl->AddPolyline(pts, 3, mark, 0, std::max(1.5f, size * 0.12f));
     } else {
@@ -124,8 +130,10 @@ void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact
     if (ctx.ui.mode == TrainingMode::Exam && t->countdown_left() && !t->finished()) {
         ImGui::SameLine();
         const bool low = *t->countdown_left() < 300.0;
-        ImGui::PushStyleColor(ImGuiCol_Text, low ? palette().error_text : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        widgets::text(ctx.text.format("scenario.exam.time_left", {{"time", format_countdown(*t->countdown_left())}}));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              low ? palette().error_text : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        widgets::text(
+            ctx.text.format("scenario.exam.time_left", {{"time", format_countdown(*t->countdown_left())}}));
         ImGui::PopStyleColor();
     }
     if (ctx.ui.mode == TrainingMode::Demo) {
@@ -136,15 +144,17 @@ void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    if (!compact) widgets::text(ctx.text.get(ctx.ui.mode == TrainingMode::Exam ? "scenario.checklist.tasks"
-                                                                               : "scenario.checklist.objectives"));
+    if (!compact)
+        widgets::text(ctx.text.get(ctx.ui.mode == TrainingMode::Exam ? "scenario.checklist.tasks"
+                                                                     : "scenario.checklist.objectives"));
     const auto& objectives = t->scenario()->assessment.objectives;
     if (compact) {
         // The window stays small: progress and the objective to work on now (exam: the countdown only).
         if (ctx.ui.mode != TrainingMode::Exam) {
             std::size_t met = 0;
             for (std::size_t i = 0; i < objectives.size(); ++i) met += t->met(i) ? 1 : 0;
-            widgets::text_disabled(ctx.text.format("scenario.window.progress", {{"met", met}, {"total", objectives.size()}}));
+            widgets::text_disabled(
+                ctx.text.format("scenario.window.progress", {{"met", met}, {"total", objectives.size()}}));
             if (const auto cur = t->current_objective(); cur && !t->finished()) {
                 ImGui::PushID(static_cast<int>(*cur));
                 draw_objective(ctx, out, *t, *cur, compact);
@@ -160,13 +170,14 @@ void draw_checklist_body(const ViewContext& ctx, CommandQueue& out, bool compact
     }
     if (!compact && ctx.ui.mode == TrainingMode::Guided && t->failed_actions() > 0) {
         ImGui::Spacing();
-        widgets::text_disabled(ctx.text.format("scenario.hint.failures",
-                                               {{"count", t->failed_actions()}, {"every", kFailuresPerAutoHint}}));
+        widgets::text_disabled(ctx.text.format(
+            "scenario.hint.failures", {{"count", t->failed_actions()}, {"every", kFailuresPerAutoHint}}));
     }
 
     ImGui::Spacing();
     if (t->finished()) {
-        const std::string score = ctx.text.get("scenario.checklist.show_score") + (compact ? "###show_score_w" : "###show_score");
+        const std::string score =
+            ctx.text.get("scenario.checklist.show_score") + (compact ? "###show_score_w" : "###show_score");
         if (widgets::button(score.c_str())) out.push(Navigate{"scenario.score"});
     } else if (!compact && ctx.ui.mode != TrainingMode::Demo) {
         const std::string finish = ctx.text.get("scenario.checklist.finish") + "###scenario_finish";
@@ -190,13 +201,14 @@ void draw_training_window(const ViewContext& ctx, CommandQueue& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(ImGui::GetFontSize() * 22.0f, vp->WorkSize.x * 0.4f);
     const float margin = ImGui::GetStyle().WindowPadding.x;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - margin, vp->WorkPos.y + vp->WorkSize.y - margin),
-                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x - margin, vp->WorkPos.y + vp->WorkSize.y - margin),
+        ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->WorkSize.y * 0.6f));
     const std::string title = ctx.text.get("scenario.window.title") + "###training_checklist";
     if (ImGui::Begin(title.c_str(), nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoFocusOnAppearing)) {
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
         draw_checklist_body(ctx, out, true);
         const std::string open = ctx.text.get("scenario.window.open") + "###open_checklist_w";
         if (widgets::button(open.c_str())) out.push(Navigate{"scenario.checklist"});

@@ -34,35 +34,34 @@ void draw_presets(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button(label.c_str(), size)) {
         // The admin center is billing, users and licences: one rule per area, the same window.
         for (const char* area : {"billing", "users", "licences"}) {
-            add_fault(out,
-                      {{"id", std::string("admin-down-") + area + "-" + n},
-                       {"operation", std::string(area) + ".*"},
-                       {"after", now},
-                       {"until", now + 10 * sim::kMinute},
-                       {"error", "service.unavailable"}});
+            add_fault(out, {{"id", std::string("admin-down-") + area + "-" + n},
+                            {"operation", std::string(area) + ".*"},
+                            {"after", now},
+                            {"until", now + 10 * sim::kMinute},
+                            {"error", "service.unavailable"}});
         }
         ++st.presets_injected;
     }
     label = ctx.text.get("scenario.console.preset.checkout_once") + "###preset_checkout_once";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(out,
-                  {{"id", "checkout-fails-" + n},
-                   {"operation", "billing.place_order"},
-                   {"first", 1},
-                   {"error", "service.unavailable"}});
+        add_fault(out, {{"id", "checkout-fails-" + n},
+                        {"operation", "billing.place_order"},
+                        {"first", 1},
+                        {"error", "service.unavailable"}});
         ++st.presets_injected;
     }
     label = ctx.text.get("scenario.console.preset.throttle_billing") + "###preset_throttle_billing";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(out,
-                  {{"id", "throttle-billing-" + n},
-                   {"operation", "billing.*"},
-                   {"throttle", {{"limit", 2}, {"window", "1m"}, {"retry_after", "30s"}}}});
+        add_fault(out, {{"id", "throttle-billing-" + n},
+                        {"operation", "billing.*"},
+                        {"throttle", {{"limit", 2}, {"window", "1m"}, {"retry_after", "30s"}}}});
         ++st.presets_injected;
     }
     label = ctx.text.get("scenario.console.preset.licence_hang") + "###preset_licence_hang";
     if (widgets::button(label.c_str(), size)) {
-        add_fault(out, {{"id", "licence-hangs-" + n}, {"operation", "licences.assign"}, {"first", 1}, {"hang", true}});
+        add_fault(
+            out,
+            {{"id", "licence-hangs-" + n}, {"operation", "licences.assign"}, {"first", 1}, {"hang", true}});
         ++st.presets_injected;
     }
 }

@@ -42,10 +42,10 @@ std::string default_mode(const ViewContext& ctx, const LibraryEntry& e) {
 void draw_running(const ViewContext& ctx) {
     const Training* t = ctx.training;
     if (t && t->scenario() && ctx.ui.mode != TrainingMode::Sandbox) {
-        widgets::text_wrapped(ctx.text.format(
-            "scenario.overview.running",
-            {{"title", t->scenario()->title.in(ctx.ui.language)},
-             {"mode", ctx.text.get(std::string("scenario.mode.") + mode_key(ctx.ui.mode))}}));
+        widgets::text_wrapped(
+            ctx.text.format("scenario.overview.running",
+                            {{"title", t->scenario()->title.in(ctx.ui.language)},
+                             {"mode", ctx.text.get(std::string("scenario.mode.") + mode_key(ctx.ui.mode))}}));
     } else {
         widgets::text_wrapped(ctx.text.get("scenario.overview.sandbox"));
     }
@@ -62,7 +62,8 @@ void draw_list(const ViewContext& ctx) {
         const float width = ImGui::GetContentRegionAvail().x;
         const float text_h = ImGui::CalcTextSize(title.c_str(), nullptr, false, width).y;
         const bool selected = st.selected == static_cast<int>(i);
-        const bool clicked = ImGui::Selectable(("##pick_" + e.id).c_str(), selected, 0, ImVec2(width, text_h));
+        const bool clicked =
+            ImGui::Selectable(("##pick_" + e.id).c_str(), selected, 0, ImVec2(width, text_h));
         widgets::report_item(widgets::ItemKind::Selectable, label.c_str());
         const ImVec2 after = ImGui::GetCursorPos();
         ImGui::SetCursorPos(pos);
@@ -129,7 +130,8 @@ void draw_details(const ViewContext& ctx, CommandQueue& out) {
     const bool running = e.path == ctx.scenario.path && ctx.sim != nullptr;
     const std::string start =
         ctx.text.get(running ? "scenario.overview.restart" : "scenario.overview.start") + "###scenario_start";
-    if (widgets::button(start.c_str())) out.push(StartScenario{e.path, mode_from_key(st.chosen_mode), st.chosen_lang});
+    if (widgets::button(start.c_str()))
+        out.push(StartScenario{e.path, mode_from_key(st.chosen_mode), st.chosen_lang});
     if (running) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);

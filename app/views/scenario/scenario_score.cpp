@@ -19,13 +19,16 @@ namespace app {
 
 namespace {
 
-
 const char* reason_key(Training::Finish f) {
     switch (f) {
-        case Training::Finish::AllMet: return "scenario.score.reason.all_met";
-        case Training::Finish::TimeUp: return "scenario.score.reason.time_up";
-        case Training::Finish::Finished: return "scenario.score.reason.finished";
-        case Training::Finish::None: break;
+        case Training::Finish::AllMet:
+            return "scenario.score.reason.all_met";
+        case Training::Finish::TimeUp:
+            return "scenario.score.reason.time_up";
+        case Training::Finish::Finished:
+            return "scenario.score.reason.finished";
+        case Training::Finish::None:
+            break;
     }
     return "scenario.score.reason.running";
 }
@@ -33,9 +36,10 @@ const char* reason_key(Training::Finish f) {
 // The debrief of the run shown (live or in the viewer), made again only when the run moved.
 const sim::Debrief& debrief_of(const ViewContext& ctx, const Training& t) {
     ReplayViewState& st = ctx.state.replay;
-    const std::string key = ctx.ui.language + "/" + mode_key(ctx.ui.mode) + (t.finished() ? "/final" : "/live");
-    if (st.debrief_sim != ctx.sim || st.debrief_journal != ctx.sim->journal().hash() || st.debrief_key != key ||
-        st.debrief.journal_hash.empty()) {
+    const std::string key =
+        ctx.ui.language + "/" + mode_key(ctx.ui.mode) + (t.finished() ? "/final" : "/live");
+    if (st.debrief_sim != ctx.sim || st.debrief_journal != ctx.sim->journal().hash() ||
+        st.debrief_key != key || st.debrief.journal_hash.empty()) {
         st.debrief = sim::make_debrief(*t.scenario(), *ctx.sim, t.report(), ctx.text);
         st.debrief.mode = mode_key(ctx.ui.mode);
         st.debrief_sim = ctx.sim;
@@ -70,17 +74,21 @@ float column_width(const ViewContext& ctx, const char* key, const std::string& s
 void draw_objectives(const ViewContext& ctx, const Training& t, const sim::Debrief& d) {
     const auto& objectives = t.scenario()->assessment.objectives;
     const sim::ScoreReport& r = t.report();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##score_objectives", 5, flags)) return;
-    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_objective").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.45f);
-    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_points").c_str(), ImGuiTableColumnFlags_WidthFixed,
+    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_objective").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 0.45f);
+    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_points").c_str(),
+                            ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize(ctx.text.get("scenario.score.col_points").c_str()).x +
                                 ImGui::GetFontSize() * 2.0f);
     ImGui::TableSetupColumn(ctx.text.get("debrief.col.met_at").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             column_width(ctx, "debrief.col.met_at", replay_time_text(ctx, d.end)));
     ImGui::TableSetupColumn(ctx.text.get("debrief.col.spent").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             column_width(ctx, "debrief.col.spent", "00 h 00 min"));
-    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_feedback").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.55f);
+    ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_feedback").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 0.55f);
     headers_row();
     for (std::size_t i = 0; i < objectives.size() && i < r.objectives.size(); ++i) {
         const sim::Objective& o = objectives[i];
@@ -94,12 +102,15 @@ void draw_objectives(const ViewContext& ctx, const Training& t, const sim::Debri
         widgets::text(std::to_string(met ? o.weight : 0) + " / " + std::to_string(o.weight));
         const sim::ObjectiveTime* when = time_of(d, o.id);
         ImGui::TableNextColumn();
-        if (when && when->met_at >= 0) widgets::text(replay_time_text(ctx, when->met_at));
-        else widgets::text_disabled(ctx.text.get("debrief.not_met"));
+        if (when && when->met_at >= 0)
+            widgets::text(replay_time_text(ctx, when->met_at));
+        else
+            widgets::text_disabled(ctx.text.get("debrief.not_met"));
         ImGui::TableNextColumn();
         if (when && when->spent >= 0) widgets::text(sim::format_span(when->spent, ctx.text));
         ImGui::TableNextColumn();
-        ImGui::PushStyleColor(ImGuiCol_Text, met ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text);
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              met ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : palette().error_text);
         widgets::text_wrapped((met ? o.feedback_met : o.feedback_not_met).in(ctx.ui.language));
         ImGui::PopStyleColor();
     }
@@ -112,12 +123,15 @@ void draw_mistakes(const ViewContext& ctx, const sim::Debrief& d) {
         widgets::text_disabled(ctx.text.get("debrief.no_mistakes"));
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##score_mistakes", 3, flags)) return;
     ImGui::TableSetupColumn(ctx.text.get("debrief.col.time").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             column_width(ctx, "debrief.col.time", replay_time_text(ctx, d.end)));
-    ImGui::TableSetupColumn(ctx.text.get("debrief.col.operation").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.35f);
-    ImGui::TableSetupColumn(ctx.text.get("debrief.col.message").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.65f);
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.operation").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.35f);
+    ImGui::TableSetupColumn(ctx.text.get("debrief.col.message").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.65f);
     headers_row();
     for (const sim::Mistake& m : d.mistakes) {
         ImGui::TableNextRow();

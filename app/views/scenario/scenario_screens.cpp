@@ -24,7 +24,8 @@ void show_console(UiState& ui) {
 std::vector<ScreenSpec> scenario_screens() {
     return {
         {"scenario.overview", &show_overview, &draw_scenario_overview, "sandbox.example/scenario"},
-        {"scenario.checklist", &show_checklist, &draw_scenario_checklist, "sandbox.example/scenario/checklist"},
+        {"scenario.checklist", &show_checklist, &draw_scenario_checklist,
+         "sandbox.example/scenario/checklist"},
         {"scenario.score", &show_score, &draw_scenario_score, "sandbox.example/scenario/score"},
         {"scenario.console", &show_console, &draw_scenario_console, "sandbox.example/scenario/instructor"},
     };

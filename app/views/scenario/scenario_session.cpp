@@ -7,8 +7,8 @@
 
 #include <imgui.h>
 
-#include "app/ui/session.hpp"
 #include "app/ui/page.hpp"
+#include "app/ui/session.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/replay/replay_views.hpp"
@@ -23,22 +23,28 @@ void draw_saved_session(const ViewContext& ctx, CommandQueue& out) {
     if (!s || s->path.empty()) return;
     const std::string& lang = ctx.ui.language;
     if (!s->bad_error.empty()) {
+        widgets::text_wrapped_colored(
+            palette().error_text,
+            ctx.text.format("scenario.session.bad", {{"path", s->bad_path}, {"error", s->bad_error}}));
         widgets::text_wrapped_colored(palette().error_text,
-                         ctx.text.format("scenario.session.bad", {{"path", s->bad_path}, {"error", s->bad_error}}));
-        widgets::text_wrapped_colored(palette().error_text,
-                         s->kept_as.empty() ? ctx.text.get("scenario.session.not_moved")
-                                            : ctx.text.format("scenario.session.kept", {{"bad", s->kept_as}}));
+                                      s->kept_as.empty()
+                                          ? ctx.text.get("scenario.session.not_moved")
+                                          : ctx.text.format("scenario.session.kept", {{"bad", s->kept_as}}));
     } else if (s->nothing_to_resume && !s->current) {
-        widgets::text_wrapped_colored(palette().muted_text, ctx.text.format("scenario.session.none", {{"path", s->path}}));
+        widgets::text_wrapped_colored(palette().muted_text,
+                                      ctx.text.format("scenario.session.none", {{"path", s->path}}));
     }
     if (!s->save_error.empty())
-        widgets::text_wrapped_colored(palette().error_text, ctx.text.format("scenario.session.save_failed", {{"error", s->save_error}}));
+        widgets::text_wrapped_colored(palette().error_text, ctx.text.format("scenario.session.save_failed",
+                                                                            {{"error", s->save_error}}));
 
     if (s->current) {
         const char* key = s->resumed ? "scenario.session.resumed" : "scenario.session.autosaved";
-        widgets::text_wrapped_colored(palette().muted_text,
-                         ctx.text.format(key, {{"title", s->title.in(lang)}, {"time", s->saved_at}, {"path", s->path}}));
-        if (s->resume_differs) widgets::text_wrapped_colored(palette().error_text, ctx.text.get("scenario.session.differs"));
+        widgets::text_wrapped_colored(
+            palette().muted_text,
+            ctx.text.format(key, {{"title", s->title.in(lang)}, {"time", s->saved_at}, {"path", s->path}}));
+        if (s->resume_differs)
+            widgets::text_wrapped_colored(palette().error_text, ctx.text.get("scenario.session.differs"));
     } else if (s->available) {
         widgets::text_wrapped(
             ctx.text.format("scenario.session.last", {{"title", s->title.in(lang)}, {"time", s->saved_at}}));
@@ -50,7 +56,8 @@ void draw_saved_session(const ViewContext& ctx, CommandQueue& out) {
         ImGui::SameLine();
         widgets::text_wrapped_colored(palette().muted_text, ctx.text.get("scenario.session.resume_note"));
     } else if (s->bad_error.empty()) {
-        widgets::text_wrapped_colored(palette().muted_text, ctx.text.format("scenario.session.autosave", {{"path", s->path}}));
+        widgets::text_wrapped_colored(palette().muted_text,
+                                      ctx.text.format("scenario.session.autosave", {{"path", s->path}}));
     }
 }
 
@@ -74,10 +81,12 @@ void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
 
     widgets::text(ctx.text.get("scenario.bundle.note"));
     ImGui::SetNextItemWidth(page_field_width());
-    widgets::input_text_hint("###bundle_note", ctx.text.get("scenario.bundle.note_hint").c_str(), st.bundle_note);
+    widgets::input_text_hint("###bundle_note", ctx.text.get("scenario.bundle.note_hint").c_str(),
+                             st.bundle_note);
     widgets::text(ctx.text.get("scenario.bundle.folder"));
     ImGui::SetNextItemWidth(page_field_width());
-    widgets::input_text_hint("###bundle_dir", ctx.text.get("scenario.bundle.folder_hint").c_str(), st.bundle_dir);
+    widgets::input_text_hint("###bundle_dir", ctx.text.get("scenario.bundle.folder_hint").c_str(),
+                             st.bundle_dir);
 
     ImGui::Spacing();
     draw_observations(ctx, out);
@@ -87,7 +96,8 @@ void draw_bundle_export(const ViewContext& ctx, CommandQueue& out) {
     if (widgets::button(label.c_str())) out.push(ExportBundle{st.bundle_dir, st.bundle_note});
     const SessionStatus* s = ctx.session;
     if (s && !s->export_result.empty())
-        widgets::text_wrapped_colored(s->export_ok ? palette().muted_text : palette().error_text, s->export_result);
+        widgets::text_wrapped_colored(s->export_ok ? palette().muted_text : palette().error_text,
+                                      s->export_result);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
