@@ -19,6 +19,7 @@
 #include "app/ui/session.hpp"
 #include "app/ui/shell.hpp"
 #include "app/ui/theme.hpp"
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 #include "sim/version.hpp"
 

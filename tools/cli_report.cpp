@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/data_files.hpp"
 #include "sim/debrief.hpp"
 #include "sim/files.hpp"
 #include "sim/scenario.hpp"

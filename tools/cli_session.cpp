@@ -16,8 +16,10 @@
 #include <fmt/format.h>
 
 #include "sim/assessment.hpp"
+#include "sim/data_files.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 #include "sim/snapshot.hpp"
 #include "sim/solution.hpp"

@@ -32,8 +32,10 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 #include "sim/text.hpp"

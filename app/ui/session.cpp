@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "sim/files.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 
 namespace app {

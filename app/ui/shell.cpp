@@ -20,6 +20,7 @@
 #include "app/views/scenario/scenario_views.hpp"
 #include "app/views/views.hpp"
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 

@@ -22,6 +22,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/session.hpp"
 #include "sim/assessment.hpp"
+#include "sim/data_files.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
 #include "sim/snapshot.hpp"

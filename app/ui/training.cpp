@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "app/ui/screens.hpp"
+#include "sim/data_files.hpp"
 #include "sim/time.hpp"
 
 namespace app {

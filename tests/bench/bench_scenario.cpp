@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 namespace {

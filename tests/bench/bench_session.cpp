@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/debrief.hpp"
 #include "sim/i18n.hpp"
 #include "sim/scenario.hpp"

@@ -11,6 +11,7 @@
 
 #include "app/ui/shell.hpp"
 #include "app/views/admin/admin_views.hpp"
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 namespace {

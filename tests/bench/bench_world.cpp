@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sim/catalog.hpp"
+#include "sim/data_files.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 

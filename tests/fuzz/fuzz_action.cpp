@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "sim/data_files.hpp"
 #include "sim/json_input.hpp"
 #include "sim/scenario.hpp"
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

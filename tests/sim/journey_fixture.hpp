@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/catalog.hpp"
+#include "sim/data_files.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 using namespace sim;

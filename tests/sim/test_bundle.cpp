@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/files.hpp"
 
 using namespace sim;

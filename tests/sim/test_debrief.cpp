@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/debrief.hpp"
 #include "sim/files.hpp"
 

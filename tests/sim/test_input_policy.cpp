@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
+#include "sim/input_file.hpp"
 #include "sim/journal.hpp"
 #include "sim/json_input.hpp"
 #include "sim/scenario.hpp"

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
 
@@ -404,7 +405,7 @@ TEST_CASE("every error code of the instructor actions has English and German tex
     const std::string dir = NPSIM_TEST_ASSET_DIR;
     const json en = json::parse(read_text(dir + "/i18n/sim/en.json"));
     const json de = json::parse(read_text(dir + "/i18n/sim/de.json"));
-    const std::string src = read_text(dir + "/../sim/simulation.cpp");
+    const std::string src = read_text(dir + "/../sim/domain/simulation.cpp");
     REQUIRE_FALSE(src.empty());
     // Whitespace allowed: clang-format may break the line after "failure(".
     const std::regex code_re(R"re(failure\(\s*"([a-z_]+\.[a-z_.]+)")re");

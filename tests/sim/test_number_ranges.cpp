@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/journal.hpp"
 #include "sim/json_input.hpp"
 #include "sim/scenario.hpp"

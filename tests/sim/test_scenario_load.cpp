@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 using namespace sim;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/debrief.hpp"
 #include "sim/files.hpp"
 #include "sim/journey.hpp"

@@ -9,6 +9,7 @@
 
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/hash.hpp"
 
 using namespace sim;

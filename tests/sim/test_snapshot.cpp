@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 #include "sim/snapshot.hpp"
 #include "sim/solution.hpp"

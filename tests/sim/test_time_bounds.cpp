@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/data_files.hpp"
 #include "sim/delay.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "sim/data_files.hpp"
 #include "sim/mail.hpp"
 #include "sim/users.hpp"
 
@@ -257,7 +258,7 @@ TEST_CASE("every error code and mail text of the journey has English and German 
     std::set<std::string> needed = {"error.password.too_short", "error.password.too_weak",
                                     "error.password.too_long"};
     for (const char* file : {"portal", "billing", "users", "licences", "mail", "journey"}) {
-        const std::string src = read_text(dir + "/../sim/" + file + ".cpp");
+        const std::string src = read_text(dir + "/../sim/domain/" + file + ".cpp");
         REQUIRE_FALSE(src.empty());
         for (std::sregex_iterator it(src.begin(), src.end(), code_re), end; it != end; ++it)
             needed.insert("error." + (*it)[1].str());

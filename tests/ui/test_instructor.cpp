@@ -17,6 +17,7 @@
 #include "app/ui/session.hpp"
 #include "app/ui/shell.hpp"
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "support/app_loop.hpp"

@@ -18,6 +18,7 @@
 #include "app/views/replay/replay_views.hpp"
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
+#include "sim/data_files.hpp"
 #include "sim/hash.hpp"
 #include "sim/scenario.hpp"
 #include "support/app_loop.hpp"

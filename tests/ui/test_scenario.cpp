@@ -14,6 +14,7 @@
 
 #include "app/ui/screens.hpp"
 #include "app/ui/shell.hpp"
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 #include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"

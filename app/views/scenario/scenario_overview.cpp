@@ -10,6 +10,7 @@
 #include "app/ui/training.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/scenario/scenario_views.hpp"
+#include "sim/data_files.hpp"
 #include "sim/scenario.hpp"
 
 namespace app {

@@ -1,9 +1,9 @@
-// sim/catalog.cpp — reading catalog editions (assets/catalog/*.json) and their canonical JSON.
+// sim/catalog.cpp — catalog editions from JSON and their canonical JSON (reading the files:
+// io/data_files.cpp).
 #include "sim/catalog.hpp"
 #include "sim/json_input.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <type_traits>
@@ -188,84 +188,6 @@ bool catalog_from_json(const nlohmann::json& j, Catalog& out, std::string& error
         }
     }
     out = std::move(c);
-    return true;
-}
-
-static bool read_json_file(const std::string& path, json& out, std::string& error) {
-    std::string text, why;
-    if (!read_input_file(path, InputKind::Catalog, text, why)) return error = path + ": " + why, false;
-    JsonInputError parse_error;
-    std::optional<json> parsed = parse_json_checked(text, InputKind::Catalog, parse_error);
-    if (!parsed)
-        return error = fmt::format("{}:{}: {}", path, parse_error.where(), parse_error.message), false;
-    out = std::move(*parsed);
-    return true;
-}
-
-bool load_catalog_file(const std::string& path, Catalog& out, std::string& error) {
-    json j;
-    if (!read_json_file(path, j, error)) return false;
-    std::string e;
-    if (!catalog_from_json(j, out, e)) return error = path + ": " + e, false;
-    return true;
-}
-
-bool load_catalog_edition(const std::string& asset_dir, const std::string& edition,
-                          const nlohmann::json& overrides, Catalog& out, std::string& error) {
-    if (edition.empty() || edition.find_first_of("/\\.") != std::string::npos)
-        return error = fmt::format("\"{}\" is not a catalog edition name", edition), false;
-    const std::string dir = asset_dir + "/catalog/";
-    json doc;
-    if (!read_json_file(dir + edition + ".json", doc, error)) return false;
-    if (!doc.is_object()) return error = dir + edition + ".json: must be a JSON object", false;
-    // Included files (e.g. the commercial catalog) contribute their products after the edition's own.
-    json products = doc.value("products", json::array());
-    if (!products.is_array()) return error = dir + edition + ".json: /products: must be an array", false;
-    auto includes = doc.find("includes");
-    if (includes != doc.end()) {
-        if (!includes->is_array()) return error = dir + edition + ".json: /includes: must be an array", false;
-        for (const auto& inc : *includes) {
-            if (!inc.is_string())
-                return error = dir + edition + ".json: /includes: must list file names", false;
-            const std::string name = inc.get<std::string>();
-            if (name.find_first_of("/\\") != std::string::npos || name.find("..") != std::string::npos)
-                return error = dir + edition + ".json: /includes: \"" + name + "\" is not a file name", false;
-            json extra;
-            if (!read_json_file(dir + name + ".json", extra, error)) return false;
-            for (const auto& p : extra.value("products", json::array())) products.push_back(p);
-        }
-    }
-    // Overrides: {"<sku>": {...}} merges into or adds a product; {"<sku>": null} removes it.
-    if (!overrides.is_null()) {
-        if (!overrides.is_object()) return error = "catalog overrides must be an object keyed by SKU", false;
-        for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-            auto match = std::find_if(products.begin(), products.end(), [&](const json& p) {
-                return p.is_object() && p.value("sku", std::string()) == it.key();
-            });
-            if (it->is_null()) {
-                if (match == products.end())
-                    return error = fmt::format("catalog overrides: /{}: no such product to remove", it.key()),
-                           false;
-                products.erase(match);
-            } else if (it->is_object()) {
-                if (match != products.end()) {
-                    match->merge_patch(*it);
-                    (*match)["sku"] = it.key();
-                } else {
-                    json p = *it;
-                    p["sku"] = it.key();
-                    products.push_back(std::move(p));
-                }
-            } else {
-                return error = fmt::format("catalog overrides: /{}: must be an object or null", it.key()),
-                       false;
-            }
-        }
-    }
-    doc["products"] = std::move(products);
-    std::string e;
-    if (!catalog_from_json(doc, out, e)) return error = dir + edition + ".json: " + e, false;
-    if (out.edition.empty()) out.edition = edition;
     return true;
 }
 

@@ -21,6 +21,7 @@
 
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 #include "sim/version.hpp"
 

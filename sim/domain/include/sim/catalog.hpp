@@ -69,8 +69,6 @@ bool product_from_json(const nlohmann::json& j, Product& out, std::string& error
 // Parses a whole catalog document (without resolving "includes").
 bool catalog_from_json(const nlohmann::json& j, Catalog& out, std::string& error);
 
-// Loads a catalog edition file; false + error message on failure.
-bool load_catalog_file(const std::string& path, Catalog& out, std::string& error);
 // assets/catalog/<edition>.json, plus the scenario's overrides (a JSON object; may be null).
 bool load_catalog_edition(const std::string& asset_dir, const std::string& edition,
                           const nlohmann::json& overrides, Catalog& out, std::string& error);

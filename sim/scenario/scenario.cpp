@@ -3,23 +3,17 @@
 // [SECTION] Errors and suggestions
 // [SECTION] Fields
 // [SECTION] Loading
-// [SECTION] Paths
 #include "sim/scenario.hpp"
 
 #include "sim/catalog.hpp"
-#include "sim/files.hpp"
 #include "sim/json_input.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 namespace sim {
-
-namespace fs = std::filesystem;
 
 // [SECTION] Errors and suggestions
 
@@ -107,12 +101,14 @@ const std::vector<std::string> kTopLevelKeys = {
 
 // [SECTION] Loading
 
-static ScenarioLoad load_checked(const std::string& text, const std::string& file_name);
+static ScenarioLoad load_checked(const std::string& text, const std::string& file_name,
+                                 const CatalogSource& catalogs);
 
-ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name) {
+ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name,
+                                const CatalogSource& catalogs) {
     // Every field is type-checked before use; this guard turns any slip into a message, never a crash.
     try {
-        return load_checked(text, file_name);
+        return load_checked(text, file_name, catalogs);
     } catch (const std::exception& e) {
         ScenarioLoad out;
         out.errors.push_back(LoadError{file_name, "", std::string("could not be read: ") + e.what()});
@@ -120,7 +116,8 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
     }
 }
 
-static ScenarioLoad load_checked(const std::string& text, const std::string& file_name) {
+static ScenarioLoad load_checked(const std::string& text, const std::string& file_name,
+                                 const CatalogSource& catalogs) {
     ScenarioLoad out;
     JsonInputError parse_error;
     std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Scenario, parse_error);
@@ -207,7 +204,9 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     }
     Catalog catalog;
     std::string catalog_error;
-    if (!load_catalog_edition(default_asset_dir(), edition, overrides, catalog, catalog_error)) {
+    if (!catalogs) {
+        r.error("/catalog", "no catalog source was given to the loader");
+    } else if (!catalogs(edition, overrides, catalog, catalog_error)) {
         r.error("/catalog", catalog_error);
     } else {
         std::vector<StartStateError> world_errors;
@@ -289,49 +288,6 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     if (!out.errors.empty()) return out;
     out.scenario = std::move(s);
     return out;
-}
-
-ScenarioLoad load_scenario_file(const std::string& path) {
-    std::string text, error;
-    if (!read_input_file(path, InputKind::Scenario, text, error)) {
-        ScenarioLoad out;
-        out.errors.push_back(LoadError{path, "", error});
-        return out;
-    }
-    return load_scenario_text(text, path);
-}
-
-// [SECTION] Paths
-
-static std::string executable_dir() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : exe.parent_path().string();
-}
-
-// NPSIM_HOME, then an installed layout beside the executable, then the source tree.
-static std::string find_data_dir(const char* name, const char* source_fallback) {
-    std::error_code ec;
-    if (const char* home = std::getenv("NPSIM_HOME")) {
-        const fs::path p = fs::path(home) / name;
-        if (fs::is_directory(p, ec)) return p.string();
-    }
-    const std::string exe = executable_dir();
-    if (!exe.empty()) {
-        for (const fs::path& p : {fs::path(exe) / name, fs::path(exe) / ".." / "share" / "npsim" / name})
-            if (fs::is_directory(p, ec)) return p.lexically_normal().string();
-    }
-    return source_fallback;
-}
-
-std::string default_scenario_dir() {
-    return find_data_dir("scenarios", NPSIM_SOURCE_SCENARIO_DIR);
-}
-std::string default_asset_dir() {
-    return find_data_dir("assets", NPSIM_SOURCE_ASSET_DIR);
-}
-std::string default_scenario_path() {
-    return (fs::path(default_scenario_dir()) / "full-journey.json").string();
 }
 
 }  // namespace sim

@@ -1,7 +1,8 @@
 // sim/json_input.hpp — the one input policy for every JSON file npsim reads (docs/input-policy.md).
 //
 // Every reader goes through two steps, and both refuse instead of crashing, hanging or exhausting:
-//   1. read_input_file: regular files only (a FIFO, device or directory is refused before any read),
+//   1. read_input_file (sim/input_file.hpp, in the io layer): regular files only (a FIFO, device or directory
+//   is refused before any read),
 //      at most the size limit of that kind of file, OS errors with their reason;
 //   2. parse_json_checked: a nesting limit enforced while parsing, duplicate keys refused (both
 //      places named), numbers beyond the double range refused, every error with line:column.
@@ -33,11 +34,6 @@ struct InputLimits {
 };
 InputLimits input_limits(InputKind kind);
 const char* input_kind_name(InputKind kind);  // "a scenario", "a session file", "an actions file", …
-
-// Reads `path` under the policy of `kind`. False with `error` (the reason, without the path, e.g.
-// "is a pipe (FIFO), not a scenario …" or "cannot be opened (Permission denied)") when the path is
-// not a regular file, is larger than the limit, or the OS refuses.
-bool read_input_file(const std::string& path, InputKind kind, std::string& out, std::string& error);
 
 struct JsonInputError {
     std::size_t line = 0, column = 0;  // 1-based; 0 when the error has no place

@@ -4,6 +4,7 @@
 // "file: /json/pointer: message". Loading never throws and never crashes.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/assessment.hpp"
+#include "sim/catalog.hpp"
 #include "sim/simulation.hpp"
 #include "sim/solution.hpp"
 #include "sim/text.hpp"
@@ -48,13 +50,15 @@ struct ScenarioLoad {
     bool ok() const { return scenario.has_value() && errors.empty(); }
 };
 
-ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name);
-ScenarioLoad load_scenario_file(const std::string& path);
+// Where the loader gets a catalog edition: (edition, the scenario's overrides or null) -> the catalog,
+// or false with an error message. The io layer's disk_catalogs() reads assets/catalog; tests and
+// tools may hand in any other.
+using CatalogSource = std::function<bool(const std::string& edition, const nlohmann::json& overrides,
+                                         Catalog& out, std::string& error)>;
 
-// Where the shipped scenarios and assets live: next to the executable (installed layout) or the
-// source tree (developer build).
-std::string default_scenario_dir();
-std::string default_asset_dir();
-std::string default_scenario_path();  // scenarios/full-journey.json
+// Parses and checks a scenario document. Pure: the only data it reads comes from `catalogs`.
+// Reading a scenario from disk is load_scenario_file (sim/data_files.hpp, the io layer).
+ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name,
+                                const CatalogSource& catalogs);
 
 }  // namespace sim

@@ -2,6 +2,7 @@
 #include "sim/i18n.hpp"
 
 #include "sim/files.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 
 #include <algorithm>

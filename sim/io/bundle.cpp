@@ -11,9 +11,11 @@
 #include <fmt/format.h>
 
 #include "sim/assessment.hpp"
+#include "sim/data_files.hpp"
 #include "sim/faults.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 #include "sim/version.hpp"
 

@@ -1,0 +1,31 @@
+// sim/data_files.hpp — the shipped data on disk: where assets/ and scenarios/ are, catalog editions
+// read from assets/catalog, and scenarios read from files. The layers below only parse; this is
+// where npsim looks at the file system, NPSIM_HOME and /proc/self/exe.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "sim/catalog.hpp"
+#include "sim/scenario.hpp"
+
+namespace sim {
+
+// Where the shipped scenarios and assets live: $NPSIM_HOME, next to the executable (installed layout)
+// or the source tree (developer build).
+std::string default_scenario_dir();
+std::string default_asset_dir();
+std::string default_scenario_path();  // scenarios/full-journey.json
+
+// Loads a catalog edition file; false + error message on failure.
+bool load_catalog_file(const std::string& path, Catalog& out, std::string& error);
+
+// The catalog source that reads editions from `asset_dir`/catalog (default_asset_dir() when empty).
+CatalogSource disk_catalogs(std::string asset_dir = {});
+
+// A scenario from text or from a file, with catalogs from disk_catalogs().
+ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name);
+ScenarioLoad load_scenario_file(const std::string& path);
+
+}  // namespace sim
