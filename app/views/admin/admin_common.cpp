@@ -34,7 +34,7 @@ constexpr NavEntry kNav[] = {
     {"admin.nav.billing", "nav_billing_group", nullptr, 0, Page::Purchase, false},
     {"admin.nav.purchase_services", "nav_purchase", "admin.billing.purchase", 1, Page::Purchase, false},
     {"admin.nav.your_products", "nav_products", "admin.billing.products", 1, Page::Products, false},
-    {"admin.nav.licenses", "nav_licenses", "admin.billing.licenses", 1, Page::Licenses, false},
+    {"admin.nav.licenses", "nav_licenses", "admin.billing.licenses", 1, Page::Licences, false},
     {"admin.nav.roles", "nav_roles", nullptr, 0, Page::Home, true},
     {"admin.nav.settings", "nav_settings", nullptr, 0, Page::Home, true},
 };

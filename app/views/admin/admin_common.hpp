@@ -13,7 +13,7 @@
 
 namespace app::admin {
 
-enum class Page { Home, Users, Purchase, Products, Licenses };
+enum class Page { Home, Users, Purchase, Products, Licences };
 
 // The text of `key` in the current language.
 const std::string& tr(const ViewContext& ctx, std::string_view key);

@@ -251,7 +251,7 @@ void draw_confirmation(const ViewContext& ctx, CommandQueue& out, const sim::Pro
     widgets::text_wrapped(tr(ctx, "admin.confirmation.next"));
     ImGui::PopTextWrapPos();
     if (widgets::button(label(ctx, "admin.licenses.assign", "confirm_assign").c_str())) {
-        s.licenses_sku = p.sku;
+        s.licences_sku = p.sku;
         s.assign_open = true;
         s.assign_pick.clear();
         s.purchase_stage = PurchaseStage::Catalog;

@@ -39,8 +39,8 @@ void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.purchase_stage = PurchaseStage::Catalog;
 }
 
-void prepare_licenses(const sim::Simulation* sim, UiState&, ViewState& state) {
-    state.admin.licenses_sku.clear();
+void prepare_licences(const sim::Simulation* sim, UiState&, ViewState& state) {
+    state.admin.licences_sku.clear();
     state.admin.assign_open = false;
     (void)sim;
 }
@@ -66,8 +66,8 @@ std::vector<ScreenSpec> admin_screens() {
          &prepare_purchase},
         {"admin.billing.products", nullptr, &admin::draw_products, "admin.example/billing/products",
          &prepare_products},
-        {"admin.billing.licenses", nullptr, &admin::draw_licenses, "admin.example/billing/licenses",
-         &prepare_licenses},
+        {"admin.billing.licenses", nullptr, &admin::draw_licences, "admin.example/billing/licenses",
+         &prepare_licences},
     };
 }
 

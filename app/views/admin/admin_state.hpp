@@ -93,7 +93,7 @@ struct AdminViewState {
     int new_quantity = 0;
 
     // Billing > Licenses
-    std::string licenses_sku;  // product opened; empty = the list of products
+    std::string licences_sku;  // product opened; empty = the list of products
     bool assign_open = false;
     std::string assign_search;
     std::vector<std::string> assign_pick;  // up to 20 sign-in names, in the order picked

@@ -14,7 +14,7 @@ void draw_users_add(const ViewContext& ctx, CommandQueue& out);     // admin.use
 void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.users.detail: user pane open
 void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
-void draw_licenses(const ViewContext& ctx, CommandQueue& out);
+void draw_licences(const ViewContext& ctx, CommandQueue& out);
 
 // Panes of Active users; each returns true when it wants to close.
 bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,

@@ -26,6 +26,6 @@ std::vector<const Person*> licence_holders(const World& w, const std::string& sk
 
 // Roles that may assign licences: Global, License or User Administrator (a Billing Administrator may not).
 constexpr RoleSet kLicenceRoles =
-    role_bit(Role::GlobalAdmin) | role_bit(Role::LicenseAdmin) | role_bit(Role::UserAdmin);
+    role_bit(Role::GlobalAdmin) | role_bit(Role::LicenceAdmin) | role_bit(Role::UserAdmin);
 
 }  // namespace sim

@@ -22,6 +22,6 @@ std::vector<const Person*> list_users(const World& w, UserFilter filter);
 // Roles that may add and edit users: Global, User or License Administrator (domain.md §4.2);
 // admin roles themselves are given only by a Global Administrator.
 constexpr RoleSet kUserRoles =
-    role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin) | role_bit(Role::LicenseAdmin);
+    role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin) | role_bit(Role::LicenceAdmin);
 
 }  // namespace sim

@@ -33,7 +33,7 @@ namespace sim {
 enum class PersonKind { PaidStaff, UnpaidExecutive, Volunteer, Member, Beneficiary };
 
 // Admin roles of the Microsoft 365 admin center (domain.md §4.6).
-enum class Role { GlobalAdmin, BillingAdmin, LicenseAdmin, UserAdmin };
+enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin };
 using RoleSet = std::uint32_t;  // bit (1 << Role)
 constexpr RoleSet role_bit(Role r) {
     return RoleSet{1} << static_cast<unsigned>(r);

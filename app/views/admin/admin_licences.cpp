@@ -1,4 +1,4 @@
-// app/views/admin/admin_licenses.cpp — Billing > Licenses (domain.md §4.3): one row per product
+// app/views/admin/admin_licences.cpp — Billing > Licenses (domain.md §4.3): one row per product
 // with its seats summed over subscriptions; a product's page lists its holders (pending / active),
 // "Assign licenses" opens a pane to pick up to 20 users, "Unassign licenses" removes the ticked.
 #include <algorithm>
@@ -190,7 +190,7 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         if (cell_selectable(product_name(ctx, r.sku), "product_" + r.sku)) {
-            s.licenses_sku = r.sku;
+            s.licences_sku = r.sku;
             s.assign_open = false;
             s.holder_ticks.clear();
         }
@@ -205,22 +205,22 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
 
 }  // namespace
 
-void draw_licenses(const ViewContext& ctx, CommandQueue& out) {
+void draw_licences(const ViewContext& ctx, CommandQueue& out) {
     AdminViewState& s = ctx.state.admin;
     const bool product_open =
-        ctx.sim && !s.licenses_sku.empty() && ctx.sim->world().catalog.find(s.licenses_sku);
+        ctx.sim && !s.licences_sku.empty() && ctx.sim->world().catalog.find(s.licences_sku);
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.licenses"), nullptr}};
-    if (product_open) crumbs.push_back({product_name(ctx, s.licenses_sku), nullptr});
-    const sim::Person* actor = begin_page(ctx, out, Page::Licenses, crumbs);
+    if (product_open) crumbs.push_back({product_name(ctx, s.licences_sku), nullptr});
+    const sim::Person* actor = begin_page(ctx, out, Page::Licences, crumbs);
     if (actor) {
         if (product_open) {
             if (widgets::button(label(ctx, "admin.licenses.back", "licenses_back").c_str())) {
-                s.licenses_sku.clear();
+                s.licences_sku.clear();
                 s.assign_open = false;
             }
-            if (!s.licenses_sku.empty()) draw_product(ctx, out, *actor, s.licenses_sku);
+            if (!s.licences_sku.empty()) draw_product(ctx, out, *actor, s.licences_sku);
         } else {
             draw_list(ctx, ctx.sim->world());
         }
