@@ -210,10 +210,29 @@ static void on_review_cleared(Context& ctx, const json&) {
 }
 
 void register_billing(Registry& r) {
-    r.add_action("billing.add_payment_method", started<op_add_payment_method>);
-    r.add_action("billing.place_order", started<op_place_order>,
-                 Delay::uniform(Duration{2 * kSecond, 0}, Duration{8 * kSecond, 0}));
-    r.add_action("billing.change_quantity", started<op_change_quantity>);
+    r.add(make_operation("billing.add_payment_method", {{"kind"}, {"card_last4"}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "billing.insufficient_role",
+                          "billing.invalid_payment_method"},
+                         {}, {}, started<op_add_payment_method>));
+    r.add(make_operation(
+        "billing.place_order",
+        {{"sku"}, {"quantity", ArgType::Integer}, {"term"}, {"billing_frequency"}, {"payment_method"}},
+        {"auth.unknown_account", "auth.sign_in_blocked", "billing.insufficient_role",
+         "billing.unknown_product", "billing.product_not_available", "billing.invalid_quantity",
+         "billing.invalid_term", "billing.invalid_billing_frequency", "billing.grant_limit_exceeded",
+         "billing.business_seat_cap", "billing.account_under_review", "billing.unknown_payment_method",
+         "billing.payment_method_required"},
+        {"mail.account_under_review.subject", "mail.account_under_review.body",
+         "mail.order_confirmation.subject", "mail.order_confirmation.body"},
+        {}, started<op_place_order>, nullptr,
+        Delay::uniform(Duration{2 * kSecond, 0}, Duration{8 * kSecond, 0})));
+    r.add(make_operation(
+        "billing.change_quantity", {{"subscription"}, {"quantity", ArgType::Integer}, {"sku"}},
+        {"auth.unknown_account", "auth.sign_in_blocked", "billing.insufficient_role",
+         "billing.unknown_subscription", "billing.subscription_not_active", "billing.unknown_product",
+         "billing.invalid_quantity", "billing.below_assigned", "billing.product_not_available",
+         "billing.grant_limit_exceeded", "billing.business_seat_cap", "billing.outside_removal_window"},
+        {}, {}, started<op_change_quantity>));
     r.add_event("billing.review_cleared", started_event<on_review_cleared>);
 }
 

@@ -17,6 +17,8 @@ const Registry& journey_registry() {
         register_users(r);
         register_licences(r);
         register_mail(r);
+        // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
+        for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;
     }();
     return registry;

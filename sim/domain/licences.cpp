@@ -171,8 +171,18 @@ static void on_propagated(Context& ctx, const json& data) {
 }
 
 void register_licences(Registry& r) {
-    r.add_action("licences.assign", started<op_assign>);
-    r.add_action("licences.unassign", started<op_unassign>);
+    const std::vector<ArgSpec> args = {{"sku"}, {"users", ArgType::StringList}, {"user"}};
+    r.add(make_operation("licences.assign", args,
+                         {"auth.unknown_account", "auth.sign_in_blocked", "licences.insufficient_role",
+                          "licences.no_users", "licences.too_many_users", "licences.unknown_product",
+                          "licences.unknown_user", "licences.already_assigned", "licences.conflicting_plans",
+                          "licences.no_usage_location", "licences.no_seats_left"},
+                         {}, {}, started<op_assign>));
+    r.add(make_operation("licences.unassign", args,
+                         {"auth.unknown_account", "auth.sign_in_blocked", "licences.insufficient_role",
+                          "licences.no_users", "licences.too_many_users", "licences.unknown_product",
+                          "licences.unknown_user", "licences.not_assigned"},
+                         {}, {}, started<op_unassign>));
     r.add_event("licences.propagated", started_event<on_propagated>);
 }
 

@@ -42,7 +42,9 @@ static ActionResult op_mark_read(Context& ctx, const Action& a) {
 }
 
 void register_mail(Registry& r) {
-    r.add_action("mail.mark_read", started<op_mark_read>, Delay::uniform(Duration{50, 0}, Duration{300, 0}));
+    r.add(make_operation("mail.mark_read", {{"mail"}, {"read", ArgType::Boolean}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "mail.unknown_mail"}, {}, {},
+                         started<op_mark_read>, nullptr, Delay::uniform(Duration{50, 0}, Duration{300, 0})));
 }
 
 }  // namespace sim

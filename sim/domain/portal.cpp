@@ -447,14 +447,64 @@ static ActionResult op_open_offer(Context& ctx, const Action& a) {
 // [SECTION] Operations ------------------------------------------------------------------------
 
 void register_portal(Registry& r) {
-    r.add_action("portal.register", started<op_register>,
-                 Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0}),
-                 {"password"});  // secret: journaled as password_check
-    r.add_action("portal.sign_in", started<op_sign_in>);
-    r.add_action("portal.submit_registration", started<op_submit_registration>);
-    r.add_action("portal.answer_information_request", started<op_answer_information_request>);
-    r.add_action("portal.reverify", started<op_reverify>);
-    r.add_action("portal.open_offer", started<op_open_offer>);
+    using T = ArgType;
+    r.add(make_operation("portal.register",
+                         {{"tenant_name"},
+                          {"first_name"},
+                          {"last_name"},
+                          {"username"},
+                          {"country"},
+                          {"kind"},
+                          {"password", T::String, false, true}},  // secret: journaled as password_check
+                         {"portal.tenant_exists", "portal.field_required", "portal.invalid_tenant_name",
+                          "portal.invalid_username", "portal.invalid_country", "portal.invalid_kind",
+                          "password.too_short", "password.too_weak", "password.too_long"},
+                         {}, {}, started<op_register>, nullptr,
+                         Delay::uniform(Duration{2 * kSecond, 0}, Duration{6 * kSecond, 0})));
+    r.add(make_operation("portal.sign_in", {},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "portal.global_admin_required",
+                          "portal.no_portal_licence"},
+                         {}, {}, started<op_sign_in>));
+    r.add(make_operation(
+        "portal.submit_registration",
+        {{"legal_name"},
+         {"country"},
+         {"registration_id"},
+         {"address"},
+         {"website"},
+         {"phone"},
+         {"org_type"},
+         {"mission"},
+         {"contact_first_name"},
+         {"contact_last_name"},
+         {"contact_email"},
+         {"contact_phone"},
+         {"registrant_relationship"},
+         {"proof_document"},
+         {"attest_eligibility", T::Boolean},
+         {"accept_non_discrimination", T::Boolean},
+         {"accept_terms", T::Boolean}},
+        {"portal.no_tenant", "auth.unknown_account", "auth.sign_in_blocked", "portal.no_portal_licence",
+         "portal.global_admin_required", "portal.registration_not_open", "portal.field_required",
+         "portal.invalid_country", "portal.invalid_website", "portal.invalid_phone", "portal.invalid_email",
+         "portal.invalid_org_type", "portal.mission_too_short", "portal.invalid_registration_id",
+         "portal.third_party_registration", "portal.invalid_relationship", "portal.attestation_missing"},
+        {"mail.registration_received.subject", "mail.registration_received.body"}, {},
+        started<op_submit_registration>));
+    r.add(make_operation("portal.answer_information_request", {{"registration_id"}, {"proof_document"}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "portal.no_portal_licence",
+                          "portal.global_admin_required", "portal.no_information_request",
+                          "portal.information_incomplete", "portal.invalid_registration_id"},
+                         {}, {}, started<op_answer_information_request>));
+    r.add(make_operation("portal.reverify", {{"registration_id"}, {"proof_document"}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "portal.no_portal_licence",
+                          "portal.global_admin_required", "portal.reverification_not_due",
+                          "portal.information_incomplete", "portal.invalid_registration_id"},
+                         {}, {}, started<op_reverify>));
+    r.add(make_operation("portal.open_offer", {{"offer"}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "portal.no_portal_licence",
+                          "portal.global_admin_required", "portal.not_approved", "portal.unknown_offer"},
+                         {}, {}, started<op_open_offer>));
     r.add_event("portal.verification_finished", started_event<on_verification_finished>);
     r.add_event("portal.reverification_due", started_event<on_reverification_due>);
     r.add_event("portal.verification_started", on_verification_started);

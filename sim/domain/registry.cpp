@@ -40,17 +40,63 @@ void Context::note(std::string text) {
     sim_.journal_.append(JournalEntry{sim_.now_, "note", nlohmann::json{{"text", std::move(text)}}});
 }
 
+const char* to_string(ArgType t) {
+    switch (t) {
+        case ArgType::String:
+            return "string";
+        case ArgType::Integer:
+            return "integer";
+        case ArgType::Boolean:
+            return "boolean";
+        case ArgType::StringList:
+            return "string[]";
+        case ArgType::Object:
+            return "object";
+        case ArgType::Any:
+            break;
+    }
+    return "any";
+}
+
+OperationSpec make_operation(std::string name, std::vector<ArgSpec> args, std::vector<std::string> errors,
+                             std::vector<std::string> text_keys, std::string debrief_key, ActionFn run,
+                             InstructorFn instructor, Delay latency) {
+    OperationSpec spec;
+    spec.name = std::move(name);
+    spec.args = std::move(args);
+    spec.errors = std::move(errors);
+    spec.text_keys = std::move(text_keys);
+    spec.debrief_key = std::move(debrief_key);
+    spec.run = run;
+    spec.instructor = instructor;
+    spec.latency = latency;
+    return spec;
+}
+
+void Registry::add(OperationSpec spec) {
+    if (spec.debrief_key.empty()) spec.debrief_key = "debrief.op." + spec.name;
+    for (const ArgSpec& arg : spec.args)
+        if (arg.secret) spec.secrets.push_back(arg.name);
+    std::string name = spec.name;
+    actions[std::move(name)] = std::move(spec);
+}
+
 void Registry::add_action(const std::string& type, ActionFn fn, Delay latency) {
-    actions[type] = ActionSpec{fn, latency, {}};
+    add_action(type, fn, latency, {});
 }
 
 void Registry::add_action(const std::string& type, ActionFn fn, Delay latency,
                           std::vector<std::string> secrets) {
-    actions[type] = ActionSpec{fn, latency, std::move(secrets)};
+    OperationSpec spec;
+    spec.name = type;
+    spec.run = fn;
+    spec.latency = latency;
+    spec.secrets = std::move(secrets);
+    actions[type] = std::move(spec);
 }
 
 void Registry::add_action(const std::string& type, ActionFn fn) {
-    actions[type] = ActionSpec{fn, ActionSpec{}.latency, {}};
+    add_action(type, fn, OperationSpec{}.latency, {});
 }
 
 const std::vector<std::string>& Registry::secrets_of(const std::string& type) const {

@@ -35,25 +35,7 @@ ActionHandle Simulation::submit(const Action& raw) {
     journal_.append(JournalEntry{now_, "action", nlohmann::json{{"handle", h}, {"action", to_json(action)}}});
 
     if (action.type.rfind("instructor.", 0) == 0) {
-        FollowUp then;
-        ActionResult r = run_instructor_action(action, then);
-        journal_.append(JournalEntry{
-            now_, "result", nlohmann::json{{"handle", h}, {"type", action.type}, {"result", to_json(r)}}});
-        results_[h] = std::move(r);
-        // The result is journaled at submit time; what it sets off comes after it.
-        switch (then.kind) {
-            case FollowUp::Kind::RunUntil:
-                run_until(then.to);
-                break;
-            case FollowUp::Kind::StepOne:
-                step_to_next_event();
-                break;
-            case FollowUp::Kind::Restore:
-                restore_checkpoint(then.checkpoint);
-                break;
-            case FollowUp::Kind::None:
-                break;
-        }
+        submit_instructor(h, action);
         return h;
     }
 
@@ -113,142 +95,248 @@ void Simulation::resolve_hung(const Action& retry) {
 
 // [SECTION] Instructor actions
 
-static ActionResult bad_rule(const std::vector<FaultParseError>& errors) {
+SimTime InstructorContext::now() const {
+    return sim_.now_;
+}
+const Calendar& InstructorContext::calendar() const {
+    return sim_.calendar_;
+}
+FaultInjector& InstructorContext::faults() {
+    return sim_.faults_;
+}
+std::optional<SimTime> InstructorContext::next_event_time() const {
+    return sim_.queue_.next_time();
+}
+std::size_t InstructorContext::checkpoint_count() const {
+    return sim_.checkpoints_.size();
+}
+
+std::optional<SimTime> InstructorContext::checkpoint_time(const std::string& name) const {
+    for (const auto& k : sim_.checkpoints_)
+        if (k.name == name) return k.time;
+    return std::nullopt;
+}
+
+void InstructorContext::save_checkpoint(const std::string& name) {
+    Simulation& s = sim_;
+    Simulation::Checkpoint cp{name, s.now_, s.world_, s.queue_.pending(), s.pending_, s.faults_, s.random_};
+    auto same = std::find_if(s.checkpoints_.begin(), s.checkpoints_.end(),
+                             [&](const Simulation::Checkpoint& k) { return k.name == name; });
+    if (same != s.checkpoints_.end())
+        *same = std::move(cp);  // taken again under the same name: the newer one counts
+    else
+        s.checkpoints_.push_back(std::move(cp));
+}
+
+void Simulation::submit_instructor(ActionHandle h, const Action& action) {
+    InstructorContext ctx(*this);
+    const Registry& ops = instructor_registry();
+    const auto spec = ops.actions.find(action.type);
+    ActionResult r = spec == ops.actions.end() || spec->second.instructor == nullptr
+                         ? ActionResult::failure("action.unknown_type", nlohmann::json{{"type", action.type}})
+                         : spec->second.instructor(ctx, action);
+    journal_.append(JournalEntry{
+        now_, "result", nlohmann::json{{"handle", h}, {"type", action.type}, {"result", to_json(r)}}});
+    results_[h] = std::move(r);
+    // The result is journaled at submit time; what it sets off comes after it.
+    switch (ctx.then.kind) {
+        case InstructorFollowUp::Kind::RunUntil:
+            run_until(ctx.then.to);
+            break;
+        case InstructorFollowUp::Kind::StepOne:
+            step_to_next_event();
+            break;
+        case InstructorFollowUp::Kind::Restore:
+            restore_checkpoint(ctx.then.checkpoint);
+            break;
+        case InstructorFollowUp::Kind::None:
+            break;
+    }
+}
+
+namespace {
+
+ActionResult bad_rule(const std::vector<FaultParseError>& errors) {
     return ActionResult::failure(
         "instructor.bad_rule",
         {{"detail", errors.empty() ? "" : errors.front().pointer + ": " + errors.front().message}});
 }
 
-static ActionResult no_such_rule(const std::string& id) {
+ActionResult no_such_rule(const std::string& id) {
     return ActionResult::failure("instructor.no_such_rule", {{"id", id}});
 }
 
-// skip_time's limit: the duration cap (sim/time.hpp), far beyond any training and from overflowing sim time.
-static constexpr SimTime kMaxSkip = kMaxDuration;
+std::string id_of(const Action& a) {
+    return a.arg<std::string>("id", "");
+}
 
-ActionResult Simulation::run_instructor_action(const Action& a, FollowUp& then) {
-    const std::string id = a.arg<std::string>("id", "");
-    if (a.type == "instructor.add_fault") {
-        FaultRule rule;
-        std::vector<FaultParseError> errors;
-        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
-            return bad_rule(errors);
-        faults_.add_rule_front(std::move(rule));
-        return ActionResult::success({{"rule", faults_.rules().front().id}});
-    }
-    if (a.type == "instructor.remove_fault") {
-        if (!faults_.remove_rule(id)) return no_such_rule(id);
-        return ActionResult::success();
-    }
-    if (a.type == "instructor.clear_faults") {
-        faults_.clear();
-        return ActionResult::success();
-    }
-    if (a.type == "instructor.update_fault") {
-        if (faults_.find_rule(id) == nullptr) return no_such_rule(id);
-        FaultRule rule;
-        std::vector<FaultParseError> errors;
-        if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
-            return bad_rule(errors);
-        faults_.replace_rule(id, std::move(rule));
-        return ActionResult::success({{"rule", id}});
-    }
-    if (a.type == "instructor.set_fault_enabled") {
-        if (faults_.find_rule(id) == nullptr) return no_such_rule(id);
-        auto enabled = a.args.find("enabled");
-        if (enabled == a.args.end() || !enabled->is_boolean())
-            return bad_rule({{"/enabled", "must be true or false"}});
-        faults_.set_enabled(id, enabled->get<bool>());
-        return ActionResult::success({{"rule", id}});
-    }
-    if (a.type == "instructor.arm_fault") {
-        if (!faults_.arm(id)) return no_such_rule(id);
-        return ActionResult::success({{"rule", id}});
-    }
-    if (a.type == "instructor.fail_next") {
-        const std::string operation = a.arg<std::string>("operation", "");
-        const std::string error = a.arg<std::string>("error", "");
-        if (operation.empty())
-            return bad_rule({{"/operation", "must be an operation name or glob, e.g. \"billing.*\""}});
-        if (error.empty())
-            return bad_rule({{"/error", "must be an error code, e.g. \"service.unavailable\""}});
-        FaultRule rule;
-        int n = 1;
-        while (faults_.find_rule(fmt::format("fail-next-{}", n)) != nullptr) ++n;
-        rule.id = fmt::format("fail-next-{}", n);
-        rule.operation = operation;
-        rule.error_code = error;
-        rule.armed = true;
-        faults_.add_rule_front(rule);
-        return ActionResult::success({{"rule", rule.id}});
-    }
-    if (a.type == "instructor.skip_time") {
-        SimTime to = now_;
-        if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
-            if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 ||
-                by_ms->get<std::int64_t>() > kMaxSkip)
-                return ActionResult::failure(
-                    "instructor.bad_duration",
-                    {{"detail", fmt::format("by_ms must be a whole number from 0 to {} ({})", kMaxSkip,
-                                            duration_cap_text())}});
-            to = add_saturating(now_, by_ms->get<SimTime>());
-        } else {
-            auto by = a.args.find("by");
-            std::string why;
-            std::optional<Duration> d;
-            if (by != a.args.end() && by->is_string())
-                d = parse_duration(by->get<std::string>(), &why);
-            else
-                why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
-            if (!d) return ActionResult::failure("instructor.bad_duration", {{"detail", why}});
-            if (!is_within_cap(*d))
-                return ActionResult::failure("instructor.bad_duration", {{"detail", duration_cap_text()}});
-            to = apply_duration(calendar_, now_, *d);
-        }
-        then.kind = FollowUp::Kind::RunUntil;
-        then.to = to;
-        return ActionResult::success({{"from", now_}, {"to", to}});
-    }
-    if (a.type == "instructor.skip_to_next_event") {
-        const std::optional<SimTime> next = queue_.next_time();
-        if (!next) return ActionResult::success({{"from", now_}, {"to", now_}});
-        then.kind = FollowUp::Kind::StepOne;
-        return ActionResult::success({{"from", now_}, {"to", *next}});
-    }
-    if (a.type == "instructor.freeze" || a.type == "instructor.unfreeze" || a.type == "instructor.reset" ||
-        a.type == "instructor.note")
-        return ActionResult::success();  // journal markers: the action entry is the record
-    if (a.type == "instructor.checkpoint") {
-        std::string name = a.arg<std::string>("name", "");
-        if (name.empty()) {
-            int n = static_cast<int>(checkpoints_.size()) + 1;
-            auto taken = [&](const std::string& c) {
-                return std::any_of(checkpoints_.begin(), checkpoints_.end(),
-                                   [&](const Checkpoint& k) { return k.name == c; });
-            };
-            while (taken(fmt::format("checkpoint-{}", n))) ++n;
-            name = fmt::format("checkpoint-{}", n);
-        }
-        Checkpoint cp{name, now_, world_, queue_.pending(), pending_, faults_, random_};
-        auto same = std::find_if(checkpoints_.begin(), checkpoints_.end(),
-                                 [&](const Checkpoint& k) { return k.name == name; });
-        if (same != checkpoints_.end())
-            *same = std::move(cp);  // taken again under the same name: the newer one counts
+// skip_time's limit: the duration cap (sim/time.hpp), far beyond any training and from overflowing sim time.
+constexpr SimTime kMaxSkip = kMaxDuration;
+
+ActionResult add_fault(InstructorContext& ctx, const Action& a) {
+    FaultRule rule;
+    std::vector<FaultParseError> errors;
+    if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
+        return bad_rule(errors);
+    ctx.faults().add_rule_front(std::move(rule));
+    return ActionResult::success({{"rule", ctx.faults().rules().front().id}});
+}
+
+ActionResult remove_fault(InstructorContext& ctx, const Action& a) {
+    const std::string id = id_of(a);
+    if (!ctx.faults().remove_rule(id)) return no_such_rule(id);
+    return ActionResult::success();
+}
+
+ActionResult clear_faults(InstructorContext& ctx, const Action&) {
+    ctx.faults().clear();
+    return ActionResult::success();
+}
+
+ActionResult update_fault(InstructorContext& ctx, const Action& a) {
+    const std::string id = id_of(a);
+    if (ctx.faults().find_rule(id) == nullptr) return no_such_rule(id);
+    FaultRule rule;
+    std::vector<FaultParseError> errors;
+    if (!fault_rule_from_json(a.args.value("rule", nlohmann::json::object()), rule, errors))
+        return bad_rule(errors);
+    ctx.faults().replace_rule(id, std::move(rule));
+    return ActionResult::success({{"rule", id}});
+}
+
+ActionResult set_fault_enabled(InstructorContext& ctx, const Action& a) {
+    const std::string id = id_of(a);
+    if (ctx.faults().find_rule(id) == nullptr) return no_such_rule(id);
+    auto enabled = a.args.find("enabled");
+    if (enabled == a.args.end() || !enabled->is_boolean())
+        return bad_rule({{"/enabled", "must be true or false"}});
+    ctx.faults().set_enabled(id, enabled->get<bool>());
+    return ActionResult::success({{"rule", id}});
+}
+
+ActionResult arm_fault(InstructorContext& ctx, const Action& a) {
+    const std::string id = id_of(a);
+    if (!ctx.faults().arm(id)) return no_such_rule(id);
+    return ActionResult::success({{"rule", id}});
+}
+
+ActionResult fail_next(InstructorContext& ctx, const Action& a) {
+    const std::string operation = a.arg<std::string>("operation", "");
+    const std::string error = a.arg<std::string>("error", "");
+    if (operation.empty())
+        return bad_rule({{"/operation", "must be an operation name or glob, e.g. \"billing.*\""}});
+    if (error.empty()) return bad_rule({{"/error", "must be an error code, e.g. \"service.unavailable\""}});
+    FaultRule rule;
+    int n = 1;
+    while (ctx.faults().find_rule(fmt::format("fail-next-{}", n)) != nullptr) ++n;
+    rule.id = fmt::format("fail-next-{}", n);
+    rule.operation = operation;
+    rule.error_code = error;
+    rule.armed = true;
+    ctx.faults().add_rule_front(rule);
+    return ActionResult::success({{"rule", rule.id}});
+}
+
+ActionResult bad_duration(std::string detail) {
+    return ActionResult::failure("instructor.bad_duration", {{"detail", std::move(detail)}});
+}
+
+ActionResult skip_time(InstructorContext& ctx, const Action& a) {
+    const SimTime now = ctx.now();
+    SimTime to = now;
+    if (auto by_ms = a.args.find("by_ms"); by_ms != a.args.end()) {
+        if (!by_ms->is_number_integer() || by_ms->get<std::int64_t>() < 0 ||
+            by_ms->get<std::int64_t>() > kMaxSkip)
+            return bad_duration(
+                fmt::format("by_ms must be a whole number from 0 to {} ({})", kMaxSkip, duration_cap_text()));
+        to = add_saturating(now, by_ms->get<SimTime>());
+    } else {
+        auto by = a.args.find("by");
+        std::string why;
+        std::optional<Duration> d;
+        if (by != a.args.end() && by->is_string())
+            d = parse_duration(by->get<std::string>(), &why);
         else
-            checkpoints_.push_back(std::move(cp));
-        return ActionResult::success({{"name", name}, {"time", now_}});
+            why = "give \"by\": \"2 days\" or \"by_ms\": 3600000";
+        if (!d) return bad_duration(why);
+        if (!is_within_cap(*d)) return bad_duration(duration_cap_text());
+        to = apply_duration(ctx.calendar(), now, *d);
     }
-    if (a.type == "instructor.restore_checkpoint") {
-        const std::string name = a.arg<std::string>("name", "");
-        auto cp = std::find_if(checkpoints_.begin(), checkpoints_.end(),
-                               [&](const Checkpoint& k) { return k.name == name; });
-        if (cp == checkpoints_.end())
-            return ActionResult::failure("instructor.no_such_checkpoint", {{"name", name}});
-        then.kind = FollowUp::Kind::Restore;
-        then.checkpoint = name;
-        return ActionResult::success({{"name", name}, {"time", cp->time}, {"shift_ms", now_ - cp->time}});
+    ctx.then.kind = InstructorFollowUp::Kind::RunUntil;
+    ctx.then.to = to;
+    return ActionResult::success({{"from", now}, {"to", to}});
+}
+
+ActionResult skip_to_next_event(InstructorContext& ctx, const Action&) {
+    const std::optional<SimTime> next = ctx.next_event_time();
+    if (!next) return ActionResult::success({{"from", ctx.now()}, {"to", ctx.now()}});
+    ctx.then.kind = InstructorFollowUp::Kind::StepOne;
+    return ActionResult::success({{"from", ctx.now()}, {"to", *next}});
+}
+
+// freeze, unfreeze, reset, note: journal markers; the action entry is the record.
+ActionResult marker(InstructorContext&, const Action&) {
+    return ActionResult::success();
+}
+
+ActionResult checkpoint(InstructorContext& ctx, const Action& a) {
+    std::string name = a.arg<std::string>("name", "");
+    if (name.empty()) {
+        int n = static_cast<int>(ctx.checkpoint_count()) + 1;
+        while (ctx.checkpoint_time(fmt::format("checkpoint-{}", n))) ++n;
+        name = fmt::format("checkpoint-{}", n);
     }
-    return ActionResult::failure("action.unknown_type", nlohmann::json{{"type", a.type}});
+    ctx.save_checkpoint(name);
+    return ActionResult::success({{"name", name}, {"time", ctx.now()}});
+}
+
+ActionResult restore_checkpoint(InstructorContext& ctx, const Action& a) {
+    const std::string name = a.arg<std::string>("name", "");
+    const std::optional<SimTime> time = ctx.checkpoint_time(name);
+    if (!time) return ActionResult::failure("instructor.no_such_checkpoint", {{"name", name}});
+    ctx.then.kind = InstructorFollowUp::Kind::Restore;
+    ctx.then.checkpoint = name;
+    return ActionResult::success({{"name", name}, {"time", *time}, {"shift_ms", ctx.now() - *time}});
+}
+
+Registry make_instructor_registry() {
+    using T = ArgType;
+    const std::vector<std::string> kRule = {"instructor.no_such_rule"};
+    const std::vector<std::string> kBadRule = {"instructor.bad_rule"};
+    const std::vector<std::string> kRuleOrBad = {"instructor.no_such_rule", "instructor.bad_rule"};
+    const ArgSpec id{"id", T::String, true};
+    Registry r;
+    r.add(
+        make_operation("instructor.add_fault", {{"rule", T::Object}}, kBadRule, {}, {}, nullptr, add_fault));
+    r.add(make_operation("instructor.remove_fault", {{"id"}}, kRule, {}, {}, nullptr, remove_fault));
+    r.add(make_operation("instructor.clear_faults", {}, {}, {}, {}, nullptr, clear_faults));
+    r.add(make_operation("instructor.update_fault", {id, {"rule", T::Object, true}}, kRuleOrBad, {}, {},
+                         nullptr, update_fault));
+    r.add(make_operation("instructor.set_fault_enabled", {id, {"enabled", T::Boolean, true}}, kRuleOrBad, {},
+                         {}, nullptr, set_fault_enabled));
+    r.add(make_operation("instructor.arm_fault", {id}, kRule, {}, {}, nullptr, arm_fault));
+    r.add(make_operation("instructor.fail_next", {{"operation", T::String, true}, {"error", T::String, true}},
+                         kBadRule, {}, {}, nullptr, fail_next));
+    r.add(make_operation("instructor.skip_time", {{"by"}, {"by_ms", T::Integer}}, {"instructor.bad_duration"},
+                         {}, {}, nullptr, skip_time));
+    r.add(make_operation("instructor.skip_to_next_event", {}, {}, {}, {}, nullptr, skip_to_next_event));
+    r.add(make_operation("instructor.freeze", {}, {}, {}, {}, nullptr, marker));
+    r.add(make_operation("instructor.unfreeze", {}, {}, {}, {}, nullptr, marker));
+    r.add(make_operation("instructor.checkpoint", {{"name"}}, {}, {}, {}, nullptr, checkpoint));
+    // Actions sent after the checkpoint and still waiting fail with "instructor.restored".
+    r.add(make_operation("instructor.restore_checkpoint", {{"name", T::String, true}},
+                         {"instructor.no_such_checkpoint"}, {"error.instructor.restored"}, {}, nullptr,
+                         restore_checkpoint));
+    r.add(make_operation("instructor.reset", {}, {}, {}, {}, nullptr, marker));
+    r.add(make_operation("instructor.note", {{"text"}}, {}, {}, {}, nullptr, marker));
+    return r;
+}
+
+}  // namespace
+
+const Registry& instructor_registry() {
+    static const Registry registry = make_instructor_registry();
+    return registry;
 }
 
 // World, queue, pending actions, faults and random streams go back; the clock and journal go on, so

@@ -235,10 +235,58 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
 }
 
 void register_users(Registry& r) {
-    r.add_action("users.add", started<op_add>, Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0}),
-                 {"password"});  // secret: journaled as password_check
-    r.add_action("users.edit", started<op_edit>);
-    r.add_action("users.delete", started<op_delete>);
+    using T = ArgType;
+    r.add(make_operation("users.add",
+                         {{"first_name"},
+                          {"last_name"},
+                          {"display_name"},
+                          {"username"},
+                          {"domain"},
+                          {"password_mode"},
+                          {"password", T::String, false, true},  // secret: journaled as password_check
+                          {"require_password_change", T::Boolean},
+                          {"kind"},
+                          {"usage_location"},
+                          {"licences", T::StringList},
+                          {"roles", T::StringList}},
+                         {"auth.unknown_account",
+                          "auth.sign_in_blocked",
+                          "users.insufficient_role",
+                          "users.field_required",
+                          "users.invalid_username",
+                          "users.unknown_domain",
+                          "users.username_taken",
+                          "users.invalid_password_mode",
+                          "password.too_short",
+                          "password.too_weak",
+                          "password.too_long",
+                          "users.invalid_kind",
+                          "users.invalid_usage_location",
+                          "licences.insufficient_role",
+                          "licences.unknown_product",
+                          "licences.already_assigned",
+                          "licences.conflicting_plans",
+                          "licences.no_usage_location",
+                          "licences.no_seats_left",
+                          "users.unknown_role",
+                          "users.roles_need_global_admin"},
+                         {"mail.welcome.subject", "mail.welcome.body"}, {}, started<op_add>, nullptr,
+                         Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0})));
+    r.add(make_operation("users.edit",
+                         {{"user"},
+                          {"usage_location"},
+                          {"display_name"},
+                          {"roles", T::StringList},
+                          {"block_sign_in", T::Boolean}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role",
+                          "users.unknown_user", "users.usage_location_in_use", "users.invalid_usage_location",
+                          "users.field_required", "users.unknown_role", "users.roles_need_global_admin",
+                          "users.last_global_admin", "users.cannot_block_self"},
+                         {}, {}, started<op_edit>));
+    r.add(make_operation("users.delete", {{"user"}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role",
+                          "users.unknown_user", "users.cannot_delete_self", "users.last_global_admin"},
+                         {}, {}, started<op_delete>));
 }
 
 }  // namespace sim

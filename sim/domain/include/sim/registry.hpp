@@ -47,19 +47,63 @@ using EventFn = void (*)(Context&, const nlohmann::json& data);
 using StartFn =
     void (*)(Context&);  // runs once when a simulation starts (e.g. to schedule start-state events)
 
-struct ActionSpec {
-    ActionFn run = nullptr;
+// [SECTION] Operation specs
+//
+// Every operation is declared once, as data: its name, its arguments, the error codes its results
+// can carry, the other sim texts (assets/i18n/sim) its results and mails use, the text key of its
+// human label (debrief, instructor console) and its handler. `npsim-cli ops` prints them;
+// tests/sim/test_ops_registry.cpp checks them against the texts, the scenario schema and the docs.
+
+enum class ArgType { String, Integer, Boolean, StringList, Object, Any };
+const char* to_string(ArgType t);  // "string", "integer", "boolean", "string[]", "object", "any"
+
+struct ArgSpec {
+    ArgSpec(std::string arg_name, ArgType arg_type = ArgType::String, bool is_required = false,
+            bool is_secret = false)
+        : name(std::move(arg_name)), type(arg_type), required(is_required), secret(is_secret) {}
+    std::string name;
+    ArgType type = ArgType::String;
+    bool required = false;
+    // A password field: never journaled, replaced by "<name>_check" (see ActionSpec::secrets).
+    bool secret = false;
+};
+
+class InstructorContext;  // sim/simulation.hpp
+// An instructor operation: applied at submit time, it may set what runs after its result.
+using InstructorFn = ActionResult (*)(InstructorContext&, const Action&);
+
+struct OperationSpec {
+    std::string name;                    // "licences.assign"
+    std::vector<ArgSpec> args;           // besides "type" and "actor"
+    std::vector<std::string> errors;     // codes its results can carry (message key "error.<code>")
+    std::vector<std::string> text_keys;  // other keys of assets/i18n/sim its results and mails use
+    std::string debrief_key;             // the human label ("Assign licences"): "debrief.op.<name>"
+    ActionFn run = nullptr;              // a journey operation: answered after its latency
+    InstructorFn instructor = nullptr;   // an instructor operation: answered at once (docs/sessions.md)
     Delay latency = Delay::uniform(Duration{300, 0}, Duration{1200, 0});  // server round trip
     // The operation's password fields (top-level argument names): redact_secrets replaces each by
     // "<field>_check", whether it met the policy. Other password-like keys are redacted anyway.
+    // Filled by Registry::add from the args marked secret.
     std::vector<std::string> secrets;
+
+    bool is_instructor() const { return instructor != nullptr; }
 };
+using ActionSpec = OperationSpec;
+
+// One declaration, field by field (debrief_key "" = "debrief.op.<name>").
+OperationSpec make_operation(std::string name, std::vector<ArgSpec> args, std::vector<std::string> errors,
+                             std::vector<std::string> text_keys, std::string debrief_key, ActionFn run,
+                             InstructorFn instructor = nullptr,
+                             Delay latency = Delay::uniform(Duration{300, 0}, Duration{1200, 0}));
 
 struct Registry {
-    std::map<std::string, ActionSpec> actions;
+    std::map<std::string, OperationSpec> actions;  // by name
     std::map<std::string, EventFn> events;
     std::vector<StartFn> on_start;  // in registration order
 
+    // Registers a declared operation (secrets from its secret args, the debrief key by default).
+    void add(OperationSpec spec);
+    // A bare operation (tests, benchmarks): a name and a handler, nothing declared.
     void add_action(const std::string& type, ActionFn fn, Delay latency);
     void add_action(const std::string& type, ActionFn fn, Delay latency, std::vector<std::string> secrets);
     void add_action(const std::string& type, ActionFn fn);
@@ -71,7 +115,11 @@ struct Registry {
     Action redact(const Action& a) const;
 };
 
-// The registry with every operation of the simulated journey.
+// The registry of the instructor operations ("instructor.*"), defined with the Simulation that
+// applies them (sim/simulation.cpp). Every simulation answers them, whatever its registry.
+const Registry& instructor_registry();
+
+// The registry with every operation of the simulated journey, the instructor operations included.
 const Registry& journey_registry();
 
 }  // namespace sim

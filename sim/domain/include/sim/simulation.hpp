@@ -50,6 +50,33 @@ struct CheckpointInfo {
     SimTime time = 0;  // sim time when it was taken
 };
 
+// What an instructor operation does after its result is journaled.
+struct InstructorFollowUp {
+    enum class Kind { None, RunUntil, StepOne, Restore } kind = Kind::None;
+    SimTime to = 0;          // RunUntil
+    std::string checkpoint;  // Restore
+};
+
+// An instructor operation's view of the simulation (the handlers of instructor_registry()).
+class InstructorContext {
+public:
+    explicit InstructorContext(Simulation& sim) : sim_(sim) {}
+    SimTime now() const;
+    const Calendar& calendar() const;
+    FaultInjector& faults();
+    std::optional<SimTime> next_event_time() const;
+    // The time of the checkpoint of that name; none when there is none.
+    std::optional<SimTime> checkpoint_time(const std::string& name) const;
+    std::size_t checkpoint_count() const;
+    // Takes a checkpoint of everything restore puts back; a newer one replaces one of the same name.
+    void save_checkpoint(const std::string& name);
+    // What runs after the result is journaled.
+    InstructorFollowUp then;
+
+private:
+    Simulation& sim_;
+};
+
 class Simulation {
 public:
     explicit Simulation(Setup setup, const Registry& registry = journey_registry());
@@ -87,15 +114,11 @@ public:
 
 private:
     friend class Context;
+    friend class InstructorContext;
     void process(const Event& e);
     void complete_action(ActionHandle h);
-    // What an instructor action does after its result is journaled.
-    struct FollowUp {
-        enum class Kind { None, RunUntil, StepOne, Restore } kind = Kind::None;
-        SimTime to = 0;
-        std::string checkpoint;
-    };
-    ActionResult run_instructor_action(const Action& a, FollowUp& then);
+    // Applies an instructor.* operation at once and journals its result.
+    void submit_instructor(ActionHandle h, const Action& action);
     void restore_checkpoint(const std::string& name);
     void resolve_hung(const Action& retry);
 
