@@ -72,7 +72,7 @@ void removal_window(Settings& s, const FieldValue& v, const std::string& at, Sha
 }
 
 const auto kSettingsShape = described(
-    Shape<Settings>("/properties/settings")
+    Shape<Settings>("#/properties/settings")
         .strings("verification_outcomes", &Settings::verification_outcomes)
         .then(check_outcomes)
         .strings("excluded_org_types", &Settings::excluded_org_types)
@@ -87,7 +87,7 @@ const auto kSettingsShape = described(
         .integer("max_users_per_assignment", &Settings::max_users_per_assignment, 1, kMaxQuantity)
         .boolean("reduced_view_shows_status", &Settings::reduced_view_shows_status));
 
-const auto kDelaysShape = described(Shape<Settings>("/properties/delays")
+const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("verification")
                                         .then(delay_into(&Settings::verification_delay))
                                         .known("account_review")
@@ -136,7 +136,7 @@ std::string take_seat(World& w, const std::string& sku) {
 }
 
 // The fields of each start-state object, in the order the schema and the messages know them.
-const auto kStartShape = described(Shape<World>("/properties/start")
+const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("tenant")
                                        .known("organisation")
                                        .known("billing_account", FieldType::String)
@@ -146,11 +146,11 @@ const auto kStartShape = described(Shape<World>("/properties/start")
                                        .known("mail")
                                        .known("world")
                                        .known("events"));
-const auto kTenantShape = described(Shape<Tenant>("/properties/start/properties/tenant")
+const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
                                         .boolean("nonprofit_tagged", &Tenant::nonprofit_tagged)
                                         .boolean("security_defaults", &Tenant::security_defaults));
-const auto kOrganisationShape = described(Shape<Organisation>("/properties/start/properties/organisation")
+const auto kOrganisationShape = described(Shape<Organisation>("#/properties/start/properties/organisation")
                                               .known("status", FieldType::String)
                                               .known("form")
                                               .known("facts")
@@ -158,11 +158,11 @@ const auto kOrganisationShape = described(Shape<Organisation>("/properties/start
                                               .known("approved_days_ago", FieldType::Integer)
                                               .range(0, kMaxDurationDays));
 const auto kFactsShape =
-    described(Shape<OrganisationFacts>("/properties/start/properties/organisation/properties/facts")
+    described(Shape<OrganisationFacts>("#/properties/start/properties/organisation/properties/facts")
                   .boolean("legally_recognised", &OrganisationFacts::legally_recognised)
                   .boolean("registered_by_it_provider", &OrganisationFacts::registered_by_it_provider));
 const auto kFormShape =
-    described(Shape<RegistrationForm>("/properties/start/properties/organisation/properties/form")
+    described(Shape<RegistrationForm>("#/properties/start/properties/organisation/properties/form")
                   .string("legal_name", &RegistrationForm::legal_name)
                   .string("country", &RegistrationForm::country)
                   .string("registration_id", &RegistrationForm::registration_id)
@@ -181,11 +181,11 @@ const auto kFormShape =
                   .boolean("accept_non_discrimination", &RegistrationForm::accept_non_discrimination)
                   .boolean("accept_terms", &RegistrationForm::accept_terms));
 const auto kPaymentMethodShape =
-    described(Shape<PaymentMethod>("/properties/start/properties/payment_methods/items")
+    described(Shape<PaymentMethod>("#/properties/start/properties/payment_methods/items")
                   .string("kind", &PaymentMethod::kind)
                   .string("label", &PaymentMethod::label));
 const auto kSubscriptionShape =
-    described(Shape<Subscription>("/properties/start/properties/subscriptions/items")
+    described(Shape<Subscription>("#/properties/start/properties/subscriptions/items")
                   .known("sku", FieldType::String)
                   .integer("quantity", &Subscription::quantity, 1, kMaxQuantity)
                   .string("term", &Subscription::term)
@@ -195,7 +195,7 @@ const auto kSubscriptionShape =
                   .integer("price_cents_each", &Subscription::price_cents_each, 0, kMaxPriceCents)
                   .known("renewal_in_days", FieldType::Integer)
                   .range(0, kMaxDurationDays));
-const auto kPersonShape = described(Shape<Person>("/properties/start/properties/people/items")
+const auto kPersonShape = described(Shape<Person>("#/properties/start/properties/people/items")
                                         .string("upn", &Person::upn)
                                         .string("first_name", &Person::first_name)
                                         .string("last_name", &Person::last_name)
@@ -205,14 +205,14 @@ const auto kPersonShape = described(Shape<Person>("/properties/start/properties/
                                         .known("roles", FieldType::Strings)
                                         .boolean("sign_in_blocked", &Person::sign_in_blocked)
                                         .known("licences", FieldType::Strings));
-const auto kMailShape = described(Shape<Mail>("/properties/start/properties/mail/items")
+const auto kMailShape = described(Shape<Mail>("#/properties/start/properties/mail/items")
                                       .known("to", FieldType::String)
                                       .string("from", &Mail::from)
                                       .string("subject_key", &Mail::subject_key)
                                       .string("body_key", &Mail::body_key)
                                       .json("params", &Mail::params)
                                       .boolean("read", &Mail::read));
-const auto kStartEventShape = described(Shape<StartEvent>("/properties/start/properties/events/items")
+const auto kStartEventShape = described(Shape<StartEvent>("#/properties/start/properties/events/items")
                                             .integer("in_ms", &StartEvent::at, 0, kMaxDuration)
                                             .string("kind", &StartEvent::kind)
                                             .known("data"));

@@ -119,7 +119,8 @@ bool ObjectShape::value(const json& obj, const std::string& name, const std::str
     const std::string at = pointer + "/" + name;
     if (!has_type(*it, f->type)) {
         errors.push_back({"", at,
-                          words_ == TypeWords::MustBe
+                          !f->wrong_type.empty() ? f->wrong_type
+                          : words_ == TypeWords::MustBe
                               ? fmt::format("must be {}, not {}", type_words(f->type), it->type_name())
                               : fmt::format("has the wrong type ({})", it->type_name()),
                           ""});

@@ -1,4 +1,5 @@
-// sim/scenario.cpp — loading scenario files with precise, friendly error messages.
+// sim/scenario.cpp — loading scenario files with precise, friendly error messages. The fields of each
+// object are described once (sim/shape.hpp): unknown keys, types and ranges come from that description.
 //
 // [SECTION] Errors and suggestions
 // [SECTION] Fields
@@ -7,6 +8,7 @@
 
 #include "sim/catalog.hpp"
 #include "sim/json_input.hpp"
+#include "sim/shape.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -27,6 +29,48 @@ std::string LoadError::to_string() const {
 
 namespace {
 
+constexpr std::int64_t kMaxEstimatedMinutes = 10'000;  // about a week of training
+
+// The document's keys, in the order "did you mean" prefers them; read by load_checked in its own order.
+const auto kScenarioShape =
+    described(Shape<Scenario>("#", TypeWords::MustBe)
+                  .known("$schema")
+                  .known("schema_version")
+                  .string("id", &Scenario::id)
+                  .required()
+                  .known("title")
+                  .known("description")
+                  .string("audience", &Scenario::audience)
+                  .integer("estimated_minutes", &Scenario::estimated_minutes, 1, kMaxEstimatedMinutes)
+                  .string("difficulty", &Scenario::difficulty)
+                  .known("seed")
+                  .known("start_date", FieldType::String)
+                  .known("start_time", FieldType::String)
+                  .known("time_zone", FieldType::String)
+                  .string("default_language", &Scenario::default_language)
+                  .known("catalog")
+                  .known("settings")
+                  .known("delays")
+                  .known("start")
+                  .known("faults")
+                  .known("objectives")
+                  .known("penalties")
+                  .known("modes")
+                  .known("timer")
+                  .known("hints")
+                  .known("solution")
+                  .known("instructor"));
+// A text in both languages: "…" or {"en": …, "de": …}.
+const auto kTextShape = described(Shape<LocalText>("#/$defs/text/anyOf/1", TypeWords::MustBe)
+                                      .string("en", &LocalText::en)
+                                      .required()
+                                      .string("de", &LocalText::de));
+const auto kCatalogShape = described(Shape<Scenario>("#/properties/catalog", TypeWords::MustBe)
+                                         .known("edition", FieldType::String)
+                                         .known("overrides"));
+const auto kTimerShape = described(Shape<Scenario>("#/properties/timer").known("exam_countdown"));
+const auto kInstructorShape = described(Shape<Scenario>("#/properties/instructor").known("pin"));
+
 struct Reader {
     const std::string& file;
     std::vector<LoadError>& errors;
@@ -34,45 +78,38 @@ struct Reader {
     void error(const std::string& pointer, std::string message) {
         errors.push_back(LoadError{file, pointer.empty() ? "/" : pointer, std::move(message)});
     }
-
-    void check_keys(const nlohmann::json& obj, const std::string& pointer,
-                    const std::vector<std::string>& known) {
-        for (auto& [where, message] : unknown_keys(obj, pointer, known)) error(where, std::move(message));
+    void take(const ShapeErrors& found) {
+        for (const auto& e : found) error(e.pointer, e.message);
     }
-
-    std::string string(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required,
-                       std::string fallback = "") {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            if (required) error(pointer, fmt::format("missing required key \"{}\"", key));
-            return fallback;
-        }
-        if (!it->is_string()) {
-            error(pointer + "/" + key, fmt::format("must be a string, not {}", it->type_name()));
-            return fallback;
-        }
-        return it->get<std::string>();
+    void check_keys(const ObjectShape& shape, const nlohmann::json& obj, const std::string& pointer) {
+        ShapeErrors found;
+        shape.check_keys(obj, pointer, found);
+        take(found);
     }
-
-    // A whole number from lo to hi (json_input.hpp's integer_in_range); nullopt when absent or refused.
-    std::optional<std::int64_t> integer(const nlohmann::json& obj, const char* key,
-                                        const std::string& pointer, std::int64_t lo, std::int64_t hi) {
-        auto it = obj.find(key);
-        if (it == obj.end()) return std::nullopt;
-        NumberError why;
-        auto v = integer_in_range(*it, pointer + "/" + key, lo, hi, why);
-        if (!v) error(why.pointer, why.message);
-        return v;
+    // One described field of the document through its member; false when absent or refused.
+    bool read(const nlohmann::json& doc, const char* key, Scenario& s) {
+        ShapeErrors found;
+        const bool ok = kScenarioShape.read(doc, key, "", s, found);
+        take(found);
+        return ok;
     }
-
-    LocalText text(const nlohmann::json& obj, const char* key, const std::string& pointer, bool required) {
+    // A text field read by hand: `fallback` when absent or refused.
+    std::string string(const ObjectShape& shape, const nlohmann::json& obj, const char* key,
+                       const std::string& pointer, std::string fallback) {
+        ShapeErrors found;
+        FieldValue v;
+        const bool ok = shape.value(obj, key, pointer, v, found);
+        take(found);
+        return ok ? v.string : fallback;
+    }
+    LocalText text(const nlohmann::json& obj, const char* key, bool required) {
         LocalText t;
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(pointer, fmt::format("missing required key \"{}\"", key));
+            if (required) error("", fmt::format("missing required key \"{}\"", key));
             return t;
         }
-        const std::string p = pointer + "/" + key;
+        const std::string p = std::string("/") + key;
         if (it->is_string()) {
             t.en = it->get<std::string>();
             return t;
@@ -81,21 +118,13 @@ struct Reader {
             error(p, "must be a text or an object {\"en\": …, \"de\": …}");
             return t;
         }
-        check_keys(*it, p, {"en", "de"});
-        t.en = string(*it, "en", p, true);
-        t.de = string(*it, "de", p, false);
+        ShapeErrors found;
+        kTextShape.check_keys(*it, p, found);
+        kTextShape.read(*it, p, t, found);
+        take(found);
         return t;
     }
 };
-
-constexpr std::int64_t kMaxEstimatedMinutes = 10'000;  // about a week of training
-
-const std::vector<std::string> kTopLevelKeys = {
-    "$schema",           "schema_version", "id",       "title",      "description", "audience",
-    "estimated_minutes", "difficulty",     "seed",     "start_date", "start_time",  "time_zone",
-    "default_language",  "catalog",        "settings", "delays",     "start",       "faults",
-    "objectives",        "penalties",      "modes",    "timer",      "hints",       "solution",
-    "instructor"};
 
 }  // namespace
 
@@ -116,25 +145,10 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
     }
 }
 
-static ScenarioLoad load_checked(const std::string& text, const std::string& file_name,
-                                 const CatalogSource& catalogs) {
-    ScenarioLoad out;
-    JsonInputError parse_error;
-    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Scenario, parse_error);
-    if (!parsed) {
-        out.errors.push_back(LoadError{file_name, parse_error.where(), parse_error.message});
-        return out;
-    }
-    nlohmann::json doc = std::move(*parsed);
-    Reader r{file_name, out.errors};
-    if (!doc.is_object()) {
-        r.error("", "a scenario must be a JSON object");
-        return out;
-    }
-    r.check_keys(doc, "", kTopLevelKeys);
+namespace {
 
-    Scenario s;
-    s.path = file_name;
+// schema_version, id, title, description, difficulty, estimated_minutes, default_language.
+void read_about(const nlohmann::json& doc, Reader& r, Scenario& s) {
     auto version = doc.find("schema_version");
     if (version == doc.end())
         r.error("", "missing required key \"schema_version\"");
@@ -143,20 +157,22 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     else if (*version != nlohmann::json(kScenarioSchemaVersion))
         r.error("/schema_version", fmt::format("version {} is not supported (this npsim reads version {})",
                                                version->dump(), kScenarioSchemaVersion));
-    s.id = r.string(doc, "id", "", true);
-    s.title = r.text(doc, "title", "", true);
-    s.description = r.text(doc, "description", "", false);
-    s.difficulty = r.string(doc, "difficulty", "", false, "beginner");
+    r.read(doc, "id", s);
+    s.title = r.text(doc, "title", true);
+    s.description = r.text(doc, "description", false);
+    r.read(doc, "difficulty", s);
     if (s.difficulty != "beginner" && s.difficulty != "intermediate" && s.difficulty != "advanced")
         r.error("/difficulty",
                 fmt::format("\"{}\" is not one of beginner, intermediate, advanced", s.difficulty));
-    if (auto m = r.integer(doc, "estimated_minutes", "", 1, kMaxEstimatedMinutes))
-        s.estimated_minutes = static_cast<int>(*m);
-    s.default_language = r.string(doc, "default_language", "", false, "en");
+    r.read(doc, "estimated_minutes", s);
+    r.read(doc, "default_language", s);
     if (s.default_language != "en" && s.default_language != "de")
         r.error("/default_language",
                 fmt::format("\"{}\" is not a supported language (en, de)", s.default_language));
+}
 
+// seed, start_date, start_time, time_zone.
+void read_clock(const nlohmann::json& doc, Reader& r, Scenario& s) {
     if (auto seed = doc.find("seed"); seed != doc.end()) {
         NumberError why;
         if (auto v = unsigned_integer(*seed, "/seed", why))
@@ -164,13 +180,13 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
         else
             r.error(why.pointer, why.message);
     }
-    const std::string date = r.string(doc, "start_date", "", false, "2025-03-03");
+    const std::string date = r.string(kScenarioShape, doc, "start_date", "", "2025-03-03");
     std::string date_error;
     if (auto d = parse_date(date, &date_error))
         s.setup.start_date = *d;
     else
         r.error("/start_date", date_error);
-    const std::string time = r.string(doc, "start_time", "", false, "09:00");
+    const std::string time = r.string(kScenarioShape, doc, "start_time", "", "09:00");
     int hh = -1, mm = -1;
     if (time.size() == 5 && time[2] == ':' && std::isdigit(static_cast<unsigned char>(time[0])) &&
         std::isdigit(static_cast<unsigned char>(time[1])) &&
@@ -183,22 +199,24 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
         r.error("/start_time", fmt::format("\"{}\" is not a time (write HH:MM)", time));
     else
         s.setup.start_minute_of_day = hh * 60 + mm;
-    const std::string zone = r.string(doc, "time_zone", "", false, "Europe/Berlin");
+    const std::string zone = r.string(kScenarioShape, doc, "time_zone", "", "Europe/Berlin");
     if (auto tz = time_zone_by_name(zone))
         s.setup.time_zone = *tz;
     else
         r.error("/time_zone",
                 fmt::format("unknown time zone \"{}\" (e.g. Europe/Berlin, Europe/London, UTC)", zone));
+}
 
-    // The catalog edition (data in assets/catalog) and the start state of the world.
+// The catalog edition (data in assets/catalog) and the start state of the world.
+void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catalogs, Scenario& s) {
     std::string edition = "before-2025-07";
     nlohmann::json overrides;
     if (auto cat = doc.find("catalog"); cat != doc.end()) {
         if (!cat->is_object())
             r.error("/catalog", "must be an object {\"edition\": …, \"overrides\": …}");
         else {
-            r.check_keys(*cat, "/catalog", {"edition", "overrides"});
-            edition = r.string(*cat, "edition", "/catalog", false, edition);
+            r.check_keys(kCatalogShape, *cat, "/catalog");
+            edition = r.string(kCatalogShape, *cat, "edition", "/catalog", edition);
             if (cat->contains("overrides")) overrides = (*cat)["overrides"];
         }
     }
@@ -214,7 +232,6 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
         start_events_from_scenario(doc, s.setup.events, world_errors);
         for (auto& e : world_errors) r.error(e.pointer, e.message);
     }
-
     if (auto faults = doc.find("faults"); faults != doc.end()) {
         if (!faults->is_array())
             r.error("/faults", "must be an array of fault rules");
@@ -226,8 +243,10 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
                 for (auto& e : errs) r.error(fmt::format("/faults/{}{}", i, e.pointer), e.message);
             }
     }
+}
 
-    // Training: objectives, penalties, the reference solution, modes and the exam timer.
+// Training: objectives, penalties, the reference solution and the modes.
+void read_training(const nlohmann::json& doc, Reader& r, Scenario& s) {
     std::vector<ConditionError> training_errors;
     s.assessment = assessment_from_scenario(doc, training_errors);
     s.solution = solution_from_scenario(doc, training_errors);
@@ -246,11 +265,16 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
                     s.modes.push_back(m.get<std::string>());
             }
     }
+}
+
+// The exam timer and the instructor console's lock: {"instructor": {"pin": "2468"}} (the app reads it
+// from `source`).
+void read_timer_and_lock(const nlohmann::json& doc, Reader& r, Scenario& s) {
     if (auto timer = doc.find("timer"); timer != doc.end()) {
         if (!timer->is_object())
             r.error("/timer", "must be {\"exam_countdown\": \"45m\"}");
         else {
-            r.check_keys(*timer, "/timer", {"exam_countdown"});
+            r.check_keys(kTimerShape, *timer, "/timer");
             if (timer->contains("exam_countdown")) {
                 std::string why;
                 const auto& v = (*timer)["exam_countdown"];
@@ -263,19 +287,47 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
             }
         }
     }
-    // The instructor console's lock: {"instructor": {"pin": "2468"}} (the app reads it from `source`).
     if (auto in = doc.find("instructor"); in != doc.end()) {
         if (!in->is_object())
             r.error("/instructor", "must be {\"pin\": \"…\"}");
         else {
-            r.check_keys(*in, "/instructor", {"pin"});
+            r.check_keys(kInstructorShape, *in, "/instructor");
             if (auto pin = in->find("pin");
                 pin != in->end() && (!pin->is_string() || pin->get<std::string>().size() < 4 ||
                                      pin->get<std::string>().size() > 12))
                 r.error("/instructor/pin", "must be text of 4 to 12 characters");
         }
     }
-    s.audience = r.string(doc, "audience", "", false, "");
+}
+
+}  // namespace
+
+static ScenarioLoad load_checked(const std::string& text, const std::string& file_name,
+                                 const CatalogSource& catalogs) {
+    ScenarioLoad out;
+    JsonInputError parse_error;
+    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Scenario, parse_error);
+    if (!parsed) {
+        out.errors.push_back(LoadError{file_name, parse_error.where(), parse_error.message});
+        return out;
+    }
+    nlohmann::json doc = std::move(*parsed);
+    Reader r{file_name, out.errors};
+    if (!doc.is_object()) {
+        r.error("", "a scenario must be a JSON object");
+        return out;
+    }
+    r.check_keys(kScenarioShape, doc, "");
+
+    Scenario s;
+    s.path = file_name;
+    read_about(doc, r, s);
+    read_clock(doc, r, s);
+    read_world(doc, r, catalogs, s);
+    read_training(doc, r, s);
+    read_timer_and_lock(doc, r, s);
+    s.audience.clear();
+    r.read(doc, "audience", s);
     const bool wants_demo = std::find(s.modes.begin(), s.modes.end(), "demo") != s.modes.end();
     if (s.solution.steps.empty() && wants_demo) {
         if (doc.contains("modes"))

@@ -63,6 +63,7 @@ struct FieldSpec {
     bool required = false;                // absent: "missing required key "name"" at the object's pointer
     std::int64_t lo = 0, hi = 0;          // Integer
     bool unsigned_member = false;         // Integer: written as an unsigned JSON number
+    std::string wrong_type;               // "" = the shape's TypeWords
     double number_lo = 0, number_hi = 0;  // Number
     std::function<void(void* target, const FieldValue& value)> set;  // where it goes (optional)
     std::function<void(const void* source, FieldValue& value)> get;  // how it is written (optional)
@@ -73,7 +74,8 @@ struct FieldSpec {
 // The untyped description and everything that does not depend on the struct.
 class ObjectShape {
 public:
-    // `schema`: the JSON pointer of this object's sub-schema in scenario.schema.json, "" for none.
+    // `schema`: where this object's sub-schema is in scenario.schema.json, as a URI fragment: "#" for the
+    // document, "#/properties/start" for a part; "" when the object is not in that schema.
     explicit ObjectShape(std::string schema = "", TypeWords words = TypeWords::HasWrongType);
 
     const std::string& schema() const { return schema_; }
@@ -191,6 +193,11 @@ public:
     // The last field described is required.
     Shape& required() {
         last().required = true;
+        return *this;
+    }
+    // The words for a wrong type of the last field, instead of the shape's TypeWords ("must be a text").
+    Shape& wrong_type(const char* message) {
+        last().wrong_type = message;
         return *this;
     }
     void read(const nlohmann::json& obj, const std::string& pointer, T& out, ShapeErrors& errors) const {
