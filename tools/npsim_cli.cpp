@@ -19,6 +19,8 @@
 //   npsim-cli debrief SESSION.json [--html OUT.html] [--json OUT.json] [--lang de]
 //                                                the run's debrief: timeline, time per objective, mistakes,
 //                                                score
+//   npsim-cli ops [--json | --markdown]        every operation of the registry: arguments, error codes,
+//                                                text keys, debrief names (--markdown: docs/operations.md)
 //   npsim-cli report DIR [--out report.html] [--json OUT.json] [--lang de]
 //                                                one table for a workshop folder of session files
 #include <algorithm>
@@ -35,8 +37,10 @@
 #include "sim/data_files.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/i18n.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
+#include "sim/registry.hpp"
 #include "sim/scenario.hpp"
 #include "sim/text.hpp"
 #include "sim/version.hpp"
@@ -85,6 +89,293 @@ void print_summary(const nlohmann::json& j, bool as_json) {
     std::cout << fmt::format("state hash     {}\n", j["state_hash"].get<std::string>());
 }
 
+// [SECTION] Command line
+
+// Every option of every subcommand, filled by CLI11.
+struct Options {
+    bool as_json = false;
+    std::vector<std::string> check_files;
+    std::string run_file, actions_file, until_text, journal_out, bundle_out, note, lang = "en";
+    std::uint64_t seed = 0;
+    bool solution = false;
+    cli::RecordOptions record;
+    std::string replay_file, replay_journal;
+    std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
+    std::size_t snapshot_at_action = 0;
+    bool ops_markdown = false;
+};
+
+struct Commands {
+    CLI::App* check = nullptr;
+    CLI::App* run = nullptr;
+    CLI::Option* seed = nullptr;
+    CLI::App* replay = nullptr;
+    CLI::App* snapshot = nullptr;
+    CLI::Option* snapshot_action = nullptr;
+    CLI::App* list = nullptr;
+    CLI::App* ops = nullptr;
+};
+
+void add_run_command(CLI::App& app, Options& o, Commands& c) {
+    c.run = app.add_subcommand("run", "Run a scenario headless and print a summary");
+    CLI::App* run = c.run;
+    run->add_option("file", o.run_file, "Scenario file (default: the full journey)");
+    run->add_option("--actions", o.actions_file,
+                    "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": "
+                    "{\"label\", \"condition\"}}");
+    c.seed = run->add_option("--seed", o.seed, "Override the scenario's seed");
+    run->add_option("--until", o.until_text, "Run the clock until this long after the start (e.g. 30d)");
+    run->add_option("--journal", o.journal_out, "Write the journal (JSON Lines) to this file");
+    run->add_option("--bundle", o.bundle_out,
+                    "Write a repro bundle (scenario + seed + actions + hashes) to this file");
+    run->add_option("--note", o.note, "What the case is about (stored in the bundle)");
+    run->add_option("--session", o.record.session_path,
+                    "Write the session file (format 2) atomically after every action");
+    run->add_flag("--resume", o.record.resume,
+                  "Continue the run saved in the --session file (same scenario and actions)");
+    run->add_option("--pace-ms", o.record.pace_ms,
+                    "Wait this many wall-clock ms after every action (for kill tests)")
+        ->check(CLI::Range(0, 60000));
+    run->add_option("--hold-after-actions", o.record.hold_after_actions,
+                    "After N actions of this run are saved, wait until killed (for kill tests)");
+}
+
+void add_commands(CLI::App& app, Options& o, Commands& c) {
+    c.check = app.add_subcommand("check", "Validate scenario files; exit 1 with the errors");
+    c.check->add_option("files", o.check_files, "Scenario files")->required();
+    app.add_flag("--json", o.as_json, "Machine-readable output");
+    add_run_command(app, o, c);
+    c.replay = app.add_subcommand("replay",
+                                  "Replay a session file / repro bundle, or a scenario with a journal, and "
+                                  "check it reproduces bit for bit");
+    c.replay->add_option("file", o.replay_file, "Session file or repro bundle, or scenario file")->required();
+    c.replay->add_option("journal", o.replay_journal, "Journal (JSON Lines), with a scenario file");
+
+    c.snapshot =
+        app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
+    CLI::App* snap = c.snapshot;
+    snap->add_option("file", o.snapshot_file, "Session file or repro bundle")->required();
+    c.snapshot_action =
+        snap->add_option("--at-action", o.snapshot_at_action,
+                         "After N actions: the world just before action N+1 (N = all: the end of the run)");
+    snap->add_option("--at-ms", o.snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")
+        ->excludes(c.snapshot_action);
+    snap->add_option("-o,--out", o.snapshot_out, "The new scenario file")->required();
+    snap->add_option("--id", o.snapshot_id, "Its id (default: <scenario>-after-N-actions / -at-<T>)");
+    snap->add_option("--title", o.snapshot_title, "Its title (default: the scenario's, with the moment)");
+
+    c.list = app.add_subcommand("list", "List the shipped scenarios");
+    c.run->add_flag("--solution", o.solution, "Play the scenario's reference solution and print the score");
+    c.run->add_option("--lang", o.lang, "Language of feedback texts (en, de)")
+        ->check(CLI::IsMember({"en", "de"}));
+
+    c.ops = app.add_subcommand("ops", "List every operation of the registry: arguments, error codes, texts");
+    c.ops->add_flag("--markdown", o.ops_markdown, "Print docs/operations.md");
+}
+
+// [SECTION] Subcommands
+
+int list_command(bool as_json) {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : files) {
+        auto load = sim::load_scenario_file(f);
+        if (!load.ok()) {
+            std::cerr << terminal_text(f) << ": does not load (npsim-cli check " << terminal_text(f) << ")\n";
+            continue;
+        }
+        const sim::Scenario& sc = *load.scenario;
+        if (as_json)
+            out.push_back({{"id", sc.id},
+                           {"file", f},
+                           {"title", sc.title.en},
+                           {"difficulty", sc.difficulty},
+                           {"minutes", sc.estimated_minutes},
+                           {"modes", sc.modes}});
+        else
+            std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", terminal_text(sc.id),
+                                     terminal_text(sc.difficulty), sc.estimated_minutes,
+                                     terminal_text(sc.title.en));
+    }
+    if (as_json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int check_command(const std::vector<std::string>& files) {
+    int bad = 0;
+    for (const auto& f : files) {
+        auto load = sim::load_scenario_file(f);
+        for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
+        if (load.ok())
+            std::cout << terminal_text(f) << ": ok\n";
+        else
+            ++bad;
+    }
+    return bad == 0 ? 0 : 1;
+}
+
+// `ops`: the registry as a table, as JSON (--json) or as docs/operations.md (--markdown).
+int ops_command(bool as_json, bool markdown) {
+    std::vector<std::string> errors;
+    const sim::Strings en = sim::Strings::load(sim::default_asset_dir() + "/i18n", "en", &errors);
+    for (const auto& e : errors) std::cerr << "warning: " << terminal_text(e) << "\n";
+    const sim::LabelFn label = [&en](const std::string& key) { return en.has(key) ? en.get(key) : key; };
+    const sim::Registry& registry = sim::journey_registry();
+    if (markdown) {
+        std::cout << sim::operations_markdown(registry, label);
+        return 0;
+    }
+    if (as_json) {
+        std::cout << sim::operations_json(registry, label).dump(2) << "\n";
+        return 0;
+    }
+    std::cout << fmt::format("{:<36} {:<11} {:<6} {}\n", "operation", "kind", "errors", "arguments");
+    for (const auto& [name, op] : registry.actions)
+        std::cout << fmt::format("{:<36} {:<11} {:>6} {}\n", name,
+                                 op.is_instructor() ? "instructor" : "journey", op.errors.size(),
+                                 sim::args_text(op));
+    std::cout << "\nnpsim-cli ops --json: error codes, text keys and debrief names as well\n";
+    return 0;
+}
+
+// The summary of `run`, as text.
+void print_run(const Options& o, const sim::Scenario& scenario, const cli::RecordedRun& played,
+               const nlohmann::json& j, const sim::ScoreReport& report) {
+    std::cout << fmt::format("scenario       {}\n", terminal_text(scenario.id));
+    print_summary(j, false);
+    if (played.write_failed)
+        std::cout << fmt::format("session        NOT saved: {}\n", terminal_text(played.write_error));
+    else if (!o.record.session_path.empty())
+        std::cout << fmt::format(
+            "session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n",
+            terminal_text(o.record.session_path), played.session.bytes, played.session.writes,
+            played.session.max_ms,
+            played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions) : "");
+    if (o.solution) {
+        std::cout << fmt::format("solution       {} ({} steps){}\n", played.solution_ok ? "played" : "FAILED",
+                                 played.steps_played,
+                                 played.solution_ok ? "" : " — " + terminal_text(played.failure));
+        for (const auto& obj : j["assessment"]["objectives"])
+            std::cout << fmt::format("  [{}] {}\n", obj["met"].get<bool>() ? "x" : " ",
+                                     terminal_text(obj["title"].get<std::string>()));
+        for (const auto& p : j["assessment"]["penalties"])
+            std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(),
+                                     terminal_text(p["reason"].get<std::string>()), p["count"].get<int>(),
+                                     terminal_text(p["detail"].get<std::string>()));
+        std::cout << fmt::format("score          {}/100{}\n", report.score,
+                                 report.all_met ? "" : " (objectives missing)");
+    } else if (!scenario.assessment.objectives.empty()) {
+        std::cout << fmt::format("score          {}/100\n", report.score);
+    }
+}
+
+// The checks of `run` before anything plays; false (after a message) on a mistake.
+bool prepare_run(Options& o, const sim::Scenario& scenario, std::vector<cli::ScriptLine>& script) {
+    if (!o.actions_file.empty() && !cli::read_script(o.actions_file, script)) return false;
+    if (o.solution && !o.actions_file.empty()) {
+        std::cerr << "--solution and --actions: choose one\n";
+        return false;
+    }
+    if (o.record.resume && o.record.session_path.empty()) {
+        std::cerr << "--resume needs --session FILE\n";
+        return false;
+    }
+    if (!o.until_text.empty()) {
+        std::string why;
+        auto d = sim::parse_duration(o.until_text, &why);
+        if (!d) {
+            std::cerr << "--until: " << terminal_text(why) << "\n";
+            return false;
+        }
+        o.record.until = d->ms;
+    }
+    if (o.solution && scenario.solution.steps.empty()) {
+        std::cerr << terminal_text(o.run_file) << ": this scenario has no reference solution\n";
+        return false;
+    }
+    o.record.note = o.note;
+    return true;
+}
+
+int run_command(Options& o, bool seed_given) {
+    if (o.run_file.empty()) o.run_file = sim::default_scenario_path();
+    auto scenario = load_or_report(o.run_file);
+    if (!scenario) return 1;
+    if (seed_given) scenario->setup.seed = o.seed;
+    std::vector<cli::ScriptLine> script;
+    if (!prepare_run(o, *scenario, script)) return 1;
+    sim::AssessmentTracker tracker(scenario->assessment);
+    cli::RecordedRun played = cli::record_run(*scenario, script, o.solution, tracker, o.record);
+    if (!played.started) return 1;
+    const sim::Simulation& s = *played.sim;
+    std::string write_error;  // "path: what failed (OS reason)"
+    if (!o.journal_out.empty() &&
+        !sim::write_file_atomically(o.journal_out, s.journal().to_jsonl(), &write_error)) {
+        std::cerr << terminal_text(write_error) << "\n";
+        return 1;
+    }
+    if (!o.bundle_out.empty() &&
+        !sim::save_bundle(o.bundle_out, sim::make_bundle(*scenario, s, o.note), &write_error)) {
+        std::cerr << terminal_text(write_error) << "\n";
+        return 1;
+    }
+    tracker.update(s);
+    const sim::ScoreReport report = tracker.report(s);
+    nlohmann::json j = summary(s);
+    j["scenario"] = scenario->id;
+    j["assessment"] = sim::to_json(report, scenario->assessment, o.lang);
+    if (o.solution) {
+        j["solution_ok"] = played.solution_ok;
+        if (!played.solution_ok) j["solution_failure"] = played.failure;
+    }
+    if (!o.record.session_path.empty())
+        j["session"] = {
+            {"file", o.record.session_path},
+            {"resumed_actions", played.resumed_actions},
+            {"writes", played.session.writes},
+            {"bytes", played.session.bytes},
+            {"max_write_ms", played.session.max_ms},
+            {"mean_write_ms", played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
+            {"write_failed", played.write_failed},
+            {"write_error", played.write_error}};
+    if (o.as_json)
+        std::cout << j.dump(2) << "\n";
+    else
+        print_run(o, *scenario, played, j, report);
+    if (played.write_failed) {
+        // The run played to the end, but its session file is not the run: say so last, and exit 3.
+        std::cerr << fmt::format("session NOT saved: {}\n", terminal_text(played.write_error));
+        return cli::kExitSessionNotSaved;
+    }
+    if (o.solution) return played.solution_ok && report.all_met ? 0 : 1;
+    return 0;
+}
+
+// `replay FILE JOURNAL`: a scenario and a journal.
+int replay_journal_command(const std::string& scenario_file, const std::string& journal_file, bool as_json) {
+    auto scenario = load_or_report(scenario_file);
+    if (!scenario) return 1;
+    std::string text, error;
+    sim::Journal recorded;
+    if (!sim::read_input_file(journal_file, sim::InputKind::Journal, text, error) ||
+        !sim::Journal::from_jsonl(text, recorded, error)) {
+        std::cerr << terminal_text(journal_file) << ": " << terminal_text(error) << "\n";
+        return 1;
+    }
+    const sim::SimTime end = recorded.entries().empty() ? 0 : recorded.entries().back().time;
+    sim::Simulation s = sim::replay(scenario->setup, recorded, end);
+    nlohmann::json j = summary(s);
+    const bool same = s.journal().hash() == recorded.hash();
+    j["recorded_journal_hash"] = sim::hex64(recorded.hash());
+    j["reproduced"] = same;
+    print_summary(j, as_json);
+    if (!as_json) std::cout << (same ? "reproduced: yes\n" : "reproduced: NO — the journals differ\n");
+    return same ? 0 : 1;
+}
+
 }  // namespace
 
 // main() below: the last-resort guard around this.
@@ -94,65 +385,9 @@ static int run_cli(int argc, char** argv) {
     app.set_version_flag("--version", fmt::format("npsim-cli {}", sim::version()));
     app.require_subcommand(0, 1);
     app.fallthrough();
-
-    std::vector<std::string> check_files;
-    auto* check = app.add_subcommand("check", "Validate scenario files; exit 1 with the errors");
-    check->add_option("files", check_files, "Scenario files")->required();
-
-    std::string run_file, actions_file, until_text, journal_out;
-    std::uint64_t seed = 0;
-    bool as_json = false;
-    app.add_flag("--json", as_json, "Machine-readable output");
-    auto* run = app.add_subcommand("run", "Run a scenario headless and print a summary");
-    run->add_option("file", run_file, "Scenario file (default: the full journey)");
-    run->add_option("--actions", actions_file,
-                    "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": "
-                    "{\"label\", \"condition\"}}");
-    auto* seed_opt = run->add_option("--seed", seed, "Override the scenario's seed");
-    run->add_option("--until", until_text, "Run the clock until this long after the start (e.g. 30d)");
-    run->add_option("--journal", journal_out, "Write the journal (JSON Lines) to this file");
-
-    std::string replay_file, replay_journal, bundle_out, note;
-    run->add_option("--bundle", bundle_out,
-                    "Write a repro bundle (scenario + seed + actions + hashes) to this file");
-    run->add_option("--note", note, "What the case is about (stored in the bundle)");
-    cli::RecordOptions record;
-    run->add_option("--session", record.session_path,
-                    "Write the session file (format 2) atomically after every action");
-    run->add_flag("--resume", record.resume,
-                  "Continue the run saved in the --session file (same scenario and actions)");
-    run->add_option("--pace-ms", record.pace_ms,
-                    "Wait this many wall-clock ms after every action (for kill tests)")
-        ->check(CLI::Range(0, 60000));
-    run->add_option("--hold-after-actions", record.hold_after_actions,
-                    "After N actions of this run are saved, wait until killed (for kill tests)");
-    auto* rep = app.add_subcommand("replay",
-                                   "Replay a session file / repro bundle, or a scenario with a journal, and "
-                                   "check it reproduces bit for bit");
-    rep->add_option("file", replay_file, "Session file or repro bundle, or scenario file")->required();
-    rep->add_option("journal", replay_journal, "Journal (JSON Lines), with a scenario file");
-
-    std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
-    std::size_t snapshot_at_action = 0;
-    auto* snap =
-        app.add_subcommand("snapshot", "Save a point of a session file as a new scenario that starts there");
-    snap->add_option("file", snapshot_file, "Session file or repro bundle")->required();
-    auto* snap_action =
-        snap->add_option("--at-action", snapshot_at_action,
-                         "After N actions: the world just before action N+1 (N = all: the end of the run)");
-    snap->add_option("--at-ms", snapshot_at_ms, "At this sim time: ms, or a duration such as 3d")
-        ->excludes(snap_action);
-    snap->add_option("-o,--out", snapshot_out, "The new scenario file")->required();
-    snap->add_option("--id", snapshot_id, "Its id (default: <scenario>-after-N-actions / -at-<T>)");
-    snap->add_option("--title", snapshot_title, "Its title (default: the scenario's, with the moment)");
-
-    auto* list = app.add_subcommand("list", "List the shipped scenarios");
-    bool solution = false;
-    std::string lang = "en";
-    run->add_flag("--solution", solution, "Play the scenario's reference solution and print the score");
-    run->add_option("--lang", lang, "Language of feedback texts (en, de)")
-        ->check(CLI::IsMember({"en", "de"}));
-
+    Options o;
+    Commands c;
+    add_commands(app, o, c);
     int report_exit = -1;  // set by the debrief / report subcommands when they ran
     add_report_commands(app, report_exit);
 
@@ -163,178 +398,18 @@ static int run_cli(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
     if (report_exit >= 0) return report_exit;
-
-    if (*list) {
-        std::vector<std::string> files;
-        for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
-            if (e.path().extension() == ".json") files.push_back(e.path().string());
-        std::sort(files.begin(), files.end());
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& f : files) {
-            auto load = sim::load_scenario_file(f);
-            if (!load.ok()) {
-                std::cerr << terminal_text(f) << ": does not load (npsim-cli check " << terminal_text(f)
-                          << ")\n";
-                continue;
-            }
-            const sim::Scenario& sc = *load.scenario;
-            if (as_json)
-                out.push_back({{"id", sc.id},
-                               {"file", f},
-                               {"title", sc.title.en},
-                               {"difficulty", sc.difficulty},
-                               {"minutes", sc.estimated_minutes},
-                               {"modes", sc.modes}});
-            else
-                std::cout << fmt::format("{:<28} {:<13} {:>3} min  {}\n", terminal_text(sc.id),
-                                         terminal_text(sc.difficulty), sc.estimated_minutes,
-                                         terminal_text(sc.title.en));
-        }
-        if (as_json) std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-
-    if (*check) {
-        int bad = 0;
-        for (const auto& f : check_files) {
-            auto load = sim::load_scenario_file(f);
-            for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
-            if (load.ok())
-                std::cout << terminal_text(f) << ": ok\n";
-            else
-                ++bad;
-        }
-        return bad == 0 ? 0 : 1;
-    }
-    if (*run) {
-        if (run_file.empty()) run_file = sim::default_scenario_path();
-        auto scenario = load_or_report(run_file);
-        if (!scenario) return 1;
-        if (*seed_opt) scenario->setup.seed = seed;
-        std::vector<cli::ScriptLine> script;
-        if (!actions_file.empty() && !cli::read_script(actions_file, script)) return 1;
-        if (solution && !actions_file.empty()) {
-            std::cerr << "--solution and --actions: choose one\n";
-            return 1;
-        }
-        if (record.resume && record.session_path.empty()) {
-            std::cerr << "--resume needs --session FILE\n";
-            return 1;
-        }
-        if (!until_text.empty()) {
-            std::string why;
-            auto d = sim::parse_duration(until_text, &why);
-            if (!d) {
-                std::cerr << "--until: " << terminal_text(why) << "\n";
-                return 1;
-            }
-            record.until = d->ms;
-        }
-        if (solution && scenario->solution.steps.empty()) {
-            std::cerr << terminal_text(run_file) << ": this scenario has no reference solution\n";
-            return 1;
-        }
-        record.note = note;
-        sim::AssessmentTracker tracker(scenario->assessment);
-        cli::RecordedRun played = cli::record_run(*scenario, script, solution, tracker, record);
-        if (!played.started) return 1;
-        const sim::Simulation& s = *played.sim;
-        std::string write_error;  // "path: what failed (OS reason)"
-        if (!journal_out.empty() &&
-            !sim::write_file_atomically(journal_out, s.journal().to_jsonl(), &write_error)) {
-            std::cerr << terminal_text(write_error) << "\n";
-            return 1;
-        }
-        if (!bundle_out.empty() &&
-            !sim::save_bundle(bundle_out, sim::make_bundle(*scenario, s, note), &write_error)) {
-            std::cerr << terminal_text(write_error) << "\n";
-            return 1;
-        }
-        tracker.update(s);
-        const sim::ScoreReport report = tracker.report(s);
-        nlohmann::json j = summary(s);
-        j["scenario"] = scenario->id;
-        j["assessment"] = sim::to_json(report, scenario->assessment, lang);
-        if (solution) {
-            j["solution_ok"] = played.solution_ok;
-            if (!played.solution_ok) j["solution_failure"] = played.failure;
-        }
-        if (!record.session_path.empty())
-            j["session"] = {{"file", record.session_path},
-                            {"resumed_actions", played.resumed_actions},
-                            {"writes", played.session.writes},
-                            {"bytes", played.session.bytes},
-                            {"max_write_ms", played.session.max_ms},
-                            {"mean_write_ms",
-                             played.session.writes ? played.session.total_ms / played.session.writes : 0.0},
-                            {"write_failed", played.write_failed},
-                            {"write_error", played.write_error}};
-        if (as_json)
-            std::cout << j.dump(2) << "\n";
-        else {
-            std::cout << fmt::format("scenario       {}\n", terminal_text(scenario->id));
-            print_summary(j, false);
-            if (played.write_failed)
-                std::cout << fmt::format("session        NOT saved: {}\n", terminal_text(played.write_error));
-            else if (!record.session_path.empty())
-                std::cout << fmt::format(
-                    "session        {} ({} bytes, {} writes, slowest {:.1f} ms{})\n",
-                    terminal_text(record.session_path), played.session.bytes, played.session.writes,
-                    played.session.max_ms,
-                    played.resumed_actions ? fmt::format(", resumed after {} actions", played.resumed_actions)
-                                           : "");
-            if (solution) {
-                std::cout << fmt::format("solution       {} ({} steps){}\n",
-                                         played.solution_ok ? "played" : "FAILED", played.steps_played,
-                                         played.solution_ok ? "" : " — " + terminal_text(played.failure));
-                for (const auto& o : j["assessment"]["objectives"])
-                    std::cout << fmt::format("  [{}] {}\n", o["met"].get<bool>() ? "x" : " ",
-                                             terminal_text(o["title"].get<std::string>()));
-                for (const auto& p : j["assessment"]["penalties"])
-                    std::cout << fmt::format("  penalty  -{} {} ×{} {}\n", p["points"].get<int>(),
-                                             terminal_text(p["reason"].get<std::string>()),
-                                             p["count"].get<int>(),
-                                             terminal_text(p["detail"].get<std::string>()));
-                std::cout << fmt::format("score          {}/100{}\n", report.score,
-                                         report.all_met ? "" : " (objectives missing)");
-            } else if (!scenario->assessment.objectives.empty()) {
-                std::cout << fmt::format("score          {}/100\n", report.score);
-            }
-        }
-        if (played.write_failed) {
-            // The run played to the end, but its session file is not the run: say so last, and exit 3.
-            std::cerr << fmt::format("session NOT saved: {}\n", terminal_text(played.write_error));
-            return cli::kExitSessionNotSaved;
-        }
-        if (solution) return played.solution_ok && report.all_met ? 0 : 1;
-        return 0;
-    }
-    if (*rep && replay_journal.empty()) return cli::replay_session(replay_file, as_json);
-    if (*snap)
+    if (*c.list) return list_command(o.as_json);
+    if (*c.ops) return ops_command(o.as_json, o.ops_markdown);
+    if (*c.check) return check_command(o.check_files);
+    if (*c.run) return run_command(o, static_cast<bool>(*c.seed));
+    if (*c.replay && o.replay_journal.empty()) return cli::replay_session(o.replay_file, o.as_json);
+    if (*c.snapshot)
         return cli::snapshot_session(
-            snapshot_file, *snap_action ? std::optional<std::size_t>(snapshot_at_action) : std::nullopt,
-            snapshot_at_ms.empty() ? std::nullopt : std::optional<std::string>(snapshot_at_ms), snapshot_out,
-            snapshot_id, snapshot_title);
-    if (*rep) {
-        auto scenario = load_or_report(replay_file);
-        if (!scenario) return 1;
-        std::string text, error;
-        sim::Journal recorded;
-        if (!sim::read_input_file(replay_journal, sim::InputKind::Journal, text, error) ||
-            !sim::Journal::from_jsonl(text, recorded, error)) {
-            std::cerr << terminal_text(replay_journal) << ": " << terminal_text(error) << "\n";
-            return 1;
-        }
-        const sim::SimTime end = recorded.entries().empty() ? 0 : recorded.entries().back().time;
-        sim::Simulation s = sim::replay(scenario->setup, recorded, end);
-        nlohmann::json j = summary(s);
-        const bool same = s.journal().hash() == recorded.hash();
-        j["recorded_journal_hash"] = sim::hex64(recorded.hash());
-        j["reproduced"] = same;
-        print_summary(j, as_json);
-        if (!as_json) std::cout << (same ? "reproduced: yes\n" : "reproduced: NO — the journals differ\n");
-        return same ? 0 : 1;
-    }
+            o.snapshot_file,
+            *c.snapshot_action ? std::optional<std::size_t>(o.snapshot_at_action) : std::nullopt,
+            o.snapshot_at_ms.empty() ? std::nullopt : std::optional<std::string>(o.snapshot_at_ms),
+            o.snapshot_out, o.snapshot_id, o.snapshot_title);
+    if (*c.replay) return replay_journal_command(o.replay_file, o.replay_journal, o.as_json);
     std::cout << app.help();
     return 0;
 }

@@ -7,6 +7,7 @@
 // named random streams.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -118,6 +119,18 @@ struct Registry {
 // The registry of the instructor operations ("instructor.*"), defined with the Simulation that
 // applies them (sim/simulation.cpp). Every simulation answers them, whatever its registry.
 const Registry& instructor_registry();
+
+// [SECTION] The registry as data (npsim-cli ops, docs/operations.md)
+
+// The human label of a text key (the debrief's names); none: the key is shown.
+using LabelFn = std::function<std::string(const std::string& key)>;
+// "sku: string, users: string[], user: string"; "(required)" and "(secret)" where they apply.
+std::string args_text(const OperationSpec& op);
+// Every operation, by name: [{"name", "kind": "journey"|"instructor", "debrief_key", "debrief_name" (with
+// a label), "args": [{"name", "type", "required", "secret"}], "errors": […], "text_keys": […]}].
+nlohmann::json operations_json(const Registry& r, const LabelFn& label = {});
+// docs/operations.md: a title, a note on how it is made and checked, one table row per operation.
+std::string operations_markdown(const Registry& r, const LabelFn& label = {});
 
 // The registry with every operation of the simulated journey, the instructor operations included.
 const Registry& journey_registry();

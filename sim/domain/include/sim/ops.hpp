@@ -1,0 +1,217 @@
+// sim/ops.hpp — typed requests: one small function per operation of the registry (journey_registry(),
+// `npsim-cli ops`), so a view never writes an operation name or an argument name by hand.
+//
+// Each function returns the sim::Action the operation's handler reads: {"type": name, "actor": who, …}.
+// The argument names and types are the registry's declaration (OperationSpec::args);
+// tests/sim/test_ops_registry.cpp builds every request here and checks it against that declaration.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/action.hpp"
+#include "sim/world.hpp"
+
+namespace sim::ops {
+
+// [SECTION] Nonprofit portal
+
+struct NewTenant {  // portal.register: the tenant and its first (global) admin
+    std::string tenant_name, first_name, last_name, username, country;
+    std::string password;  // a secret: journaled only as "password_check"
+};
+inline Action register_tenant(const NewTenant& t) {
+    return Action{"portal.register",
+                  "",
+                  {{"tenant_name", t.tenant_name},
+                   {"first_name", t.first_name},
+                   {"last_name", t.last_name},
+                   {"username", t.username},
+                   {"country", t.country},
+                   {"password", t.password}}};
+}
+inline Action sign_in(const std::string& actor) {
+    return Action{"portal.sign_in", actor, nlohmann::json::object()};
+}
+inline Action submit_registration(const std::string& actor, const RegistrationForm& f) {
+    return Action{"portal.submit_registration",
+                  actor,
+                  {{"legal_name", f.legal_name},
+                   {"country", f.country},
+                   {"registration_id", f.registration_id},
+                   {"address", f.address},
+                   {"website", f.website},
+                   {"phone", f.phone},
+                   {"org_type", f.org_type},
+                   {"mission", f.mission},
+                   {"contact_first_name", f.contact_first_name},
+                   {"contact_last_name", f.contact_last_name},
+                   {"contact_email", f.contact_email},
+                   {"contact_phone", f.contact_phone},
+                   {"registrant_relationship", f.registrant_relationship},
+                   {"proof_document", f.proof_document},
+                   {"attest_eligibility", f.attest_eligibility},
+                   {"accept_non_discrimination", f.accept_non_discrimination},
+                   {"accept_terms", f.accept_terms}}};
+}
+inline Action answer_information_request(const std::string& actor, const std::string& registration_id,
+                                         const std::string& proof_document) {
+    return Action{"portal.answer_information_request",
+                  actor,
+                  {{"registration_id", registration_id}, {"proof_document", proof_document}}};
+}
+inline Action reverify(const std::string& actor, const std::string& registration_id,
+                       const std::string& proof_document) {
+    return Action{
+        "portal.reverify", actor, {{"registration_id", registration_id}, {"proof_document", proof_document}}};
+}
+inline Action open_offer(const std::string& actor, const std::string& offer) {
+    return Action{"portal.open_offer", actor, {{"offer", offer}}};
+}
+
+// [SECTION] Billing
+
+inline Action add_card(const std::string& actor, const std::string& card_last4) {
+    return Action{"billing.add_payment_method", actor, {{"kind", "card"}, {"card_last4", card_last4}}};
+}
+struct Order {  // billing.place_order
+    std::string sku;
+    int quantity = 1;
+    std::string term, billing_frequency;
+    std::string payment_method;  // "" = none given
+};
+inline Action place_order(const std::string& actor, const Order& o) {
+    nlohmann::json args = {{"sku", o.sku},
+                           {"quantity", o.quantity},
+                           {"term", o.term},
+                           {"billing_frequency", o.billing_frequency}};
+    if (!o.payment_method.empty()) args["payment_method"] = o.payment_method;
+    return Action{"billing.place_order", actor, std::move(args)};
+}
+inline Action change_quantity(const std::string& actor, const std::string& subscription, int quantity) {
+    return Action{"billing.change_quantity", actor, {{"subscription", subscription}, {"quantity", quantity}}};
+}
+
+// [SECTION] Users
+
+struct NewUser {  // users.add
+    std::string first_name, last_name, display_name, username, domain;
+    bool own_password = false;  // password_mode "own" (with `password`) or "auto"
+    std::string password;       // a secret: journaled only as "password_check"; sent only when own
+    bool require_password_change = true;
+    std::string usage_location, kind;
+    std::vector<std::string> licences, roles;
+};
+inline Action add_user(const std::string& actor, const NewUser& u) {
+    nlohmann::json args = {{"first_name", u.first_name},
+                           {"last_name", u.last_name},
+                           {"display_name", u.display_name},
+                           {"username", u.username},
+                           {"domain", u.domain},
+                           {"password_mode", u.own_password ? "own" : "auto"},
+                           {"require_password_change", u.require_password_change},
+                           {"usage_location", u.usage_location},
+                           {"kind", u.kind},
+                           {"licences", u.licences},
+                           {"roles", u.roles}};
+    if (u.own_password) args["password"] = u.password;
+    return Action{"users.add", actor, std::move(args)};
+}
+inline Action set_usage_location(const std::string& actor, const std::string& user,
+                                 const std::string& location) {
+    return Action{"users.edit", actor, {{"user", user}, {"usage_location", location}}};
+}
+inline Action block_sign_in(const std::string& actor, const std::string& user, bool block) {
+    return Action{"users.edit", actor, {{"user", user}, {"block_sign_in", block}}};
+}
+inline Action set_roles(const std::string& actor, const std::string& user,
+                        const std::vector<std::string>& roles) {
+    return Action{"users.edit", actor, {{"user", user}, {"roles", roles}}};
+}
+inline Action delete_user(const std::string& actor, const std::string& user) {
+    return Action{"users.delete", actor, {{"user", user}}};
+}
+
+// [SECTION] Licences
+
+// One licence for one person ({"sku", "user"}).
+inline Action assign_licence(const std::string& actor, const std::string& user, const std::string& sku) {
+    return Action{"licences.assign", actor, {{"sku", sku}, {"user", user}}};
+}
+inline Action unassign_licence(const std::string& actor, const std::string& user, const std::string& sku) {
+    return Action{"licences.unassign", actor, {{"sku", sku}, {"user", user}}};
+}
+// One licence for several people ({"sku", "users"}), all or nothing.
+inline Action assign_licences(const std::string& actor, const std::string& sku,
+                              const std::vector<std::string>& users) {
+    return Action{"licences.assign", actor, {{"sku", sku}, {"users", users}}};
+}
+inline Action unassign_licences(const std::string& actor, const std::string& sku,
+                                const std::vector<std::string>& users) {
+    return Action{"licences.unassign", actor, {{"sku", sku}, {"users", users}}};
+}
+
+// [SECTION] Mail
+
+inline Action mark_read(const std::string& actor, const std::string& mail) {
+    return Action{"mail.mark_read", actor, {{"mail", mail}}};
+}
+
+// [SECTION] Instructor (no actor; answered at once, docs/sessions.md)
+
+inline Action instructor(const char* type, nlohmann::json args = nlohmann::json::object()) {
+    return Action{type, "", std::move(args)};
+}
+inline Action add_fault(nlohmann::json rule) {
+    return instructor("instructor.add_fault", {{"rule", std::move(rule)}});
+}
+inline Action remove_fault(const std::string& id) {
+    return instructor("instructor.remove_fault", {{"id", id}});
+}
+inline Action clear_faults() {
+    return instructor("instructor.clear_faults");
+}
+inline Action update_fault(const std::string& id, nlohmann::json rule) {
+    return instructor("instructor.update_fault", {{"id", id}, {"rule", std::move(rule)}});
+}
+inline Action set_fault_enabled(const std::string& id, bool enabled) {
+    return instructor("instructor.set_fault_enabled", {{"id", id}, {"enabled", enabled}});
+}
+inline Action arm_fault(const std::string& id) {
+    return instructor("instructor.arm_fault", {{"id", id}});
+}
+inline Action fail_next(const std::string& operation, const std::string& error) {
+    return instructor("instructor.fail_next", {{"operation", operation}, {"error", error}});
+}
+inline Action skip_time(const std::string& by) {  // "2 days", "3 business days"
+    return instructor("instructor.skip_time", {{"by", by}});
+}
+inline Action skip_time_ms(std::int64_t by_ms) {
+    return instructor("instructor.skip_time", {{"by_ms", by_ms}});
+}
+inline Action skip_to_next_event() {
+    return instructor("instructor.skip_to_next_event");
+}
+inline Action freeze() {
+    return instructor("instructor.freeze");
+}
+inline Action unfreeze() {
+    return instructor("instructor.unfreeze");
+}
+inline Action checkpoint(const std::string& name) {  // "" = the next free "checkpoint-N"
+    return instructor("instructor.checkpoint", {{"name", name}});
+}
+inline Action restore_checkpoint(const std::string& name) {
+    return instructor("instructor.restore_checkpoint", {{"name", name}});
+}
+inline Action reset() {
+    return instructor("instructor.reset");
+}
+inline Action note(const std::string& text) {
+    return instructor("instructor.note", {{"text", text}});
+}
+
+}  // namespace sim::ops
