@@ -21,6 +21,7 @@
 #include "sim/hash.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
+#include "sim/run.hpp"
 #include "sim/snapshot.hpp"
 #include "sim/solution.hpp"
 #include "sim/text.hpp"
@@ -256,11 +257,14 @@ bool may_replace_session(const sim::Scenario& scenario, const std::string& path)
 
 // Submits the session's actions at their times, as the recorded run did.
 void replay_recorded(const sim::ReproBundle& b, sim::Simulation& s, sim::AssessmentTracker& tracker) {
-    for (const auto& a : b.actions) {
-        if (a.time >= s.now()) s.run_until(a.time);
-        s.submit(a.action);
-        tracker.update(s);
-    }
+    sim::replay(s, b.actions, [&tracker](sim::Simulation& sim, const sim::RunStep& at) {
+        if (at.point == sim::RunPoint::Submitted) tracker.update(sim);
+    });
+}
+
+// An observer that updates `tracker` at every point of a run.
+sim::RunObserver tracking(sim::AssessmentTracker& tracker) {
+    return [&tracker](sim::Simulation& sim, const sim::RunStep&) { tracker.update(sim); };
 }
 
 void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim::Simulation& s,
@@ -273,7 +277,7 @@ void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim
         }
         if (item.observe && (submitted < resumed || writer.has_observation(item.observe->id))) continue;
         if (item.time && *item.time > s.now()) {
-            s.run_until(*item.time);
+            sim::run_until(s, *item.time);
             tracker.update(s);
         }
         if (item.action) {
@@ -289,48 +293,26 @@ void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim
             writer.save(s);
         }
     }
-    while (s.next_event_time() && (options.until == 0 || *s.next_event_time() <= options.until)) {
-        s.step_to_next_event();
+    // Every event (to --until, when given), one event time after another.
+    if (options.until == 0)
+        sim::run_all_events(s, tracking(tracker));
+    else if (options.until >= s.now())
+        sim::run_until(s, options.until, tracking(tracker));
+    else
         tracker.update(s);
-    }
-    if (options.until > s.now()) s.run_until(options.until);
-    tracker.update(s);
 }
 
-// play_solution with a hook after every submitted action; `steps` may be the tail of a resumed run.
+// sim::play_solution, saving the session after every submitted action; `steps` may be the tail of a
+// resumed run that starts at `first_step`.
 void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulation& s,
                 sim::AssessmentTracker& tracker, SessionWriter& writer, RecordedRun& run) {
-    sim::SolutionPlayer player(steps);
-    tracker.update(s);
-    int guard = 0;
-    while (player.state() != sim::SolutionPlayer::State::Done &&
-           player.state() != sim::SolutionPlayer::State::Failed) {
-        if (player.state() == sim::SolutionPlayer::State::Ready) {
-            const std::size_t before = s.journal().size();
-            player.begin_step(s);
-            if (player.current() && player.current()->action && s.journal().size() != before)
-                writer.after_action(s);
-        }
-        if (player.poll(s) == sim::SolutionPlayer::State::Running) {
-            const sim::SimTime before = s.now();
-            const auto next = s.next_event_time();
-            player.advance_running_step(s);
-            if (s.now() == before && next == s.next_event_time() &&
-                player.poll(s) == sim::SolutionPlayer::State::Running && ++guard > 1000) {
-                run.solution_ok = false;
-                run.failure = fmt::format("step {}: no progress (the action never answered)",
-                                          first_step + player.step_index() + 1);
-                run.steps_played = first_step + player.step_index();
-                return;
-            }
-        }
-        tracker.update(s);
-    }
-    run.steps_played = first_step + player.step_index();
-    run.solution_ok = player.state() == sim::SolutionPlayer::State::Done;
+    const sim::SolutionRun played =
+        sim::play_solution(steps, s, &tracker, [&writer](sim::Simulation& sim) { writer.after_action(sim); });
+    run.steps_played = first_step + played.steps_played;
+    run.solution_ok = played.ok;
     if (!run.solution_ok) {
         // The player numbers steps from the tail it was given; name the step of the whole solution.
-        const std::string f = player.failure();
+        const std::string& f = played.failure;
         std::size_t end = 5, n = 0;
         for (; f.rfind("step ", 0) == 0 && end < f.size() && f[end] >= '0' && f[end] <= '9'; ++end)
             n = n * 10 + static_cast<std::size_t>(f[end] - '0');
@@ -385,9 +367,7 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
         for (auto it = s.journal().entries().rbegin(); it != s.journal().entries().rend() && handle == 0;
              ++it)
             if (it->kind == "action") handle = it->body.value("handle", sim::ActionHandle{0});
-        while (!s.result(handle) && s.next_event_time()) {
-            s.run_until(*s.next_event_time());
-            tracker.update(s);
+        while (!s.result(handle) && sim::run_next_event(s, tracking(tracker))) {
         }
         const auto r = s.result(handle);
         ++first_step;

@@ -1,6 +1,7 @@
 // sim/solution.cpp — parsing and playing reference solutions.
 #include "sim/solution.hpp"
 #include "sim/json_input.hpp"
+#include "sim/run.hpp"
 
 #include <algorithm>
 
@@ -162,7 +163,7 @@ void SolutionPlayer::advance_running_step(Simulation& sim) {
     if (step.action || !step.wait_until.is_null()) {
         const auto next = sim.next_event_time();
         if (next && (step.action || *next <= target_))
-            sim.run_until(*next);
+            run_next_event(sim);
         else if (!step.action)
             sim.run_until(target_);
         return;
@@ -172,13 +173,20 @@ void SolutionPlayer::advance_running_step(Simulation& sim) {
     sim.run_until(next && *next < target_ ? *next : target_);
 }
 
-SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker) {
+SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker,
+                          const std::function<void(Simulation&)>& after_action) {
     SolutionPlayer player(solution);
     SolutionRun run;
     if (tracker) tracker->update(sim);
     int guard = 0;
     while (player.state() != SolutionPlayer::State::Done && player.state() != SolutionPlayer::State::Failed) {
-        if (player.state() == SolutionPlayer::State::Ready) player.begin_step(sim);
+        if (player.state() == SolutionPlayer::State::Ready) {
+            const std::size_t before = sim.journal().size();
+            player.begin_step(sim);
+            if (after_action && player.current() && player.current()->action &&
+                sim.journal().size() != before)
+                after_action(sim);
+        }
         if (player.poll(sim) == SolutionPlayer::State::Running) {
             const SimTime before = sim.now();
             const auto next = sim.next_event_time();

@@ -9,6 +9,7 @@
 // once per frame so the captions can be read.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,7 +73,9 @@ struct SolutionRun {
     std::string failure;  // "step N: …"
 };
 
-// Plays the whole solution headless, updating `tracker` (if given) after every event.
-SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker = nullptr);
+// Plays the whole solution headless, updating `tracker` (if given) after every event; `after_action`
+// (if given) runs after every action a step submitted (the CLI saves its session there).
+SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker = nullptr,
+                          const std::function<void(Simulation&)>& after_action = {});
 
 }  // namespace sim
