@@ -12,6 +12,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/licences.hpp"
+#include "sim/ops.hpp"
 
 namespace app::admin {
 
@@ -73,8 +74,7 @@ void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || s.assign_pick.empty());
     if (widgets::button(label(ctx, "admin.licenses.assign_confirm", "assign_confirm").c_str())) {
-        out.push(SubmitAction{
-            sim::Action{"licences.assign", actor.upn, {{"sku", sku}, {"users", s.assign_pick}}}, tag});
+        out.push(SubmitAction{sim::ops::assign_licences(actor.upn, sku, s.assign_pick), tag});
         s.assign_pick.clear();
     }
     ImGui::EndDisabled();
@@ -112,10 +112,8 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     const std::string unassign_tag = "admin.licenses.unassign." + sku;
     if (command(ctx, "admin.licenses.unassign", "licenses_unassign", !s.holder_ticks.empty())) {
         out.push(SubmitAction{
-            sim::Action{"licences.unassign",
-                        actor.upn,
-                        {{"sku", sku},
-                         {"users", std::vector<std::string>(s.holder_ticks.begin(), s.holder_ticks.end())}}},
+            sim::ops::unassign_licences(
+                actor.upn, sku, std::vector<std::string>(s.holder_ticks.begin(), s.holder_ticks.end())),
             unassign_tag});
         s.holder_ticks.clear();
     }

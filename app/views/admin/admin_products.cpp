@@ -7,6 +7,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
+#include "sim/ops.hpp"
 
 namespace app::admin {
 
@@ -41,10 +42,7 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || delta == 0);
     if (widgets::button(label(ctx, "admin.save", "quantity_save").c_str()))
-        out.push(SubmitAction{sim::Action{"billing.change_quantity",
-                                          actor.upn,
-                                          {{"subscription", sub.id}, {"quantity", s.new_quantity}}},
-                              tag});
+        out.push(SubmitAction{sim::ops::change_quantity(actor.upn, sub.id, s.new_quantity), tag});
     ImGui::EndDisabled();
     if (draw_action_status(ctx, tag) == ActionStatus::Ok && delta == 0) widgets::text(tr(ctx, "admin.saved"));
     end_flyout();

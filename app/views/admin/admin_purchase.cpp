@@ -12,6 +12,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/billing.hpp"
+#include "sim/ops.hpp"
 
 namespace app::admin {
 
@@ -195,10 +196,7 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         widgets::input_text("###card_last4", s.card_last4, ImGuiInputTextFlags_CharsDecimal);
         ImGui::SameLine();
         if (widgets::button(label(ctx, "admin.checkout.add_card", "card_add").c_str()))
-            out.push(SubmitAction{sim::Action{"billing.add_payment_method",
-                                              actor.upn,
-                                              {{"kind", "card"}, {"card_last4", s.card_last4}}},
-                                  kCardTag});
+            out.push(SubmitAction{sim::ops::add_card(actor.upn, s.card_last4), kCardTag});
         ImGui::SameLine();
         if (widgets::button(label(ctx, "admin.cancel", "card_cancel").c_str())) s.adding_card = false;
         ImGui::PushTextWrapPos(0.0f);
@@ -214,10 +212,8 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     const bool busy = action_status(ctx, kOrderTag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy);
     if (widgets::button(label(ctx, "admin.checkout.place_order", "place_order").c_str())) {
-        nlohmann::json args = {
-            {"sku", p.sku}, {"quantity", s.quantity}, {"term", s.term}, {"billing_frequency", s.frequency}};
-        if (!s.payment_method.empty()) args["payment_method"] = s.payment_method;
-        out.push(SubmitAction{sim::Action{"billing.place_order", actor.upn, args}, kOrderTag});
+        const sim::ops::Order order{p.sku, s.quantity, s.term, s.frequency, s.payment_method};
+        out.push(SubmitAction{sim::ops::place_order(actor.upn, order), kOrderTag});
     }
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.back", "checkout_back").c_str()))

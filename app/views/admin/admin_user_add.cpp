@@ -11,6 +11,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/licences.hpp"
+#include "sim/ops.hpp"
 
 namespace app::admin {
 
@@ -182,19 +183,20 @@ void draw_review(const ViewContext& ctx, const AdminAddUserForm& f, const sim::W
 }
 
 sim::Action make_action(const AdminAddUserForm& f, const sim::Person& actor, const sim::World& w) {
-    nlohmann::json args = {{"first_name", f.first_name},
-                           {"last_name", f.last_name},
-                           {"display_name", f.display_name},
-                           {"username", f.username},
-                           {"domain", w.tenant.initial_domain},
-                           {"password_mode", f.own_password ? "own" : "auto"},
-                           {"require_password_change", f.require_change},
-                           {"usage_location", f.usage_location},
-                           {"kind", f.kind},
-                           {"licences", std::vector<std::string>(f.licences.begin(), f.licences.end())},
-                           {"roles", std::vector<std::string>(f.roles.begin(), f.roles.end())}};
-    if (f.own_password) args["password"] = f.password;
-    return sim::Action{"users.add", actor.upn, std::move(args)};
+    sim::ops::NewUser u;
+    u.first_name = f.first_name;
+    u.last_name = f.last_name;
+    u.display_name = f.display_name;
+    u.username = f.username;
+    u.domain = w.tenant.initial_domain;
+    u.own_password = f.own_password;
+    if (f.own_password) u.password = f.password;
+    u.require_password_change = f.require_change;
+    u.usage_location = f.usage_location;
+    u.kind = f.kind;
+    u.licences.assign(f.licences.begin(), f.licences.end());
+    u.roles.assign(f.roles.begin(), f.roles.end());
+    return sim::ops::add_user(actor.upn, u);
 }
 
 }  // namespace

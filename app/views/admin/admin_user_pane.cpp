@@ -8,6 +8,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/licences.hpp"
+#include "sim/ops.hpp"
 
 namespace app::admin {
 
@@ -48,26 +49,23 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::SameLine();
     ImGui::BeginDisabled(s.edit_location == p.usage_location);
     if (widgets::button(label(ctx, "admin.user.save_location", "user_save_location").c_str()))
-        out.push(SubmitAction{
-            sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"usage_location", s.edit_location}}},
-            "admin.user.edit." + p.upn});
+        out.push(SubmitAction{sim::ops::set_usage_location(actor.upn, p.upn, s.edit_location),
+                              "admin.user.edit." + p.upn});
     ImGui::EndDisabled();
     draw_action_status(ctx, "admin.user.edit." + p.upn);
 
     subheading(tr(ctx, "admin.user.actions"));
     const char* block_key = p.sign_in_blocked ? "admin.user.unblock" : "admin.user.block";
     if (widgets::button(label(ctx, block_key, "user_block").c_str()))
-        out.push(SubmitAction{
-            sim::Action{"users.edit", actor.upn, {{"user", p.upn}, {"block_sign_in", !p.sign_in_blocked}}},
-            "admin.user.block." + p.upn});
+        out.push(SubmitAction{sim::ops::block_sign_in(actor.upn, p.upn, !p.sign_in_blocked),
+                              "admin.user.block." + p.upn});
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.users.delete", "user_delete").c_str())) s.confirm_delete = true;
     draw_action_status(ctx, "admin.user.block." + p.upn);
     if (s.confirm_delete) {
         widgets::text_wrapped(ctx.text.format("admin.user.delete_question", {{"name", p.display_name}}));
         if (widgets::button(label(ctx, "admin.delete.confirm", "user_delete_confirm").c_str())) {
-            out.push(SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", p.upn}}},
-                                  "admin.user.delete." + p.upn});
+            out.push(SubmitAction{sim::ops::delete_user(actor.upn, p.upn), "admin.user.delete." + p.upn});
             s.confirm_delete = false;
         }
         ImGui::SameLine();
@@ -110,9 +108,8 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person&
             const bool ticked = s.licence_ticks[r.sku];
             const bool held = p.licence(r.sku) != nullptr;
             if (ticked == held) continue;
-            out.push(SubmitAction{sim::Action{ticked ? "licences.assign" : "licences.unassign",
-                                              actor.upn,
-                                              {{"sku", r.sku}, {"user", p.upn}}},
+            out.push(SubmitAction{ticked ? sim::ops::assign_licence(actor.upn, p.upn, r.sku)
+                                         : sim::ops::unassign_licence(actor.upn, p.upn, r.sku),
                                   "admin.user.lic." + p.upn + "." + r.sku});
         }
     }
@@ -138,10 +135,8 @@ void draw_roles(const ViewContext& ctx, CommandQueue& out, const sim::Person& ac
     }
     if (widgets::button(label(ctx, "admin.user.save_changes", "user_save_roles").c_str()))
         out.push(SubmitAction{
-            sim::Action{"users.edit",
-                        actor.upn,
-                        {{"user", p.upn},
-                         {"roles", std::vector<std::string>(s.role_ticks.begin(), s.role_ticks.end())}}},
+            sim::ops::set_roles(actor.upn, p.upn,
+                                std::vector<std::string>(s.role_ticks.begin(), s.role_ticks.end())),
             "admin.user.roles." + p.upn});
     draw_action_status(ctx, "admin.user.roles." + p.upn);
 }

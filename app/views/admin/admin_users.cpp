@@ -12,6 +12,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/licences.hpp"
+#include "sim/ops.hpp"
 #include "sim/users.hpp"
 
 namespace app::admin {
@@ -64,14 +65,10 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     ImGui::BeginDisabled(s.bulk_sku.empty() || users.empty() ||
                          action_status(ctx, "admin.users.bulk") == ActionStatus::Pending);
     if (widgets::button(label(ctx, "admin.bulk.assign", "bulk_assign").c_str()))
-        out.push(
-            SubmitAction{sim::Action{"licences.assign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
-                         "admin.users.bulk"});
+        out.push(SubmitAction{sim::ops::assign_licences(actor.upn, s.bulk_sku, users), "admin.users.bulk"});
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.bulk.unassign", "bulk_unassign").c_str()))
-        out.push(
-            SubmitAction{sim::Action{"licences.unassign", actor.upn, {{"sku", s.bulk_sku}, {"users", users}}},
-                         "admin.users.bulk"});
+        out.push(SubmitAction{sim::ops::unassign_licences(actor.upn, s.bulk_sku, users), "admin.users.bulk"});
     ImGui::EndDisabled();
     if (draw_action_status(ctx, "admin.users.bulk") == ActionStatus::Ok)
         widgets::text(tr(ctx, "admin.saved"));
@@ -100,8 +97,7 @@ void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     ImGui::BeginDisabled(s.selected_users.empty());
     if (widgets::button(label(ctx, "admin.delete.confirm", "delete_confirm").c_str())) {
         for (const std::string& upn : s.selected_users)
-            out.push(
-                SubmitAction{sim::Action{"users.delete", actor.upn, {{"user", upn}}}, "admin.users.delete"});
+            out.push(SubmitAction{sim::ops::delete_user(actor.upn, upn), "admin.users.delete"});
         s.selected_users.clear();
     }
     ImGui::EndDisabled();

@@ -169,8 +169,7 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                 ImGui::TableNextColumn();
                 bool enabled = r.enabled;
                 if (widgets::checkbox(("###enabled_" + id).c_str(), enabled))
-                    submit_instructor(out, "instructor.set_fault_enabled",
-                                      {{"id", id}, {"enabled", enabled}});
+                    submit_instructor(out, sim::ops::set_fault_enabled(id, enabled));
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s", ctx.text.get("scenario.instructor.enabled_tip").c_str());
                 ImGui::TableNextColumn();
@@ -204,16 +203,16 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                     ImGui::SameLine();
                     do_remove = widgets::button((remove + "###remove_rule_" + id).c_str());
                 }
-                if (do_arm) submit_instructor(out, "instructor.arm_fault", {{"id", id}});
+                if (do_arm) submit_instructor(out, sim::ops::arm_fault(id));
                 if (do_edit) start_editing(ctx, r);
-                if (do_remove) submit_instructor(out, "instructor.remove_fault", {{"id", id}});
+                if (do_remove) submit_instructor(out, sim::ops::remove_fault(id));
                 ImGui::PopID();
             }
         }
         ImGui::EndTable();
     }
     const std::string clear = ctx.text.get("scenario.console.clear") + "###clear_rules";
-    if (widgets::button(clear.c_str())) submit_instructor(out, "instructor.clear_faults");
+    if (widgets::button(clear.c_str())) submit_instructor(out, sim::ops::clear_faults());
 }
 
 void draw_fault_form(const ViewContext& ctx, CommandQueue& out) {
@@ -261,11 +260,11 @@ void draw_fault_form(const ViewContext& ctx, CommandQueue& out) {
         }
         if (st.json_error.empty()) {
             if (editing) {
-                submit_instructor(out, "instructor.update_fault", {{"id", st.editing_rule}, {"rule", rule}});
+                submit_instructor(out, sim::ops::update_fault(st.editing_rule, rule));
                 st.editing_rule.clear();
                 st.rule_as_json = false;
             } else {
-                submit_instructor(out, "instructor.add_fault", {{"rule", rule}});
+                submit_instructor(out, sim::ops::add_fault(rule));
             }
         }
     }

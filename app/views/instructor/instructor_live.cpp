@@ -60,7 +60,7 @@ std::string journal_line(const ViewContext& ctx, const sim::JournalEntry& e) {
 
 void skip_button(const ViewContext& ctx, CommandQueue& out, const char* key, const char* id, const char* by) {
     const std::string label = ctx.text.get(key) + "###" + id;
-    if (widgets::button(label.c_str())) submit_instructor(out, "instructor.skip_time", {{"by", by}});
+    if (widgets::button(label.c_str())) submit_instructor(out, sim::ops::skip_time(by));
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ void draw_checkpoints(const ViewContext& ctx, CommandQueue& out) {
                                                 st.checkpoint_name, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (widgets::button(save.c_str()) || enter) {
-        submit_instructor(out, "instructor.checkpoint", {{"name", st.checkpoint_name}});
+        submit_instructor(out, sim::ops::checkpoint(st.checkpoint_name));
         st.checkpoint_name.clear();
     }
     const auto checkpoints = ctx.sim->checkpoints();
@@ -106,7 +106,7 @@ void draw_checkpoints(const ViewContext& ctx, CommandQueue& out) {
                                       {{"name", c.name}, {"time", when(ctx, c.time)}}));
         ImGui::SameLine();
         if (widgets::button((restore + "###restore_" + c.name).c_str()))
-            submit_instructor(out, "instructor.restore_checkpoint", {{"name", c.name}});
+            submit_instructor(out, sim::ops::restore_checkpoint(c.name));
     }
 }
 

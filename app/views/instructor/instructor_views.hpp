@@ -10,6 +10,8 @@
 #include <string>
 
 #include "app/views/view_context.hpp"
+#include "sim/action.hpp"
+#include "sim/ops.hpp"
 
 namespace app {
 
@@ -37,8 +39,8 @@ void draw_trainee_progress(const ViewContext& ctx);                // objectives
 void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out);  // all of the above
 
 // Shared helpers
-void submit_instructor(CommandQueue& out, const std::string& type,
-                       nlohmann::json args = nlohmann::json::object());
+// Submits an instructor operation built by sim/ops.hpp (sim::ops::freeze(), …) under kInstructorTag.
+void submit_instructor(CommandQueue& out, sim::Action action);
 // The localised name of an operation ("licences.assign" → "Assign licences"), else the type itself.
 std::string operation_name(const ViewContext& ctx, const std::string& type);
 

@@ -23,13 +23,15 @@ namespace app {
 
 // [SECTION] Helpers
 
-void submit_instructor(CommandQueue& out, const std::string& type, nlohmann::json args) {
-    out.push(SubmitAction{sim::Action{type, "", std::move(args)}, kInstructorTag});
+void submit_instructor(CommandQueue& out, sim::Action action) {
+    out.push(SubmitAction{std::move(action), kInstructorTag});
 }
 
 std::string operation_name(const ViewContext& ctx, const std::string& type) {
-    // The debrief's names of the operations ("Assign licences"): one text per operation, reused.
-    const std::string key = "debrief.op." + type;
+    // The debrief's names of the operations ("Assign licences"): the registry's debrief key.
+    const auto& ops = sim::journey_registry().actions;
+    const auto op = ops.find(type);
+    const std::string key = op != ops.end() ? op->second.debrief_key : "debrief.op." + type;
     return ctx.text.has(key) ? ctx.text.get(key) : type;
 }
 
@@ -77,7 +79,7 @@ void draw_operation_combo(const ViewContext& ctx) {
     ImGui::SetNextItemWidth(-1.0f);
     if (!widgets::begin_combo("###fail_operation", operation_name(ctx, st.fail_operation).c_str())) return;
     for (const auto& [type, spec] : sim::journey_registry().actions) {
-        (void)spec;
+        if (spec.is_instructor()) continue;  // the trainee's operations only
         const std::string label = operation_name(ctx, type) + "###op_" + type;
         if (widgets::selectable(label.c_str(), type == st.fail_operation)) st.fail_operation = type;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", type.c_str());
@@ -114,7 +116,7 @@ void draw_armed_rules(const ViewContext& ctx, CommandQueue& out) {
         const std::string cancel = ctx.text.get("scenario.instructor.cancel") + "###cancel_" + r.id;
         if (widgets::button(cancel.c_str())) {
             ctx.state.instructor.notice_key.clear();
-            submit_instructor(out, "instructor.remove_fault", {{"id", r.id}});
+            submit_instructor(out, sim::ops::remove_fault(r.id));
         }
     }
 }
@@ -170,7 +172,7 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
         "###console_freeze";
     if (widgets::toggle_button(freeze.c_str(), ctx.ui.paused)) {
         st.notice_key.clear();
-        submit_instructor(out, ctx.ui.paused ? "instructor.unfreeze" : "instructor.freeze");
+        submit_instructor(out, ctx.ui.paused ? sim::ops::unfreeze() : sim::ops::freeze());
     }
     ImGui::SameLine();
     const bool has_next = ctx.sim->next_event_time().has_value();
@@ -178,7 +180,7 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
     const std::string skip = ctx.text.get("scenario.instructor.skip_event") + "###console_skip_event";
     if (widgets::button(skip.c_str())) {
         st.notice_key.clear();
-        submit_instructor(out, "instructor.skip_to_next_event");
+        submit_instructor(out, sim::ops::skip_to_next_event());
     }
     ImGui::EndDisabled();
 
@@ -195,8 +197,7 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
         st.notice_key = "scenario.instructor.fail_armed";
         st.notice_operation = st.fail_operation;
         st.notice_error = st.fail_error;
-        submit_instructor(out, "instructor.fail_next",
-                          {{"operation", st.fail_operation}, {"error", st.fail_error}});
+        submit_instructor(out, sim::ops::fail_next(st.fail_operation, st.fail_error));
     }
     draw_armed_rules(ctx, out);
 
@@ -206,7 +207,7 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
     const std::string reset = ctx.text.get("scenario.console.reset") + "###console_reset";
     if (widgets::button(reset.c_str())) {
         st.notice_key.clear();
-        submit_instructor(out, "instructor.reset");
+        submit_instructor(out, sim::ops::reset());
     }
     ImGui::EndDisabled();
     ImGui::SameLine();

@@ -11,6 +11,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/view_context.hpp"
 #include "sim/mail.hpp"
+#include "sim/ops.hpp"
 
 namespace app {
 
@@ -72,8 +73,7 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
     if (clicked) {
         st.selected = m.id;
         if (!m.read) {
-            out.push(SubmitAction{sim::Action{"mail.mark_read", ctx.ui.mail_user, {{"mail", m.id}}},
-                                  kTagMarkRead});
+            out.push(SubmitAction{sim::ops::mark_read(ctx.ui.mail_user, m.id), kTagMarkRead});
         }
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -5,6 +5,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
+#include "sim/ops.hpp"
 
 namespace app {
 
@@ -24,8 +25,7 @@ void draw_sign_in(const ViewContext& ctx, CommandQueue& out) {
     const bool pending = action_status(ctx, kTagSignIn) == ActionStatus::Pending;
     ImGui::BeginDisabled(pending);
     if (widgets::button((ctx.text.get("portal.home.sign_in") + "###sign_in_submit").c_str())) {
-        out.push(SubmitAction{sim::Action{"portal.sign_in", st.sign_in_upn, nlohmann::json::object()},
-                              kTagSignIn});
+        out.push(SubmitAction{sim::ops::sign_in(st.sign_in_upn), kTagSignIn});
     }
     ImGui::EndDisabled();
     const ActionStatus status = draw_submit_status(ctx, kTagSignIn);

@@ -9,6 +9,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
+#include "sim/ops.hpp"
 #include "sim/portal.hpp"
 
 namespace app {
@@ -47,8 +48,7 @@ void draw_card(const ViewContext& ctx, CommandQueue& out, const sim::Offer& offe
     if (widgets::toggle_button((offer.button.in(lang) + "###offer_" + offer.id).c_str(), true)) {
         st.offer_clicked = offer.id;
         st.offer_not_simulated = false;
-        out.push(SubmitAction{sim::Action{"portal.open_offer", ctx.ui.work_account, {{"offer", offer.id}}},
-                              kTagOffer});
+        out.push(SubmitAction{sim::ops::open_offer(ctx.ui.work_account, offer.id), kTagOffer});
     }
     ImGui::EndDisabled();
     if (st.offer_clicked == offer.id) {

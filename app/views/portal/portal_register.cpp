@@ -5,6 +5,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
+#include "sim/ops.hpp"
 
 namespace app {
 
@@ -88,10 +89,9 @@ void draw_portal_register(const ViewContext& ctx, CommandQueue& out) {
     const ActionStatus before = action_status(ctx, kTagRegister);
     ImGui::BeginDisabled(before == ActionStatus::Pending);
     if (widgets::button((ctx.text.get("portal.register.submit") + "###reg_submit").c_str())) {
-        nlohmann::json args = {{"tenant_name", st.reg_tenant},  {"first_name", st.reg_first_name},
-                               {"last_name", st.reg_last_name}, {"username", st.reg_username},
-                               {"country", st.reg_country},     {"password", st.reg_password}};
-        out.push(SubmitAction{sim::Action{"portal.register", "", std::move(args)}, kTagRegister});
+        const sim::ops::NewTenant tenant{st.reg_tenant,   st.reg_first_name, st.reg_last_name,
+                                         st.reg_username, st.reg_country,    st.reg_password};
+        out.push(SubmitAction{sim::ops::register_tenant(tenant), kTagRegister});
         st.reg_password.assign(st.reg_password.size(), '\0');  // the sandbox never keeps it
         st.reg_password.clear();
     }

@@ -9,6 +9,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
+#include "sim/ops.hpp"
 #include "sim/portal.hpp"
 
 namespace app {
@@ -80,24 +81,26 @@ void org_type_combo(const ViewContext& ctx, std::string& value) {
     draw_field_errors(ctx, kTagSubmit, "org_type");
 }
 
-nlohmann::json form_args(const PortalViewState& st) {
-    return {{"legal_name", st.legal_name},
-            {"country", st.country},
-            {"registration_id", st.registration_id},
-            {"address", st.address},
-            {"website", st.website},
-            {"phone", st.phone},
-            {"org_type", st.org_type},
-            {"mission", st.mission},
-            {"contact_first_name", st.contact_first_name},
-            {"contact_last_name", st.contact_last_name},
-            {"contact_email", st.contact_email},
-            {"contact_phone", st.contact_phone},
-            {"registrant_relationship", st.relationship},
-            {"proof_document", st.proof_document},
-            {"attest_eligibility", st.attest_eligibility},
-            {"accept_non_discrimination", st.accept_non_discrimination},
-            {"accept_terms", st.accept_terms}};
+sim::RegistrationForm form_of(const PortalViewState& st) {
+    sim::RegistrationForm f;
+    f.legal_name = st.legal_name;
+    f.country = st.country;
+    f.registration_id = st.registration_id;
+    f.address = st.address;
+    f.website = st.website;
+    f.phone = st.phone;
+    f.org_type = st.org_type;
+    f.mission = st.mission;
+    f.contact_first_name = st.contact_first_name;
+    f.contact_last_name = st.contact_last_name;
+    f.contact_email = st.contact_email;
+    f.contact_phone = st.contact_phone;
+    f.registrant_relationship = st.relationship;
+    f.proof_document = st.proof_document;
+    f.attest_eligibility = st.attest_eligibility;
+    f.accept_non_discrimination = st.accept_non_discrimination;
+    f.accept_terms = st.accept_terms;
+    return f;
 }
 
 void draw_form(const ViewContext& ctx, CommandQueue& out) {
@@ -159,8 +162,7 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     const bool pending = action_status(ctx, kTagSubmit) == ActionStatus::Pending;
     ImGui::BeginDisabled(pending);
     if (widgets::button((ctx.text.get("portal.registration.submit") + "###reg_form_submit").c_str()))
-        out.push(SubmitAction{sim::Action{"portal.submit_registration", ctx.ui.work_account, form_args(st)},
-                              kTagSubmit});
+        out.push(SubmitAction{sim::ops::submit_registration(ctx.ui.work_account, form_of(st)), kTagSubmit});
     ImGui::EndDisabled();
     draw_submit_status(ctx, kTagSubmit, "portal.form.fix_errors");
     ImGui::Spacing();

@@ -7,6 +7,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/portal/portal_common.hpp"
 #include "sim/mail.hpp"
+#include "sim/ops.hpp"
 #include "sim/portal.hpp"
 
 namespace app {
@@ -39,7 +40,10 @@ void status_line(const ViewContext& ctx, sim::PortalStatus status) {
 }
 
 // The answer form of an information request, and the re-verification form: registration ID + proof.
-void draw_answer_form(const ViewContext& ctx, CommandQueue& out, const char* type, const char* tag,
+using AnswerRequest = sim::Action (*)(const std::string& actor, const std::string& registration_id,
+                                      const std::string& proof_document);
+
+void draw_answer_form(const ViewContext& ctx, CommandQueue& out, AnswerRequest request, const char* tag,
                       const char* button_key) {
     PortalViewState& st = ctx.state.portal;
     const sim::RegistrationForm& f = ctx.sim->world().organisation.form;
@@ -60,9 +64,8 @@ void draw_answer_form(const ViewContext& ctx, CommandQueue& out, const char* typ
     ImGui::BeginDisabled(action_status(ctx, tag) == ActionStatus::Pending);
     const std::string id = std::string("###") + tag;
     if (widgets::button((ctx.text.get(button_key) + id).c_str())) {
-        nlohmann::json args = {{"registration_id", st.answer_registration_id},
-                               {"proof_document", st.answer_proof_document}};
-        out.push(SubmitAction{sim::Action{type, ctx.ui.work_account, std::move(args)}, tag});
+        out.push(SubmitAction{
+            request(ctx.ui.work_account, st.answer_registration_id, st.answer_proof_document), tag});
     }
     ImGui::EndDisabled();
     draw_submit_status(ctx, tag, "portal.form.fix_errors");
@@ -110,7 +113,7 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
             widgets::text_wrapped(ctx.text.get("portal.status.info_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
-            draw_answer_form(ctx, out, "portal.answer_information_request", kTagAnswer,
+            draw_answer_form(ctx, out, sim::ops::answer_information_request, kTagAnswer,
                              "portal.status.send_answer");
             return;
         }
@@ -155,7 +158,7 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
             widgets::text_wrapped(ctx.text.get("portal.status.reverify_text"));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
-            draw_answer_form(ctx, out, "portal.reverify", kTagReverify, "portal.status.reverify");
+            draw_answer_form(ctx, out, sim::ops::reverify, kTagReverify, "portal.status.reverify");
             return;
         }
     }

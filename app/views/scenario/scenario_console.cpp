@@ -19,7 +19,7 @@ namespace app {
 namespace {
 
 void add_fault(CommandQueue& out, nlohmann::json rule) {
-    submit_instructor(out, "instructor.add_fault", {{"rule", std::move(rule)}});
+    submit_instructor(out, sim::ops::add_fault(std::move(rule)));
 }
 
 // The presets: what instructors reach for most (see reference/fault-and-training-anchors.md).
