@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -102,7 +103,7 @@ void frame(app::platform::Window& window, app::Shell& shell, bool screenshot, do
         const float scale = shell.ui().font_scale;
         using app::platform::Shortcut;
         if (s == Shortcut::ToggleInstructor) {
-            shell.view_state().instructor.open = !shell.view_state().instructor.open;
+            shell.commands().push(app::ToggleInstructorConsole{});
             continue;
         }
         const float next = s == Shortcut::ZoomIn    ? scale + app::kFontScaleStep
@@ -130,9 +131,9 @@ void frame(app::platform::Window& window, app::Shell& shell, bool screenshot, do
     ImGui::Render();
 }
 
-int run(int argc, char** argv) {
-    // Command line
-    Options opt;
+// The command line: nullopt to go on, else the exit code (--help, --version, --list-screens, mistakes).
+std::optional<int> parse_command_line(int argc, char** argv, Options& opt,
+                                      app::platform::WindowOptions& window_options) {
     bool list_screens = false;
     CLI::App cli{"npsim — the Nonprofit Admin Sandbox (a simulation, not connected to Microsoft)"};
     cli.set_version_flag("--version", std::string("npsim ") + sim::version());
@@ -152,7 +153,11 @@ int run(int argc, char** argv) {
                  "Open the instructor console with Advanced expanded");
     cli.add_option("--open", opt.open, "View a session file or support case (repro bundle) read only");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
-    CLI11_PARSE(cli, argc, argv);
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
 
     if (list_screens) {
         for (const app::ScreenSpec& s : app::screens()) std::cout << s.name << "\n";
@@ -162,49 +167,25 @@ int run(int argc, char** argv) {
         std::cerr << "npsim: unknown screen '" << opt.screen << "' (see npsim --list-screens)\n";
         return 1;
     }
-    app::platform::WindowOptions window_options;
     if (!parse_size(opt.size, window_options.width, window_options.height)) {
         std::cerr << "npsim: --size wants WxH of at least " << app::platform::kMinWindowWidth << "x"
                   << app::platform::kMinWindowHeight << ", e.g. 1280x800\n";
         return 1;
     }
+    return std::nullopt;
+}
 
-    // ImGui context, then the window with its backends
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the working directory
-    std::string error;
-    auto window = app::platform::Window::open(window_options, &error);
-    if (!window) {
-        std::cerr << "npsim: no display found \u2014 use the headless command: "
-                  << headless_command(argv[0], opt.scenario) << "\n";
-        ImGui::DestroyContext();
-        return 2;
-    }
-
-    // The shell: strings, theme, scenario
-    // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
-    // A screenshot never asks whether to resume an interrupted session.
-    std::optional<app::Shell> shell_storage;
-    try {
-        shell_storage.emplace(app::ShellOptions{sim::default_asset_dir(), opt.lang, window->content_scale(),
-                                                app::default_session_path(), opt.screenshot.empty()});
-    } catch (const std::exception& e) {
-        // Nothing to show anything with: say it and stop.
-        std::cerr << "npsim: cannot start: " << e.what() << "\n";
-        window.reset();
-        ImGui::DestroyContext();
-        return 1;
-    }
-    app::Shell& shell = *shell_storage;
+// Resume (--resume) or load the scenario; a bad session file is moved to .bad and explained on the
+// overview; an unexpected error shows on the error screen. Never an abort. Then what the command line
+// asks for: --open, --screen, --instructor, --theme. `started`: a scenario runs; `session_failed`: the
+// session file or --open failed.
+void start_shell(app::Shell& shell, const Options& opt, bool& started, bool& session_failed) {
     for (const std::string& e : shell.string_errors()) std::cerr << "npsim: " << e << "\n";
-    // Resume (--resume) or load the scenario; a bad session file is moved to .bad and explained on the
-    // overview; an unexpected error shows on the error screen. Never an abort.
-    bool started = shell.start_up(opt.scenario, opt.mode, opt.resume);
+    started = shell.start_up(opt.scenario, opt.mode, opt.resume);
     if (!started) {
         for (const std::string& e : shell.scenario().errors) std::cerr << "npsim: " << e << "\n";
     }
-    bool session_failed = false;
+    session_failed = false;
     if (const app::SessionStatus& s = shell.session(); !s.bad_error.empty()) {
         session_failed = true;
         std::cerr << "npsim: " << s.bad_path << ": " << s.bad_error << " ("
@@ -219,13 +200,16 @@ int run(int argc, char** argv) {
         std::cerr << "npsim: " << shell.view_state().replay.open_error << "\n";
     }
     if (!opt.screen.empty()) shell.show_screen(opt.screen);
-    if (opt.instructor || opt.instructor_advanced) shell.view_state().instructor.open = true;
-    if (opt.instructor_advanced) shell.view_state().instructor.advanced = true;
+    if (opt.instructor || opt.instructor_advanced)
+        shell.commands().push(app::OpenInstructorConsole{opt.instructor_advanced});
     if (opt.theme == "dark") shell.commands().push(app::SetTheme{app::Theme::Dark});
     shell.apply_commands();
-    rebuild_fonts(*window, shell.ui());
+}
 
-    // Main loop: wait → wall time to sim time → frame → apply the frame's commands
+// Main loop: wait → wall time to sim time → frame → apply the frame's commands. Returns the exit code
+// of a screenshot (after its frames), nullopt when the window was closed.
+std::optional<int> main_loop(std::unique_ptr<app::platform::Window>& window, app::Shell& shell,
+                             const Options& opt, bool started, bool session_failed) {
     const bool screenshot = !opt.screenshot.empty();
     int frames = 0;
     int errors_in_a_row = 0;  // the error screen itself failing: give up instead of looping
@@ -255,10 +239,9 @@ int run(int argc, char** argv) {
         window->set_clear_colour(bg.x, bg.y, bg.z);
         window->render();
         if (screenshot && ++frames == kScreenshotFrames) {
+            std::string error;
             const bool ok = window->save_screenshot(opt.screenshot, &error);
             if (!ok) std::cerr << "npsim: " << error << "\n";
-            window.reset();
-            ImGui::DestroyContext();
             // The picture is written either way; the exit code says whether it shows what was asked for.
             return ok && started && !session_failed ? 0 : 1;
         }
@@ -271,6 +254,52 @@ int run(int argc, char** argv) {
         } catch (...) {
             unexpected("unknown error");
         }
+    }
+    return std::nullopt;
+}
+
+int run(int argc, char** argv) {
+    Options opt;
+    app::platform::WindowOptions window_options;
+    if (const std::optional<int> exit_code = parse_command_line(argc, argv, opt, window_options))
+        return *exit_code;
+
+    // ImGui context, then the window with its backends
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the working directory
+    std::string error;
+    auto window = app::platform::Window::open(window_options, &error);
+    if (!window) {
+        std::cerr << "npsim: no display found \u2014 use the headless command: "
+                  << headless_command(argv[0], opt.scenario) << "\n";
+        ImGui::DestroyContext();
+        return 2;
+    }
+
+    // The shell: strings, theme, scenario
+    // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
+    // A screenshot never asks whether to resume an interrupted session.
+    std::optional<app::Shell> shell_storage;
+    try {
+        shell_storage.emplace(app::ShellOptions{sim::default_asset_dir(), opt.lang, window->content_scale(),
+                                                app::default_session_path(), opt.screenshot.empty()});
+    } catch (const std::exception& e) {
+        // Nothing to show anything with: say it and stop.
+        std::cerr << "npsim: cannot start: " << e.what() << "\n";
+        window.reset();
+        ImGui::DestroyContext();
+        return 1;
+    }
+    app::Shell& shell = *shell_storage;
+    bool started = false, session_failed = false;
+    start_shell(shell, opt, started, session_failed);
+    rebuild_fonts(*window, shell.ui());
+
+    if (const std::optional<int> screenshot_exit = main_loop(window, shell, opt, started, session_failed)) {
+        window.reset();
+        ImGui::DestroyContext();
+        return *screenshot_exit;
     }
 
     // Save the session (the time that passed since the last action), then shut down in reverse order

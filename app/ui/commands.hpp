@@ -56,6 +56,11 @@ struct SubmitAction {
                       // spinner and the result (ViewState::actions[tag] = the handle)
 };
 struct ReloadScenario {};  // load the scenario file again (after the instructor fixed it), same mode
+struct ScanLibrary {};     // read the scenario library again (scenario.overview's list, cached in its state)
+struct ToggleInstructorConsole {};  // F9: open or close the instructor console window
+struct OpenInstructorConsole {
+    bool advanced = false;  // also expand its Advanced part (--instructor-advanced)
+};
 
 // Training (app/ui/training.hpp).
 struct StartScenario {
@@ -105,12 +110,12 @@ struct SaveScenarioAt {
     std::string dir;  // where to write <id>-at-<date>.json: the viewer's moment, else the live run's now
 };
 
-using Command =
-    std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale, ShowScreen,
-                 Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser, SubmitAction,
-                 ReloadScenario, StartScenario, SetMode, RequestHint, FinishScenario, JumpAhead,
-                 ExportDebrief, ResumeSession, StartFresh, ExportBundle, OpenReplay, CloseReplay,
-                 SetReplayTime, AddObservation, RemoveObservation, SaveScenarioAt>;
+using Command = std::variant<Pause, Resume, SetSpeed, SkipToNextEvent, SetLanguage, SetTheme, SetFontScale,
+                             ShowScreen, Navigate, Back, Forward, SetWorkAccount, SetAccountUser, SetMailUser,
+                             SubmitAction, ReloadScenario, ScanLibrary, ToggleInstructorConsole,
+                             OpenInstructorConsole, StartScenario, SetMode, RequestHint, FinishScenario,
+                             JumpAhead, ExportDebrief, ResumeSession, StartFresh, ExportBundle, OpenReplay,
+                             CloseReplay, SetReplayTime, AddObservation, RemoveObservation, SaveScenarioAt>;
 
 class CommandQueue {
 public:

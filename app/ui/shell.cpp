@@ -22,6 +22,7 @@
 #include "sim/bundle.hpp"
 #include "sim/data_files.hpp"
 #include "sim/hash.hpp"
+#include "sim/run.hpp"
 #include "sim/scenario.hpp"
 
 namespace app {
@@ -203,6 +204,13 @@ void Shell::apply(const Command& command) {
                 }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
                 if (!scenario_.path.empty()) start_scenario(scenario_.path, ui_.mode);
+            } else if constexpr (std::is_same_v<T, ScanLibrary>) {
+                scan_scenario_library();
+            } else if constexpr (std::is_same_v<T, ToggleInstructorConsole>) {
+                view_.instructor.open = !view_.instructor.open;
+            } else if constexpr (std::is_same_v<T, OpenInstructorConsole>) {
+                view_.instructor.open = true;
+                if (c.advanced) view_.instructor.advanced = true;
             } else if constexpr (std::is_same_v<T, StartScenario>) {
                 start_scenario(c.path, c.mode, c.language);
             } else if constexpr (std::is_same_v<T, SetMode>) {
@@ -266,14 +274,19 @@ void Shell::advance(double wall_seconds) {
 }
 
 void Shell::run_until(sim::SimTime t) {
-    while (true) {
-        const auto next = sim_->next_event_time();
-        if (!next || *next > t) break;
-        sim_->run_until(std::max(*next, sim_->now()));
-        after_sim_moved();
-    }
-    sim_->run_until(std::max(t, sim_->now()));
-    after_sim_moved();
+    sim::run_until(*sim_, t, [this](sim::Simulation&, const sim::RunStep&) { after_sim_moved(); });
+}
+
+// The scenario library (scenario.overview's list), read between frames and kept in the view state.
+void Shell::scan_scenario_library() {
+    ScenarioViewState& st = view_.scenario;
+    st.library = scan_library(sim::default_scenario_dir());
+    st.library_scanned = true;
+    st.selected = st.library.empty() ? -1 : 0;
+    const std::string& current = replay_ ? replay_scenario_path() : scenario_.path;  // what the view shows
+    for (std::size_t i = 0; i < st.library.size(); ++i)
+        if (st.library[i].path == current) st.selected = static_cast<int>(i);
+    st.chosen_mode.clear();
 }
 
 void Shell::after_sim_moved() {
@@ -487,11 +500,7 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     setup.seed = b.seed;
     sim_.emplace(std::move(setup));
     ui_.mode = training_.begin(std::move(scenario), mode, &*sim_);
-    for (const sim::RecordedAction& a : b.actions) {
-        if (a.time >= sim_->now()) run_until(a.time);
-        sim_->submit(a.action);
-        after_sim_moved();
-    }
+    sim::replay(*sim_, b.actions, [this](sim::Simulation&, const sim::RunStep&) { after_sim_moved(); });
     if (b.end_time > sim_->now()) run_until(b.end_time);
     // The instructor's last freeze or unfreeze decides whether the clock runs on.
     for (const sim::RecordedAction& a : b.actions) {

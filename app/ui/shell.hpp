@@ -111,7 +111,9 @@ private:
     // Runs the simulation to `t` event by event, so the assessment sees every state on the way.
     void run_until(sim::SimTime t);
     void after_sim_moved();
-    std::optional<double> wait_clock() const;  // wait_seconds() for the clock and the actions alone
+    void scan_scenario_library();                     // ScanLibrary: the library into view_.scenario
+    const std::string& replay_scenario_path() const;  // what the viewer shows as "the scenario" (its file)
+    std::optional<double> wait_clock() const;         // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
     void check_session_file();  // at start: what the overview offers to resume (or why not)
     bool resume_session_unguarded(bool& torn_down);  // resume_session without the exception guard

@@ -25,6 +25,7 @@
 #include "sim/data_files.hpp"
 #include "sim/files.hpp"
 #include "sim/hash.hpp"
+#include "sim/run.hpp"
 #include "sim/snapshot.hpp"
 
 namespace app {
@@ -49,18 +50,6 @@ struct Shell::Replay {
 };
 
 namespace {
-
-// Runs `s` to `until` event by event, so the checklist sees every state on the way (as the live run).
-void run_to(sim::Simulation& s, Training& training, TrainingMode mode, sim::SimTime until) {
-    while (true) {
-        const auto next = s.next_event_time();
-        if (!next || *next > until) break;
-        s.run_until(std::max(*next, s.now()));
-        training.update(s, mode);
-    }
-    s.run_until(std::max(until, s.now()));
-    training.update(s, mode);
-}
 
 std::size_t actions_so_far(const sim::Simulation& s) {
     const auto& entries = s.journal().entries();
@@ -218,6 +207,10 @@ void Shell::close_replay() {
     replay_.reset();
 }
 
+const std::string& Shell::replay_scenario_path() const {
+    return replay_->info.path;
+}
+
 const sim::Simulation* Shell::shown_simulation() const {
     if (replay_ && replay_->sim) return &*replay_->sim;
     return simulation();
@@ -243,15 +236,12 @@ void Shell::set_replay_position(sim::SimTime time, long long actions) {
     setup.seed = r.bundle.seed;
     r.sim.emplace(std::move(setup));
     r.mode = r.training.begin(std::make_unique<sim::Scenario>(*r.scenario), r.mode, &*r.sim);
-    std::size_t applied = 0;
-    for (const sim::RecordedAction& a : r.bundle.actions) {
-        if (applied >= limit || a.time > time) break;
-        if (a.time >= r.sim->now()) run_to(*r.sim, r.training, r.mode, a.time);
-        r.sim->submit(a.action);
-        r.training.update(*r.sim, r.mode);
-        ++applied;
-    }
-    run_to(*r.sim, r.training, r.mode, time);
+    // Event by event, so the checklist sees every state on the way (as the live run).
+    const sim::RunObserver update = [&r](sim::Simulation& s, const sim::RunStep&) {
+        r.training.update(s, r.mode);
+    };
+    const std::size_t applied = sim::replay(*r.sim, r.bundle.actions, update, sim::ReplayLimit{limit, time});
+    sim::run_until(*r.sim, time, update);
     info.time = r.sim->now();
     info.applied = applied;
 }

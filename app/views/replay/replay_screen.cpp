@@ -80,14 +80,13 @@ std::string replay_time_text(const ViewContext& ctx, sim::SimTime t) {
 
 // [SECTION] Timeline ---------------------------------------------------------------------------------
 
-void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compact) {
-    const ReplayInfo& info = ctx.state.replay.info;
-    if (!info.active || !ctx.sim) return;
+namespace {
+
+// Step buttons: the previous / next recorded action, the start and the end. The bar has room for
+// arrows only; their tooltips say the words.
+void draw_step_buttons(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& info, bool compact) {
     const std::size_t total = info.actions.size();
     const std::size_t k = std::min(info.applied, total);
-
-    // Step buttons: the previous / next recorded action, the start and the end. The bar has room for
-    // arrows only; their tooltips say the words.
     auto step_button = [&](const char* key, const char* arrows, const char* id) {
         const std::string words = ctx.text.get(key);
         const bool pressed = widgets::button(((compact ? std::string(arrows) : words) + "###" + id).c_str());
@@ -123,6 +122,63 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
     if (step_button("replay.end", ">|", "replay_last")) out.push(SetReplayTime{info.end_ms, -1});
     ImGui::EndDisabled();
     ImGui::SameLine();
+}
+
+// A mark per recorded action under the slider (smin..smax, sim time 0..hi), where the grab's centre
+// would be at its time; the actions replayed so far are drawn full height. A click on one shows it.
+void draw_action_marks(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& info, ImVec2 smin,
+                       ImVec2 smax, std::int64_t hi) {
+    const std::size_t total = info.actions.size();
+    const std::size_t k = std::min(info.applied, total);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float grab = std::max(style.GrabMinSize, 4.0f);
+    const float x0 = smin.x + 2.0f + grab * 0.5f;
+    const float x1 = smax.x - 2.0f - grab * 0.5f;
+    const float strip_h = ImGui::GetTextLineHeight() * 0.8f;
+    const ImVec2 strip_min(smin.x, smax.y + 2.0f);
+    ImGui::SetCursorScreenPos(strip_min);
+    ImGui::InvisibleButton("##replay_marks", ImVec2(std::max(smax.x - smin.x, 1.0f), strip_h));
+    const bool strip_hovered = ImGui::IsItemHovered();
+    const bool strip_clicked = ImGui::IsItemClicked();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(x0, strip_min.y + strip_h * 0.5f), ImVec2(x1, strip_min.y + strip_h * 0.5f),
+                ImGui::GetColorU32(palette().border));
+    const float mouse_x = ImGui::GetIO().MousePos.x;
+    int nearest = -1;
+    float nearest_d = ImGui::GetFontSize() * 0.4f;
+    for (std::size_t i = 0; i < total; ++i) {
+        const ReplayMark& m = info.actions[i];
+        const float f = static_cast<float>(static_cast<double>(m.time) / static_cast<double>(hi));
+        const float x = x0 + (x1 - x0) * std::clamp(f, 0.0f, 1.0f);
+        const bool done = i < k;
+        dl->AddRectFilled(ImVec2(x - 2.0f, strip_min.y + (done ? 0.0f : strip_h * 0.4f)),
+                          ImVec2(x + 2.0f, strip_min.y + strip_h), mark_colour(m));
+        const float d = std::abs(mouse_x - x);
+        if (strip_hovered && d <= nearest_d) {
+            nearest_d = d;
+            nearest = static_cast<int>(i);
+        }
+    }
+    if (nearest < 0) return;
+    const ReplayMark& m = info.actions[static_cast<std::size_t>(nearest)];
+    ImGui::BeginTooltip();
+    widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1},
+                                                  {"type", operation_name(ctx, m.type)},
+                                                  {"time", replay_time_text(ctx, m.time)}}));
+    if (m.failed)
+        widgets::text_colored(palette().error_text,
+                              ctx.text.format("replay.mark_failed", {{"code", m.error}}));
+    widgets::text_disabled(ctx.text.get("replay.mark_click"));
+    ImGui::EndTooltip();
+    if (strip_clicked) out.push(SetReplayTime{m.time, nearest + 1});
+}
+
+}  // namespace
+
+void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compact) {
+    const ReplayInfo& info = ctx.state.replay.info;
+    if (!info.active || !ctx.sim) return;
+    draw_step_buttons(ctx, out, info, compact);
 
     // The bar keeps "Viewer" and "Close replay" on the slider's row.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -156,50 +212,7 @@ void draw_replay_timeline(const ViewContext& ctx, CommandQueue& out, bool compac
         ImGui::SameLine();
         if (widgets::button(close.c_str())) out.push(CloseReplay{});
     }
-
-    // A mark per recorded action under the slider, where the grab's centre would be at its time;
-    // the actions replayed so far are drawn full height.
-    const float grab = std::max(style.GrabMinSize, 4.0f);
-    const float x0 = smin.x + 2.0f + grab * 0.5f;
-    const float x1 = smax.x - 2.0f - grab * 0.5f;
-    const float strip_h = ImGui::GetTextLineHeight() * 0.8f;
-    const ImVec2 strip_min(smin.x, smax.y + 2.0f);
-    ImGui::SetCursorScreenPos(strip_min);
-    ImGui::InvisibleButton("##replay_marks", ImVec2(std::max(smax.x - smin.x, 1.0f), strip_h));
-    const bool strip_hovered = ImGui::IsItemHovered();
-    const bool strip_clicked = ImGui::IsItemClicked();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddLine(ImVec2(x0, strip_min.y + strip_h * 0.5f), ImVec2(x1, strip_min.y + strip_h * 0.5f),
-                ImGui::GetColorU32(palette().border));
-    const float mouse_x = ImGui::GetIO().MousePos.x;
-    int nearest = -1;
-    float nearest_d = ImGui::GetFontSize() * 0.4f;
-    for (std::size_t i = 0; i < total; ++i) {
-        const ReplayMark& m = info.actions[i];
-        const float f = static_cast<float>(static_cast<double>(m.time) / static_cast<double>(hi));
-        const float x = x0 + (x1 - x0) * std::clamp(f, 0.0f, 1.0f);
-        const bool done = i < k;
-        dl->AddRectFilled(ImVec2(x - 2.0f, strip_min.y + (done ? 0.0f : strip_h * 0.4f)),
-                          ImVec2(x + 2.0f, strip_min.y + strip_h), mark_colour(m));
-        const float d = std::abs(mouse_x - x);
-        if (strip_hovered && d <= nearest_d) {
-            nearest_d = d;
-            nearest = static_cast<int>(i);
-        }
-    }
-    if (nearest >= 0) {
-        const ReplayMark& m = info.actions[static_cast<std::size_t>(nearest)];
-        ImGui::BeginTooltip();
-        widgets::text(ctx.text.format("replay.mark", {{"n", nearest + 1},
-                                                      {"type", operation_name(ctx, m.type)},
-                                                      {"time", replay_time_text(ctx, m.time)}}));
-        if (m.failed)
-            widgets::text_colored(palette().error_text,
-                                  ctx.text.format("replay.mark_failed", {{"code", m.error}}));
-        widgets::text_disabled(ctx.text.get("replay.mark_click"));
-        ImGui::EndTooltip();
-        if (strip_clicked) out.push(SetReplayTime{m.time, nearest + 1});
-    }
+    draw_action_marks(ctx, out, info, smin, smax, hi);
     if (compact) widgets::text(position_text(ctx, info));
 }
 

@@ -1,5 +1,6 @@
 // app/views/scenario/scenario_overview.cpp — "scenario.overview": pick a scenario from the library,
-// the mode and the language, then Start (or Restart the one that runs).
+// the mode and the language, then Start (or Restart the one that runs). The library itself is read by
+// the Shell (ScanLibrary) and cached in ScenarioViewState.
 #include <algorithm>
 #include <string>
 
@@ -10,8 +11,6 @@
 #include "app/ui/training.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/scenario/scenario_views.hpp"
-#include "sim/data_files.hpp"
-#include "sim/scenario.hpp"
 
 namespace app {
 
@@ -21,16 +20,6 @@ constexpr const char* kModes[] = {"demo", "guided", "exam"};
 
 bool allows(const LibraryEntry& e, const std::string& mode) {
     return std::find(e.modes.begin(), e.modes.end(), mode) != e.modes.end();
-}
-
-void scan(const ViewContext& ctx) {
-    ScenarioViewState& st = ctx.state.scenario;
-    st.library = scan_library(sim::default_scenario_dir());
-    st.library_scanned = true;
-    st.selected = st.library.empty() ? -1 : 0;
-    for (std::size_t i = 0; i < st.library.size(); ++i)
-        if (st.library[i].path == ctx.scenario.path) st.selected = static_cast<int>(i);
-    st.chosen_mode.clear();
 }
 
 std::string default_mode(const ViewContext& ctx, const LibraryEntry& e) {
@@ -78,7 +67,8 @@ void draw_list(const ViewContext& ctx) {
         }
         ImGui::Spacing();
     }
-    if (st.library.empty()) widgets::text_wrapped(ctx.text.get("scenario.overview.empty"));
+    if (st.library.empty() && st.library_scanned)
+        widgets::text_wrapped(ctx.text.get("scenario.overview.empty"));
 }
 
 void draw_details(const ViewContext& ctx, CommandQueue& out) {
@@ -144,8 +134,9 @@ void draw_details(const ViewContext& ctx, CommandQueue& out) {
 }  // namespace
 
 void draw_scenario_overview(const ViewContext& ctx, CommandQueue& out) {
-    ScenarioViewState& st = ctx.state.scenario;
-    if (!st.library_scanned) scan(ctx);
+    // The library is read between frames (Shell: ScanLibrary), never while drawing; until then the
+    // list is empty for one frame.
+    if (!ctx.state.scenario.library_scanned) out.push(ScanLibrary{});
 
     scenario_heading(ctx.text.get("scenario.overview.title"));
     draw_running(ctx);
@@ -163,7 +154,7 @@ void draw_scenario_overview(const ViewContext& ctx, CommandQueue& out) {
     ImGui::EndChild();
 
     const std::string refresh = ctx.text.get("scenario.overview.refresh") + "###scenario_refresh";
-    if (widgets::button(refresh.c_str())) scan(ctx);
+    if (widgets::button(refresh.c_str())) out.push(ScanLibrary{});
     ImGui::SameLine();
     const std::string console = ctx.text.get("scenario.overview.open_console") + "###open_console";
     if (widgets::button(console.c_str())) out.push(Navigate{"scenario.console"});
