@@ -26,6 +26,8 @@ const char* type_words(FieldType type) {
             return "true or false";
         case FieldType::Integer:
             return "a whole number";
+        case FieldType::Unsigned:
+            return "a whole number from 0";
         case FieldType::Number:
             return "a number";
         case FieldType::String:
@@ -58,6 +60,7 @@ bool has_type(const json& v, FieldType type) {
         case FieldType::Array:
             return v.is_array();
         case FieldType::Integer:  // checked with its range below
+        case FieldType::Unsigned:
         case FieldType::Number:
         case FieldType::Any:
             break;
@@ -144,6 +147,12 @@ bool ObjectShape::value(const json& obj, const std::string& name, const std::str
             else
                 return errors.push_back({"", why.pointer, why.message, ""}), false;
             break;
+        case FieldType::Unsigned:
+            if (auto v = sim::unsigned_integer(*it, at, why))
+                out.unsigned_integer = *v;
+            else
+                return errors.push_back({"", why.pointer, why.message, ""}), false;
+            break;
         case FieldType::Number:
             if (auto v = number_in_range(*it, at, f->number_lo, f->number_hi, why))
                 out.number = *v;
@@ -195,6 +204,9 @@ void ObjectShape::write_fields(const void* source, json& out) const {
                     slot = static_cast<std::uint64_t>(v.integer);
                 else
                     slot = v.integer;
+                break;
+            case FieldType::Unsigned:
+                slot = v.unsigned_integer;
                 break;
             case FieldType::Number:
                 slot = v.number;

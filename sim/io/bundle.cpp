@@ -17,10 +17,52 @@
 #include "sim/hash.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
-#include "sim/run.hpp"
+#include "sim/shape.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
+
+namespace {
+
+// The fields of a session file in the order docs/sessions.md lists (and bundle_text writes) them: how
+// each is checked, read and written. The words are the ones the session-file messages always used.
+const auto kBundleShape = Shape<ReproBundle>("", TypeWords::MustBe)
+                              .known("npsim_bundle", FieldType::Integer)
+                              .string("app", &ReproBundle::app)
+                              .string("version", &ReproBundle::version)
+                              .wrong_type("must be a text")
+                              .string("note", &ReproBundle::note)
+                              .wrong_type("must be a text")
+                              .string("scenario_id", &ReproBundle::scenario_id)
+                              .wrong_type("must be a text")
+                              .string("scenario_hash", &ReproBundle::scenario_hash)
+                              .wrong_type("must be a text")
+                              .unsigned_integer("seed", &ReproBundle::seed)
+                              .wrong_type("must be a non-negative integer")
+                              .integer("end_ms", &ReproBundle::end_time, 0, kSimTimeMax)
+                              .wrong_type("must be the sim time in ms at which the run ended")
+                              .known("actions", FieldType::Array)
+                              .wrong_type("must be an array")
+                              .known("journal", FieldType::Array)
+                              .wrong_type("must be an array")
+                              .string("journal_hash", &ReproBundle::journal_hash)
+                              .wrong_type("must be a text")
+                              .string("state_hash", &ReproBundle::state_hash)
+                              .wrong_type("must be a text")
+                              .known("observations", FieldType::Array)
+                              .wrong_type("must be an array")
+                              .json("scenario", &ReproBundle::scenario, FieldType::Object)
+                              .wrong_type("must be the scenario document")
+                              .known("session");
+
+const auto kObservationShape = Shape<Observation>("", TypeWords::MustBe)
+                                   .string("id", &Observation::id)
+                                   .string("label", &Observation::label)
+                                   .integer("t", &Observation::time, 0, kSimTimeMax)
+                                   .integer("after_actions", &Observation::after_actions, 0, kSimTimeMax)
+                                   .json("condition", &Observation::condition);
+
+}  // namespace
 
 // [SECTION] Making and writing
 
@@ -65,36 +107,22 @@ nlohmann::json to_json(const ReproBundle& b) {
     nlohmann::json journal = nlohmann::json::array();
     for (const auto& e : b.journal) journal.push_back(to_json(e));
     nlohmann::json observations = nlohmann::json::array();
-    for (const auto& o : b.observations)
-        observations.push_back({{"id", o.id},
-                                {"label", o.label},
-                                {"t", o.time},
-                                {"after_actions", o.after_actions},
-                                {"condition", o.condition}});
-    return {{"npsim_bundle", kBundleFormat},
-            {"app", b.app},
-            {"version", b.version},
-            {"note", b.note},
-            {"scenario_id", b.scenario_id},
-            {"scenario_hash", b.scenario_hash},
-            {"seed", b.seed},
-            {"end_ms", b.end_time},
-            {"actions", actions},
-            {"journal", journal},
-            {"journal_hash", b.journal_hash},
-            {"state_hash", b.state_hash},
-            {"observations", observations},
-            {"scenario", b.scenario}};
+    for (const auto& o : b.observations) {
+        observations.push_back(nlohmann::json::object());
+        kObservationShape.write(o, observations.back());
+    }
+    nlohmann::json out = {{"npsim_bundle", kBundleFormat},
+                          {"actions", actions},
+                          {"journal", journal},
+                          {"observations", observations}};
+    kBundleShape.write(b, out);
+    return out;
 }
 
 std::string bundle_text(const nlohmann::json& document) {
     if (!document.is_object()) return document.dump() + "\n";
     // The order of docs/sessions.md; the long arrays get one element per line.
-    static const char* const kOrder[] = {"npsim_bundle", "app",           "version",      "note",
-                                         "scenario_id",  "scenario_hash", "seed",         "end_ms",
-                                         "actions",      "journal",       "journal_hash", "state_hash",
-                                         "observations", "scenario",      "session"};
-    std::vector<std::string> keys(std::begin(kOrder), std::end(kOrder));
+    std::vector<std::string> keys = kBundleShape.names();
     for (const auto& [key, value] : document.items())
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     std::string out = "{";
@@ -189,102 +217,71 @@ bool parse_observation(const nlohmann::json& o, std::size_t i, const ReproBundle
 
 }  // namespace
 
-bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error,
-                      nlohmann::json* document) {
-    JsonInputError parse_error;
-    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Session, parse_error);
-    if (!parsed) {
-        const std::size_t byte = parse_error.byte;
-        // Nothing but white space after the break: the file ends in the middle of the data.
-        const bool at_end = byte >= text.size() ||
-                            text.find_first_not_of(" \t\r\n", byte > 0 ? byte - 1 : 0) == std::string::npos;
-        if (!parse_error.syntax)
-            error = fmt::format("line {}, column {}: {}", parse_error.line, parse_error.column,
-                                parse_error.message);
-        else if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-            error = "the file is empty (not valid JSON at byte 0)";
-        else if (at_end)
-            error = fmt::format(
-                "not valid JSON at byte {} — the file looks truncated (it ends in the middle of the data)",
-                byte);
-        else
-            error = fmt::format("not valid JSON at byte {} ({})", byte, line_and_column(text, byte));
-        return false;
-    }
-    nlohmann::json j = std::move(*parsed);
+namespace {
+
+// Why `text` is not JSON the session reader takes, in the words docs/sessions.md shows.
+std::string parse_failure(const std::string& text, const JsonInputError& parse_error) {
+    const std::size_t byte = parse_error.byte;
+    // Nothing but white space after the break: the file ends in the middle of the data.
+    const bool at_end = byte >= text.size() ||
+                        text.find_first_not_of(" \t\r\n", byte > 0 ? byte - 1 : 0) == std::string::npos;
+    if (!parse_error.syntax)
+        return fmt::format("line {}, column {}: {}", parse_error.line, parse_error.column,
+                           parse_error.message);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return "the file is empty (not valid JSON at byte 0)";
+    if (at_end)
+        return fmt::format(
+            "not valid JSON at byte {} — the file looks truncated (it ends in the middle of the data)", byte);
+    return fmt::format("not valid JSON at byte {} ({})", byte, line_and_column(text, byte));
+}
+
+// The format number and the fields every session file has: "" when they are right, else the first
+// thing wrong, as "/key: message".
+std::string header_error(const nlohmann::json& j) {
     if (!j.is_object() || !j.contains("npsim_bundle")) {
         if (j.is_object() && j.contains("schema_version") && j.contains("objectives"))
-            error =
-                "/: this is a scenario file, not a session or repro bundle (record one with "
-                "`npsim-cli run SCENARIO --session OUT.npsim.json`)";
-        else
-            error = "/: not an npsim repro bundle (no \"npsim_bundle\" key)";
-        return false;
+            return "/: this is a scenario file, not a session or repro bundle (record one with "
+                   "`npsim-cli run SCENARIO --session OUT.npsim.json`)";
+        return "/: not an npsim repro bundle (no \"npsim_bundle\" key)";
     }
     const nlohmann::json& format = j["npsim_bundle"];
-    if (!format.is_number_integer()) {
-        error = fmt::format("/npsim_bundle: must be the format number ({} to {}), not {}",
-                            kOldestBundleFormat, kBundleFormat, format.dump());
-        return false;
-    }
+    if (!format.is_number_integer())
+        return fmt::format("/npsim_bundle: must be the format number ({} to {}), not {}", kOldestBundleFormat,
+                           kBundleFormat, format.dump());
     const auto format_number = format.get<std::int64_t>();
-    if (format_number < kOldestBundleFormat || format_number > kBundleFormat) {
-        error =
-            fmt::format("/npsim_bundle: format {} is not supported (this npsim {} reads formats {} to {}){}",
-                        format_number, version(), kOldestBundleFormat, kBundleFormat,
-                        format_number > kBundleFormat ? "; it was written by a newer npsim" : "");
-        return false;
-    }
-    auto need = [&](const char* key, bool ok, const char* what) {
-        if (ok) return true;
-        error = fmt::format("/{}: {}", key, what);
-        return false;
-    };
-    if (j.contains("app") && !need("app", j["app"] == "npsim", "this file was not written by npsim"))
-        return false;
-    if (!need("scenario", j.contains("scenario") && j["scenario"].is_object(),
-              "must be the scenario document"))
-        return false;
-    if (!need("seed", j.contains("seed") && j["seed"].is_number_unsigned(), "must be a non-negative integer"))
-        return false;
-    if (NumberError why;
-        !j.contains("end_ms") || !integer_in_range(j["end_ms"], "/end_ms", 0, kSimTimeMax, why))
-        return need(
-            "end_ms", false,
-            why.message.empty() ? "must be the sim time in ms at which the run ended" : why.message.c_str());
-    if (!need("actions", j.contains("actions") && j["actions"].is_array(), "must be an array")) return false;
-    for (const char* key : {"scenario_id", "scenario_hash", "journal_hash", "state_hash", "version", "note"})
-        if (!need(key, !j.contains(key) || j[key].is_string(), "must be a text")) return false;
-    for (const char* key : {"journal", "observations"})
-        if (!need(key, !j.contains(key) || j[key].is_array(), "must be an array")) return false;
-
-    ReproBundle b;
-    b.scenario = j["scenario"];
-    b.scenario_id = j.value("scenario_id", "");
-    b.scenario_hash = j.value("scenario_hash", "");
-    b.seed = j["seed"].get<std::uint64_t>();
-    b.end_time = j["end_ms"].get<SimTime>();
-    b.journal_hash = j.value("journal_hash", "");
-    b.state_hash = j.value("state_hash", "");
-    b.version = j.value("version", "");
-    b.note = j.value("note", "");
-    b.app = j.value("app", "npsim");
-    if (!b.scenario_hash.empty()) {
-        const std::string actual = hex64(hash_json(b.scenario));
-        if (actual != b.scenario_hash) {
-            error = fmt::format(
-                "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {}); "
-                "its replay cannot be trusted",
-                actual, b.scenario_hash);
-            return false;
+    if (format_number < kOldestBundleFormat || format_number > kBundleFormat)
+        return fmt::format(
+            "/npsim_bundle: format {} is not supported (this npsim {} reads formats {} to {}){}",
+            format_number, version(), kOldestBundleFormat, kBundleFormat,
+            format_number > kBundleFormat ? "; it was written by a newer npsim" : "");
+    if (j.contains("app") && j["app"] != "npsim") return "/app: this file was not written by npsim";
+    auto words = [](const char* key) { return kBundleShape.find(key)->wrong_type; };
+    // The seed is any whole number a JSON parser keeps unsigned (not 1.0, not -1).
+    if (!j.contains("scenario") || !j["scenario"].is_object()) return "/scenario: " + words("scenario");
+    if (!j.contains("seed") || !j["seed"].is_number_unsigned()) return "/seed: " + words("seed");
+    for (const char* key : {"end_ms", "actions", "scenario_id", "scenario_hash", "journal_hash", "state_hash",
+                            "version", "note", "journal", "observations"}) {
+        const bool required = std::string(key) == "end_ms" || std::string(key) == "actions";
+        if (!j.contains(key)) {
+            if (required) return std::string("/") + key + ": " + words(key);
+            continue;
         }
+        FieldValue v;
+        ShapeErrors errors;
+        if (!kBundleShape.value(j, key, "", v, errors))
+            return errors.empty() ? std::string("/") + key + ": " + words(key) : errors.front().text();
     }
+    return "";
+}
+
+// The recorded actions, each with its sim time: from 0 to the end of time (sim/time.hpp), and in order.
+bool read_actions(const nlohmann::json& actions, ReproBundle& b, std::string& error) {
     SimTime last = 0;
-    for (std::size_t i = 0; i < j["actions"].size(); ++i) {
-        const auto& a = j["actions"][i];
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const auto& a = actions[i];
         RecordedAction r;
         std::string why;
-        // Each action's sim time: from 0 to the end of time (sim/time.hpp), and in order.
         NumberError t_error;
         const std::optional<std::int64_t> t =
             a.is_object() && a.contains("t")
@@ -307,38 +304,75 @@ bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& er
         }
         b.actions.push_back(std::move(r));
     }
-    if (j.contains("journal")) {
-        const auto& journal = j["journal"];
-        for (std::size_t i = 0; i < journal.size(); ++i) {
-            JournalEntry e;
-            std::string why;
-            if (!journal_entry_from_json(journal[i], e, why)) {
-                error = !why.empty() && why[0] == '/' ? fmt::format("/journal/{}{}", i, why)
-                                                      : fmt::format("/journal/{}: {}", i, why);
+    return true;
+}
+
+bool read_journal(const nlohmann::json& journal, ReproBundle& b, std::string& error) {
+    for (std::size_t i = 0; i < journal.size(); ++i) {
+        JournalEntry e;
+        std::string why;
+        if (!journal_entry_from_json(journal[i], e, why)) {
+            error = !why.empty() && why[0] == '/' ? fmt::format("/journal/{}{}", i, why)
+                                                  : fmt::format("/journal/{}: {}", i, why);
+            return false;
+        }
+        if (!b.journal.empty() && e.time < b.journal.back().time) {
+            error = fmt::format(
+                "/journal/{}/t: {} ms is before the entry above it ({} ms); a journal is in time order", i,
+                e.time, b.journal.back().time);
+            return false;
+        }
+        b.journal.push_back(std::move(e));
+    }
+    return true;
+}
+
+bool read_observations(const nlohmann::json& observations, ReproBundle& b, std::string& error) {
+    for (std::size_t i = 0; i < observations.size(); ++i) {
+        Observation o;
+        if (!parse_observation(observations[i], i, b, o, error)) return false;
+        for (const auto& earlier : b.observations)
+            if (earlier.id == o.id) {
+                error = fmt::format("/observations/{}/id: \"{}\" is used twice", i, o.id);
                 return false;
             }
-            if (!b.journal.empty() && e.time < b.journal.back().time) {
-                error = fmt::format(
-                    "/journal/{}/t: {} ms is before the entry above it ({} ms); a journal is in time order",
-                    i, e.time, b.journal.back().time);
-                return false;
-            }
-            b.journal.push_back(std::move(e));
+        b.observations.push_back(std::move(o));
+    }
+    return true;
+}
+
+}  // namespace
+
+bool bundle_from_text(const std::string& text, ReproBundle& out, std::string& error,
+                      nlohmann::json* document) {
+    JsonInputError parse_error;
+    std::optional<nlohmann::json> parsed = parse_json_checked(text, InputKind::Session, parse_error);
+    if (!parsed) {
+        error = parse_failure(text, parse_error);
+        return false;
+    }
+    nlohmann::json j = std::move(*parsed);
+    if (std::string wrong = header_error(j); !wrong.empty()) {
+        error = wrong;
+        return false;
+    }
+
+    ReproBundle b;
+    ShapeErrors none;  // header_error checked every field read here
+    kBundleShape.read(j, "", b, none);
+    if (!b.scenario_hash.empty()) {
+        const std::string actual = hex64(hash_json(b.scenario));
+        if (actual != b.scenario_hash) {
+            error = fmt::format(
+                "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {}); "
+                "its replay cannot be trusted",
+                actual, b.scenario_hash);
+            return false;
         }
     }
-    if (j.contains("observations")) {
-        const auto& observations = j["observations"];
-        for (std::size_t i = 0; i < observations.size(); ++i) {
-            Observation o;
-            if (!parse_observation(observations[i], i, b, o, error)) return false;
-            for (const auto& earlier : b.observations)
-                if (earlier.id == o.id) {
-                    error = fmt::format("/observations/{}/id: \"{}\" is used twice", i, o.id);
-                    return false;
-                }
-            b.observations.push_back(std::move(o));
-        }
-    }
+    if (!read_actions(j["actions"], b, error)) return false;
+    if (j.contains("journal") && !read_journal(j["journal"], b, error)) return false;
+    if (j.contains("observations") && !read_observations(j["observations"], b, error)) return false;
     out = std::move(b);
     if (document) *document = std::move(j);
     return true;
@@ -507,133 +541,6 @@ JournalDifference first_difference(const std::vector<JournalEntry>& recorded,
     return d;
 }
 
-// The observations of a bundle, checked in the replay itself: each after its actions, at its time.
-class ObservationChecker {
-public:
-    explicit ObservationChecker(const ReproBundle& b)
-        : b_(b), order_(b.observations.size()), checks_(order_.size()) {
-        for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-        std::stable_sort(order_.begin(), order_.end(), [&](std::size_t x, std::size_t y) {
-            const Observation &a = b.observations[x], &c = b.observations[y];
-            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
-        });
-    }
-
-    // Checks those that follow the first `submitted` actions; the clock runs to each one's time first.
-    void check(Simulation& s, std::size_t submitted, const RunObserver& clock) {
-        for (; next_ < order_.size() && b_.observations[order_[next_]].after_actions == submitted; ++next_) {
-            const Observation& o = b_.observations[order_[next_]];
-            if (o.time > s.now()) run_until(s, o.time, clock);
-            ObservationCheck& c = checks_[order_[next_]];
-            c.id = o.id;
-            c.label = o.label;
-            c.passed = evaluate_condition(o.condition, s);
-            if (!c.passed)
-                c.reason = fmt::format(
-                    "observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}", o.label, o.id,
-                    o.after_actions, o.time, canonical_dump(o.condition), what_was_found(o.condition, s));
-        }
-    }
-
-    // Every check; those after more actions than the bundle has fail (only hand-built bundles: load
-    // rejects these).
-    std::vector<ObservationCheck> finish() {
-        for (; next_ < order_.size(); ++next_) {
-            const Observation& o = b_.observations[order_[next_]];
-            checks_[order_[next_]] = {
-                o.id, o.label, false,
-                fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions",
-                            o.label, o.id, o.after_actions, b_.actions.size())};
-        }
-        return std::move(checks_);
-    }
-
-private:
-    const ReproBundle& b_;
-    std::vector<std::size_t> order_;  // by after_actions, then time
-    std::vector<ObservationCheck> checks_;
-    std::size_t next_ = 0;
-};
-
-void check_scenario_hash(const ReproBundle& b, ReplayReport& r) {
-    if (b.scenario_hash.empty()) return;
-    const std::string actual = hex64(hash_json(b.scenario));
-    if (actual == b.scenario_hash) return;
-    r.scenario_matches = false;
-    r.problems.push_back(
-        fmt::format("/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
-                    actual, b.scenario_hash));
-}
-
-// The recorded journal against the replay's: the first difference, both sides.
-void check_journal(const ReproBundle& b, const Simulation& s, ReplayReport& r) {
-    r.replayed_entries = s.journal().size();
-    r.recorded_entries = b.journal.size();
-    r.journal_checked = !b.journal.empty();
-    if (!r.journal_checked) return;
-    bool differs = false;
-    JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
-    if (!differs) return;
-    if (d.expected == "(none)")
-        r.problems.push_back(
-            fmt::format("journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
-                        d.index, r.replayed_entries, r.recorded_entries, d.actual));
-    else if (d.actual == "(none)")
-        r.problems.push_back(
-            fmt::format("journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
-                        d.index, r.replayed_entries, r.recorded_entries, d.expected));
-    else
-        r.problems.push_back(
-            fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the "
-                        "value{1}: recorded {4}, replay {5})",
-                        d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
-                        d.expected_value, d.actual_value));
-    r.journal_difference = std::move(d);
-}
-
-void check_hashes(const ReproBundle& b, const Simulation& s, ReplayReport& r) {
-    r.journal_hash = hex64(s.journal().hash());
-    r.state_hash = hex64(s.state_hash());
-    r.hashes_match = r.journal_hash == b.journal_hash && r.state_hash == b.state_hash;
-    if (r.journal_hash != b.journal_hash)
-        r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}",
-                                         b.journal_hash.empty() ? "(none)" : b.journal_hash, r.journal_hash));
-    if (r.state_hash != b.state_hash)
-        r.problems.push_back(fmt::format("state hash: recorded {}, replay {}",
-                                         b.state_hash.empty() ? "(none)" : b.state_hash, r.state_hash));
-}
-
-// The replay itself: the recorded actions at their times, then the clock to the recorded end, with
-// every observation checked on the way; then the journal, the hashes and the observations' results.
-void replay_and_check(const ReproBundle& b, Setup setup, const ReplayWatch& watch, ReplayReport& r) {
-    setup.seed = b.seed;
-    Simulation s(setup);
-    if (watch.step) watch.step(s);
-    // The clock advances event by event (as the app's does), so a watcher sees every moment; the
-    // journal is the same as with one run_until.
-    const RunObserver clock = [&watch](Simulation& sim, const RunStep& at) {
-        if (at.point == RunPoint::Event && watch.step) watch.step(sim);
-    };
-    ObservationChecker observations(b);
-    const RunObserver observer = [&](Simulation& sim, const RunStep& at) {
-        clock(sim, at);
-        if (at.point != RunPoint::Submitted) return;
-        if (watch.step) watch.step(sim);
-        observations.check(sim, at.submitted, clock);
-    };
-    observations.check(s, 0, clock);
-    replay(s, b.actions, observer);
-    std::vector<ObservationCheck> checks = observations.finish();
-    if (b.end_time > s.now()) run_until(s, b.end_time, clock);
-
-    check_journal(b, s, r);
-    check_hashes(b, s, r);
-    r.observations = std::move(checks);
-    for (const auto& c : r.observations)
-        if (!c.passed) r.problems.push_back(c.reason);
-    if (watch.end) watch.end(s);
-}
-
 }  // namespace
 
 ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
@@ -647,12 +554,115 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         return r;
     };
     try {
-        check_scenario_hash(b, r);
+        if (!b.scenario_hash.empty()) {
+            const std::string actual = hex64(hash_json(b.scenario));
+            if (actual != b.scenario_hash) {
+                r.scenario_matches = false;
+                r.problems.push_back(fmt::format(
+                    "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
+                    actual, b.scenario_hash));
+            }
+        }
         const ScenarioLoad load = bundle_scenario(b);
         for (const auto& e : load.errors) r.problems.push_back(e.to_string());
         if (!load.ok()) return finish();
         r.loaded = true;
-        replay_and_check(b, load.scenario->setup, watch, r);
+        Setup setup = load.scenario->setup;
+        setup.seed = b.seed;
+        Simulation s(setup);
+        auto step = [&] {
+            if (watch.step) watch.step(s);
+        };
+        step();
+        // The clock advances event by event (as the app's does), so a watcher sees every moment; the
+        // journal is the same as with one run_until.
+        auto advance_to = [&](SimTime t) {
+            for (auto next = s.next_event_time(); next && *next <= t; next = s.next_event_time()) {
+                s.step_to_next_event();
+                step();
+            }
+            if (t > s.now()) s.run_until(t);
+        };
+
+        // Observations are checked in the same replay, each at its point: after its actions, at its time.
+        std::vector<std::size_t> order(b.observations.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            const Observation &a = b.observations[x], &c = b.observations[y];
+            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
+        });
+        std::vector<ObservationCheck> checks(b.observations.size());
+        std::size_t next = 0;
+        auto observe = [&](std::size_t submitted) {
+            for (; next < order.size() && b.observations[order[next]].after_actions == submitted; ++next) {
+                const Observation& o = b.observations[order[next]];
+                if (o.time > s.now()) advance_to(o.time);
+                ObservationCheck& c = checks[order[next]];
+                c.id = o.id;
+                c.label = o.label;
+                c.passed = evaluate_condition(o.condition, s);
+                if (!c.passed)
+                    c.reason =
+                        fmt::format("observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}",
+                                    o.label, o.id, o.after_actions, o.time, canonical_dump(o.condition),
+                                    what_was_found(o.condition, s));
+            }
+        };
+        observe(0);
+        for (std::size_t i = 0; i < b.actions.size(); ++i) {
+            const RecordedAction& a = b.actions[i];
+            if (a.time >= s.now()) advance_to(a.time);
+            s.submit(a.action);
+            step();
+            observe(i + 1);
+        }
+        for (; next < order.size(); ++next) {  // only in hand-built bundles: load rejects these
+            const Observation& o = b.observations[order[next]];
+            checks[order[next]] = {
+                o.id, o.label, false,
+                fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions",
+                            o.label, o.id, o.after_actions, b.actions.size())};
+        }
+        if (b.end_time > s.now()) advance_to(b.end_time);
+
+        r.replayed_entries = s.journal().size();
+        r.recorded_entries = b.journal.size();
+        r.journal_checked = !b.journal.empty();
+        if (r.journal_checked) {
+            bool differs = false;
+            JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
+            if (differs) {
+                if (d.expected == "(none)")
+                    r.problems.push_back(fmt::format(
+                        "journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.actual));
+                else if (d.actual == "(none)")
+                    r.problems.push_back(fmt::format(
+                        "journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.expected));
+                else
+                    r.problems.push_back(
+                        fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the "
+                                    "value{1}: recorded {4}, replay {5})",
+                                    d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
+                                    d.expected_value, d.actual_value));
+                r.journal_difference = std::move(d);
+            }
+        }
+        r.journal_hash = hex64(s.journal().hash());
+        r.state_hash = hex64(s.state_hash());
+        r.hashes_match = r.journal_hash == b.journal_hash && r.state_hash == b.state_hash;
+        if (r.journal_hash != b.journal_hash)
+            r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}",
+                                             b.journal_hash.empty() ? "(none)" : b.journal_hash,
+                                             r.journal_hash));
+        if (r.state_hash != b.state_hash)
+            r.problems.push_back(fmt::format("state hash: recorded {}, replay {}",
+                                             b.state_hash.empty() ? "(none)" : b.state_hash, r.state_hash));
+        r.observations = std::move(checks);
+        for (const auto& c : r.observations)
+            if (!c.passed) r.problems.push_back(c.reason);
+        if (watch.end) watch.end(s);
     } catch (const std::exception& e) {
         // The simulation never throws on valid input; a hand-edited bundle must still not crash a replay.
         r.problems.push_back(fmt::format("the replay stopped: {}", e.what()));
@@ -681,8 +691,11 @@ std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t action
     Setup setup = load.scenario->setup;
     setup.seed = b.seed;
     std::optional<Simulation> s(std::in_place, setup);
-    replay(*s, b.actions, {}, ReplayLimit{actions});
-    if (until > s->now()) run_until(*s, until);
+    for (std::size_t i = 0; i < actions && i < b.actions.size(); ++i) {
+        if (b.actions[i].time >= s->now()) s->run_until(b.actions[i].time);
+        s->submit(b.actions[i].action);
+    }
+    if (until > s->now()) s->run_until(until);
     return s;
 }
 

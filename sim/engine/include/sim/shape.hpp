@@ -31,14 +31,15 @@ struct ShapeError {
 using ShapeErrors = std::vector<ShapeError>;
 
 enum class FieldType {
-    Any,      // any JSON value (read by hand, or kept as it is)
-    Bool,     // true or false
-    Integer,  // a whole number from lo to hi
-    Number,   // any finite number from lo to hi
-    String,   // a text
-    Strings,  // an array of texts
-    Object,   // a JSON object
-    Array,    // a JSON array
+    Any,       // any JSON value (read by hand, or kept as it is)
+    Bool,      // true or false
+    Integer,   // a whole number from lo to hi
+    Unsigned,  // any whole number from 0 to 2^64-1 (seeds)
+    Number,    // any finite number from lo to hi
+    String,    // a text
+    Strings,   // an array of texts
+    Object,    // a JSON object
+    Array,     // a JSON array
 };
 
 // How a reader words a wrong type (each reader keeps the words its users and tests know).
@@ -52,6 +53,7 @@ struct FieldValue {
     const nlohmann::json* json = nullptr;  // the value in the document
     bool boolean = false;
     std::int64_t integer = 0;
+    std::uint64_t unsigned_integer = 0;
     double number = 0;
     std::string string;
     std::vector<std::string> strings;
@@ -157,6 +159,12 @@ public:
         f.get = [m](const void* s, FieldValue& v) {
             v.integer = static_cast<std::int64_t>(static_cast<const T*>(s)->*m);
         };
+        return *this;
+    }
+    Shape& unsigned_integer(const char* name, std::uint64_t T::*m) {
+        FieldSpec& f = add(name, FieldType::Unsigned);
+        f.set = [m](void* t, const FieldValue& v) { static_cast<T*>(t)->*m = v.unsigned_integer; };
+        f.get = [m](const void* s, FieldValue& v) { v.unsigned_integer = static_cast<const T*>(s)->*m; };
         return *this;
     }
     Shape& number(const char* name, double T::*m, double lo, double hi) {
