@@ -18,6 +18,7 @@
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
 #include "sim/shape.hpp"
+#include "sim/run.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -541,6 +542,133 @@ JournalDifference first_difference(const std::vector<JournalEntry>& recorded,
     return d;
 }
 
+// The observations of a bundle, checked in the replay itself: each after its actions, at its time.
+class ObservationChecker {
+public:
+    explicit ObservationChecker(const ReproBundle& b)
+        : b_(b), order_(b.observations.size()), checks_(order_.size()) {
+        for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+        std::stable_sort(order_.begin(), order_.end(), [&](std::size_t x, std::size_t y) {
+            const Observation &a = b.observations[x], &c = b.observations[y];
+            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
+        });
+    }
+
+    // Checks those that follow the first `submitted` actions; the clock runs to each one's time first.
+    void check(Simulation& s, std::size_t submitted, const RunObserver& clock) {
+        for (; next_ < order_.size() && b_.observations[order_[next_]].after_actions == submitted; ++next_) {
+            const Observation& o = b_.observations[order_[next_]];
+            if (o.time > s.now()) run_until(s, o.time, clock);
+            ObservationCheck& c = checks_[order_[next_]];
+            c.id = o.id;
+            c.label = o.label;
+            c.passed = evaluate_condition(o.condition, s);
+            if (!c.passed)
+                c.reason = fmt::format(
+                    "observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}", o.label, o.id,
+                    o.after_actions, o.time, canonical_dump(o.condition), what_was_found(o.condition, s));
+        }
+    }
+
+    // Every check; those after more actions than the bundle has fail (only hand-built bundles: load
+    // rejects these).
+    std::vector<ObservationCheck> finish() {
+        for (; next_ < order_.size(); ++next_) {
+            const Observation& o = b_.observations[order_[next_]];
+            checks_[order_[next_]] = {
+                o.id, o.label, false,
+                fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions",
+                            o.label, o.id, o.after_actions, b_.actions.size())};
+        }
+        return std::move(checks_);
+    }
+
+private:
+    const ReproBundle& b_;
+    std::vector<std::size_t> order_;  // by after_actions, then time
+    std::vector<ObservationCheck> checks_;
+    std::size_t next_ = 0;
+};
+
+void check_scenario_hash(const ReproBundle& b, ReplayReport& r) {
+    if (b.scenario_hash.empty()) return;
+    const std::string actual = hex64(hash_json(b.scenario));
+    if (actual == b.scenario_hash) return;
+    r.scenario_matches = false;
+    r.problems.push_back(
+        fmt::format("/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
+                    actual, b.scenario_hash));
+}
+
+// The recorded journal against the replay's: the first difference, both sides.
+void check_journal(const ReproBundle& b, const Simulation& s, ReplayReport& r) {
+    r.replayed_entries = s.journal().size();
+    r.recorded_entries = b.journal.size();
+    r.journal_checked = !b.journal.empty();
+    if (!r.journal_checked) return;
+    bool differs = false;
+    JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
+    if (!differs) return;
+    if (d.expected == "(none)")
+        r.problems.push_back(
+            fmt::format("journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.actual));
+    else if (d.actual == "(none)")
+        r.problems.push_back(
+            fmt::format("journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
+                        d.index, r.replayed_entries, r.recorded_entries, d.expected));
+    else
+        r.problems.push_back(
+            fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the "
+                        "value{1}: recorded {4}, replay {5})",
+                        d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
+                        d.expected_value, d.actual_value));
+    r.journal_difference = std::move(d);
+}
+
+void check_hashes(const ReproBundle& b, const Simulation& s, ReplayReport& r) {
+    r.journal_hash = hex64(s.journal().hash());
+    r.state_hash = hex64(s.state_hash());
+    r.hashes_match = r.journal_hash == b.journal_hash && r.state_hash == b.state_hash;
+    if (r.journal_hash != b.journal_hash)
+        r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}",
+                                         b.journal_hash.empty() ? "(none)" : b.journal_hash, r.journal_hash));
+    if (r.state_hash != b.state_hash)
+        r.problems.push_back(fmt::format("state hash: recorded {}, replay {}",
+                                         b.state_hash.empty() ? "(none)" : b.state_hash, r.state_hash));
+}
+
+// The replay itself: the recorded actions at their times, then the clock to the recorded end, with
+// every observation checked on the way; then the journal, the hashes and the observations' results.
+void replay_and_check(const ReproBundle& b, Setup setup, const ReplayWatch& watch, ReplayReport& r) {
+    setup.seed = b.seed;
+    Simulation s(setup);
+    if (watch.step) watch.step(s);
+    // The clock advances event by event (as the app's does), so a watcher sees every moment; the
+    // journal is the same as with one run_until.
+    const RunObserver clock = [&watch](Simulation& sim, const RunStep& at) {
+        if (at.point == RunPoint::Event && watch.step) watch.step(sim);
+    };
+    ObservationChecker observations(b);
+    const RunObserver observer = [&](Simulation& sim, const RunStep& at) {
+        clock(sim, at);
+        if (at.point != RunPoint::Submitted) return;
+        if (watch.step) watch.step(sim);
+        observations.check(sim, at.submitted, clock);
+    };
+    observations.check(s, 0, clock);
+    replay(s, b.actions, observer);
+    std::vector<ObservationCheck> checks = observations.finish();
+    if (b.end_time > s.now()) run_until(s, b.end_time, clock);
+
+    check_journal(b, s, r);
+    check_hashes(b, s, r);
+    r.observations = std::move(checks);
+    for (const auto& c : r.observations)
+        if (!c.passed) r.problems.push_back(c.reason);
+    if (watch.end) watch.end(s);
+}
+
 }  // namespace
 
 ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
@@ -554,115 +682,12 @@ ReplayReport verify_bundle(const ReproBundle& b, const ReplayWatch& watch) {
         return r;
     };
     try {
-        if (!b.scenario_hash.empty()) {
-            const std::string actual = hex64(hash_json(b.scenario));
-            if (actual != b.scenario_hash) {
-                r.scenario_matches = false;
-                r.problems.push_back(fmt::format(
-                    "/scenario_hash: the embedded scenario was edited (it hashes to {}, the file says {})",
-                    actual, b.scenario_hash));
-            }
-        }
+        check_scenario_hash(b, r);
         const ScenarioLoad load = bundle_scenario(b);
         for (const auto& e : load.errors) r.problems.push_back(e.to_string());
         if (!load.ok()) return finish();
         r.loaded = true;
-        Setup setup = load.scenario->setup;
-        setup.seed = b.seed;
-        Simulation s(setup);
-        auto step = [&] {
-            if (watch.step) watch.step(s);
-        };
-        step();
-        // The clock advances event by event (as the app's does), so a watcher sees every moment; the
-        // journal is the same as with one run_until.
-        auto advance_to = [&](SimTime t) {
-            for (auto next = s.next_event_time(); next && *next <= t; next = s.next_event_time()) {
-                s.step_to_next_event();
-                step();
-            }
-            if (t > s.now()) s.run_until(t);
-        };
-
-        // Observations are checked in the same replay, each at its point: after its actions, at its time.
-        std::vector<std::size_t> order(b.observations.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            const Observation &a = b.observations[x], &c = b.observations[y];
-            return a.after_actions != c.after_actions ? a.after_actions < c.after_actions : a.time < c.time;
-        });
-        std::vector<ObservationCheck> checks(b.observations.size());
-        std::size_t next = 0;
-        auto observe = [&](std::size_t submitted) {
-            for (; next < order.size() && b.observations[order[next]].after_actions == submitted; ++next) {
-                const Observation& o = b.observations[order[next]];
-                if (o.time > s.now()) advance_to(o.time);
-                ObservationCheck& c = checks[order[next]];
-                c.id = o.id;
-                c.label = o.label;
-                c.passed = evaluate_condition(o.condition, s);
-                if (!c.passed)
-                    c.reason =
-                        fmt::format("observation \"{}\" ({}) does not hold after {} actions at t={} ms: {}{}",
-                                    o.label, o.id, o.after_actions, o.time, canonical_dump(o.condition),
-                                    what_was_found(o.condition, s));
-            }
-        };
-        observe(0);
-        for (std::size_t i = 0; i < b.actions.size(); ++i) {
-            const RecordedAction& a = b.actions[i];
-            if (a.time >= s.now()) advance_to(a.time);
-            s.submit(a.action);
-            step();
-            observe(i + 1);
-        }
-        for (; next < order.size(); ++next) {  // only in hand-built bundles: load rejects these
-            const Observation& o = b.observations[order[next]];
-            checks[order[next]] = {
-                o.id, o.label, false,
-                fmt::format("observation \"{}\" ({}) follows action {}, but the bundle has {} actions",
-                            o.label, o.id, o.after_actions, b.actions.size())};
-        }
-        if (b.end_time > s.now()) advance_to(b.end_time);
-
-        r.replayed_entries = s.journal().size();
-        r.recorded_entries = b.journal.size();
-        r.journal_checked = !b.journal.empty();
-        if (r.journal_checked) {
-            bool differs = false;
-            JournalDifference d = first_difference(b.journal, s.journal().entries(), differs);
-            if (differs) {
-                if (d.expected == "(none)")
-                    r.problems.push_back(fmt::format(
-                        "journal entry {}: extra in the replay ({} entries, the recorded run has {}): {}",
-                        d.index, r.replayed_entries, r.recorded_entries, d.actual));
-                else if (d.actual == "(none)")
-                    r.problems.push_back(fmt::format(
-                        "journal entry {}: missing in the replay ({} entries, the recorded run has {}): {}",
-                        d.index, r.replayed_entries, r.recorded_entries, d.expected));
-                else
-                    r.problems.push_back(
-                        fmt::format("journal entry {0} differs{1}: recorded \"{2}\", replay \"{3}\" (the "
-                                    "value{1}: recorded {4}, replay {5})",
-                                    d.index, d.where.empty() ? "" : " at " + d.where, d.expected, d.actual,
-                                    d.expected_value, d.actual_value));
-                r.journal_difference = std::move(d);
-            }
-        }
-        r.journal_hash = hex64(s.journal().hash());
-        r.state_hash = hex64(s.state_hash());
-        r.hashes_match = r.journal_hash == b.journal_hash && r.state_hash == b.state_hash;
-        if (r.journal_hash != b.journal_hash)
-            r.problems.push_back(fmt::format("journal hash: recorded {}, replay {}",
-                                             b.journal_hash.empty() ? "(none)" : b.journal_hash,
-                                             r.journal_hash));
-        if (r.state_hash != b.state_hash)
-            r.problems.push_back(fmt::format("state hash: recorded {}, replay {}",
-                                             b.state_hash.empty() ? "(none)" : b.state_hash, r.state_hash));
-        r.observations = std::move(checks);
-        for (const auto& c : r.observations)
-            if (!c.passed) r.problems.push_back(c.reason);
-        if (watch.end) watch.end(s);
+        replay_and_check(b, load.scenario->setup, watch, r);
     } catch (const std::exception& e) {
         // The simulation never throws on valid input; a hand-edited bundle must still not crash a replay.
         r.problems.push_back(fmt::format("the replay stopped: {}", e.what()));
@@ -691,11 +716,8 @@ std::optional<Simulation> replay_prefix(const ReproBundle& b, std::size_t action
     Setup setup = load.scenario->setup;
     setup.seed = b.seed;
     std::optional<Simulation> s(std::in_place, setup);
-    for (std::size_t i = 0; i < actions && i < b.actions.size(); ++i) {
-        if (b.actions[i].time >= s->now()) s->run_until(b.actions[i].time);
-        s->submit(b.actions[i].action);
-    }
-    if (until > s->now()) s->run_until(until);
+    replay(*s, b.actions, {}, ReplayLimit{actions});
+    if (until > s->now()) run_until(*s, until);
     return s;
 }
 
