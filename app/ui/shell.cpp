@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "app/ui/exporter.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
@@ -31,18 +32,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The title of a scenario document ({"en": …, "de": …}), or its id.
-sim::LocalText title_of(const nlohmann::json& doc, const std::string& id) {
-    sim::LocalText t;
-    const auto it = doc.is_object() ? doc.find("title") : doc.end();
-    if (it != doc.end() && it->is_object()) {
-        if (it->contains("en") && (*it)["en"].is_string()) t.en = (*it)["en"].get<std::string>();
-        if (it->contains("de") && (*it)["de"].is_string()) t.de = (*it)["de"].get<std::string>();
-    }
-    if (t.en.empty()) t.en = id;
-    return t;
-}
-
 bool has_actions(const sim::Simulation& sim) {
     const auto& entries = sim.journal().entries();
     return std::any_of(entries.begin(), entries.end(),
@@ -55,11 +44,11 @@ float clamp_font_scale(float scale) {
     return std::clamp(scale, kMinFontScale, kMaxFontScale);
 }
 
-Shell::Shell(ShellOptions options) : options_(std::move(options)) {
+Shell::Shell(ShellOptions options)
+    : options_(std::move(options)), store_(options_.session_path, options_.offer_resume) {
     set_language(is_supported_language(options_.language) ? options_.language : "en");
     apply_theme(ui_.theme, options_.content_scale);
-    session_.path = options_.session_path;
-    check_session_file();
+    store_.check_file();  // at start: what the overview offers to resume (or why not)
 }
 
 bool Shell::load_scenario(const std::string& file) {
@@ -68,7 +57,7 @@ bool Shell::load_scenario(const std::string& file) {
     sim_.reset();
     training_.clear();
     bridge_.reset();
-    session_.current = session_.resumed = session_.resume_differs = false;  // a new run: not saved yet
+    store_.new_run();  // a new run: not saved yet
     scenario_ = ScenarioInfo{};
     scenario_.path = path;
     sim::ScenarioLoad load = sim::load_scenario_file(path);
@@ -88,7 +77,7 @@ bool Shell::load_scenario(const std::string& file) {
 void Shell::start(sim::Setup setup, sim::LocalText title) {
     bridge_.reset();
     training_.clear();
-    session_.current = session_.resumed = session_.resume_differs = false;
+    store_.new_run();
     ui_.mode = TrainingMode::Sandbox;
     scenario_ = ScenarioInfo{};
     scenario_.title = std::move(title);
@@ -129,7 +118,7 @@ void Shell::draw() {
     // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
     const ViewContext ctx =
         replay_ ? replay_context()
-                : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &session_};
+                : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &store_.status()};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
@@ -241,8 +230,7 @@ void Shell::apply(const Command& command) {
                 resume_session();
             } else if constexpr (std::is_same_v<T, StartFresh>) {
                 // The interrupted run is kept (for the report), out of the new run's way.
-                session_.archived_to = archive_session(session_.path, session_.scenario_id);
-                session_.interrupted = session_.available = false;
+                store_.start_fresh();
             } else if constexpr (std::is_same_v<T, ExportBundle>) {
                 export_bundle(c);
             } else if constexpr (std::is_same_v<T, OpenReplay>) {
@@ -354,42 +342,6 @@ bool Shell::navigate(const std::string& name) {
 
 // ---- Sessions and repro bundles --------------------------------------------------------------
 
-// Keeps a bad session file out of autosave's way (renamed to .bad), so nothing is lost, and says why.
-void Shell::session_file_is_bad(const std::string& path, const std::string& error) {
-    session_.available = false;
-    session_.interrupted = false;
-    session_.bad_path = path;
-    session_.bad_error = error;
-    session_.kept_as = quarantine_session(path);
-}
-
-void Shell::check_session_file() {
-    session_.available = false;
-    std::error_code ec;
-    if (session_.path.empty()) return;
-    // Anything at the path (a folder, a dangling link) is as bad as a broken file when it does not read.
-    if (!fs::exists(fs::symlink_status(session_.path, ec))) return;
-    try {
-        sim::ReproBundle b;
-        SessionExtras extras;
-        std::string error;
-        if (!read_session(session_.path, b, extras, error)) {
-            session_file_is_bad(session_.path, error);
-            return;
-        }
-        session_.available = true;
-        session_.interrupted = options_.offer_resume && extras.present && !extras.closed;
-        session_.scenario_id = b.scenario_id;
-        session_.title = title_of(b.scenario, b.scenario_id);
-        session_.saved_at = file_saved_at(session_.path);
-    } catch (const std::exception& e) {
-        session_file_is_bad(session_.path,
-                            fmt::format("the file cannot be read as a session ({})", e.what()));
-    } catch (...) {
-        session_file_is_bad(session_.path, "the file cannot be read as a session (unknown error)");
-    }
-}
-
 bool Shell::start_up(const std::string& scenario_path, const std::string& mode, bool resume) {
     try {
         const bool resumed = resume && resume_session();
@@ -397,7 +349,7 @@ bool Shell::start_up(const std::string& scenario_path, const std::string& mode, 
             const bool loaded = mode.empty() ? load_scenario(scenario_path)
                                              : start_scenario(scenario_path, mode_from_key(mode));
             // Why there is nothing to resume, or why the saved session was set aside: said on the overview.
-            if (loaded && (resume || !session_.bad_error.empty())) show_screen("scenario.overview");
+            if (loaded && (resume || !store_.status().bad_error.empty())) show_screen("scenario.overview");
             return loaded;
         }
         return true;
@@ -414,7 +366,7 @@ void Shell::show_error(const std::string& message) {
     sim_.reset();
     training_.clear();
     bridge_.reset();
-    session_.current = session_.resumed = session_.resume_differs = false;
+    store_.new_run();
     scenario_.errors.assign(1, message);
     scenario_.unexpected = true;
     scenario_.title = {};
@@ -424,7 +376,7 @@ void Shell::show_error(const std::string& message) {
 }
 
 bool Shell::resume_session() {
-    const std::string path = session_.path;
+    const std::string path = store_.path();
     const std::string previous = scenario_.path;
     bool torn_down = false;  // the current run was already replaced when the error came
     std::string error;
@@ -436,14 +388,14 @@ bool Shell::resume_session() {
         error = "the session cannot be resumed (unknown error)";
     }
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(path, ec))) session_file_is_bad(path, error);
+    if (fs::exists(fs::symlink_status(path, ec))) store_.file_is_bad(path, error);
     if (torn_down) {
         // Half a replayed run is no run: back to the scenario that ran before (none at start: the
         // caller loads the default one).
         sim_.reset();
         training_.clear();
         bridge_.reset();
-        session_.current = session_.resumed = session_.resume_differs = false;
+        store_.new_run();
         scenario_ = ScenarioInfo{};
         if (!previous.empty()) load_scenario(previous);
     }
@@ -451,37 +403,11 @@ bool Shell::resume_session() {
 }
 
 bool Shell::resume_session_unguarded(bool& torn_down) {
-    const std::string path = session_.path;
-    std::error_code ec;
-    session_.nothing_to_resume = path.empty() || !fs::exists(fs::symlink_status(path, ec));
-    if (session_.nothing_to_resume) return false;
-    sim::ReproBundle b;
-    SessionExtras extras;
-    std::string error;
-    std::optional<sim::ScenarioLoad> load;
-    if (read_session(path, b, extras, error)) {
-        load = sim::load_scenario_text(b.scenario.dump(), path);
-        if (!load->ok()) {
-            const sim::LoadError e = load->errors.empty()
-                                         ? sim::LoadError{path, "", "the scenario cannot be loaded"}
-                                         : load->errors.front();
-            error = "/scenario" + (e.where.rfind('/', 0) == 0 ? e.where : std::string()) + ": " + e.message;
-        }
-    }
-    // The file embeds the scenario without its instructor PIN and passwords. When the scenario file
-    // the run started from is still the same scenario, take it from there: the console stays locked
-    // after a restart, and the demo's solution keeps its passwords.
-    if (error.empty() && !extras.scenario_path.empty()) {
-        sim::ScenarioLoad original = sim::load_scenario_file(extras.scenario_path);
-        if (original.ok() &&
-            sim::hex64(sim::hash_json(sim::scenario_for_bundle(original.scenario->source))) ==
-                sim::hex64(sim::hash_json(b.scenario)))
-            load = std::move(original);
-    }
-    if (!error.empty()) {
-        session_file_is_bad(path, error);
-        return false;
-    }
+    ResumableSession saved;
+    if (!store_.read(saved)) return false;
+    const sim::ReproBundle& b = saved.bundle;
+    const SessionExtras& extras = saved.extras;
+    std::optional<sim::ScenarioLoad>& load = saved.load;
 
     // A fresh simulation of the embedded scenario with the bundle's seed, then the actions at their
     // times, event by event like the live run (the assessment sees every state on the way).
@@ -492,7 +418,7 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     training_.clear();
     bridge_.reset();
     scenario_ = ScenarioInfo{};
-    if (!extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec))
+    if (std::error_code ec; !extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec))
         scenario_.path = extras.scenario_path;
     scenario_.title = load->scenario->title;
     auto scenario = std::make_unique<sim::Scenario>(std::move(*load->scenario));
@@ -520,14 +446,7 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     ui_.forward_stack.clear();
     if (!extras.screen.empty() && find_screen(extras.screen)) show_screen(extras.screen);
 
-    session_.available = true;
-    session_.current = true;
-    session_.resumed = true;
-    session_.interrupted = false;
-    session_.resume_differs = sim::hex64(sim_->state_hash()) != b.state_hash;
-    session_.scenario_id = b.scenario_id;
-    session_.title = title_of(b.scenario, b.scenario_id);
-    session_.saved_at = file_saved_at(path);
+    store_.resumed(saved, sim::hex64(sim_->state_hash()) != b.state_hash);
     return true;
 }
 
@@ -536,101 +455,27 @@ bool Shell::save_session() {
     if (!sim_ || !training_.scenario()) return false;
     // A run without actions that is not the saved session must not replace the last session; that
     // earlier run has now ended with a clean exit too (unless it still waits for the resume question).
-    if (!session_.current && !has_actions(*sim_)) {
-        std::error_code ec;
-        if (!session_.interrupted && !session_.path.empty() && fs::exists(session_.path, ec))
-            mark_session_closed(session_.path);
+    if (!store_.status().current && !has_actions(*sim_)) {
+        store_.close_earlier();
         return false;
     }
     return write_session_now(true);
 }
 
 bool Shell::write_session_now(bool closed) {
-    if (session_.path.empty() || !sim_ || !training_.scenario()) return false;
-    try {
-        return write_session_unguarded(closed);
-    } catch (const std::exception& e) {
-        session_.save_error = fmt::format("{}: cannot be written ({})", session_.path, e.what());
-    } catch (...) {
-        session_.save_error = fmt::format("{}: cannot be written (unknown error)", session_.path);
-    }
-    return false;
-}
-
-bool Shell::write_session_unguarded(bool closed) {
-    // A bad file that could not be moved away is never overwritten.
-    if (session_.bad_path == session_.path && session_.kept_as.empty()) {
-        session_.save_error = fmt::format(
-            "{}: not saved, the unreadable session file there could not be renamed to .bad", session_.path);
-        return false;
-    }
-    // A new run never destroys an earlier one: the earlier run's file moves into sessions/ first.
-    if (std::error_code ec; !session_.current && fs::exists(fs::symlink_status(session_.path, ec))) {
-        sim::ReproBundle earlier;
-        SessionExtras earlier_extras;
-        std::string why;
-        const bool readable = read_session(session_.path, earlier, earlier_extras, why);
-        std::string archive_error;
-        session_.archived_to =
-            archive_session(session_.path, readable ? earlier.scenario_id : "unreadable", &archive_error);
-        if (session_.archived_to.empty()) {
-            session_.save_error =
-                fmt::format("{}: not saved, the earlier session there could not be moved aside ({})",
-                            session_.path, archive_error);
-            return false;
-        }
-        session_.interrupted = false;
-    }
-    const auto start = std::chrono::steady_clock::now();
-    sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_);
-    bundle.observations = view_.replay.observations;  // the tester's observations survive a crash too
+    if (store_.path().empty() || !sim_ || !training_.scenario()) return false;
     const SessionExtras extras{
         true,          mode_key(ui_.mode), scenario_.path, ui_.work_account, ui_.account_user,
         ui_.mail_user, ui_.screen,         closed};
-    std::string error;
-    SaveStats stats;
-    if (!write_session(session_.path, bundle, extras, error, &stats)) {
-        session_.save_error = error;
-        return false;
-    }
-    stats.milliseconds =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    session_.last_save = stats;
-    session_.save_error.clear();
-    session_.available = true;
-    session_.current = true;
-    session_.scenario_id = bundle.scenario_id;
-    session_.title = training_.scenario()->title;
-    session_.saved_at = now_local_text();
-    return true;
+    return store_.write(*training_.scenario(), *sim_, view_.replay.observations, extras);
 }
 
 void Shell::export_bundle(const ExportBundle& request) {
-    session_.export_ok = false;
-    if (!sim_ || !training_.scenario()) {
-        session_.export_result = strings_.get("scenario.bundle.nothing");
-        return;
-    }
-    std::error_code ec;
-    const fs::path base = request.dir.empty() ? fs::current_path(ec) : fs::path(request.dir);
-    const fs::path path =
-        base / bundle_file_name(training_.scenario()->id, sim_->calendar().local(sim_->now()).date);
-    std::string error;
-    if (ec || !fs::is_directory(base, ec)) {
-        error = strings_.format("scenario.bundle.no_folder", {{"path", base.string()}});
-    } else {
-        sim::ReproBundle bundle = sim::make_bundle(*training_.scenario(), *sim_, request.note);
-        bundle.observations = view_.replay.observations;  // what the tester expects (checked on replay)
-        std::string why;                                  // "path: what failed (OS reason)"
-        if (!sim::save_bundle(path.string(), bundle, &why))
-            error = strings_.format("scenario.bundle.cannot_write", {{"path", path.string()}, {"why", why}});
-    }
-    if (!error.empty()) {
-        session_.export_result = strings_.format("scenario.bundle.failed", {{"error", error}});
-        return;
-    }
-    session_.export_ok = true;
-    session_.export_result = strings_.format("scenario.bundle.written", {{"path", path.string()}});
+    const ExportOutcome out =
+        Exporter(strings_).bundle(training_.scenario(), simulation(), view_.replay.observations, request);
+    SessionStatus& status = store_.status();
+    status.export_ok = out.ok;
+    status.export_result = out.message;
 }
 
 void Shell::after_instructor_action(const sim::Action& action) {

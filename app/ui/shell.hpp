@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "app/ui/commands.hpp"
+#include "app/ui/replay_controller.hpp"
 #include "app/ui/session.hpp"
+#include "app/ui/session_store.hpp"
 #include "app/ui/time_bridge.hpp"
 #include "app/ui/training.hpp"
 #include "app/ui/ui_state.hpp"
@@ -66,7 +68,7 @@ public:
     // Saves the run to the session file now (on exit): only when the run has actions or is the
     // resumed/autosaved session, so starting the app and leaving never overwrites the last session.
     bool save_session();
-    const SessionStatus& session() const { return session_; }
+    const SessionStatus& session() const { return store_.status(); }
 
     // The read-only session viewer (app/ui/shell_replay.cpp). open_replay() loads a session file or
     // repro bundle and shows it on "scenario.replay" at its end; every surface then shows the world of
@@ -115,16 +117,12 @@ private:
     const std::string& replay_scenario_path() const;  // what the viewer shows as "the scenario" (its file)
     std::optional<double> wait_clock() const;         // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
-    void check_session_file();  // at start: what the overview offers to resume (or why not)
     bool resume_session_unguarded(bool& torn_down);  // resume_session without the exception guard
-    void session_file_is_bad(const std::string& path, const std::string& error);  // explain and move to .bad
     bool write_session_now(bool closed = false);  // closed: the clean exit's save; sets or clears save_error
-    bool write_session_unguarded(bool closed);
     void export_bundle(const ExportBundle& request);
     // The app's part of instructor.freeze / unfreeze (its clock) and instructor.reset (a new run).
     void after_instructor_action(const sim::Action& action);
     // The viewer, observations and snapshots (app/ui/shell_replay.cpp).
-    struct Replay;  // the recording, its replayed simulation, the live UI to restore
     bool refused_in_replay(const Command& command);  // true (and counted) for world-changing commands
     void set_replay_position(sim::SimTime time, long long actions);
     ViewContext replay_context();
@@ -143,9 +141,8 @@ private:
     TimeBridge bridge_;
     CommandQueue queue_;
     bool fonts_dirty_ = false;
-    SessionStatus session_;
-    std::shared_ptr<Replay>
-        replay_;  // the open viewer (shared_ptr: Replay is complete only in shell_replay.cpp)
+    SessionStore store_;  // the session file: autosave, resume, the last export's result
+    std::unique_ptr<ReplayController> replay_;  // the open viewer
 };
 
 }  // namespace app
