@@ -12,6 +12,7 @@
 #include "sim/faults.hpp"
 #include "sim/json_input.hpp"
 #include "sim/my_account.hpp"
+#include "sim/shape.hpp"
 
 namespace sim {
 
@@ -253,33 +254,107 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
 
 // [SECTION] Parsing objectives and penalties
 
+namespace {
+
+// The objects of "objectives" and "penalties", described once (sim/shape.hpp).
+const auto kObjectivesShape = described(
+    Shape<Assessment>("#/properties/objectives/anyOf/1", TypeWords::MustBe).known("ordered").known("items"));
+const auto kObjectiveShape = described(Shape<Objective>("#/$defs/objective", TypeWords::MustBe)
+                                           .known("id", FieldType::String)
+                                           .wrong_type("must be a string")
+                                           .known("title")
+                                           .integer("weight", &Objective::weight, 0, 1000)
+                                           .known("condition")
+                                           .known("feedback")
+                                           .known("hints"));
+const auto kFeedbackShape =
+    described(Shape<Objective>("#/$defs/objective/properties/feedback", TypeWords::MustBe)
+                  .known("met")
+                  .known("not_met"));
+const auto kTextShape = described(Shape<LocalText>("#/$defs/text/anyOf/1", TypeWords::MustBe)
+                                      .string("en", &LocalText::en)
+                                      .wrong_type("must be a text")
+                                      .string("de", &LocalText::de)
+                                      .wrong_type("must be a text"));
+const auto kPenaltiesShape = described(Shape<Penalties>("#/properties/penalties", TypeWords::MustBe)
+                                           .known("compliance_violation")
+                                           .known("early_retry")
+                                           .known("paid_where_free")
+                                           .known("failed_actions"));
+// Described for the schema; their keys are not checked (they never were).
+const auto kPaidWhereFreeShape = described(
+    Shape<Penalties>("#/properties/penalties/properties/paid_where_free").known("points").known("skus"));
+const auto kFailedActionShape =
+    described(Shape<FailedActionPenalty>("#/properties/penalties/properties/failed_actions/items")
+                  .known("operation")
+                  .known("points"));
+
+void take(const ShapeErrors& found, std::vector<ConditionError>& errors) {
+    for (const auto& e : found) errors.push_back({e.pointer, e.message});
+}
+
 // A text or {"en": …, "de": …}; anything else is reported at `pointer`.
-static LocalText local_text(const nlohmann::json& j, const std::string& pointer,
-                            std::vector<ConditionError>& errors) {
+LocalText local_text(const nlohmann::json& j, const std::string& pointer,
+                     std::vector<ConditionError>& errors) {
     LocalText t;
-    auto field = [&](const char* lang, std::string& out) {
-        auto it = j.find(lang);
-        if (it == j.end()) return;
-        if (it->is_string())
-            out = it->get<std::string>();
-        else
-            errors.push_back({pointer + "/" + lang, "must be a text"});
-    };
     if (j.is_null()) return t;
-    if (j.is_string())
+    if (j.is_string()) {
         t.en = j.get<std::string>();
-    else if (j.is_object()) {
-        for (auto& [where, message] : unknown_keys(j, pointer, {"en", "de"}))
-            errors.push_back({where, message});
-        field("en", t.en);
-        field("de", t.de);
-    } else
+    } else if (j.is_object()) {
+        ShapeErrors found;
+        kTextShape.check_keys(j, pointer, found);
+        kTextShape.read(j, pointer, t, found);
+        take(found, errors);
+    } else {
         errors.push_back({pointer, "must be a text or {\"en\": …, \"de\": …}"});
+    }
     return t;
 }
 
-Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
-    Assessment a;
+Objective read_objective(const nlohmann::json& j, std::size_t i, const std::string& p,
+                         std::vector<ConditionError>& errors) {
+    auto err = [&](const std::string& where, std::string m) { errors.push_back({where, std::move(m)}); };
+    ShapeErrors found;
+    kObjectiveShape.check_keys(j, p, found);
+    take(found, errors);
+    Objective ob;
+    ob.id = fmt::format("objective-{}", i + 1);
+    if (!j.contains("title")) err(p, "missing required key \"title\"");
+    ob.title = local_text(j.value("title", nlohmann::json()), p + "/title", errors);
+    FieldValue id;
+    found.clear();
+    if (kObjectiveShape.value(j, "id", p, id, found)) ob.id = id.string;
+    kObjectiveShape.read(j, "weight", p, ob, found);
+    take(found, errors);
+    if (!j.contains("condition"))
+        err(p, "missing required key \"condition\"");
+    else if (validate_condition(j["condition"], p + "/condition", errors))
+        ob.condition = j["condition"];
+    if (j.contains("feedback")) {
+        const auto& f = j["feedback"];
+        if (!f.is_object())
+            err(p + "/feedback", "must be {\"met\": …, \"not_met\": …}");
+        else {
+            found.clear();
+            kFeedbackShape.check_keys(f, p + "/feedback", found);
+            take(found, errors);
+            ob.feedback_met = local_text(f.value("met", nlohmann::json()), p + "/feedback/met", errors);
+            ob.feedback_not_met =
+                local_text(f.value("not_met", nlohmann::json()), p + "/feedback/not_met", errors);
+        }
+    }
+    if (j.contains("hints")) {
+        if (!j["hints"].is_array())
+            err(p + "/hints", "must be an array of texts");
+        else
+            for (std::size_t h = 0; h < j["hints"].size(); ++h)
+                ob.hints.push_back(local_text(j["hints"][h], fmt::format("{}/hints/{}", p, h), errors));
+    }
+    return ob;
+}
+
+// "objectives": an array, or {"ordered": true, "items": [ … ]}.
+void read_objectives(const nlohmann::json& root, Assessment& a, std::vector<ConditionError>& errors) {
     auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
     const nlohmann::json* items = nullptr;
     std::string base = "/objectives";
@@ -291,7 +366,9 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
                 err(base + "/ordered", "must be true or false");
             else
                 a.ordered = o->value("ordered", false);
-            for (auto& [where, message] : unknown_keys(*o, base, {"ordered", "items"})) err(where, message);
+            ShapeErrors found;
+            kObjectivesShape.check_keys(*o, base, found);
+            take(found, errors);
             if (o->contains("items") && (*o)["items"].is_array()) {
                 items = &(*o)["items"];
                 base += "/items";
@@ -300,112 +377,79 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
         } else
             err(base, "must be an array of objectives or {\"ordered\": true, \"items\": [ … ]}");
     }
-    if (items) {
-        static const std::vector<std::string> kKeys = {"id",        "title",    "weight",
-                                                       "condition", "feedback", "hints"};
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const auto& j = (*items)[i];
-            const std::string p = fmt::format("{}/{}", base, i);
-            if (!j.is_object()) {
-                err(p, "an objective must be an object");
-                continue;
-            }
-            for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
-            Objective ob;
-            ob.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
-                                                            : fmt::format("objective-{}", i + 1);
-            if (!j.contains("title")) err(p, "missing required key \"title\"");
-            ob.title = local_text(j.value("title", nlohmann::json()), p + "/title", errors);
-            if (j.contains("id") && !j["id"].is_string()) {
-                err(p + "/id", "must be a string");
-                ob.id = fmt::format("objective-{}", i + 1);
-            }
-            if (j.contains("weight")) {
-                NumberError why;
-                if (auto w = integer_in_range(j["weight"], p + "/weight", 0, 1000, why))
-                    ob.weight = static_cast<int>(*w);
-                else
-                    err(why.pointer, why.message);
-            }
-            if (!j.contains("condition"))
-                err(p, "missing required key \"condition\"");
-            else if (validate_condition(j["condition"], p + "/condition", errors))
-                ob.condition = j["condition"];
-            if (j.contains("feedback")) {
-                const auto& f = j["feedback"];
-                if (!f.is_object())
-                    err(p + "/feedback", "must be {\"met\": …, \"not_met\": …}");
-                else {
-                    for (auto& [where, message] : unknown_keys(f, p + "/feedback", {"met", "not_met"}))
-                        err(where, message);
-                    ob.feedback_met =
-                        local_text(f.value("met", nlohmann::json()), p + "/feedback/met", errors);
-                    ob.feedback_not_met =
-                        local_text(f.value("not_met", nlohmann::json()), p + "/feedback/not_met", errors);
-                }
-            }
-            if (j.contains("hints")) {
-                if (!j["hints"].is_array())
-                    err(p + "/hints", "must be an array of texts");
-                else
-                    for (std::size_t h = 0; h < j["hints"].size(); ++h)
-                        ob.hints.push_back(
-                            local_text(j["hints"][h], fmt::format("{}/hints/{}", p, h), errors));
-            }
-            a.objectives.push_back(std::move(ob));
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto& j = (*items)[i];
+        const std::string p = fmt::format("{}/{}", base, i);
+        if (!j.is_object()) {
+            err(p, "an objective must be an object");
+            continue;
+        }
+        a.objectives.push_back(read_objective(j, i, p, errors));
+    }
+}
+
+// Penalty points: a whole number from 0 to 100.
+void read_points(const nlohmann::json& v, const std::string& p, int& out,
+                 std::vector<ConditionError>& errors) {
+    NumberError why;
+    if (auto n = integer_in_range(v, p, 0, 100, why))
+        out = static_cast<int>(*n);
+    else
+        errors.push_back({p, "must be points from 0 to 100, not " +
+                                 (v.is_number() ? v.dump() : std::string(v.type_name()))});
+}
+
+void read_penalties(const nlohmann::json& pen, Penalties& out, std::vector<ConditionError>& errors) {
+    auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
+    ShapeErrors found;
+    kPenaltiesShape.check_keys(pen, "/penalties", found);
+    take(found, errors);
+    if (pen.contains("compliance_violation"))
+        read_points(pen["compliance_violation"], "/penalties/compliance_violation", out.compliance_violation,
+                    errors);
+    if (pen.contains("early_retry"))
+        read_points(pen["early_retry"], "/penalties/early_retry", out.early_retry, errors);
+    if (pen.contains("paid_where_free")) {
+        const auto& v = pen["paid_where_free"];
+        if (!v.is_object() || !v.contains("skus") || !v["skus"].is_array())
+            err("/penalties/paid_where_free", "must be {\"points\": N, \"skus\": [ … ]}");
+        else {
+            if (v.contains("points"))
+                read_points(v["points"], "/penalties/paid_where_free/points", out.paid_where_free, errors);
+            for (const auto& s : v["skus"])
+                if (s.is_string()) out.paid_where_free_skus.push_back(s.get<std::string>());
         }
     }
+    if (!pen.contains("failed_actions")) return;
+    const auto& v = pen["failed_actions"];
+    if (!v.is_array()) {
+        err("/penalties/failed_actions", "must be an array of {\"operation\": glob, \"points\": N}");
+        return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        FailedActionPenalty f;
+        const std::string p = fmt::format("/penalties/failed_actions/{}", i);
+        if (!v[i].is_object() || !v[i].contains("operation") || !v[i]["operation"].is_string()) {
+            err(p, "needs \"operation\" (a glob such as \"portal.*\") and \"points\"");
+            continue;
+        }
+        f.operation = v[i]["operation"].get<std::string>();
+        read_points(v[i].value("points", nlohmann::json(0)), p + "/points", f.points, errors);
+        out.failed_actions.push_back(f);
+    }
+}
+
+}  // namespace
+
+Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
+    Assessment a;
+    read_objectives(root, a, errors);
     if (auto pen = root.find("penalties"); pen != root.end()) {
         if (!pen->is_object())
-            err("/penalties", "must be an object");
-        else {
-            static const std::vector<std::string> kKeys = {"compliance_violation", "early_retry",
-                                                           "paid_where_free", "failed_actions"};
-            for (auto& [where, message] : unknown_keys(*pen, "/penalties", kKeys)) err(where, message);
-            auto points = [&](const nlohmann::json& v, const std::string& p, int& out) {
-                NumberError why;
-                if (auto n = integer_in_range(v, p, 0, 100, why))
-                    out = static_cast<int>(*n);
-                else
-                    err(p, "must be points from 0 to 100, not " +
-                               (v.is_number() ? v.dump() : std::string(v.type_name())));
-            };
-            if (pen->contains("compliance_violation"))
-                points((*pen)["compliance_violation"], "/penalties/compliance_violation",
-                       a.penalties.compliance_violation);
-            if (pen->contains("early_retry"))
-                points((*pen)["early_retry"], "/penalties/early_retry", a.penalties.early_retry);
-            if (pen->contains("paid_where_free")) {
-                const auto& v = (*pen)["paid_where_free"];
-                if (!v.is_object() || !v.contains("skus") || !v["skus"].is_array())
-                    err("/penalties/paid_where_free", "must be {\"points\": N, \"skus\": [ … ]}");
-                else {
-                    if (v.contains("points"))
-                        points(v["points"], "/penalties/paid_where_free/points", a.penalties.paid_where_free);
-                    for (const auto& s : v["skus"])
-                        if (s.is_string()) a.penalties.paid_where_free_skus.push_back(s.get<std::string>());
-                }
-            }
-            if (pen->contains("failed_actions")) {
-                const auto& v = (*pen)["failed_actions"];
-                if (!v.is_array())
-                    err("/penalties/failed_actions",
-                        "must be an array of {\"operation\": glob, \"points\": N}");
-                else
-                    for (std::size_t i = 0; i < v.size(); ++i) {
-                        FailedActionPenalty f;
-                        const std::string p = fmt::format("/penalties/failed_actions/{}", i);
-                        if (!v[i].is_object() || !v[i].contains("operation") ||
-                            !v[i]["operation"].is_string()) {
-                            err(p, "needs \"operation\" (a glob such as \"portal.*\") and \"points\"");
-                            continue;
-                        }
-                        f.operation = v[i]["operation"].get<std::string>();
-                        points(v[i].value("points", nlohmann::json(0)), p + "/points", f.points);
-                        a.penalties.failed_actions.push_back(f);
-                    }
-            }
-        }
+            errors.push_back({"/penalties", "must be an object"});
+        else
+            read_penalties(*pen, a.penalties, errors);
     }
     return a;
 }

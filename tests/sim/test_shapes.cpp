@@ -70,16 +70,29 @@ TEST_CASE("every described object has the fields of its sub-schema", "[sim][shap
         seen.insert(shape.schema());
     }
     // The objects the readers describe (a reader that stops describing one fails here).
-    for (const char* pointer :
-         {"#", "#/properties/settings", "#/properties/delays", "#/properties/catalog", "#/properties/timer",
-          "#/properties/instructor", "#/properties/start", "#/properties/start/properties/tenant",
-          "#/properties/start/properties/organisation",
-          "#/properties/start/properties/organisation/properties/form",
-          "#/properties/start/properties/organisation/properties/facts",
-          "#/properties/start/properties/payment_methods/items",
-          "#/properties/start/properties/subscriptions/items", "#/properties/start/properties/people/items",
-          "#/properties/start/properties/mail/items", "#/properties/start/properties/events/items",
-          "#/$defs/text/anyOf/1"}) {
+    for (const char* pointer : {"#",
+                                "#/properties/settings",
+                                "#/properties/delays",
+                                "#/properties/catalog",
+                                "#/properties/timer",
+                                "#/properties/instructor",
+                                "#/properties/start",
+                                "#/properties/start/properties/tenant",
+                                "#/properties/start/properties/organisation",
+                                "#/properties/start/properties/organisation/properties/form",
+                                "#/properties/start/properties/organisation/properties/facts",
+                                "#/properties/start/properties/payment_methods/items",
+                                "#/properties/start/properties/subscriptions/items",
+                                "#/properties/start/properties/people/items",
+                                "#/properties/start/properties/mail/items",
+                                "#/properties/start/properties/events/items",
+                                "#/$defs/text/anyOf/1",
+                                "#/properties/objectives/anyOf/1",
+                                "#/$defs/objective",
+                                "#/$defs/objective/properties/feedback",
+                                "#/properties/penalties",
+                                "#/properties/penalties/properties/paid_where_free",
+                                "#/properties/penalties/properties/failed_actions/items"}) {
         INFO(pointer);
         CHECK(seen.count(pointer) == 1);
     }
