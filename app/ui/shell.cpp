@@ -54,9 +54,7 @@ Shell::Shell(ShellOptions options)
 bool Shell::load_scenario(const std::string& file) {
     const std::string path =
         file;  // a copy: `file` may be scenario_.path itself ("Try again"), cleared below
-    sim_.reset();
-    training_.clear();
-    bridge_.reset();
+    live_.stop();
     store_.new_run();  // a new run: not saved yet
     scenario_ = ScenarioInfo{};
     scenario_.path = path;
@@ -68,21 +66,19 @@ bool Shell::load_scenario(const std::string& file) {
     }
     scenario_.title = load.scenario->title;
     auto scenario = std::make_unique<sim::Scenario>(std::move(*load.scenario));
-    sim_.emplace(scenario->setup);  // a copy: the scenario stays whole for the training session
+    live_.start(scenario->setup);  // a copy: the scenario stays whole for the training session
     reset_people();
-    ui_.mode = training_.begin(std::move(scenario), ui_.mode, &*sim_);
+    ui_.mode = live_.training().begin(std::move(scenario), ui_.mode, live_.sim());
     return true;
 }
 
 void Shell::start(sim::Setup setup, sim::LocalText title) {
-    bridge_.reset();
-    training_.clear();
+    live_.stop();
     store_.new_run();
     ui_.mode = TrainingMode::Sandbox;
     scenario_ = ScenarioInfo{};
     scenario_.title = std::move(title);
-    sim_.reset();
-    sim_.emplace(std::move(setup));
+    live_.start(std::move(setup));
     reset_people();
 }
 
@@ -105,8 +101,8 @@ void Shell::reset_people() {
     ui_.work_account.clear();
     ui_.account_user.clear();
     ui_.mail_user.clear();
-    if (!sim_) return;
-    for (const sim::Person& p : sim_->world().people) {
+    if (!live_.sim()) return;
+    for (const sim::Person& p : live_.sim()->world().people) {
         if (p.deleted) continue;
         if (ui_.work_account.empty() && p.is_admin()) ui_.work_account = p.upn;
         if (ui_.account_user.empty()) ui_.account_user = p.upn;
@@ -117,8 +113,8 @@ void Shell::reset_people() {
 void Shell::draw() {
     // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
     const ViewContext ctx =
-        replay_ ? replay_context()
-                : ViewContext{simulation(), strings_, ui_, scenario_, view_, &training_, &store_.status()};
+        replay_ ? replay_context() : ViewContext{simulation(),      strings_,        ui_, scenario_, view_,
+                                                 &live_.training(), &store_.status()};
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
@@ -144,10 +140,9 @@ void Shell::apply(const Command& command) {
                     ui_.speed = c.multiplier;
                 ui_.paused = false;
             } else if constexpr (std::is_same_v<T, SkipToNextEvent>) {
-                if (sim_) {
-                    const bool was_finished = training_.finished();
-                    sim_->step_to_next_event();
-                    after_sim_moved();
+                if (live_.sim()) {
+                    const bool was_finished = live_.training().finished();
+                    live_.step(ui_.mode);
                     show_score_if_finished(was_finished);
                 }
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
@@ -182,11 +177,11 @@ void Shell::apply(const Command& command) {
             } else if constexpr (std::is_same_v<T, SetMailUser>) {
                 ui_.mail_user = c.upn;
             } else if constexpr (std::is_same_v<T, SubmitAction>) {
-                if (sim_) {
-                    const sim::ActionHandle h = sim_->submit(c.action);
+                if (live_.sim()) {
+                    const sim::ActionHandle h = live_.sim()->submit(c.action);
                     if (!c.tag.empty()) view_.actions[c.tag] = h;
-                    const bool was_finished = training_.finished();
-                    after_sim_moved();
+                    const bool was_finished = live_.training().finished();
+                    live_.update(ui_.mode);
                     show_score_if_finished(was_finished);
                     write_session_now();  // autosave: every applied action (no-op when autosave is off)
                     after_instructor_action(c.action);
@@ -211,21 +206,22 @@ void Shell::apply(const Command& command) {
                     ui_.mode = c.mode;
                 }
             } else if constexpr (std::is_same_v<T, RequestHint>) {
-                training_.request_hint(c.objective, ui_.mode);
+                live_.training().request_hint(c.objective, ui_.mode);
             } else if constexpr (std::is_same_v<T, FinishScenario>) {
-                if (sim_ && ui_.mode != TrainingMode::Sandbox) {
-                    const bool was_finished = training_.finished();
-                    training_.finish(*sim_, Training::Finish::Finished);
+                if (live_.sim() && ui_.mode != TrainingMode::Sandbox) {
+                    const bool was_finished = live_.training().finished();
+                    live_.training().finish(*live_.sim(), Training::Finish::Finished);
                     show_score_if_finished(was_finished);
                 }
             } else if constexpr (std::is_same_v<T, JumpAhead>) {
-                if (sim_) {
-                    const bool was_finished = training_.finished();
-                    run_until(sim::apply_duration(sim_->calendar(), sim_->now(), c.by));
+                if (live_.sim()) {
+                    const bool was_finished = live_.training().finished();
+                    live_.run_until(sim::apply_duration(live_.sim()->calendar(), live_.sim()->now(), c.by),
+                                    ui_.mode);
                     show_score_if_finished(was_finished);
                 }
             } else if constexpr (std::is_same_v<T, ExportDebrief>) {
-                if (sim_) training_.export_debrief(*sim_, ui_.mode, strings_, c.dir);
+                if (live_.sim()) live_.training().export_debrief(*live_.sim(), ui_.mode, strings_, c.dir);
             } else if constexpr (std::is_same_v<T, ResumeSession>) {
                 resume_session();
             } else if constexpr (std::is_same_v<T, StartFresh>) {
@@ -251,18 +247,13 @@ void Shell::apply(const Command& command) {
 }
 
 void Shell::advance(double wall_seconds) {
-    if (!sim_) return;
+    if (!live_.sim()) return;
     if (replay_) return;  // the viewer holds its moment; the live run waits
-    const bool was_finished = training_.finished();
-    const sim::SimTime step = bridge_.advance(wall_seconds, ui_.paused ? 0 : ui_.speed);
-    if (step > 0) run_until(sim_->now() + step);
-    const std::string screen = training_.tick(*sim_, ui_.mode, wall_seconds, ui_.paused);
+    const bool was_finished = live_.training().finished();
+    live_.advance_clock(wall_seconds, ui_.paused, ui_.speed, ui_.mode);
+    const std::string screen = live_.training().tick(*live_.sim(), ui_.mode, wall_seconds, ui_.paused);
     if (!screen.empty()) navigate(screen);
     show_score_if_finished(was_finished);
-}
-
-void Shell::run_until(sim::SimTime t) {
-    sim::run_until(*sim_, t, [this](sim::Simulation&, const sim::RunStep&) { after_sim_moved(); });
 }
 
 // The scenario library (scenario.overview's list), read between frames and kept in the view state.
@@ -277,13 +268,9 @@ void Shell::scan_scenario_library() {
     st.chosen_mode.clear();
 }
 
-void Shell::after_sim_moved() {
-    if (sim_) training_.update(*sim_, ui_.mode);
-}
-
 // When a run has just ended (all objectives met, time up, "Finish"), the score screen opens.
 void Shell::show_score_if_finished(bool was_finished) {
-    if (!was_finished && training_.finished() && ui_.mode != TrainingMode::Sandbox)
+    if (!was_finished && live_.training().finished() && ui_.mode != TrainingMode::Sandbox)
         navigate("scenario.score");
 }
 
@@ -291,30 +278,18 @@ std::optional<double> Shell::wait_seconds() const {
     if (replay_) return std::nullopt;  // nothing moves in the viewer
     // An exam countdown shows seconds (and runs while paused); a demo caption changes on its own.
     std::optional<double> training_wait;
-    if (sim_ && !training_.finished()) {
-        if (ui_.mode == TrainingMode::Exam && training_.countdown_left()) training_wait = 0.25;
-        const auto phase = training_.demo_phase();
+    if (live_.sim() && !live_.training().finished()) {
+        if (ui_.mode == TrainingMode::Exam && live_.training().countdown_left()) training_wait = 0.25;
+        const auto phase = live_.training().demo_phase();
         if (ui_.mode == TrainingMode::Demo && !ui_.paused &&
             (phase == Training::DemoPhase::Reading || phase == Training::DemoPhase::Playing))
             training_wait = 0.1;
     }
     if (training_wait) {
-        const std::optional<double> clock = wait_clock();
+        const std::optional<double> clock = live_.wait_clock(ui_.paused, ui_.speed);
         return clock ? std::min(*clock, *training_wait) : training_wait;
     }
-    return wait_clock();
-}
-
-std::optional<double> Shell::wait_clock() const {
-    if (!sim_ || ui_.paused) return std::nullopt;
-    // Wake when the top bar's minute changes or the next event (an action's result) is due.
-    const sim::SimTime now = sim_->now();
-    sim::SimTime target = (now / sim::kMinute + 1) * sim::kMinute;
-    if (const auto next = sim_->next_event_time()) target = std::min(target, std::max(*next, now));
-    const std::optional<double> wait = bridge_.wall_seconds_until(target - now, ui_.speed);
-    // While an action is in flight, its spinner turns: redraw at 10 Hz.
-    if (sim_->pending_actions().empty()) return wait;
-    return wait ? std::min(*wait, 0.1) : 0.1;
+    return live_.wait_clock(ui_.paused, ui_.speed);
 }
 
 bool Shell::show_screen(const std::string& name) {
@@ -363,9 +338,7 @@ bool Shell::start_up(const std::string& scenario_path, const std::string& mode, 
 
 void Shell::show_error(const std::string& message) {
     if (replay_) replay_.reset();
-    sim_.reset();
-    training_.clear();
-    bridge_.reset();
+    live_.stop();
     store_.new_run();
     scenario_.errors.assign(1, message);
     scenario_.unexpected = true;
@@ -392,9 +365,7 @@ bool Shell::resume_session() {
     if (torn_down) {
         // Half a replayed run is no run: back to the scenario that ran before (none at start: the
         // caller loads the default one).
-        sim_.reset();
-        training_.clear();
-        bridge_.reset();
+        live_.stop();
         store_.new_run();
         scenario_ = ScenarioInfo{};
         if (!previous.empty()) load_scenario(previous);
@@ -414,9 +385,7 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     TrainingMode mode = mode_from_key(extras.mode);
     if (mode == TrainingMode::Demo) mode = TrainingMode::Sandbox;  // the demo player would start over
     torn_down = true;
-    sim_.reset();
-    training_.clear();
-    bridge_.reset();
+    live_.stop();
     scenario_ = ScenarioInfo{};
     if (std::error_code ec; !extras.scenario_path.empty() && fs::exists(extras.scenario_path, ec))
         scenario_.path = extras.scenario_path;
@@ -424,10 +393,10 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     auto scenario = std::make_unique<sim::Scenario>(std::move(*load->scenario));
     sim::Setup setup = scenario->setup;
     setup.seed = b.seed;
-    sim_.emplace(std::move(setup));
-    ui_.mode = training_.begin(std::move(scenario), mode, &*sim_);
-    sim::replay(*sim_, b.actions, [this](sim::Simulation&, const sim::RunStep&) { after_sim_moved(); });
-    if (b.end_time > sim_->now()) run_until(b.end_time);
+    live_.start(std::move(setup));
+    ui_.mode = live_.training().begin(std::move(scenario), mode, live_.sim());
+    live_.replay(b.actions, ui_.mode);
+    if (b.end_time > live_.sim()->now()) live_.run_until(b.end_time, ui_.mode);
     // The instructor's last freeze or unfreeze decides whether the clock runs on.
     for (const sim::RecordedAction& a : b.actions) {
         if (a.action.type == "instructor.freeze") ui_.paused = true;
@@ -446,16 +415,16 @@ bool Shell::resume_session_unguarded(bool& torn_down) {
     ui_.forward_stack.clear();
     if (!extras.screen.empty() && find_screen(extras.screen)) show_screen(extras.screen);
 
-    store_.resumed(saved, sim::hex64(sim_->state_hash()) != b.state_hash);
+    store_.resumed(saved, sim::hex64(live_.sim()->state_hash()) != b.state_hash);
     return true;
 }
 
 bool Shell::save_session() {
     if (replay_) close_replay();  // save the live run, with its own screen and people
-    if (!sim_ || !training_.scenario()) return false;
+    if (!live_.sim() || !live_.training().scenario()) return false;
     // A run without actions that is not the saved session must not replace the last session; that
     // earlier run has now ended with a clean exit too (unless it still waits for the resume question).
-    if (!store_.status().current && !has_actions(*sim_)) {
+    if (!store_.status().current && !has_actions(*live_.sim())) {
         store_.close_earlier();
         return false;
     }
@@ -463,16 +432,16 @@ bool Shell::save_session() {
 }
 
 bool Shell::write_session_now(bool closed) {
-    if (store_.path().empty() || !sim_ || !training_.scenario()) return false;
+    if (store_.path().empty() || !live_.sim() || !live_.training().scenario()) return false;
     const SessionExtras extras{
         true,          mode_key(ui_.mode), scenario_.path, ui_.work_account, ui_.account_user,
         ui_.mail_user, ui_.screen,         closed};
-    return store_.write(*training_.scenario(), *sim_, view_.replay.observations, extras);
+    return store_.write(*live_.training().scenario(), *live_.sim(), view_.replay.observations, extras);
 }
 
 void Shell::export_bundle(const ExportBundle& request) {
-    const ExportOutcome out =
-        Exporter(strings_).bundle(training_.scenario(), simulation(), view_.replay.observations, request);
+    const ExportOutcome out = Exporter(strings_).bundle(live_.training().scenario(), simulation(),
+                                                        view_.replay.observations, request);
     SessionStatus& status = store_.status();
     status.export_ok = out.ok;
     status.export_result = out.message;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/ui/commands.hpp"
+#include "app/ui/live_run.hpp"
 #include "app/ui/replay_controller.hpp"
 #include "app/ui/session.hpp"
 #include "app/ui/session_store.hpp"
@@ -96,11 +97,11 @@ public:
     CommandQueue& commands() { return queue_; }
 
     const UiState& ui() const { return ui_; }
-    const sim::Simulation* simulation() const { return sim_ ? &*sim_ : nullptr; }
+    const sim::Simulation* simulation() const { return live_.sim(); }
     const sim::Strings& strings() const { return strings_; }
     const ScenarioInfo& scenario() const { return scenario_; }
     // The training session: the loaded scenario, checklist, hints, demo, countdown, score.
-    const Training& training() const { return training_; }
+    const Training& training() const { return live_.training(); }
     // Problems loading the UI strings ("file: message"), for stderr.
     const std::vector<std::string>& string_errors() const { return string_errors_; }
     // True once after the text size changed: the platform must rebuild the font atlas.
@@ -110,12 +111,8 @@ private:
     void apply(const Command& command);
     void set_language(const std::string& lang);
     void reset_people();
-    // Runs the simulation to `t` event by event, so the assessment sees every state on the way.
-    void run_until(sim::SimTime t);
-    void after_sim_moved();
     void scan_scenario_library();                     // ScanLibrary: the library into view_.scenario
     const std::string& replay_scenario_path() const;  // what the viewer shows as "the scenario" (its file)
-    std::optional<double> wait_clock() const;         // wait_seconds() for the clock and the actions alone
     void show_score_if_finished(bool was_finished);
     bool resume_session_unguarded(bool& torn_down);  // resume_session without the exception guard
     bool write_session_now(bool closed = false);  // closed: the clean exit's save; sets or clears save_error
@@ -136,9 +133,7 @@ private:
     sim::Strings strings_;
     std::vector<std::string> string_errors_;
     ScenarioInfo scenario_;
-    std::optional<sim::Simulation> sim_;
-    Training training_;
-    TimeBridge bridge_;
+    LiveRun live_;  // the run in the app: simulation, training session, clock
     CommandQueue queue_;
     bool fonts_dirty_ = false;
     SessionStore store_;  // the session file: autosave, resume, the last export's result

@@ -131,7 +131,7 @@ bool Shell::refused_in_replay(const Command& command) {
 // [SECTION] Observations ---------------------------------------------------------------------------
 
 void Shell::add_observation(const AddObservation& request) {
-    if (!sim_ || request.label.empty() || !request.condition.is_object()) return;
+    if (!live_.sim() || request.label.empty() || !request.condition.is_object()) return;
     std::vector<sim::ConditionError> errors;  // verify_bundle could not check a malformed condition
     if (!sim::validate_condition(request.condition, "", errors)) return;
     std::vector<sim::Observation>& list = view_.replay.observations;
@@ -146,8 +146,8 @@ void Shell::add_observation(const AddObservation& request) {
     sim::Observation o;
     o.id = fmt::format("obs-{}", next);
     o.label = request.label;
-    o.time = sim_->now();
-    o.after_actions = actions_so_far(*sim_);
+    o.time = live_.sim()->now();
+    o.after_actions = actions_so_far(*live_.sim());
     o.condition = request.condition;
     list.push_back(std::move(o));
     write_session_now();  // autosave (no-op when it is off): an observation is part of the session
@@ -164,7 +164,7 @@ void Shell::remove_observation(const std::string& id) {
 // [SECTION] Snapshots ------------------------------------------------------------------------------
 
 void Shell::save_scenario_at(const std::string& dir) {
-    const sim::Scenario* base = replay_ ? replay_->scenario() : training_.scenario();
+    const sim::Scenario* base = replay_ ? replay_->scenario() : live_.training().scenario();
     const ExportOutcome out = Exporter(strings_).scenario_at(base, shown_simulation(), dir);
     view_.replay.point_ok = out.ok;
     view_.replay.point_result = out.message;
