@@ -772,20 +772,19 @@ void fact(std::string& out, const std::string& term, const std::string& value_ht
            (wide ? "</dt><dd class=\"wide\">" : "</dt><dd>") + value_html + "</dd>\n";
 }
 
-}  // namespace
-
-std::string debrief_html(const Debrief& d, const Strings& text) {
-    const Calendar cal = calendar_of(d);
-    const std::string title = text.format("debrief.title", {{"title", d.title}});
-    std::string out = document_head(d.lang, title);
+// The page's header: its title and what made it.
+void html_header(std::string& out, const Debrief& d, const Strings& text, const std::string& title) {
     auto add = std::back_inserter(out);
     out += "<body>\n<main>\n<header>\n";
     fmt::format_to(add, "<h1>{}</h1>\n", esc(title));
     fmt::format_to(add, "<p class=\"meta\">{}</p>\n",
                    esc(text.format("debrief.generated_by", {{"version", version()}, {"zone", d.time_zone}})));
     out += "</header>\n";
+}
 
-    // Summary
+// The score and the facts of the run.
+void html_summary(std::string& out, const Debrief& d, const Strings& text) {
+    auto add = std::back_inserter(out);
     int met = 0;
     for (const ObjectiveTime& o : d.objectives) met += o.met_at >= 0 ? 1 : 0;
     fmt::format_to(add, "<section>\n<h2>{}</h2>\n<div class=\"summary\">\n",
@@ -820,16 +819,23 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
     fact(out, text.get("debrief.state_hash"), "<code>" + esc(d.state_hash) + "</code>");
     if (!d.note.empty()) fact(out, text.get("debrief.note"), esc(d.note), true);
     out += "</dl>\n</div>\n</section>\n";
+}
 
-    // Timeline
+// The timeline chart.
+void html_timeline(std::string& out, const Debrief& d, const Strings& text) {
+    auto add = std::back_inserter(out);
     fmt::format_to(add, "<section>\n<h2>{}</h2>\n<p class=\"help\">{}</p>\n",
                    esc(text.get("debrief.timeline")), esc(text.get("debrief.timeline_help")));
     out += "<div class=\"chart\">\n" + timeline_svg(d, text) + "</div>\n";
     if (d.timeline.empty())
         fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.timeline_empty")));
     out += "</section>\n";
+}
 
-    // Time per objective
+// Time per objective.
+void html_objective_times(std::string& out, const Debrief& d, const Strings& text) {
+    const Calendar cal = calendar_of(d);
+    auto add = std::back_inserter(out);
     fmt::format_to(add,
                    "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th "
                    "class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
@@ -847,8 +853,12 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
                        esc(format_span(o.spent, text)));
     }
     out += "</tbody>\n</table>\n</section>\n";
+}
 
-    // Mistakes
+// The failed actions.
+void html_mistakes(std::string& out, const Debrief& d, const Strings& text) {
+    const Calendar cal = calendar_of(d);
+    auto add = std::back_inserter(out);
     fmt::format_to(add, "<section>\n<h2>{}</h2>\n", esc(text.get("debrief.mistakes")));
     if (d.mistakes.empty()) {
         fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.no_mistakes")));
@@ -865,8 +875,11 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
         out += "</tbody>\n</table>\n";
     }
     out += "</section>\n";
+}
 
-    // Penalties
+// The penalties and their total.
+void html_penalties(std::string& out, const Debrief& d, const Strings& text) {
+    auto add = std::back_inserter(out);
     fmt::format_to(add, "<section>\n<h2>{}</h2>\n", esc(text.get("debrief.penalties")));
     if (d.score.penalties.empty()) {
         fmt::format_to(add, "<p class=\"empty\">{}</p>\n", esc(text.get("debrief.no_penalties")));
@@ -890,8 +903,12 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
             esc(text.get("debrief.penalties_total")), total);
     }
     out += "</section>\n";
+}
 
-    // Everything, for print (tooltips do not print)
+// Every timeline entry, for print (tooltips do not print).
+void html_all_entries(std::string& out, const Debrief& d, const Strings& text) {
+    const Calendar cal = calendar_of(d);
+    auto add = std::back_inserter(out);
     if (!d.timeline.empty()) {
         fmt::format_to(add,
                        "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</"
@@ -907,6 +924,20 @@ std::string debrief_html(const Debrief& d, const Strings& text) {
                            esc(t.lane), esc(text.get("debrief.lane." + t.lane)), esc(t.label), esc(t.detail));
         out += "</tbody>\n</table>\n</section>\n";
     }
+}
+
+}  // namespace
+
+std::string debrief_html(const Debrief& d, const Strings& text) {
+    const std::string title = text.format("debrief.title", {{"title", d.title}});
+    std::string out = document_head(d.lang, title);
+    html_header(out, d, text, title);
+    html_summary(out, d, text);
+    html_timeline(out, d, text);
+    html_objective_times(out, d, text);
+    html_mistakes(out, d, text);
+    html_penalties(out, d, text);
+    html_all_entries(out, d, text);
     out += "</main>\n</body>\n</html>\n";
     return out;
 }
