@@ -17,8 +17,8 @@
 #include "sim/hash.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
-#include "sim/shape.hpp"
 #include "sim/run.hpp"
+#include "sim/shape.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
