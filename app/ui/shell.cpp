@@ -128,7 +128,12 @@ void Shell::apply_commands() {
 
 void Shell::apply(const Command& command) {
     if (replay_ && refused_in_replay(command)) return;  // the viewer is read only
-    std::visit(
+    if (!apply_to_ui(command)) apply_to_run(command);
+}
+
+// Commands that change only the UI state: the clock's speed, language, theme, screens, people shown.
+bool Shell::apply_to_ui(const Command& command) {
+    return std::visit(
         [this](const auto& c) {
             using T = std::decay_t<decltype(c)>;
             if constexpr (std::is_same_v<T, Pause>) {
@@ -139,12 +144,6 @@ void Shell::apply(const Command& command) {
                 if (std::find(kSpeeds.begin(), kSpeeds.end(), c.multiplier) != kSpeeds.end())
                     ui_.speed = c.multiplier;
                 ui_.paused = false;
-            } else if constexpr (std::is_same_v<T, SkipToNextEvent>) {
-                if (live_.sim()) {
-                    const bool was_finished = live_.training().finished();
-                    live_.step(ui_.mode);
-                    show_score_if_finished(was_finished);
-                }
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
                 if (is_supported_language(c.lang) && c.lang != ui_.language) set_language(c.lang);
             } else if constexpr (std::is_same_v<T, SetTheme>) {
@@ -176,6 +175,32 @@ void Shell::apply(const Command& command) {
                 ui_.account_user = c.upn;
             } else if constexpr (std::is_same_v<T, SetMailUser>) {
                 ui_.mail_user = c.upn;
+            } else if constexpr (std::is_same_v<T, ScanLibrary>) {
+                scan_scenario_library();
+            } else if constexpr (std::is_same_v<T, ToggleInstructorConsole>) {
+                view_.instructor.open = !view_.instructor.open;
+            } else if constexpr (std::is_same_v<T, OpenInstructorConsole>) {
+                view_.instructor.open = true;
+                if (c.advanced) view_.instructor.advanced = true;
+            } else {
+                return false;
+            }
+            return true;
+        },
+        command);
+}
+
+// Commands for the run, the session file, the viewer and the files written.
+void Shell::apply_to_run(const Command& command) {
+    std::visit(
+        [this](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, SkipToNextEvent>) {
+                if (live_.sim()) {
+                    const bool was_finished = live_.training().finished();
+                    live_.step(ui_.mode);
+                    show_score_if_finished(was_finished);
+                }
             } else if constexpr (std::is_same_v<T, SubmitAction>) {
                 if (live_.sim()) {
                     const sim::ActionHandle h = live_.sim()->submit(c.action);
@@ -188,13 +213,6 @@ void Shell::apply(const Command& command) {
                 }
             } else if constexpr (std::is_same_v<T, ReloadScenario>) {
                 if (!scenario_.path.empty()) start_scenario(scenario_.path, ui_.mode);
-            } else if constexpr (std::is_same_v<T, ScanLibrary>) {
-                scan_scenario_library();
-            } else if constexpr (std::is_same_v<T, ToggleInstructorConsole>) {
-                view_.instructor.open = !view_.instructor.open;
-            } else if constexpr (std::is_same_v<T, OpenInstructorConsole>) {
-                view_.instructor.open = true;
-                if (c.advanced) view_.instructor.advanced = true;
             } else if constexpr (std::is_same_v<T, StartScenario>) {
                 start_scenario(c.path, c.mode, c.language);
             } else if constexpr (std::is_same_v<T, SetMode>) {

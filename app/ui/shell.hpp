@@ -109,6 +109,8 @@ public:
 
 private:
     void apply(const Command& command);
+    bool apply_to_ui(const Command& command);  // false: not a UI-only command
+    void apply_to_run(const Command& command);
     void set_language(const std::string& lang);
     void reset_people();
     void scan_scenario_library();                     // ScanLibrary: the library into view_.scenario
