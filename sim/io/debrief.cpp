@@ -186,6 +186,39 @@ std::string format_span(SimTime ms, const Strings& text) {
 
 // [SECTION] Building
 
+namespace {
+
+// Time per objective: from the previous objective met (or the start) to this one.
+void add_objective_times(Debrief& d, const Scenario& scenario, const ScoreReport& report,
+                         const Strings& text) {
+    const auto& defs = scenario.assessment.objectives;
+    for (std::size_t i = 0; i < report.objectives.size(); ++i) {
+        const ObjectiveResult& o = report.objectives[i];
+        ObjectiveTime t;
+        t.id = o.id;
+        if (i < defs.size()) t.title = defs[i].title;
+        if (t.title.en.empty()) t.title.en = o.id;
+        t.weight = o.weight;
+        t.met_at = o.met ? o.met_at : -1;
+        if (t.met_at >= 0) {
+            SimTime previous = d.start;
+            for (std::size_t k = 0; k < report.objectives.size(); ++k) {
+                const ObjectiveResult& p = report.objectives[k];
+                if (k == i || !p.met) continue;
+                if (p.met_at < t.met_at || (p.met_at == t.met_at && k < i))
+                    previous = std::max(previous, p.met_at);
+            }
+            t.spent = t.met_at - previous;
+            d.timeline.push_back({t.met_at, "objective",
+                                  text.format("debrief.objective_met", {{"title", t.title.in(d.lang)}}),
+                                  text.format("scenario.score.weight", {{"weight", t.weight}}), true});
+        }
+        d.objectives.push_back(std::move(t));
+    }
+}
+
+}  // namespace
+
 Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const ScoreReport& report,
                      const Strings& text) {
     Debrief d;
@@ -273,31 +306,7 @@ Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const Scor
             {s.time, "action", op_label(text, s.action.type), text.get("debrief.pending"), true});
     }
 
-    // Time per objective: from the previous objective met (or the start) to this one.
-    const auto& defs = scenario.assessment.objectives;
-    for (std::size_t i = 0; i < report.objectives.size(); ++i) {
-        const ObjectiveResult& o = report.objectives[i];
-        ObjectiveTime t;
-        t.id = o.id;
-        if (i < defs.size()) t.title = defs[i].title;
-        if (t.title.en.empty()) t.title.en = o.id;
-        t.weight = o.weight;
-        t.met_at = o.met ? o.met_at : -1;
-        if (t.met_at >= 0) {
-            SimTime previous = d.start;
-            for (std::size_t k = 0; k < report.objectives.size(); ++k) {
-                const ObjectiveResult& p = report.objectives[k];
-                if (k == i || !p.met) continue;
-                if (p.met_at < t.met_at || (p.met_at == t.met_at && k < i))
-                    previous = std::max(previous, p.met_at);
-            }
-            t.spent = t.met_at - previous;
-            d.timeline.push_back({t.met_at, "objective",
-                                  text.format("debrief.objective_met", {{"title", t.title.in(d.lang)}}),
-                                  text.format("scenario.score.weight", {{"weight", t.weight}}), true});
-        }
-        d.objectives.push_back(std::move(t));
-    }
+    add_objective_times(d, scenario, report, text);
     for (const PenaltyItem& p : report.penalties)
         d.penalty_labels.push_back(label_or(text, "scenario.penalty." + p.reason, p.reason) +
                                    (p.detail.empty() ? "" : " (" + p.detail + ")"));
