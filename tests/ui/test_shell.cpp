@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <variant>
 
 #include "app/ui/screens.hpp"
 #include "app/ui/shell.hpp"
@@ -200,4 +201,43 @@ TEST_CASE("sleeping as long as the shell allows lands on each next minute", "[ui
     t.shell.commands().push(app::Pause{});
     t.shell.apply_commands();
     CHECK_FALSE(t.shell.wait_seconds().has_value());  // paused: sleep until input
+}
+
+TEST_CASE("the scenario library is read by a command between frames, never while the overview draws",
+          "[ui][shell][overview]") {
+    ShellUnderTest t("en");
+    REQUIRE(t.shell.show_screen("scenario.overview"));
+    REQUIRE_FALSE(t.shell.view_state().scenario.library_scanned);
+    // Drawing alone only asks for the scan: the state is untouched until the commands are applied.
+    t.ui.set_between_frames([] {});
+    t.ui.frame();
+    CHECK_FALSE(t.shell.view_state().scenario.library_scanned);
+    REQUIRE_FALSE(t.shell.commands().empty());
+    bool asked = false;
+    for (const app::Command& c : t.shell.commands().take_all())
+        asked = asked || std::holds_alternative<app::ScanLibrary>(c);
+    CHECK(asked);
+    // Applied between frames: the result is cached in the view state, and the next frame does not ask again.
+    t.shell.commands().push(app::ScanLibrary{});
+    t.shell.apply_commands();
+    CHECK(t.shell.view_state().scenario.library_scanned);
+    t.ui.frame();
+    for (const app::Command& c : t.shell.commands().take_all())
+        CHECK_FALSE(std::holds_alternative<app::ScanLibrary>(c));
+}
+
+TEST_CASE("the instructor console opens and closes through commands (F9, --instructor-advanced)",
+          "[ui][shell][instructor]") {
+    ShellUnderTest t("en");
+    REQUIRE_FALSE(t.shell.view_state().instructor.open);
+    t.shell.commands().push(app::ToggleInstructorConsole{});
+    t.shell.apply_commands();
+    CHECK(t.shell.view_state().instructor.open);
+    t.shell.commands().push(app::ToggleInstructorConsole{});
+    t.shell.apply_commands();
+    CHECK_FALSE(t.shell.view_state().instructor.open);
+    t.shell.commands().push(app::OpenInstructorConsole{true});
+    t.shell.apply_commands();
+    CHECK(t.shell.view_state().instructor.open);
+    CHECK(t.shell.view_state().instructor.advanced);
 }
