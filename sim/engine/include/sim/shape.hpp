@@ -1,5 +1,5 @@
 // sim/shape.hpp — a JSON object's fields, described once: name, type, range, required or default, and
-// where the value goes. One description drives
+// where the value goes (a field's default is its member's initial value). One description drives
 //   - reading: unknown keys (with "did you mean"), types and ranges (json_input.hpp's integer_in_range
 //     and number_in_range), required keys, each refusal one ShapeError with the field's JSON pointer;
 //   - writing: to_json of the fields that have a member;
@@ -102,6 +102,7 @@ public:
 
 protected:
     FieldSpec& add(const char* name, FieldType type);
+    FieldSpec& last() { return fields_.back(); }  // the field described last
 
 private:
     std::string schema_;
@@ -216,9 +217,6 @@ public:
         return read_field(obj, name, pointer, &out, errors);
     }
     void write(const T& source, nlohmann::json& out) const { write_fields(&source, out); }
-
-private:
-    FieldSpec& last() { return const_cast<FieldSpec&>(fields().back()); }
 };
 
 }  // namespace sim
