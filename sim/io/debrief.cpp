@@ -13,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +24,7 @@
 #include "sim/hash.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
+#include "sim/shape.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -420,72 +422,220 @@ nlohmann::json to_json(const Debrief& d) {
               {"penalties", std::move(penalties)}}}};
 }
 
+namespace {
+
+// The fields of a debrief's JSON (to_json above), described once; every one is required but "difference".
+constexpr std::int64_t kAnyTime = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kAnyInt = std::numeric_limits<int>::max();
+
+const auto kDebriefShape = Shape<Debrief>("", TypeWords::MustBe)
+                               .known("npsim_debrief")
+                               .string("lang", &Debrief::lang)
+                               .required()
+                               .known("scenario", FieldType::Object)
+                               .required()
+                               .unsigned_integer("seed", &Debrief::seed)
+                               .required()
+                               .string("mode", &Debrief::mode)
+                               .required()
+                               .string("trainee", &Debrief::trainee)
+                               .required()
+                               .string("note", &Debrief::note)
+                               .required()
+                               .known("calendar", FieldType::Object)
+                               .required()
+                               .known("run", FieldType::Object)
+                               .required()
+                               .string("journal_hash", &Debrief::journal_hash)
+                               .required()
+                               .string("state_hash", &Debrief::state_hash)
+                               .required()
+                               .boolean("reproduced", &Debrief::reproduced)
+                               .required()
+                               .string("difference", &Debrief::difference)
+                               .known("actions", FieldType::Object)
+                               .required()
+                               .known("timeline", FieldType::Array)
+                               .required()
+                               .known("objectives", FieldType::Array)
+                               .required()
+                               .known("mistakes", FieldType::Array)
+                               .required()
+                               .known("score", FieldType::Object)
+                               .required();
+const auto kScenarioPartShape = Shape<Debrief>("", TypeWords::MustBe)
+                                    .string("id", &Debrief::scenario_id)
+                                    .required()
+                                    .string("title", &Debrief::title)
+                                    .required();
+const auto kCalendarShape =
+    Shape<Debrief>("", TypeWords::MustBe)
+        .known("start_date", FieldType::String)
+        .required()
+        .integer("start_minute_of_day", &Debrief::start_minute_of_day, -kAnyInt - 1, kAnyInt)
+        .required()
+        .string("time_zone", &Debrief::time_zone)
+        .required();
+const auto kRunShape = Shape<Debrief>("", TypeWords::MustBe)
+                           .integer("start_ms", &Debrief::start, -kAnyTime - 1, kAnyTime)
+                           .required()
+                           .integer("end_ms", &Debrief::end, -kAnyTime - 1, kAnyTime)
+                           .required()
+                           .string("start", &Debrief::start_text)
+                           .required()
+                           .string("end", &Debrief::end_text)
+                           .required();
+const auto kActionCountShape = Shape<Debrief>("", TypeWords::MustBe)
+                                   .integer("total", &Debrief::actions, 0, kAnyTime)
+                                   .required()
+                                   .integer("failed", &Debrief::actions_failed, 0, kAnyTime)
+                                   .required();
+const auto kTimelineItemShape = Shape<TimelineItem>("", TypeWords::MustBe)
+                                    .integer("t", &TimelineItem::time, -kAnyTime - 1, kAnyTime)
+                                    .required()
+                                    .string("lane", &TimelineItem::lane)
+                                    .required()
+                                    .string("label", &TimelineItem::label)
+                                    .required()
+                                    .string("detail", &TimelineItem::detail)
+                                    .required()
+                                    .boolean("ok", &TimelineItem::ok)
+                                    .required();
+const auto kObjectiveTimeShape = Shape<ObjectiveTime>("", TypeWords::MustBe)
+                                     .string("id", &ObjectiveTime::id)
+                                     .required()
+                                     .known("title", FieldType::Object)
+                                     .required()
+                                     .integer("met_at_ms", &ObjectiveTime::met_at, -kAnyTime - 1, kAnyTime)
+                                     .required()
+                                     .integer("spent_ms", &ObjectiveTime::spent, -kAnyTime - 1, kAnyTime)
+                                     .required()
+                                     .integer("weight", &ObjectiveTime::weight, -kAnyInt - 1, kAnyInt)
+                                     .required();
+const auto kTitleShape = Shape<LocalText>("", TypeWords::MustBe)
+                             .string("en", &LocalText::en)
+                             .required()
+                             .string("de", &LocalText::de)
+                             .required();
+const auto kMistakeShape = Shape<Mistake>("", TypeWords::MustBe)
+                               .integer("t", &Mistake::time, -kAnyTime - 1, kAnyTime)
+                               .required()
+                               .string("operation", &Mistake::operation)
+                               .required()
+                               .string("error", &Mistake::error_code)
+                               .required()
+                               .string("message", &Mistake::message)
+                               .required();
+const auto kScoreShape = Shape<ScoreReport>("", TypeWords::MustBe)
+                             .integer("score", &ScoreReport::score, -kAnyInt - 1, kAnyInt)
+                             .required()
+                             .boolean("all_met", &ScoreReport::all_met)
+                             .required()
+                             .integer("earned_weight", &ScoreReport::earned_weight, -kAnyInt - 1, kAnyInt)
+                             .required()
+                             .integer("total_weight", &ScoreReport::total_weight, -kAnyInt - 1, kAnyInt)
+                             .required()
+                             .known("objectives", FieldType::Array)
+                             .required()
+                             .known("penalties", FieldType::Array)
+                             .required();
+const auto kResultShape = Shape<ObjectiveResult>("", TypeWords::MustBe)
+                              .string("id", &ObjectiveResult::id)
+                              .required()
+                              .boolean("met", &ObjectiveResult::met)
+                              .required()
+                              .integer("met_at_ms", &ObjectiveResult::met_at, -kAnyTime - 1, kAnyTime)
+                              .required()
+                              .integer("weight", &ObjectiveResult::weight, -kAnyInt - 1, kAnyInt)
+                              .required();
+const auto kPenaltyShape = Shape<PenaltyItem>("", TypeWords::MustBe)
+                               .string("reason", &PenaltyItem::reason)
+                               .required()
+                               .string("detail", &PenaltyItem::detail)
+                               .required()
+                               .integer("count", &PenaltyItem::count, -kAnyInt - 1, kAnyInt)
+                               .required()
+                               .integer("points", &PenaltyItem::points, -kAnyInt - 1, kAnyInt)
+                               .required()
+                               .known("label", FieldType::String)
+                               .required();
+
+// Reads the object `obj` at `pointer` with `shape` into `out`; false when something is missing or wrong.
+template <class T>
+bool read_part(const Shape<T>& shape, const Json& obj, const std::string& pointer, T& out,
+               ShapeErrors& errors) {
+    if (!obj.is_object()) {
+        errors.push_back({"", pointer, "must be an object", ""});
+        return false;
+    }
+    const std::size_t before = errors.size();
+    shape.read(obj, pointer, out, errors);
+    return errors.size() == before;
+}
+
+// Each element of the array `arr` at `pointer`, read with `shape` and appended to `out`.
+template <class T>
+bool read_each(const Shape<T>& shape, const Json& arr, const std::string& pointer, std::vector<T>& out,
+               ShapeErrors& errors) {
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        T item;
+        if (!read_part(shape, arr[i], pointer + "/" + std::to_string(i), item, errors)) return false;
+        out.push_back(std::move(item));
+    }
+    return true;
+}
+
+// The calendar, the run, the action counts, the timeline, the objectives and the mistakes.
+bool read_run(const Json& j, Debrief& d, ShapeErrors& errors) {
+    if (!read_part(kScenarioPartShape, j["scenario"], "/scenario", d, errors) ||
+        !read_part(kCalendarShape, j["calendar"], "/calendar", d, errors))
+        return false;
+    const auto date = parse_date(j["calendar"]["start_date"].get<std::string>());
+    if (!date) {
+        errors.push_back({"", "/calendar/start_date", "not a date", ""});
+        return false;
+    }
+    d.start_date = *date;
+    if (!read_part(kRunShape, j["run"], "/run", d, errors) ||
+        !read_part(kActionCountShape, j["actions"], "/actions", d, errors) ||
+        !read_each(kTimelineItemShape, j["timeline"], "/timeline", d.timeline, errors) ||
+        !read_each(kObjectiveTimeShape, j["objectives"], "/objectives", d.objectives, errors) ||
+        !read_each(kMistakeShape, j["mistakes"], "/mistakes", d.mistakes, errors))
+        return false;
+    for (std::size_t i = 0; i < d.objectives.size(); ++i)
+        if (!read_part(kTitleShape, j["objectives"][i]["title"], fmt::format("/objectives/{}/title", i),
+                       d.objectives[i].title, errors))
+            return false;
+    return true;
+}
+
+bool read_score(const Json& s, Debrief& d, ShapeErrors& errors) {
+    if (!read_part(kScoreShape, s, "/score", d.score, errors) ||
+        !read_each(kResultShape, s["objectives"], "/score/objectives", d.score.objectives, errors) ||
+        !read_each(kPenaltyShape, s["penalties"], "/score/penalties", d.score.penalties, errors))
+        return false;
+    for (const Json& p : s["penalties"]) d.penalty_labels.push_back(p["label"].get<std::string>());
+    return true;
+}
+
+}  // namespace
+
 bool debrief_from_json(const nlohmann::json& j, Debrief& out, std::string& error) {
-    if (!j.is_object() || j.value("npsim_debrief", 0) != 1) {
+    const auto format = j.is_object() ? j.find("npsim_debrief") : j.end();
+    if (!j.is_object() || format == j.end() || *format != 1) {
         error = "/npsim_debrief: not an npsim debrief (format 1)";
         return false;
     }
-    try {
-        Debrief d;
-        d.lang = j.at("lang").get<std::string>();
-        d.scenario_id = j.at("scenario").at("id").get<std::string>();
-        d.title = j.at("scenario").at("title").get<std::string>();
-        d.seed = j.at("seed").get<std::uint64_t>();
-        d.mode = j.at("mode").get<std::string>();
-        d.trainee = j.at("trainee").get<std::string>();
-        d.note = j.at("note").get<std::string>();
-        const Json& cal = j.at("calendar");
-        const auto date = parse_date(cal.at("start_date").get<std::string>());
-        if (!date) {
-            error = "/calendar/start_date: not a date";
-            return false;
-        }
-        d.start_date = *date;
-        d.start_minute_of_day = cal.at("start_minute_of_day").get<int>();
-        d.time_zone = cal.at("time_zone").get<std::string>();
-        const Json& run = j.at("run");
-        d.start = run.at("start_ms").get<SimTime>();
-        d.end = run.at("end_ms").get<SimTime>();
-        d.start_text = run.at("start").get<std::string>();
-        d.end_text = run.at("end").get<std::string>();
-        d.journal_hash = j.at("journal_hash").get<std::string>();
-        d.state_hash = j.at("state_hash").get<std::string>();
-        d.reproduced = j.at("reproduced").get<bool>();
-        d.difference = j.value("difference", std::string());
-        d.actions = j.at("actions").at("total").get<std::size_t>();
-        d.actions_failed = j.at("actions").at("failed").get<std::size_t>();
-        for (const Json& t : j.at("timeline"))
-            d.timeline.push_back({t.at("t").get<SimTime>(), t.at("lane").get<std::string>(),
-                                  t.at("label").get<std::string>(), t.at("detail").get<std::string>(),
-                                  t.at("ok").get<bool>()});
-        for (const Json& o : j.at("objectives"))
-            d.objectives.push_back({o.at("id").get<std::string>(),
-                                    LocalText{o.at("title").at("en").get<std::string>(),
-                                              o.at("title").at("de").get<std::string>()},
-                                    o.at("met_at_ms").get<SimTime>(), o.at("spent_ms").get<SimTime>(),
-                                    o.at("weight").get<int>()});
-        for (const Json& m : j.at("mistakes"))
-            d.mistakes.push_back({m.at("t").get<SimTime>(), m.at("operation").get<std::string>(),
-                                  m.at("error").get<std::string>(), m.at("message").get<std::string>()});
-        const Json& s = j.at("score");
-        d.score.score = s.at("score").get<int>();
-        d.score.all_met = s.at("all_met").get<bool>();
-        d.score.earned_weight = s.at("earned_weight").get<int>();
-        d.score.total_weight = s.at("total_weight").get<int>();
-        for (const Json& o : s.at("objectives"))
-            d.score.objectives.push_back({o.at("id").get<std::string>(), o.at("met").get<bool>(),
-                                          o.at("met_at_ms").get<SimTime>(), o.at("weight").get<int>()});
-        for (const Json& p : s.at("penalties")) {
-            d.score.penalties.push_back({p.at("reason").get<std::string>(), p.at("detail").get<std::string>(),
-                                         p.at("count").get<int>(), p.at("points").get<int>()});
-            d.penalty_labels.push_back(p.at("label").get<std::string>());
-        }
-        out = std::move(d);
-        return true;
-    } catch (const nlohmann::json::exception& e) {
-        error = fmt::format("not a complete debrief: {}", e.what());
+    Debrief d;
+    ShapeErrors errors;
+    if (!read_part(kDebriefShape, j, "", d, errors) || !read_run(j, d, errors) ||
+        !read_score(j["score"], d, errors)) {
+        error =
+            errors.empty() ? "not a complete debrief" : "not a complete debrief: " + errors.front().text();
         return false;
     }
+    out = std::move(d);
+    return true;
 }
 
 // [SECTION] Timeline axis

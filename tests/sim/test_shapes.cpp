@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/data_files.hpp"
+#include "sim/debrief.hpp"
 #include "sim/scenario.hpp"
 #include "sim/shape.hpp"
 
@@ -138,4 +139,33 @@ TEST_CASE("a shape reads, refuses with JSON pointers and writes what it describe
     CHECK(t.count == 3);  // a refused value leaves the default
     ShapeError located{"s.json", "/x", "m", ""};
     CHECK(located.text() == "s.json: /x: m");
+}
+
+TEST_CASE("a debrief's JSON is read through its shapes, naming the first field that is wrong",
+          "[sim][shape]") {
+    Debrief d;
+    d.start_date = *parse_date("2025-03-03");
+    d.timeline.push_back({5, "action", "Sign in", "", true});
+    d.objectives.push_back({"o1", LocalText{"One", "Eins"}, 10, 10, 2});
+    const json j = to_json(d);
+    Debrief back;
+    std::string error;
+    INFO(error);
+    REQUIRE(debrief_from_json(j, back, error));
+    CHECK(to_json(back) == j);
+
+    json missing = j;
+    missing.erase("lang");
+    CHECK_FALSE(debrief_from_json(missing, back, error));
+    CHECK(error == "not a complete debrief: missing required key \"lang\"");
+    json wrong = j;
+    wrong["timeline"][0]["ok"] = "yes";
+    CHECK_FALSE(debrief_from_json(wrong, back, error));
+    CHECK(error == "not a complete debrief: /timeline/0/ok: must be true or false, not string");
+    json title = j;
+    title["objectives"][0]["title"].erase("de");
+    CHECK_FALSE(debrief_from_json(title, back, error));
+    CHECK(error == "not a complete debrief: /objectives/0/title: missing required key \"de\"");
+    CHECK_FALSE(debrief_from_json(json{{"npsim_debrief", "1"}}, back, error));
+    CHECK(error == "/npsim_debrief: not an npsim debrief (format 1)");
 }
