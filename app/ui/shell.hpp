@@ -1,5 +1,12 @@
 // app/ui/shell.hpp — the desktop shell's model: scenario, simulation, UI strings, UI state, commands.
 //
+// The Shell coordinates; the work is done by its controllers:
+//   LiveRun           the run in the app: simulation, training session, clock (app/ui/live_run.hpp)
+//   SessionStore      the session file: check at start, resume, autosave (app/ui/session_store.hpp)
+//   ReplayController  the read-only session viewer's recording and replay (app/ui/replay_controller.hpp)
+//   Exporter          support cases and "Save this point as a scenario" (app/ui/exporter.hpp)
+// It applies the commands (dispatch), loads scenarios, keeps the UI state and swaps it for the viewer.
+//
 // The app loop (and the UI tests) drive it in this order each frame:
 //   draw()            views read the state and push commands (ImGui frame in progress)
 //   apply_commands()  between frames: the only place that changes the simulation or the UI state
@@ -71,12 +78,12 @@ public:
     bool save_session();
     const SessionStatus& session() const { return store_.status(); }
 
-    // The read-only session viewer (app/ui/shell_replay.cpp). open_replay() loads a session file or
-    // repro bundle and shows it on "scenario.replay" at its end; every surface then shows the world of
-    // the recording at the chosen moment (SetReplayTime), rebuilt by replaying the recorded actions.
-    // The live run waits untouched (no clock, no autosave) and nothing can change the recording:
-    // SubmitAction and the other world-changing commands are refused. close_replay() returns to the
-    // live run and the screen it was on. False (and ViewState::replay.open_error) when the file fails.
+    // The read-only session viewer (app/ui/shell_replay.cpp, ReplayController). open_replay() loads a session
+    // file or repro bundle and shows it on "scenario.replay" at its end; every surface then shows the world
+    // of the recording at the chosen moment (SetReplayTime), rebuilt by replaying the recorded actions. The
+    // live run waits untouched (no clock, no autosave) and nothing can change the recording: SubmitAction and
+    // the other world-changing commands are refused. close_replay() returns to the live run and the screen it
+    // was on. False (and ViewState::replay.open_error) when the file fails.
     bool open_replay(const std::string& path);
     void close_replay();
     bool replaying() const { return replay_ != nullptr; }
