@@ -52,6 +52,63 @@ bool holds(const Person& p, const std::string& sku, bool active_only) {
 
 constexpr std::int64_t kMaxCount = 1'000'000;  // people, seats: the largest count a condition may ask for
 
+namespace {
+
+// The objects inside conditions, described once (sim/shape.hpp); they are checked, not read into structs.
+struct ConditionArgs {};
+const auto kSubscriptionCondition =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/5/properties/subscription", TypeWords::MustBe)
+                  .known("sku", FieldType::String)
+                  .known("min_quantity", FieldType::Integer)
+                  .range(0, kMaxCount));
+const auto kLicensedCondition =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/6/properties/licensed", TypeWords::MustBe)
+                  .known("sku", FieldType::String)
+                  .known("min_people", FieldType::Integer)
+                  .range(0, kMaxCount)
+                  .known("state", FieldType::String)
+                  .known("upn", FieldType::String)
+                  .wrong_type("must be a sign-in name"));
+const auto kPersonCondition =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/7/properties/person", TypeWords::MustBe)
+                  .known("upn", FieldType::String)
+                  .known("exists", FieldType::Bool)
+                  .wrong_type("must be true or false")
+                  .known("usage_location", FieldType::String)
+                  .wrong_type("must be a text")
+                  .known("role", FieldType::String)
+                  .known("sign_in_blocked", FieldType::Bool)
+                  .wrong_type("must be true or false")
+                  .known("kind", FieldType::String)
+                  .wrong_type("must be a text"));
+const auto kLastResultCondition = Shape<ConditionArgs>("", TypeWords::MustBe)
+                                      .known("operation", FieldType::String)
+                                      .known("error", FieldType::String);
+const auto kMailCondition =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/11/properties/mail", TypeWords::MustBe)
+                  .known("to", FieldType::String)
+                  .known("subject_key", FieldType::String));
+
+// Each of `fields` that is present in `v`, checked for its type and range.
+void check_fields(const ObjectShape& shape, const nlohmann::json& v, const std::string& p,
+                  std::initializer_list<const char*> fields, std::vector<ConditionError>& errors) {
+    ShapeErrors found;
+    FieldValue ignored;
+    for (const char* f : fields) shape.value(v, f, p, ignored, found);
+    for (const auto& e : found) errors.push_back({e.pointer, e.message});
+}
+
+// Unknown keys of `v`, then `fields` (check_fields).
+void check_args(const ObjectShape& shape, const nlohmann::json& v, const std::string& p,
+                std::initializer_list<const char*> fields, std::vector<ConditionError>& errors) {
+    ShapeErrors found;
+    shape.check_keys(v, p, found);
+    for (const auto& e : found) errors.push_back({e.pointer, e.message});
+    check_fields(shape, v, p, fields, errors);
+}
+
+}  // namespace
+
 bool validate_condition(const nlohmann::json& c, const std::string& pointer,
                         std::vector<ConditionError>& errors) {
     const std::size_t before = errors.size();
@@ -97,31 +154,23 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string())
             err(p, "needs \"sku\"");
         else {
-            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_quantity"})) err(where, message);
-            if (v.contains("min_quantity")) whole(v["min_quantity"], p + "/min_quantity", 0, kMaxCount);
+            check_args(kSubscriptionCondition, v, p, {"min_quantity"}, errors);
         }
     } else if (key == "licensed") {
         if (!v.is_object() || !v.contains("sku") || !v["sku"].is_string())
             err(p, "needs \"sku\"");
         else {
-            for (auto& [where, message] : unknown_keys(v, p, {"sku", "min_people", "state", "upn"}))
-                err(where, message);
-            if (v.contains("min_people")) whole(v["min_people"], p + "/min_people", 0, kMaxCount);
+            check_args(kLicensedCondition, v, p, {"min_people"}, errors);
             if (v.contains("state") && v["state"] != "active" && v["state"] != "any")
                 err(p + "/state", "must be \"active\" or \"any\"");
-            if (v.contains("upn") && !v["upn"].is_string()) err(p + "/upn", "must be a sign-in name");
+            check_fields(kLicensedCondition, v, p, {"upn"}, errors);
         }
     } else if (key == "person") {
         if (!v.is_object() || !v.contains("upn") || !v["upn"].is_string())
             err(p, "needs \"upn\"");
         else {
-            for (auto& [where, message] :
-                 unknown_keys(v, p, {"upn", "exists", "usage_location", "role", "sign_in_blocked", "kind"}))
-                err(where, message);
-            for (const char* b : {"exists", "sign_in_blocked"})
-                if (v.contains(b) && !v[b].is_boolean()) err(p + "/" + b, "must be true or false");
-            for (const char* t : {"usage_location", "kind"})
-                if (v.contains(t) && !v[t].is_string()) err(p + "/" + t, "must be a text");
+            check_args(kPersonCondition, v, p, {"exists", "sign_in_blocked", "usage_location", "kind"},
+                       errors);
             Role r;
             if (v.contains("role") &&
                 (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
@@ -137,7 +186,7 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
                 "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error code, or "
                 "\"ok\")");
         else
-            for (auto& [where, message] : unknown_keys(v, p, {"operation", "error"})) err(where, message);
+            check_args(kLastResultCondition, v, p, {}, errors);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -147,7 +196,7 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
             !v["subject_key"].is_string())
             err(p, "needs \"to\" (a sign-in name) and \"subject_key\" (e.g. \"mail.approved.subject\")");
         else
-            for (auto& [where, message] : unknown_keys(v, p, {"to", "subject_key"})) err(where, message);
+            check_args(kMailCondition, v, p, {}, errors);
     }
     return errors.size() == before;
 }

@@ -93,7 +93,11 @@ TEST_CASE("every described object has the fields of its sub-schema", "[sim][shap
                                 "#/$defs/objective/properties/feedback",
                                 "#/properties/penalties",
                                 "#/properties/penalties/properties/paid_where_free",
-                                "#/properties/penalties/properties/failed_actions/items"}) {
+                                "#/properties/penalties/properties/failed_actions/items",
+                                "#/$defs/condition/oneOf/5/properties/subscription",
+                                "#/$defs/condition/oneOf/6/properties/licensed",
+                                "#/$defs/condition/oneOf/7/properties/person",
+                                "#/$defs/condition/oneOf/11/properties/mail"}) {
         INFO(pointer);
         CHECK(seen.count(pointer) == 1);
     }
