@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/test.sh — install what is missing, build and run the whole test suite:
-#   0. the format check: every tracked *.cpp/*.hpp matches .clang-format (scripts/check-format.sh);
+#   0. the format check: every tracked *.cpp/*.hpp matches .clang-format (scripts/check-format.sh),
+#      and clang-tidy with the list in .clang-tidy over sim/, app/ and tools/ (scripts/check-tidy.sh);
 #   1. the "ci" workflow: configure, build, ctest (sim, ui, cli, scenario and GUI-smoke tests);
 #   2. the "asan" workflow: the sim tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the JSON Schema check of every scenario (ajv) and the broken examples;
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 echo "== format: clang-format check"
 bash scripts/check-format.sh
+echo "== tidy: clang-tidy (.clang-tidy: bugs, needless copies, functions of at most 120 lines)"
+bash scripts/check-tidy.sh
 echo "== ci: build and run all tests"
 cmake --workflow --preset ci
 echo "== schema: scenarios against scenarios/schema/scenario.schema.json (ajv)"

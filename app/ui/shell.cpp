@@ -52,8 +52,8 @@ Shell::Shell(ShellOptions options)
 }
 
 bool Shell::load_scenario(const std::string& file) {
-    const std::string path =
-        file;  // a copy: `file` may be scenario_.path itself ("Try again"), cleared below
+    // A copy on purpose: `file` may be scenario_.path itself ("Try again"), which is cleared below.
+    const std::string path = file;  // NOLINT(performance-unnecessary-copy-initialization)
     live_.stop();
     store_.new_run();  // a new run: not saved yet
     scenario_ = ScenarioInfo{};

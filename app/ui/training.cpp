@@ -89,8 +89,7 @@ std::string screen_for_operation(const std::string& type) {
         return first_known({"portal.register", "portal.registration", "portal.home"});
     if (type == "portal.open_offer") return first_known({"portal.offers", "portal.home"});
     if (area == "portal") {
-        const std::string exact = type;
-        if (find_screen(exact)) return exact;
+        if (find_screen(type)) return type;
         return first_known({"portal.home"});
     }
     if (type == "billing.add_payment_method" || type == "billing.place_order")

@@ -494,7 +494,7 @@ Person person_from_record(const std::string& record, const std::string& where) {
         LicenceAssignment l;
         l.sku = text();
         l.subscription = text();
-        const std::string state = text();
+        const std::string& state = text();
         if (state != "active" && state != "pending") fail(where, "has an unknown licence state");
         l.state = state == "active" ? LicenceState::Active : LicenceState::Pending;
         l.assigned_at = number();

@@ -1160,7 +1160,7 @@ nlohmann::json to_json(const std::vector<WorkshopRow>& rows) {
 
 std::string workshop_report_html(const std::vector<WorkshopRow>& rows, const Strings& text) {
     const std::string lang = lang_of(text);
-    const std::string title = text.get("debrief.workshop.title");
+    const std::string& title = text.get("debrief.workshop.title");
     std::string out = document_head(lang, title);
     auto add = std::back_inserter(out);
     fmt::format_to(

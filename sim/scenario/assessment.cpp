@@ -320,11 +320,11 @@ const auto kFeedbackShape =
     described(Shape<Objective>("#/$defs/objective/properties/feedback", TypeWords::MustBe)
                   .known("met")
                   .known("not_met"));
-const auto kTextShape = described(Shape<LocalText>("#/$defs/text/anyOf/1", TypeWords::MustBe)
-                                      .string("en", &LocalText::en)
-                                      .wrong_type("must be a text")
-                                      .string("de", &LocalText::de)
-                                      .wrong_type("must be a text"));
+const auto kConditionTextShape = described(Shape<LocalText>("#/$defs/text/anyOf/1", TypeWords::MustBe)
+                                               .string("en", &LocalText::en)
+                                               .wrong_type("must be a text")
+                                               .string("de", &LocalText::de)
+                                               .wrong_type("must be a text"));
 const auto kPenaltiesShape = described(Shape<Penalties>("#/properties/penalties", TypeWords::MustBe)
                                            .known("compliance_violation")
                                            .known("early_retry")
@@ -351,8 +351,8 @@ LocalText local_text(const nlohmann::json& j, const std::string& pointer,
         t.en = j.get<std::string>();
     } else if (j.is_object()) {
         ShapeErrors found;
-        kTextShape.check_keys(j, pointer, found);
-        kTextShape.read(j, pointer, t, found);
+        kConditionTextShape.check_keys(j, pointer, found);
+        kConditionTextShape.read(j, pointer, t, found);
         take(found, errors);
     } else {
         errors.push_back({pointer, "must be a text or {\"en\": …, \"de\": …}"});

@@ -27,7 +27,7 @@ const Strings& strings(const std::string& lang) {
     return lang == "de" ? de : en;
 }
 
-Scenario full_journey() {
+Scenario debrief_full_journey() {
     ScenarioLoad l = load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
     REQUIRE(l.ok());
     return *l.scenario;
@@ -47,7 +47,7 @@ ActionResult play(Simulation& s, AssessmentTracker& tracker, const Action& a) {
 // The full journey with three mistakes first: a registration submitted before registering (twice the
 // same error, penalised by the scenario), and a mail read that an instructor's fault makes fail.
 struct Run {
-    Scenario scenario = full_journey();
+    Scenario scenario = debrief_full_journey();
     Simulation sim{scenario.setup};
     AssessmentTracker tracker{scenario.assessment};
 
@@ -119,11 +119,13 @@ struct XmlDoc {
     }
 
 private:
+    static const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+
     xmlXPathObjectPtr eval(const std::string& expr) const {
         xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-        xmlXPathRegisterNs(ctx, BAD_CAST "h", BAD_CAST "http://www.w3.org/1999/xhtml");
-        xmlXPathRegisterNs(ctx, BAD_CAST "svg", BAD_CAST "http://www.w3.org/2000/svg");
-        xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr.c_str(), ctx);
+        xmlXPathRegisterNs(ctx, x("h"), x("http://www.w3.org/1999/xhtml"));
+        xmlXPathRegisterNs(ctx, x("svg"), x("http://www.w3.org/2000/svg"));
+        xmlXPathObjectPtr r = xmlXPathEvalExpression(x(expr.c_str()), ctx);
         xmlXPathFreeContext(ctx);
         return r;
     }
@@ -344,7 +346,7 @@ TEST_CASE("a workshop folder gives one row per session file, sorted, and explain
     nlohmann::json with_session = to_json(make_bundle(run.scenario, run.sim));
     with_session["session"] = {{"work_account", "lena@workshop.example"}, {"mode", "exam"}};
     REQUIRE(write_file_atomically(dir + "/b-lena.json", with_session.dump(1)));
-    Scenario sc = full_journey();
+    Scenario sc = debrief_full_journey();
     Simulation clean(sc.setup);
     REQUIRE(play_solution(sc.solution, clean).ok);
     REQUIRE(save_bundle(dir + "/a-clean.json", make_bundle(sc, clean)));

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-ActionResult ok_handler(Context&, const Action&) {
+ActionResult instructor_ok_handler(Context&, const Action&) {
     return ActionResult::success({{"handled", true}});
 }
 
@@ -29,11 +29,12 @@ void on_tick(Context& ctx, const json&) {
     ++ctx.world().next_id;
 }
 
-const Registry& registry() {
+const Registry& instructor_test_registry() {
     static const Registry r = [] {
         Registry reg;
-        reg.add_action("billing.place_order", ok_handler, Delay::fixed_ms(500));
-        reg.add_action("users.add", ok_handler, Delay::uniform(Duration{100, 0}, Duration{900, 0}));
+        reg.add_action("billing.place_order", instructor_ok_handler, Delay::fixed_ms(500));
+        reg.add_action("users.add", instructor_ok_handler,
+                       Delay::uniform(Duration{100, 0}, Duration{900, 0}));
         reg.add_action("test.schedule", schedule_handler, Delay::fixed_ms(10));
         reg.add_event("test.tick", on_tick);
         return reg;
@@ -41,21 +42,21 @@ const Registry& registry() {
     return r;
 }
 
-FaultRule rule_from(const json& j) {
+FaultRule instructor_rule_from(const json& j) {
     FaultRule r;
     std::vector<FaultParseError> errors;
     REQUIRE(fault_rule_from_json(j, r, errors));
     return r;
 }
 
-Simulation with_rules(std::vector<json> rules, std::uint64_t seed = 1) {
+Simulation instructor_sim_with_rules(std::vector<json> rules, std::uint64_t seed = 1) {
     Setup setup;
     setup.seed = seed;
-    for (const auto& j : rules) setup.faults.push_back(rule_from(j));
-    return Simulation(setup, registry());
+    for (const auto& j : rules) setup.faults.push_back(instructor_rule_from(j));
+    return Simulation(setup, instructor_test_registry());
 }
 
-ActionResult call(Simulation& s, const std::string& type, json args = json::object()) {
+ActionResult instructor_call(Simulation& s, const std::string& type, json args = json::object()) {
     const ActionHandle h = s.submit(Action{type, "admin@x", std::move(args)});
     while (!s.result(h) && s.step_to_next_event()) {
     }
@@ -94,11 +95,11 @@ Action step_action(const Scenario& sc, std::size_t i) {
 
 TEST_CASE("update_fault replaces a rule's definition in place and resets its counters",
           "[sim][instructor][faults]") {
-    Simulation s = with_rules(
+    Simulation s = instructor_sim_with_rules(
         {{{"id", "first"}, {"operation", "users.*"}, {"first", 1}, {"error", "service.unavailable"}},
          {{"id", "other"}, {"operation", "billing.*"}, {"error", "billing.payment_declined"}}});
-    CHECK(call(s, "users.add").code == "service.unavailable");
-    CHECK(call(s, "users.add").ok);
+    CHECK(instructor_call(s, "users.add").code == "service.unavailable");
+    CHECK(instructor_call(s, "users.add").ok);
     CHECK(s.faults().states()[0].calls == 2);
 
     CHECK(instruct(s, "update_fault",
@@ -109,7 +110,7 @@ TEST_CASE("update_fault replaces a rule's definition in place and resets its cou
     CHECK(s.faults().rules()[0].id == "first");  // same id, same place
     CHECK(s.faults().rules()[0].error_code == "directory.busy");
     CHECK(s.faults().states()[0].calls == 0);
-    CHECK(call(s, "users.add").code == "directory.busy");  // "first 1" counts again from zero
+    CHECK(instructor_call(s, "users.add").code == "directory.busy");  // "first 1" counts again from zero
 
     CHECK(instruct(s, "update_fault", {{"id", "nope"}, {"rule", {{"operation", "*"}, {"error", "x.y"}}}})
               .code == "instructor.no_such_rule");
@@ -119,13 +120,14 @@ TEST_CASE("update_fault replaces a rule's definition in place and resets its cou
 }
 
 TEST_CASE("a disabled fault rule neither counts calls nor fires", "[sim][instructor][faults]") {
-    Simulation s = with_rules({{{"id", "outage"}, {"operation", "*"}, {"error", "service.unavailable"}}});
+    Simulation s =
+        instructor_sim_with_rules({{{"id", "outage"}, {"operation", "*"}, {"error", "service.unavailable"}}});
     CHECK(instruct(s, "set_fault_enabled", {{"id", "outage"}, {"enabled", false}}).ok);
-    CHECK(call(s, "users.add").ok);
+    CHECK(instructor_call(s, "users.add").ok);
     CHECK(s.faults().states()[0].calls == 0);
     CHECK(to_json(s.faults().rules()[0])["enabled"] == false);
     CHECK(instruct(s, "set_fault_enabled", {{"id", "outage"}, {"enabled", true}}).ok);
-    CHECK(call(s, "users.add").code == "service.unavailable");
+    CHECK(instructor_call(s, "users.add").code == "service.unavailable");
     CHECK(s.faults().states()[0].calls == 1);
     CHECK_FALSE(to_json(s.faults().rules()[0]).contains("enabled"));
     CHECK(instruct(s, "set_fault_enabled", {{"id", "outage"}}).code == "instructor.bad_rule");
@@ -136,34 +138,34 @@ TEST_CASE("a disabled fault rule neither counts calls nor fires", "[sim][instruc
 TEST_CASE("an armed rule fires on its next matching call whatever its trigger says, once",
           "[sim][instructor][faults]") {
     // Probability 0 and a window far in the future: it would never fire on its own.
-    Simulation s = with_rules({{{"id", "rare"},
-                                {"operation", "billing.*"},
-                                {"probability", 0.0},
-                                {"after", "30d"},
-                                {"max_fires", 0},
-                                {"error", "billing.payment_declined"}}});
-    CHECK(call(s, "billing.place_order").ok);
+    Simulation s = instructor_sim_with_rules({{{"id", "rare"},
+                                               {"operation", "billing.*"},
+                                               {"probability", 0.0},
+                                               {"after", "30d"},
+                                               {"max_fires", 0},
+                                               {"error", "billing.payment_declined"}}});
+    CHECK(instructor_call(s, "billing.place_order").ok);
     CHECK(instruct(s, "arm_fault", {{"id", "rare"}}).ok);
     CHECK(to_json(s.faults().rules()[0])["armed"] == true);
-    CHECK(call(s, "users.add").ok);  // does not match: stays armed
+    CHECK(instructor_call(s, "users.add").ok);  // does not match: stays armed
     CHECK(s.faults().rules()[0].armed);
-    CHECK(call(s, "billing.place_order").code == "billing.payment_declined");
+    CHECK(instructor_call(s, "billing.place_order").code == "billing.payment_declined");
     CHECK_FALSE(s.faults().rules()[0].armed);
     CHECK_FALSE(s.faults().rules()[0].enabled);
-    CHECK(call(s, "billing.place_order").ok);
+    CHECK(instructor_call(s, "billing.place_order").ok);
     CHECK(s.faults().states()[0].fires == 1);
     CHECK(instruct(s, "arm_fault", {{"id", "nope"}}).code == "instructor.no_such_rule");
 }
 
 TEST_CASE("fail_next fails only the next matching call with the given error", "[sim][instructor][faults]") {
-    Simulation s = with_rules({});
+    Simulation s = instructor_sim_with_rules({});
     const ActionResult r =
         instruct(s, "fail_next", {{"operation", "billing.*"}, {"error", "billing.card_expired"}});
     REQUIRE(r.ok);
     CHECK(r.data["rule"] == "fail-next-1");
-    CHECK(call(s, "users.add").ok);
-    CHECK(call(s, "billing.place_order").code == "billing.card_expired");
-    CHECK(call(s, "billing.place_order").ok);
+    CHECK(instructor_call(s, "users.add").ok);
+    CHECK(instructor_call(s, "billing.place_order").code == "billing.card_expired");
+    CHECK(instructor_call(s, "billing.place_order").ok);
     CHECK(instruct(s, "fail_next", {{"operation", "users.add"}, {"error", "x.y"}}).data["rule"] ==
           "fail-next-2");
     CHECK(instruct(s, "fail_next", {{"operation", "users.add"}}).code == "instructor.bad_rule");
@@ -174,9 +176,9 @@ TEST_CASE("skip_time runs the clock forward through the events on the way, in or
           "[sim][instructor][time]") {
     Setup setup;
     setup.start_date = CivilDate{2025, 3, 7};  // a Friday, 09:00
-    Simulation s(setup, registry());
-    call(s, "test.schedule", {{"in_ms", kHour}, {"n", 1}});
-    call(s, "test.schedule", {{"in_ms", 2 * kHour}, {"n", 2}});
+    Simulation s(setup, instructor_test_registry());
+    instructor_call(s, "test.schedule", {{"in_ms", kHour}, {"n", 1}});
+    instructor_call(s, "test.schedule", {{"in_ms", 2 * kHour}, {"n", 2}});
     const std::uint64_t ids = s.world().next_id;
     const SimTime before = s.now();
 
@@ -215,8 +217,8 @@ TEST_CASE("skip_time runs the clock forward through the events on the way, in or
 
 TEST_CASE("skip_to_next_event processes the next event and moves the clock to it",
           "[sim][instructor][time]") {
-    Simulation s = with_rules({});
-    call(s, "test.schedule", {{"in_ms", 5 * kMinute}});
+    Simulation s = instructor_sim_with_rules({});
+    instructor_call(s, "test.schedule", {{"in_ms", 5 * kMinute}});
     const SimTime due = *s.next_event_time();
     const std::uint64_t ids = s.world().next_id;
     const ActionResult r = instruct(s, "skip_to_next_event");
@@ -229,8 +231,8 @@ TEST_CASE("skip_to_next_event processes the next event and moves the clock to it
 }
 
 TEST_CASE("freeze, unfreeze, reset and note are journal markers that change nothing", "[sim][instructor]") {
-    Simulation s = with_rules({});
-    call(s, "users.add");
+    Simulation s = instructor_sim_with_rules({});
+    instructor_call(s, "users.add");
     json state = s.state_json();
     for (const char* marker : {"freeze", "unfreeze", "reset"}) CHECK(instruct(s, marker).ok);
     CHECK(instruct(s, "note", {{"text", "Anna forgot the usage location"}}).ok);
@@ -245,12 +247,12 @@ TEST_CASE("freeze, unfreeze, reset and note are journal markers that change noth
 
 TEST_CASE("restoring a checkpoint brings back world, faults, random streams and shifts what was waiting",
           "[sim][instructor][checkpoint]") {
-    Simulation s = with_rules({{{"id", "often"},
-                                {"operation", "users.*"},
-                                {"probability", 0.5},
-                                {"error", "service.unavailable"}}});
-    call(s, "users.add");
-    call(s, "test.schedule", {{"in_ms", kHour}, {"n", 1}});
+    Simulation s = instructor_sim_with_rules({{{"id", "often"},
+                                               {"operation", "users.*"},
+                                               {"probability", 0.5},
+                                               {"error", "service.unavailable"}}});
+    instructor_call(s, "users.add");
+    instructor_call(s, "test.schedule", {{"in_ms", kHour}, {"n", 1}});
     const ActionHandle waiting =
         s.submit(Action{"billing.place_order", "admin@x", json::object()});  // due in 500 ms
     CHECK(instruct(s, "checkpoint", {{"name", "before"}}).ok);
@@ -263,7 +265,7 @@ TEST_CASE("restoring a checkpoint brings back world, faults, random streams and 
     // A different future: the order completes, the tick fires, more calls draw randomness.
     instruct(s, "skip_time", {{"by", "2h"}});
     CHECK(s.result(waiting));
-    for (int i = 0; i < 5; ++i) call(s, "users.add");
+    for (int i = 0; i < 5; ++i) instructor_call(s, "users.add");
     const ActionHandle lost = s.submit(Action{"billing.place_order", "admin@x", json::object()});
     instruct(s, "add_fault", {{"rule", {{"id", "later"}, {"operation", "*"}, {"error", "x.y"}}}});
     CHECK(to_json(s.world()) != world);
@@ -304,8 +306,9 @@ TEST_CASE("restoring a checkpoint brings back world, faults, random streams and 
 }
 
 TEST_CASE("runs without instructor controls keep their state form", "[sim][instructor][golden]") {
-    Simulation s = with_rules({{{"id", "r"}, {"operation", "*"}, {"nth", 2}, {"error", "x.y"}}});
-    call(s, "users.add");
+    Simulation s =
+        instructor_sim_with_rules({{{"id", "r"}, {"operation", "*"}, {"nth", 2}, {"error", "x.y"}}});
+    instructor_call(s, "users.add");
     const json state = s.state_json();
     CHECK_FALSE(state.contains("checkpoints"));
     CHECK_FALSE(state["faults"]["rules"][0]["rule"].contains("enabled"));
@@ -336,8 +339,8 @@ TEST_CASE("the scenario form of a fault rule reads back to an equal rule", "[sim
                                {"operation", "*"},
                                {"latency", {{"uniform", {"1 business day", "2 business days"}}}}}}) {
         INFO(j.dump());
-        const FaultRule r = rule_from(j);
-        const FaultRule back = rule_from(to_scenario_json(r));
+        const FaultRule r = instructor_rule_from(j);
+        const FaultRule back = instructor_rule_from(to_scenario_json(r));
         CHECK(to_json(back) == to_json(r));
     }
 }

@@ -37,7 +37,7 @@ json load_json(const std::string& path) {
 const std::string kAssets = NPSIM_TEST_ASSET_DIR;
 const std::string kRepo = kAssets + "/..";
 
-const Registry& registry() {
+const Registry& ops_registry() {
     return journey_registry();
 }
 
@@ -82,7 +82,7 @@ const char* schema_type(ArgType t) {
 }  // namespace
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
-    const Registry& r = registry();
+    const Registry& r = ops_registry();
     CHECK(r.actions.size() == 30);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
@@ -117,7 +117,7 @@ TEST_CASE("every operation has English and German text for each error code and t
     const json en = load_json(kAssets + "/i18n/sim/en.json");
     const json de = load_json(kAssets + "/i18n/sim/de.json");
     std::size_t checked = 0;
-    for (const auto& [name, op] : registry().actions) {
+    for (const auto& [name, op] : ops_registry().actions) {
         for (const std::string& code : op.errors) {
             INFO(name << ": error." << code);
             CHECK(en.contains("error." + code));
@@ -142,7 +142,7 @@ TEST_CASE("every operation has English and German text for each error code and t
 TEST_CASE("every operation has a debrief name in English and German", "[sim][ops][i18n]") {
     const json en = load_json(kAssets + "/i18n/debrief/en.json");
     const json de = load_json(kAssets + "/i18n/debrief/de.json");
-    for (const auto& [name, op] : registry().actions) {
+    for (const auto& [name, op] : ops_registry().actions) {
         INFO(name);
         CHECK(en.contains(op.debrief_key));
         CHECK(de.contains(op.debrief_key));
@@ -156,10 +156,10 @@ TEST_CASE("the scenario schema lists every operation with the registry's argumen
     for (const auto& t : defs.at("action").at("properties").at("type").at("enum"))
         listed.insert(t.get<std::string>());
     std::set<std::string> declared;
-    for (const auto& [name, op] : registry().actions) declared.insert(name);
+    for (const auto& [name, op] : ops_registry().actions) declared.insert(name);
     CHECK(listed == declared);
 
-    for (const auto& [name, op] : registry().actions) {
+    for (const auto& [name, op] : ops_registry().actions) {
         INFO(name);
         REQUIRE(defs.contains("action." + name));
         const json& def = defs.at("action." + name);
@@ -195,7 +195,7 @@ TEST_CASE("every operation is named in a test", "[sim][ops]") {
             sources += slurp(e.path().string());
     }
     REQUIRE(sources.size() > 100000);
-    for (const auto& [name, op] : registry().actions) {
+    for (const auto& [name, op] : ops_registry().actions) {
         INFO(name);
         const std::string verb = name.substr(name.find('.') + 1);
         const bool named = sources.find('"' + name + '"') != std::string::npos ||
@@ -209,11 +209,11 @@ TEST_CASE("docs/operations.md is the registry's table (npsim-cli ops --markdown)
     const Strings en = Strings::load(kAssets + "/i18n", "en", &errors);
     CHECK(errors.empty());
     const std::string expected = operations_markdown(
-        registry(), [&en](const std::string& key) { return en.has(key) ? en.get(key) : key; });
+        ops_registry(), [&en](const std::string& key) { return en.has(key) ? en.get(key) : key; });
     const std::string docs = slurp(kRepo + "/docs/operations.md");
     INFO("regenerate: npsim-cli ops --markdown > docs/operations.md");
     CHECK(docs == expected);
-    for (const auto& [name, op] : registry().actions)
+    for (const auto& [name, op] : ops_registry().actions)
         CHECK(docs.find("| `" + name + "` |") != std::string::npos);
 }
 
@@ -264,8 +264,8 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
     std::set<std::string> covered;
     for (const Action& a : requests) {
         INFO(to_json(a).dump());
-        REQUIRE(registry().actions.count(a.type) == 1);
-        const OperationSpec& op = registry().actions.at(a.type);
+        REQUIRE(ops_registry().actions.count(a.type) == 1);
+        const OperationSpec& op = ops_registry().actions.at(a.type);
         covered.insert(a.type);
         CHECK(a.args.is_object());
         CHECK(a.actor.empty() == (op.is_instructor() || a.type == "portal.register"));
@@ -284,7 +284,7 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         REQUIRE(action_from_json(to_json(a), back, error));
         CHECK(back == a);
     }
-    CHECK(covered.size() == registry().actions.size());
+    CHECK(covered.size() == ops_registry().actions.size());
     // Byte for byte what the views sent before they used sim/ops.hpp.
     CHECK(to_json(ops::assign_licence("anna@x", "ben@x", "SKU")).dump() ==
           R"({"actor":"anna@x","sku":"SKU","type":"licences.assign","user":"ben@x"})");
@@ -299,7 +299,7 @@ TEST_CASE("every error code a handler returns is declared by an operation", "[si
     // Scan the domain's sources for the codes they can return, as the i18n tests do.
     const std::regex code_re(R"re((?:failure|add)\(\s*"([a-z_]+\.[a-z_.]+)")re");
     std::set<std::string> declared = {"action.unknown_type"};  // an unknown instructor.* name
-    for (const auto& [name, op] : registry().actions) {
+    for (const auto& [name, op] : ops_registry().actions) {
         declared.insert(op.errors.begin(), op.errors.end());
         for (const std::string& key : op.text_keys)
             if (key.rfind("error.", 0) == 0) declared.insert(key.substr(6));

@@ -15,7 +15,7 @@ using namespace sim;
 
 namespace {
 
-Scenario full_journey() {
+Scenario run_full_journey() {
     ScenarioLoad l = load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/full-journey.json");
     REQUIRE(l.ok());
     return *l.scenario;
@@ -39,7 +39,7 @@ Simulation fresh(const Scenario& sc, const ReproBundle& b) {
 
 TEST_CASE("run_until steps event by event to the journal and state of one Simulation::run_until",
           "[sim][run]") {
-    const Scenario sc = full_journey();
+    const Scenario sc = run_full_journey();
     const ReproBundle b = recorded_run(sc);
     REQUIRE(b.actions.size() >= 2);
 
@@ -77,7 +77,7 @@ TEST_CASE("run_until steps event by event to the journal and state of one Simula
 }
 
 TEST_CASE("run_until to a time already passed stays at now and still reports it", "[sim][run]") {
-    const Scenario sc = full_journey();
+    const Scenario sc = run_full_journey();
     Simulation s(sc.setup);
     s.run_until(kHour);
     const auto hash = s.state_hash();
@@ -92,7 +92,7 @@ TEST_CASE("run_until to a time already passed stays at now and still reports it"
 }
 
 TEST_CASE("run_all_events empties the queue, run_next_event moves to the next event only", "[sim][run]") {
-    const Scenario sc = full_journey();
+    const Scenario sc = run_full_journey();
     const ReproBundle b = recorded_run(sc);
     Simulation s = fresh(sc, b);
     replay(s, b.actions);
@@ -113,7 +113,7 @@ TEST_CASE("run_all_events empties the queue, run_next_event moves to the next ev
 }
 
 TEST_CASE("replay of recorded actions reproduces the recorded journal and state", "[sim][run][replay]") {
-    const Scenario sc = full_journey();
+    const Scenario sc = run_full_journey();
     const ReproBundle b = recorded_run(sc);
     Simulation s = fresh(sc, b);
     std::vector<std::size_t> counts;
@@ -134,7 +134,7 @@ TEST_CASE("replay of recorded actions reproduces the recorded journal and state"
 }
 
 TEST_CASE("replay stops at its limit: a number of actions or a latest time", "[sim][run][replay]") {
-    const Scenario sc = full_journey();
+    const Scenario sc = run_full_journey();
     const ReproBundle b = recorded_run(sc);
     REQUIRE(b.actions.size() >= 3);
 

@@ -18,7 +18,7 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* kAnna = "anna@tsvmuster.onmicrosoft.com";
-constexpr const char* kDonation = "Microsoft_365_Business_Premium_Donation_(Non_Profit_Pricing)";
+constexpr const char* kSessionDonation = "Microsoft_365_Business_Premium_Donation_(Non_Profit_Pricing)";
 
 Scenario scenario(const char* name = "full-journey") {
     ScenarioLoad l = load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/" + name + ".json");
@@ -240,7 +240,7 @@ TEST_CASE("instructor fault actions are journaled and replay bit for bit", "[sim
     submit_at(s, t + kMinute,
               {{"type", "billing.place_order"},
                {"actor", kAnna},
-               {"sku", kDonation},
+               {"sku", kSessionDonation},
                {"quantity", 1},
                {"term", "P1Y"},
                {"billing_frequency", "annual"}});
@@ -402,7 +402,7 @@ TEST_CASE("last_result is the latest result of an operation glob, ok or an error
     // A second order with a bad quantity fails: the latest result of billing.place_order is now that error.
     s.submit(action({{"type", "billing.place_order"},
                      {"actor", kAnna},
-                     {"sku", kDonation},
+                     {"sku", kSessionDonation},
                      {"quantity", 0},
                      {"term", "P1Y"},
                      {"billing_frequency", "annual"}}));

@@ -15,6 +15,9 @@ namespace app::admin {
 
 enum class Page { Home, Users, Purchase, Products, Licences };
 
+// The roles an admin can tick (add-user wizard, user pane), as the world names them.
+inline constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
+
 // The text of `key` in the current language.
 const std::string& tr(const ViewContext& ctx, std::string_view key);
 // "<text>###<id>": a label whose id does not depend on the language.

@@ -26,7 +26,6 @@ AddUserStep step_after(AddUserStep step, int by) {
     return static_cast<AddUserStep>(static_cast<int>(step) + by);
 }
 
-constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
 constexpr const char* kKinds[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
 
 void field_label(const ViewContext& ctx, const char* key) {

@@ -14,7 +14,6 @@ namespace app::admin {
 
 namespace {
 
-constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
 constexpr const char* kTabs[] = {"admin.user.tab.account", "admin.user.tab.licenses", "admin.user.tab.roles"};
 constexpr const char* kTabIds[] = {"tab_account", "tab_licences", "tab_roles"};
 

@@ -114,7 +114,7 @@ std::pair<nlohmann::json, std::string> built_observation(const ViewContext& ctx)
     return {nlohmann::json(), std::string()};
 }
 
-void draw_form(const ViewContext& ctx, CommandQueue& out) {
+void draw_observation_form(const ViewContext& ctx, CommandQueue& out) {
     ReplayViewState& st = ctx.state.replay;
     const sim::World& w = ctx.sim->world();
     st.obs_template = std::clamp(st.obs_template, 0, kTemplateCount - 1);
@@ -246,7 +246,7 @@ void draw_observations(const ViewContext& ctx, CommandQueue& out) {
     }
     if (st.observations.empty()) widgets::text_disabled(ctx.text.get("replay.obs.none"));
     ImGui::Spacing();
-    draw_form(ctx, out);
+    draw_observation_form(ctx, out);
 }
 
 void draw_save_point(const ViewContext& ctx, CommandQueue& out) {

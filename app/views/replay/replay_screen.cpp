@@ -16,6 +16,7 @@
 #include "app/ui/locale.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/instructor/instructor_views.hpp"  // operation_name: the registry's debrief names
 #include "app/views/replay/replay_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 
@@ -57,12 +58,6 @@ void read_only_banner(const ViewContext& ctx) {
     ImGui::PopTextWrapPos();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(width, style.ItemSpacing.y * 0.5f));
-}
-
-// "Open an offer" for portal.open_offer (the debrief's names), else the operation itself.
-std::string operation_name(const ViewContext& ctx, const std::string& type) {
-    const std::string key = "debrief.op." + type;
-    return ctx.text.has(key) ? ctx.text.get(key) : type;
 }
 
 std::string position_text(const ViewContext& ctx, const ReplayInfo& info) {
