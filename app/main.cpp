@@ -1,6 +1,7 @@
 // app/main.cpp — the npsim desktop executable: command line, window, frame loop. An empty shell:
 // the UI lives in npsim_ui (app/ui, app/views), the simulation in npsim_core (sim/).
 #include <cfloat>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGui::ErrorCheckEndFrameRecover
 #include <CLI/CLI.hpp>
@@ -40,7 +42,33 @@ struct Options {
     std::string mode;     // demo | guided | exam: start the scenario as training (default: free play)
     bool resume = false;  // continue the saved session (app/ui/session.hpp)
     bool instructor = false, instructor_advanced = false;  // open the instructor console window (F9)
-    std::string open;  // a session file or support case to view read only (scenario.replay)
+    std::string open;              // a session file or support case to view read only (scenario.replay)
+    int frames = 0;                // draw this many frames and exit (start-up measurement; no session file)
+    bool startup_profile = false;  // print where the start-up's time goes (stderr)
+};
+
+// Where the start-up's time goes (--startup-profile): wall milliseconds per phase, on stderr.
+class StartupProfile {
+public:
+    explicit StartupProfile(bool on) : on_(on), last_(std::chrono::steady_clock::now()), first_(last_) {}
+    void mark(const char* phase) {
+        if (!on_) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::cerr << fmt::format("{:<44}{:8.1f} ms\n", phase, ms(now - last_));
+        last_ = now;
+    }
+    void total() {
+        if (on_)
+            std::cerr << fmt::format("{:<44}{:8.1f} ms\n", "total",
+                                     ms(std::chrono::steady_clock::now() - first_));
+    }
+
+private:
+    static double ms(std::chrono::steady_clock::duration d) {
+        return std::chrono::duration<double, std::milli>(d).count();
+    }
+    bool on_;
+    std::chrono::steady_clock::time_point last_, first_;
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -153,6 +181,9 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt,
                  "Open the instructor console with Advanced expanded");
     cli.add_option("--open", opt.open, "View a session file or support case (repro bundle) read only");
     cli.add_flag("--list-screens", list_screens, "Print the screen names and exit");
+    cli.add_option("--frames", opt.frames, "Draw this many frames and exit (start-up measurement)")
+        ->check(CLI::Range(1, 1000));
+    cli.add_flag("--startup-profile", opt.startup_profile, "Print where the start-up's time goes");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -209,9 +240,10 @@ void start_shell(app::Shell& shell, const Options& opt, bool& started, bool& ses
 // Main loop: wait → wall time to sim time → frame → apply the frame's commands. Returns the exit code
 // of a screenshot (after its frames), nullopt when the window was closed.
 std::optional<int> main_loop(std::unique_ptr<app::platform::Window>& window, app::Shell& shell,
-                             const Options& opt, bool started, bool session_failed) {
-    const bool screenshot = !opt.screenshot.empty();
+                             const Options& opt, bool started, bool session_failed, StartupProfile& profile) {
+    const bool screenshot = !opt.screenshot.empty() || opt.frames > 0;
     int frames = 0;
+    bool first_frame_drawn = false;
     int errors_in_a_row = 0;  // the error screen itself failing: give up instead of looping
     double last = window->time();
     auto unexpected = [&](const std::string& what) {
@@ -238,7 +270,14 @@ std::optional<int> main_loop(std::unique_ptr<app::platform::Window>& window, app
         const ImVec4 bg = app::palette().work_bg;
         window->set_clear_colour(bg.x, bg.y, bg.z);
         window->render();
-        if (screenshot && ++frames == kScreenshotFrames) {
+        if (!first_frame_drawn) profile.mark("first frame (layout, font atlas upload)");
+        first_frame_drawn = true;
+        if (opt.frames > 0 && ++frames == opt.frames) {
+            window->swap();
+            profile.mark("the other frames");
+            return started && !session_failed ? 0 : 1;
+        }
+        if (!opt.screenshot.empty() && ++frames == kScreenshotFrames) {
             std::string error;
             const bool ok = window->save_screenshot(opt.screenshot, &error);
             if (!ok) std::cerr << "npsim: " << error << "\n";
@@ -264,6 +303,7 @@ int run(int argc, char** argv) {
     if (const std::optional<int> exit_code = parse_command_line(argc, argv, opt, window_options))
         return *exit_code;
 
+    StartupProfile profile(opt.startup_profile);
     // ImGui context, then the window with its backends
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -276,6 +316,7 @@ int run(int argc, char** argv) {
         ImGui::DestroyContext();
         return 2;
     }
+    profile.mark("window, OpenGL context, ImGui backends");
 
     // The shell: strings, theme, scenario
     // The session file: $XDG_STATE_HOME/npsim/session.npsim.json (autosave, --resume).
@@ -283,7 +324,8 @@ int run(int argc, char** argv) {
     std::optional<app::Shell> shell_storage;
     try {
         shell_storage.emplace(app::ShellOptions{sim::default_asset_dir(), opt.lang, window->content_scale(),
-                                                app::default_session_path(), opt.screenshot.empty()});
+                                                app::default_session_path(),
+                                                opt.screenshot.empty() && opt.frames == 0});
     } catch (const std::exception& e) {
         // Nothing to show anything with: say it and stop.
         std::cerr << "npsim: cannot start: " << e.what() << "\n";
@@ -292,13 +334,19 @@ int run(int argc, char** argv) {
         return 1;
     }
     app::Shell& shell = *shell_storage;
+    profile.mark("UI texts (i18n) and theme");
     bool started = false, session_failed = false;
     start_shell(shell, opt, started, session_failed);
+    profile.mark("scenario and catalog, session file check");
     rebuild_fonts(*window, shell.ui());
+    profile.mark("fonts (TTF files, glyph atlas)");
 
-    if (const std::optional<int> screenshot_exit = main_loop(window, shell, opt, started, session_failed)) {
+    if (const std::optional<int> screenshot_exit =
+            main_loop(window, shell, opt, started, session_failed, profile)) {
         window.reset();
         ImGui::DestroyContext();
+        profile.mark("shut down");
+        profile.total();
         return *screenshot_exit;
     }
 
