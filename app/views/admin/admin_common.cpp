@@ -3,6 +3,7 @@
 #include "app/views/admin/admin_common.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -17,29 +18,15 @@ namespace {
 
 constexpr float kNavWidthInFrames = 7.5f;
 
-struct NavEntry {
-    const char* key;
-    const char* id;
-    const char* screen;  // null: a group heading or a greyed "later" entry
-    int depth;
-    Page page;
-    bool later;
-};
+// The nav entry the current screen lights up (its row's nav_id), or null.
+const char* lit_nav_id(const std::string& screen) {
+    for (const AdminScreen& row : admin_table())
+        if (row.screen != nullptr && screen == row.screen) return row.nav_id;
+    return nullptr;
+}
 
-// The real entries and order of the admin center's navigation (domain.md §4.1).
-constexpr NavEntry kNav[] = {
-    {"admin.nav.home", "nav_home", "admin.home", 0, Page::Home, false},
-    {"admin.nav.users", "nav_users_group", nullptr, 0, Page::Users, false},
-    {"admin.nav.active_users", "nav_active_users", "admin.users", 1, Page::Users, false},
-    {"admin.nav.billing", "nav_billing_group", nullptr, 0, Page::Purchase, false},
-    {"admin.nav.purchase_services", "nav_purchase", "admin.billing.purchase", 1, Page::Purchase, false},
-    {"admin.nav.your_products", "nav_products", "admin.billing.products", 1, Page::Products, false},
-    {"admin.nav.licenses", "nav_licenses", "admin.billing.licenses", 1, Page::Licences, false},
-    {"admin.nav.roles", "nav_roles", nullptr, 0, Page::Home, true},
-    {"admin.nav.settings", "nav_settings", nullptr, 0, Page::Home, true},
-};
-
-void draw_nav(const ViewContext& ctx, CommandQueue& out, Page page) {
+void draw_nav(const ViewContext& ctx, CommandQueue& out) {
+    const char* lit = lit_nav_id(ctx.ui.screen);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().nav_bg);
     ImGui::BeginChild("##admin_nav", ImVec2(ImGui::GetFrameHeight() * kNavWidthInFrames, 0), false,
                       ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -47,19 +34,21 @@ void draw_nav(const ViewContext& ctx, CommandQueue& out, Page page) {
     muted(tr(ctx, "admin.nav.title"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    for (const NavEntry& e : kNav) {
-        if (e.depth > 0) ImGui::Indent(ImGui::GetFontSize());
-        const std::string text = tr(ctx, e.key);
+    for (const AdminScreen& e : admin_table()) {
+        if (e.nav_key == nullptr) continue;
+        if (e.indent > 0) ImGui::Indent(ImGui::GetFontSize());
+        const std::string text = tr(ctx, e.nav_key);
         if (e.later) {
             ImGui::BeginDisabled();
-            widgets::selectable((text + "  · " + tr(ctx, "admin.nav.later") + "###" + e.id).c_str());
+            widgets::selectable((text + "  · " + tr(ctx, "admin.nav.later") + "###" + e.nav_id).c_str());
             ImGui::EndDisabled();
         } else if (e.screen == nullptr) {
             widgets::text(text);
-        } else if (widgets::selectable((text + "###" + e.id).c_str(), e.page == page)) {
+        } else if (widgets::selectable((text + "###" + e.nav_id).c_str(),
+                                       lit != nullptr && std::strcmp(lit, e.nav_id) == 0)) {
             if (ctx.ui.screen != e.screen) out.push(Navigate{e.screen});
         }
-        if (e.depth > 0) ImGui::Unindent(ImGui::GetFontSize());
+        if (e.indent > 0) ImGui::Unindent(ImGui::GetFontSize());
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -97,12 +86,11 @@ std::string label(const ViewContext& ctx, std::string_view key, const std::strin
     return ctx.text.get(key) + "###" + id;
 }
 
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page,
-                              const std::vector<Crumb>& crumbs) {
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##admin_root", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    draw_nav(ctx, out, page);
+    draw_nav(ctx, out);
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##admin_page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     draw_breadcrumb(ctx, out, crumbs);

@@ -13,7 +13,23 @@
 
 namespace app::admin {
 
-enum class Page { Home, Users, Purchase, Products, Licences };
+// One row of the admin center's table (admin_screens.cpp): a screen of the registry, its left-nav
+// entry, or both. The rows' order is the order of the registry and of the left navigation.
+struct AdminScreen {
+    const char* screen;   // the registry name; null: a nav-only row (group heading, greyed entry)
+    const char* nav_key;  // the label key of the row's own nav entry; null: the row has none
+    // The nav entry's id ("###<id>"). With nav_key: the entry this row adds; without: the entry
+    // that lights up while the screen is shown (e.g. "admin.users.add" lights "nav_active_users").
+    const char* nav_id;
+    int indent;  // nav depth: 0 top level, 1 under a group heading
+    bool later;  // a greyed "later" nav entry
+    void (*draw)(const ViewContext& ctx, CommandQueue& out);  // null for nav-only rows
+    const char* url;                                          // fake address shown in the address line
+    void (*prepare)(const sim::Simulation* sim, UiState& ui, ViewState& state);  // may be null
+};
+
+// The table, in order (admin_screens.cpp).
+const std::vector<AdminScreen>& admin_table();
 
 // The roles an admin can tick (add-user wizard, user pane), as the world names them.
 inline constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
@@ -28,11 +44,10 @@ struct Crumb {
     const char* screen = nullptr;  // null: the current page (not a link)
 };
 
-// Draws the navigation tree and opens the page region with its breadcrumb. Returns the signed-in
-// actor, or nullptr after drawing a friendly hint (no scenario, no tenant, nobody signed in).
-// Always call end_page() afterwards.
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, Page page,
-                              const std::vector<Crumb>& crumbs);
+// Draws the navigation tree (the entry of the current screen, ctx.ui.screen, lit as admin_table()
+// says) and opens the page region with its breadcrumb. Returns the signed-in actor, or nullptr after
+// drawing a friendly hint (no scenario, no tenant, nobody signed in). Always call end_page() afterwards.
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs);
 void end_page();
 
 void heading(const std::string& text);

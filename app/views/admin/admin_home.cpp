@@ -27,7 +27,7 @@ void card(const char* id, float width, float height, Fn&& body) {
 }  // namespace
 
 void draw_home(const ViewContext& ctx, CommandQueue& out) {
-    const sim::Person* actor = begin_page(ctx, out, Page::Home, {{tr(ctx, "admin.nav.home"), nullptr}});
+    const sim::Person* actor = begin_page(ctx, out, {{tr(ctx, "admin.nav.home"), nullptr}});
     if (actor) {
         const sim::World& w = ctx.sim->world();
         heading(tr(ctx, "admin.home.title"));

@@ -211,7 +211,7 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out) {
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.licenses"), nullptr}};
     if (product_open) crumbs.push_back({product_name(ctx, s.licences_sku), nullptr});
-    const sim::Person* actor = begin_page(ctx, out, Page::Licences, crumbs);
+    const sim::Person* actor = begin_page(ctx, out, crumbs);
     if (actor) {
         if (product_open) {
             if (widgets::button(label(ctx, "admin.licenses.back", "licenses_back").c_str())) {

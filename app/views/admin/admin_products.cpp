@@ -56,7 +56,7 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
     const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                        {tr(ctx, "admin.nav.billing"), nullptr},
                                        {tr(ctx, "admin.nav.your_products"), nullptr}};
-    const sim::Person* actor = begin_page(ctx, out, Page::Products, crumbs);
+    const sim::Person* actor = begin_page(ctx, out, crumbs);
     if (actor) {
         const sim::World& w = ctx.sim->world();
         heading(tr(ctx, "admin.nav.your_products"));

@@ -276,7 +276,7 @@ void draw_purchase(const ViewContext& ctx, CommandQueue& out) {
                                  {tr(ctx, "admin.nav.purchase_services"), nullptr}};
     if (s.purchase_stage != PurchaseStage::Catalog && p)
         crumbs.push_back({p->name.in(ctx.ui.language), nullptr});
-    const sim::Person* actor = begin_page(ctx, out, Page::Purchase, crumbs);
+    const sim::Person* actor = begin_page(ctx, out, crumbs);
     if (actor) {
         ImGui::BeginChild("##purchase_body");
         if (s.purchase_stage == PurchaseStage::Catalog || !p)

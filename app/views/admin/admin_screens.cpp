@@ -1,11 +1,25 @@
-// app/views/admin/admin_screens.cpp — the admin center's screens for the registry, with the fake
-// addresses of the real admin center and prepare hooks that open a pane or pick a product.
+// app/views/admin/admin_screens.cpp — the admin center's one table: its screens for the registry
+// (draw function, fake address of the real admin center, prepare hook that opens a pane or picks a
+// product) and the left navigation (entries, order, indent, greyed "later" entries, which entry a
+// screen lights up). Adding a screen: the recipe in docs/architecture.md.
 #include "app/ui/screens.hpp"
+#include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/billing.hpp"
 #include "sim/licences.hpp"
 
 namespace app {
+
+namespace admin {
+
+// The pages, one per view file (admin_users.cpp draws three screens).
+void draw_home(const ViewContext& ctx, CommandQueue& out);
+void draw_users(const ViewContext& ctx, CommandQueue& out);         // admin.users
+void draw_users_add(const ViewContext& ctx, CommandQueue& out);     // admin.users.add: wizard pane open
+void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.users.detail: user pane open
+void draw_purchase(const ViewContext& ctx, CommandQueue& out);
+void draw_products(const ViewContext& ctx, CommandQueue& out);
+void draw_licences(const ViewContext& ctx, CommandQueue& out);
 
 namespace {
 
@@ -26,11 +40,11 @@ void prepare_users(const sim::Simulation*, UiState&, ViewState& state) {
 }
 
 void prepare_add(const sim::Simulation*, UiState&, ViewState& state) {
-    admin::reset_add_user(state.admin);
+    reset_add_user(state.admin);
 }
 
 void prepare_detail(const sim::Simulation* sim, UiState& ui, ViewState& state) {
-    admin::open_user_pane(state.admin, some_user(sim, ui));
+    open_user_pane(state.admin, some_user(sim, ui));
     state.admin.pane_tab =
         UserPaneTab::Licences;  // "Licenses and apps": where the journey's licence is assigned
 }
@@ -49,26 +63,54 @@ void prepare_products(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.product_pane_sub.clear();
 }
 
+// The real entries and order of the admin center's navigation (domain.md §4.1), with the screens.
+// A row without a nav label key names the entry its screen lights up.
+// clang-format off
+constexpr AdminScreen kAdminTable[] = {
+    // {screen, nav label key, nav id, nav indent, greyed,
+    //  draw function, fake address, prepare hook}
+    {"admin.home",                      "admin.nav.home",              "nav_home",          0, false,
+     &draw_home,         "admin.example/home",                 nullptr},
+    {nullptr,                           "admin.nav.users",             "nav_users_group",   0, false,
+     nullptr,            nullptr,                              nullptr},
+    {"admin.users",                     "admin.nav.active_users",      "nav_active_users",  1, false,
+     &draw_users,        "admin.example/users/active",         &prepare_users},
+    {"admin.users.add",                 nullptr,                       "nav_active_users",  1, false,
+     &draw_users_add,    "admin.example/users/active/add",     &prepare_add},
+    {"admin.users.detail",              nullptr,                       "nav_active_users",  1, false,
+     &draw_users_detail, "admin.example/users/active/details", &prepare_detail},
+    {nullptr,                           "admin.nav.billing",           "nav_billing_group", 0, false,
+     nullptr,            nullptr,                              nullptr},
+    {"admin.billing.purchase",          "admin.nav.purchase_services", "nav_purchase",      1, false,
+     &draw_purchase,     "admin.example/billing/catalog",      &prepare_purchase},
+    // The portal's Microsoft 365 offer leads here (assets/catalog: "admin.billing.purchase_services").
+    {"admin.billing.purchase_services", nullptr,                       "nav_purchase",      1, false,
+     &draw_purchase,     "admin.example/billing/catalog",      &prepare_purchase},
+    {"admin.billing.products",          "admin.nav.your_products",     "nav_products",      1, false,
+     &draw_products,     "admin.example/billing/products",     &prepare_products},
+    {"admin.billing.licenses",          "admin.nav.licenses",          "nav_licenses",      1, false,
+     &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
+    {nullptr,                           "admin.nav.roles",             "nav_roles",         0, true,
+     nullptr,            nullptr,                              nullptr},
+    {nullptr,                           "admin.nav.settings",          "nav_settings",      0, true,
+     nullptr,            nullptr,                              nullptr},
+};
+// clang-format on
+
 }  // namespace
 
+const std::vector<AdminScreen>& admin_table() {
+    static const std::vector<AdminScreen> kTable(std::begin(kAdminTable), std::end(kAdminTable));
+    return kTable;
+}
+
+}  // namespace admin
+
 std::vector<ScreenSpec> admin_screens() {
-    return {
-        {"admin.home", nullptr, &admin::draw_home, "admin.example/home", nullptr},
-        {"admin.users", nullptr, &admin::draw_users, "admin.example/users/active", &prepare_users},
-        {"admin.users.add", nullptr, &admin::draw_users_add, "admin.example/users/active/add", &prepare_add},
-        {"admin.users.detail", nullptr, &admin::draw_users_detail, "admin.example/users/active/details",
-         &prepare_detail},
-        {"admin.billing.purchase", nullptr, &admin::draw_purchase, "admin.example/billing/catalog",
-         &prepare_purchase},
-        // The portal's Microsoft 365 offer leads here (assets/catalog: target
-        // "admin.billing.purchase_services").
-        {"admin.billing.purchase_services", nullptr, &admin::draw_purchase, "admin.example/billing/catalog",
-         &prepare_purchase},
-        {"admin.billing.products", nullptr, &admin::draw_products, "admin.example/billing/products",
-         &prepare_products},
-        {"admin.billing.licenses", nullptr, &admin::draw_licences, "admin.example/billing/licenses",
-         &prepare_licences},
-    };
+    std::vector<ScreenSpec> out;
+    for (const admin::AdminScreen& row : admin::admin_table())
+        if (row.screen != nullptr) out.push_back({row.screen, nullptr, row.draw, row.url, row.prepare});
+    return out;
 }
 
 }  // namespace app

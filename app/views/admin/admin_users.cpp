@@ -248,7 +248,7 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) 
         const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(s.pane_user) : nullptr;
         crumbs.push_back({p ? p->display_name : s.pane_user, nullptr});
     }
-    const sim::Person* actor = begin_page(ctx, out, Page::Users, crumbs);
+    const sim::Person* actor = begin_page(ctx, out, crumbs);
     if (actor) {
         heading(tr(ctx, "admin.nav.active_users"));
         draw_command_bar(ctx, out);

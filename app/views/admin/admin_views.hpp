@@ -1,4 +1,5 @@
-// app/views/admin/admin_views.hpp — the admin center's pages and panes (internal to the surface).
+// app/views/admin/admin_views.hpp — the admin center's panes and their helpers (internal to the
+// surface).
 #pragma once
 
 #include "app/views/admin/admin_state.hpp"
@@ -7,14 +8,7 @@
 
 namespace app::admin {
 
-// Pages (one per screen of the registry).
-void draw_home(const ViewContext& ctx, CommandQueue& out);
-void draw_users(const ViewContext& ctx, CommandQueue& out);         // admin.users
-void draw_users_add(const ViewContext& ctx, CommandQueue& out);     // admin.users.add: wizard pane open
-void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.users.detail: user pane open
-void draw_purchase(const ViewContext& ctx, CommandQueue& out);
-void draw_products(const ViewContext& ctx, CommandQueue& out);
-void draw_licences(const ViewContext& ctx, CommandQueue& out);
+// The pages themselves are declared next to their rows in admin_screens.cpp.
 
 // Panes of Active users; each returns true when it wants to close.
 bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
