@@ -2,7 +2,8 @@
 //
 // Each screen has a name that never changes ("shell"; later "portal.register", "admin.users", …), a
 // function that puts the UI state where the screen is visible, and the function that draws it in
-// the work area. Adding a screen = one entry in screens.cpp.
+// the work area. Each surface lists its screens in its own table (admin: app/views/admin/admin_screens.cpp;
+// docs/architecture.md, "Recipe: add an admin-center screen").
 #pragma once
 
 #include <string>
