@@ -19,8 +19,10 @@
 //   npsim-cli debrief SESSION.json [--html OUT.html] [--json OUT.json] [--lang de]
 //                                                the run's debrief: timeline, time per objective, mistakes,
 //                                                score
-//   npsim-cli ops [--json | --markdown]        every operation of the registry: arguments, error codes,
-//                                                text keys, debrief names (--markdown: docs/operations.md)
+//   npsim-cli ops [--json | --markdown | --schema]
+//                                                every operation of the registry: arguments, error codes,
+//                                                text keys, debrief names (--markdown: docs/operations.md;
+//                                                --schema: the action part of scenario.schema.json)
 //   npsim-cli report DIR [--out report.html] [--json OUT.json] [--lang de]
 //                                                one table for a workshop folder of session files
 #include <algorithm>
@@ -103,6 +105,7 @@ struct Options {
     std::string snapshot_file, snapshot_out, snapshot_id, snapshot_title, snapshot_at_ms;
     std::size_t snapshot_at_action = 0;
     bool ops_markdown = false;
+    bool ops_schema = false;
 };
 
 struct Commands {
@@ -170,7 +173,12 @@ void add_commands(CLI::App& app, Options& o, Commands& c) {
         ->check(CLI::IsMember({"en", "de"}));
 
     c.ops = app.add_subcommand("ops", "List every operation of the registry: arguments, error codes, texts");
-    c.ops->add_flag("--markdown", o.ops_markdown, "Print docs/operations.md");
+    CLI::Option* markdown = c.ops->add_flag("--markdown", o.ops_markdown, "Print docs/operations.md");
+    c.ops
+        ->add_flag("--schema", o.ops_schema,
+                   "Print the action part of scenarios/schema/scenario.schema.json (JSON Schema fragments; "
+                   "bash scripts/update-generated.sh splices them in)")
+        ->excludes(markdown);
 }
 
 // [SECTION] Subcommands
@@ -217,8 +225,9 @@ int check_command(const std::vector<std::string>& files) {
     return bad == 0 ? 0 : 1;
 }
 
-// `ops`: the registry as a table, as JSON (--json) or as docs/operations.md (--markdown).
-int ops_command(bool as_json, bool markdown) {
+// `ops`: the registry as a table, as JSON (--json), as docs/operations.md (--markdown) or as the action
+// part of the scenario schema (--schema).
+int ops_command(bool as_json, bool markdown, bool schema) {
     std::vector<std::string> errors;
     const sim::Strings en = sim::Strings::load(sim::default_asset_dir() + "/i18n", "en", &errors);
     for (const auto& e : errors) std::cerr << "warning: " << terminal_text(e) << "\n";
@@ -226,6 +235,10 @@ int ops_command(bool as_json, bool markdown) {
     const sim::Registry& registry = sim::journey_registry();
     if (markdown) {
         std::cout << sim::operations_markdown(registry, label);
+        return 0;
+    }
+    if (schema) {
+        std::cout << sim::operations_schema(registry, label).dump(2) << "\n";
         return 0;
     }
     if (as_json) {
@@ -399,7 +412,7 @@ static int run_cli(int argc, char** argv) {
     }
     if (report_exit >= 0) return report_exit;
     if (*c.list) return list_command(o.as_json);
-    if (*c.ops) return ops_command(o.as_json, o.ops_markdown);
+    if (*c.ops) return ops_command(o.as_json, o.ops_markdown, o.ops_schema);
     if (*c.check) return check_command(o.check_files);
     if (*c.run) return run_command(o, static_cast<bool>(*c.seed));
     if (*c.replay && o.replay_journal.empty()) return cli::replay_session(o.replay_file, o.as_json);

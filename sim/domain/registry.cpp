@@ -188,4 +188,73 @@ std::string operations_markdown(const Registry& r, const LabelFn& label) {
     return out;
 }
 
+// [SECTION] The action part of the scenario schema
+
+namespace {
+
+// The JSON Schema of an argument's value: its JSON type ("" for ArgType::Any: no type).
+nlohmann::ordered_json argument_schema(ArgType t) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    switch (t) {
+        case ArgType::String:
+            out["type"] = "string";
+            break;
+        case ArgType::Integer:
+            out["type"] = "integer";
+            break;
+        case ArgType::Boolean:
+            out["type"] = "boolean";
+            break;
+        case ArgType::StringList:
+            out["type"] = "array";
+            out["items"] = {{"type", "string"}};
+            break;
+        case ArgType::Object:
+            out["type"] = "object";
+            break;
+        case ArgType::Any:
+            break;
+    }
+    return out;
+}
+
+nlohmann::ordered_json action_definition(const OperationSpec& op, const LabelFn& label) {
+    nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+    properties["type"] = {{"const", op.name}, {"description", "The operation."}};
+    properties["actor"] = {
+        {"type", "string"},
+        {"description", "Sign-in name of the person who acts, e.g. \"anna@tsvmuster.onmicrosoft.com\"."}};
+    nlohmann::ordered_json required = nlohmann::ordered_json::array({"type"});
+    for (const ArgSpec& a : op.args) {
+        properties[a.name] = argument_schema(a.type);
+        if (a.required) required.push_back(a.name);
+    }
+    nlohmann::ordered_json def = nlohmann::ordered_json::object();
+    def["type"] = "object";
+    def["description"] = (label ? label(op.debrief_key) : op.name) + ".";
+    def["properties"] = std::move(properties);
+    def["required"] = std::move(required);
+    def["additionalProperties"] = false;
+    return def;
+}
+
+}  // namespace
+
+nlohmann::ordered_json operations_schema(const Registry& r, const LabelFn& label) {
+    nlohmann::ordered_json types = nlohmann::ordered_json::array();
+    nlohmann::ordered_json dispatch = nlohmann::ordered_json::array();
+    nlohmann::ordered_json defs = nlohmann::ordered_json::object();
+    defs["action"] = nlohmann::ordered_json::object();
+    for (const auto& [name, op] : r.actions) {
+        types.push_back(name);
+        nlohmann::ordered_json when = {{"properties", {{"type", {{"const", name}}}}},
+                                       {"required", nlohmann::ordered_json::array({"type"})}};
+        dispatch.push_back({{"if", std::move(when)}, {"then", {{"$ref", "#/$defs/action." + name}}}});
+        defs["action." + name] = action_definition(op, label);
+    }
+    defs["action"]["properties"] = {{"type", {{"enum", std::move(types)}}}};
+    defs["action"]["allOf"] = std::move(dispatch);
+    return {{"$defs", std::move(defs)}};
+}
+
 }  // namespace sim

@@ -150,6 +150,7 @@ TEST_CASE("every operation has a debrief name in English and German", "[sim][ops
 }
 
 TEST_CASE("the scenario schema lists every operation with the registry's arguments", "[sim][ops][schema]") {
+    INFO("the schema's action part is generated from the registry: run bash scripts/update-generated.sh");
     const json schema = load_json(kRepo + "/scenarios/schema/scenario.schema.json");
     const json& defs = schema.at("$defs");
     std::set<std::string> listed;
@@ -184,6 +185,48 @@ TEST_CASE("the scenario schema lists every operation with the registry's argumen
     }
 }
 
+TEST_CASE("npsim-cli ops --schema: the action part of the scenario schema, from the registry",
+          "[sim][ops][schema]") {
+    INFO("the schema's action part is generated from the registry: run bash scripts/update-generated.sh");
+    const json schema = load_json(kRepo + "/scenarios/schema/scenario.schema.json");
+    const json& defs = schema.at("$defs");
+    const nlohmann::ordered_json fragments = operations_schema(ops_registry());
+    // As json: the same values, keys sorted (the schema's own order does not matter here).
+    const json generated = json::parse(fragments.dump()).at("$defs");
+    const json& action = generated.at("action");
+    CHECK(action.at("properties").at("type").at("enum").size() == ops_registry().actions.size());
+    // The dispatch list: the same entries, in any order.
+    const json& listed = defs.at("action").at("allOf");
+    REQUIRE(action.at("allOf").size() == listed.size());
+    for (const json& entry : action.at("allOf")) {
+        INFO(entry.dump());
+        CHECK(std::find(listed.begin(), listed.end(), entry) != listed.end());
+    }
+    for (const auto& [name, op] : ops_registry().actions) {
+        INFO(name);
+        const json& mine = generated.at("action." + name);
+        REQUIRE(defs.contains("action." + name));
+        const json& def = defs.at("action." + name);
+        CHECK(def.at("type") == mine.at("type"));
+        CHECK(def.at("required") == mine.at("required"));
+        CHECK(def.at("additionalProperties") == mine.at("additionalProperties"));
+        CHECK(def.at("properties").at("type") == mine.at("properties").at("type"));
+        CHECK(def.at("properties").at("actor") == mine.at("properties").at("actor"));
+        std::vector<std::string> keys, expected_keys;
+        for (auto it = def.at("properties").begin(); it != def.at("properties").end(); ++it)
+            keys.push_back(it.key());
+        for (auto it = mine.at("properties").begin(); it != mine.at("properties").end(); ++it)
+            expected_keys.push_back(it.key());
+        CHECK(keys == expected_keys);
+        // The generated order: "type", "actor", then the arguments as declared.
+        std::vector<std::string> order, declared = {"type", "actor"};
+        for (const auto& item : fragments.at("$defs").at("action." + name).at("properties").items())
+            order.push_back(item.key());
+        for (const ArgSpec& a : op.args) declared.push_back(a.name);
+        CHECK(order == declared);
+    }
+}
+
 TEST_CASE("every operation is named in a test", "[sim][ops]") {
     // Instructor operations are also named without their prefix (test_instructor.cpp's instruct()).
     std::string sources;
@@ -211,7 +254,7 @@ TEST_CASE("docs/operations.md is the registry's table (npsim-cli ops --markdown)
     const std::string expected = operations_markdown(
         ops_registry(), [&en](const std::string& key) { return en.has(key) ? en.get(key) : key; });
     const std::string docs = slurp(kRepo + "/docs/operations.md");
-    INFO("regenerate: npsim-cli ops --markdown > docs/operations.md");
+    INFO("docs/operations.md is generated from the registry: run bash scripts/update-generated.sh");
     CHECK(docs == expected);
     for (const auto& [name, op] : ops_registry().actions)
         CHECK(docs.find("| `" + name + "` |") != std::string::npos);

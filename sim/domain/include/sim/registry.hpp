@@ -131,6 +131,14 @@ std::string args_text(const OperationSpec& op);
 nlohmann::json operations_json(const Registry& r, const LabelFn& label = {});
 // docs/operations.md: a title, a note on how it is made and checked, one table row per operation.
 std::string operations_markdown(const Registry& r, const LabelFn& label = {});
+// The action part of scenarios/schema/scenario.schema.json (npsim-cli ops --schema), as fragments at
+// their place in the schema: {"$defs": {"action": {"properties": {"type": {"enum": [every operation]}},
+// "allOf": [one {"if": type const, "then": {"$ref": "#/$defs/action.<name>"}} per operation]},
+// "action.<name>": {"type": "object", "description", "properties": {"type", "actor", one per argument
+// with its JSON type}, "required": ["type", the required arguments], "additionalProperties": false}}}.
+// The descriptions are defaults (an operation's: its debrief name, with a label); scripts/update-generated.sh
+// splices this into the schema and keeps what is written there by hand (descriptions, $ref, enum, …).
+nlohmann::ordered_json operations_schema(const Registry& r, const LabelFn& label = {});
 
 // The registry with every operation of the simulated journey, the instructor operations included.
 const Registry& journey_registry();
