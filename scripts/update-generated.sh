@@ -17,6 +17,7 @@
 #
 # Usage: bash scripts/update-generated.sh [--check] [--only docs|schema] [--cli PATH]
 #   --check   change nothing; exit 1 (with a diff) when a generated file is stale (ctest cli.ops_schema)
+#   --only    just docs/operations.md (docs) or just the schema (schema)
 #   --cli     the npsim-cli to ask; default: build the target npsim-cli in $NPSIM_BUILD_DIR or the first
 #             configured of build/debug, build/ci, build/release, and use that one
 set -euo pipefail
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --check) check=1 ;;
     --only) only="$2"; shift ;;
     --cli) cli="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "update-generated: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
