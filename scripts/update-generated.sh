@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
     --check) check=1 ;;
     --only) only="$2"; shift ;;
     --cli) cli="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "update-generated: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
