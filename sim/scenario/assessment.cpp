@@ -2,6 +2,7 @@
 //
 // [SECTION] Conditions
 // [SECTION] Parsing objectives and penalties
+// [SECTION] References (npsim-cli check)
 // [SECTION] Tracking and scoring
 #include "sim/assessment.hpp"
 
@@ -501,6 +502,90 @@ Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<Cond
             read_penalties(*pen, a.penalties, errors);
     }
     return a;
+}
+
+// [SECTION] References (npsim-cli check)
+
+namespace {
+
+using ConditionVisit = std::function<void(const nlohmann::json& c, const std::string& pointer)>;
+
+void visit_condition_tree(const nlohmann::json& c, const std::string& pointer, const ConditionVisit& visit) {
+    if (!c.is_object()) return;
+    visit(c, pointer);
+    if (c.size() != 1) return;
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    const std::string p = pointer + "/" + key;
+    if ((key == "all" || key == "any") && v.is_array())
+        for (std::size_t i = 0; i < v.size(); ++i)
+            visit_condition_tree(v[i], fmt::format("{}/{}", p, i), visit);
+    else if (key == "not")
+        visit_condition_tree(v, p, visit);
+}
+
+// "unknown <what> "x"", with " — did you mean "y"?" when one of `known` is close.
+std::string condition_ref_unknown(const char* what, const std::string& name,
+                                  const std::vector<std::string>& known, const std::string& where = {}) {
+    const std::string hint = suggest_key(name, known);
+    if (hint.empty()) return fmt::format("unknown {} \"{}\"{}", what, name, where);
+    return fmt::format("unknown {} \"{}\"{} — did you mean \"{}\"?", what, name, where, hint);
+}
+
+bool condition_ref_known(const std::vector<std::string>& known, const std::string& name) {
+    return std::find(known.begin(), known.end(), name) != known.end();
+}
+
+}  // namespace
+
+void for_each_condition(const nlohmann::json& root, const ConditionVisit& visit) {
+    if (!root.is_object()) return;
+    if (auto o = root.find("objectives"); o != root.end()) {
+        const nlohmann::json* items = o->is_array() ? &*o : nullptr;
+        std::string base = "/objectives";
+        if (o->is_object() && o->contains("items") && (*o)["items"].is_array()) {
+            items = &(*o)["items"];
+            base += "/items";
+        }
+        if (items)
+            for (std::size_t i = 0; i < items->size(); ++i)
+                if ((*items)[i].is_object() && (*items)[i].contains("condition"))
+                    visit_condition_tree((*items)[i]["condition"], fmt::format("{}/{}/condition", base, i),
+                                         visit);
+    }
+    if (auto sol = root.find("solution"); sol != root.end() && sol->is_array())
+        for (std::size_t i = 0; i < sol->size(); ++i)
+            if ((*sol)[i].is_object() && (*sol)[i].contains("wait_until"))
+                visit_condition_tree((*sol)[i]["wait_until"], fmt::format("/solution/{}/wait_until", i),
+                                     visit);
+}
+
+void check_condition_references(const nlohmann::json& root, const ConditionReferences& refs,
+                                std::vector<ConditionError>& errors) {
+    auto sku = [&](const nlohmann::json& v, const std::string& pointer) {
+        if (refs.skus.empty() || !v.is_string() || condition_ref_known(refs.skus, v.get<std::string>()))
+            return;
+        errors.push_back({pointer, condition_ref_unknown("SKU", v.get<std::string>(), refs.skus,
+                                                         " in catalog edition " + refs.edition)});
+    };
+    for_each_condition(root, [&](const nlohmann::json& c, const std::string& pointer) {
+        if (c.size() != 1 || !c.begin().value().is_object()) return;
+        const std::string key = c.begin().key();
+        const nlohmann::json& v = c.begin().value();
+        if ((key == "subscription" || key == "licensed") && v.contains("sku"))
+            sku(v["sku"], pointer + "/" + key + "/sku");
+        if (key == "last_result" && !refs.codes.empty() && v.contains("error") && v["error"].is_string() &&
+            !condition_ref_known(refs.codes, v["error"].get<std::string>()))
+            errors.push_back(
+                {pointer + "/last_result/error",
+                 condition_ref_unknown("result code", v["error"].get<std::string>(), refs.codes)});
+    });
+    const auto pen = root.find("penalties");
+    if (pen == root.end() || !pen->is_object() || !pen->contains("paid_where_free")) return;
+    const auto& free = (*pen)["paid_where_free"];
+    if (!free.is_object() || !free.contains("skus") || !free["skus"].is_array()) return;
+    for (std::size_t i = 0; i < free["skus"].size(); ++i)
+        sku(free["skus"][i], fmt::format("/penalties/paid_where_free/skus/{}", i));
 }
 
 // [SECTION] Tracking and scoring

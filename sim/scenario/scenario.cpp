@@ -8,6 +8,7 @@
 
 #include "sim/catalog.hpp"
 #include "sim/json_input.hpp"
+#include "sim/registry.hpp"
 #include "sim/shape.hpp"
 
 #include <algorithm>
@@ -208,7 +209,9 @@ void read_clock(const nlohmann::json& doc, Reader& r, Scenario& s) {
 }
 
 // The catalog edition (data in assets/catalog) and the start state of the world.
-void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catalogs, Scenario& s) {
+// `catalog_out` is the catalog the scenario uses, when it could be loaded.
+void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catalogs, Scenario& s,
+                std::optional<Catalog>& catalog_out) {
     std::string edition = "before-2025-07";
     nlohmann::json overrides;
     if (auto cat = doc.find("catalog"); cat != doc.end()) {
@@ -231,6 +234,7 @@ void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catal
         world_from_scenario(doc, catalog, s.setup.world, world_errors);
         start_events_from_scenario(doc, s.setup.events, world_errors);
         for (auto& e : world_errors) r.error(e.pointer, e.message);
+        catalog_out = std::move(catalog);
     }
     if (auto faults = doc.find("faults"); faults != doc.end()) {
         if (!faults->is_array())
@@ -264,6 +268,34 @@ void read_training(const nlohmann::json& doc, Reader& r, Scenario& s) {
                 else
                     s.modes.push_back(m.get<std::string>());
             }
+    }
+}
+
+// References (npsim-cli check): the operations, arguments and result codes of the reference solution
+// (sim::journey_registry()), the SKUs and offers it and the objectives name (the catalog), the result
+// codes of "last_result" conditions. A place already reported for its form is not reported again.
+void read_references(const nlohmann::json& doc, Reader& r, const std::optional<Catalog>& catalog,
+                     const Scenario& s) {
+    std::vector<std::string> fault_codes;
+    for (const FaultRule& rule : s.setup.faults)
+        if (rule.effect == FaultRule::Effect::Error) fault_codes.push_back(rule.error_code);
+    SolutionReferences solution_refs;
+    solution_refs.registry = &journey_registry();
+    solution_refs.codes = known_result_codes(journey_registry(), fault_codes);
+    solution_refs.catalog = catalog ? &*catalog : nullptr;
+    ConditionReferences condition_refs;
+    condition_refs.codes = solution_refs.codes;
+    if (catalog) {
+        condition_refs.edition = catalog->edition;
+        for (const Product& p : catalog->products) condition_refs.skus.push_back(p.sku);
+    }
+    std::vector<ConditionError> found;
+    check_solution_references(doc, solution_refs, found);
+    check_condition_references(doc, condition_refs, found);
+    for (auto& e : found) {
+        const bool reported = std::any_of(r.errors.begin(), r.errors.end(),
+                                          [&](const LoadError& l) { return l.where == e.pointer; });
+        if (!reported) r.error(e.pointer, e.message);
     }
 }
 
@@ -323,8 +355,10 @@ static ScenarioLoad load_checked(const std::string& text, const std::string& fil
     s.path = file_name;
     read_about(doc, r, s);
     read_clock(doc, r, s);
-    read_world(doc, r, catalogs, s);
+    std::optional<Catalog> catalog;
+    read_world(doc, r, catalogs, s, catalog);
     read_training(doc, r, s);
+    read_references(doc, r, catalog, s);
     read_timer_and_lock(doc, r, s);
     s.audience.clear();
     r.read(doc, "audience", s);

@@ -4,6 +4,7 @@
 #include "sim/run.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -105,6 +106,188 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
         sol.steps.push_back(std::move(step));
     }
     return sol;
+}
+
+// [SECTION] References (npsim-cli check)
+
+std::vector<std::string> known_result_codes(const Registry& registry, const std::vector<std::string>& extra) {
+    // The codes the engine answers with by itself, whatever the operation (sim/faults.cpp,
+    // sim/simulation.cpp): a fault rule's default error, throttling, a custom fault text, a hang's
+    // time-out and the answer of an action pending when a checkpoint is restored.
+    std::set<std::string> codes = {
+        "ok",           "service.unavailable", "throttled",          "throttled.early_retry",
+        "fault.custom", "action.timed_out",    "instructor.restored"};
+    for (const auto& [name, op] : registry.actions) codes.insert(op.errors.begin(), op.errors.end());
+    codes.insert(extra.begin(), extra.end());
+    return {codes.begin(), codes.end()};
+}
+
+namespace {
+
+std::string solution_pointer_token(const std::string& key) {
+    std::string token;
+    for (char c : key)
+        token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    return token;
+}
+
+// "unknown <what> "x"", with " — did you mean "y"?" when one of `known` is close.
+std::string solution_unknown(const char* what, const std::string& name, const std::vector<std::string>& known,
+                             const std::string& where = {}) {
+    const std::string hint = suggest_key(name, known);
+    std::string out = fmt::format("unknown {} \"{}\"{}", what, name, where);
+    if (!hint.empty()) out += fmt::format(" — did you mean \"{}\"?", hint);
+    return out;
+}
+
+bool solution_arg_type_ok(const nlohmann::json& v, ArgType t) {
+    switch (t) {
+        case ArgType::String:
+            return v.is_string();
+        case ArgType::Integer:
+            return v.is_number_integer();
+        case ArgType::Boolean:
+            return v.is_boolean();
+        case ArgType::StringList:
+            return v.is_array() &&
+                   std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) { return x.is_string(); });
+        case ArgType::Object:
+            return v.is_object();
+        case ArgType::Any:
+            return true;
+    }
+    return true;
+}
+
+std::string solution_arg_type_words(ArgType t) {
+    switch (t) {
+        case ArgType::String:
+            return "a text";
+        case ArgType::Integer:
+            return "a whole number";
+        case ArgType::Boolean:
+            return "true or false";
+        case ArgType::StringList:
+            return "an array of texts";
+        case ArgType::Object:
+            return "an object";
+        case ArgType::Any:
+            return "a value";
+    }
+    return "a value";
+}
+
+std::string solution_shown(const nlohmann::json& v) {
+    if (v.is_number()) return v.dump();
+    if (v.is_string()) return "a text";
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_array()) return "an array";
+    if (v.is_object()) return "an object";
+    return v.type_name();
+}
+
+// A password-like key (is_secret_key) at `key` or anywhere inside `v`: a stray secret that redaction
+// removes from every journal and file (sim/action.hpp), not reported as an unknown argument.
+bool solution_holds_secret(const std::string& key, const nlohmann::json& v) {
+    if (is_secret_key(key)) return true;
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (solution_holds_secret(it.key(), *it)) return true;
+    } else if (v.is_array()) {
+        for (const auto& x : v)
+            if (solution_holds_secret("", x)) return true;
+    }
+    return false;
+}
+
+struct SolutionRefChecker {
+    const SolutionReferences& refs;
+    std::vector<ConditionError>& errors;
+    std::vector<std::string> operations, skus, offers;
+
+    void error(std::string pointer, std::string message) {
+        errors.push_back({std::move(pointer), std::move(message)});
+    }
+
+    // A SKU argument's value (a text) at `pointer`.
+    void sku(const nlohmann::json& v, const std::string& pointer) {
+        if (!v.is_string() || refs.catalog == nullptr) return;
+        const std::string name = v.get<std::string>();
+        if (refs.catalog->find(name) == nullptr)
+            error(pointer,
+                  solution_unknown("SKU", name, skus, " in catalog edition " + refs.catalog->edition));
+    }
+
+    void catalog_args(const nlohmann::json& action, const std::string& p, const std::string& expect) {
+        if (refs.catalog == nullptr) return;
+        const bool product_by_design =
+            expect == "billing.unknown_product" || expect == "licences.unknown_product";
+        if (auto it = action.find("sku"); it != action.end() && !product_by_design) sku(*it, p + "/sku");
+        if (auto it = action.find("licences"); it != action.end() && it->is_array() && !product_by_design)
+            for (std::size_t k = 0; k < it->size(); ++k) sku((*it)[k], fmt::format("{}/licences/{}", p, k));
+        if (auto it = action.find("offer"); it != action.end() && it->is_string() &&
+                                            expect != "portal.unknown_offer" &&
+                                            refs.catalog->find_offer(it->get<std::string>()) == nullptr)
+            error(p + "/offer", solution_unknown("offer", it->get<std::string>(), offers,
+                                                 " in catalog edition " + refs.catalog->edition));
+    }
+
+    // The arguments of `action` (an object with a known "type") against the operation's declaration.
+    void args(const nlohmann::json& action, const OperationSpec& op, const std::string& p) {
+        std::vector<std::string> names = {"actor"};
+        for (const ArgSpec& a : op.args) names.push_back(a.name);
+        for (auto it = action.begin(); it != action.end(); ++it) {
+            if (it.key() == "type" || it.key() == "actor") continue;
+            const std::string where = p + "/" + solution_pointer_token(it.key());
+            auto spec = std::find_if(op.args.begin(), op.args.end(),
+                                     [&](const ArgSpec& a) { return a.name == it.key(); });
+            if (spec == op.args.end()) {
+                if (!solution_holds_secret(it.key(), *it))
+                    error(where, solution_unknown("argument", it.key(), names, " of " + op.name));
+            } else if (!solution_arg_type_ok(*it, spec->type))
+                error(where, fmt::format("must be {}, not {}", solution_arg_type_words(spec->type),
+                                         solution_shown(*it)));
+        }
+        for (const ArgSpec& a : op.args)
+            if (a.required && !action.contains(a.name))
+                error(p, fmt::format("missing required argument \"{}\" of {}", a.name, op.name));
+    }
+
+    void step(const nlohmann::json& j, const std::string& p) {
+        const std::string expect =
+            j.contains("expect") && j["expect"].is_string() ? j["expect"].get<std::string>() : "ok";
+        if (j.contains("expect") && j["expect"].is_string() &&
+            std::find(refs.codes.begin(), refs.codes.end(), expect) == refs.codes.end())
+            error(p + "/expect", solution_unknown("result code", expect, refs.codes));
+        const auto action = j.find("action");
+        if (action == j.end() || !action->is_object()) return;
+        const auto type = action->find("type");
+        if (type == action->end() || !type->is_string() || type->get<std::string>().empty()) return;
+        const std::string name = type->get<std::string>();
+        auto op = refs.registry->actions.find(name);
+        if (op == refs.registry->actions.end()) {
+            error(p + "/action/type", solution_unknown("operation", name, operations));
+            return;
+        }
+        args(*action, op->second, p + "/action");
+        catalog_args(*action, p + "/action", expect);
+    }
+};
+
+}  // namespace
+
+void check_solution_references(const nlohmann::json& root, const SolutionReferences& refs,
+                               std::vector<ConditionError>& errors) {
+    auto it = root.find("solution");
+    if (it == root.end() || !it->is_array() || refs.registry == nullptr) return;
+    SolutionRefChecker c{refs, errors, {}, {}, {}};
+    for (const auto& [name, op] : refs.registry->actions) c.operations.push_back(name);
+    if (refs.catalog != nullptr) {
+        for (const Product& p : refs.catalog->products) c.skus.push_back(p.sku);
+        for (const Offer& o : refs.catalog->offers) c.offers.push_back(o.id);
+    }
+    for (std::size_t i = 0; i < it->size(); ++i)
+        if ((*it)[i].is_object()) c.step((*it)[i], fmt::format("/solution/{}", i));
 }
 
 const SolutionStep* SolutionPlayer::current() const {

@@ -21,6 +21,7 @@
 // before Retry-After, and failed actions of listed operations (e.g. wrong portal answers).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,25 @@ struct ConditionError {
 bool validate_condition(const nlohmann::json& c, const std::string& pointer,
                         std::vector<ConditionError>& errors);
 bool evaluate_condition(const nlohmann::json& c, const Simulation& s);
+
+// Calls `visit` with every condition of a scenario document and its JSON pointer: each objective's
+// condition and the reference solution's "wait_until" conditions, the parts of "all", "any" and "not"
+// included. Parts that are not objects are skipped (validate_condition reports them).
+void for_each_condition(
+    const nlohmann::json& root,
+    const std::function<void(const nlohmann::json& c, const std::string& pointer)>& visit);
+
+// What the references of conditions and penalties are resolved against (npsim-cli check).
+struct ConditionReferences {
+    std::vector<std::string> skus;  // the catalog's SKUs; empty: SKUs are not checked
+    std::string edition;            // the catalog's edition (named in the message)
+    std::vector<std::string>
+        codes;  // result codes "last_result" may name (known_result_codes); empty: not checked
+};
+// The SKUs of "subscription" and "licensed" conditions and of penalties.paid_where_free.skus, and the
+// "error" of "last_result" conditions, each error with its pointer and a "did you mean".
+void check_condition_references(const nlohmann::json& root, const ConditionReferences& refs,
+                                std::vector<ConditionError>& errors);
 
 struct Objective {
     std::string id;

@@ -17,6 +17,8 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/assessment.hpp"
+#include "sim/catalog.hpp"
+#include "sim/registry.hpp"
 #include "sim/simulation.hpp"
 
 namespace sim {
@@ -39,6 +41,29 @@ Solution solution_from_scenario(const nlohmann::json& root, std::vector<Conditio
 // duration or longer than the cap, "by_ms" not a whole number from 0 to kMaxDuration), so a loader can
 // refuse them at load: each error's pointer is below the action ("/by", "/by_ms"). None for other types.
 std::vector<ConditionError> skip_time_errors(const Action& a);
+
+// Every result code an action can end with: "ok", the error codes the operations of `registry` declare,
+// the codes the engine answers with by itself (fault effects, a hang's time-out, a checkpoint's restore:
+// service.unavailable, throttled, throttled.early_retry, fault.custom, action.timed_out,
+// instructor.restored) and `extra` (e.g. the codes a scenario's own fault rules inject). Sorted, unique.
+std::vector<std::string> known_result_codes(const Registry& registry,
+                                            const std::vector<std::string>& extra = {});
+
+// What the references of a reference solution are resolved against (npsim-cli check).
+struct SolutionReferences {
+    const Registry* registry = nullptr;  // the operations, their arguments and error codes
+    std::vector<std::string> codes;      // what "expect" may name (known_result_codes)
+    const Catalog* catalog = nullptr;    // SKUs and offers; nullptr: not checked (no catalog loaded)
+};
+// The references of each action step of root["solution"], each error with its JSON pointer and a "did
+// you mean": the operation ("/solution/N/action/type") must be in the registry; every argument must be
+// one it declares ("type" and "actor" always are; an undeclared password-like key, or one holding such a
+// key, is left to redaction), of its JSON type, the required ones present; "expect"
+// ("/solution/N/expect") one of `codes`; a SKU ("sku", each of "licences") must be in the catalog and an
+// "offer" one of its offers, unless the step expects the unknown-product or unknown-offer error. Steps
+// that solution_from_scenario refuses for their form are skipped.
+void check_solution_references(const nlohmann::json& root, const SolutionReferences& refs,
+                               std::vector<ConditionError>& errors);
 
 class SolutionPlayer {
 public:
