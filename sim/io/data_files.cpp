@@ -1,11 +1,15 @@
 // sim/data_files.cpp — the shipped data on disk (see data_files.hpp).
 #include "sim/data_files.hpp"
 
+#include "sim/i18n.hpp"
 #include "sim/input_file.hpp"
+#include "sim/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -104,8 +108,73 @@ CatalogSource disk_catalogs(std::string asset_dir) {
 
 // [SECTION] Scenarios
 
+namespace {
+
+// A text key of the sim texts at `pointer`: unknown (with a "did you mean") when `texts` lacks it.
+void check_sim_text_key(const json& v, const std::string& pointer, const std::string& file,
+                        const Strings& texts, const std::vector<std::string>& keys,
+                        std::vector<LoadError>& errors) {
+    if (!v.is_string() || texts.has(v.get<std::string>())) return;
+    const bool reported =
+        std::any_of(errors.begin(), errors.end(), [&](const LoadError& e) { return e.where == pointer; });
+    if (!reported)
+        errors.push_back(
+            LoadError{file, pointer, unknown_key_message(v.get<std::string>(), keys, "text key")});
+}
+
+// The English sim texts of `asset_dir` (assets/i18n/sim/en.json), read once per directory and kept.
+const Strings& scenario_sim_texts(const std::string& asset_dir) {
+    static std::mutex guard;
+    static std::map<std::string, Strings> read;
+    const std::lock_guard<std::mutex> lock(guard);
+    auto it = read.find(asset_dir);
+    if (it == read.end()) {
+        std::vector<std::string> errors;  // missing texts: nothing is checked (check_scenario_text_keys)
+        it = read.emplace(asset_dir, Strings::load(asset_dir + "/i18n/sim", "en", &errors)).first;
+    }
+    return it->second;
+}
+
+}  // namespace
+
+void check_scenario_text_keys(const json& doc, const std::string& file, const Strings& texts,
+                              std::vector<LoadError>& errors) {
+    if (!doc.is_object() || texts.size() == 0) return;
+    const std::vector<std::string> keys = texts.keys();
+    if (auto start = doc.find("start"); start != doc.end() && start->is_object()) {
+        if (auto mail = start->find("mail"); mail != start->end() && mail->is_array())
+            for (std::size_t i = 0; i < mail->size(); ++i) {
+                const json& m = (*mail)[i];
+                if (!m.is_object()) continue;
+                for (const char* key : {"subject_key", "body_key"})
+                    if (m.contains(key))
+                        check_sim_text_key(m[key], fmt::format("/start/mail/{}/{}", i, key), file, texts,
+                                           keys, errors);
+            }
+    }
+    for_each_condition(doc, [&](const json& c, const std::string& pointer) {
+        if (c.size() != 1 || c.begin().key() != "mail" || !c.begin().value().is_object()) return;
+        const json& v = c.begin().value();
+        if (v.contains("subject_key"))
+            check_sim_text_key(v["subject_key"], pointer + "/mail/subject_key", file, texts, keys, errors);
+    });
+}
+
 ScenarioLoad load_scenario_text(const std::string& text, const std::string& file_name) {
-    return load_scenario_text(text, file_name, disk_catalogs());
+    ScenarioLoad out = load_scenario_text(text, file_name, disk_catalogs());
+    // The text keys need the sim texts (assets/i18n/sim), which only this layer reads.
+    std::optional<json> doc;
+    if (out.scenario) {
+        doc = out.scenario->source;
+    } else {
+        JsonInputError parse_error;
+        doc = parse_json_checked(text, InputKind::Scenario, parse_error);
+        if (!doc) return out;
+    }
+    const std::size_t before = out.errors.size();
+    check_scenario_text_keys(*doc, file_name, scenario_sim_texts(default_asset_dir()), out.errors);
+    if (out.errors.size() != before) out.scenario.reset();
+    return out;
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
