@@ -1,6 +1,8 @@
 // tests/sim/test_broken_scenarios.cpp — the broken examples in tests/data/broken: each holds exactly one
 // defect, and the loader rejects it with exactly one, located message. scripts/check-schema.sh checks that
-// the JSON Schema rejects the same files, so schema and loader agree on what a broken scenario is.
+// the JSON Schema rejects the same files, so schema and loader agree on what a broken scenario is. The
+// examples in tests/data/broken-references break a reference the schema leaves open (a SKU, a result code,
+// a text key): only the loader rejects them.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -44,19 +46,44 @@ const std::map<std::string, std::string>& expected_errors() {
         {"bad-step.json",
          "/solution/0: a step needs exactly one of \"action\", \"advance\" or \"wait_until\""},
         {"bad-mode.json", "/modes/1: \"practice\" is not a mode (demo, guided, exam)"},
+        {"unknown-operation.json",
+         "/solution/0/action/type: unknown operation \"licences.asign\" — did you mean \"licences.assign\"?"},
+        {"unknown-argument.json",
+         "/solution/0/action/reed: unknown argument \"reed\" of mail.mark_read — did you mean \"read\"?"},
+        {"wrong-argument-type.json", "/solution/0/action/quantity: must be a whole number, not a text"},
     };
     return kExpected;
 }
 
-std::string broken_dir() {
-    return (fs::path(NPSIM_TEST_DATA_DIR) / "broken").string();
+// tests/data/broken-references: references only the loader resolves (SKUs of the catalog edition, result
+// codes, sim text keys), which the JSON Schema leaves open, so scripts/check-schema.sh does not read them.
+const std::map<std::string, std::string>& expected_reference_errors() {
+    static const std::map<std::string, std::string> kExpected = {
+        {"unknown-expect.json",
+         "/solution/0/expect: unknown result code \"throttle\" — did you mean \"throttled\"?"},
+        {"unknown-sku-in-objective.json",
+         "/objectives/0/condition/subscription/sku: unknown SKU \"O365_BUSINESS_ESSENTIALS_NONPROFIT_GRNT\" "
+         "in "
+         "catalog edition before-2025-07 — did you mean \"O365_BUSINESS_ESSENTIALS_NONPROFIT_GRANT\"?"},
+        {"unknown-sku-in-action.json",
+         "/solution/0/action/sku: unknown SKU \"NONPROFIT_PORTL\" in catalog edition before-2025-07 — did "
+         "you "
+         "mean \"NONPROFIT_PORTAL\"?"},
+        {"unknown-mail-key.json",
+         "/start/mail/0/subject_key: unknown text key \"mail.aproved.subject\" — did you mean "
+         "\"mail.approved.subject\"?"},
+    };
+    return kExpected;
 }
 
-}  // namespace
+std::string broken_dir(const char* name = "broken") {
+    return (fs::path(NPSIM_TEST_DATA_DIR) / name).string();
+}
 
-TEST_CASE("every broken example is rejected by the loader with its own message", "[sim][scenario][errors]") {
-    for (const auto& [name, message] : expected_errors()) {
-        const std::string path = (fs::path(broken_dir()) / name).string();
+// Each file of `dir` is rejected with exactly its one expected message.
+void check_broken_examples(const std::string& dir, const std::map<std::string, std::string>& expected) {
+    for (const auto& [name, message] : expected) {
+        const std::string path = (fs::path(dir) / name).string();
         INFO(path);
         REQUIRE(fs::exists(path));
         const ScenarioLoad l = load_scenario_file(path);
@@ -66,6 +93,25 @@ TEST_CASE("every broken example is rejected by the loader with its own message",
         CHECK(l.errors.front().where + ": " + l.errors.front().message == message);
         CHECK(l.errors.front().to_string() == path + ": " + message);
     }
+}
+
+}  // namespace
+
+TEST_CASE("every broken example is rejected by the loader with its own message", "[sim][scenario][errors]") {
+    check_broken_examples(broken_dir(), expected_errors());
+}
+
+TEST_CASE("every broken reference example is rejected by the loader with its own message",
+          "[sim][scenario][errors]") {
+    check_broken_examples(broken_dir("broken-references"), expected_reference_errors());
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(broken_dir("broken-references"))) {
+        if (entry.path().extension() != ".json") continue;
+        ++files;
+        INFO(entry.path().string());
+        CHECK(expected_reference_errors().count(entry.path().filename().string()) == 1);
+    }
+    CHECK(files == static_cast<int>(expected_reference_errors().size()));
 }
 
 TEST_CASE("every file in the broken examples has an expected loader message", "[sim][scenario][errors]") {
