@@ -140,8 +140,8 @@ TEST_CASE("every operation has English and German text for each error code and t
 }
 
 TEST_CASE("every operation has a debrief name in English and German", "[sim][ops][i18n]") {
-    const json en = load_json(kAssets + "/i18n/debrief/en.json");
-    const json de = load_json(kAssets + "/i18n/debrief/de.json");
+    const json en = load_json(kAssets + "/i18n/sim/en.json");
+    const json de = load_json(kAssets + "/i18n/sim/de.json");
     for (const auto& [name, op] : ops_registry().actions) {
         INFO(name);
         CHECK(en.contains(op.debrief_key));

@@ -3,8 +3,8 @@
 //
 // A debrief is built from a finished (or running) simulation, or by replaying a session file / repro
 // bundle. Every text in it is localised when it is made (through Strings: assets/i18n/debrief, the
-// sim error texts, the scenario's own bilingual titles), so rendering needs no catalogs beyond the
-// headings. The workshop report puts one row per session file of a folder into one table.
+// sim texts (error texts, operation names), the scenario's own bilingual titles), so rendering needs no
+// catalogs beyond the headings. The workshop report puts one row per session file of a folder into one table.
 // Pure: no wall clock, no UI; the same inputs give byte-identical HTML and JSON.
 #pragma once
 
