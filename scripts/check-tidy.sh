@@ -14,6 +14,7 @@ if [ -z "$tidy" ]; then
     echo "check-tidy: clang-tidy is not installed (bash scripts/install-deps.sh installs it)" >&2
     exit 1
 fi
+mkdir -p build
 cmake -S . -B build/tidy -DNPSIM_PCH=OFF -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=0 \
     -DBUILD_TESTING=OFF -DNPSIM_BUILD_BENCH=OFF -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >build/tidy.configure.log 2>&1 ||
     { cat build/tidy.configure.log; exit 1; }
