@@ -1,6 +1,7 @@
 // sim/registry.cpp — the registry of operations and the handlers' view of the simulation.
 #include "sim/registry.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 #include <fmt/format.h>
@@ -40,6 +41,25 @@ bool Context::cancel(EventId id) {
 
 void Context::note(std::string text) {
     sim_.journal_.append(JournalEntry{sim_.now_, "note", nlohmann::json{{"text", std::move(text)}}});
+}
+
+bool arg_has_type(const nlohmann::json& v, ArgType t) {
+    switch (t) {
+        case ArgType::String:
+            return v.is_string();
+        case ArgType::Integer:
+            return v.is_number_integer();
+        case ArgType::Boolean:
+            return v.is_boolean();
+        case ArgType::StringList:
+            return v.is_array() &&
+                   std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) { return x.is_string(); });
+        case ArgType::Object:
+            return v.is_object();
+        case ArgType::Any:
+            return true;
+    }
+    return true;
 }
 
 const char* to_string(ArgType t) {

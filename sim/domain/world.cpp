@@ -282,7 +282,7 @@ std::string person_record(const Person& p) {
     return r;
 }
 
-static json to_json(const RegistrationForm& f) {
+json to_json(const RegistrationForm& f) {
     return json{{"legal_name", f.legal_name},
                 {"country", f.country},
                 {"registration_id", f.registration_id},

@@ -140,25 +140,6 @@ std::string solution_unknown(const char* what, const std::string& name, const st
     return out;
 }
 
-bool solution_arg_type_ok(const nlohmann::json& v, ArgType t) {
-    switch (t) {
-        case ArgType::String:
-            return v.is_string();
-        case ArgType::Integer:
-            return v.is_number_integer();
-        case ArgType::Boolean:
-            return v.is_boolean();
-        case ArgType::StringList:
-            return v.is_array() &&
-                   std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) { return x.is_string(); });
-        case ArgType::Object:
-            return v.is_object();
-        case ArgType::Any:
-            return true;
-    }
-    return true;
-}
-
 std::string solution_arg_type_words(ArgType t) {
     switch (t) {
         case ArgType::String:
@@ -244,7 +225,7 @@ struct SolutionRefChecker {
             if (spec == op.args.end()) {
                 if (!solution_holds_secret(it.key(), *it))
                     error(where, solution_unknown("argument", it.key(), names, " of " + op.name));
-            } else if (!solution_arg_type_ok(*it, spec->type))
+            } else if (!arg_has_type(*it, spec->type))
                 error(where, fmt::format("must be {}, not {}", solution_arg_type_words(spec->type),
                                          solution_shown(*it)));
         }

@@ -41,26 +41,6 @@ const Registry& ops_registry() {
     return journey_registry();
 }
 
-// The JSON type an argument's value has ("string[]" is an array).
-bool has_type(const json& v, ArgType t) {
-    switch (t) {
-        case ArgType::String:
-            return v.is_string();
-        case ArgType::Integer:
-            return v.is_number_integer();
-        case ArgType::Boolean:
-            return v.is_boolean();
-        case ArgType::StringList:
-            return v.is_array() &&
-                   std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
-        case ArgType::Object:
-            return v.is_object();
-        case ArgType::Any:
-            break;
-    }
-    return true;
-}
-
 const char* schema_type(ArgType t) {
     switch (t) {
         case ArgType::String:
@@ -317,7 +297,7 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
             const auto arg = std::find_if(op.args.begin(), op.args.end(),
                                           [&](const ArgSpec& s) { return s.name == it.key(); });
             REQUIRE(arg != op.args.end());
-            CHECK(has_type(*it, arg->type));
+            CHECK(arg_has_type(*it, arg->type));
         }
         for (const ArgSpec& s : op.args)
             if (s.required) CHECK(a.args.contains(s.name));

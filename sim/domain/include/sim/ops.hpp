@@ -37,25 +37,7 @@ inline Action sign_in(const std::string& actor) {
     return Action{"portal.sign_in", actor, nlohmann::json::object()};
 }
 inline Action submit_registration(const std::string& actor, const RegistrationForm& f) {
-    return Action{"portal.submit_registration",
-                  actor,
-                  {{"legal_name", f.legal_name},
-                   {"country", f.country},
-                   {"registration_id", f.registration_id},
-                   {"address", f.address},
-                   {"website", f.website},
-                   {"phone", f.phone},
-                   {"org_type", f.org_type},
-                   {"mission", f.mission},
-                   {"contact_first_name", f.contact_first_name},
-                   {"contact_last_name", f.contact_last_name},
-                   {"contact_email", f.contact_email},
-                   {"contact_phone", f.contact_phone},
-                   {"registrant_relationship", f.registrant_relationship},
-                   {"proof_document", f.proof_document},
-                   {"attest_eligibility", f.attest_eligibility},
-                   {"accept_non_discrimination", f.accept_non_discrimination},
-                   {"accept_terms", f.accept_terms}}};
+    return Action{"portal.submit_registration", actor, to_json(f)};
 }
 inline Action answer_information_request(const std::string& actor, const std::string& registration_id,
                                          const std::string& proof_document) {

@@ -56,7 +56,10 @@ using StartFn =
 // tests/sim/test_ops_registry.cpp checks them against the texts, the scenario schema and the docs.
 
 enum class ArgType { String, Integer, Boolean, StringList, Object, Any };
-const char* to_string(ArgType t);  // "string", "integer", "boolean", "string[]", "object", "any"
+const char* to_string(ArgType t);
+// Whether a JSON value has an argument's type ("string[]": an array of strings; Any: always).
+bool arg_has_type(const nlohmann::json& v,
+                  ArgType t);  // "string", "integer", "boolean", "string[]", "object", "any"
 
 struct ArgSpec {
     ArgSpec(std::string arg_name, ArgType arg_type = ArgType::String, bool is_required = false,

@@ -271,6 +271,7 @@ struct World {
 // 10,000 people hashes in milliseconds; to_json(Person) is the readable form for displays and tools.
 nlohmann::json to_json(const World& w);
 nlohmann::json to_json(const Person& p);
+nlohmann::json to_json(const RegistrationForm& f);  // the portal form, as portal.submit_registration sends it
 // "p1|upn|display name|id|…": every field of a person in a fixed order; '|' and backslashes in values are
 // escaped.
 std::string person_record(const Person& p);
