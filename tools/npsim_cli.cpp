@@ -23,8 +23,11 @@
 //                                                every operation of the registry: arguments, error codes,
 //                                                text keys, debrief names (--markdown: docs/operations.md;
 //                                                --schema: the action part of scenario.schema.json)
+//   npsim-cli explain FILE / migrate FILE... / list --cases   for authors (tools/cli_author.hpp)
 //   npsim-cli report DIR [--out report.html] [--json OUT.json] [--lang de]
 //                                                one table for a workshop folder of session files
+//   npsim-cli sweep FILE [--seeds 1-1000] [--min-pass 0.99]
+//                                                the reference solution once per seed: pass rate, failures
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -46,8 +49,10 @@
 #include "sim/scenario.hpp"
 #include "sim/text.hpp"
 #include "sim/version.hpp"
+#include "tools/cli_author.hpp"
 #include "tools/cli_report.hpp"
 #include "tools/cli_session.hpp"
+#include "tools/cli_sweep.hpp"
 
 // Text that comes from a file or the command line (titles, ids, messages, paths) is printed through
 // sim::terminal_text: control characters such as ESC appear as \x1b, never raw.
@@ -106,6 +111,7 @@ struct Options {
     std::size_t snapshot_at_action = 0;
     bool ops_markdown = false;
     bool ops_schema = false;
+    bool list_cases = false;
 };
 
 struct Commands {
@@ -168,6 +174,9 @@ void add_commands(CLI::App& app, Options& o, Commands& c) {
     snap->add_option("--title", o.snapshot_title, "Its title (default: the scenario's, with the moment)");
 
     c.list = app.add_subcommand("list", "List the shipped scenarios");
+    c.list->add_flag("--cases", o.list_cases,
+                     "The support cases of the references: which scenarios reproduce each, whether their "
+                     "solutions pass");
     c.run->add_flag("--solution", o.solution, "Play the scenario's reference solution and print the score");
     c.run->add_option("--lang", o.lang, "Language of feedback texts (en, de)")
         ->check(CLI::IsMember({"en", "de"}));
@@ -403,6 +412,8 @@ static int run_cli(int argc, char** argv) {
     add_commands(app, o, c);
     int report_exit = -1;  // set by the debrief / report subcommands when they ran
     add_report_commands(app, report_exit);
+    cli::add_sweep_command(app, report_exit);  // npsim-cli sweep FILE --seeds 1-1000 (tools/cli_sweep.hpp)
+    cli::add_author_commands(app, report_exit);
 
     try {
         app.parse(argc, argv);
@@ -411,7 +422,7 @@ static int run_cli(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
     if (report_exit >= 0) return report_exit;
-    if (*c.list) return list_command(o.as_json);
+    if (*c.list) return o.list_cases ? cli::list_cases_command(o.as_json) : list_command(o.as_json);
     if (*c.ops) return ops_command(o.as_json, o.ops_markdown, o.ops_schema);
     if (*c.check) return check_command(o.check_files);
     if (*c.run) return run_command(o, static_cast<bool>(*c.seed));

@@ -3,6 +3,7 @@
 
 #include "sim/i18n.hpp"
 #include "sim/input_file.hpp"
+#include "sim/support_cases.hpp"
 #include "sim/text.hpp"
 
 #include <algorithm>
@@ -173,6 +174,7 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
     }
     const std::size_t before = out.errors.size();
     check_scenario_text_keys(*doc, file_name, scenario_sim_texts(default_asset_dir()), out.errors);
+    check_support_cases(*doc, file_name, shipped_support_cases(), out.errors);
     if (out.errors.size() != before) out.scenario.reset();
     return out;
 }

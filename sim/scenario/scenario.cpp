@@ -5,6 +5,7 @@
 // [SECTION] Fields
 // [SECTION] Loading
 #include "sim/scenario.hpp"
+#include "sim/object_refs.hpp"
 
 #include "sim/catalog.hpp"
 #include "sim/json_input.hpp"
@@ -31,6 +32,15 @@ std::string LoadError::to_string() const {
 namespace {
 
 constexpr std::int64_t kMaxEstimatedMinutes = 10'000;  // about a week of training
+constexpr std::size_t kMaxSupportCases = 64;
+
+// "C" and a number from 1 to 999 without a leading zero.
+bool is_support_case_id(const nlohmann::json& v) {
+    if (!v.is_string()) return false;
+    const std::string& t = v.get_ref<const std::string&>();
+    if (t.size() < 2 || t.size() > 4 || t[0] != 'C' || t[1] == '0') return false;
+    return std::all_of(t.begin() + 1, t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
 
 // The document's keys, in the order "did you mean" prefers them; read by load_checked in its own order.
 const auto kScenarioShape =
@@ -53,6 +63,7 @@ const auto kScenarioShape =
                   .known("settings")
                   .known("delays")
                   .known("start")
+                  .known("texts")
                   .known("faults")
                   .known("objectives")
                   .known("penalties")
@@ -60,7 +71,8 @@ const auto kScenarioShape =
                   .known("timer")
                   .known("hints")
                   .known("solution")
-                  .known("instructor"));
+                  .known("instructor")
+                  .known("support_cases"));
 // A text in both languages: "…" or {"en": …, "de": …}.
 const auto kTextShape = described(Shape<LocalText>("#/$defs/text/anyOf/1", TypeWords::MustBe)
                                       .string("en", &LocalText::en)
@@ -148,6 +160,31 @@ ScenarioLoad load_scenario_text(const std::string& text, const std::string& file
 
 namespace {
 
+// "support_cases": ["C12", …]: distinct case numbers of the references (whether a number exists is
+// checked against assets/support-cases.json by the io layer's loader, sim/data_files.cpp).
+void read_support_cases(const nlohmann::json& doc, Reader& r, Scenario& s) {
+    auto cases = doc.find("support_cases");
+    if (cases == doc.end()) return;
+    if (!cases->is_array() || cases->size() > kMaxSupportCases) {
+        r.error("/support_cases",
+                fmt::format("must be an array of up to {} case numbers such as [\"C12\"]", kMaxSupportCases));
+        return;
+    }
+    for (std::size_t i = 0; i < cases->size(); ++i) {
+        const auto& c = (*cases)[i];
+        const std::string p = fmt::format("/support_cases/{}", i);
+        if (!is_support_case_id(c)) {
+            r.error(p, fmt::format("{} is not a support case number such as \"C12\"", c.dump()));
+            continue;
+        }
+        const std::string id = c.get<std::string>();
+        if (std::find(s.support_cases.begin(), s.support_cases.end(), id) != s.support_cases.end())
+            r.error(p, fmt::format("\"{}\" is listed twice", id));
+        else
+            s.support_cases.push_back(id);
+    }
+}
+
 // schema_version, id, title, description, difficulty, estimated_minutes, default_language.
 void read_about(const nlohmann::json& doc, Reader& r, Scenario& s) {
     auto version = doc.find("schema_version");
@@ -155,9 +192,12 @@ void read_about(const nlohmann::json& doc, Reader& r, Scenario& s) {
         r.error("", "missing required key \"schema_version\"");
     else if (!version->is_number_integer())
         r.error("/schema_version", "must be an integer");
-    else if (*version != nlohmann::json(kScenarioSchemaVersion))
-        r.error("/schema_version", fmt::format("version {} is not supported (this npsim reads version {})",
-                                               version->dump(), kScenarioSchemaVersion));
+    else if (*version < kOldestScenarioSchemaVersion || *version > kScenarioSchemaVersion)
+        r.error("/schema_version",
+                fmt::format("version {} is not supported (this npsim reads versions {} to {})",
+                            version->dump(), kOldestScenarioSchemaVersion, kScenarioSchemaVersion));
+    else
+        s.schema_version = version->get<int>();
     r.read(doc, "id", s);
     s.title = r.text(doc, "title", true);
     s.description = r.text(doc, "description", false);
@@ -167,6 +207,7 @@ void read_about(const nlohmann::json& doc, Reader& r, Scenario& s) {
                 fmt::format("\"{}\" is not one of beginner, intermediate, advanced", s.difficulty));
     r.read(doc, "estimated_minutes", s);
     r.read(doc, "default_language", s);
+    read_support_cases(doc, r, s);
     if (s.default_language != "en" && s.default_language != "de")
         r.error("/default_language",
                 fmt::format("\"{}\" is not a supported language (en, de)", s.default_language));
@@ -285,6 +326,8 @@ void read_references(const nlohmann::json& doc, Reader& r, const std::optional<C
     solution_refs.catalog = catalog ? &*catalog : nullptr;
     ConditionReferences condition_refs;
     condition_refs.codes = solution_refs.codes;
+    for (const auto& [kind, handler] : journey_registry().events) condition_refs.events.push_back(kind);
+    for (const auto& [name, op] : journey_registry().actions) condition_refs.operations.push_back(name);
     if (catalog) {
         condition_refs.edition = catalog->edition;
         for (const Product& p : catalog->products) condition_refs.skus.push_back(p.sku);
@@ -292,6 +335,7 @@ void read_references(const nlohmann::json& doc, Reader& r, const std::optional<C
     std::vector<ConditionError> found;
     check_solution_references(doc, solution_refs, found);
     check_condition_references(doc, condition_refs, found);
+    check_object_references(doc, found);  // people and author ids (sim/object_refs.hpp)
     for (auto& e : found) {
         const bool reported = std::any_of(r.errors.begin(), r.errors.end(),
                                           [&](const LoadError& l) { return l.where == e.pointer; });

@@ -19,7 +19,12 @@
 
 namespace sim {
 
-constexpr int kScenarioSchemaVersion = 1;
+// The version this npsim writes; it reads every version from kOldestScenarioSchemaVersion on. Version 2
+// (this round) added history conditions, adaptive solution steps, author ids and dates, per-step delays,
+// inline texts and "support_cases"; `npsim-cli migrate FILE` upgrades a version 1 file and says what
+// changed (docs/authoring.md, "Versions").
+constexpr int kScenarioSchemaVersion = 2;
+constexpr int kOldestScenarioSchemaVersion = 1;
 
 struct Scenario {
     std::string id;
@@ -34,6 +39,10 @@ struct Scenario {
     std::vector<std::string> modes = {"demo", "guided", "exam"};  // allowed modes
     SimTime exam_countdown = 0;  // exam mode: sim-independent wall-clock countdown in ms; 0 = none
     std::string audience;
+    int schema_version = kScenarioSchemaVersion;  // as written in the file
+    // The support cases of the references it reproduces ("C12": ../shared/reference/domain.md section 6,
+    // C21 on: domain-admin.md section 7); npsim-cli list --cases prints the coverage.
+    std::vector<std::string> support_cases;
     nlohmann::json source;  // the document as loaded (for sections read by later stages)
 };
 

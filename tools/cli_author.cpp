@@ -1,0 +1,561 @@
+// tools/cli_author.cpp — explain, migrate and list --cases (tools/cli_author.hpp).
+//
+// [SECTION] Words (en/de)
+// [SECTION] explain
+// [SECTION] migrate
+// [SECTION] list --cases
+#include "tools/cli_author.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "sim/data_files.hpp"
+#include "sim/files.hpp"
+#include "sim/i18n.hpp"
+#include "sim/input_file.hpp"
+#include "sim/json_input.hpp"
+#include "sim/scenario.hpp"
+#include "sim/support_cases.hpp"
+#include "sim/text.hpp"
+
+using sim::terminal_text;
+
+namespace {
+
+// [SECTION] Words (en/de)
+
+struct Words {
+    std::string lang = "en";
+    sim::Strings text;  // assets/i18n in `lang`: operation and event names, error texts
+    const char* w(const char* en, const char* de) const { return lang == "de" ? de : en; }
+    std::string label(const std::string& key, const std::string& fallback) const {
+        return text.has(key) ? text.get(key) : fallback;
+    }
+    std::string op(const std::string& name) const {
+        if (name.find_first_of("*?") != std::string::npos)
+            return fmt::format("{} \"{}\"", w("every operation matching", "jede Operation passend zu"), name);
+        return fmt::format("{} ({})", label("debrief.op." + name, name), name);
+    }
+    std::string event(const std::string& kind) const { return label("debrief.event." + kind, kind); }
+    std::string quote(const std::string& t) const { return lang == "de" ? "„" + t + "“" : "“" + t + "”"; }
+    std::string code(const std::string& code) const {
+        if (code == "ok") return w("success (ok)", "Erfolg (ok)");
+        const std::string key = "error." + code;
+        return text.has(key) ? fmt::format("{} ({})", quote(text.get(key)), code) : code;
+    }
+};
+
+Words load_words(const std::string& lang) {
+    Words words;
+    words.lang = lang;
+    std::vector<std::string> errors;  // missing texts: the raw names are printed instead
+    words.text = sim::Strings::load(sim::default_asset_dir() + "/i18n", lang, &errors);
+    return words;
+}
+
+std::string when(const sim::Calendar& cal, sim::SimTime t, const Words& w) {
+    static const char* kDaysEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* kDaysDe[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+    const sim::LocalDateTime l = cal.local(t);
+    const char* day = (w.lang == "de" ? kDaysDe : kDaysEn)[l.weekday % 7];
+    if (w.lang == "de")
+        return fmt::format("{} {:02}.{:02}.{} {:02}:{:02}:{:02}", day, l.date.day, l.date.month, l.date.year,
+                           l.hour, l.minute, l.second);
+    return fmt::format("{} {} {:02}:{:02}:{:02}", day, sim::format_date(l.date), l.hour, l.minute, l.second);
+}
+
+std::string span(sim::SimTime ms) {
+    return sim::format_duration(sim::Duration{ms, 0});
+}
+
+std::string delay_words(const sim::Delay& d, const Words& w) {
+    const std::string a = sim::format_duration(d.a), b = sim::format_duration(d.b);
+    switch (d.kind) {
+        case sim::Delay::Kind::Fixed:
+            return a;
+        case sim::Delay::Kind::Uniform:
+            return fmt::format("{} {} {} {}", w.w("between", "zwischen"), a, w.w("and", "und"), b);
+        case sim::Delay::Kind::LogNormal:
+            return fmt::format("{} {}, 95 % {} {}", w.w("typically", "meist"), a,
+                               w.w("within", "innerhalb von"), b);
+    }
+    return a;
+}
+
+// A condition in words; forms this page does not know are shown as compact JSON.
+std::string condition_words(const nlohmann::json& c, const Words& w, int depth = 0);
+
+std::string list_words(const nlohmann::json& parts, const char* joiner, const Words& w, int depth) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += joiner;
+        out += condition_words(parts[i], w, depth + 1);
+    }
+    return depth > 0 ? "(" + out + ")" : out;
+}
+
+std::string happening_words(const nlohmann::json& h, const Words& w) {
+    if (h.contains("result")) {
+        const auto& r = h["result"];
+        return fmt::format("{} {} {}", w.op(r.value("operation", "*")), w.w("ends with", "endet mit"),
+                           w.code(r.value("code", "ok")));
+    }
+    if (h.contains("event")) return w.quote(w.event(h["event"].value("kind", "")));
+    return h.dump();
+}
+
+std::string count_words(const nlohmann::json& v, const Words& w) {
+    std::string out;
+    if (v.contains("at_least"))
+        out += fmt::format(" {} {}×", w.w("at least", "mindestens"), v["at_least"].dump());
+    if (v.contains("at_most"))
+        out += fmt::format(" {} {}×", w.w("at most", "höchstens"), v["at_most"].dump());
+    return out;
+}
+
+std::string condition_words(const nlohmann::json& c, const Words& w, int depth) {
+    if (!c.is_object() || c.size() != 1 || depth > 8) return c.dump();
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    if (key == "all" && v.is_array()) return list_words(v, w.w(" and ", " und "), w, depth);
+    if (key == "any" && v.is_array()) return list_words(v, w.w(" or ", " oder "), w, depth);
+    if (key == "not") return fmt::format("{} {}", w.w("not", "nicht"), condition_words(v, w, depth + 1));
+    if (key == "portal_status") {
+        std::string states;
+        for (const auto& st : v.is_array() ? v : nlohmann::json::array({v}))
+            if (st.is_string())
+                states += fmt::format(
+                    "{}{}", states.empty() ? "" : w.w(" or ", " oder "),
+                    w.quote(w.label("status.portal." + st.get<std::string>(), st.get<std::string>())));
+        return fmt::format("{} {}", w.w("the portal status is", "der Portalstatus ist"), states);
+    }
+    if (key == "tenant_exists") return v == true ? w.w("a tenant exists", "ein Mandant existiert") : c.dump();
+    if (key == "subscription" && v.is_object())
+        return fmt::format("{} {} {} {}", w.w("active subscriptions of", "aktive Abonnements von"),
+                           v.value("sku", "?"), w.w("with at least", "mit mindestens"),
+                           fmt::format("{} {}", v.value("min_quantity", 1), w.w("seats", "Lizenzen")));
+    if (key == "licensed" && v.is_object()) {
+        if (v.contains("upn"))
+            return fmt::format("{} {} {}", v.value("upn", ""), w.w("holds", "hat"), v.value("sku", "?"));
+        return fmt::format("{} {} {} {}", w.w("at least", "mindestens"), v.value("min_people", 1),
+                           w.w("people hold", "Personen haben"), v.value("sku", "?"));
+    }
+    if (key == "person" && v.is_object()) {
+        std::string facts;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key() != "upn") facts += fmt::format(" {}={}", it.key(), it.value().dump());
+        return fmt::format("{} {}:{}", w.w("person", "Person"), v.value("upn", "?"), facts);
+    }
+    if (key == "office_desktop")
+        return fmt::format(
+            "{} {}", v.is_string() ? v.get<std::string>() : v.dump(),
+            w.w("can install the Office desktop apps", "kann die Office-Desktop-Apps installieren"));
+    if (key == "office_desktop_people")
+        return fmt::format("{} {} {}", w.w("at least", "mindestens"), v.dump(),
+                           w.w("people can install Office", "Personen können Office installieren"));
+    if (key == "no_compliance_violations")
+        return w.w("no open compliance violation", "kein offener Verstoß gegen die Bedingungen");
+    if (key == "mail" && v.is_object())
+        return fmt::format("{} {} ({})", v.value("to", "?"),
+                           w.w("received the mail", "hat die Mail erhalten"), v.value("subject_key", "?"));
+    if (key == "payment_method")
+        return w.w("a payment method is on file", "eine Zahlungsmethode ist hinterlegt");
+    if (key == "billing_account")
+        return fmt::format("{} {}", w.w("the billing account is", "das Abrechnungskonto ist"), v.dump());
+    if (key == "last_result" && v.is_object())
+        return fmt::format(
+            "{} {} {}", w.w("the last call of", "der letzte Aufruf von"), w.op(v.value("operation", "*")),
+            fmt::format("{} {}", w.w("ended with", "endete mit"), w.code(v.value("error", "ok"))));
+    if (key == "result" && v.is_object())
+        return fmt::format("{} {} {}{}", w.op(v.value("operation", "*")), w.w("ended with", "endete mit"),
+                           w.code(v.value("code", "ok")), count_words(v, w));
+    if (key == "event" && v.is_object())
+        return fmt::format("{} {}{}", w.quote(w.event(v.value("kind", ""))),
+                           w.w("happened", "ist eingetreten"), count_words(v, w));
+    if (key == "early_retries" && v.is_object())
+        return fmt::format("{}{}", w.w("retries before Retry-After:", "Wiederholungen vor Retry-After:"),
+                           count_words(v, w));
+    if (key == "before" && v.is_array() && v.size() == 2)
+        return fmt::format("{} {} {}", happening_words(v[0], w), w.w("before", "vor"),
+                           happening_words(v[1], w));
+    if (key == "within" && v.is_object() && v.contains("from") && v.contains("to"))
+        return fmt::format("{} {} {} {}", happening_words(v["to"], w), w.w("within", "innerhalb von"),
+                           v.value("max", "?"),
+                           fmt::format("{} {}", w.w("after", "nach"), happening_words(v["from"], w)));
+    return c.dump();
+}
+
+// [SECTION] explain
+
+std::string rule_selector_words(const sim::FaultRule& r, const Words& w) {
+    std::vector<std::string> parts;
+    if (r.probability_ppm < 1'000'000)
+        parts.push_back(
+            fmt::format("{} {:.0f} %", w.w("at random,", "zufällig,"), r.probability_ppm / 10'000.0));
+    if (r.first > 0)
+        parts.push_back(fmt::format("{} {} {}", w.w("on the first", "bei den ersten"), r.first,
+                                    w.w("calls", "Aufrufen")));
+    if (r.nth > 0) parts.push_back(fmt::format("{} {}.", w.w("on call no.", "beim Aufruf Nr."), r.nth));
+    if (r.after > 0) parts.push_back(fmt::format("{} {}", w.w("from", "ab"), span(r.after)));
+    if (r.until >= 0) parts.push_back(fmt::format("{} {}", w.w("until", "bis"), span(r.until)));
+    if (r.max_fires >= 0) parts.push_back(fmt::format("{} {}×", w.w("at most", "höchstens"), r.max_fires));
+    if (!r.actor.empty()) parts.push_back(fmt::format("{} {}", w.w("for", "für"), r.actor));
+    if (!r.args.empty()) parts.push_back(fmt::format("{} {}", w.w("when", "wenn"), r.args.dump()));
+    if (!r.enabled) parts.push_back(w.w("switched off", "ausgeschaltet"));
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out.empty() ? w.w("always", "immer") : out;
+}
+
+std::string rule_effect_words(const sim::FaultRule& r, const Words& w) {
+    switch (r.effect) {
+        case sim::FaultRule::Effect::Error: {
+            std::string out = fmt::format(
+                "{} {}", w.w("fails with", "scheitert mit"),
+                r.error_code == "fault.custom"
+                    ? w.quote(w.lang == "de" && !r.message_de.empty() ? r.message_de : r.message_en)
+                    : w.code(r.error_code));
+            if (r.latency) out += fmt::format(" {} {}", w.w("after", "nach"), delay_words(*r.latency, w));
+            return out;
+        }
+        case sim::FaultRule::Effect::Latency:
+            return fmt::format("{} {}", w.w("answers after", "antwortet nach"), delay_words(*r.latency, w));
+        case sim::FaultRule::Effect::Throttle:
+            return fmt::format(
+                "{} {} {} {}; {} {}", w.w("is throttled: at most", "wird gedrosselt: höchstens"), r.limit,
+                w.w("calls per", "Aufrufe je"), span(r.window),
+                w.w("then HTTP 429 with Retry-After", "dann HTTP 429 mit Retry-After"), span(r.retry_after));
+        case sim::FaultRule::Effect::Hang:
+            return w.w("hangs until the person tries again", "hängt, bis die Person es erneut versucht");
+    }
+    return "";
+}
+
+void explain_start(const sim::Scenario& sc, const sim::Simulation& sim, const Words& w) {
+    const sim::World& world = sim.world();
+    std::cout << "\n" << w.w("Start state", "Ausgangslage") << "\n";
+    std::cout << fmt::format("  {} {} · {} {} · {} {}\n", w.w("starts", "beginnt"),
+                             when(sim.calendar(), 0, w), w.w("catalog", "Katalog"), world.catalog.edition,
+                             w.w("seed", "Startwert"), sc.setup.seed);
+    const std::string status = sim::to_string(world.organisation.status);
+    std::cout << fmt::format("  {}: {}\n", w.w("portal status", "Portalstatus"),
+                             w.label("status.portal." + status, status));
+    if (world.tenant.exists)
+        std::cout << fmt::format("  {}: {}\n", w.w("tenant", "Mandant"),
+                                 terminal_text(world.tenant.initial_domain));
+    else
+        std::cout << "  "
+                  << w.w("no tenant yet (the trainee signs up)",
+                         "noch kein Mandant (die Person registriert sich)")
+                  << "\n";
+    for (const sim::Person& p : world.people) {
+        std::string roles;
+        for (const auto& r : sim::role_names(p.roles)) roles += (roles.empty() ? "" : ", ") + r;
+        std::string licences;
+        for (const auto& l : p.licences) licences += (licences.empty() ? "" : ", ") + l.sku;
+        std::cout << fmt::format("  {} {} ({}{}{}{})\n", w.w("person", "Person"), terminal_text(p.upn),
+                                 sim::to_string(p.kind), roles.empty() ? "" : "; " + roles,
+                                 p.usage_location.empty()
+                                     ? std::string(w.w("; no usage location", "; kein Nutzungsort"))
+                                     : "; " + p.usage_location,
+                                 licences.empty() ? "" : "; " + licences);
+    }
+    for (const sim::Subscription& s : world.subscriptions)
+        std::cout << fmt::format("  {} {}: {} × {} ({}, {} {}, {} {})\n", w.w("subscription", "Abonnement"),
+                                 terminal_text(s.id), terminal_text(s.sku), s.quantity,
+                                 sim::to_string(s.status), w.w("bought", "gekauft"),
+                                 when(sim.calendar(), s.purchased_at, w), w.w("renews", "verlängert"),
+                                 when(sim.calendar(), s.renewal_at, w));
+    std::size_t mails = 0;
+    for (const sim::Person& p : world.people) mails += p.inbox.size();
+    if (mails)
+        std::cout << fmt::format("  {} {}\n", mails, w.w("mails in the inboxes", "Mails in den Postfächern"));
+}
+
+void explain_faults_and_events(const sim::Scenario& sc, const sim::Simulation& sim, const Words& w) {
+    std::cout << "\n"
+              << w.w("Fault rules (checked in order; the first that fires wins)",
+                     "Störungsregeln (der Reihe nach; die erste, die greift, gilt)")
+              << "\n";
+    if (sc.setup.faults.empty()) std::cout << "  " << w.w("none", "keine") << "\n";
+    for (std::size_t i = 0; i < sc.setup.faults.size(); ++i) {
+        const sim::FaultRule& r = sc.setup.faults[i];
+        std::cout << fmt::format("  {}. {}: {} — {} {}\n", i + 1,
+                                 terminal_text(r.id.empty() ? fmt::format("rule-{}", i + 1) : r.id),
+                                 terminal_text(w.op(r.operation)), terminal_text(rule_selector_words(r, w)),
+                                 terminal_text(rule_effect_words(r, w)));
+    }
+    std::cout << "\n" << w.w("Scheduled at the start", "Zu Beginn geplant") << "\n";
+    const auto events = sim.queue().pending();
+    if (events.empty()) std::cout << "  " << w.w("nothing", "nichts") << "\n";
+    for (const auto& e : events)
+        std::cout << fmt::format("  {}  {}\n", when(sim.calendar(), e.time, w),
+                                 terminal_text(w.event(e.kind)));
+}
+
+void explain_objectives(const sim::Scenario& sc, const Words& w) {
+    const sim::Assessment& a = sc.assessment;
+    std::cout << "\n"
+              << (a.ordered ? w.w("Objectives (in this order)", "Ziele (in dieser Reihenfolge)")
+                            : w.w("Objectives", "Ziele"))
+              << "\n";
+    for (std::size_t i = 0; i < a.objectives.size(); ++i) {
+        const sim::Objective& o = a.objectives[i];
+        std::cout << fmt::format("  {}. [{} {}] {}\n     {} {}\n", i + 1, o.weight, w.w("pts", "Pkt."),
+                                 terminal_text(o.title.in(w.lang)), w.w("met when", "erfüllt, wenn"),
+                                 terminal_text(condition_words(o.condition, w)));
+    }
+    const sim::Penalties& p = a.penalties;
+    std::cout << fmt::format("  {}: {} {}, {} {}", w.w("penalties", "Abzüge"), p.compliance_violation,
+                             w.w("per compliance violation", "je Verstoß"), p.early_retry,
+                             w.w("per retry before Retry-After", "je Wiederholung vor Retry-After"));
+    for (const auto& f : p.failed_actions)
+        std::cout << fmt::format(", {} {} {}", f.points, w.w("per failed", "je gescheitertem"),
+                                 terminal_text(f.operation));
+    std::cout << "\n";
+}
+
+void explain_solution(const sim::Scenario& sc, const Words& w) {
+    std::cout << "\n" << w.w("Reference solution", "Musterlösung") << "\n";
+    if (sc.solution.steps.empty()) {
+        std::cout << "  " << w.w("none (no demo mode)", "keine (kein Demo-Modus)") << "\n";
+        return;
+    }
+    for (std::size_t i = 0; i < sc.solution.steps.size(); ++i)
+        std::cout << fmt::format("  {}. {}\n", i + 1, terminal_text(sc.solution.steps[i].caption.in(w.lang)));
+    sim::Simulation sim(sc.setup);
+    sim::AssessmentTracker tracker(sc.assessment);
+    const sim::SolutionRun run = sim::play_solution(sc.solution, sim, &tracker);
+    std::cout << "\n" << w.w("Its timeline (played headless)", "Ihr Ablauf (ohne Fenster gespielt)") << "\n";
+    std::map<std::uint64_t, std::string> ops;  // handle -> operation
+    for (const auto& e : sim.journal().entries()) {
+        if (e.kind == "action") ops[e.body.value("handle", 0ull)] = e.body["action"].value("type", "");
+        if (e.kind == "result")
+            std::cout << fmt::format("  {}  {} → {}\n", when(sim.calendar(), e.time, w),
+                                     terminal_text(w.op(e.body.value("type", ""))),
+                                     terminal_text(w.code(e.body["result"].value("code", ""))));
+        else if (e.kind == "event")
+            std::cout << fmt::format("  {}  {}\n", when(sim.calendar(), e.time, w),
+                                     terminal_text(w.event(e.body.value("kind", ""))));
+    }
+    tracker.update(sim);
+    const sim::ScoreReport report = tracker.report(sim);
+    for (std::size_t i = 0; i < report.objectives.size(); ++i)
+        if (report.objectives[i].met)
+            std::cout << fmt::format("  {}  {} {}\n", when(sim.calendar(), report.objectives[i].met_at, w),
+                                     w.w("objective met:", "Ziel erreicht:"),
+                                     terminal_text(sc.assessment.objectives[i].title.in(w.lang)));
+    std::cout << fmt::format(
+        "  {} {}/100{}\n", w.w("score", "Punkte"), report.score,
+        run.ok ? ""
+               : " — " + std::string(w.w("the solution failed: ", "die Lösung scheiterte: ")) +
+                     terminal_text(run.failure));
+}
+
+int explain_command(const std::string& file, const std::string& lang) {
+    sim::ScenarioLoad load = sim::load_scenario_file(file);
+    for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
+    if (!load.ok()) return 1;
+    const sim::Scenario& sc = *load.scenario;
+    const Words w = load_words(lang);
+    std::cout << fmt::format("{} — {}\n", terminal_text(sc.id), terminal_text(sc.title.in(lang)));
+    if (!sc.description.en.empty()) std::cout << terminal_text(sc.description.in(lang)) << "\n";
+    std::cout << fmt::format("{} {} · {} · ~{} min · {}", w.w("version", "Version"), sc.schema_version,
+                             sc.difficulty, sc.estimated_minutes, w.w("modes:", "Modi:"));
+    for (const auto& m : sc.modes) std::cout << " " << m;
+    std::cout << "\n";
+    if (!sc.support_cases.empty()) {
+        std::cout << w.w("Support cases:", "Supportfälle:");
+        for (const auto& id : sc.support_cases) {
+            const auto& cases = sim::shipped_support_cases();
+            auto it = std::find_if(cases.begin(), cases.end(),
+                                   [&](const sim::SupportCase& c) { return c.id == id; });
+            std::cout << fmt::format(" {}{}", id, it == cases.end() ? "" : " (" + it->title.in(lang) + ")");
+        }
+        std::cout << "\n";
+    }
+    const sim::Simulation sim(sc.setup);
+    explain_start(sc, sim, w);
+    explain_faults_and_events(sc, sim, w);
+    explain_objectives(sc, w);
+    explain_solution(sc, w);
+    return 0;
+}
+
+// [SECTION] migrate
+
+struct MigrateOptions {
+    std::vector<std::string> files;
+    std::string out;
+    bool in_place = false;
+};
+
+// What changes for a version 1 document when it is read as version 2 (nothing in its text but the
+// version number; the rest is behaviour that version 2 fixed, named where the file uses it).
+std::vector<std::string> migrate_v1_notes(const nlohmann::ordered_json& doc) {
+    std::vector<std::string> notes = {"/schema_version: 1 → 2"};
+    auto faults = doc.find("faults");
+    if (faults == doc.end() || !faults->is_array()) return notes;
+    for (std::size_t i = 0; i < faults->size(); ++i) {
+        const auto& r = (*faults)[i];
+        if (!r.is_object()) continue;
+        const std::string p = fmt::format("/faults/{}", i);
+        const bool throttle = r.contains("throttle");
+        const bool selector =
+            r.contains("first") || r.contains("nth") || r.contains("after") || r.contains("until");
+        if (throttle && selector)
+            notes.push_back(p +
+                            ": its first/nth/after/until now select the calls the throttle governs "
+                            "(version 1 ignored them for a throttle)");
+        if (throttle && r.contains("max_fires"))
+            notes.push_back(p + ": a retry before Retry-After no longer uses up max_fires");
+        if (throttle)
+            notes.push_back(p +
+                            ": Retry-After now counts from the answer the trainee saw, not from the submit");
+    }
+    return notes;
+}
+
+int migrate_one(const std::string& file, const MigrateOptions& o) {
+    std::string text, error;
+    if (!sim::read_input_file(file, sim::InputKind::Scenario, text, error)) {
+        std::cerr << terminal_text(file) << ": " << terminal_text(error) << "\n";
+        return 1;
+    }
+    sim::JsonInputError why;  // the input policy first (nesting, duplicate keys), then the key order kept
+    if (!sim::parse_json_checked(text, sim::InputKind::Scenario, why)) {
+        std::cerr << fmt::format("{}:{}: {}\n", terminal_text(file), why.where(), terminal_text(why.message));
+        return 1;
+    }
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
+    const auto version = doc.is_object() ? doc.find("schema_version") : doc.end();
+    if (version == doc.end() || !version->is_number_integer() ||
+        *version < sim::kOldestScenarioSchemaVersion || *version > sim::kScenarioSchemaVersion) {
+        std::cerr << terminal_text(file) << ": not a scenario of a version this npsim reads (npsim-cli check "
+                  << terminal_text(file) << ")\n";
+        return 1;
+    }
+    if (*version == sim::kScenarioSchemaVersion) {
+        std::cout << fmt::format("{}: already version {}; nothing to change\n", terminal_text(file),
+                                 sim::kScenarioSchemaVersion);
+        return 0;
+    }
+    const std::vector<std::string> notes = migrate_v1_notes(doc);
+    *version = sim::kScenarioSchemaVersion;
+    const std::string upgraded = doc.dump(2) + "\n";
+    sim::ScenarioLoad load = sim::load_scenario_text(upgraded, file);
+    for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
+    if (!load.ok()) {
+        std::cerr << terminal_text(file) << ": the upgraded scenario does not load; nothing written\n";
+        return 1;
+    }
+    const std::string target = o.in_place ? file : o.out;
+    if (!target.empty() && !sim::write_file_atomically(target, upgraded, &error)) {
+        std::cerr << terminal_text(error) << "\n";
+        return 1;
+    }
+    if (target.empty()) std::cout << upgraded;
+    std::ostream& report = target.empty() ? std::cerr : std::cout;
+    report << fmt::format("{}: version 1 → {}{}\n", terminal_text(file), sim::kScenarioSchemaVersion,
+                          target.empty() ? "" : " (written to " + terminal_text(target) + ")");
+    for (const auto& n : notes) report << "  " << terminal_text(n) << "\n";
+    return 0;
+}
+
+int migrate_command(const MigrateOptions& o) {
+    if (!o.out.empty() && o.files.size() != 1) {
+        std::cerr << "migrate: -o takes one input file; use --in-place for several\n";
+        return 2;
+    }
+    int bad = 0;
+    for (const auto& f : o.files) bad += migrate_one(f, o) != 0 ? 1 : 0;
+    return bad == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+// [SECTION] list --cases
+
+namespace cli {
+
+int list_cases_command(bool as_json) {
+    std::vector<sim::SupportCase> cases;
+    std::string error;
+    if (!sim::load_support_cases(sim::default_asset_dir() + "/support-cases.json", cases, error)) {
+        std::cerr << terminal_text(error) << "\n";
+        return 1;
+    }
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    std::map<std::string, std::vector<std::pair<std::string, bool>>> cover;  // case -> (scenario, passes)
+    for (const auto& f : files) {
+        auto load = sim::load_scenario_file(f);
+        if (!load.ok()) continue;
+        const sim::Scenario& sc = *load.scenario;
+        if (sc.support_cases.empty()) continue;
+        bool passes = false;
+        if (!sc.solution.steps.empty()) {
+            sim::Simulation sim(sc.setup);
+            sim::AssessmentTracker tracker(sc.assessment);
+            const sim::SolutionRun run = sim::play_solution(sc.solution, sim, &tracker);
+            tracker.update(sim);
+            passes = run.ok && tracker.report(sim).all_met;
+        }
+        for (const auto& id : sc.support_cases) cover[id].push_back({sc.id, passes});
+    }
+    nlohmann::json out = nlohmann::json::array();
+    int covered = 0;
+    for (const sim::SupportCase& c : cases) {
+        const auto& list = cover[c.id];
+        covered += list.empty() ? 0 : 1;
+        if (as_json) {
+            nlohmann::json scenarios = nlohmann::json::array();
+            for (const auto& [id, ok] : list) scenarios.push_back({{"id", id}, {"solution_passes", ok}});
+            out.push_back(
+                {{"case", c.id}, {"title", c.title.en}, {"source", c.source}, {"scenarios", scenarios}});
+            continue;
+        }
+        std::string names;
+        for (const auto& [id, ok] : list)
+            names += fmt::format("{}{}{}", names.empty() ? "" : ", ", id, ok ? "" : " (solution FAILS)");
+        std::cout << fmt::format("{:<4} {:<58} {}\n", c.id, c.title.en.substr(0, 58),
+                                 names.empty() ? "—" : names);
+    }
+    if (as_json)
+        std::cout << out.dump(2) << "\n";
+    else
+        std::cout << fmt::format("\n{} of {} cases have a scenario\n", covered, cases.size());
+    return 0;
+}
+
+void add_author_commands(CLI::App& app, int& exit_code) {
+    auto explain_file = std::make_shared<std::string>();
+    auto explain_lang = std::make_shared<std::string>("en");
+    auto* explain = app.add_subcommand(
+        "explain",
+        "Say in plain words what a scenario sets up: start state, faults, objectives, solution timeline");
+    explain->add_option("file", *explain_file, "Scenario file")->required();
+    explain->add_option("--lang", *explain_lang, "Language (en, de)")->check(CLI::IsMember({"en", "de"}));
+    explain->callback([explain_file, explain_lang, &exit_code] {
+        exit_code = explain_command(*explain_file, *explain_lang);
+    });
+
+    auto m = std::make_shared<MigrateOptions>();
+    auto* migrate = app.add_subcommand(
+        "migrate", "Upgrade version 1 scenarios to the current version and say what changed");
+    migrate->add_option("files", m->files, "Scenario files")->required();
+    auto* in_place = migrate->add_flag("--in-place", m->in_place, "Rewrite each file (atomically)");
+    migrate->add_option("-o,--out", m->out, "Write the upgraded scenario here (default: print it)")
+        ->excludes(in_place);
+    migrate->callback([m, &exit_code] { exit_code = migrate_command(*m); });
+}
+
+}  // namespace cli
