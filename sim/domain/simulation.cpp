@@ -41,7 +41,7 @@ ActionHandle Simulation::submit(const Action& raw) {
 
     resolve_hung(action);
     PendingAction p{h, action, now_, now_, false, std::nullopt};
-    const FaultDecision fault = faults_.decide(action, now_, random_.stream("faults"));
+    const FaultDecision fault = faults_.decide(action, now_, random_.stream("faults"), h);
     if (fault.fired) {
         static const char* kEffects[] = {"error", "latency", "throttle", "hang"};
         journal_.append(JournalEntry{now_, "fault",
@@ -394,7 +394,7 @@ void Simulation::complete_action(ActionHandle h) {
     ActionResult r;
     auto spec = registry_.actions.find(p.action.type);
     if (p.injected) {
-        r = *p.injected;
+        r = faults_.answered(h, now_, *p.injected);  // a throttle's Retry-After starts now
     } else if (spec == registry_.actions.end() || spec->second.run == nullptr) {
         r = ActionResult::failure("action.unknown_type", nlohmann::json{{"type", p.action.type}});
     } else {

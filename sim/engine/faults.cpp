@@ -43,6 +43,7 @@ static bool args_match(const nlohmann::json& wanted, const nlohmann::json& args)
 
 void FaultInjector::set_rules(std::vector<FaultRule> rules) {
     rules_ = std::move(rules);
+    awaiting_.clear();
     states_.assign(rules_.size(), FaultRuleState{});
     for (std::size_t i = 0; i < rules_.size(); ++i)
         if (rules_[i].id.empty()) rules_[i].id = fmt::format("rule-{}", i + 1);
@@ -63,6 +64,7 @@ void FaultInjector::add_rule_front(FaultRule rule) {
 bool FaultInjector::remove_rule(const std::string& id) {
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         if (rules_[i].id != id) continue;
+        forget_awaiting(id);
         rules_.erase(rules_.begin() + static_cast<std::ptrdiff_t>(i));
         states_.erase(states_.begin() + static_cast<std::ptrdiff_t>(i));
         return true;
@@ -80,6 +82,7 @@ bool FaultInjector::replace_rule(const std::string& id, FaultRule rule) {
     const std::ptrdiff_t i = index_of(rules_, id);
     if (i < 0) return false;
     rule.id = id;
+    forget_awaiting(id);
     rules_[static_cast<std::size_t>(i)] = std::move(rule);
     states_[static_cast<std::size_t>(i)] = FaultRuleState{};
     return true;
@@ -109,121 +112,182 @@ const FaultRule* FaultInjector::find_rule(const std::string& id) const {
 void FaultInjector::clear() {
     rules_.clear();
     states_.clear();
+    awaiting_.clear();
 }
 
 // [SECTION] Deciding
 
-FaultDecision FaultInjector::decide(const Action& action, SimTime now, Rng& rng) {
+namespace {
+
+bool flt_matches(const FaultRule& r, const Action& action) {
+    if (!glob_match(r.operation, action.type)) return false;
+    if (!r.actor.empty() && !glob_match(r.actor, action.actor)) return false;
+    return args_match(r.args, action.args);
+}
+
+std::int64_t flt_whole_seconds(SimTime ms) {
+    return ms <= 0 ? 0 : (ms + kSecond - 1) / kSecond;
+}
+
+// The selector: whether the rule governs this call (its window, nth / first, cap, then the probability
+// draw, in that order, so the "faults" stream is drawn from only when everything else passed).
+bool flt_governs(const FaultRule& r, const FaultRuleState& st, SimTime now, Rng& rng) {
+    const bool in_window = now >= r.after && (r.until < 0 || now < r.until);
+    if (!in_window) return false;
+    if (r.nth > 0 && st.calls != r.nth) return false;
+    if (r.first > 0 && st.calls > r.first) return false;
+    if (r.max_fires >= 0 && st.fires >= r.max_fires) return false;
+    if (r.probability_ppm >= 1'000'000) return true;
+    if (r.probability_ppm <= 0) return false;
+    return rng.uniform_below(1'000'000) < static_cast<std::uint64_t>(r.probability_ppm);
+}
+
+// A governed call of a throttle rule: counted in the current throttle window; true when over the limit.
+bool flt_throttle_refuses(const FaultRule& r, FaultRuleState& st, SimTime now) {
+    if (st.window_start < 0 || now >= st.window_start + r.window) {
+        st.window_start = now;
+        st.window_calls = 0;
+    }
+    ++st.window_calls;
+    return st.window_calls > r.limit;
+}
+
+// The decision of a rule that fires (its firing already counted).
+FaultDecision flt_fired(const FaultRule& r) {
     FaultDecision d;
+    d.fired = true;
+    d.rule_id = r.id;
+    d.effect = r.effect;
+    d.latency = r.latency;
+    switch (r.effect) {
+        case FaultRule::Effect::Error:
+            if (r.error_code == "fault.custom")
+                d.error = ActionResult::failure("fault.custom",
+                                                {{"message_en", r.message_en}, {"message_de", r.message_de}});
+            else
+                d.error = ActionResult::failure(r.error_code);
+            break;
+        case FaultRule::Effect::Throttle:
+            d.retry_after = r.retry_after;
+            d.error = ActionResult::failure("throttled",
+                                            {{"retry_after_seconds", flt_whole_seconds(r.retry_after)}});
+            break;
+        case FaultRule::Effect::Hang:
+            d.hang = true;
+            d.latency.reset();
+            break;
+        case FaultRule::Effect::Latency:
+            break;
+    }
+    return d;
+}
+
+}  // namespace
+
+FaultDecision FaultInjector::early_retry(std::size_t i, SimTime now) {
+    const FaultRule& r = rules_[i];
+    FaultRuleState& st = states_[i];
+    ++early_retries_;
+    ++st.early_retries;
+    FaultDecision d;
+    d.fired = true;
+    d.rule_id = r.id;
+    d.effect = r.effect;
+    d.latency = r.latency;
+    d.early_retry = true;
+    d.error = ActionResult::failure("throttled.early_retry",
+                                    {{"retry_after_seconds", flt_whole_seconds(st.retry_after_until - now)}});
+    return d;
+}
+
+FaultDecision FaultInjector::decide(const Action& action, SimTime now, Rng& rng, std::uint64_t handle) {
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         FaultRule& r = rules_[i];
         FaultRuleState& st = states_[i];
-        if (!r.enabled) continue;
-        if (!glob_match(r.operation, action.type)) continue;
-        if (!r.actor.empty() && !glob_match(r.actor, action.actor)) continue;
-        if (!args_match(r.args, action.args)) continue;
-        ++st.calls;
-        if (r.armed) {
-            // Arm once: fire now whatever the trigger says, then step aside.
-            r.armed = false;
-            r.enabled = false;
-            ++st.fires;
-            d.fired = true;
-            d.rule_id = r.id;
-            d.effect = r.effect;
-            d.latency = r.latency;
-            if (r.effect == FaultRule::Effect::Throttle) {
-                st.retry_after_until = now + r.retry_after;
-                d.latency.reset();
-                d.error =
-                    ActionResult::failure("throttled", {{"retry_after_seconds", r.retry_after / kSecond}});
-            } else if (r.effect == FaultRule::Effect::Error) {
-                d.error = r.error_code == "fault.custom"
-                              ? ActionResult::failure("fault.custom", {{"message_en", r.message_en},
-                                                                       {"message_de", r.message_de}})
-                              : ActionResult::failure(r.error_code);
-            } else if (r.effect == FaultRule::Effect::Hang) {
-                d.hang = true;
+        if (!r.enabled || !flt_matches(r, action)) continue;
+        FaultDecision d;
+        if (r.effect == FaultRule::Effect::Throttle && st.retry_after_until >= 0 &&
+            now < st.retry_after_until) {
+            // Before Retry-After is over: refused again, a penalty; not a call, not a firing.
+            d = early_retry(i, now);
+        } else {
+            ++st.calls;
+            if (r.armed) {
+                // Arm once: fire now whatever the selector says, then step aside.
+                r.armed = false;
+                r.enabled = false;
+            } else if (!flt_governs(r, st, now, rng) ||
+                       (r.effect == FaultRule::Effect::Throttle && !flt_throttle_refuses(r, st, now))) {
+                continue;
             }
-            return d;
+            ++st.fires;
+            d = flt_fired(r);
         }
-        const bool in_window = now >= r.after && (r.until < 0 || now < r.until);
-        if (!in_window) continue;
-
         if (r.effect == FaultRule::Effect::Throttle) {
-            // A call while throttled is refused again and counts as an early retry.
-            if (st.retry_after_until >= 0 && now < st.retry_after_until) {
-                ++early_retries_;
-                ++st.fires;
-                d.fired = true;
-                d.rule_id = r.id;
-                d.effect = r.effect;
-                d.early_retry = true;
-                const SimTime wait = st.retry_after_until - now;
-                d.error = ActionResult::failure("throttled.early_retry",
-                                                {{"retry_after_seconds", (wait + kSecond - 1) / kSecond}});
-                return d;
-            }
-            if (st.window_start < 0 || now >= st.window_start + r.window) {
-                st.window_start = now;
-                st.window_calls = 0;
-            }
-            ++st.window_calls;
-            if (st.window_calls <= r.limit) continue;
-            if (r.max_fires >= 0 && st.fires >= r.max_fires) continue;
-            ++st.fires;
-            st.retry_after_until = now + r.retry_after;
-            d.fired = true;
-            d.rule_id = r.id;
-            d.effect = r.effect;
-            d.error = ActionResult::failure("throttled", {{"retry_after_seconds", r.retry_after / kSecond}});
-            return d;
-        }
-
-        if (r.nth > 0 && st.calls != r.nth) continue;
-        if (r.first > 0 && st.calls > r.first) continue;
-        if (r.max_fires >= 0 && st.fires >= r.max_fires) continue;
-        if (r.probability_ppm < 1'000'000) {
-            if (r.probability_ppm <= 0) continue;
-            if (rng.uniform_below(1'000'000) >= static_cast<std::uint64_t>(r.probability_ppm)) continue;
-        }
-        ++st.fires;
-        d.fired = true;
-        d.rule_id = r.id;
-        d.effect = r.effect;
-        d.latency = r.latency;
-        switch (r.effect) {
-            case FaultRule::Effect::Error:
-                if (r.error_code == "fault.custom")
-                    d.error = ActionResult::failure(
-                        "fault.custom", {{"message_en", r.message_en}, {"message_de", r.message_de}});
-                else
-                    d.error = ActionResult::failure(r.error_code);
-                break;
-            case FaultRule::Effect::Hang:
-                d.hang = true;
-                break;
-            case FaultRule::Effect::Latency:
-            case FaultRule::Effect::Throttle:
-                break;
+            if (handle == 0)
+                answered_now(i, now, d);
+            else
+                awaiting_[handle] = FaultAwaiting{r.id, d.retry_after, d.early_retry};
         }
         return d;
     }
-    return d;
+    return FaultDecision{};
+}
+
+// A refusal answered at once (no handle): its Retry-After starts now.
+void FaultInjector::answered_now(std::size_t i, SimTime now, FaultDecision& d) {
+    if (d.early_retry) return;
+    FaultRuleState& st = states_[i];
+    st.retry_after_until = std::max(st.retry_after_until, add_saturating(now, d.retry_after));
+}
+
+ActionResult FaultInjector::answered(std::uint64_t handle, SimTime now, ActionResult result) {
+    auto it = awaiting_.find(handle);
+    if (it == awaiting_.end()) return result;
+    const FaultAwaiting w = it->second;
+    awaiting_.erase(it);
+    const std::ptrdiff_t i = index_of(rules_, w.rule_id);
+    if (i < 0 || rules_[static_cast<std::size_t>(i)].effect != FaultRule::Effect::Throttle) return result;
+    FaultRuleState& st = states_[static_cast<std::size_t>(i)];
+    if (w.early_retry) {
+        // The wait left, as of the moment the trainee reads it.
+        result.params["retry_after_seconds"] = flt_whole_seconds(st.retry_after_until - now);
+        return result;
+    }
+    st.retry_after_until = std::max(st.retry_after_until, add_saturating(now, w.retry_after));
+    return result;
+}
+
+void FaultInjector::forget_awaiting(const std::string& rule_id) {
+    for (auto it = awaiting_.begin(); it != awaiting_.end();)
+        it = it->second.rule_id == rule_id ? awaiting_.erase(it) : std::next(it);
 }
 
 nlohmann::json FaultInjector::state_json() const {
     nlohmann::json rules = nlohmann::json::array();
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         const auto& s = states_[i];
-        rules.push_back({{"rule", to_json(rules_[i])},
-                         {"calls", s.calls},
-                         {"fires", s.fires},
-                         {"window_start", s.window_start},
-                         {"window_calls", s.window_calls},
-                         {"retry_after_until", s.retry_after_until}});
+        nlohmann::json one{{"rule", to_json(rules_[i])},
+                           {"calls", s.calls},
+                           {"fires", s.fires},
+                           {"window_start", s.window_start},
+                           {"window_calls", s.window_calls},
+                           {"retry_after_until", s.retry_after_until}};
+        // Only when there are any, so the state of runs without early retries stays byte-identical.
+        if (s.early_retries != 0) one["early_retries"] = s.early_retries;
+        rules.push_back(std::move(one));
     }
-    return {{"rules", std::move(rules)}, {"early_retries", early_retries_}};
+    nlohmann::json state{{"rules", std::move(rules)}, {"early_retries", early_retries_}};
+    if (!awaiting_.empty()) {
+        nlohmann::json waiting = nlohmann::json::array();
+        for (const auto& [handle, w] : awaiting_)
+            waiting.push_back({{"handle", handle},
+                               {"rule", w.rule_id},
+                               {"retry_after_ms", w.retry_after},
+                               {"early_retry", w.early_retry}});
+        state["awaiting_answer"] = std::move(waiting);
+    }
+    return state;
 }
 
 // [SECTION] JSON

@@ -59,15 +59,14 @@ std::optional<json> live_rule(const FaultRule& rule, const FaultRuleState& st, S
         r.until -= origin;
     }
     r.after = std::max<SimTime>(0, r.after - origin);
-    if (r.effect != FaultRule::Effect::Throttle) {
-        if (r.nth > 0) {
-            if (st.calls >= r.nth) return std::nullopt;
-            r.nth -= st.calls;
-        }
-        if (r.first > 0) {
-            if (st.calls >= r.first) return std::nullopt;
-            r.first -= st.calls;
-        }
+    // nth and first select the calls of every effect, throttle included (sim/faults.hpp).
+    if (r.nth > 0) {
+        if (st.calls >= r.nth) return std::nullopt;
+        r.nth -= st.calls;
+    }
+    if (r.first > 0) {
+        if (st.calls >= r.first) return std::nullopt;
+        r.first -= st.calls;
     }
     if (r.max_fires >= 0) {
         if (st.fires >= r.max_fires && !r.armed) return std::nullopt;
