@@ -267,6 +267,17 @@ sim::RunObserver tracking(sim::AssessmentTracker& tracker) {
     return [&tracker](sim::Simulation& sim, const sim::RunStep&) { tracker.update(sim); };
 }
 
+// Runs the clock until every submitted action has its answer (a hung action, which never answers until
+// it is retried, excepted), processing every event due on the way.
+void wait_for_answers(sim::Simulation& s, sim::AssessmentTracker& tracker) {
+    auto waiting = [&s] {
+        return std::any_of(s.pending_actions().begin(), s.pending_actions().end(),
+                           [](const auto& p) { return !p.second.hung; });
+    };
+    while (waiting() && sim::run_next_event(s, tracking(tracker))) {
+    }
+}
+
 void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim::Simulation& s,
                  sim::AssessmentTracker& tracker, SessionWriter& writer, const RecordOptions& options) {
     std::size_t submitted = 0;
@@ -279,6 +290,8 @@ void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim
         if (item.time && *item.time > s.now()) {
             sim::run_until(s, *item.time);
             tracker.update(s);
+        } else if (item.observe && !item.time) {
+            wait_for_answers(s, tracker);  // what the tester saw: the answers to what came before
         }
         if (item.action) {
             s.submit(*item.action);
@@ -293,31 +306,28 @@ void play_script(const std::vector<ScriptLine>& script, std::size_t resumed, sim
             writer.save(s);
         }
     }
-    // Every event (to --until, when given), one event time after another.
-    if (options.until == 0)
+    if (options.until_end)
         sim::run_all_events(s, tracking(tracker));
-    else if (options.until >= s.now())
-        sim::run_until(s, options.until, tracking(tracker));
-    else
-        tracker.update(s);
+    else if (options.until && *options.until >= s.now())
+        sim::run_until(s, *options.until, tracking(tracker));
+    else if (!options.until)
+        wait_for_answers(s, tracker);
+    tracker.update(s);
 }
 
-// sim::play_solution, saving the session after every submitted action; `steps` may be the tail of a
-// resumed run that starts at `first_step`.
-void play_steps(const sim::Solution& steps, std::size_t first_step, sim::Simulation& s,
-                sim::AssessmentTracker& tracker, SessionWriter& writer, RecordedRun& run) {
-    const sim::SolutionRun played =
-        sim::play_solution(steps, s, &tracker, [&writer](sim::Simulation& sim) { writer.after_action(sim); });
-    run.steps_played = first_step + played.steps_played;
-    run.solution_ok = played.ok;
-    if (!run.solution_ok) {
-        // The player numbers steps from the tail it was given; name the step of the whole solution.
-        const std::string& f = played.failure;
-        std::size_t end = 5, n = 0;
-        for (; f.rfind("step ", 0) == 0 && end < f.size() && f[end] >= '0' && f[end] <= '9'; ++end)
-            n = n * 10 + static_cast<std::size_t>(f[end] - '0');
-        run.failure = end > 5 ? fmt::format("step {}{}", first_step + n, f.substr(end)) : f;
+// The actions the reference solution submits when played from the start (it is deterministic: the
+// same scenario and seed give the same actions, whatever branches and retries it takes).
+std::vector<sim::Action> solution_actions(const sim::Scenario& scenario) {
+    std::vector<sim::Action> out;
+    sim::Simulation dry(scenario.setup);
+    sim::play_solution(scenario.solution, dry);
+    for (const auto& e : dry.journal().entries()) {
+        sim::Action a;
+        std::string error;
+        if (e.kind == "action" && sim::action_from_json(e.body["action"], a, error))
+            out.push_back(std::move(a));
     }
+    return out;
 }
 
 }  // namespace
@@ -327,8 +337,7 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
     RecordedRun run;
     std::vector<sim::Action> planned;
     if (solution) {
-        for (const auto& step : scenario.solution.steps)
-            if (step.action) planned.push_back(*step.action);
+        planned = solution_actions(scenario);
     } else {
         for (const auto& item : script)
             if (item.action) planned.push_back(*item.action);
@@ -347,47 +356,25 @@ RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLi
     run.resumed_actions = resumed.actions.size();
     run.sim.emplace(scenario.setup);
     sim::Simulation& s = *run.sim;
-    replay_recorded(resumed, s, tracker);
-
     if (!solution) {
+        replay_recorded(resumed, s, tracker);
         play_script(script, run.resumed_actions, s, tracker, writer, options);
         writer.save(s);
+        run.observations = writer.observations;
         return run;
     }
-    // Resuming a solution: find the step of the last recorded action and wait for its result, as the
-    // player would have; then play the steps after it.
-    std::size_t first_step = 0;
-    if (run.resumed_actions > 0) {
-        std::size_t actions = 0;
-        while (first_step < scenario.solution.steps.size() &&
-               (actions += scenario.solution.steps[first_step].action ? 1 : 0) < run.resumed_actions)
-            ++first_step;
-        const sim::SolutionStep& step = scenario.solution.steps[first_step];
-        sim::ActionHandle handle = 0;
-        for (auto it = s.journal().entries().rbegin(); it != s.journal().entries().rend() && handle == 0;
-             ++it)
-            if (it->kind == "action") handle = it->body.value("handle", sim::ActionHandle{0});
-        while (!s.result(handle) && sim::run_next_event(s, tracking(tracker))) {
-        }
-        const auto r = s.result(handle);
-        ++first_step;
-        if (!r || r->code != step.expect) {
-            run.solution_ok = false;
-            run.steps_played = first_step - 1;
-            run.failure = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", first_step,
-                                      step.action->type, step.expect, r ? r->code : "no answer");
-            writer.save(s);
-            return run;
-        }
-    }
-    sim::Solution tail;
-    tail.steps.assign(scenario.solution.steps.begin() + static_cast<std::ptrdiff_t>(first_step),
-                      scenario.solution.steps.end());
-    if (tail.steps.empty())
-        run.steps_played = first_step;
-    else
-        play_steps(tail, first_step, s, tracker, writer, run);
+    // A solution resumes by playing again from the start: it submits the same actions at the same times
+    // (checked above), so the run reaches the saved point exactly; the saved actions are not written again.
+    std::size_t actions = 0;
+    const sim::SolutionRun played =
+        sim::play_solution(scenario.solution, s, &tracker, [&](sim::Simulation& sim) {
+            if (++actions > run.resumed_actions) writer.after_action(sim);
+        });
+    run.steps_played = played.steps_played;
+    run.solution_ok = played.ok;
+    run.failure = played.failure;
     writer.save(s);
+    run.observations = writer.observations;
     return run;
 }
 

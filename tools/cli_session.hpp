@@ -16,6 +16,7 @@ namespace cli {
 
 // One line of an --actions file: an action to submit, or an observation to record at that point.
 //   {"t": 5000 | "2d", "action": {…}}   {…bare action…}   {"observe": {"label", "condition", "id"?}, "t"?}
+// An observation without "t" is checked once every action before it has its answer.
 struct ScriptLine {
     int line = 0;                      // in the file, for messages
     std::optional<sim::SimTime> time;  // run the clock to this sim time first
@@ -34,7 +35,11 @@ struct RecordOptions {
     // interrupts a run at a point taken from its progress, never from wall-clock time.
     std::size_t hold_after_actions = 0;
     std::string note;
-    sim::SimTime until = 0;  // script runs: run events until this sim time (0 = until none is left)
+    // Script runs (--actions): where the clock stops after the last line. By default once every action
+    // has its answer (and the events due by then ran); `until` runs it to that sim time instead, and
+    // `until_end` on through every pending event (re-verification a year later included).
+    std::optional<sim::SimTime> until;
+    bool until_end = false;
 };
 
 struct SessionStats {
@@ -53,6 +58,7 @@ struct RecordedRun {
     bool write_failed = false;  // a session write failed (printed): exit kExitSessionNotSaved
     std::string write_error;    // the first failed write: "path: what (OS reason)"
     SessionStats session;
+    std::vector<sim::Observation> observations;  // recorded by {"observe": …} lines (and resumed ones)
 };
 
 // `npsim-cli run … --session FILE` exits with this code when the session file could not be written

@@ -133,7 +133,9 @@ void add_run_command(CLI::App& app, Options& o, Commands& c) {
                     "Actions to play, JSON Lines: {\"t\": ms, \"action\": {...}} or {\"observe\": "
                     "{\"label\", \"condition\"}}");
     c.seed = run->add_option("--seed", o.seed, "Override the scenario's seed");
-    run->add_option("--until", o.until_text, "Run the clock until this long after the start (e.g. 30d)");
+    run->add_option("--until", o.until_text,
+                    "With --actions: run the clock until this long after the start (e.g. 30d), or \"end\": "
+                    "through every pending event. Default: stop once every action has its answer");
     run->add_option("--journal", o.journal_out, "Write the journal (JSON Lines) to this file");
     run->add_option("--bundle", o.bundle_out,
                     "Write a repro bundle (scenario + seed + actions + hashes) to this file");
@@ -268,6 +270,11 @@ void print_run(const Options& o, const sim::Scenario& scenario, const cli::Recor
                const nlohmann::json& j, const sim::ScoreReport& report) {
     std::cout << fmt::format("scenario       {}\n", terminal_text(scenario.id));
     print_summary(j, false);
+    if (j.contains("next_event_at"))
+        std::cout << fmt::format(
+            "pending        {} event{}, the next at {} (--until 30d or --until end runs the clock on)\n",
+            j["events_pending"].get<std::size_t>(), j["events_pending"].get<std::size_t>() == 1 ? "" : "s",
+            j["next_event_at"].get<std::string>());
     if (played.write_failed)
         std::cout << fmt::format("session        NOT saved: {}\n", terminal_text(played.write_error));
     else if (!o.record.session_path.empty())
@@ -305,11 +312,13 @@ bool prepare_run(Options& o, const sim::Scenario& scenario, std::vector<cli::Scr
         std::cerr << "--resume needs --session FILE\n";
         return false;
     }
-    if (!o.until_text.empty()) {
+    if (o.until_text == "end") {
+        o.record.until_end = true;
+    } else if (!o.until_text.empty()) {
         std::string why;
         auto d = sim::parse_duration(o.until_text, &why);
         if (!d) {
-            std::cerr << "--until: " << terminal_text(why) << "\n";
+            std::cerr << "--until: " << terminal_text(why) << " (or \"end\": every pending event)\n";
             return false;
         }
         o.record.until = d->ms;
@@ -339,16 +348,24 @@ int run_command(Options& o, bool seed_given) {
         std::cerr << terminal_text(write_error) << "\n";
         return 1;
     }
-    if (!o.bundle_out.empty() &&
-        !sim::save_bundle(o.bundle_out, sim::make_bundle(*scenario, s, o.note), &write_error)) {
-        std::cerr << terminal_text(write_error) << "\n";
-        return 1;
+    if (!o.bundle_out.empty()) {
+        sim::ReproBundle bundle = sim::make_bundle(*scenario, s, o.note);
+        bundle.observations = played.observations;  // the {"observe": …} lines, as --session keeps them
+        if (!sim::save_bundle(o.bundle_out, bundle, &write_error)) {
+            std::cerr << terminal_text(write_error) << "\n";
+            return 1;
+        }
     }
     tracker.update(s);
     const sim::ScoreReport report = tracker.report(s);
     nlohmann::json j = summary(s);
     j["scenario"] = scenario->id;
     j["assessment"] = sim::to_json(report, scenario->assessment, o.lang);
+    if (!o.solution) {
+        // Where the clock stopped, and what is still to come (README: "run --actions").
+        j["events_pending"] = s.queue().size();
+        if (auto next = s.next_event_time()) j["next_event_at"] = s.calendar().format_iso(*next);
+    }
     if (o.solution) {
         j["solution_ok"] = played.solution_ok;
         if (!played.solution_ok) j["solution_failure"] = played.failure;

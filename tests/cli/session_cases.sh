@@ -23,7 +23,7 @@ expect_replay() {
 case $case in
 good)
     record
-    expect_replay "$s" 0 "verdict: reproduced — all 32 journal entries and both hashes match, all 5 observations hold"
+    expect_replay "$s" 0 "verdict: reproduced — all 31 journal entries and both hashes match, all 5 observations hold"
     ;;
 truncated)
     record
@@ -55,14 +55,14 @@ edited_hash)
     sed 's/^ "state_hash": "[0-9a-f]*",$/ "state_hash": "0000000000000000",/' "$s" >"$bad"
     expect_replay "$bad" 1 "state hash     recorded 0000000000000000"
     grep -q "verdict: NOT reproduced — state hash: recorded 0000000000000000, replay " "$work/out.txt" || fail "no verdict"
-    grep -q "journal        all 32 entries match" "$work/out.txt" || fail "the journal itself still matches"
+    grep -q "journal        all 31 entries match" "$work/out.txt" || fail "the journal itself still matches"
     ;;
 edited_journal_entry)
     record
     # The first failed result (the instructor's offer fault) gets another error code in the file.
     awk '/^ "journal": \[/{j=1} /^ \]/{j=0} j && !done && /"code":"service.unavailable"/ {sub(/"code":"service.unavailable"/, "\"code\":\"portal.not_approved\""); done=1} {print}' "$s" >"$bad"
     cmp -s "$s" "$bad" && fail "the edit did not change the file"
-    expect_replay "$bad" 1 "journal        entry 11 differs at /body/result/code (32 recorded, 32 replayed)"
+    expect_replay "$bad" 1 "journal        entry 11 differs at /body/result/code (31 recorded, 31 replayed)"
     grep -qF "  recorded     t=259210847 ms result #5 portal.open_offer error portal.not_approved" "$work/out.txt" || fail "no recorded side"
     grep -qF "  replay       t=259210847 ms result #5 portal.open_offer error service.unavailable" "$work/out.txt" || fail "no replay side"
     grep -qF 'verdict: NOT reproduced — journal entry 11 differs at /body/result/code' "$work/out.txt" || fail "no verdict"
@@ -80,6 +80,23 @@ observations)
     grep -qF "observation    [pass] the registration answered ok (obs-3)" "$work/out.txt" || fail "last_result did not pass"
     "$cli" replay "$s" --json >"$work/out.txt" 2>&1
     grep -q '"ok": false' "$work/out.txt" || fail "--json does not say ok: false"
+    ;;
+observe_after_answer)
+    # Issue 12: an observation without "t" is checked once the answer to the action before it arrived
+    # (the registration's answer takes seconds), and --bundle keeps the observations as --session does.
+    head -n 2 "$data/observations.actions.jsonl" | tail -n 1 > "$work/a.jsonl"
+    printf '%s\n' '{"observe": {"label": "the registration answered ok", "condition": {"last_result": {"operation": "portal.register", "error": "ok"}}}}' >> "$work/a.jsonl"
+    "$cli" run "$journey" --actions "$work/a.jsonl" --bundle "$work/b.json" > "$work/run.txt" 2>&1 || fail "the run failed: $(cat "$work/run.txt")"
+    grep -q '"observations"' "$work/b.json" || fail "--bundle dropped the observation"
+    grep -q 'the registration answered ok' "$work/b.json" || fail "--bundle dropped the observation's label"
+    expect_replay "$work/b.json" 0 "observation    [pass] the registration answered ok (obs-1)"
+    # Without --until the clock stops after the last answer (no year-later re-verification), and says so.
+    grep -q '^pending        ' "$work/run.txt" && fail "nothing should be pending after the registration: $(cat "$work/run.txt")"
+    "$cli" run "$journey" --actions "$data/observations.actions.jsonl" > "$work/run.txt" 2>&1
+    grep -q '^pending        .* events\?, the next at .* (--until 30d or --until end runs the clock on)' "$work/run.txt" \
+        || fail "the pending events are not named: $(cat "$work/run.txt")"
+    "$cli" run "$journey" --actions "$data/observations.actions.jsonl" --until end > "$work/run.txt" 2>&1
+    grep -q '^pending' "$work/run.txt" && fail "--until end must run every event: $(cat "$work/run.txt")"
     ;;
 no_password)
     record

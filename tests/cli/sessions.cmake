@@ -29,7 +29,7 @@ add_test(NAME cli.kill9
 set_tests_properties(cli.kill9 PROPERTIES TIMEOUT 3600)
 
 foreach(session_case good truncated wrong_version edited_scenario edited_hash edited_journal_entry bad_action
-                     observations no_password resume_other_scenario snapshot)
+                     observations observe_after_answer no_password resume_other_scenario snapshot)
   add_test(NAME cli.session.${session_case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/session_cases.sh $<TARGET_FILE:npsim-cli> ${NPSIM_SOURCE_SCENARIO_DIR}
                    ${NPSIM_SESSION_DATA_DIR} ${session_case})
