@@ -1,12 +1,14 @@
 // sim/assessment.cpp — evaluating conditions, tracking objectives, scoring.
 //
 // [SECTION] Conditions
+// [SECTION] Conditions over what happened (the journal)
 // [SECTION] Parsing objectives and penalties
 // [SECTION] References (npsim-cli check)
 // [SECTION] Tracking and scoring
 #include "sim/assessment.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -35,7 +37,12 @@ const std::vector<std::string> kConditionKeys = {"all",
                                                  "mail",
                                                  "payment_method",
                                                  "billing_account",
-                                                 "last_result"};
+                                                 "last_result",
+                                                 "result",
+                                                 "event",
+                                                 "early_retries",
+                                                 "before",
+                                                 "within"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -82,9 +89,6 @@ const auto kPersonCondition =
                   .wrong_type("must be true or false")
                   .known("kind", FieldType::String)
                   .wrong_type("must be a text"));
-const auto kLastResultCondition = Shape<ConditionArgs>("", TypeWords::MustBe)
-                                      .known("operation", FieldType::String)
-                                      .known("error", FieldType::String);
 const auto kMailCondition =
     described(Shape<ConditionArgs>("#/$defs/condition/oneOf/11/properties/mail", TypeWords::MustBe)
                   .known("to", FieldType::String)
@@ -108,6 +112,14 @@ void check_args(const ObjectShape& shape, const nlohmann::json& v, const std::st
     check_fields(shape, v, p, fields, errors);
 }
 
+}  // namespace
+
+namespace {
+// The conditions over what happened ([SECTION] Conditions over what happened).
+bool is_history_condition(const std::string& key);
+void validate_history_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
+                                std::vector<ConditionError>& errors);
+bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s);
 }  // namespace
 
 bool validate_condition(const nlohmann::json& c, const std::string& pointer,
@@ -180,14 +192,8 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
     } else if (key == "billing_account") {
         if (v != "not_reviewed" && v != "under_review" && v != "cleared")
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
-    } else if (key == "last_result") {
-        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string() ||
-            !v.contains("error") || !v["error"].is_string())
-            err(p,
-                "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error code, or "
-                "\"ok\")");
-        else
-            check_args(kLastResultCondition, v, p, {}, errors);
+    } else if (is_history_condition(key)) {
+        validate_history_condition(key, v, p, errors);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -275,16 +281,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         return true;
     }
     if (key == "billing_account") return v == to_string(w.billing.status);
-    if (key == "last_result") {
-        const auto& entries = s.journal().entries();
-        const std::string operation = v["operation"].get<std::string>();
-        for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-            if (it->kind != "result" || !glob_match(operation, it->body.value("type", ""))) continue;
-            const nlohmann::json& r = it->body.at("result");
-            return v["error"] == (r.value("ok", false) ? std::string("ok") : r.value("code", std::string()));
-        }
-        return false;  // the operation never answered
-    }
+    if (is_history_condition(key)) return evaluate_history_condition(key, v, s);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;
@@ -301,6 +298,333 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
     }
     return false;
 }
+
+// [SECTION] Conditions over what happened (the journal)
+//
+// "result", "event", "early_retries", "before", "within" and "last_result" read the simulation's journal
+// (sim/journal.hpp), not the world: results of operations, background events and fault firings. A
+// "happening" (in "before" and "within") is {"result": {…}} or {"event": {…}} without counts; its first
+// occurrence is the first matching journal entry. Each evaluation scans the journal once at most.
+
+namespace {
+
+const std::vector<std::string> kHistHappeningKeys = {"result", "event"};
+constexpr const char* kHistCodeHint = "an error code, \"ok\", or a glob such as \"licences.*\"";
+
+const auto kHistResultCount =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/15/properties/result", TypeWords::MustBe)
+                  .known("operation", FieldType::String)
+                  .known("code", FieldType::String)
+                  .known("actor", FieldType::String)
+                  .wrong_type("must be a sign-in name or a glob such as \"*@verein.onmicrosoft.com\"")
+                  .known("at_least", FieldType::Integer)
+                  .range(0, kMaxCount)
+                  .known("at_most", FieldType::Integer)
+                  .range(0, kMaxCount));
+const auto kHistEventCount =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/16/properties/event", TypeWords::MustBe)
+                  .known("kind", FieldType::String)
+                  .known("data", FieldType::Object)
+                  .wrong_type("must be an object of the event's data to match, e.g. {\"upn\": \"…\"}")
+                  .known("at_least", FieldType::Integer)
+                  .range(0, kMaxCount)
+                  .known("at_most", FieldType::Integer)
+                  .range(0, kMaxCount));
+const auto kHistResultOnce =
+    described(Shape<ConditionArgs>("#/$defs/happening/oneOf/0/properties/result", TypeWords::MustBe)
+                  .known("operation", FieldType::String)
+                  .known("code", FieldType::String)
+                  .known("actor", FieldType::String)
+                  .wrong_type("must be a sign-in name or a glob such as \"*@verein.onmicrosoft.com\""));
+const auto kHistEventOnce =
+    described(Shape<ConditionArgs>("#/$defs/happening/oneOf/1/properties/event", TypeWords::MustBe)
+                  .known("kind", FieldType::String)
+                  .known("data", FieldType::Object)
+                  .wrong_type("must be an object of the event's data to match, e.g. {\"upn\": \"…\"}"));
+const auto kHistEarlyRetries =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/17/properties/early_retries", TypeWords::MustBe)
+                  .known("operation", FieldType::String)
+                  .known("at_least", FieldType::Integer)
+                  .range(0, kMaxCount)
+                  .known("at_most", FieldType::Integer)
+                  .range(0, kMaxCount));
+const auto kHistWithin =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/19/properties/within", TypeWords::MustBe)
+                  .known("from", FieldType::Object)
+                  .wrong_type("must be a happening: {\"result\": {…}} or {\"event\": {…}}")
+                  .known("to", FieldType::Object)
+                  .wrong_type("must be a happening: {\"result\": {…}} or {\"event\": {…}}")
+                  .known("max", FieldType::String)
+                  .wrong_type("must be a duration such as \"3 business days\" or \"2h\""));
+const auto kHistLastResult =
+    described(Shape<ConditionArgs>("#/$defs/condition/oneOf/14/properties/last_result", TypeWords::MustBe)
+                  .known("operation", FieldType::String)
+                  .known("error", FieldType::String));
+
+bool is_history_condition(const std::string& key) {
+    return key == "result" || key == "event" || key == "early_retries" || key == "before" ||
+           key == "within" || key == "last_result";
+}
+
+// "at_most" below "at_least": the condition could never hold (at_least defaults to 0 beside at_most).
+void hist_check_bounds(const nlohmann::json& v, const std::string& p, std::vector<ConditionError>& errors) {
+    const auto most = v.find("at_most");
+    const auto least = v.find("at_least");
+    if (most == v.end() || least == v.end() || !most->is_number_integer() || !least->is_number_integer())
+        return;
+    if (most->get<std::int64_t>() < least->get<std::int64_t>())
+        errors.push_back({p + "/at_most", fmt::format("must not be below \"at_least\" ({}): the condition "
+                                                      "could never hold",
+                                                      least->get<std::int64_t>())});
+}
+
+// The object of a "result" or "event" (with_counts: a counting condition; else a happening).
+void hist_validate_spec(const std::string& key, const nlohmann::json& v, const std::string& p,
+                        bool with_counts, std::vector<ConditionError>& errors) {
+    if (key == "result") {
+        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string()) {
+            errors.push_back({p,
+                              "needs \"operation\" (an operation or a glob such as \"licences.*\"); "
+                              "\"code\" is optional (" +
+                                  std::string(kHistCodeHint) + "; default \"*\", any)"});
+            return;
+        }
+        if (with_counts)
+            check_args(kHistResultCount, v, p, {"code", "actor", "at_least", "at_most"}, errors);
+        else
+            check_args(kHistResultOnce, v, p, {"code", "actor"}, errors);
+    } else {
+        if (!v.is_object() || !v.contains("kind") || !v["kind"].is_string()) {
+            errors.push_back(
+                {p, "needs \"kind\" (a background event such as \"portal.verification_finished\")"});
+            return;
+        }
+        if (with_counts)
+            check_args(kHistEventCount, v, p, {"data", "at_least", "at_most"}, errors);
+        else
+            check_args(kHistEventOnce, v, p, {"data"}, errors);
+    }
+    if (with_counts) hist_check_bounds(v, p, errors);
+}
+
+// A happening: {"result": {…}} or {"event": {…}}, without counts.
+void hist_validate_happening(const nlohmann::json& h, const std::string& p,
+                             std::vector<ConditionError>& errors) {
+    if (!h.is_object() || h.size() != 1) {
+        errors.push_back({p, "a happening is an object with one key: {\"result\": {…}} or {\"event\": {…}}"});
+        return;
+    }
+    const std::string key = h.begin().key();
+    if (key != "result" && key != "event") {
+        const bool condition =
+            std::find(kConditionKeys.begin(), kConditionKeys.end(), key) != kConditionKeys.end();
+        errors.push_back({p + "/" + key, condition
+                                             ? fmt::format("\"{}\" is a condition, not a happening: use "
+                                                           "{{\"result\": {{…}}}} or {{\"event\": {{…}}}}",
+                                                           key)
+                                             : unknown_key_message(key, kHistHappeningKeys, "happening")});
+        return;
+    }
+    hist_validate_spec(key, h.begin().value(), p + "/" + key, false, errors);
+}
+
+void hist_validate_within(const nlohmann::json& v, const std::string& p,
+                          std::vector<ConditionError>& errors) {
+    if (!v.is_object() || !v.contains("from") || !v.contains("to") || !v.contains("max")) {
+        errors.push_back({p,
+                          "needs \"from\" and \"to\" (happenings) and \"max\" (a duration such as \"3 "
+                          "business days\")"});
+        return;
+    }
+    check_args(kHistWithin, v, p, {"from", "to", "max"}, errors);
+    if (v["from"].is_object()) hist_validate_happening(v["from"], p + "/from", errors);
+    if (v["to"].is_object()) hist_validate_happening(v["to"], p + "/to", errors);
+    if (!v["max"].is_string()) return;
+    std::string why;
+    if (!parse_duration(v["max"].get<std::string>(), &why))
+        errors.push_back({p + "/max", why.empty() ? "must be a duration such as \"3 business days\"" : why});
+}
+
+void validate_history_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
+                                std::vector<ConditionError>& errors) {
+    if (key == "result" || key == "event") {
+        hist_validate_spec(key, v, p, true, errors);
+    } else if (key == "early_retries") {
+        if (!v.is_object() || !(v.contains("at_most") || v.contains("at_least"))) {
+            errors.push_back({p,
+                              "needs \"at_most\" (or \"at_least\"), e.g. {\"operation\": \"licences.*\", "
+                              "\"at_most\": 0}"});
+            return;
+        }
+        check_args(kHistEarlyRetries, v, p, {"operation", "at_least", "at_most"}, errors);
+        hist_check_bounds(v, p, errors);
+    } else if (key == "before") {
+        if (!v.is_array() || v.size() != 2) {
+            errors.push_back(
+                {p, "must be [A, B]: two happenings, each {\"result\": {…}} or {\"event\": {…}}"});
+            return;
+        }
+        for (std::size_t i = 0; i < 2; ++i) hist_validate_happening(v[i], fmt::format("{}/{}", p, i), errors);
+    } else if (key == "within") {
+        hist_validate_within(v, p, errors);
+    } else if (key == "last_result") {
+        if (!v.is_object() || !v.contains("operation") || !v["operation"].is_string() ||
+            !v.contains("error") || !v["error"].is_string())
+            errors.push_back({p,
+                              "needs \"operation\" (a glob such as \"billing.*\") and \"error\" (an error "
+                              "code, or \"ok\")"});
+        else
+            check_args(kHistLastResult, v, p, {}, errors);
+    }
+}
+
+// A "result" or "event" spec, read once per evaluation.
+struct HistSpec {
+    bool result = true;      // "result"; false: "event"
+    std::string pattern;     // the operation or event kind (glob)
+    std::string code = "*";  // results: the code (glob; "ok" for success)
+    std::string actor;       // results: the acting person (glob); "" = anyone
+    bool has_actor = false;
+    const nlohmann::json* data = nullptr;  // events: the data to match (a subset)
+};
+
+HistSpec hist_spec(const std::string& key, const nlohmann::json& v) {
+    HistSpec h;
+    h.result = key == "result";
+    h.pattern = v.value(h.result ? "operation" : "kind", std::string());
+    h.code = v.value("code", std::string("*"));
+    if (auto a = v.find("actor"); a != v.end() && a->is_string()) {
+        h.actor = a->get<std::string>();
+        h.has_actor = true;
+    }
+    if (auto d = v.find("data"); d != v.end() && d->is_object()) h.data = &*d;
+    return h;
+}
+
+// The journal with the actor of each action, looked up once when a spec names an actor.
+class HistJournal {
+public:
+    explicit HistJournal(const Simulation& s) : entries_(s.journal().entries()) {}
+    const std::vector<JournalEntry>& entries() const { return entries_; }
+    const std::string& actor_of(std::uint64_t handle) const {
+        if (!indexed_) {
+            for (const JournalEntry& e : entries_)
+                if (e.kind == "action")
+                    actors_[e.body.value("handle", std::uint64_t{0})] =
+                        e.body.at("action").value("actor", std::string());
+            indexed_ = true;
+        }
+        static const std::string none;
+        auto it = actors_.find(handle);
+        return it == actors_.end() ? none : it->second;
+    }
+    // The operation of the action `handle`, journaled before entry `i` (a fault follows its action closely).
+    std::string type_before(std::size_t i, std::uint64_t handle) const {
+        while (i-- > 0) {
+            const JournalEntry& e = entries_[i];
+            if (e.kind == "action" && e.body.value("handle", std::uint64_t{0}) == handle)
+                return e.body.at("action").value("type", std::string());
+        }
+        return {};
+    }
+
+private:
+    const std::vector<JournalEntry>& entries_;
+    mutable std::map<std::uint64_t, std::string> actors_;
+    mutable bool indexed_ = false;
+};
+
+bool hist_matches(const HistJournal& j, std::size_t i, const HistSpec& h) {
+    const JournalEntry& e = j.entries()[i];
+    if (h.result) {
+        if (e.kind != "result" || !glob_match(h.pattern, e.body.value("type", ""))) return false;
+        const nlohmann::json& r = e.body.at("result");
+        const std::string code = r.value("ok", false) ? std::string("ok") : r.value("code", std::string());
+        if (!glob_match(h.code, code)) return false;
+        return !h.has_actor || glob_match(h.actor, j.actor_of(e.body.value("handle", std::uint64_t{0})));
+    }
+    if (e.kind != "event" || !glob_match(h.pattern, e.body.value("kind", ""))) return false;
+    if (h.data == nullptr) return true;
+    const auto d = e.body.find("data");
+    if (d == e.body.end() || !d->is_object()) return h.data->empty();
+    for (const auto& [k, want] : h.data->items())
+        if (auto got = d->find(k); got == d->end() || *got != want) return false;
+    return true;
+}
+
+// at_least ≤ n ≤ at_most (when given), counting `matches` over the journal; stops early once the answer
+// is known. at_least defaults to `least` (1 for results and events), or to 0 when at_most is given.
+template <class Match>
+bool hist_count_within(const HistJournal& j, const nlohmann::json& v, std::int64_t least,
+                       const Match& matches) {
+    const std::int64_t hi = v.contains("at_most") ? v["at_most"].get<std::int64_t>() : -1;
+    const std::int64_t lo = v.value("at_least", hi >= 0 ? std::int64_t{0} : least);
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < j.entries().size(); ++i) {
+        if (!matches(i)) continue;
+        ++n;
+        if (hi >= 0 && n > hi) return false;
+        if (hi < 0 && n >= lo) return true;
+    }
+    return n >= lo;
+}
+
+constexpr std::size_t kHistNever = static_cast<std::size_t>(-1);
+
+std::size_t hist_first(const HistJournal& j, const HistSpec& h, std::size_t from = 0) {
+    for (std::size_t i = from; i < j.entries().size(); ++i)
+        if (hist_matches(j, i, h)) return i;
+    return kHistNever;
+}
+
+HistSpec hist_happening(const nlohmann::json& h) {
+    return hist_spec(h.begin().key(), h.begin().value());
+}
+
+bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s) {
+    const HistJournal j(s);
+    if (key == "result" || key == "event") {
+        const HistSpec h = hist_spec(key, v);
+        return hist_count_within(j, v, 1, [&](std::size_t i) { return hist_matches(j, i, h); });
+    }
+    if (key == "early_retries") {
+        const std::string op = v.value("operation", std::string("*"));
+        return hist_count_within(j, v, 0, [&](std::size_t i) {
+            const JournalEntry& e = j.entries()[i];
+            if (e.kind != "fault" || !e.body.value("early_retry", false)) return false;
+            return op == "*" || glob_match(op, j.type_before(i, e.body.value("handle", std::uint64_t{0})));
+        });
+    }
+    if (key == "before") {
+        const HistSpec a = hist_happening(v.at(0)), b = hist_happening(v.at(1));
+        for (std::size_t i = 0; i < j.entries().size(); ++i) {
+            if (hist_matches(j, i, b)) return false;  // B first (or both at once): not before
+            if (hist_matches(j, i, a)) return hist_first(j, b, i + 1) != kHistNever;
+        }
+        return false;
+    }
+    if (key == "within") {
+        const std::size_t from = hist_first(j, hist_happening(v.at("from")));
+        const auto max = parse_duration(v.at("max").get<std::string>());
+        if (from == kHistNever || !max) return false;
+        const SimTime deadline = apply_duration(s.calendar(), j.entries()[from].time, *max);
+        const HistSpec to = hist_happening(v.at("to"));
+        for (std::size_t i = from + 1; i < j.entries().size() && j.entries()[i].time <= deadline; ++i)
+            if (hist_matches(j, i, to)) return true;
+        return false;
+    }
+    // "last_result": the latest result of the operation glob was ok, or failed with that error code.
+    const std::string operation = v["operation"].get<std::string>();
+    const auto& entries = j.entries();
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        if (it->kind != "result" || !glob_match(operation, it->body.value("type", ""))) continue;
+        const nlohmann::json& r = it->body.at("result");
+        return v["error"] == (r.value("ok", false) ? std::string("ok") : r.value("code", std::string()));
+    }
+    return false;  // the operation never answered
+}
+
+}  // namespace
 
 // [SECTION] Parsing objectives and penalties
 
@@ -536,6 +860,64 @@ bool condition_ref_known(const std::vector<std::string>& known, const std::strin
     return std::find(known.begin(), known.end(), name) != known.end();
 }
 
+// A name that is not a glob ("licences.assign", not "licences.*") is checked against `known`.
+bool hist_is_glob(const std::string& s) {
+    return s.find_first_of("*?") != std::string::npos;
+}
+
+// The operation, code and event kind of a "result" / "event" / "early_retries" / "last_result" object
+// at `p`: an operation glob must match a known operation, a code or kind that is no glob must be known.
+void hist_check_spec(const std::string& key, const nlohmann::json& v, const std::string& p,
+                     const ConditionReferences& refs, std::vector<ConditionError>& errors) {
+    if (!v.is_object()) return;
+    auto name = [&](const char* field) {
+        const auto it = v.find(field);
+        return it != v.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string op = name(key == "event" ? "" : "operation");
+    if (!op.empty() && !refs.operations.empty()) {
+        const bool any = std::any_of(refs.operations.begin(), refs.operations.end(),
+                                     [&](const std::string& o) { return glob_match(op, o); });
+        if (!any && hist_is_glob(op))
+            errors.push_back({p + "/operation", fmt::format("\"{}\" matches no operation", op)});
+        else if (!any)
+            errors.push_back({p + "/operation", condition_ref_unknown("operation", op, refs.operations)});
+    }
+    const std::string code = name("code");
+    if (key == "result" && !code.empty() && !hist_is_glob(code) && !refs.codes.empty() &&
+        !condition_ref_known(refs.codes, code))
+        errors.push_back({p + "/code", condition_ref_unknown("result code", code, refs.codes)});
+    const std::string kind = name("kind");
+    if (key == "event" && !kind.empty() && !refs.events.empty()) {
+        const bool any = std::any_of(refs.events.begin(), refs.events.end(),
+                                     [&](const std::string& k) { return glob_match(kind, k); });
+        if (!any && hist_is_glob(kind))
+            errors.push_back({p + "/kind", fmt::format("\"{}\" matches no event kind", kind)});
+        else if (!any)
+            errors.push_back({p + "/kind", condition_ref_unknown("event kind", kind, refs.events)});
+    }
+}
+
+// The references of one condition over what happened, its happenings included.
+void hist_check_references(const nlohmann::json& c, const std::string& pointer,
+                           const ConditionReferences& refs, std::vector<ConditionError>& errors) {
+    if (c.size() != 1) return;
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    const std::string p = pointer + "/" + key;
+    auto happening = [&](const nlohmann::json& h, const std::string& at) {
+        if (h.is_object() && h.size() == 1)
+            hist_check_spec(h.begin().key(), h.begin().value(), at + "/" + h.begin().key(), refs, errors);
+    };
+    if (key == "result" || key == "event" || key == "early_retries" || key == "last_result")
+        hist_check_spec(key, v, p, refs, errors);
+    else if (key == "before" && v.is_array())
+        for (std::size_t i = 0; i < v.size(); ++i) happening(v[i], fmt::format("{}/{}", p, i));
+    else if (key == "within" && v.is_object())
+        for (const char* end : {"from", "to"})
+            if (v.contains(end)) happening(v[end], p + "/" + end);
+}
+
 }  // namespace
 
 void for_each_condition(const nlohmann::json& root, const ConditionVisit& visit) {
@@ -579,6 +961,9 @@ void check_condition_references(const nlohmann::json& root, const ConditionRefer
             errors.push_back(
                 {pointer + "/last_result/error",
                  condition_ref_unknown("result code", v["error"].get<std::string>(), refs.codes)});
+    });
+    for_each_condition(root, [&](const nlohmann::json& c, const std::string& pointer) {
+        hist_check_references(c, pointer, refs, errors);
     });
     const auto pen = root.find("penalties");
     if (pen == root.end() || !pen->is_object() || !pen->contains("paid_where_free")) return;

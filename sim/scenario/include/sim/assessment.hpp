@@ -54,10 +54,14 @@ struct ConditionReferences {
     std::vector<std::string> skus;  // the catalog's SKUs; empty: SKUs are not checked
     std::string edition;            // the catalog's edition (named in the message)
     std::vector<std::string>
-        codes;  // result codes "last_result" may name (known_result_codes); empty: not checked
+        codes;  // result codes "last_result" and "result" may name (known_result_codes); empty: not checked
+    std::vector<std::string> events;      // background event kinds (Registry::events); empty: not checked
+    std::vector<std::string> operations;  // operation names (Registry::actions); empty: not checked
 };
-// The SKUs of "subscription" and "licensed" conditions and of penalties.paid_where_free.skus, and the
-// "error" of "last_result" conditions, each error with its pointer and a "did you mean".
+// The SKUs of "subscription" and "licensed" conditions and of penalties.paid_where_free.skus; the "error"
+// of "last_result" and the "code" of "result" (when not a glob); the "kind" of "event"; the "operation" of
+// "result", "early_retries" and "last_result" (a glob must match one). Happenings inside "before" and
+// "within" included. Each error with its pointer and a "did you mean".
 void check_condition_references(const nlohmann::json& root, const ConditionReferences& refs,
                                 std::vector<ConditionError>& errors);
 
