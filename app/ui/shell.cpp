@@ -111,6 +111,7 @@ void Shell::reset_people() {
 }
 
 void Shell::draw() {
+    sync_scenario_texts();
     // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
     const ViewContext ctx =
         replay_ ? replay_context() : ViewContext{simulation(),      strings_,        ui_, scenario_, view_,
@@ -482,6 +483,16 @@ void Shell::set_language(const std::string& lang) {
     ui_.language = lang;
     string_errors_.clear();
     strings_ = sim::Strings::load(options_.asset_dir + "/i18n", lang, &string_errors_);
+    sim::use_scenario_texts(strings_, shown_texts_);
+}
+
+void Shell::sync_scenario_texts() {
+    const sim::Simulation* shown = shown_simulation();
+    static const sim::ScenarioTexts kNone;
+    const sim::ScenarioTexts& texts = shown != nullptr ? shown->world().texts : kNone;
+    if (texts == shown_texts_) return;
+    shown_texts_ = texts;
+    sim::use_scenario_texts(strings_, shown_texts_);
 }
 
 }  // namespace app

@@ -119,6 +119,7 @@ private:
     bool apply_to_ui(const Command& command);  // false: not a UI-only command
     void apply_to_run(const Command& command);
     void set_language(const std::string& lang);
+    void sync_scenario_texts();  // the shown scenario's own texts ("texts") over the shipped ones
     void reset_people();
     void scan_scenario_library();                     // ScanLibrary: the library into view_.scenario
     const std::string& replay_scenario_path() const;  // what the viewer shows as "the scenario" (its file)
@@ -140,6 +141,7 @@ private:
     UiState ui_;
     ViewState view_;
     sim::Strings strings_;
+    sim::ScenarioTexts shown_texts_;  // the shown world's own texts, over strings_ (sync_scenario_texts)
     std::vector<std::string> string_errors_;
     ScenarioInfo scenario_;
     LiveRun live_;  // the run in the app: simulation, training session, clock

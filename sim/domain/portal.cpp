@@ -98,11 +98,44 @@ VerificationDecision decide_by_rules(const World& w) {
 
 // [SECTION] Verification ----------------------------------------------------------------------
 
-static void start_verification(Context& ctx) {
+// Which decision of a verification is being scheduled: the first one after a submit (a new
+// verification: submit_registration, reverify, a start state in Pending), or the one after the
+// organisation answered an information request.
+enum class VerificationStep { First, AfterInformation };
+
+// When the next decision is due (docs/reference/start-state.md, "Delays"). Without the per-step keys
+// this is one draw of verification_delay from the "delays" stream, as it always was. A first decision
+// draws its step delay (verification_first_decision, else verification), then the total when one is
+// set: the deadline is the submit + the total, and no decision of this verification comes later than
+// it. After an answer the step delay (verification_after_information, else verification) is drawn, and
+// capped at the deadline; with a total but no verification_after_information delay the decision comes
+// exactly at the deadline. An answer at or after the deadline gets its step delay from the answer.
+static SimTime verification_due(Context& ctx, VerificationStep step) {
     World& w = ctx.world();
-    const Duration d = w.settings.verification_delay.sample(ctx.rng("delays"));
-    ctx.schedule_at(apply_duration(ctx.calendar(), ctx.now(), d), "portal.verification_finished",
-                    {{"submission", w.organisation.submissions}});
+    const Settings& s = w.settings;
+    Organisation& o = w.organisation;
+    Rng& rng = ctx.rng("delays");
+    const SimTime now = ctx.now();
+    if (step == VerificationStep::First) {
+        const Delay& d = s.verification_first_decision_delay.value_or(s.verification_delay);
+        const SimTime at = apply_duration(ctx.calendar(), now, d.sample(rng));
+        o.verification_deadline = -1;
+        if (!s.verification_total_delay) return at;
+        o.verification_deadline =
+            apply_duration(ctx.calendar(), now, s.verification_total_delay->sample(rng));
+        return std::min(at, o.verification_deadline);
+    }
+    const SimTime deadline = o.verification_deadline;
+    if (deadline > now && !s.verification_after_information_delay) return deadline;
+    const Delay& d = s.verification_after_information_delay.value_or(s.verification_delay);
+    const SimTime at = apply_duration(ctx.calendar(), now, d.sample(rng));
+    return deadline > now ? std::min(at, deadline) : at;
+}
+
+static void start_verification(Context& ctx, VerificationStep step = VerificationStep::First) {
+    const SimTime at = verification_due(ctx, step);
+    ctx.schedule_at(at, "portal.verification_finished",
+                    {{"submission", ctx.world().organisation.submissions}});
 }
 
 static Person* portal_contact(World& w) {
@@ -150,6 +183,7 @@ static void on_verification_finished(Context& ctx, const json& data) {
     ++o.decisions;
     o.decided_at = ctx.now();
     o.decision_reason = d.reason;
+    if (d.outcome != "info_requested") o.verification_deadline = -1;  // this verification is over
     json params = org_mail_params(w);
     if (d.outcome == "approved") {
         o.status = PortalStatus::Approved;
@@ -418,7 +452,8 @@ static ActionResult resubmit(Context& ctx, const Action& a, PortalStatus from, c
     o.status = PortalStatus::Pending;
     ++o.submissions;
     o.submitted_at = ctx.now();
-    start_verification(ctx);
+    start_verification(ctx, from == PortalStatus::InfoRequested ? VerificationStep::AfterInformation
+                                                                : VerificationStep::First);
     return ActionResult::success({{"status", "pending"}});
 }
 

@@ -53,6 +53,17 @@ auto delay_into(Delay Settings::*member) {
     };
 }
 
+// An optional delay ("verification_total", …) into a member of Settings.
+auto optional_delay_into(std::optional<Delay> Settings::*member) {
+    return [member](Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
+        std::string err;
+        if (auto d = parse_delay(*v.json, &err))
+            s.*member = *d;
+        else
+            fail(errors, at, err.empty() ? "is not a delay" : err);
+    };
+}
+
 void check_outcomes(Settings& s, const FieldValue&, const std::string& at, ShapeErrors& errors) {
     for (std::size_t i = 0; i < s.verification_outcomes.size(); ++i) {
         const auto& o = s.verification_outcomes[i];
@@ -87,13 +98,20 @@ const auto kSettingsShape = described(
         .integer("max_users_per_assignment", &Settings::max_users_per_assignment, 1, kMaxQuantity)
         .boolean("reduced_view_shows_status", &Settings::reduced_view_shows_status));
 
-const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
-                                        .known("verification")
-                                        .then(delay_into(&Settings::verification_delay))
-                                        .known("account_review")
-                                        .then(delay_into(&Settings::account_review_delay))
-                                        .known("licence_propagation")
-                                        .then(delay_into(&Settings::licence_propagation_delay)));
+const auto kDelaysShape =
+    described(Shape<Settings>("#/properties/delays")
+                  .known("verification")
+                  .then(delay_into(&Settings::verification_delay))
+                  .known("verification_first_decision")
+                  .then(optional_delay_into(&Settings::verification_first_decision_delay))
+                  .known("verification_after_information")
+                  .then(optional_delay_into(&Settings::verification_after_information_delay))
+                  .known("verification_total")
+                  .then(optional_delay_into(&Settings::verification_total_delay))
+                  .known("account_review")
+                  .then(delay_into(&Settings::account_review_delay))
+                  .known("licence_propagation")
+                  .then(delay_into(&Settings::licence_propagation_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,
@@ -182,10 +200,12 @@ const auto kFormShape =
                   .boolean("accept_terms", &RegistrationForm::accept_terms));
 const auto kPaymentMethodShape =
     described(Shape<PaymentMethod>("#/properties/start/properties/payment_methods/items")
+                  .known("id", FieldType::String)
                   .string("kind", &PaymentMethod::kind)
                   .string("label", &PaymentMethod::label));
 const auto kSubscriptionShape =
     described(Shape<Subscription>("#/properties/start/properties/subscriptions/items")
+                  .known("id", FieldType::String)
                   .known("sku", FieldType::String)
                   .integer("quantity", &Subscription::quantity, 1, kMaxQuantity)
                   .string("term", &Subscription::term)
@@ -194,7 +214,9 @@ const auto kSubscriptionShape =
                   .known("status", FieldType::String)
                   .integer("price_cents_each", &Subscription::price_cents_each, 0, kMaxPriceCents)
                   .known("renewal_in_days", FieldType::Integer)
-                  .range(0, kMaxDurationDays));
+                  .range(0, kMaxDurationDays)
+                  .known("purchased", FieldType::String)
+                  .known("renews", FieldType::String));
 const auto kPersonShape = described(Shape<Person>("#/properties/start/properties/people/items")
                                         .string("upn", &Person::upn)
                                         .string("first_name", &Person::first_name)
@@ -206,10 +228,13 @@ const auto kPersonShape = described(Shape<Person>("#/properties/start/properties
                                         .boolean("sign_in_blocked", &Person::sign_in_blocked)
                                         .known("licences", FieldType::Strings));
 const auto kMailShape = described(Shape<Mail>("#/properties/start/properties/mail/items")
+                                      .known("id", FieldType::String)
                                       .known("to", FieldType::String)
                                       .string("from", &Mail::from)
                                       .string("subject_key", &Mail::subject_key)
                                       .string("body_key", &Mail::body_key)
+                                      .known("subject")
+                                      .known("body")
                                       .json("params", &Mail::params)
                                       .boolean("read", &Mail::read));
 const auto kStartEventShape = described(Shape<StartEvent>("#/properties/start/properties/events/items")
@@ -221,6 +246,9 @@ const auto kStartEventShape = described(Shape<StartEvent>("#/properties/start/pr
 struct StartReader {
     World& w;
     ShapeErrors errors;
+    Calendar cal{CivilDate{2025, 3, 3}, 9 * 60, TimeZone{}};  // the scenario's clock (st_clock)
+    int start_minute = 9 * 60;
+    std::string start_date = "2025-03-03";
     void fail(const std::string& pointer, const std::string& message) { sim::fail(errors, pointer, message); }
     // The text (or whole number) of a field read by hand; false when absent or refused.
     bool text(const ObjectShape& shape, const json& obj, const char* key, const std::string& base,
@@ -238,6 +266,139 @@ struct StartReader {
         return true;
     }
 };
+
+// The scenario's clock (start_date, start_time, time_zone; their errors are the scenario loader's), so
+// that a purchase or renewal date becomes a sim time: the date at the start's time of day.
+void st_clock(const json& root, StartReader& r) {
+    CivilDate date{2025, 3, 3};
+    const json& d = field(root, "start_date");
+    if (d.is_string())
+        if (auto parsed = parse_date(d.get<std::string>())) {
+            date = *parsed;
+            r.start_date = d.get<std::string>();
+        }
+    const json& t = field(root, "start_time");
+    if (t.is_string()) {
+        const std::string hm = t.get<std::string>();
+        int hh = -1, mm = -1;
+        if (hm.size() == 5 && hm[2] == ':' && std::sscanf(hm.c_str(), "%2d:%2d", &hh, &mm) == 2 && hh >= 0 &&
+            hh <= 23 && mm >= 0 && mm <= 59)
+            r.start_minute = hh * 60 + mm;
+    }
+    TimeZone tz;
+    const json& z = field(root, "time_zone");
+    if (z.is_string())
+        if (auto known = time_zone_by_name(z.get<std::string>())) tz = *known;
+    r.cal = Calendar(date, r.start_minute, tz);
+}
+
+// A JSON pointer token for `key` ("~" → "~0", "/" → "~1").
+std::string st_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool st_id_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
+}
+
+// An id of the form the world's counter hands out ("sub-0003", "user-12"): refused as an author's id,
+// so an id made later can never collide with one an author chose.
+bool st_generated_form(const std::string& id) {
+    for (const char* prefix : {"user-", "sub-", "pm-", "mail-", "cv-"}) {
+        const std::string p = prefix;
+        if (id.size() > p.size() && id.compare(0, p.size(), p) == 0 &&
+            std::all_of(id.begin() + static_cast<std::ptrdiff_t>(p.size()), id.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }))
+            return true;
+    }
+    return false;
+}
+
+// Checks an author's id at `at`: its characters, not a generated id's form, not in `taken`.
+bool st_author_id(const std::string& id, const std::string& at, const std::vector<std::string>& taken,
+                  StartReader& r) {
+    if (id.empty() || !std::all_of(id.begin(), id.end(), st_id_char) || !st_id_char(id[0]) || id[0] == '.' ||
+        id[0] == '-') {
+        r.fail(at,
+               "must be a name of letters, digits, '_', '.' and '-' (e.g. \"grant\"), not \"" + id + "\"");
+        return false;
+    }
+    if (st_generated_form(id)) {
+        r.fail(at, "\"" + id +
+                       "\" has the form of an id the simulation hands out (sub-0001, user-0002, …); choose a "
+                       "name of your own, e.g. \"grant\"");
+        return false;
+    }
+    if (std::find(taken.begin(), taken.end(), id) != taken.end()) {
+        r.fail(at, "\"" + id + "\" is already the id of another object of this kind; ids must be unique");
+        return false;
+    }
+    return true;
+}
+
+// A date field ("purchased", "renews") as the sim time of that date at the start's time of day.
+std::optional<SimTime> st_date(const json& obj, const char* key, const std::string& b, StartReader& r) {
+    const json& v = field(obj, key);
+    if (v.is_null()) return std::nullopt;
+    std::string why;
+    std::optional<CivilDate> d = v.is_string() ? parse_date(v.get<std::string>(), &why) : std::nullopt;
+    if (!d) {
+        r.fail(b + "/" + key, "must be a date \"YYYY-MM-DD\" such as \"2024-11-04\", not " + v.dump() +
+                                  (why.empty() ? "" : " (" + why + ")"));
+        return std::nullopt;
+    }
+    return r.cal.at_local(*d, r.start_minute);
+}
+
+// An inline text {"en": …, "de": …} at `p` (both required, nothing else).
+bool st_text(const json& v, const std::string& p, StartReader& r, ScenarioText& out) {
+    if (!v.is_object()) {
+        r.fail(p, "must be a text in both languages: {\"en\": \"…\", \"de\": \"…\"}");
+        return false;
+    }
+    const std::size_t before = r.errors.size();
+    for (auto& [where, message] : unknown_keys(v, p, {"en", "de"})) r.fail(where, message);
+    for (const char* lang : {"en", "de"}) {
+        const json& t = field(v, lang);
+        if (!t.is_string() || t.get<std::string>().empty())
+            r.fail(p + "/" + lang, std::string("needs the ") + (lang[0] == 'e' ? "English" : "German") +
+                                       " text (a non-empty string)");
+        else
+            (lang[0] == 'e' ? out.en : out.de) = t.get<std::string>();
+    }
+    return r.errors.size() == before;
+}
+
+// The scenario's own texts: "texts": {"mail.board_welcome.subject": {"en": …, "de": …}, …}.
+void read_texts(const json& root, StartReader& r) {
+    const json& texts = field(root, "texts");
+    if (texts.is_null()) return;
+    if (!texts.is_object()) {
+        r.fail("/texts", "must be an object of texts by key: {\"mail.x.subject\": {\"en\": …, \"de\": …}}");
+        return;
+    }
+    for (auto it = texts.begin(); it != texts.end(); ++it) {
+        const std::string p = "/texts/" + st_token(it.key());
+        if (it.key().empty() || !std::all_of(it.key().begin(), it.key().end(), st_id_char)) {
+            r.fail(p,
+                   "a text key is made of letters, digits, '_', '.' and '-', e.g. "
+                   "\"mail.board_welcome.subject\"");
+            continue;
+        }
+        ScenarioText t;
+        if (st_text(*it, p, r, t)) r.w.texts[it.key()] = std::move(t);
+    }
+}
 
 // Typos in the start state are errors with a suggestion, never silently dropped keys.
 void check_start_keys(const json& st, ShapeErrors& errors) {
@@ -348,13 +509,57 @@ void read_billing(const json& st, StartReader& r) {
     }
     const json& methods = field(st, "payment_methods");
     if (!methods.is_array()) return;
+    std::vector<std::string> ids;
     for (std::size_t i = 0; i < methods.size(); ++i) {
         const std::string b = "/start/payment_methods/" + std::to_string(i);
         PaymentMethod m;
-        m.id = w.make_id("pm");
+        std::string id;
+        if (r.text(kPaymentMethodShape, methods[i], "id", b, id)) {
+            if (st_author_id(id, b + "/id", ids, r)) ids.push_back(id);
+            m.id = id;
+        } else {
+            m.id = w.make_id("pm");
+        }
         kPaymentMethodShape.read(methods[i], b, m, r.errors);
         if (m.kind != "card" && m.kind != "invoice") r.fail(b + "/kind", "must be \"card\" or \"invoice\"");
         w.billing.payment_methods.push_back(m);
+    }
+}
+
+// "purchased" and "renews" (dates), or the defaults: bought 30 days before the start (outside any
+// removal window), renewing a term after the purchase — the first such date after the start — or
+// "renewal_in_days" after the start (365 for P1Y, else 30, when there is no purchase date either).
+void read_subscription_dates(const json& sj, const std::string& b, Subscription& s, StartReader& r) {
+    const std::size_t before = r.errors.size();
+    const std::optional<SimTime> purchased = st_date(sj, "purchased", b, r);
+    const std::optional<SimTime> renews = st_date(sj, "renews", b, r);
+    if (r.errors.size() != before) return;
+    if (purchased && *purchased > 0)
+        r.fail(b + "/purchased", "is after the start (" + r.start_date +
+                                     "): a start-state subscription is bought "
+                                     "on the start date or before it");
+    if (!field(sj, "renews").is_null() && !field(sj, "renewal_in_days").is_null())
+        r.fail(b + "/renews", "use either \"renews\" (a date) or \"renewal_in_days\", not both");
+    s.purchased_at = purchased.value_or(-30 * kDay);
+    const int months = s.term == "P1Y" ? 12 : 1;
+    if (renews) {
+        if (*renews <= s.purchased_at)
+            r.fail(b + "/renews", "must be after the purchase (" +
+                                      (purchased ? field(sj, "purchased").get<std::string>()
+                                                 : std::string("30 days before the start, the default")) +
+                                      ")");
+        else if (*renews < 0)
+            r.fail(b + "/renews", "is before the start (" + r.start_date +
+                                      "): give the next renewal, on the start date or later");
+        s.renewal_at = *renews;
+    } else if (purchased && field(sj, "renewal_in_days").is_null()) {
+        SimTime at = r.cal.add_months(s.purchased_at, months);
+        for (int k = 2; at <= 0 && k < 1300; ++k) at = r.cal.add_months(s.purchased_at, months * k);
+        s.renewal_at = at;
+    } else {
+        int renewal_days = s.term == "P1Y" ? 365 : 30;
+        r.whole(kSubscriptionShape, sj, "renewal_in_days", b, renewal_days);
+        s.renewal_at = static_cast<SimTime>(renewal_days) * kDay;
     }
 }
 
@@ -362,7 +567,16 @@ void read_subscription(const json& sj, const std::string& b, StartReader& r) {
     World& w = r.w;
     const ObjectShape& shape = kSubscriptionShape;
     Subscription s;
-    s.id = w.make_id("sub");
+    std::string id;
+    if (r.text(shape, sj, "id", b, id)) {
+        std::vector<std::string> taken;
+        for (const Subscription& other : w.subscriptions) taken.push_back(other.id);
+        if (st_author_id(id, b + "/id", taken, r) && w.catalog.find(id) != nullptr)
+            r.fail(b + "/id", "\"" + id + "\" is a SKU of the catalog; choose another name");
+        s.id = id;
+    } else {
+        s.id = w.make_id("sub");
+    }
     r.text(shape, sj, "sku", b, s.sku);
     const Product* p = w.catalog.find(s.sku);
     if (p == nullptr) {
@@ -380,10 +594,7 @@ void read_subscription(const json& sj, const std::string& b, StartReader& r) {
         r.fail(b + "/status", "must be \"active\" or \"disabled\"");
     s.price_cents_each = p->price_cents;
     kSubscriptionShape.read(sj, "price_cents_each", b, s, r.errors);
-    int renewal_days = s.term == "P1Y" ? 365 : 30;
-    r.whole(shape, sj, "renewal_in_days", b, renewal_days);
-    s.renewal_at = static_cast<SimTime>(renewal_days) * kDay;
-    s.purchased_at = -30 * kDay;  // old enough to be outside any removal window
+    read_subscription_dates(sj, b, s, r);
     w.subscriptions.push_back(s);
 }
 
@@ -420,17 +631,30 @@ void read_roles_and_licences(const json& pj, const std::string& b, Person& p, St
     FieldValue licences;
     if (!kPersonShape.value(pj, "licences", b, licences, r.errors)) return;
     for (std::size_t k = 0; k < licences.strings.size(); ++k) {
-        const std::string& sku = licences.strings[k];
+        std::string sku = licences.strings[k];
         const std::string lb = b + "/licences/" + std::to_string(k);
+        // A licence names a SKU (a seat of its first subscription with room) or a start-state
+        // subscription by its id (a seat of that one).
+        Subscription* named = w.catalog.find(sku) == nullptr ? w.find_subscription(sku) : nullptr;
+        if (named != nullptr) sku = named->sku;
         if (w.catalog.find(sku) == nullptr) {
-            r.fail(lb, "\"" + sku + "\" is not in the catalog");
+            std::vector<std::string> known;
+            for (const Subscription& sub : w.subscriptions) known.push_back(sub.id);
+            for (const Product& prod : w.catalog.products) known.push_back(prod.sku);
+            const std::string close = suggest_key(sku, known);
+            r.fail(lb, "\"" + sku + "\" is not in the catalog" +
+                           (close.empty() ? "" : " — did you mean \"" + close + "\"?"));
+            continue;
+        }
+        if (named != nullptr && (named->status != SubscriptionStatus::Active || named->available() <= 0)) {
+            r.fail(lb, "subscription \"" + named->id + "\" has no free seat");
             continue;
         }
         if (p.usage_location.empty()) {
             r.fail(lb, "a licence needs a usage location (" + b + "/usage_location)");
             continue;
         }
-        std::string sub = take_seat(w, sku);
+        std::string sub = named != nullptr ? (++named->assigned, named->id) : take_seat(w, sku);
         if (sub.empty()) {
             r.fail(lb, "no subscription of \"" + sku + "\" has a free seat");
             continue;
@@ -503,9 +727,37 @@ void read_people(const json& st, StartReader& r) {
     }
 }
 
+// A mail's subject and body: a text key ("subject_key", "body_key": shipped or in "texts") or the text
+// itself in both languages ("subject", "body": {"en", "de"}), kept as the world's text
+// "scenario.mail.<id>.subject" / ".body".
+void read_mail_texts(const json& mj, const std::string& b, Mail& m, StartReader& r) {
+    const struct {
+        const char *key, *inline_key, *suffix;
+        std::string Mail::*member;
+    } kParts[] = {{"subject_key", "subject", ".subject", &Mail::subject_key},
+                  {"body_key", "body", ".body", &Mail::body_key}};
+    for (const auto& part : kParts) {
+        const bool by_key = kMailShape.read(mj, part.key, b, m, r.errors);
+        const json& text = field(mj, part.inline_key);
+        if (by_key && !text.is_null()) {
+            r.fail(b + "/" + part.inline_key,
+                   std::string("use either \"") + part.key + "\" or \"" + part.inline_key + "\", not both");
+            continue;
+        }
+        ScenarioText t;
+        if (!text.is_null() && st_text(text, b + "/" + part.inline_key, r, t)) {
+            m.*part.member = "scenario.mail." + m.id + part.suffix;
+            r.w.texts[m.*part.member] = std::move(t);
+        }
+        if (part.member == &Mail::subject_key && !by_key && text.is_null())
+            r.fail(b + "/subject_key", "is required (or \"subject\": {\"en\": …, \"de\": …})");
+    }
+}
+
 // Mail already in the inboxes.
 void read_mail(const json& st, StartReader& r) {
     World& w = r.w;
+    std::vector<std::string> ids;
     const json& mail = field(st, "mail");
     if (!mail.is_array()) {
         if (!mail.is_null()) r.fail("/start/mail", "must be an array");
@@ -521,11 +773,16 @@ void read_mail(const json& st, StartReader& r) {
             continue;
         }
         Mail m;
-        m.id = w.make_id("mail");
+        std::string id;
+        if (r.text(kMailShape, mail[i], "id", b, id)) {
+            if (st_author_id(id, b + "/id", ids, r)) ids.push_back(id);
+            m.id = id;
+        } else {
+            m.id = w.make_id("mail");
+        }
         kMailShape.read(mail[i], "from", b, m, r.errors);
-        if (!kMailShape.read(mail[i], "subject_key", b, m, r.errors))
-            r.fail(b + "/subject_key", "is required");
-        for (const char* key : {"body_key", "params", "read"}) kMailShape.read(mail[i], key, b, m, r.errors);
+        read_mail_texts(mail[i], b, m, r);
+        for (const char* key : {"params", "read"}) kMailShape.read(mail[i], key, b, m, r.errors);
         p->inbox.push_back(std::move(m));
     }
 }
@@ -557,6 +814,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
         return true;
     }
     check_start_keys(st, r.errors);
+    st_clock(scenario_root, r);
+    read_texts(scenario_root, r);
     read_tenant(st, r);
     read_organisation(st, r);
     read_billing(st, r);

@@ -177,7 +177,20 @@ SimTime add_months(const Calendar& cal, SimTime t, int months) {
 
 // [SECTION] Canonical JSON --------------------------------------------------------------------
 
+static json settings_json(const Settings& s);
+
 nlohmann::json to_json(const Settings& s) {
+    json j = settings_json(s);
+    // The per-step verification delays appear only when a scenario sets them (older hashes stay).
+    if (s.verification_first_decision_delay)
+        j["verification_first_decision_delay"] = to_json(*s.verification_first_decision_delay);
+    if (s.verification_after_information_delay)
+        j["verification_after_information_delay"] = to_json(*s.verification_after_information_delay);
+    if (s.verification_total_delay) j["verification_total_delay"] = to_json(*s.verification_total_delay);
+    return j;
+}
+
+static json settings_json(const Settings& s) {
     return json{{"verification_delay", to_json(s.verification_delay)},
                 {"verification_outcomes", s.verification_outcomes},
                 {"excluded_org_types", s.excluded_org_types},
@@ -321,6 +334,7 @@ nlohmann::json to_json(const World& w) {
              {"decided_at", o.decided_at},
              {"approved_at", o.approved_at},
              {"reverification_due_at", o.reverification_due_at}};
+    if (o.verification_deadline >= 0) org["verification_deadline"] = o.verification_deadline;
     json tenant{{"exists", w.tenant.exists},
                 {"name", w.tenant.name},
                 {"initial_domain", w.tenant.initial_domain},
@@ -354,7 +368,7 @@ nlohmann::json to_json(const World& w) {
                               {"resolved_at", v.resolved_at}});
     json starts = json::array();
     for (const auto& e : w.start_events) starts.push_back({{"at", e.at}, {"kind", e.kind}, {"data", e.data}});
-    return json{
+    json out{
         {"people", std::move(people)},
         {"organisation", std::move(org)},
         {"tenant", std::move(tenant)},
@@ -366,6 +380,12 @@ nlohmann::json to_json(const World& w) {
         {"start_events", std::move(starts)},
         {"start_events_scheduled", w.start_events_scheduled},
         {"next_id", w.next_id}};
+    if (!w.texts.empty()) {
+        json texts = json::object();
+        for (const auto& [key, t] : w.texts) texts[key] = {{"en", t.en}, {"de", t.de}};
+        out["texts"] = std::move(texts);
+    }
+    return out;
 }
 
 // [SECTION] Reading the canonical JSON back -------------------------------------------------------
@@ -537,6 +557,12 @@ Settings settings_from(const json& j, const std::string& b) {
     s.business_seat_cap = static_cast<int>(ranged(j, "business_seat_cap", b, 1, 1'000'000));
     s.max_users_per_assignment = static_cast<int>(ranged(j, "max_users_per_assignment", b, 1, 1'000'000));
     s.reduced_view_shows_status = value<bool>(j, "reduced_view_shows_status", b);
+    if (j.contains("verification_first_decision_delay"))
+        s.verification_first_decision_delay = delay_value(j, "verification_first_decision_delay", b);
+    if (j.contains("verification_after_information_delay"))
+        s.verification_after_information_delay = delay_value(j, "verification_after_information_delay", b);
+    if (j.contains("verification_total_delay"))
+        s.verification_total_delay = delay_value(j, "verification_total_delay", b);
     return s;
 }
 
@@ -591,6 +617,8 @@ World world_from(const json& j) {
     o.approved_at = ranged(org, "approved_at", "/organisation", -kSimTimeMax, kSimTimeMax);
     o.reverification_due_at =
         ranged(org, "reverification_due_at", "/organisation", -kSimTimeMax, kSimTimeMax);
+    if (org.contains("verification_deadline"))
+        o.verification_deadline = ranged(org, "verification_deadline", "/organisation", -1, kSimTimeMax);
 
     const json& tenant = member(j, "tenant", "");
     w.tenant.exists = value<bool>(tenant, "exists", "/tenant");
@@ -667,6 +695,14 @@ World world_from(const json& j) {
     }
     w.start_events_scheduled = value<bool>(j, "start_events_scheduled", "");
     w.next_id = value<std::uint64_t>(j, "next_id", "");
+    if (j.contains("texts")) {
+        const json& texts = j["texts"];
+        if (!texts.is_object()) fail("/texts", "must be an object of {\"en\", \"de\"} texts");
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            const std::string b = "/texts/" + it.key();  // keys are [A-Za-z0-9_.-] (the loader checks)
+            w.texts[it.key()] = {value<std::string>(*it, "en", b), value<std::string>(*it, "de", b)};
+        }
+    }
     return w;
 }
 
@@ -678,7 +714,8 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
         for (auto& [where, message] :
              unknown_keys(j, "",
                           {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
-                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id"}))
+                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
+                           "texts"}))
             fail(where, message);
         out = world_from(j);
         return true;

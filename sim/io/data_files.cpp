@@ -115,7 +115,9 @@ namespace {
 void check_sim_text_key(const json& v, const std::string& pointer, const std::string& file,
                         const Strings& texts, const std::vector<std::string>& keys,
                         std::vector<LoadError>& errors) {
-    if (!v.is_string() || texts.has(v.get<std::string>())) return;
+    if (!v.is_string() || texts.has(v.get<std::string>()) ||
+        std::find(keys.begin(), keys.end(), v.get<std::string>()) != keys.end())
+        return;
     const bool reported =
         std::any_of(errors.begin(), errors.end(), [&](const LoadError& e) { return e.where == pointer; });
     if (!reported)
@@ -141,7 +143,18 @@ const Strings& scenario_sim_texts(const std::string& asset_dir) {
 void check_scenario_text_keys(const json& doc, const std::string& file, const Strings& texts,
                               std::vector<LoadError>& errors) {
     if (!doc.is_object() || texts.size() == 0) return;
-    const std::vector<std::string> keys = texts.keys();
+    std::vector<std::string> keys = texts.keys();
+    // The scenario's own texts ("texts", and a start-state mail's inline subject/body under
+    // "scenario.mail.<id>.subject"/".body") are known too (docs/reference/start-state.md).
+    if (auto own = doc.find("texts"); own != doc.end() && own->is_object())
+        for (auto it = own->begin(); it != own->end(); ++it) keys.push_back(it.key());
+    if (auto start = doc.find("start"); start != doc.end() && start->is_object())
+        if (auto mail = start->find("mail"); mail != start->end() && mail->is_array())
+            for (const json& m : *mail)
+                if (m.is_object() && m.contains("id") && m["id"].is_string())
+                    for (const char* part : {"subject", "body"})
+                        if (m.contains(part))
+                            keys.push_back("scenario.mail." + m["id"].get<std::string>() + "." + part);
     if (auto start = doc.find("start"); start != doc.end() && start->is_object()) {
         if (auto mail = start->find("mail"); mail != start->end() && mail->is_array())
             for (std::size_t i = 0; i < mail->size(); ++i) {

@@ -332,7 +332,9 @@ Debrief debrief_from_bundle(const ReproBundle& bundle, const Strings& text, std:
     watch.step = [&](const Simulation& sim) { tracker.update(sim); };
     watch.end = [&](const Simulation& sim) {
         tracker.update(sim);
-        made = make_debrief(scenario, sim, tracker.report(sim), text);
+        Strings own = text;  // the scenario's own texts ("texts") over the shipped ones
+        use_scenario_texts(own, sim.world().texts);
+        made = make_debrief(scenario, sim, tracker.report(sim), own);
     };
     const ReplayReport r = verify_bundle(bundle, watch);
     if (!made) {

@@ -72,10 +72,17 @@ void Strings::merge(const nlohmann::json& flat, const std::string& source, std::
 }
 
 bool Strings::has(std::string_view key) const {
-    return texts_.find(key) != texts_.end();
+    return overlay_.find(key) != overlay_.end() || texts_.find(key) != texts_.end();
+}
+
+void use_scenario_texts(Strings& strings, const ScenarioTexts& texts) {
+    std::map<std::string, std::string, std::less<>> overlay;
+    for (const auto& [key, t] : texts) overlay.emplace(key, strings.lang() == "de" ? t.de : t.en);
+    strings.set_overlay(std::move(overlay));
 }
 
 const std::string& Strings::get(std::string_view key) const {
+    if (auto own = overlay_.find(key); own != overlay_.end()) return own->second;
     auto it = texts_.find(key);
     if (it != texts_.end()) return it->second;
     auto m = missing_.find(key);

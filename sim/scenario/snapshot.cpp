@@ -35,6 +35,7 @@ void move_times(World& w, SimTime origin) {
     move_set(o.decided_at);
     move_set(o.approved_at);
     move_set(o.reverification_due_at);
+    move_set(o.verification_deadline);
     for (Subscription& s : w.subscriptions) {
         move(s.purchased_at);
         move(s.renewal_at);

@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,6 +68,12 @@ std::vector<std::string> role_names(RoleSet roles);  // sorted by enum order
 struct Settings {
     // §1.4 [D]: 10 / 20 business days / "usually 2 to 5" / 3 weeks. Default 3–5 business days.
     Delay verification_delay = Delay::uniform(Duration{0, 3}, Duration{0, 5});
+    // Per step of one verification (docs/reference/start-state.md, "Delays"): the first decision after a
+    // submit, the decision after an answered information request, and the whole verification from the
+    // first submit to its final decision. Unset: verification_delay for every decision, no total.
+    std::optional<Delay> verification_first_decision_delay;
+    std::optional<Delay> verification_after_information_delay;
+    std::optional<Delay> verification_total_delay;
     // Forced verification outcomes, consumed one per decision ("approved", "info_requested",
     // "declined"); once used up (default: empty) the rules on the submitted data decide.
     std::vector<std::string> verification_outcomes;
@@ -185,6 +193,9 @@ struct Organisation {
     int decisions = 0;            // how many verification decisions were made
     std::string decision_reason;  // last decline / information-request reason code
     SimTime submitted_at = -1, decided_at = -1, approved_at = -1, reverification_due_at = -1;
+    // With Settings::verification_total_delay: when the running verification's final decision is due
+    // (first submit + the drawn total); -1 = no total (and absent from the canonical JSON).
+    SimTime verification_deadline = -1;
 };
 
 // [SECTION] Tenant, billing -------------------------------------------------------------------
@@ -235,6 +246,14 @@ struct ComplianceViolation {
     SimTime resolved_at = -1;  // when the licence was removed; -1 = open
 };
 
+// A text the scenario brings along ("texts": {"key": {"en": …, "de": …}}), for mails and messages
+// whose key is not one of the shipped texts (assets/i18n).
+struct ScenarioText {
+    std::string en, de;
+    bool operator==(const ScenarioText& o) const { return en == o.en && de == o.de; }
+};
+using ScenarioTexts = std::map<std::string, ScenarioText, std::less<>>;
+
 // An event the start state needs (e.g. a scenario that starts in Pending); see schedule_start_events.
 struct StartEvent {
     SimTime at = 0;
@@ -255,6 +274,7 @@ struct World {
     Settings settings;
     std::vector<StartEvent> start_events;
     bool start_events_scheduled = false;
+    ScenarioTexts texts;  // the scenario's own texts (absent from the canonical JSON when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)

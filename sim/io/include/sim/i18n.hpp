@@ -13,6 +13,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "sim/world.hpp"
+
 namespace sim {
 
 class Strings {
@@ -34,12 +36,19 @@ public:
     std::string format(std::string_view key, const nlohmann::json& params) const;
     std::vector<std::string> keys() const;
     std::size_t size() const { return texts_.size(); }
+    // Texts that win over the loaded ones (a scenario's own texts: use_scenario_texts); replaced whole.
+    void set_overlay(std::map<std::string, std::string, std::less<>> texts) { overlay_ = std::move(texts); }
 
 private:
     std::string lang_;
     std::map<std::string, std::string, std::less<>> texts_;
+    std::map<std::string, std::string, std::less<>> overlay_;
     mutable std::map<std::string, std::string, std::less<>> missing_;  // key echoes for get()
 };
+
+// Puts a scenario's own texts (World::texts, "texts" of the scenario) in `strings`' language over the
+// shipped ones, replacing those of an earlier scenario; an empty `texts` removes them.
+void use_scenario_texts(Strings& strings, const ScenarioTexts& texts);
 
 // Replaces "{name}" placeholders in `text` from `params`.
 std::string substitute(std::string_view text, const nlohmann::json& params);
