@@ -378,6 +378,19 @@ void hist_check_bounds(const nlohmann::json& v, const std::string& p, std::vecto
                                                       least->get<std::int64_t>())});
 }
 
+// A happening's object without "at_least" and "at_most", each reported: a happening is not counted.
+nlohmann::json hist_without_counts(const nlohmann::json& v, const std::string& p,
+                                   std::vector<ConditionError>& errors) {
+    nlohmann::json rest = v;
+    for (const char* count : {"at_least", "at_most"})
+        if (rest.erase(count) > 0)
+            errors.push_back({p + "/" + count,
+                              "a happening has no count: \"before\" and \"within\" use its "
+                              "first occurrence (count with a \"result\" or \"event\" "
+                              "condition beside it)"});
+    return rest;
+}
+
 // The object of a "result" or "event" (with_counts: a counting condition; else a happening).
 void hist_validate_spec(const std::string& key, const nlohmann::json& v, const std::string& p,
                         bool with_counts, std::vector<ConditionError>& errors) {
@@ -392,7 +405,7 @@ void hist_validate_spec(const std::string& key, const nlohmann::json& v, const s
         if (with_counts)
             check_args(kHistResultCount, v, p, {"code", "actor", "at_least", "at_most"}, errors);
         else
-            check_args(kHistResultOnce, v, p, {"code", "actor"}, errors);
+            check_args(kHistResultOnce, hist_without_counts(v, p, errors), p, {"code", "actor"}, errors);
     } else {
         if (!v.is_object() || !v.contains("kind") || !v["kind"].is_string()) {
             errors.push_back(
@@ -402,7 +415,7 @@ void hist_validate_spec(const std::string& key, const nlohmann::json& v, const s
         if (with_counts)
             check_args(kHistEventCount, v, p, {"data", "at_least", "at_most"}, errors);
         else
-            check_args(kHistEventOnce, v, p, {"data"}, errors);
+            check_args(kHistEventOnce, hist_without_counts(v, p, errors), p, {"data"}, errors);
     }
     if (with_counts) hist_check_bounds(v, p, errors);
 }
@@ -865,6 +878,17 @@ bool hist_is_glob(const std::string& s) {
     return s.find_first_of("*?") != std::string::npos;
 }
 
+// ""licence.*" matches no operation", with a "did you mean" among the names and their areas ("licences.*").
+std::string hist_no_match(const char* what, const std::string& glob, const std::vector<std::string>& names) {
+    std::vector<std::string> candidates = names;
+    for (const std::string& n : names)
+        if (const auto dot = n.find('.'); dot != std::string::npos)
+            candidates.push_back(n.substr(0, dot) + ".*");
+    const std::string hint = suggest_key(glob, candidates);
+    if (hint.empty()) return fmt::format("\"{}\" matches no {}", glob, what);
+    return fmt::format("\"{}\" matches no {} — did you mean \"{}\"?", glob, what, hint);
+}
+
 // The operation, code and event kind of a "result" / "event" / "early_retries" / "last_result" object
 // at `p`: an operation glob must match a known operation, a code or kind that is no glob must be known.
 void hist_check_spec(const std::string& key, const nlohmann::json& v, const std::string& p,
@@ -879,7 +903,7 @@ void hist_check_spec(const std::string& key, const nlohmann::json& v, const std:
         const bool any = std::any_of(refs.operations.begin(), refs.operations.end(),
                                      [&](const std::string& o) { return glob_match(op, o); });
         if (!any && hist_is_glob(op))
-            errors.push_back({p + "/operation", fmt::format("\"{}\" matches no operation", op)});
+            errors.push_back({p + "/operation", hist_no_match("operation", op, refs.operations)});
         else if (!any)
             errors.push_back({p + "/operation", condition_ref_unknown("operation", op, refs.operations)});
     }
@@ -892,7 +916,7 @@ void hist_check_spec(const std::string& key, const nlohmann::json& v, const std:
         const bool any = std::any_of(refs.events.begin(), refs.events.end(),
                                      [&](const std::string& k) { return glob_match(kind, k); });
         if (!any && hist_is_glob(kind))
-            errors.push_back({p + "/kind", fmt::format("\"{}\" matches no event kind", kind)});
+            errors.push_back({p + "/kind", hist_no_match("event kind", kind, refs.events)});
         else if (!any)
             errors.push_back({p + "/kind", condition_ref_unknown("event kind", kind, refs.events)});
     }

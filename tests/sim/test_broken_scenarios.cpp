@@ -51,6 +51,22 @@ const std::map<std::string, std::string>& expected_errors() {
         {"unknown-argument.json",
          "/solution/0/action/reed: unknown argument \"reed\" of mail.mark_read — did you mean \"read\"?"},
         {"wrong-argument-type.json", "/solution/0/action/quantity: must be a whole number, not a text"},
+        {"bad-result-count.json",
+         "/objectives/0/condition/result/at_least: must be a whole number from 0 to 1000000, not -1"},
+        {"bad-event-key.json",
+         "/objectives/0/condition/event/at_mots: unknown key \"at_mots\" — did you mean \"at_most\"?"},
+        {"bad-early-retries.json",
+         "/objectives/0/condition/early_retries: needs \"at_most\" (or \"at_least\"), e.g. {\"operation\": "
+         "\"licences.*\", \"at_most\": 0}"},
+        {"bad-before.json",
+         "/objectives/0/condition/before: must be [A, B]: two happenings, each {\"result\": {…}} or "
+         "{\"event\": {…}}"},
+        {"bad-happening.json",
+         "/objectives/0/condition/before/0/result/at_least: a happening has no count: \"before\" and "
+         "\"within\" use its first occurrence (count with a \"result\" or \"event\" condition beside it)"},
+        {"bad-within-duration.json",
+         "/objectives/0/condition/within/max: \"3 bdays\": unknown unit \"bdays\" (use ms, s, m, h, d, w or "
+         "business days)"},
     };
     return kExpected;
 }
@@ -69,6 +85,9 @@ const std::map<std::string, std::string>& expected_reference_errors() {
          "/solution/0/action/sku: unknown SKU \"NONPROFIT_PORTL\" in catalog edition before-2025-07 — did "
          "you "
          "mean \"NONPROFIT_PORTAL\"?"},
+        {"unknown-event-kind.json",
+         "/objectives/0/condition/event/kind: unknown event kind \"portal.verification_finishd\" — did you "
+         "mean \"portal.verification_finished\"?"},
         {"unknown-mail-key.json",
          "/start/mail/0/subject_key: unknown text key \"mail.aproved.subject\" — did you mean "
          "\"mail.approved.subject\"?"},

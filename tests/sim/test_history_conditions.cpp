@@ -295,8 +295,11 @@ TEST_CASE("the form of conditions over what happened: JSON pointers, did you mea
                 "\"at_most\": 0}"});
     CHECK(hist_errors({{"before", {kRefused}}}) ==
           Lines{"/c/before: must be [A, B]: two happenings, each {\"result\": {…}} or {\"event\": {…}}"});
-    CHECK(hist_errors({{"before", {kRefused, {{"result", {{"operation", "x"}, {"at_least", 1}}}}}}}) ==
-          Lines{"/c/before/1/result/at_least: unknown key \"at_least\""});
+    CHECK(
+        hist_errors({{"before", {kRefused, {{"result", {{"operation", "x"}, {"at_least", 1}}}}}}}) ==
+        Lines{
+            "/c/before/1/result/at_least: a happening has no count: \"before\" and \"within\" use its first "
+            "occurrence (count with a \"result\" or \"event\" condition beside it)"});
     CHECK(hist_errors({{"before", {{{"resutl", {{"operation", "x"}}}}, kRefused}}}) ==
           Lines{"/c/before/0/resutl: unknown happening \"resutl\" — did you mean \"result\"?"});
     CHECK(
@@ -356,7 +359,9 @@ TEST_CASE("check resolves the operations, result codes and event kinds of condit
         Lines{"/objectives/0/condition/result/operation: unknown operation \"licences.asign\" — did you mean "
               "\"licences.assign\"?"});
     CHECK(errors_of({{"early_retries", {{"operation", "licence.*"}, {"at_most", 0}}}}) ==
-          Lines{"/objectives/0/condition/early_retries/operation: \"licence.*\" matches no operation"});
+          Lines{"/objectives/0/condition/early_retries/operation: \"licence.*\" matches no operation — did "
+                "you mean "
+                "\"licences.*\"?"});
     CHECK(
         errors_of({{"event", {{"kind", "portal.verification_finishd"}}}}) ==
         Lines{"/objectives/0/condition/event/kind: unknown event kind \"portal.verification_finishd\" — did "

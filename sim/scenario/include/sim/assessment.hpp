@@ -1,4 +1,5 @@
-// sim/assessment.hpp — objectives, penalties and the score: declarative checks over the world.
+// sim/assessment.hpp — objectives, penalties and the score: declarative checks over the world and over
+// what happened.
 //
 // A condition is a small JSON object, no scripting language:
 //   {"all": [c, …]}  {"any": [c, …]}  {"not": c}
@@ -14,8 +15,25 @@
 //   {"mail": {"to": "upn", "subject_key": "mail.approved.subject"}}
 //   {"payment_method": true}                      the billing account has a payment method
 //   {"billing_account": "cleared"}                its review status: not_reviewed, under_review, cleared
+// Conditions over what happened read the journal (results, events, faults); operation, code, kind and
+// actor are globs (* and ?), a result's code is "ok" or its error code, counts are 0 … 1,000,000:
+//   {"result": {"operation": "licences.*", "code": "throttled", "actor": "…", "at_least": 1, "at_most": 3}}
+//        how many results of those operations with that code (default "*") arrived; at_least defaults to
+//        1, or to 0 beside at_most
+//   {"event": {"kind": "portal.verification_finished", "data": {…}, "at_least": 1, "at_most": 2}}
+//                                                 a background event (data: a subset of its data) happened
+//   {"early_retries": {"operation": "licences.*", "at_most": 0}}   retries before Retry-After (fault
+//                                                 entries with early_retry); at_least defaults to 0
+//   {"before": [A, B]}                            A's first occurrence is earlier than B's first; false while
+//                                                 either has not happened (A, B: happenings, below)
+//   {"within": {"from": A, "to": B, "max": "3 business days"}}    the first B after A's first
+//        occurrence came within max on the scenario's calendar; false until then
 //   {"last_result": {"operation": "billing.*", "error": "ok"}}   the latest result of an operation (glob)
 //                                                 was ok, or failed with that error code
+// A happening is {"result": {"operation", "code", "actor"}} or {"event": {"kind", "data"}}, without counts.
+// An objective is met the first moment its condition holds, so a limit ("at_most") belongs beside the goal
+// it is about: {"all": [goal, {"early_retries": {"at_most": 0}}]}. docs/reference/conditions.md has them all.
+// The same conditions serve objectives, a solution's "wait_until" and a session's observations.
 // Objectives carry a weight, feedback for met / not met and progressive hints. Penalties subtract
 // points: compliance violations, buying listed paid SKUs where a free one was available, retrying
 // before Retry-After, and failed actions of listed operations (e.g. wrong portal answers).
