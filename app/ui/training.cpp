@@ -249,6 +249,10 @@ std::size_t Training::demo_step() const {
 
 const sim::LocalText* Training::demo_caption() const {
     if (!player_ || !scenario_ || scenario_->solution.steps.empty()) return nullptr;
+    // The running step's own caption (a step inside an if_result branch has one); else its top-level step's.
+    if (const sim::SolutionStep* step = player_->current();
+        step && !(step->caption.en.empty() && step->caption.de.empty()))
+        return &step->caption;
     return &scenario_->solution.steps[demo_step()].caption;
 }
 

@@ -29,82 +29,197 @@ std::vector<ConditionError> skip_time_errors(const Action& a) {
     return errors;
 }
 
-Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
-    Solution sol;
-    auto it = root.find("solution");
-    if (it == root.end()) return sol;
-    auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
-    if (!it->is_array()) {
-        err("/solution", "must be an array of steps");
-        return sol;
+namespace {
+
+const std::vector<std::string> kSolStepKeys = {"caption",    "action", "expect",    "retry", "advance",
+                                               "wait_until", "max",    "if_result", "then",  "else"};
+
+// Reads the steps of a solution (and of its branches) with every error's JSON pointer.
+struct SolStepReader {
+    std::vector<ConditionError>& errors;
+
+    void err(const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); }
+
+    // A code or a non-empty list of codes ("expect", "on", "if_result").
+    std::vector<std::string> codes(const nlohmann::json& v, const std::string& p, const char* what) {
+        std::vector<std::string> out;
+        if (v.is_string() && !v.get<std::string>().empty()) return {v.get<std::string>()};
+        if (v.is_array() && !v.empty()) {
+            for (std::size_t k = 0; k < v.size(); ++k) {
+                if (v[k].is_string() && !v[k].get<std::string>().empty())
+                    out.push_back(v[k].get<std::string>());
+                else
+                    err(fmt::format("{}/{}", p, k), "must be a result code such as \"service.unavailable\"");
+            }
+            return out;
+        }
+        err(p, fmt::format("must be {} or a non-empty list of them", what));
+        return out;
     }
-    static const std::vector<std::string> kKeys = {"caption", "action",     "expect",
-                                                   "advance", "wait_until", "max"};
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& j = (*it)[i];
-        const std::string p = fmt::format("/solution/{}", i);
+
+    // Calendar time from lo to hi (no business days).
+    std::optional<SimTime> calendar_ms(const nlohmann::json& v, const std::string& p, SimTime lo, SimTime hi,
+                                       const char* range) {
+        std::string why;
+        const auto d = v.is_string() ? parse_duration(v.get<std::string>(), &why) : std::nullopt;
+        if (!d || d->business_days != 0 || d->ms < lo || d->ms > hi) {
+            err(p, why.empty() ? fmt::format("must be calendar time {}", range) : why);
+            return std::nullopt;
+        }
+        return d->ms;
+    }
+
+    void caption(const nlohmann::json& c, const std::string& p, SolutionStep& step) {
+        if (c.is_string())
+            step.caption.en = c.get<std::string>();
+        else if (c.is_object() && (!c.contains("en") || c["en"].is_string()) &&
+                 (!c.contains("de") || c["de"].is_string())) {
+            for (auto& [where, message] : unknown_keys(c, p, {"en", "de"})) err(where, message);
+            step.caption.en = c.value("en", "");
+            step.caption.de = c.value("de", "");
+        } else
+            err(p, "must be a text or {\"en\": …, \"de\": …}");
+    }
+
+    void retry(const nlohmann::json& r, const std::string& p, SolutionStep& step) {
+        if (!r.is_object()) {
+            err(p, "must be an object such as {\"max\": 5}");
+            return;
+        }
+        for (auto& [where, message] : unknown_keys(r, p, {"max", "on", "pause", "no_answer"}))
+            err(where, message);
+        RetryPolicy policy;
+        if (auto m = r.find("max"); m == r.end())
+            err(p, "missing \"max\": how many times to try again (1 to 100)");
+        else {
+            NumberError why;
+            if (auto n = integer_in_range(*m, p + "/max", 1, kMaxRetries, why))
+                policy.max = static_cast<int>(*n);
+            else
+                err(p + "/max", fmt::format("must be a whole number from 1 to {}", kMaxRetries));
+        }
+        if (auto on = r.find("on"); on != r.end()) policy.on = codes(*on, p + "/on", "a result code");
+        if (auto v = r.find("pause"); v != r.end())
+            if (auto ms = calendar_ms(*v, p + "/pause", 0, kDay, "from \"0s\" to \"1d\"")) policy.pause = *ms;
+        if (auto v = r.find("no_answer"); v != r.end())
+            if (auto ms = calendar_ms(*v, p + "/no_answer", kSecond, kDay, "from \"1s\" to \"1d\""))
+                policy.no_answer = *ms;
+        step.retry = std::move(policy);
+    }
+
+    void action(const nlohmann::json& j, const std::string& p, SolutionStep& step) {
+        Action a;
+        std::string why;
+        if (action_from_json(j["action"], a, why))
+            step.action = std::move(a);
+        else
+            err(p + "/action", why);
+        // A time skip is refused at load when the simulation would refuse it (sim/time.hpp's cap).
+        if (step.action)
+            for (auto& e : skip_time_errors(*step.action)) err(p + "/action" + e.pointer, e.message);
+        if (auto e = j.find("expect"); e != j.end()) {
+            if (e->is_string())
+                step.expect = e->get<std::string>();
+            else if (e->is_array()) {
+                step.expect_any = codes(*e, p + "/expect", "\"ok\" or an error code");
+                if (!step.expect_any.empty()) step.expect = step.expect_any.front();
+            } else
+                err(p + "/expect", "must be \"ok\", an error code or a list of them");
+        }
+        if (auto r = j.find("retry"); r != j.end()) retry(*r, p + "/retry", step);
+    }
+
+    void wait(const nlohmann::json& j, const std::string& p, SolutionStep& step) {
+        if (validate_condition(j["wait_until"], p + "/wait_until", errors)) step.wait_until = j["wait_until"];
+        if (j.contains("max")) {
+            std::string why;
+            auto d = j["max"].is_string() ? parse_duration(j["max"].get<std::string>(), &why) : std::nullopt;
+            if (!d || d->business_days != 0)
+                err(p + "/max", why.empty() ? "must be calendar time such as \"30d\"" : why);
+            else
+                step.max_wait = d->ms;
+        }
+    }
+
+    void branch(const nlohmann::json& j, const std::string& p, int depth, SolutionStep& step) {
+        step.if_result = codes(j["if_result"], p + "/if_result", "\"ok\" or an error code");
+        if (depth >= kMaxBranchDepth) {
+            err(p, fmt::format("branches nest at most {} deep (\"if_result\" inside \"then\"/\"else\")",
+                               kMaxBranchDepth));
+            return;
+        }
+        if (!j.contains("then") && !j.contains("else"))
+            err(p, "a branch needs \"then\", \"else\" or both (lists of steps)");
+        if (auto t = j.find("then"); t != j.end()) step.then_steps = list(*t, p + "/then", depth + 1);
+        if (auto e = j.find("else"); e != j.end()) step.else_steps = list(*e, p + "/else", depth + 1);
+    }
+
+    // The keys that belong to another kind of step.
+    void misplaced(const nlohmann::json& j, const std::string& p) {
+        static const std::vector<std::pair<const char*, const char*>> kOwner = {{"expect", "action"},
+                                                                                {"retry", "action"},
+                                                                                {"max", "wait_until"},
+                                                                                {"then", "if_result"},
+                                                                                {"else", "if_result"}};
+        for (const auto& [key, owner] : kOwner)
+            if (j.contains(key) && !j.contains(owner))
+                err(p + "/" + key, fmt::format("\"{}\" belongs to a step with \"{}\"", key, owner));
+    }
+
+    bool step(const nlohmann::json& j, const std::string& p, int depth, SolutionStep& out) {
         if (!j.is_object()) {
             err(p, "a step must be an object");
-            continue;
+            return false;
         }
-        for (auto& [where, message] : unknown_keys(j, p, kKeys)) err(where, message);
-        SolutionStep step;
-        if (auto c = j.find("caption"); c != j.end()) {
-            if (c->is_string())
-                step.caption.en = c->get<std::string>();
-            else if (c->is_object() && (!c->contains("en") || (*c)["en"].is_string()) &&
-                     (!c->contains("de") || (*c)["de"].is_string())) {
-                for (auto& [where, message] : unknown_keys(*c, p + "/caption", {"en", "de"}))
-                    err(where, message);
-                step.caption.en = c->value("en", "");
-                step.caption.de = c->value("de", "");
-            } else
-                err(p + "/caption", "must be a text or {\"en\": …, \"de\": …}");
-        }
-        const int kinds =
-            int(j.contains("action")) + int(j.contains("advance")) + int(j.contains("wait_until"));
-        if (kinds != 1) err(p, "a step needs exactly one of \"action\", \"advance\" or \"wait_until\"");
-        if (j.contains("action")) {
-            Action a;
-            std::string why;
-            if (action_from_json(j["action"], a, why))
-                step.action = std::move(a);
-            else
-                err(p + "/action", why);
-            // A time skip is refused at load when the simulation would refuse it (sim/time.hpp's cap).
-            if (step.action)
-                for (auto& e : skip_time_errors(*step.action)) err(p + "/action" + e.pointer, e.message);
-            if (j.contains("expect")) {
-                if (j["expect"].is_string())
-                    step.expect = j["expect"].get<std::string>();
-                else
-                    err(p + "/expect", "must be \"ok\" or an error code");
-            }
-        }
+        for (auto& [where, message] : unknown_keys(j, p, kSolStepKeys)) err(where, message);
+        if (auto c = j.find("caption"); c != j.end()) caption(*c, p + "/caption", out);
+        const int kinds = int(j.contains("action")) + int(j.contains("advance")) +
+                          int(j.contains("wait_until")) + int(j.contains("if_result"));
+        if (kinds != 1)
+            err(p, "a step needs exactly one of \"action\", \"advance\", \"wait_until\" or \"if_result\"");
+        misplaced(j, p);
+        if (j.contains("action")) action(j, p, out);
         if (j.contains("advance")) {
             std::string why;
             if (!j["advance"].is_string())
                 err(p + "/advance", "must be a duration such as \"5 business days\"");
             else if (auto d = parse_duration(j["advance"].get<std::string>(), &why))
-                step.advance = *d;
+                out.advance = *d;
             else
                 err(p + "/advance", why);
         }
-        if (j.contains("wait_until")) {
-            if (validate_condition(j["wait_until"], p + "/wait_until", errors))
-                step.wait_until = j["wait_until"];
-            if (j.contains("max")) {
-                std::string why;
-                auto d =
-                    j["max"].is_string() ? parse_duration(j["max"].get<std::string>(), &why) : std::nullopt;
-                if (!d || d->business_days != 0)
-                    err(p + "/max", why.empty() ? "must be calendar time such as \"30d\"" : why);
-                else
-                    step.max_wait = d->ms;
-            }
-        }
-        sol.steps.push_back(std::move(step));
+        if (j.contains("wait_until")) wait(j, p, out);
+        if (j.contains("if_result")) branch(j, p, depth, out);
+        return true;
     }
+
+    std::vector<SolutionStep> list(const nlohmann::json& arr, const std::string& p, int depth) {
+        std::vector<SolutionStep> steps;
+        if (!arr.is_array()) {
+            err(p, "must be an array of steps");
+            return steps;
+        }
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            SolutionStep s;
+            if (step(arr[i], fmt::format("{}/{}", p, i), depth, s)) steps.push_back(std::move(s));
+        }
+        return steps;
+    }
+};
+
+}  // namespace
+
+bool SolutionStep::accepts(const std::string& code) const {
+    if (expect_any.empty()) return code == expect;
+    return std::find(expect_any.begin(), expect_any.end(), code) != expect_any.end();
+}
+
+Solution solution_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors) {
+    Solution sol;
+    auto it = root.find("solution");
+    if (it == root.end()) return sol;
+    SolStepReader reader{errors};
+    sol.steps = reader.list(*it, "/solution", 0);
     return sol;
 }
 
@@ -199,15 +314,19 @@ struct SolutionRefChecker {
                   solution_unknown("SKU", name, skus, " in catalog edition " + refs.catalog->edition));
     }
 
-    void catalog_args(const nlohmann::json& action, const std::string& p, const std::string& expect) {
+    void catalog_args(const nlohmann::json& action, const std::string& p,
+                      const std::vector<std::string>& expect) {
         if (refs.catalog == nullptr) return;
+        auto expects = [&](const char* code) {
+            return std::find(expect.begin(), expect.end(), code) != expect.end();
+        };
         const bool product_by_design =
-            expect == "billing.unknown_product" || expect == "licences.unknown_product";
+            expects("billing.unknown_product") || expects("licences.unknown_product");
         if (auto it = action.find("sku"); it != action.end() && !product_by_design) sku(*it, p + "/sku");
         if (auto it = action.find("licences"); it != action.end() && it->is_array() && !product_by_design)
             for (std::size_t k = 0; k < it->size(); ++k) sku((*it)[k], fmt::format("{}/licences/{}", p, k));
         if (auto it = action.find("offer"); it != action.end() && it->is_string() &&
-                                            expect != "portal.unknown_offer" &&
+                                            !expects("portal.unknown_offer") &&
                                             refs.catalog->find_offer(it->get<std::string>()) == nullptr)
             error(p + "/offer", solution_unknown("offer", it->get<std::string>(), offers,
                                                  " in catalog edition " + refs.catalog->edition));
@@ -234,12 +353,36 @@ struct SolutionRefChecker {
                 error(p, fmt::format("missing required argument \"{}\" of {}", a.name, op.name));
     }
 
-    void step(const nlohmann::json& j, const std::string& p) {
-        const std::string expect =
-            j.contains("expect") && j["expect"].is_string() ? j["expect"].get<std::string>() : "ok";
-        if (j.contains("expect") && j["expect"].is_string() &&
-            std::find(refs.codes.begin(), refs.codes.end(), expect) == refs.codes.end())
-            error(p + "/expect", solution_unknown("result code", expect, refs.codes));
+    // The result codes at `key` of `j` (a code or a list of codes); returns them.
+    std::vector<std::string> codes(const nlohmann::json& j, const char* key, const std::string& p) {
+        std::vector<std::string> out;
+        const auto v = j.find(key);
+        if (v == j.end()) return out;
+        auto one = [&](const nlohmann::json& c, const std::string& where) {
+            if (!c.is_string()) return;
+            out.push_back(c.get<std::string>());
+            if (std::find(refs.codes.begin(), refs.codes.end(), out.back()) == refs.codes.end())
+                error(where, solution_unknown("result code", out.back(), refs.codes));
+        };
+        if (v->is_array())
+            for (std::size_t k = 0; k < v->size(); ++k) one((*v)[k], fmt::format("{}/{}/{}", p, key, k));
+        else
+            one(*v, p + "/" + key);
+        return out;
+    }
+
+    void step(const nlohmann::json& j, const std::string& p, int depth) {
+        std::vector<std::string> expect = codes(j, "expect", p);
+        if (expect.empty()) expect.push_back("ok");
+        if (auto r = j.find("retry"); r != j.end() && r->is_object()) codes(*r, "on", p + "/retry");
+        codes(j, "if_result", p);
+        for (const char* branch : {"then", "else"}) {
+            const auto list = j.find(branch);
+            if (list == j.end() || !list->is_array() || depth >= kMaxBranchDepth) continue;
+            for (std::size_t i = 0; i < list->size(); ++i)
+                if ((*list)[i].is_object())
+                    step((*list)[i], fmt::format("{}/{}/{}", p, branch, i), depth + 1);
+        }
         const auto action = j.find("action");
         if (action == j.end() || !action->is_object()) return;
         const auto type = action->find("type");
@@ -268,11 +411,65 @@ void check_solution_references(const nlohmann::json& root, const SolutionReferen
         for (const Offer& o : refs.catalog->offers) c.offers.push_back(o.id);
     }
     for (std::size_t i = 0; i < it->size(); ++i)
-        if ((*it)[i].is_object()) c.step((*it)[i], fmt::format("/solution/{}", i));
+        if ((*it)[i].is_object()) c.step((*it)[i], fmt::format("/solution/{}", i), 0);
+}
+
+// [SECTION] The player
+
+SolutionPlayer::SolutionPlayer(const Solution& s) {
+    frames_.push_back(Frame{&s.steps, 0, ""});
+    settle();
+    if (!current()) state_ = State::Done;
+}
+
+void SolutionPlayer::settle() {
+    for (;;) {
+        Frame& f = frames_.back();
+        if (f.index >= f.steps->size()) {
+            if (frames_.size() == 1) return;
+            frames_.pop_back();
+            ++frames_.back().index;
+            continue;
+        }
+        const SolutionStep& step = (*f.steps)[f.index];
+        if (!step.is_branch()) return;
+        const bool taken =
+            std::find(step.if_result.begin(), step.if_result.end(), last_code_) != step.if_result.end();
+        frames_.push_back(Frame{taken ? &step.then_steps : &step.else_steps, 0, taken ? "then" : "else"});
+    }
 }
 
 const SolutionStep* SolutionPlayer::current() const {
-    return index_ < solution_->steps.size() ? &solution_->steps[index_] : nullptr;
+    const Frame& f = frames_.back();
+    return f.index < f.steps->size() ? &(*f.steps)[f.index] : nullptr;
+}
+
+std::string SolutionPlayer::step_path() const {
+    std::string out;
+    for (const Frame& f : frames_) {
+        if (*f.branch != '\0') out += fmt::format(" > {} ", f.branch);
+        out += std::to_string(f.index + 1);
+    }
+    return out;
+}
+
+void SolutionPlayer::finish_step() {
+    ++frames_.back().index;
+    settle();
+    state_ = current() ? State::Ready : State::Done;
+}
+
+void SolutionPlayer::fail(std::string message) {
+    failure_ = std::move(message);
+    state_ = State::Failed;
+}
+
+void SolutionPlayer::submit(Simulation& sim, const Action& action) {
+    handle_ = sim.submit(action);
+    submitted_at_ = sim.now();
+    pausing_ = false;
+    ++attempt_;
+    ++submissions_;
 }
 
 void SolutionPlayer::begin_step(Simulation& sim) {
@@ -283,40 +480,105 @@ void SolutionPlayer::begin_step(Simulation& sim) {
         return;
     }
     state_ = State::Running;
+    attempt_ = 0;
+    codes_.clear();
+    pausing_ = false;
     if (step->action)
-        handle_ = sim.submit(*step->action);
+        submit(sim, *step->action);
     else if (step->advance)
         target_ = apply_duration(sim.calendar(), sim.now(), *step->advance);
     else
         target_ = sim.now() + step->max_wait;
 }
 
+std::string SolutionPlayer::attempts_text() const {
+    std::string out;
+    for (std::size_t i = 0; i < codes_.size(); ++i)
+        out += fmt::format("{}{} \"{}\"", i == 0 ? "" : ", ", i + 1, codes_[i]);
+    return out;
+}
+
+namespace {
+
+// The service holds this call without an answer until the person tries again (a "hang" fault).
+bool sol_hung(const Simulation& sim, ActionHandle h) {
+    const auto p = sim.pending_actions().find(h);
+    return p != sim.pending_actions().end() && p->second.hung;
+}
+
+std::string sol_expected_text(const SolutionStep& step) {
+    if (step.expect_any.size() <= 1) return fmt::format("\"{}\"", step.expect);
+    std::string out = "one of";
+    for (std::size_t i = 0; i < step.expect_any.size(); ++i)
+        out += fmt::format("{} \"{}\"", i == 0 ? "" : ",", step.expect_any[i]);
+    return out;
+}
+
+}  // namespace
+
+// After an answer (or none) that the step does not accept: try again when the policy allows, else fail.
+void SolutionPlayer::retry_or_fail(Simulation& sim, const SolutionStep& step, const std::string& code,
+                                   SimTime wait) {
+    const std::string where = fmt::format("step {} ({})", step_path(), step.action->type);
+    const bool retried =
+        step.retry && std::find(step.retry->on.begin(), step.retry->on.end(), code) != step.retry->on.end();
+    if (!step.retry) {
+        fail(fmt::format("{}: expected {}, got \"{}\"", where, sol_expected_text(step), codes_.back()));
+    } else if (!retried) {
+        fail(fmt::format("{}: expected {}; attempts: {} — \"{}\" is not retried", where,
+                         sol_expected_text(step), attempts_text(), code));
+    } else if (attempt_ > step.retry->max) {
+        fail(fmt::format("{}: expected {}; attempts: {} — the retries ran out (retry max {})", where,
+                         sol_expected_text(step), attempts_text(), step.retry->max));
+    } else {
+        pausing_ = true;
+        target_ = add_saturating(sim.now(), wait);
+    }
+}
+
+void SolutionPlayer::poll_action(Simulation& sim, const SolutionStep& step) {
+    if (pausing_) {
+        if (sim.now() >= target_) submit(sim, *step.action);
+        return;
+    }
+    const auto r = sim.result(handle_);
+    if (!r) {
+        // No answer: a hang. Submitting the same operation again ends the hung one (action.timed_out). A
+        // call that is only slow (its answer is scheduled) is waited for: sending it twice would do it twice.
+        if (step.retry && sol_hung(sim, handle_) &&
+            sim.now() >= add_saturating(submitted_at_, step.retry->no_answer)) {
+            codes_.push_back(
+                fmt::format("no answer within {}", format_duration(Duration{step.retry->no_answer, 0})));
+            retry_or_fail(sim, step, "action.timed_out", 0);
+        }
+        return;
+    }
+    last_code_ = r->code;
+    codes_.push_back(r->code);
+    if (step.accepts(r->code)) {
+        finish_step();
+        return;
+    }
+    // Retry-After counts from the answer: the player sees it now, so waiting from now is never early.
+    SimTime wait = step.retry ? step.retry->pause : 0;
+    if (auto ra = r->params.find("retry_after_seconds"); ra != r->params.end() && ra->is_number_integer())
+        wait = std::max<SimTime>(0, ra->get<SimTime>()) * kSecond;
+    retry_or_fail(sim, step, r->code, wait);
+}
+
 SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
     if (state_ != State::Running) return state_;
     const SolutionStep& step = *current();
-    auto finish = [&] {
-        ++index_;
-        state_ = index_ >= solution_->steps.size() ? State::Done : State::Ready;
-    };
     if (step.action) {
-        auto r = sim.result(handle_);
-        if (!r) return state_;
-        if (r->code != step.expect) {
-            failure_ = fmt::format("step {} ({}): expected \"{}\", got \"{}\"", index_ + 1, step.action->type,
-                                   step.expect, r->code);
-            state_ = State::Failed;
-            return state_;
-        }
-        finish();
+        poll_action(sim, step);
     } else if (step.advance) {
-        if (sim.now() >= target_) finish();
+        if (sim.now() >= target_) finish_step();
     } else {
         if (evaluate_condition(step.wait_until, sim))
-            finish();
-        else if (sim.now() >= target_) {
-            failure_ = fmt::format("step {}: the condition did not hold within the time limit", index_ + 1);
-            state_ = State::Failed;
-        }
+            finish_step();
+        else if (sim.now() >= target_)
+            fail(fmt::format("step {}: the condition did not hold within {}", step_path(),
+                             format_duration(Duration{step.max_wait, 0})));
     }
     return state_;
 }
@@ -324,51 +586,86 @@ SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
 void SolutionPlayer::advance_running_step(Simulation& sim) {
     if (state_ != State::Running) return;
     const SolutionStep& step = *current();
-    if (step.action || !step.wait_until.is_null()) {
-        const auto next = sim.next_event_time();
-        if (next && (step.action || *next <= target_))
+    const auto next = sim.next_event_time();
+    if (step.action && !pausing_) {
+        // Waiting for the answer; with a retry policy, never past the moment a hang is given up.
+        if (!step.retry || !sol_hung(sim, handle_)) {
             run_next_event(sim);
-        else if (!step.action)
+            return;
+        }
+        const SimTime deadline = add_saturating(submitted_at_, step.retry->no_answer);
+        if (next && *next <= deadline)
+            run_next_event(sim);
+        else if (sim.now() < deadline)
+            sim.run_until(deadline);
+        return;
+    }
+    if (!step.action && !step.advance) {
+        if (next && *next <= target_)
+            run_next_event(sim);
+        else
             sim.run_until(target_);
         return;
     }
-    // advance: process events on the way so the tracker can see each state
-    const auto next = sim.next_event_time();
+    // advance, or the pause between two attempts: process events on the way so the tracker sees each state
     sim.run_until(next && *next < target_ ? *next : target_);
 }
 
-SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker,
-                          const std::function<void(Simulation&)>& after_action) {
-    SolutionPlayer player(solution);
-    SolutionRun run;
-    if (tracker) tracker->update(sim);
+namespace {
+
+// Plays `player` on `sim` until it is done or failed; after_action runs after every submission. False when
+// it stopped for no progress (run.failure says so).
+bool sol_drive(SolutionPlayer& player, Simulation& sim, AssessmentTracker* tracker,
+               const std::function<void(Simulation&)>& after_action, SolutionRun& run) {
     int guard = 0;
+    std::size_t saved = 0;  // submissions already handed to after_action
+    auto after = [&] {
+        if (after_action && player.submissions() > saved) after_action(sim);
+        saved = player.submissions();
+    };
     while (player.state() != SolutionPlayer::State::Done && player.state() != SolutionPlayer::State::Failed) {
         if (player.state() == SolutionPlayer::State::Ready) {
-            const std::size_t before = sim.journal().size();
             player.begin_step(sim);
-            if (after_action && player.current() && player.current()->action &&
-                sim.journal().size() != before)
-                after_action(sim);
+            after();
         }
-        if (player.poll(sim) == SolutionPlayer::State::Running) {
+        const SolutionPlayer::State polled = player.poll(sim);
+        after();  // a retry is submitted from poll
+        if (polled == SolutionPlayer::State::Running) {
             const SimTime before = sim.now();
             const auto next = sim.next_event_time();
             player.advance_running_step(sim);
             if (sim.now() == before && next == sim.next_event_time() &&
                 player.poll(sim) == SolutionPlayer::State::Running && ++guard > 1000) {
                 run.failure =
-                    fmt::format("step {}: no progress (the action never answered)", player.step_index() + 1);
-                run.steps_played = player.step_index();
-                return run;
+                    fmt::format("step {}: no progress (the action never answered)", player.step_path());
+                return false;
             }
+            after();
         }
         if (tracker) tracker->update(sim);
     }
+    return true;
+}
+
+SolutionRun sol_finish(const SolutionPlayer& player, Simulation& sim, AssessmentTracker* tracker,
+                       SolutionRun run, bool progressed) {
     run.steps_played = player.step_index();
+    if (!progressed) return run;
+    if (tracker) tracker->update(sim);
     run.ok = player.state() == SolutionPlayer::State::Done;
     run.failure = player.failure();
     return run;
+}
+
+}  // namespace
+
+SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker,
+                          const std::function<void(Simulation&)>& after_action) {
+    SolutionPlayer player(solution);
+    SolutionRun run;
+    if (tracker) tracker->update(sim);
+    const bool progressed = sol_drive(player, sim, tracker, after_action, run);
+    return sol_finish(player, sim, tracker, std::move(run), progressed);
 }
 
 }  // namespace sim

@@ -1,12 +1,27 @@
 // sim/solution.hpp — a scenario's reference solution and the player that runs it.
 //
-// Steps (JSON, in the scenario's "solution" array):
+// Steps (JSON, in the scenario's "solution" array; docs/reference/solution-steps.md has every form):
 //   {"caption": {"en": …, "de": …}, "action": {"type": "portal.register", …}, "expect": "ok"}
-//       submit the action and wait for its result; "expect" is "ok" (default) or an error code
+//       submit the action and wait for its result; "expect" is "ok" (default), an error code, or a list
+//       of acceptable codes (["ok", "users.username_taken"])
+//   {… "action": {…}, "retry": {"max": 5, "on": ["service.unavailable", "throttled"], "pause": "10s",
+//                               "no_answer": "2m"}}
+//       the same, tried again (at most "max" more times, 1..100) while the answer is one of "on"
+//       (default: the transient codes kTransientCodes). Between attempts the player waits the answer's
+//       Retry-After (result param "retry_after_seconds"), counted from the moment the answer arrived —
+//       never earlier, so a correct solution earns no early-retry penalty — or "pause" (default 10s)
+//       when the answer names none. A call the service holds without an answer (a "hang" fault) is
+//       submitted again once "no_answer" (default 2m) has passed since its submit, as one retry (the
+//       service then ends the hung call with "action.timed_out"); a call that is only slow is waited for.
 //   {"caption": …, "advance": "5 business days"}        let time pass
 //   {"caption": …, "wait_until": <condition>, "max": "30d"}   run events until the condition holds
-// The same player drives the headless CLI (--solution), CI and the GUI's demo mode, which polls it
-// once per frame so the captions can be read.
+//       (any condition of assessment.hpp, including the history ones: an event, a result, …)
+//   {"caption": …, "if_result": "ok" | ["codes"], "then": [steps], "else": [steps]}
+//       branch on the last result (the code of the most recent action step the player ran, after its
+//       retries; none before the first): "then" when it is one of the codes, else "else" (either may be
+//       left out); branches nest at most kMaxBranchDepth deep
+// The same player drives the headless CLI (--solution, sweep), CI and the GUI's demo mode, which polls
+// it once per frame so the captions can be read.
 #pragma once
 
 #include <functional>
@@ -23,13 +38,34 @@
 
 namespace sim {
 
+// The codes a "retry" without "on" retries: what the engine answers by itself for a passing fault
+// (an outage, throttling, a custom fault text, a hang's time-out).
+inline const std::vector<std::string> kTransientCodes = {
+    "service.unavailable", "throttled", "throttled.early_retry", "fault.custom", "action.timed_out"};
+inline constexpr int kMaxRetries = 100;    // "retry": {"max": 1..100}
+inline constexpr int kMaxBranchDepth = 8;  // if_result inside if_result …, at most this deep
+
+struct RetryPolicy {
+    int max = 3;                                    // retries after the first attempt
+    std::vector<std::string> on = kTransientCodes;  // the answers that are tried again
+    SimTime pause = 10 * kSecond;                   // between attempts when the answer names no Retry-After
+    SimTime no_answer = 2 * kMinute;                // a hung call this long after its submit: submit again
+};
+
 struct SolutionStep {
     LocalText caption;
     std::optional<Action> action;
-    std::string expect = "ok";
+    std::string expect = "ok";            // the first acceptable code
+    std::vector<std::string> expect_any;  // every acceptable code ("expect": [...]); empty: `expect`
+    std::optional<RetryPolicy> retry;     // with "action"
     std::optional<Duration> advance;
-    nlohmann::json wait_until;     // a condition (see assessment.hpp), or null
-    SimTime max_wait = 60 * kDay;  // for wait_until
+    nlohmann::json wait_until;           // a condition (see assessment.hpp), or null
+    SimTime max_wait = 60 * kDay;        // for wait_until
+    std::vector<std::string> if_result;  // not empty: a branch step on the last result
+    std::vector<SolutionStep> then_steps, else_steps;
+
+    bool is_branch() const { return !if_result.empty(); }
+    bool accepts(const std::string& code) const;  // one of the expected codes
 };
 
 struct Solution {
@@ -62,6 +98,8 @@ struct SolutionReferences {
 // ("/solution/N/expect") one of `codes`; a SKU ("sku", each of "licences") must be in the catalog and an
 // "offer" one of its offers, unless the step expects the unknown-product or unknown-offer error. Steps
 // that solution_from_scenario refuses for their form are skipped.
+// Nested steps ("then", "else") are walked the same way; the codes of "retry"/"on" and "if_result"
+// must be in `codes` too.
 void check_solution_references(const nlohmann::json& root, const SolutionReferences& refs,
                                std::vector<ConditionError>& errors);
 
@@ -69,37 +107,64 @@ class SolutionPlayer {
 public:
     enum class State { Ready, Running, Done, Failed };
 
-    explicit SolutionPlayer(const Solution& s) : solution_(&s) {}
-    // Starts the next step (submits its action, or sets its target time). Ready → Running.
+    explicit SolutionPlayer(const Solution& s);
+    // Starts the next step (submits its action, or sets its target time). Ready → Running. Branch steps
+    // are never "started": the player steps into the branch the last result picks as soon as it is
+    // Ready, so current() is always an action, advance or wait_until step.
     void begin_step(Simulation& sim);
     // Checks whether the running step has finished; in headless play, advance the simulation
-    // between polls (advance_running_step does that). Running → Ready / Done / Failed.
+    // between polls (advance_running_step does that). A retried action is submitted again from here,
+    // once its pause is over. Running → Ready / Done / Failed.
     State poll(Simulation& sim);
     // Moves the simulation forward just enough for the running step (next event or its target time).
     void advance_running_step(Simulation& sim);
 
     State state() const { return state_; }
-    std::size_t step_index() const { return index_; }  // the step that runs (or ran last)
-    const SolutionStep* current() const;
+    // The top-level step that runs (or ran last); nested steps count as their top-level step.
+    std::size_t step_index() const { return frames_.front().index; }
+    // Where the running step is: "3", or "3 > then 2" inside a branch (1-based).
+    std::string step_path() const;
+    const SolutionStep* current() const;  // the running (or next) step itself, nested or not
     const std::string& failure() const { return failure_; }
+    const std::string& last_result() const { return last_code_; }  // "" before the first answer
+    int attempt() const { return attempt_; }                       // of the running action step (1 = first)
+    std::size_t submissions() const { return submissions_; }       // actions submitted so far, retries too
 
 private:
-    const Solution* solution_;
-    std::size_t index_ = 0;
+    struct Frame {
+        const std::vector<SolutionStep>* steps;
+        std::size_t index;
+        const char* branch;  // "" (top level), "then" or "else"
+    };
+    void settle();  // past finished lists, into branches, until a runnable step or the end
+    void finish_step();
+    void fail(std::string message);
+    void submit(Simulation& sim, const Action& action);
+    void poll_action(Simulation& sim, const SolutionStep& step);
+    void retry_or_fail(Simulation& sim, const SolutionStep& step, const std::string& code, SimTime wait);
+    std::string attempts_text() const;
+
+    std::vector<Frame> frames_;
     State state_ = State::Ready;
     ActionHandle handle_ = 0;
     SimTime target_ = 0;
+    SimTime submitted_at_ = 0;
+    bool pausing_ = false;  // between two attempts of a retried action
+    int attempt_ = 0;
+    std::vector<std::string> codes_;  // the answer of each attempt of the running step
+    std::string last_code_;
+    std::size_t submissions_ = 0;
     std::string failure_;
 };
 
 struct SolutionRun {
     bool ok = false;
     std::size_t steps_played = 0;
-    std::string failure;  // "step N: …"
+    std::string failure;  // "step N: …" / "step N > then M (operation): …"
 };
 
 // Plays the whole solution headless, updating `tracker` (if given) after every event; `after_action`
-// (if given) runs after every action a step submitted (the CLI saves its session there).
+// (if given) runs after every action a step submitted, retries too (the CLI saves its session there).
 SolutionRun play_solution(const Solution& solution, Simulation& sim, AssessmentTracker* tracker = nullptr,
                           const std::function<void(Simulation&)>& after_action = {});
 
