@@ -5,6 +5,7 @@
 // [SECTION] Fields
 // [SECTION] Loading
 #include "sim/scenario.hpp"
+#include "sim/fault_refs.hpp"
 #include "sim/object_refs.hpp"
 
 #include "sim/catalog.hpp"
@@ -336,6 +337,8 @@ void read_references(const nlohmann::json& doc, Reader& r, const std::optional<C
     check_solution_references(doc, solution_refs, found);
     check_condition_references(doc, condition_refs, found);
     check_object_references(doc, found);  // people and author ids (sim/object_refs.hpp)
+    // Fault rules: operation globs, argument names, error codes (not the rules' own), durations.
+    check_fault_references(doc, journey_registry(), known_result_codes(journey_registry()), found);
     for (auto& e : found) {
         const bool reported = std::any_of(r.errors.begin(), r.errors.end(),
                                           [&](const LoadError& l) { return l.where == e.pointer; });

@@ -91,6 +91,17 @@ const std::map<std::string, std::string>& expected_reference_errors() {
         {"unknown-mail-key.json",
          "/start/mail/0/subject_key: unknown text key \"mail.aproved.subject\" — did you mean "
          "\"mail.approved.subject\"?"},
+        // Fault rules (sim/fault_refs.hpp).
+        {"fault-unknown-operation.json",
+         "/faults/0/operation: \"biling.*\" matches no operation — did you mean \"billing.*\"?"},
+        {"fault-unknown-error.json",
+         "/faults/0/error: unknown result code \"service.unavailible\" — did you mean "
+         "\"service.unavailable\"?"},
+        {"fault-unknown-argument.json",
+         "/faults/0/args/skuu: licences.assign has no argument \"skuu\" — did you mean \"sku\"?"},
+        {"fault-short-retry-after.json",
+         "/faults/0/throttle/retry_after: \"500ms\" is too short: Retry-After is told in whole seconds, so "
+         "it must be at least \"1s\""},
     };
     return kExpected;
 }

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/fault_refs.hpp"
 #include "sim/simulation.hpp"
+#include "sim/solution.hpp"
 
 using namespace sim;
 
@@ -368,4 +370,78 @@ TEST_CASE("rules the instructor adds at run time follow the same semantics", "[s
     CHECK(seen == "TT..");
     // The Retry-After of the live rule also starts at the answer (submitted at 1 min, answered 0.5 s later).
     CHECK(s.faults().states()[0].retry_after_until == kMinute + kFmOpLatency + 10 * kSecond);
+}
+
+// [SECTION] npsim-cli check over fault rules (sim/fault_refs.hpp)
+
+namespace {
+
+std::string fm_reference_errors(const nlohmann::json& rule) {
+    const nlohmann::json root{{"faults", nlohmann::json::array({rule})}};
+    std::vector<ConditionError> errors;
+    check_fault_references(root, journey_registry(), known_result_codes(journey_registry()), errors);
+    std::string all;
+    for (const auto& e : errors) all += e.pointer + ": " + e.message + "\n";
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("check: a fault rule's operation glob must match an operation", "[sim][faults][check]") {
+    CHECK(fm_reference_errors({{"operation", "billing.*"}, {"error", "service.unavailable"}}).empty());
+    CHECK(fm_reference_errors({{"operation", "*"}, {"hang", true}}).empty());
+    CHECK(fm_reference_errors({{"operation", "licences.as?ign"}, {"hang", true}}).empty());
+    CHECK(fm_reference_errors({{"operation", "biling.*"}, {"latency", "1s"}}) ==
+          "/faults/0/operation: \"biling.*\" matches no operation — did you mean \"billing.*\"?\n");
+    CHECK(
+        fm_reference_errors({{"operation", "licences.asign"}, {"latency", "1s"}}) ==
+        "/faults/0/operation: \"licences.asign\" matches no operation — did you mean \"licences.assign\"?\n");
+    CHECK(fm_reference_errors({{"operation", "teams.*"}, {"latency", "1s"}}) ==
+          "/faults/0/operation: \"teams.*\" matches no operation\n");
+    // Instructor operations never pass the fault rules.
+    CHECK(fm_reference_errors({{"operation", "instructor.note"}, {"latency", "1s"}})
+              .find("matches no operation") != std::string::npos);
+}
+
+TEST_CASE("check: a fault rule's error code and argument names are known", "[sim][faults][check]") {
+    CHECK(fm_reference_errors({{"operation", "*"}, {"error", "throttle"}}) ==
+          "/faults/0/error: unknown result code \"throttle\" — did you mean \"throttled\"?\n");
+    CHECK(fm_reference_errors({{"operation", "*"}, {"error", "ok"}}) ==
+          "/faults/0/error: must be an error code, not \"ok\"\n");
+    CHECK(fm_reference_errors({{"operation", "*"}, {"error", {{"message", "Custom"}}}}).empty());
+    CHECK(
+        fm_reference_errors({{"operation", "licences.*"}, {"args", {{"sku", "X"}}}, {"hang", true}}).empty());
+    CHECK(
+        fm_reference_errors({{"operation", "licences.*"}, {"args", {{"skuu", "X"}}}, {"hang", true}}) ==
+        "/faults/0/args/skuu: no operation matched by \"licences.*\" has an argument \"skuu\" — did you mean "
+        "\"sku\"?\n");
+    CHECK(fm_reference_errors({{"operation", "licences.assign"}, {"args", {{"a/b", 1}}}, {"hang", true}}) ==
+          "/faults/0/args/a~1b: licences.assign has no argument \"a/b\"\n");
+}
+
+TEST_CASE("check: fault durations are in range", "[sim][faults][check]") {
+    const nlohmann::json ok_throttle{{"limit", 1}, {"window", "1m"}, {"retry_after", "1s"}};
+    CHECK(fm_reference_errors({{"operation", "*"}, {"throttle", ok_throttle}}).empty());
+    nlohmann::json short_retry = ok_throttle;
+    short_retry["retry_after"] = 999;
+    CHECK(
+        fm_reference_errors({{"operation", "*"}, {"throttle", short_retry}}) ==
+        "/faults/0/throttle/retry_after: 999 is too short: Retry-After is told in whole seconds, so it must "
+        "be at least \"1s\"\n");
+    CHECK(fm_reference_errors({{"operation", "*"}, {"after", kMaxDuration + 1}, {"hang", true}}) ==
+          "/faults/0/after: must be " + duration_cap_text() + "\n");
+    nlohmann::json zero_window = ok_throttle;
+    zero_window["window"] = 0;
+    CHECK(fm_reference_errors({{"operation", "*"}, {"throttle", zero_window}}) ==
+          "/faults/0/throttle/window: 0 is too short: must be longer than zero\n");
+}
+
+TEST_CASE("check: every shipped scenario's fault rules resolve", "[sim][faults][check]") {
+    // The chaos workshop's rules, as shipped: globs, codes and durations all known.
+    CHECK(fm_reference_errors(
+              {{"operation", "portal.submit_registration"}, {"first", 1}, {"error", "service.unavailable"}})
+              .empty());
+    CHECK(fm_reference_errors({{"operation", "licences.assign"},
+                               {"throttle", {{"limit", 2}, {"window", "30s"}, {"retry_after", "30s"}}}})
+              .empty());
 }

@@ -295,9 +295,10 @@ TEST_CASE("a saved scenario keeps the live fault rules, with what they used up t
         "add_fault",
         {{"rule",
           {{"id", "over"}, {"operation", "mail.*"}, {"until", "1m"}, {"error", "service.unavailable"}}}});
-    instruct("add_fault", {{"rule", {{"id", "off"}, {"operation", "users.*"}, {"error", "x.y"}}}});
+    instruct("add_fault",
+             {{"rule", {{"id", "off"}, {"operation", "users.*"}, {"error", "users.unknown_user"}}}});
     instruct("set_fault_enabled", {{"id", "off"}, {"enabled", false}});
-    instruct("fail_next", {{"operation", "billing.*"}, {"error", "billing.payment_declined"}});
+    instruct("fail_next", {{"operation", "billing.*"}, {"error", "billing.invalid_payment_method"}});
     play_part(sc, run, 1);  // one portal call: "third" has counted 1 of 3
     run.run_until(run.now() + 2 * kMinute);
 
