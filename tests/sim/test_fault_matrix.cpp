@@ -445,3 +445,17 @@ TEST_CASE("check: every shipped scenario's fault rules resolve", "[sim][faults][
                                {"throttle", {{"limit", 2}, {"window", "30s"}, {"retry_after", "30s"}}}})
               .empty());
 }
+
+TEST_CASE("a throttle rule's latency delays the refusal, and Retry-After starts at its arrival",
+          "[sim][faults][throttle]") {
+    Simulation s = fm_sim({{"operation", "users.add"},
+                           {"latency", "1m"},
+                           {"throttle", {{"limit", 0}, {"window", "1h"}, {"retry_after", "30s"}}}});
+    const ActionHandle h = s.submit(Action{"users.add", "anna@x", {}});
+    s.run_until(kMinute - 1);
+    CHECK_FALSE(s.result(h));
+    s.run_until(kMinute);
+    REQUIRE(s.result(h));
+    CHECK(s.result(h)->code == "throttled");
+    CHECK(s.faults().states()[0].retry_after_until == kMinute + 30 * kSecond);
+}
