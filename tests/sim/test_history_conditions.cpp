@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -413,5 +414,93 @@ TEST_CASE("every example of docs/reference/conditions.md is a valid condition wi
                                         errors);
         for (const auto& e : errors) UNSCOPED_INFO(e.pointer << ": " << e.message);
         CHECK(errors.empty());
+    }
+}
+
+namespace {
+
+// A shipped scenario, its simulation and its tracker, driven step by step like a trainee.
+struct HistTrainee {
+    sim::Scenario scenario;
+    std::unique_ptr<sim::Simulation> sim;
+    std::unique_ptr<sim::AssessmentTracker> tracker;
+
+    explicit HistTrainee(const std::string& id) {
+        const sim::ScenarioLoad l =
+            sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/" + id + ".json");
+        for (const auto& e : l.errors) UNSCOPED_INFO(e.to_string());
+        REQUIRE(l.ok());
+        scenario = *l.scenario;
+        sim = std::make_unique<sim::Simulation>(scenario.setup);
+        tracker = std::make_unique<sim::AssessmentTracker>(scenario.assessment);
+    }
+    std::string act(const std::string& type, const std::string& actor, json args) {
+        const sim::ActionResult r = hist_act(*sim, type, actor, std::move(args));
+        tracker->update(*sim);
+        return r.code;
+    }
+    void wait(sim::SimTime dt) {
+        sim->run_until(sim->now() + dt);
+        tracker->update(*sim);
+    }
+    int score() const { return tracker->report(*sim).score; }
+};
+
+}  // namespace
+
+TEST_CASE("throttle-patience-scored: patience is scored, each early retry costs its objective",
+          "[sim][assessment][history][scenario]") {
+    const std::string domain = "@tafelmuster.onmicrosoft.com";
+    const std::string petra = "petra" + domain;
+    auto assign = [&](HistTrainee& t, const char* who) {
+        return t.act("licences.assign", petra, {{"sku", kDonation}, {"users", {who + domain}}});
+    };
+    for (int early : {0, 1, 2}) {
+        INFO(early << " early retries");
+        HistTrainee t("throttle-patience-scored");
+        CHECK(assign(t, "tom") == "ok");
+        CHECK(assign(t, "aylin") == "ok");
+        CHECK(assign(t, "marek") == "throttled");
+        for (int i = 0; i < early; ++i) CHECK(assign(t, "marek") == "throttled.early_retry");
+        t.wait(30 * sim::kSecond);
+        CHECK(assign(t, "marek") == "ok");
+        CHECK(assign(t, "svenja") == "ok");
+        CHECK(assign(t, "kai") == "ok");
+        t.wait(sim::kDay);
+        CHECK(t.tracker->is_met(0));  // the throttling was met
+        CHECK(t.tracker->is_met(1));  // all six can install Office
+        CHECK(t.tracker->is_met(2) == (early <= 1));
+        CHECK(t.tracker->is_met(3) == (early == 0));
+        CHECK(t.score() == (early == 0 ? 100 : early == 1 ? 80 : 50));
+    }
+}
+
+TEST_CASE("role-refusal-scored: the refusal, then the Global Administrator's order, in that order",
+          "[sim][assessment][history][scenario]") {
+    const std::string miriam = "miriam@kleiderkammermuster.onmicrosoft.com";
+    const std::string jonas = "jonas@kleiderkammermuster.onmicrosoft.com";
+    auto order = [&](HistTrainee& t, const std::string& who) {
+        return t.act("billing.place_order", who, hist_order());
+    };
+    auto license_jonas = [&](HistTrainee& t) {
+        CHECK(t.act("licences.assign", miriam, hist_assign(jonas)) == "ok");
+        t.wait(sim::kDay);
+    };
+    SECTION("reproduced, then ordered by Miriam: every objective") {
+        HistTrainee t("role-refusal-scored");
+        CHECK(order(t, jonas) == "billing.insufficient_role");
+        CHECK(order(t, miriam) == "ok");
+        license_jonas(t);
+        CHECK(t.score() == 100);
+    }
+    SECTION("Miriam orders without reproducing the refusal first: the order does not count as after it") {
+        HistTrainee t("role-refusal-scored");
+        CHECK(order(t, miriam) == "ok");
+        CHECK(order(t, jonas) == "billing.insufficient_role");  // reproduced too late
+        license_jonas(t);
+        CHECK(t.tracker->is_met(0));
+        CHECK_FALSE(t.tracker->is_met(1));
+        CHECK_FALSE(t.tracker->is_met(2));  // ordered objectives: the third waits for the second
+        CHECK(t.score() == 20);
     }
 }
