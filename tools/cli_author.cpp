@@ -15,8 +15,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sim/bundle.hpp"
 #include "sim/data_files.hpp"
 #include "sim/files.hpp"
+#include "sim/hash.hpp"
 #include "sim/i18n.hpp"
 #include "sim/input_file.hpp"
 #include "sim/json_input.hpp"
@@ -256,22 +258,28 @@ void explain_start(const sim::Scenario& sc, const sim::Simulation& sim, const Wo
                   << "\n";
     for (const sim::Person& p : world.people) {
         std::string roles;
-        for (const auto& r : sim::role_names(p.roles)) roles += (roles.empty() ? "" : ", ") + r;
+        for (const auto& r : sim::role_names(p.roles))
+            roles += (roles.empty() ? "" : ", ") + w.label("role." + r, r);
         std::string licences;
         for (const auto& l : p.licences) licences += (licences.empty() ? "" : ", ") + l.sku;
-        std::cout << fmt::format("  {} {} ({}{}{}{})\n", w.w("person", "Person"), terminal_text(p.upn),
-                                 sim::to_string(p.kind), roles.empty() ? "" : "; " + roles,
-                                 p.usage_location.empty()
-                                     ? std::string(w.w("; no usage location", "; kein Nutzungsort"))
+        std::cout << fmt::format(
+            "  {} {} ({}{}{}{})\n", w.w("person", "Person"), terminal_text(p.upn),
+            w.label(std::string("kind.") + sim::to_string(p.kind), sim::to_string(p.kind)),
+            roles.empty() ? "" : "; " + roles,
+            p.usage_location.empty() ? std::string(w.w("; no usage location", "; kein Nutzungsort"))
                                      : "; " + p.usage_location,
-                                 licences.empty() ? "" : "; " + licences);
+            licences.empty() ? "" : "; " + licences);
     }
-    for (const sim::Subscription& s : world.subscriptions)
-        std::cout << fmt::format("  {} {}: {} × {} ({}, {} {}, {} {})\n", w.w("subscription", "Abonnement"),
-                                 terminal_text(s.id), terminal_text(s.sku), s.quantity,
-                                 sim::to_string(s.status), w.w("bought", "gekauft"),
-                                 when(sim.calendar(), s.purchased_at, w), w.w("renews", "verlängert"),
-                                 when(sim.calendar(), s.renewal_at, w));
+    for (const sim::Subscription& s : world.subscriptions) {
+        const std::string state = sim::to_string(s.status);
+        std::cout << fmt::format(
+            "  {} {}: {} × {} ({}, {} {}{})\n", w.w("subscription", "Abonnement"), terminal_text(s.id),
+            terminal_text(s.sku), s.quantity, w.label("status.subscription." + state, state),
+            w.w("bought", "gekauft"), when(sim.calendar(), s.purchased_at, w),
+            s.renewal_at > s.purchased_at ? fmt::format(", {} {}", w.w("renews", "verlängert sich"),
+                                                        when(sim.calendar(), s.renewal_at, w))
+                                          : "");
+    }
     std::size_t mails = 0;
     for (const sim::Person& p : world.people) mails += p.inbox.size();
     if (mails)
@@ -333,24 +341,25 @@ void explain_solution(const sim::Scenario& sc, const Words& w) {
     sim::AssessmentTracker tracker(sc.assessment);
     const sim::SolutionRun run = sim::play_solution(sc.solution, sim, &tracker);
     std::cout << "\n" << w.w("Its timeline (played headless)", "Ihr Ablauf (ohne Fenster gespielt)") << "\n";
-    std::map<std::uint64_t, std::string> ops;  // handle -> operation
-    for (const auto& e : sim.journal().entries()) {
-        if (e.kind == "action") ops[e.body.value("handle", 0ull)] = e.body["action"].value("type", "");
-        if (e.kind == "result")
-            std::cout << fmt::format("  {}  {} → {}\n", when(sim.calendar(), e.time, w),
-                                     terminal_text(w.op(e.body.value("type", ""))),
-                                     terminal_text(w.code(e.body["result"].value("code", ""))));
-        else if (e.kind == "event")
-            std::cout << fmt::format("  {}  {}\n", when(sim.calendar(), e.time, w),
-                                     terminal_text(w.event(e.body.value("kind", ""))));
-    }
     tracker.update(sim);
     const sim::ScoreReport report = tracker.report(sim);
+    std::vector<std::pair<sim::SimTime, std::string>> lines;  // stable-sorted by time: journal order kept
+    for (const auto& e : sim.journal().entries()) {
+        if (e.kind == "result")
+            lines.emplace_back(e.time, fmt::format("{} → {}", w.op(e.body.value("type", "")),
+                                                   w.code(e.body["result"].value("code", ""))));
+        else if (e.kind == "event")
+            lines.emplace_back(e.time, w.event(e.body.value("kind", "")));
+    }
     for (std::size_t i = 0; i < report.objectives.size(); ++i)
         if (report.objectives[i].met)
-            std::cout << fmt::format("  {}  {} {}\n", when(sim.calendar(), report.objectives[i].met_at, w),
-                                     w.w("objective met:", "Ziel erreicht:"),
-                                     terminal_text(sc.assessment.objectives[i].title.in(w.lang)));
+            lines.emplace_back(report.objectives[i].met_at,
+                               fmt::format("{} {}", w.w("objective met:", "Ziel erreicht:"),
+                                           sc.assessment.objectives[i].title.in(w.lang)));
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [t, text] : lines)
+        std::cout << fmt::format("  {}  {}\n", when(sim.calendar(), t, w), terminal_text(text));
     std::cout << fmt::format(
         "  {} {}/100{}\n", w.w("score", "Punkte"), report.score,
         run.ok ? ""
@@ -422,10 +431,80 @@ std::vector<std::string> migrate_v1_notes(const nlohmann::ordered_json& doc) {
     return notes;
 }
 
+// A session file or repro bundle whose embedded scenario is version 1. Replaying it under version 2
+// reaches the same journal, entry for entry, unless a fault rule it uses behaves differently now (e.g.
+// Retry-After counted from the answer): then the journal or only the final state hash differs. Only the
+// state hash may differ for an upgrade (the run itself is the same): the file is rewritten with the
+// embedded scenario's version, its hash and the new final hashes; everything else is kept as it is.
+int migrate_session(const std::string& file, const MigrateOptions& o) {
+    std::string text, error;
+    sim::ReproBundle b;
+    nlohmann::json doc;
+    if (!sim::read_input_file(file, sim::InputKind::Session, text, error) ||
+        !sim::bundle_from_text(text, b, error, &doc)) {
+        std::cerr << terminal_text(file) << ": " << terminal_text(error) << "\n";
+        return 1;
+    }
+    const nlohmann::json version = b.scenario.value("schema_version", nlohmann::json());
+    if (version == sim::kScenarioSchemaVersion) {
+        std::cout << fmt::format("{}: its scenario is already version {}; nothing to change\n",
+                                 terminal_text(file), sim::kScenarioSchemaVersion);
+        return 0;
+    }
+    const sim::ReplayReport before = sim::verify_bundle(b);
+    if (!before.loaded || before.journal_difference || !before.scenario_matches) {
+        std::cerr << fmt::format(
+            "{}: cannot be upgraded: {} (replay it with npsim {}, which recorded it)\n", terminal_text(file),
+            terminal_text(before.difference.empty() ? "its scenario does not load" : before.difference),
+            terminal_text(b.version.empty() ? "round 1" : b.version));
+        return 1;
+    }
+    const std::vector<std::string> notes = migrate_v1_notes(nlohmann::ordered_json::parse(b.scenario.dump()));
+    doc["scenario"]["schema_version"] = sim::kScenarioSchemaVersion;
+    doc["scenario_hash"] = sim::hex64(sim::hash_json(doc["scenario"]));
+    doc["journal_hash"] = before.journal_hash;
+    doc["state_hash"] = before.state_hash;
+    const std::string upgraded = sim::bundle_text(doc);
+    sim::ReproBundle check;
+    if (!sim::bundle_from_text(upgraded, check, error) || !sim::verify_bundle(check).reproduced()) {
+        std::cerr << terminal_text(file) << ": the upgraded session does not replay; nothing written\n";
+        return 1;
+    }
+    const std::string target = o.in_place ? file : o.out;
+    if (!target.empty() && !sim::write_file_atomically(target, upgraded, &error)) {
+        std::cerr << terminal_text(error) << "\n";
+        return 1;
+    }
+    if (target.empty()) std::cout << upgraded;
+    std::ostream& report = target.empty() ? std::cerr : std::cout;
+    report << fmt::format("{}: session of a version 1 scenario → version {}{}\n", terminal_text(file),
+                          sim::kScenarioSchemaVersion,
+                          target.empty() ? "" : " (written to " + terminal_text(target) + ")");
+    for (const auto& n : notes) report << "  /scenario" << terminal_text(n) << "\n";
+    if (b.state_hash != before.state_hash)
+        report << fmt::format(
+            "  /state_hash: {} → {} (the fault state above; every journal entry is the same)\n",
+            terminal_text(b.state_hash), before.state_hash);
+    else
+        report << "  the journal and both hashes are unchanged\n";
+    return 0;
+}
+
 int migrate_one(const std::string& file, const MigrateOptions& o) {
     std::string text, error;
-    if (!sim::read_input_file(file, sim::InputKind::Scenario, text, error)) {
+    // Read under the larger limits of a session file; a scenario is then held to its own.
+    if (!sim::read_input_file(file, sim::InputKind::Session, text, error)) {
         std::cerr << terminal_text(file) << ": " << terminal_text(error) << "\n";
+        return 1;
+    }
+    if (text.find("\"npsim_bundle\"") != std::string::npos) {
+        sim::JsonInputError why;
+        auto j = sim::parse_json_checked(text, sim::InputKind::Session, why);
+        if (j && j->is_object() && j->contains("npsim_bundle")) return migrate_session(file, o);
+    }
+    if (text.size() > sim::input_limits(sim::InputKind::Scenario).max_bytes) {
+        std::cerr << terminal_text(file) << ": larger than a scenario may be ("
+                  << sim::input_limits(sim::InputKind::Scenario).max_bytes << " bytes)\n";
         return 1;
     }
     sim::JsonInputError why;  // the input policy first (nesting, duplicate keys), then the key order kept
@@ -551,7 +630,7 @@ void add_author_commands(CLI::App& app, int& exit_code) {
     auto m = std::make_shared<MigrateOptions>();
     auto* migrate = app.add_subcommand(
         "migrate", "Upgrade version 1 scenarios to the current version and say what changed");
-    migrate->add_option("files", m->files, "Scenario files")->required();
+    migrate->add_option("files", m->files, "Scenario files, session files or repro bundles")->required();
     auto* in_place = migrate->add_flag("--in-place", m->in_place, "Rewrite each file (atomically)");
     migrate->add_option("-o,--out", m->out, "Write the upgraded scenario here (default: print it)")
         ->excludes(in_place);

@@ -473,6 +473,12 @@ int replay_session(const std::string& path, bool as_json) {
     std::cout << fmt::format(
         "verdict: NOT reproduced — {}{}\n", terminal_text(r.problems.front()),
         r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1) : "");
+    if (!r.reproduced() &&
+        b.scenario.value("schema_version", nlohmann::json()) != sim::kScenarioSchemaVersion)
+        std::cout << fmt::format(
+            "note: recorded with a version 1 scenario; `npsim-cli migrate {}` upgrades it "
+            "when the run itself is the same, and says what changed\n",
+            terminal_text(path));
     return 1;
 }
 

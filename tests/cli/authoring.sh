@@ -41,6 +41,27 @@ PY
     grep -q 'broken.json:1:' "$work/err.txt" || fail "the syntax error needs its place: $(cat "$work/err.txt")"
     echo "migrate ok"
     ;;
+round1)
+    # Sessions recorded by round 1's npsim-cli (4dfb28a, version 1 scenarios) replay byte for byte, except
+    # where a fault rule now behaves as version 2 defines it: then replay says so and migrate upgrades it.
+    data="$(dirname "$0")/../data/sessions/round1"
+    for f in "$data"/*.npsim.json; do
+        name=$(basename "$f")
+        if [ "$name" = chaos-workshop.npsim.json ]; then
+            if "$cli" replay "$f" > "$work/out.txt" 2>&1; then fail "$name: the throttle's Retry-After changed: the state hash must differ"; fi
+            grep -q 'journal        all 46 entries match' "$work/out.txt" || fail "$name: the journal must still match: $(cat "$work/out.txt")"
+            grep -q "note: recorded with a version 1 scenario; \`npsim-cli migrate" "$work/out.txt" || fail "$name: no hint to migrate"
+            "$cli" migrate "$f" -o "$work/$name" > "$work/m.txt" 2>&1 || fail "$name: migrate failed: $(cat "$work/m.txt")"
+            grep -q '/scenario/faults/4: Retry-After now counts from the answer' "$work/m.txt" || fail "$name: the change is not named"
+            grep -q '/state_hash: 55c6947574289725 → ' "$work/m.txt" || fail "$name: the hash change is not named"
+            "$cli" replay "$work/$name" | grep -q '^verdict: reproduced — all 46 journal entries' || fail "$name: the upgraded session must replay"
+        else
+            "$cli" replay "$f" > "$work/out.txt" 2>&1 || fail "$name: a round 1 session must replay: $(tail -n 3 "$work/out.txt")"
+        fi
+        "$cli" debrief "$f" > /dev/null 2>&1 || [ "$name" = chaos-workshop.npsim.json ] || fail "$name: no debrief"
+    done
+    echo "round1 ok"
+    ;;
 explain)
     "$cli" explain "$scenarios/chaos-workshop.json" > "$work/en.txt"
     "$cli" explain "$scenarios/chaos-workshop.json" --lang de > "$work/de.txt"
