@@ -41,6 +41,17 @@ PY
     grep -q 'broken.json:1:' "$work/err.txt" || fail "the syntax error needs its place: $(cat "$work/err.txt")"
     echo "migrate ok"
     ;;
+tutorial)
+    # docs/authoring.md's whole example (its ```json scenario block) loads and plays to 100/100.
+    doc="$(dirname "$0")/../../docs/authoring.md"
+    awk '/^```json scenario$/{on=1; next} on && /^```$/{exit} on' "$doc" > "$work/tutorial.json"
+    test -s "$work/tutorial.json" || fail "no \`\`\`json scenario block in docs/authoring.md"
+    "$cli" check "$work/tutorial.json" > /dev/null || fail "the tutorial's scenario does not load"
+    "$cli" run "$work/tutorial.json" --solution > "$work/out.txt" 2>&1 || fail "its solution fails: $(cat "$work/out.txt")"
+    grep -q '^score          100/100' "$work/out.txt" || fail "not 100/100: $(cat "$work/out.txt")"
+    "$cli" explain "$work/tutorial.json" --lang de | grep -q 'Supportfälle: C11' || fail "explain does not name C11"
+    echo "tutorial ok"
+    ;;
 round1)
     # Sessions recorded by round 1's npsim-cli (4dfb28a, version 1 scenarios) replay byte for byte, except
     # where a fault rule now behaves as version 2 defines it: then replay says so and migrate upgrades it.
