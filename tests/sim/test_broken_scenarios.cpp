@@ -44,7 +44,7 @@ const std::map<std::string, std::string>& expected_errors() {
          "declined, "
          "reverify_required"},
         {"bad-step.json",
-         "/solution/0: a step needs exactly one of \"action\", \"advance\" or \"wait_until\""},
+         "/solution/0: a step needs exactly one of \"action\", \"advance\", \"wait_until\" or \"if_result\""},
         {"bad-mode.json", "/modes/1: \"practice\" is not a mode (demo, guided, exam)"},
         {"unknown-operation.json",
          "/solution/0/action/type: unknown operation \"licences.asign\" — did you mean \"licences.assign\"?"},
