@@ -80,7 +80,7 @@ TEST_CASE("missing and mistyped fields name the place and the problem", "[sim][s
     CHECK(first_error(R"({"id": "t", "title": "T"})") ==
           "bad.json: /: missing required key \"schema_version\"");
     CHECK(first_error(R"({"schema_version": 9, "id": "t", "title": "T"})") ==
-          "bad.json: /schema_version: version 9 is not supported (this npsim reads version 1)");
+          "bad.json: /schema_version: version 9 is not supported (this npsim reads versions 1 to 2)");
     CHECK(first_error(R"({"schema_version": 1, "id": 5, "title": "T"})") ==
           "bad.json: /id: must be a string, not number");
     CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "seed": -3})") ==
