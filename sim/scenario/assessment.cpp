@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -547,16 +548,25 @@ private:
     mutable bool indexed_ = false;
 };
 
+// The text at `key` of a journal body, without a copy ("" when absent): matching runs after every event.
+std::string_view hist_text(const nlohmann::json& body, const char* key) {
+    const auto it = body.find(key);
+    return it != body.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                               : std::string_view();
+}
+
 bool hist_matches(const HistJournal& j, std::size_t i, const HistSpec& h) {
     const JournalEntry& e = j.entries()[i];
     if (h.result) {
-        if (e.kind != "result" || !glob_match(h.pattern, e.body.value("type", ""))) return false;
-        const nlohmann::json& r = e.body.at("result");
-        const std::string code = r.value("ok", false) ? std::string("ok") : r.value("code", std::string());
-        if (!glob_match(h.code, code)) return false;
+        if (e.kind != "result" || !glob_match(h.pattern, hist_text(e.body, "type"))) return false;
+        const auto r = e.body.find("result");
+        if (r == e.body.end() || !r->is_object()) return false;
+        const auto ok = r->find("ok");
+        const bool succeeded = ok != r->end() && ok->is_boolean() && ok->get<bool>();
+        if (!glob_match(h.code, succeeded ? std::string_view("ok") : hist_text(*r, "code"))) return false;
         return !h.has_actor || glob_match(h.actor, j.actor_of(e.body.value("handle", std::uint64_t{0})));
     }
-    if (e.kind != "event" || !glob_match(h.pattern, e.body.value("kind", ""))) return false;
+    if (e.kind != "event" || !glob_match(h.pattern, hist_text(e.body, "kind"))) return false;
     if (h.data == nullptr) return true;
     const auto d = e.body.find("data");
     if (d == e.body.end() || !d->is_object()) return h.data->empty();
@@ -630,7 +640,7 @@ bool evaluate_history_condition(const std::string& key, const nlohmann::json& v,
     const std::string operation = v["operation"].get<std::string>();
     const auto& entries = j.entries();
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-        if (it->kind != "result" || !glob_match(operation, it->body.value("type", ""))) continue;
+        if (it->kind != "result" || !glob_match(operation, hist_text(it->body, "type"))) continue;
         const nlohmann::json& r = it->body.at("result");
         return v["error"] == (r.value("ok", false) ? std::string("ok") : r.value("code", std::string()));
     }
@@ -638,6 +648,22 @@ bool evaluate_history_condition(const std::string& key, const nlohmann::json& v,
 }
 
 }  // namespace
+
+bool reads_history(const nlohmann::json& c) {
+    if (!c.is_object() || c.size() != 1) return false;
+    const std::string key = c.begin().key();
+    const nlohmann::json& v = c.begin().value();
+    if (key == "all" || key == "any")
+        return v.is_array() &&
+               std::any_of(v.begin(), v.end(), [](const nlohmann::json& x) { return reads_history(x); });
+    if (key == "not") return reads_history(v);
+    return is_history_condition(key);
+}
+
+bool reads_history(const Assessment& a) {
+    return std::any_of(a.objectives.begin(), a.objectives.end(),
+                       [](const Objective& o) { return reads_history(o.condition); });
+}
 
 // [SECTION] Parsing objectives and penalties
 
@@ -1000,6 +1026,11 @@ void check_condition_references(const nlohmann::json& root, const ConditionRefer
 // [SECTION] Tracking and scoring
 
 void AssessmentTracker::update(const Simulation& s) {
+    const Journal& journal = s.journal();
+    if (checked_ && journal.size() == checked_size_ && journal.hash() == checked_hash_) return;
+    checked_ = true;
+    checked_size_ = journal.size();
+    checked_hash_ = journal.hash();
     const auto& obs = assessment_->objectives;
     for (std::size_t i = 0; i < obs.size(); ++i) {
         if (met_at_[i] >= 0) continue;

@@ -180,7 +180,7 @@ TEST_CASE("early_retries: retries before Retry-After, per operation glob, at the
     CHECK_FALSE(evaluate_condition({{"early_retries", {{"at_least", 2}}}}, s));
 }
 
-TEST_CASE("before: A's first occurrence is earlier than B's; false while either has not happened",
+TEST_CASE("before: A's first occurrence is earlier than B's, false while either has not happened",
           "[sim][assessment][history]") {
     sim::Simulation s = hist_sim();
     const json refused_then_anna = {{"before", {kRefused, kAnnaOrdered}}};
@@ -260,6 +260,17 @@ TEST_CASE("objectives over what happened are tracked like any other, and last_re
     CHECK(t.is_met(1));
     CHECK(t.is_met(2));
     CHECK(t.report(s).score == 100);
+}
+
+TEST_CASE("reads_history finds a condition over what happened anywhere in an objective",
+          "[sim][assessment][history]") {
+    CHECK(sim::reads_history(kRefused));
+    CHECK(sim::reads_history(
+        json{{"all", {{{"portal_status", "approved"}}, {{"not", {{"early_retries", {{"at_most", 0}}}}}}}}}));
+    CHECK(sim::reads_history(json{{"any", {{{"last_result", {{"operation", "x"}, {"error", "ok"}}}}}}}));
+    CHECK_FALSE(sim::reads_history(
+        json{{"all", {{{"portal_status", "approved"}}, {{"not", {{"tenant_exists", true}}}}}}}));
+    CHECK_FALSE(sim::reads_history(json{{"office_desktop_people", 3}}));
 }
 
 TEST_CASE("the form of conditions over what happened: JSON pointers, did you mean, ranges, durations",

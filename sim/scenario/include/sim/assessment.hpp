@@ -111,6 +111,12 @@ struct Assessment {
     Penalties penalties;
 };
 
+// Whether a condition reads what happened (result, event, early_retries, before, within, last_result,
+// also inside all / any / not), or any objective of an assessment does. A scenario saved in the middle
+// of a run (sim/snapshot.hpp) starts a new journal: such objectives count only what happens after it.
+bool reads_history(const nlohmann::json& condition);
+bool reads_history(const Assessment& a);
+
 // Parses "objectives" and "penalties" of a scenario document.
 Assessment assessment_from_scenario(const nlohmann::json& root, std::vector<ConditionError>& errors);
 
@@ -137,7 +143,8 @@ struct ScoreReport {
 };
 
 // Follows a run: call update() after the simulation advanced; it records when each objective was
-// first met (in order, for ordered assessments). A pure function of the simulation's history.
+// first met (in order, for ordered assessments). A pure function of the simulation's history; it
+// evaluates only when the journal changed since the last update.
 class AssessmentTracker {
 public:
     explicit AssessmentTracker(const Assessment& a) : assessment_(&a), met_at_(a.objectives.size(), -1) {}
@@ -150,6 +157,11 @@ public:
 private:
     const Assessment* assessment_;
     std::vector<SimTime> met_at_;
+    // The journal at the last update: the world changes only through journaled actions, results and
+    // events, so while the journal is the same no condition can change (the app updates every frame).
+    bool checked_ = false;
+    std::size_t checked_size_ = 0;
+    std::uint64_t checked_hash_ = 0;
 };
 
 nlohmann::json to_json(const ScoreReport& r, const Assessment& a, const std::string& lang);
