@@ -4,6 +4,7 @@
 #include "sim/run.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -500,6 +501,15 @@ std::string SolutionPlayer::attempts_text() const {
 
 namespace {
 
+// The Retry-After an answer names ("retry_after_seconds", rounded up to the millisecond), else `fallback`.
+SimTime sol_retry_after(const nlohmann::json& params, SimTime fallback) {
+    const auto ra = params.find("retry_after_seconds");
+    if (ra == params.end() || !ra->is_number()) return fallback;
+    const double seconds = ra->get<double>();
+    if (!(seconds > 0.0)) return 0;
+    return static_cast<SimTime>(std::ceil(std::min(seconds, 1e9) * 1000.0));
+}
+
 // The service holds this call without an answer until the person tries again (a "hang" fault).
 bool sol_hung(const Simulation& sim, ActionHandle h) {
     const auto p = sim.pending_actions().find(h);
@@ -560,10 +570,7 @@ void SolutionPlayer::poll_action(Simulation& sim, const SolutionStep& step) {
         return;
     }
     // Retry-After counts from the answer: the player sees it now, so waiting from now is never early.
-    SimTime wait = step.retry ? step.retry->pause : 0;
-    if (auto ra = r->params.find("retry_after_seconds"); ra != r->params.end() && ra->is_number_integer())
-        wait = std::max<SimTime>(0, ra->get<SimTime>()) * kSecond;
-    retry_or_fail(sim, step, r->code, wait);
+    retry_or_fail(sim, step, r->code, sol_retry_after(r->params, step.retry ? step.retry->pause : 0));
 }
 
 SolutionPlayer::State SolutionPlayer::poll(Simulation& sim) {
