@@ -67,6 +67,8 @@ bool oref_generated(const std::string& id, const char* prefix) {
 void oref_need(const std::string& name, const std::set<std::string>& known, const char* what,
                const std::string& pointer, std::vector<ConditionError>& errors) {
     if (name.empty() || known.count(name) != 0) return;
+    // A scenario without any person (none in the start state, none added yet) has nothing to go by.
+    if (known.empty() && std::string(what) == "person") return;
     std::string message = unknown_key_message(name, {known.begin(), known.end()}, what);
     if (std::string(what) == "person")
         message += " (a person of /start/people, or one an earlier step adds)";

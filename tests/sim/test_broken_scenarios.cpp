@@ -51,6 +51,20 @@ const std::map<std::string, std::string>& expected_errors() {
         {"unknown-argument.json",
          "/solution/0/action/reed: unknown argument \"reed\" of mail.mark_read — did you mean \"read\"?"},
         {"wrong-argument-type.json", "/solution/0/action/quantity: must be a whole number, not a text"},
+        // The start state's names, dates, delays and texts (docs/reference/start-state.md).
+        {"start-generated-id.json",
+         "/start/subscriptions/0/id: \"sub-0003\" has the form of an id the simulation hands out (sub-0001, "
+         "user-0002, …); choose a name of your own, e.g. \"grant\""},
+        {"start-bad-date.json",
+         "/start/subscriptions/0/purchased: must be a date \"YYYY-MM-DD\" such as \"2024-11-04\", not "
+         "\"04.11.2024\" (\"04.11.2024\" is not a date (write YYYY-MM-DD))"},
+        {"start-text-one-language.json",
+         "/texts/mail.board_welcome.subject/de: needs the German text (a non-empty string)"},
+        {"start-unknown-delay.json",
+         "/delays/verification_totl: unknown key \"verification_totl\" — did you mean "
+         "\"verification_total\"?"},
+        {"start-mail-key-and-text.json",
+         "/start/mail/0/subject: use either \"subject_key\" or \"subject\", not both"},
         {"bad-result-count.json",
          "/objectives/0/condition/result/at_least: must be a whole number from 0 to 1000000, not -1"},
         {"bad-event-key.json",

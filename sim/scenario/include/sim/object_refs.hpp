@@ -5,7 +5,8 @@
 // /start/people (a name without "@" gets the tenant's domain, as the start state does) or one an earlier
 // step creates (users.add: username@domain or the tenant's domain; portal.register:
 // username@tenant_name.onmicrosoft.com). A condition's person ("person"/"licensed" "upn", "mail" "to")
-// may name anyone of the start state or created by any step.
+// may name anyone of the start state or created by any step. While a scenario has no person at all (none
+// in the start state, none added by an earlier step), people are not checked: there is nothing to go by.
 // Author ids: a subscription ("subscription" of billing.change_quantity, a condition's subscription
 // "id"), a payment method ("payment_method" of billing.place_order) and a mail ("mail" of
 // mail.mark_read) must name an "id" of the start state. Ids of the counter's form ("sub-0003") are made
