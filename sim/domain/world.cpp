@@ -368,18 +368,17 @@ nlohmann::json to_json(const World& w) {
                               {"resolved_at", v.resolved_at}});
     json starts = json::array();
     for (const auto& e : w.start_events) starts.push_back({{"at", e.at}, {"kind", e.kind}, {"data", e.data}});
-    json out{
-        {"people", std::move(people)},
-        {"organisation", std::move(org)},
-        {"tenant", std::move(tenant)},
-        {"billing", {{"status", to_string(w.billing.status)}, {"payment_methods", std::move(methods)}}},
-        {"subscriptions", std::move(subs)},
-        {"violations", std::move(violations)},
-        {"catalog", to_json(w.catalog)},
-        {"settings", to_json(w.settings)},
-        {"start_events", std::move(starts)},
-        {"start_events_scheduled", w.start_events_scheduled},
-        {"next_id", w.next_id}};
+    json out{{"people", std::move(people)},
+             {"organisation", std::move(org)},
+             {"tenant", std::move(tenant)},
+             {"billing", {{"status", to_string(w.billing.status)}, {"payment_methods", std::move(methods)}}},
+             {"subscriptions", std::move(subs)},
+             {"violations", std::move(violations)},
+             {"catalog", to_json(w.catalog)},
+             {"settings", to_json(w.settings)},
+             {"start_events", std::move(starts)},
+             {"start_events_scheduled", w.start_events_scheduled},
+             {"next_id", w.next_id}};
     if (!w.texts.empty()) {
         json texts = json::object();
         for (const auto& [key, t] : w.texts) texts[key] = {{"en", t.en}, {"de", t.de}};
@@ -711,11 +710,10 @@ World world_from(const json& j) {
 bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
     try {
         if (!j.is_object()) fail("", "a world must be a JSON object");
-        for (auto& [where, message] :
-             unknown_keys(j, "",
-                          {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
-                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
-                           "texts"}))
+        for (auto& [where, message] : unknown_keys(
+                 j, "",
+                 {"people", "organisation", "tenant", "billing", "subscriptions", "violations", "catalog",
+                  "settings", "start_events", "start_events_scheduled", "next_id", "texts"}))
             fail(where, message);
         out = world_from(j);
         return true;

@@ -274,7 +274,7 @@ struct World {
     Settings settings;
     std::vector<StartEvent> start_events;
     bool start_events_scheduled = false;
-    ScenarioTexts texts;  // the scenario's own texts (absent from the canonical JSON when empty)
+    ScenarioTexts texts;        // the scenario's own texts (absent from the canonical JSON when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
