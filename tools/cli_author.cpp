@@ -35,6 +35,11 @@ namespace {
 struct Words {
     std::string lang = "en";
     sim::Strings text;  // assets/i18n in `lang`: operation and event names, error texts
+    std::map<std::string, std::string> products;  // SKU -> display name in `lang` (the scenario's catalog)
+    std::string product(const std::string& sku) const {
+        auto it = products.find(sku);
+        return it == products.end() ? sku : quote(it->second);
+    }
     const char* w(const char* en, const char* de) const { return lang == "de" ? de : en; }
     std::string label(const std::string& key, const std::string& fallback) const {
         return text.has(key) ? text.get(key) : fallback;
@@ -46,10 +51,17 @@ struct Words {
     }
     std::string event(const std::string& kind) const { return label("debrief.event." + kind, kind); }
     std::string quote(const std::string& t) const { return lang == "de" ? "„" + t + "“" : "“" + t + "”"; }
+    // A result code in words: its short name ("errname.<code>"), else its message with the placeholders
+    // left out; the code itself in brackets, for testers.
     std::string code(const std::string& code) const {
         if (code == "ok") return w("success (ok)", "Erfolg (ok)");
-        const std::string key = "error." + code;
-        return text.has(key) ? fmt::format("{} ({})", quote(text.get(key)), code) : code;
+        std::string name = label("errname." + code, label("error." + code, ""));
+        for (auto open = name.find('{'); open != std::string::npos; open = name.find('{')) {
+            const auto close = name.find('}', open);
+            if (close == std::string::npos) break;
+            name.replace(open, close - open + 1, "…");
+        }
+        return name.empty() ? code : fmt::format("{} ({})", quote(name), code);
     }
 };
 
@@ -102,23 +114,127 @@ std::string list_words(const nlohmann::json& parts, const char* joiner, const Wo
     return depth > 0 ? "(" + out + ")" : out;
 }
 
+// A happening (a "result" or "event" spec) as a noun phrase: "“Assign licences” with “Too many …”".
 std::string happening_words(const nlohmann::json& h, const Words& w) {
-    if (h.contains("result")) {
+    if (h.contains("result") && h["result"].is_object()) {
         const auto& r = h["result"];
-        return fmt::format("{} {} {}", w.op(r.value("operation", "*")), w.w("ends with", "endet mit"),
+        return fmt::format("{} {} {}", w.op(r.value("operation", "*")), w.w("ending with", "mit"),
                            w.code(r.value("code", "ok")));
     }
-    if (h.contains("event")) return w.quote(w.event(h["event"].value("kind", "")));
+    if (h.contains("event") && h["event"].is_object()) return w.quote(w.event(h["event"].value("kind", "")));
     return h.dump();
 }
 
 std::string count_words(const nlohmann::json& v, const Words& w) {
     std::string out;
     if (v.contains("at_least"))
-        out += fmt::format(" {} {}×", w.w("at least", "mindestens"), v["at_least"].dump());
+        out += fmt::format("{} {}×", w.w("at least", "mindestens"), v["at_least"].dump());
     if (v.contains("at_most"))
-        out += fmt::format(" {} {}×", w.w("at most", "höchstens"), v["at_most"].dump());
-    return out;
+        out += fmt::format("{}{} {}×", out.empty() ? "" : ", ", w.w("at most", "höchstens"),
+                           v["at_most"].dump());
+    return out.empty() ? "" : " (" + out + ")";
+}
+
+// Conditions over the world. Every German phrase puts its verb last: it follows "wenn" or "bis".
+std::string world_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
+    auto text = [](const nlohmann::json& j, const char* k, const char* fallback) {
+        return j.is_object() && j.contains(k) ? (j[k].is_string() ? j[k].get<std::string>() : j[k].dump())
+                                              : std::string(fallback);
+    };
+    if (key == "portal_status") {
+        std::string states;
+        for (const auto& st : v.is_array() ? v : nlohmann::json::array({v}))
+            if (st.is_string())
+                states += fmt::format(
+                    "{}{}", states.empty() ? "" : w.w(" or ", " oder "),
+                    w.quote(w.label("status.portal." + st.get<std::string>(), st.get<std::string>())));
+        return w.lang == "de" ? fmt::format("der Portalstatus {} ist", states)
+                              : fmt::format("the portal status is {}", states);
+    }
+    if (key == "tenant_exists") return v == true ? w.w("a tenant exists", "ein Mandant existiert") : "";
+    if (key == "subscription")
+        return w.lang == "de" ? fmt::format("aktive Abonnements von {} mindestens {} Lizenzen haben",
+                                            w.product(text(v, "sku", "?")), text(v, "min_quantity", "1"))
+                              : fmt::format("active subscriptions of {} have at least {} seats",
+                                            w.product(text(v, "sku", "?")), text(v, "min_quantity", "1"));
+    if (key == "licensed" && v.is_object() && v.contains("upn"))
+        return w.lang == "de"
+                   ? fmt::format("{} {} hat", text(v, "upn", "?"), w.product(text(v, "sku", "?")))
+                   : fmt::format("{} holds {}", text(v, "upn", "?"), w.product(text(v, "sku", "?")));
+    if (key == "licensed")
+        return w.lang == "de" ? fmt::format("mindestens {} Personen {} haben", text(v, "min_people", "1"),
+                                            w.product(text(v, "sku", "?")))
+                              : fmt::format("at least {} people hold {}", text(v, "min_people", "1"),
+                                            w.product(text(v, "sku", "?")));
+    if (key == "person" && v.is_object()) {
+        std::string facts;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key() != "upn")
+                facts += fmt::format("{}{} = {}", facts.empty() ? "" : ", ", it.key(), it.value().dump());
+        return w.lang == "de" ? fmt::format("für {} gilt: {}", text(v, "upn", "?"), facts)
+                              : fmt::format("{} has {}", text(v, "upn", "?"), facts);
+    }
+    if (key == "office_desktop")
+        return w.lang == "de" ? fmt::format("{} die Office-Desktop-Apps installieren kann",
+                                            v.is_string() ? v.get<std::string>() : v.dump())
+                              : fmt::format("{} can install the Office desktop apps",
+                                            v.is_string() ? v.get<std::string>() : v.dump());
+    if (key == "office_desktop_people")
+        return w.lang == "de" ? fmt::format("mindestens {} Personen Office installieren können", v.dump())
+                              : fmt::format("at least {} people can install Office", v.dump());
+    if (key == "no_compliance_violations")
+        return w.w("no compliance violation is open", "kein Verstoß gegen die Bedingungen offen ist");
+    if (key == "mail")
+        return w.lang == "de"
+                   ? fmt::format("{} die Mail {} erhalten hat", text(v, "to", "?"),
+                                 text(v, "subject_key", "?"))
+                   : fmt::format("{} received the mail {}", text(v, "to", "?"), text(v, "subject_key", "?"));
+    if (key == "payment_method")
+        return w.w("a payment method is on file", "eine Zahlungsmethode hinterlegt ist");
+    if (key == "billing_account")
+        return w.lang == "de" ? fmt::format("das Abrechnungskonto {} ist", v.dump())
+                              : fmt::format("the billing account is {}", v.dump());
+    return "";
+}
+
+// Conditions over what happened (the journal).
+std::string history_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
+    if (!v.is_object() && key != "before") return "";
+    if (key == "last_result")
+        return w.lang == "de" ? fmt::format("der letzte Aufruf von {} mit {} endete",
+                                            w.op(v.value("operation", "*")), w.code(v.value("error", "ok")))
+                              : fmt::format("the last call of {} ended with {}",
+                                            w.op(v.value("operation", "*")), w.code(v.value("error", "ok")));
+    if (key == "result")
+        return w.lang == "de" ? fmt::format("{} mit {} endete{}", w.op(v.value("operation", "*")),
+                                            w.code(v.value("code", "ok")), count_words(v, w))
+                              : fmt::format("{} ended with {}{}", w.op(v.value("operation", "*")),
+                                            w.code(v.value("code", "ok")), count_words(v, w));
+    if (key == "event")
+        return w.lang == "de"
+                   ? fmt::format("{} eingetreten ist{}", w.quote(w.event(v.value("kind", ""))),
+                                 count_words(v, w))
+                   : fmt::format("{} happened{}", w.quote(w.event(v.value("kind", ""))), count_words(v, w));
+    if (key == "early_retries") {
+        const std::string n = v.contains("at_most") && v.contains("at_least")
+                                  ? fmt::format("{}–{}", v["at_least"].dump(), v["at_most"].dump())
+                              : v.contains("at_most")
+                                  ? fmt::format("{} {}", w.w("at most", "höchstens"), v["at_most"].dump())
+                                  : fmt::format("{} {}", w.w("at least", "mindestens"),
+                                                v.value("at_least", nlohmann::json(1)).dump());
+        return w.lang == "de" ? fmt::format("es {} Wiederholungen vor Ablauf von Retry-After gab", n)
+                              : fmt::format("there were {} retries before Retry-After", n);
+    }
+    if (key == "before" && v.is_array() && v.size() == 2)
+        return w.lang == "de"
+                   ? fmt::format("{} vor {} geschah", happening_words(v[0], w), happening_words(v[1], w))
+                   : fmt::format("{} happened before {}", happening_words(v[0], w), happening_words(v[1], w));
+    if (key == "within" && v.contains("from") && v.contains("to"))
+        return w.lang == "de" ? fmt::format("{} höchstens {} nach {} geschah", happening_words(v["to"], w),
+                                            v.value("max", "?"), happening_words(v["from"], w))
+                              : fmt::format("{} happened within {} after {}", happening_words(v["to"], w),
+                                            v.value("max", "?"), happening_words(v["from"], w));
+    return "";
 }
 
 std::string condition_words(const nlohmann::json& c, const Words& w, int depth) {
@@ -127,70 +243,11 @@ std::string condition_words(const nlohmann::json& c, const Words& w, int depth) 
     const nlohmann::json& v = c.begin().value();
     if (key == "all" && v.is_array()) return list_words(v, w.w(" and ", " und "), w, depth);
     if (key == "any" && v.is_array()) return list_words(v, w.w(" or ", " oder "), w, depth);
-    if (key == "not") return fmt::format("{} {}", w.w("not", "nicht"), condition_words(v, w, depth + 1));
-    if (key == "portal_status") {
-        std::string states;
-        for (const auto& st : v.is_array() ? v : nlohmann::json::array({v}))
-            if (st.is_string())
-                states += fmt::format(
-                    "{}{}", states.empty() ? "" : w.w(" or ", " oder "),
-                    w.quote(w.label("status.portal." + st.get<std::string>(), st.get<std::string>())));
-        return fmt::format("{} {}", w.w("the portal status is", "der Portalstatus ist"), states);
-    }
-    if (key == "tenant_exists") return v == true ? w.w("a tenant exists", "ein Mandant existiert") : c.dump();
-    if (key == "subscription" && v.is_object())
-        return fmt::format("{} {} {} {}", w.w("active subscriptions of", "aktive Abonnements von"),
-                           v.value("sku", "?"), w.w("with at least", "mit mindestens"),
-                           fmt::format("{} {}", v.value("min_quantity", 1), w.w("seats", "Lizenzen")));
-    if (key == "licensed" && v.is_object()) {
-        if (v.contains("upn"))
-            return fmt::format("{} {} {}", v.value("upn", ""), w.w("holds", "hat"), v.value("sku", "?"));
-        return fmt::format("{} {} {} {}", w.w("at least", "mindestens"), v.value("min_people", 1),
-                           w.w("people hold", "Personen haben"), v.value("sku", "?"));
-    }
-    if (key == "person" && v.is_object()) {
-        std::string facts;
-        for (auto it = v.begin(); it != v.end(); ++it)
-            if (it.key() != "upn") facts += fmt::format(" {}={}", it.key(), it.value().dump());
-        return fmt::format("{} {}:{}", w.w("person", "Person"), v.value("upn", "?"), facts);
-    }
-    if (key == "office_desktop")
-        return fmt::format(
-            "{} {}", v.is_string() ? v.get<std::string>() : v.dump(),
-            w.w("can install the Office desktop apps", "kann die Office-Desktop-Apps installieren"));
-    if (key == "office_desktop_people")
-        return fmt::format("{} {} {}", w.w("at least", "mindestens"), v.dump(),
-                           w.w("people can install Office", "Personen können Office installieren"));
-    if (key == "no_compliance_violations")
-        return w.w("no open compliance violation", "kein offener Verstoß gegen die Bedingungen");
-    if (key == "mail" && v.is_object())
-        return fmt::format("{} {} ({})", v.value("to", "?"),
-                           w.w("received the mail", "hat die Mail erhalten"), v.value("subject_key", "?"));
-    if (key == "payment_method")
-        return w.w("a payment method is on file", "eine Zahlungsmethode ist hinterlegt");
-    if (key == "billing_account")
-        return fmt::format("{} {}", w.w("the billing account is", "das Abrechnungskonto ist"), v.dump());
-    if (key == "last_result" && v.is_object())
-        return fmt::format(
-            "{} {} {}", w.w("the last call of", "der letzte Aufruf von"), w.op(v.value("operation", "*")),
-            fmt::format("{} {}", w.w("ended with", "endete mit"), w.code(v.value("error", "ok"))));
-    if (key == "result" && v.is_object())
-        return fmt::format("{} {} {}{}", w.op(v.value("operation", "*")), w.w("ended with", "endete mit"),
-                           w.code(v.value("code", "ok")), count_words(v, w));
-    if (key == "event" && v.is_object())
-        return fmt::format("{} {}{}", w.quote(w.event(v.value("kind", ""))),
-                           w.w("happened", "ist eingetreten"), count_words(v, w));
-    if (key == "early_retries" && v.is_object())
-        return fmt::format("{}{}", w.w("retries before Retry-After:", "Wiederholungen vor Retry-After:"),
-                           count_words(v, w));
-    if (key == "before" && v.is_array() && v.size() == 2)
-        return fmt::format("{} {} {}", happening_words(v[0], w), w.w("before", "vor"),
-                           happening_words(v[1], w));
-    if (key == "within" && v.is_object() && v.contains("from") && v.contains("to"))
-        return fmt::format("{} {} {} {}", happening_words(v["to"], w), w.w("within", "innerhalb von"),
-                           v.value("max", "?"),
-                           fmt::format("{} {}", w.w("after", "nach"), happening_words(v["from"], w)));
-    return c.dump();
+    if (key == "not")
+        return fmt::format("{} ({})", w.w("not", "nicht gilt:"), condition_words(v, w, depth + 1));
+    std::string out = world_condition_words(key, v, w);
+    if (out.empty()) out = history_condition_words(key, v, w);
+    return out.empty() ? c.dump() : out;
 }
 
 // [SECTION] explain
@@ -200,7 +257,9 @@ std::string rule_selector_words(const sim::FaultRule& r, const Words& w) {
     if (r.probability_ppm < 1'000'000)
         parts.push_back(
             fmt::format("{} {:.0f} %", w.w("at random,", "zufällig,"), r.probability_ppm / 10'000.0));
-    if (r.first > 0)
+    if (r.first == 1)
+        parts.push_back(w.w("on the first call", "beim ersten Aufruf"));
+    else if (r.first > 1)
         parts.push_back(fmt::format("{} {} {}", w.w("on the first", "bei den ersten"), r.first,
                                     w.w("calls", "Aufrufen")));
     if (r.nth > 0) parts.push_back(fmt::format("{} {}.", w.w("on call no.", "beim Aufruf Nr."), r.nth));
@@ -294,7 +353,7 @@ void explain_faults_and_events(const sim::Scenario& sc, const sim::Simulation& s
     if (sc.setup.faults.empty()) std::cout << "  " << w.w("none", "keine") << "\n";
     for (std::size_t i = 0; i < sc.setup.faults.size(); ++i) {
         const sim::FaultRule& r = sc.setup.faults[i];
-        std::cout << fmt::format("  {}. {}: {} — {} {}\n", i + 1,
+        std::cout << fmt::format("  {}. {}: {} — {}: {}\n", i + 1,
                                  terminal_text(r.id.empty() ? fmt::format("rule-{}", i + 1) : r.id),
                                  terminal_text(w.op(r.operation)), terminal_text(rule_selector_words(r, w)),
                                  terminal_text(rule_effect_words(r, w)));
@@ -329,14 +388,59 @@ void explain_objectives(const sim::Scenario& sc, const Words& w) {
     std::cout << "\n";
 }
 
+std::string codes_words(const std::vector<std::string>& codes, const Words& w) {
+    std::string out;
+    for (const auto& c : codes) out += (out.empty() ? "" : w.w(" or ", " oder ")) + c;
+    return out;
+}
+
+// One line per step: its caption, then what it does in words; a branch's steps indented below it.
+void explain_steps(const std::vector<sim::SolutionStep>& steps, const Words& w, const std::string& indent,
+                   int depth = 0) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const sim::SolutionStep& st = steps[i];
+        std::string what;
+        if (st.action) {
+            what = w.op(st.action->type);
+            const std::vector<std::string> expected =
+                st.expect_any.empty() ? std::vector<std::string>{st.expect} : st.expect_any;
+            if (expected != std::vector<std::string>{"ok"})
+                what += fmt::format(", {} {}", w.w("expects", "erwartet"), codes_words(expected, w));
+            if (st.retry)
+                what += fmt::format(", {} {}× {} {}", w.w("retries up to", "wiederholt bis zu"),
+                                    st.retry->max, w.w("on", "bei"), codes_words(st.retry->on, w));
+        } else if (st.advance) {
+            what = fmt::format("{} {}", w.w("waits", "wartet"), sim::format_duration(*st.advance));
+        } else if (st.is_branch()) {
+            what = fmt::format("{} {}", w.w("if the last result is", "wenn das letzte Ergebnis ist:"),
+                               codes_words(st.if_result, w));
+        } else if (!st.wait_until.is_null()) {
+            what = fmt::format("{} {} ({} {})", w.w("waits until", "wartet, bis"),
+                               condition_words(st.wait_until, w), w.w("at most", "höchstens"),
+                               span(st.max_wait));
+        }
+        const std::string caption = st.caption.in(w.lang);
+        std::cout << fmt::format("{}{}. {}{}\n", indent, i + 1, terminal_text(caption),
+                                 terminal_text(caption.empty() ? what : " — " + what));
+        if (!st.is_branch() || depth >= 8) continue;
+        if (!st.then_steps.empty()) {
+            std::cout << indent << "   " << w.w("then:", "dann:") << "\n";
+            explain_steps(st.then_steps, w, indent + "      ", depth + 1);
+        }
+        if (!st.else_steps.empty()) {
+            std::cout << indent << "   " << w.w("otherwise:", "sonst:") << "\n";
+            explain_steps(st.else_steps, w, indent + "      ", depth + 1);
+        }
+    }
+}
+
 void explain_solution(const sim::Scenario& sc, const Words& w) {
     std::cout << "\n" << w.w("Reference solution", "Musterlösung") << "\n";
     if (sc.solution.steps.empty()) {
         std::cout << "  " << w.w("none (no demo mode)", "keine (kein Demo-Modus)") << "\n";
         return;
     }
-    for (std::size_t i = 0; i < sc.solution.steps.size(); ++i)
-        std::cout << fmt::format("  {}. {}\n", i + 1, terminal_text(sc.solution.steps[i].caption.in(w.lang)));
+    explain_steps(sc.solution.steps, w, "  ");
     sim::Simulation sim(sc.setup);
     sim::AssessmentTracker tracker(sc.assessment);
     const sim::SolutionRun run = sim::play_solution(sc.solution, sim, &tracker);
@@ -372,7 +476,8 @@ int explain_command(const std::string& file, const std::string& lang) {
     for (const auto& e : load.errors) std::cerr << terminal_text(e.to_string()) << "\n";
     if (!load.ok()) return 1;
     const sim::Scenario& sc = *load.scenario;
-    const Words w = load_words(lang);
+    Words w = load_words(lang);
+    for (const sim::Product& p : sc.setup.world.catalog.products) w.products[p.sku] = p.name.in(lang);
     std::cout << fmt::format("{} — {}\n", terminal_text(sc.id), terminal_text(sc.title.in(lang)));
     if (!sc.description.en.empty()) std::cout << terminal_text(sc.description.in(lang)) << "\n";
     std::cout << fmt::format("{} {} · {} · ~{} min · {}", w.w("version", "Version"), sc.schema_version,

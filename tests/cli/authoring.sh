@@ -82,11 +82,16 @@ explain)
     for section in 'Ausgangslage' 'Störungsregeln' 'Ziele' 'Musterlösung' 'Ihr Ablauf'; do
         grep -q "^$section" "$work/de.txt" || fail "de: no section $section"
     done
-    grep -q 'licence-throttle: Assign licences (licences.assign) — always is throttled: at most 2 calls per 30s' "$work/en.txt" \
+    grep -q 'licence-throttle: Assign licences (licences.assign) — always: is throttled: at most 2 calls per 30s' "$work/en.txt" \
         || fail "the throttle rule in words: $(grep licence-throttle "$work/en.txt")"
-    grep -q 'portal-outage: .*on the first 1 calls fails with' "$work/en.txt" || fail "the first-call rule in words"
-    grep -q 'der Portalstatus ist „Genehmigt“' "$work/de.txt" || fail "de: the condition in words"
+    grep -q 'portal-outage: .*on the first call: fails with' "$work/en.txt" || fail "the first-call rule in words"
+    grep -q 'der Portalstatus „Genehmigt“ ist' "$work/de.txt" || fail "de: the condition in words"
     grep -q 'score 100/100' "$work/en.txt" || fail "the solution's score"
+    # Adaptive steps in words: retries, and a branch with its steps below it.
+    "$cli" explain "$scenarios/chaos-workshop-any-seed.json" --lang de > "$work/any.txt"
+    grep -q 'wiederholt bis zu 5× bei service.unavailable' "$work/any.txt" || fail "de: a retry in words"
+    grep -q 'wenn das letzte Ergebnis ist: fault.custom' "$work/any.txt" || fail "de: a branch in words"
+    grep -q '^     dann:' "$work/any.txt" || fail "de: the branch's steps"
     # A scenario that does not load: its errors, exit 1.
     printf '{"schema_version": 2, "id": "x"}' > "$work/bad.json"
     if "$cli" explain "$work/bad.json" > /dev/null 2> "$work/err.txt"; then fail "a bad scenario must fail"; fi
