@@ -137,7 +137,7 @@ std::string scalar_text(const Json& v) {
 
 // "users: max@…; sku: …": the arguments of an action or event that say most, short. Keys that name
 // what was acted on come first; the rest follow in key order.
-std::string args_summary(const Json& args, std::size_t max_items = 4) {
+std::string args_summary(const Json& args, std::size_t max_items = 4, const Strings* text = nullptr) {
     static const char* const kFirst[] = {
         "upn",  "users", "username", "display_name", "sku",   "quantity", "offer", "legal_name",
         "kind", "rule",  "id",       "operation",    "error", "by",       "name",  "text"};
@@ -161,6 +161,9 @@ std::string args_summary(const Json& args, std::size_t max_items = 4) {
                 if (!one.empty()) v += v.empty() ? one : ", " + one;
             }
         if (v.empty()) continue;
+        // An instructor's "fail next" names an operation and an error code: say them in words.
+        if (text && key == "operation") v = label_or(*text, "debrief.op." + v, v);
+        if (text && key == "error") v = label_or(*text, "errname." + v, v);
         out += (out.empty() ? "" : "; ") + key + ": " + clip(v, 60);
         ++n;
     }
@@ -268,7 +271,7 @@ Debrief make_debrief(const Scenario& scenario, const Simulation& sim, const Scor
             const std::string by = a.actor.empty() ? "" : text.format("debrief.by", {{"actor", a.actor}});
             if (type.rfind("instructor.", 0) == 0) {
                 item.lane = "instructor";
-                item.detail = r.ok ? args_summary(a.args) : error_message(text, r);
+                item.detail = r.ok ? args_summary(a.args, 4, &text) : error_message(text, r);
             } else if (r.ok) {
                 const std::string args = args_summary(a.args, 3);
                 item.detail = by + (by.empty() || args.empty() ? "" : " — ") + args;
@@ -1029,10 +1032,12 @@ void html_mistakes(std::string& out, const Debrief& d, const Strings& text) {
             esc(text.get("debrief.col.time")), esc(text.get("debrief.col.operation")),
             esc(text.get("debrief.col.error")), esc(text.get("debrief.col.message")));
         for (const Mistake& m : d.mistakes)
-            fmt::format_to(
-                add, "<tr><td class=\"when\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
-                esc(moment_text(cal, m.time, text)), esc(op_label(text, m.operation)), esc(m.error_code),
-                esc(m.message));
+            fmt::format_to(add,
+                           "<tr><td class=\"when\">{}</td><td title=\"{}\">{}</td><td "
+                           "title=\"{}\">{}</td><td>{}</td></tr>\n",
+                           esc(moment_text(cal, m.time, text)), esc(m.operation),
+                           esc(op_label(text, m.operation)), esc(m.error_code),
+                           esc(label_or(text, "errname." + m.error_code, m.error_code)), esc(m.message));
         out += "</tbody>\n</table>\n";
     }
     out += "</section>\n";

@@ -125,7 +125,7 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         CHECK(t.ui.shows(
             t.shell.strings().format("scenario.instructor.fail_armed",
                                      {{"operation", t.shell.strings().get("debrief.op.licences.assign")},
-                                      {"error", "licences.no_seats_left"}})));
+                                      {"error", t.shell.strings().get("errname.licences.no_seats_left")}})));
 
         // The trainee's next assignment: pending while frozen.
         t.assign_licence();
@@ -144,9 +144,10 @@ TEST_CASE("from the console window alone: freeze, fail the next licence assignme
         CHECK_FALSE(result->body["result"].value("ok", true));
         CHECK(result->body["result"].value("code", "") == "licences.no_seats_left");
         // The live journal shows it, localised.
-        CHECK(t.ui.shows(t.shell.strings().format(
-            "scenario.instructor.j_failed", {{"name", t.shell.strings().get("debrief.op.licences.assign")},
-                                             {"code", "licences.no_seats_left"}})));
+        CHECK(t.ui.shows(
+            t.shell.strings().format("scenario.instructor.j_failed",
+                                     {{"name", t.shell.strings().get("debrief.op.licences.assign")},
+                                      {"code", t.shell.strings().get("errname.licences.no_seats_left")}})));
         const sim::SimTime skipped_to = t.sim().now();
 
         // Reset: journaled in this run, then a fresh run of the same scenario, still frozen.

@@ -37,7 +37,7 @@ struct Labels {
 
 constexpr Labels kEnglish{"en",          "Nonprofit portal", "Register", "In review",      "Approved",
                           "Get started", "Add a user",       "Germany",  "Install Office", false};
-constexpr Labels kGerman{"de",     "Non-Profit-Portal",   "Registrieren", "In Prüfung",          "Genehmigt",
+constexpr Labels kGerman{"de",     "Nonprofit-Portal",    "Registrieren", "In Prüfung",          "Genehmigt",
                          "Kaufen", "Benutzer hinzufügen", "Deutschland",  "Office installieren", true};
 
 // The app loop in miniature on a tall display, so the long registration form fits without scrolling.

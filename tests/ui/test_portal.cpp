@@ -185,7 +185,7 @@ TEST_CASE("a person without the Nonprofit Portal licence sees the no-access page
     REQUIRE(t.shell.show_screen("portal.no_access"));
     t.ui.frames(2);
     CHECK(t.shell.ui().work_account == "jan@tierschutzmuster.onmicrosoft.com");
-    CHECK(t.ui.shows("Sie haben keinen Zugriff auf das Non-Profit-Portal"));
+    CHECK(t.ui.shows("Sie haben keinen Zugriff auf das Nonprofit-Portal"));
     REQUIRE(t.shell.navigate("portal.offers"));
     t.ui.frames(2);
     CHECK(t.ui.find("###offer_microsoft_365") == nullptr);

@@ -233,7 +233,9 @@ TEST_CASE("the console's preset injects a fault rule the simulation reports", "[
     CHECK(id.rfind("checkout-fails-", 0) == 0);
     CHECK(t.sim().faults().rules().front().operation == "billing.place_order");
     CHECK(t.ui.shows(id));
-    CHECK(t.ui.shows("0 of 0"));
+    CHECK(t.ui.shows("no calls yet"));    // not "0 of 0"
+    CHECK(t.ui.shows("Place an order"));  // the operation by its name, not billing.place_order
+    CHECK_FALSE(t.ui.shows("billing.place_order"));
 
     REQUIRE(t.ui.click("###preset_throttle_billing"));
     REQUIRE(t.ui.click("###preset_admin_down"));

@@ -2,7 +2,9 @@
 // counts, arm once, edit, remove) and a form to add a rule, or its JSON text to add or edit one.
 // Every change is an instructor.* action; the simulation validates the rule and says what is wrong.
 #include <algorithm>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -12,6 +14,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/instructor/instructor_views.hpp"
 #include "sim/json_input.hpp"
+#include "sim/registry.hpp"
 
 namespace app {
 
@@ -74,6 +77,49 @@ void labelled(const ViewContext& ctx, const char* key, float label_width) {
     ImGui::SameLine(x + label_width);
 }
 
+// The operations a rule can name, as the form offers them: every action, every action of an area,
+// then each of the trainee's operations (instructor operations are never faulted).
+std::vector<std::string> rule_operation_choices() {
+    std::vector<std::string> out = {"*"};
+    std::vector<std::string> ops;
+    for (const auto& [type, spec] : sim::journey_registry().actions) {
+        if (spec.is_instructor()) continue;
+        const std::string area = type.substr(0, type.find('.')) + ".*";
+        if (std::find(out.begin(), out.end(), area) == out.end()) out.push_back(area);
+        ops.push_back(type);
+    }
+    out.insert(out.end(), ops.begin(), ops.end());
+    return out;
+}
+
+// The error codes the form offers for an operation pattern: "service unavailable" (any service can
+// be down), then the codes the matching operations declare.
+std::vector<std::string> rule_error_choices(const std::string& pattern) {
+    std::vector<std::string> out = {"service.unavailable"};
+    const bool area = pattern.size() > 2 && pattern.compare(pattern.size() - 2, 2, ".*") == 0;
+    const std::string prefix = area ? pattern.substr(0, pattern.size() - 1) : std::string();
+    for (const auto& [type, spec] : sim::journey_registry().actions) {
+        if (spec.is_instructor()) continue;
+        const bool match = pattern == "*" || (area && type.rfind(prefix, 0) == 0) || type == pattern;
+        if (!match) continue;
+        for (const std::string& code : spec.errors)
+            if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+    }
+    return out;
+}
+
+// A combo of raw values shown by their names; the raw value is the item's id and its tooltip.
+void named_combo(const char* id, const char* item_prefix, const std::vector<std::string>& values,
+                 std::string& value, const std::function<std::string(const std::string&)>& name) {
+    if (!widgets::begin_combo(id, name(value).c_str(), ImGuiComboFlags_HeightLarge)) return;
+    for (const std::string& v : values) {
+        const std::string label = name(v) + "###" + item_prefix + v;
+        if (widgets::selectable(label.c_str(), v == value)) value = v;
+        id_tooltip(v);
+    }
+    ImGui::EndCombo();
+}
+
 void draw_form_fields(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     float label_w = 0.0f;
@@ -90,7 +136,9 @@ void draw_form_fields(const ViewContext& ctx) {
                              st.rule_id);
     labelled(ctx, "scenario.console.col_operation", label_w);
     ImGui::SetNextItemWidth(field_w);
-    widgets::input_text_hint("###rule_operation", "billing.*", st.rule_operation);
+    static const std::vector<std::string> operations = rule_operation_choices();
+    named_combo("###rule_operation", "rule_op_", operations, st.rule_operation,
+                [&ctx](const std::string& op) { return operation_pattern_name(ctx, op); });
     labelled(ctx, "scenario.console.col_effect", label_w);
     const char* effects[] = {"scenario.console.effect.error", "scenario.console.effect.latency",
                              "scenario.console.effect.hang"};
@@ -103,7 +151,9 @@ void draw_form_fields(const ViewContext& ctx) {
     if (st.rule_effect == RuleEffect::Error) {
         labelled(ctx, "scenario.instructor.rule_error", label_w);
         ImGui::SetNextItemWidth(field_w);
-        widgets::input_text_hint("###rule_error", "service.unavailable", st.rule_error);
+        const std::vector<std::string> codes = rule_error_choices(st.rule_operation);
+        named_combo("###rule_error", "rule_err_", codes, st.rule_error,
+                    [&ctx](const std::string& code) { return error_name(ctx, code); });
     } else if (st.rule_effect == RuleEffect::Latency) {
         labelled(ctx, "scenario.instructor.rule_latency", label_w);
         ImGui::SetNextItemWidth(field_w);
@@ -151,10 +201,11 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                                 ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_effect").c_str(),
                                 ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn(ctx.text.get("scenario.console.col_fired").c_str(),
-                                ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
-                                    ImGui::GetFontSize() * 2.0f);
+        ImGui::TableSetupColumn(
+            ctx.text.get("scenario.console.col_fired").c_str(), ImGuiTableColumnFlags_WidthFixed,
+            std::max(ImGui::CalcTextSize(ctx.text.get("scenario.console.col_fired").c_str()).x +
+                         ImGui::GetFontSize() * 2.0f,
+                     ImGui::GetFontSize() * 5.0f));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, buttons_w);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
@@ -175,17 +226,20 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                 ImGui::TableNextColumn();
                 widgets::text(id);
                 ImGui::TableNextColumn();
-                widgets::text(r.operation);
+                widgets::text_wrapped(operation_pattern_name(ctx, r.operation));
+                id_tooltip(r.operation);
                 ImGui::TableNextColumn();
                 std::string effect = ctx.text.get(effect_key(r.effect));
-                if (r.effect == sim::FaultRule::Effect::Error) effect += " " + r.error_code;
+                if (r.effect == sim::FaultRule::Effect::Error) effect += ": " + error_name(ctx, r.error_code);
                 if (r.armed) effect += " · " + ctx.text.get("scenario.instructor.armed");
                 widgets::text_wrapped(effect);
+                if (r.effect == sim::FaultRule::Effect::Error) id_tooltip(r.error_code);
                 ImGui::TableNextColumn();
                 const int fires = i < states.size() ? states[i].fires : 0;
                 const int calls = i < states.size() ? states[i].calls : 0;
-                widgets::text(
-                    ctx.text.format("scenario.console.fired", {{"fires", fires}, {"calls", calls}}));
+                widgets::text_wrapped(calls == 0 ? ctx.text.get("scenario.console.fired_none")
+                                                 : ctx.text.format("scenario.console.fired",
+                                                                   {{"fires", fires}, {"calls", calls}}));
                 ImGui::TableNextColumn();
                 bool do_arm = false, do_edit = false, do_remove = false;
                 if (compact) {

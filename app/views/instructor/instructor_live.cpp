@@ -26,8 +26,21 @@ std::string when(const ViewContext& ctx, sim::SimTime t) {
     return format_clock_short(ctx.sim->calendar().local(t), ctx.text);
 }
 
+// The raw ids behind a journal line (its tooltip, for testers): operation, code, event, rule, effect.
+std::string journal_ids(const sim::JournalEntry& e) {
+    const nlohmann::json& b = e.body;
+    if (e.kind == "action" && b.contains("action") && b["action"].is_object())
+        return b["action"].value("type", "");
+    if (e.kind == "result" && b.contains("result") && b["result"].is_object())
+        return b.value("type", "") + " → " +
+               b["result"].value("code", b["result"].value("ok", false) ? "ok" : "");
+    if (e.kind == "event") return b.value("kind", "");
+    if (e.kind == "fault") return b.value("rule", "") + " · " + b.value("effect", "");
+    return "";
+}
+
 // One line of the journal, in the interface language (names of operations and background events
-// are the debrief's texts).
+// are the debrief's texts, errors by their short names).
 std::string journal_line(const ViewContext& ctx, const sim::JournalEntry& e) {
     const nlohmann::json& b = e.body;
     if (e.kind == "action" && b.contains("action") && b["action"].is_object()) {
@@ -42,7 +55,7 @@ std::string journal_line(const ViewContext& ctx, const sim::JournalEntry& e) {
         if (b["result"].value("ok", false))
             return ctx.text.format("scenario.instructor.j_ok", {{"name", name}});
         return ctx.text.format("scenario.instructor.j_failed",
-                               {{"name", name}, {"code", b["result"].value("code", "")}});
+                               {{"name", name}, {"code", error_name(ctx, b["result"].value("code", ""))}});
     }
     if (e.kind == "event") {
         const std::string kind = b.value("kind", "");
@@ -51,8 +64,9 @@ std::string journal_line(const ViewContext& ctx, const sim::JournalEntry& e) {
                                {{"name", ctx.text.has(key) ? ctx.text.get(key) : kind}});
     }
     if (e.kind == "fault")
-        return ctx.text.format("scenario.instructor.j_fault",
-                               {{"rule", b.value("rule", "")}, {"effect", b.value("effect", "")}});
+        return ctx.text.format(
+            "scenario.instructor.j_fault",
+            {{"rule", b.value("rule", "")}, {"effect", fault_effect_name(ctx, b.value("effect", ""))}});
     if (e.kind == "note")
         return ctx.text.format("scenario.instructor.j_note", {{"text", b.value("text", "")}});
     return e.kind;
@@ -117,6 +131,7 @@ void draw_live_journal(const ViewContext& ctx, float height) {
     ImGui::BeginChild("##live_journal", ImVec2(0, height), true);
     // Follow the newest entry while the view is at the bottom (or just grew).
     const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
+    if (entries.empty()) widgets::text_disabled(ctx.text.get("scenario.instructor.journal_empty"));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(entries.size()));
     while (clipper.Step()) {
@@ -130,6 +145,7 @@ void draw_live_journal(const ViewContext& ctx, float height) {
                 widgets::text_colored(palette().error_text, line);
             else
                 widgets::text(line);
+            id_tooltip(journal_ids(e));
         }
     }
     if (entries.size() != st.journal_seen && at_bottom) ImGui::SetScrollHereY(1.0f);

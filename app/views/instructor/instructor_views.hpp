@@ -43,5 +43,14 @@ void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out);  // al
 void submit_instructor(CommandQueue& out, sim::Action action);
 // The localised name of an operation ("licences.assign" → "Assign licences"), else the type itself.
 std::string operation_name(const ViewContext& ctx, const std::string& type);
+// A fault rule's operation pattern in words: "*" → "Every action", "billing.*" → "Every action:
+// Billing", an operation → its name; another pattern stays as written.
+std::string operation_pattern_name(const ViewContext& ctx, const std::string& pattern);
+// The short name of a result code ("errname.<code>": "No licences left"), else the code itself.
+std::string error_name(const ViewContext& ctx, const std::string& code);
+// A fault effect ("error", "latency", "throttle", "hang") in words.
+std::string fault_effect_name(const ViewContext& ctx, const std::string& effect);
+// Raw ids for testers: a tooltip on the last item while it is hovered (nothing when `ids` is empty).
+void id_tooltip(const std::string& ids);
 
 }  // namespace app

@@ -35,7 +35,37 @@ std::string operation_name(const ViewContext& ctx, const std::string& type) {
     return ctx.text.has(key) ? ctx.text.get(key) : type;
 }
 
+std::string error_name(const ViewContext& ctx, const std::string& code) {
+    const std::string key = "errname." + code;
+    return ctx.text.has(key) ? ctx.text.get(key) : code;
+}
+
+std::string operation_pattern_name(const ViewContext& ctx, const std::string& pattern) {
+    if (pattern == "*") return ctx.text.get("scenario.instructor.op_any");
+    const std::size_t n = pattern.size();
+    if (n > 2 && pattern.compare(n - 2, 2, ".*") == 0) {
+        const std::string area_key = "scenario.instructor.area." + pattern.substr(0, n - 2);
+        if (ctx.text.has(area_key))
+            return ctx.text.format("scenario.instructor.op_area", {{"area", ctx.text.get(area_key)}});
+    }
+    return operation_name(ctx, pattern);
+}
+
+std::string fault_effect_name(const ViewContext& ctx, const std::string& effect) {
+    const std::string key = "scenario.console.effect." + effect;
+    return ctx.text.has(key) ? ctx.text.get(key) : effect;
+}
+
+void id_tooltip(const std::string& ids) {
+    if (!ids.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ids.c_str());
+}
+
 namespace {
+
+std::string error_message(const ViewContext& ctx, const std::string& code) {
+    const std::string key = "error." + code;
+    return ctx.text.has(key) ? ctx.text.get(key) : code;
+}
 
 void muted_wrapped(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
@@ -69,11 +99,6 @@ const std::vector<std::string>& error_codes(const ViewContext& ctx) {
     return st.error_codes;
 }
 
-std::string error_message(const ViewContext& ctx, const std::string& code) {
-    const std::string key = "error." + code;
-    return ctx.text.has(key) ? ctx.text.get(key) : code;
-}
-
 void draw_operation_combo(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     ImGui::SetNextItemWidth(-1.0f);
@@ -91,14 +116,17 @@ void draw_error_combo(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     const std::vector<std::string>& codes = error_codes(ctx);
     ImGui::SetNextItemWidth(-1.0f);
-    if (!widgets::begin_combo("###fail_error", st.fail_error.c_str())) return;
+    if (!widgets::begin_combo("###fail_error", error_name(ctx, st.fail_error).c_str())) return;
     for (const std::string& code : codes) {
-        const std::string label = code + "###err_" + code;
+        const std::string label = error_name(ctx, code) + "###err_" + code;
         if (widgets::selectable(label.c_str(), code == st.fail_error)) st.fail_error = code;
-        if (ImGui::IsItemHovered()) {
+        if (ImGui::IsItemHovered()) {  // the message the trainee will see, then the code for testers
+            ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
-            ImGui::SetTooltip("%s", error_message(ctx, code).c_str());
+            ImGui::TextUnformatted(error_message(ctx, code).c_str());
+            ImGui::TextDisabled("%s", code.c_str());
             ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
     }
     ImGui::EndCombo();
@@ -108,10 +136,11 @@ void draw_error_combo(const ViewContext& ctx) {
 void draw_armed_rules(const ViewContext& ctx, CommandQueue& out) {
     for (const sim::FaultRule& r : ctx.sim->faults().rules()) {
         if (!r.armed || !r.enabled) continue;
-        widgets::text_colored(
-            palette().accent,
-            ctx.text.format("scenario.instructor.waiting",
-                            {{"operation", operation_name(ctx, r.operation)}, {"error", r.error_code}}));
+        widgets::text_colored(palette().accent,
+                              ctx.text.format("scenario.instructor.waiting",
+                                              {{"operation", operation_pattern_name(ctx, r.operation)},
+                                               {"error", error_name(ctx, r.error_code)}}));
+        id_tooltip(r.operation + " → " + r.error_code);
         ImGui::SameLine();
         const std::string cancel = ctx.text.get("scenario.instructor.cancel") + "###cancel_" + r.id;
         if (widgets::button(cancel.c_str())) {
@@ -217,7 +246,7 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
     const ActionStatus status = draw_action_status(ctx, kInstructorTag);
     if (status == ActionStatus::Ok && !st.notice_key.empty())
         muted_wrapped(ctx.text.format(st.notice_key, {{"operation", operation_name(ctx, st.notice_operation)},
-                                                      {"error", st.notice_error}}));
+                                                      {"error", error_name(ctx, st.notice_error)}}));
 }
 
 // [SECTION] Window

@@ -10,6 +10,7 @@
 #include "app/ui/page.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/instructor/instructor_views.hpp"  // operation_name, error_name, id_tooltip
 #include "app/views/replay/replay_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
 #include "sim/assessment.hpp"
@@ -37,6 +38,7 @@ void picker(const char* id, const std::vector<std::string>& values, std::string&
         for (const std::string& v : values) {
             const std::string label = label_of(v) + "###" + std::string(id + 3) + "_" + v;
             if (widgets::selectable(label.c_str(), v == value)) value = v;
+            if (label_of(v) != v) id_tooltip(v);  // the raw id, for testers
         }
         ImGui::EndCombo();
     }
@@ -91,10 +93,11 @@ std::pair<nlohmann::json, std::string> built_observation(const ViewContext& ctx)
             if (st.obs_operation.empty() || (!st.obs_yes && st.obs_error.empty())) break;
             const std::string error = st.obs_yes ? "ok" : st.obs_error;
             return {{{"last_result", {{"operation", st.obs_operation}, {"error", error}}}},
-                    st.obs_yes
-                        ? ctx.text.format("replay.obs.say.succeeded", {{"operation", st.obs_operation}})
-                        : ctx.text.format("replay.obs.say.failed",
-                                          {{"operation", st.obs_operation}, {"error", error}})};
+                    st.obs_yes ? ctx.text.format("replay.obs.say.succeeded",
+                                                 {{"operation", operation_name(ctx, st.obs_operation)}})
+                               : ctx.text.format("replay.obs.say.failed",
+                                                 {{"operation", operation_name(ctx, st.obs_operation)},
+                                                  {"error", error_name(ctx, error)}})};
         }
         case kLicensed: {
             if (st.obs_person.empty() || st.obs_sku.empty()) break;
@@ -143,7 +146,8 @@ void draw_observation_form(const ViewContext& ctx, CommandQueue& out) {
                 widgets::text_disabled(ctx.text.get("replay.obs.no_operations"));
                 break;
             }
-            picker("###obs_operation", ops, st.obs_operation, same);
+            picker("###obs_operation", ops, st.obs_operation,
+                   [&ctx](const std::string& op) { return operation_name(ctx, op); });
             if (widgets::radio_button((ctx.text.get("replay.obs.succeeded") + "###obs_yes").c_str(),
                                       st.obs_yes))
                 st.obs_yes = true;
@@ -159,7 +163,8 @@ void draw_observation_form(const ViewContext& ctx, CommandQueue& out) {
                     widgets::input_text_hint("###obs_error_code", "billing.invalid_payment_method",
                                              st.obs_error);
                 } else {
-                    picker("###obs_error", codes, st.obs_error, same);
+                    picker("###obs_error", codes, st.obs_error,
+                           [&ctx](const std::string& code) { return error_name(ctx, code); });
                 }
             }
             break;

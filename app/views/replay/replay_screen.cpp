@@ -162,7 +162,8 @@ void draw_action_marks(const ViewContext& ctx, CommandQueue& out, const ReplayIn
                                                   {"time", replay_time_text(ctx, m.time)}}));
     if (m.failed)
         widgets::text_colored(palette().error_text,
-                              ctx.text.format("replay.mark_failed", {{"code", m.error}}));
+                              ctx.text.format("replay.mark_failed", {{"code", error_name(ctx, m.error)}}));
+    widgets::text_disabled(m.failed ? m.type + " → " + m.error : m.type);  // raw ids, for testers
     widgets::text_disabled(ctx.text.get("replay.mark_click"));
     ImGui::EndTooltip();
     if (strip_clicked) out.push(SetReplayTime{m.time, nearest + 1});
@@ -277,10 +278,12 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.type.c_str());
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
-            if (m.failed)
-                widgets::text_colored(palette().error_text, m.error);
-            else
+            if (m.failed) {
+                widgets::text_colored(palette().error_text, error_name(ctx, m.error));
+                id_tooltip(m.error);
+            } else {
                 widgets::text_disabled(ctx.text.get("replay.ok"));
+            }
         }
     }
     ImGui::EndTable();
