@@ -97,7 +97,9 @@ TEST_CASE("the score screen draws the debrief: timeline lanes, time per objectiv
             REQUIRE_FALSE(d.timeline.empty());
             REQUIRE(d.mistakes.size() == 1);
             CHECK(d.mistakes.front().operation == "portal.open_offer");
-            CHECK(t.ui.shows(d.mistakes.front().error_code));
+            // The error by its short name, never the raw code (that is in the tooltip).
+            CHECK(t.ui.shows(t.shell.strings().get("errname." + d.mistakes.front().error_code)));
+            CHECK_FALSE(t.ui.shows(d.mistakes.front().error_code));
             CHECK(t.ui.shows(d.mistakes.front().message));
             CHECK(d.lang == e.lang);
             for (const app::widgets::ItemInfo& item : t.ui.items()) {

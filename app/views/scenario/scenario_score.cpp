@@ -142,9 +142,12 @@ void draw_mistakes(const ViewContext& ctx, const sim::Debrief& d) {
         widgets::text_wrapped(ctx.text.has(op_key) ? ctx.text.get(op_key) : m.operation);
         ImGui::TableNextColumn();
         widgets::text_wrapped(m.message);
+        // The error by its short name; the raw code is for testers, in the tooltip.
+        const std::string name_key = "errname." + m.error_code;
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error_text);
-        widgets::text_wrapped(m.error_code);
+        widgets::text_wrapped(ctx.text.has(name_key) ? ctx.text.get(name_key) : m.error_code);
         ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.error_code.c_str());
     }
     ImGui::EndTable();
 }
