@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -120,7 +121,8 @@ namespace {
 bool is_history_condition(const std::string& key);
 void validate_history_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                 std::vector<ConditionError>& errors);
-bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s);
+bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s,
+                                HistoryMemo* memo);
 }  // namespace
 
 bool validate_condition(const nlohmann::json& c, const std::string& pointer,
@@ -209,33 +211,37 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
     return errors.size() == before;
 }
 
-static bool evaluate_checked(const nlohmann::json& c, const Simulation& s);
+static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, HistoryMemo* memo);
 
 bool evaluate_condition(const nlohmann::json& c, const Simulation& s) {
+    return evaluate_condition(c, s, nullptr);
+}
+
+bool evaluate_condition(const nlohmann::json& c, const Simulation& s, HistoryMemo* memo) {
     // Conditions are validated at load; this guard keeps a hand-built one from ever crashing a run.
     try {
-        return evaluate_checked(c, s);
+        return evaluate_checked(c, s, memo);
     } catch (const nlohmann::json::exception&) {
         return false;
     }
 }
 
-static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
+static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, HistoryMemo* memo) {
     if (!c.is_object() || c.size() != 1) return false;
     const World& w = s.world();
     const std::string key = c.begin().key();
     const nlohmann::json& v = c.begin().value();
     if (key == "all") {
         for (const auto& x : v)
-            if (!evaluate_checked(x, s)) return false;
+            if (!evaluate_checked(x, s, memo)) return false;
         return true;
     }
     if (key == "any") {
         for (const auto& x : v)
-            if (evaluate_checked(x, s)) return true;
+            if (evaluate_checked(x, s, memo)) return true;
         return false;
     }
-    if (key == "not") return !evaluate_checked(v, s);
+    if (key == "not") return !evaluate_checked(v, s, memo);
     if (key == "portal_status") {
         const std::string now = to_string(w.organisation.status);
         if (v.is_array()) {
@@ -282,7 +288,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
         return true;
     }
     if (key == "billing_account") return v == to_string(w.billing.status);
-    if (is_history_condition(key)) return evaluate_history_condition(key, v, s);
+    if (is_history_condition(key)) return evaluate_history_condition(key, v, s, memo);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;
@@ -305,7 +311,26 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s) {
 // "result", "event", "early_retries", "before", "within" and "last_result" read the simulation's journal
 // (sim/journal.hpp), not the world: results of operations, background events and fault firings. A
 // "happening" (in "before" and "within") is {"result": {…}} or {"event": {…}} without counts; its first
-// occurrence is the first matching journal entry. Each evaluation scans the journal once at most.
+// occurrence is the first matching journal entry. An evaluation reads the journal entries it has not read
+// yet (all of them without a HistoryMemo; with the tracker's, each entry once over the run).
+
+constexpr std::size_t kHistoryNever = static_cast<std::size_t>(-1);
+
+// What one condition over what happened has read of the journal: entries [0, scanned) are accounted
+// for. A fresh evaluation starts from an empty one; an AssessmentTracker keeps one per condition, so each
+// journal entry is read once per condition over the whole run.
+struct HistoryRead {
+    std::size_t scanned = 0;
+    std::int64_t count = 0;                // result, event, early_retries: matches so far
+    std::size_t first = kHistoryNever;     // before: A's first; within: "from"'s first
+    std::size_t second = kHistoryNever;    // before: B's first; within: the first "to" after "from"
+    std::optional<std::string> last_code;  // last_result: the code of the latest matching result
+    JournalEntry last_entry;               // the entry at scanned - 1: the journal must still start so
+};
+
+struct HistoryMemo {
+    std::map<const nlohmann::json*, HistoryRead> reads;  // by condition (its value in the Assessment)
+};
 
 namespace {
 
@@ -575,76 +600,82 @@ bool hist_matches(const HistJournal& j, std::size_t i, const HistSpec& h) {
     return true;
 }
 
-// at_least ≤ n ≤ at_most (when given), counting `matches` over the journal; stops early once the answer
-// is known. at_least defaults to `least` (1 for results and events), or to 0 when at_most is given.
-template <class Match>
-bool hist_count_within(const HistJournal& j, const nlohmann::json& v, std::int64_t least,
-                       const Match& matches) {
-    const std::int64_t hi = v.contains("at_most") ? v["at_most"].get<std::int64_t>() : -1;
-    const std::int64_t lo = v.value("at_least", hi >= 0 ? std::int64_t{0} : least);
-    std::int64_t n = 0;
-    for (std::size_t i = 0; i < j.entries().size(); ++i) {
-        if (!matches(i)) continue;
-        ++n;
-        if (hi >= 0 && n > hi) return false;
-        if (hi < 0 && n >= lo) return true;
-    }
-    return n >= lo;
-}
-
-constexpr std::size_t kHistNever = static_cast<std::size_t>(-1);
-
-std::size_t hist_first(const HistJournal& j, const HistSpec& h, std::size_t from = 0) {
-    for (std::size_t i = from; i < j.entries().size(); ++i)
-        if (hist_matches(j, i, h)) return i;
-    return kHistNever;
-}
-
 HistSpec hist_happening(const nlohmann::json& h) {
     return hist_spec(h.begin().key(), h.begin().value());
 }
 
-bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s) {
-    const HistJournal j(s);
+// The condition's part of one journal entry `i`.
+void hist_read(const std::string& key, const nlohmann::json& v, const HistJournal& j, std::size_t i,
+               const HistSpec& a, const HistSpec& b, HistoryRead& r) {
+    const JournalEntry& e = j.entries()[i];
     if (key == "result" || key == "event") {
-        const HistSpec h = hist_spec(key, v);
-        return hist_count_within(j, v, 1, [&](std::size_t i) { return hist_matches(j, i, h); });
-    }
-    if (key == "early_retries") {
-        const std::string op = v.value("operation", std::string("*"));
-        return hist_count_within(j, v, 0, [&](std::size_t i) {
-            const JournalEntry& e = j.entries()[i];
-            if (e.kind != "fault" || !e.body.value("early_retry", false)) return false;
-            return op == "*" || glob_match(op, j.type_before(i, e.body.value("handle", std::uint64_t{0})));
-        });
-    }
-    if (key == "before") {
-        const HistSpec a = hist_happening(v.at(0)), b = hist_happening(v.at(1));
-        for (std::size_t i = 0; i < j.entries().size(); ++i) {
-            if (hist_matches(j, i, b)) return false;  // B first (or both at once): not before
-            if (hist_matches(j, i, a)) return hist_first(j, b, i + 1) != kHistNever;
+        r.count += hist_matches(j, i, a) ? 1 : 0;
+    } else if (key == "early_retries") {
+        if (e.kind != "fault" || !e.body.value("early_retry", false)) return;
+        const std::string& op = a.pattern;
+        r.count +=
+            (op == "*" || glob_match(op, j.type_before(i, e.body.value("handle", std::uint64_t{0})))) ? 1 : 0;
+    } else if (key == "before") {
+        if (r.second == kHistoryNever && hist_matches(j, i, b)) r.second = i;
+        if (r.first == kHistoryNever && hist_matches(j, i, a)) r.first = i;
+    } else if (key == "within") {
+        if (r.first == kHistoryNever) {
+            if (hist_matches(j, i, a)) r.first = i;
+        } else if (r.second == kHistoryNever && hist_matches(j, i, b)) {
+            r.second = i;
         }
-        return false;
+    } else if (e.kind == "result" &&
+               glob_match(v.at("operation").get_ref<const std::string&>(), hist_text(e.body, "type"))) {
+        const nlohmann::json& res = e.body.at("result");
+        r.last_code = res.value("ok", false) ? std::string("ok") : res.value("code", std::string());
     }
+}
+
+bool hist_verdict(const std::string& key, const nlohmann::json& v, const HistJournal& j, const HistoryRead& r,
+                  const Simulation& s) {
+    if (key == "result" || key == "event" || key == "early_retries") {
+        // at_least defaults to 1 for results and events, 0 for early retries, and 0 beside at_most.
+        const std::int64_t hi = v.contains("at_most") ? v["at_most"].get<std::int64_t>() : -1;
+        const std::int64_t lo = v.value("at_least", hi >= 0 || key == "early_retries" ? 0 : 1);
+        return r.count >= lo && (hi < 0 || r.count <= hi);
+    }
+    if (key == "before") return r.first != kHistoryNever && r.second != kHistoryNever && r.first < r.second;
     if (key == "within") {
-        const std::size_t from = hist_first(j, hist_happening(v.at("from")));
         const auto max = parse_duration(v.at("max").get<std::string>());
-        if (from == kHistNever || !max) return false;
-        const SimTime deadline = apply_duration(s.calendar(), j.entries()[from].time, *max);
-        const HistSpec to = hist_happening(v.at("to"));
-        for (std::size_t i = from + 1; i < j.entries().size() && j.entries()[i].time <= deadline; ++i)
-            if (hist_matches(j, i, to)) return true;
-        return false;
+        if (r.first == kHistoryNever || r.second == kHistoryNever || !max) return false;
+        return j.entries()[r.second].time <= apply_duration(s.calendar(), j.entries()[r.first].time, *max);
     }
-    // "last_result": the latest result of the operation glob was ok, or failed with that error code.
-    const std::string operation = v["operation"].get<std::string>();
+    return r.last_code && v.at("error") == *r.last_code;  // last_result; never answered: false
+}
+
+bool evaluate_history_condition(const std::string& key, const nlohmann::json& v, const Simulation& s,
+                                HistoryMemo* memo) {
+    const HistJournal j(s);
     const auto& entries = j.entries();
-    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-        if (it->kind != "result" || !glob_match(operation, hist_text(it->body, "type"))) continue;
-        const nlohmann::json& r = it->body.at("result");
-        return v["error"] == (r.value("ok", false) ? std::string("ok") : r.value("code", std::string()));
+    HistoryRead fresh;
+    HistoryRead& r = memo ? memo->reads[&v] : fresh;
+    // A journal that is not the one read so far (shorter, or another entry where the last read one was).
+    if (r.scanned > entries.size() || (r.scanned > 0 && (entries[r.scanned - 1].time != r.last_entry.time ||
+                                                         entries[r.scanned - 1].kind != r.last_entry.kind ||
+                                                         entries[r.scanned - 1].body != r.last_entry.body)))
+        r = HistoryRead{};
+    if (r.scanned < entries.size()) {
+        HistSpec a, b;
+        if (key == "result" || key == "event") a = hist_spec(key, v);
+        if (key == "early_retries") a.pattern = v.value("operation", std::string("*"));
+        if (key == "before") {
+            a = hist_happening(v.at(0));
+            b = hist_happening(v.at(1));
+        }
+        if (key == "within") {
+            a = hist_happening(v.at("from"));
+            b = hist_happening(v.at("to"));
+        }
+        for (std::size_t i = r.scanned; i < entries.size(); ++i) hist_read(key, v, j, i, a, b, r);
+        r.scanned = entries.size();
+        if (memo) r.last_entry = entries.back();
     }
-    return false;  // the operation never answered
+    return hist_verdict(key, v, j, r, s);
 }
 
 }  // namespace
@@ -1031,10 +1062,11 @@ void AssessmentTracker::update(const Simulation& s) {
     checked_ = true;
     checked_size_ = journal.size();
     checked_hash_ = journal.hash();
+    if (!memo_) memo_ = std::make_shared<HistoryMemo>();
     const auto& obs = assessment_->objectives;
     for (std::size_t i = 0; i < obs.size(); ++i) {
         if (met_at_[i] >= 0) continue;
-        if (evaluate_condition(obs[i].condition, s))
+        if (evaluate_condition(obs[i].condition, s, memo_.get()))
             met_at_[i] = s.now();
         else if (assessment_->ordered)
             break;  // later objectives wait for this one

@@ -262,6 +262,21 @@ TEST_CASE("objectives over what happened are tracked like any other, and last_re
     CHECK(t.report(s).score == 100);
 }
 
+TEST_CASE("a hand-built condition over what happened that was never validated evaluates to false",
+          "[sim][assessment][history]") {
+    sim::Simulation s = hist_sim();
+    hist_act(s, "billing.place_order", kBen, hist_order());
+    for (const json& c :
+         {json{{"result", 5}}, json{{"result", json::object()}}, json{{"last_result", {{"error", "ok"}}}},
+          json{{"last_result", {{"operation", "billing.*"}}}}, json{{"before", {kRefused}}},
+          json{{"before", "x"}}, json{{"within", {{"from", kRefused}}}},
+          json{{"within", {{"from", kRefused}, {"to", kRefused}, {"max", 3}}}},
+          json{{"early_retries", {{"at_most", "x"}}}}, json{{"event", {{"kind", 1}}}}}) {
+        INFO(c.dump());
+        CHECK_FALSE(evaluate_condition(c, s));
+    }
+}
+
 TEST_CASE("reads_history finds a condition over what happened anywhere in an objective",
           "[sim][assessment][history]") {
     CHECK(sim::reads_history(kRefused));
@@ -514,4 +529,73 @@ TEST_CASE("role-refusal-scored: the refusal, then the Global Administrator's ord
         CHECK_FALSE(t.tracker->is_met(2));  // ordered objectives: the third waits for the second
         CHECK(t.score() == 20);
     }
+}
+
+TEST_CASE("a tracker reads each journal entry once and agrees with a fresh evaluation at every step",
+          "[sim][assessment][history]") {
+    sim::FaultRule throttle;
+    throttle.id = "assign-throttle";
+    throttle.operation = "licences.assign";
+    throttle.effect = sim::FaultRule::Effect::Throttle;
+    throttle.limit = 1;
+    throttle.window = sim::kHour;
+    throttle.retry_after = 30 * sim::kSecond;
+    throttle.max_fires = 1;
+    const json propagated = {{"event", {{"kind", "licences.propagated"}}}};
+    const json throttled = {{"result", {{"operation", "licences.assign"}, {"code", "throttled"}}}};
+    const std::vector<json> conditions = {
+        kRefused,
+        hist_count(kRefused, 2, 2),
+        hist_count(kRefused, -1, 0),
+        {{"early_retries", {{"at_least", 1}}}},
+        {{"all", {propagated, {{"early_retries", {{"at_most", 0}}}}}}},
+        {{"before", {kRefused, kAnnaOrdered}}},
+        {{"before", {propagated, kRefused}}},
+        {{"within",
+          {{"from", throttled},
+           {"to", {{"result", {{"operation", "licences.assign"}, {"code", "ok"}}}}},
+           {"max", "45s"}}}},
+        {{"within", {{"from", kAnnaOrdered}, {"to", propagated}, {"max", "1h"}}}},
+        {{"not", {{"last_result", {{"operation", "licences.*"}, {"error", "ok"}}}}}},
+        {{"any", {{{"event", {{"kind", "portal.*"}}}}, hist_count(propagated, 2, -1)}}},
+    };
+    json items = json::array();
+    for (std::size_t i = 0; i < conditions.size(); ++i)
+        items.push_back({{"id", std::to_string(i)}, {"title", "T"}, {"condition", conditions[i]}});
+    std::vector<sim::ConditionError> errors;
+    const sim::Assessment a = sim::assessment_from_scenario(json{{"objectives", items}}, errors);
+    REQUIRE(errors.empty());
+
+    sim::Simulation s = hist_sim({throttle});
+    sim::AssessmentTracker tracker(a);
+    std::vector<sim::SimTime> fresh_met(conditions.size(), -1);
+    auto step = [&] {
+        tracker.update(s);
+        for (std::size_t i = 0; i < conditions.size(); ++i)
+            if (fresh_met[i] < 0 && evaluate_condition(conditions[i], s)) fresh_met[i] = s.now();
+    };
+    auto act = [&](const std::string& type, const std::string& actor, json args) {
+        const sim::ActionHandle h = s.submit(sim::Action{type, actor, std::move(args)});
+        step();
+        while (s.is_pending(h) && s.step_to_next_event()) step();
+    };
+    act("billing.place_order", kBen, hist_order());
+    act("billing.place_order", kAdmin, hist_order());
+    act("licences.assign", kAdmin, hist_assign(kAdmin));
+    act("licences.assign", kAdmin, hist_assign(kBen));  // throttled
+    act("licences.assign", kAdmin, hist_assign(kBen));  // too early
+    s.run_until(s.now() + 40 * sim::kSecond);
+    step();
+    act("licences.assign", kAdmin, hist_assign(kBen));
+    act("billing.place_order", kBen, hist_order());
+    while (s.now() < sim::kDay && s.step_to_next_event()) step();
+    const sim::ScoreReport r = tracker.report(s);
+    int met = 0;
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+        INFO(i << ": " << conditions[i].dump());
+        CHECK(r.objectives[i].met_at == fresh_met[i]);
+        met += r.objectives[i].met ? 1 : 0;
+    }
+    CHECK(met >= 7);                   // most become true at some step, at their own moment
+    CHECK_FALSE(r.objectives[6].met);  // a propagation before the first refusal never happens
 }

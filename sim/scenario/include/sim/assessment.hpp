@@ -40,6 +40,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,10 @@ struct ConditionError {
 bool validate_condition(const nlohmann::json& c, const std::string& pointer,
                         std::vector<ConditionError>& errors);
 bool evaluate_condition(const nlohmann::json& c, const Simulation& s);
+// What conditions over what happened have read of a journal so far: with one, an evaluation reads only
+// the entries added since the last (AssessmentTracker keeps one; nullptr: read from the start).
+struct HistoryMemo;
+bool evaluate_condition(const nlohmann::json& c, const Simulation& s, HistoryMemo* memo);
 
 // Calls `visit` with every condition of a scenario document and its JSON pointer: each objective's
 // condition and the reference solution's "wait_until" conditions, the parts of "all", "any" and "not"
@@ -162,6 +167,7 @@ private:
     bool checked_ = false;
     std::size_t checked_size_ = 0;
     std::uint64_t checked_hash_ = 0;
+    std::shared_ptr<HistoryMemo> memo_;  // conditions over what happened read each entry once
 };
 
 nlohmann::json to_json(const ScoreReport& r, const Assessment& a, const std::string& lang);
