@@ -2,7 +2,14 @@
 //
 // A modern admin console: white work pane, light grey navigation, one accent colour, and an amber
 // banner that marks the whole thing as a simulation. No vendor branding.
+//
+// Each theme's colours are data: one Palette per theme. Both the views (palette()) and ImGui's style
+// colours (style_slots()) take their colours from it, and contrast_pairs() lists every foreground /
+// background pair the app draws with the WCAG contrast it must reach; tests/ui/test_contrast.cpp
+// checks them in both themes.
 #pragma once
+
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,22 +17,80 @@
 
 namespace app {
 
-// Colours the views need beyond ImGuiStyle::Colors.
+// Every colour of a theme. Views use the fields directly; ImGui's style colours come from style_slots().
 struct Palette {
-    ImVec4 work_bg;     // the work area
-    ImVec4 nav_bg;      // top bar and navigation pane
-    ImVec4 border;      // separators between panes
-    ImVec4 accent;      // selected controls, headings
-    ImVec4 on_accent;   // text on the accent colour
-    ImVec4 muted_text;  // secondary text
-    ImVec4 banner_bg;   // the "Simulation" banner
-    ImVec4 banner_text;
-    ImVec4 error_text;  // scenario load errors
+    // Backgrounds
+    ImVec4 work_bg;          // the work area (the page)
+    ImVec4 nav_bg;           // top bar, navigation panes, side panels
+    ImVec4 popup_bg;         // menus, combo lists, tooltips
+    ImVec4 input_bg;         // text fields, checkboxes, combo boxes
+    ImVec4 input_hover;      //   hovered
+    ImVec4 input_active;     //   being edited or pressed
+    ImVec4 button_bg;        // ordinary buttons
+    ImVec4 button_hover;     //   hovered
+    ImVec4 button_active;    //   pressed
+    ImVec4 selected_bg;      // selected row / nav entry (ImGui "Header")
+    ImVec4 selected_hover;   //   hovered row
+    ImVec4 selected_active;  //   pressed row
+    ImVec4 table_header_bg;  // a table's header row
+    ImVec4 table_row_alt;    // every other table row
+    ImVec4 banner_bg;        // the "Simulation" banner
+    // Text
+    ImVec4 text;          // body text
+    ImVec4 muted_text;    // secondary text, still readable (ImGui "TextDisabled")
+    ImVec4 accent;        // links, headings, selected controls
+    ImVec4 on_accent;     // text on the accent colour
+    ImVec4 error_text;    // errors, declined
+    ImVec4 success_text;  // "Aktiv", approved
+    ImVec4 warning_text;  // action needed
+    ImVec4 banner_text;   // text on banner_bg
+    // Lines and control marks
+    ImVec4 control_border;  // frame of inputs, checkboxes and buttons (ImGui "Border")
+    ImVec4 check_mark;      // the tick in a checkbox, a radio's dot, slider grabs
+    ImVec4 focus_ring;      // keyboard focus (ImGui "NavHighlight")
+    ImVec4 border;          // decorative separators between panes
+    ImVec4 table_border;    // decorative table lines
 };
+
+// A named palette colour, for tests and messages.
+struct PaletteField {
+    const char* name;
+    ImVec4 Palette::*colour;
+};
+const std::vector<PaletteField>& palette_fields();
+
+// An ImGui style colour and the palette colour it is set from (alpha < 1: a translucent variant).
+struct StyleSlot {
+    ImGuiCol col;
+    ImVec4 Palette::*colour;
+    float alpha = 1.0f;
+};
+const std::vector<StyleSlot>& style_slots();
+
+// A pair the app draws: `fg` on `bg`, which must reach `min_ratio` (WCAG 2.x contrast).
+// text: 4.5; control borders, check marks and the focus ring against what surrounds them: 3.0.
+// `bg_alpha` < 1: `bg` is a tint drawn at that opacity over `base` (notes, error banners, selections).
+// `min_ratio` 0 marks a pair WCAG exempts (disabled controls), listed so the exemption is explicit.
+struct ContrastPair {
+    ImVec4 Palette::*fg;
+    ImVec4 Palette::*bg;
+    float min_ratio;
+    const char* use;
+    float bg_alpha = 1.0f;
+    ImVec4 Palette::*base = &Palette::work_bg;
+};
+const std::vector<ContrastPair>& contrast_pairs();
+// Palette colours that are only decorative (no text on them, not a control's boundary).
+const std::vector<ImVec4 Palette::*>& decorative_colours();
+
+// The opacity ImGui gives disabled controls (ImGuiStyle::DisabledAlpha), WCAG-exempt.
+constexpr float kDisabledAlpha = 0.6f;
 
 // Sets ImGui's style for `theme`, scaled for the monitor's content scale, and selects its palette.
 void apply_theme(Theme theme, float content_scale = 1.0f);
 // The palette of the theme applied last (light before the first apply_theme).
 const Palette& palette();
+// The palette of `theme`, whichever is applied.
+const Palette& palette_of(Theme theme);
 
 }  // namespace app

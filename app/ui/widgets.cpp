@@ -51,7 +51,7 @@ bool button(const char* label, const ImVec2& size) {
 
 bool toggle_button(const char* label, bool selected, const ImVec2& size) {
     if (selected) {
-        const ImVec4 accent = ImGui::GetStyleColorVec4(ImGuiCol_CheckMark);
+        const ImVec4 accent = palette().accent;
         ImGui::PushStyleColor(ImGuiCol_Button, accent);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent);

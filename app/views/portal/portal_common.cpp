@@ -76,10 +76,10 @@ ImVec4 info_colour() {
     return palette().accent;
 }
 ImVec4 warning_colour() {
-    return ImVec4(0.85f, 0.55f, 0.05f, 1.0f);
+    return palette().warning_text;
 }
 ImVec4 success_colour() {
-    return ImVec4(0.16f, 0.55f, 0.25f, 1.0f);
+    return palette().success_text;
 }
 
 void field_label(const std::string& text, float width_fraction) {
