@@ -8,17 +8,27 @@
 #   4. the four libFuzzer targets, briefly (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each phase says how long it took, so a slow step shows in the CI log.
+phase_start=$SECONDS
+took() { echo "   (took $((SECONDS - phase_start)) s; $SECONDS s so far)"; phase_start=$SECONDS; }
 bash scripts/install-deps.sh
+took
 echo "== format: clang-format check"
 bash scripts/check-format.sh
+took
 echo "== tidy: clang-tidy (.clang-tidy: bugs, needless copies, functions of at most 120 lines)"
 bash scripts/check-tidy.sh
+took
 echo "== ci: build and run all tests"
 cmake --workflow --preset ci
+took
 echo "== schema: scenarios against scenarios/schema/scenario.schema.json (ajv)"
 bash scripts/check-schema.sh
+took
 echo "== asan: sim tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --workflow --preset asan
+took
 echo "== fuzz: scenario loader and action JSON"
 bash scripts/fuzz.sh
+took
 echo "== all tests passed"
