@@ -536,6 +536,24 @@ std::vector<std::string> migrate_v1_notes(const nlohmann::ordered_json& doc) {
     return notes;
 }
 
+// Writes an upgraded file to -o / --in-place (atomically), or prints it; returns the stream the report
+// goes to (stderr when the file itself went to stdout), or nullptr after a failed write (reported).
+std::ostream* write_upgrade(const std::string& file, const MigrateOptions& o, const std::string& upgraded,
+                            std::string& target) {
+    std::string error;
+    target = o.in_place ? file : o.out;
+    if (!target.empty() && !sim::write_file_atomically(target, upgraded, &error)) {
+        std::cerr << terminal_text(error) << "\n";
+        return nullptr;
+    }
+    if (target.empty()) std::cout << upgraded;
+    return target.empty() ? &std::cerr : &std::cout;
+}
+
+std::string written_to(const std::string& target) {
+    return target.empty() ? "" : " (written to " + terminal_text(target) + ")";
+}
+
 // A session file or repro bundle whose embedded scenario is version 1. Replaying it under version 2
 // reaches the same journal, entry for entry, unless a fault rule it uses behaves differently now (e.g.
 // Retry-After counted from the answer): then the journal or only the final state hash differs. Only the
@@ -575,16 +593,12 @@ int migrate_session(const std::string& file, const MigrateOptions& o) {
         std::cerr << terminal_text(file) << ": the upgraded session does not replay; nothing written\n";
         return 1;
     }
-    const std::string target = o.in_place ? file : o.out;
-    if (!target.empty() && !sim::write_file_atomically(target, upgraded, &error)) {
-        std::cerr << terminal_text(error) << "\n";
-        return 1;
-    }
-    if (target.empty()) std::cout << upgraded;
-    std::ostream& report = target.empty() ? std::cerr : std::cout;
+    std::string target;
+    std::ostream* out = write_upgrade(file, o, upgraded, target);
+    if (out == nullptr) return 1;
+    std::ostream& report = *out;
     report << fmt::format("{}: session of a version 1 scenario → version {}{}\n", terminal_text(file),
-                          sim::kScenarioSchemaVersion,
-                          target.empty() ? "" : " (written to " + terminal_text(target) + ")");
+                          sim::kScenarioSchemaVersion, written_to(target));
     for (const auto& n : notes) report << "  /scenario" << terminal_text(n) << "\n";
     if (b.state_hash != before.state_hash)
         report << fmt::format(
@@ -639,15 +653,12 @@ int migrate_one(const std::string& file, const MigrateOptions& o) {
         std::cerr << terminal_text(file) << ": the upgraded scenario does not load; nothing written\n";
         return 1;
     }
-    const std::string target = o.in_place ? file : o.out;
-    if (!target.empty() && !sim::write_file_atomically(target, upgraded, &error)) {
-        std::cerr << terminal_text(error) << "\n";
-        return 1;
-    }
-    if (target.empty()) std::cout << upgraded;
-    std::ostream& report = target.empty() ? std::cerr : std::cout;
+    std::string target;
+    std::ostream* out = write_upgrade(file, o, upgraded, target);
+    if (out == nullptr) return 1;
+    std::ostream& report = *out;
     report << fmt::format("{}: version 1 → {}{}\n", terminal_text(file), sim::kScenarioSchemaVersion,
-                          target.empty() ? "" : " (written to " + terminal_text(target) + ")");
+                          written_to(target));
     for (const auto& n : notes) report << "  " << terminal_text(n) << "\n";
     return 0;
 }

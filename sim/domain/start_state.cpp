@@ -42,19 +42,10 @@ const json& field(const json& obj, const char* key) {
     return it == obj.end() ? kNull : *it;
 }
 
-// A delay ("3d", {"uniform": …}, …) into a member of Settings.
-auto delay_into(Delay Settings::*member) {
-    return [member](Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
-        std::string err;
-        if (auto d = parse_delay(*v.json, &err))
-            s.*member = *d;
-        else
-            fail(errors, at, err.empty() ? "is not a delay" : err);
-    };
-}
-
-// An optional delay ("verification_total", …) into a member of Settings.
-auto optional_delay_into(std::optional<Delay> Settings::*member) {
+// A delay ("3d", {"uniform": …}, …) into a member of Settings: a Delay, or an optional one
+// ("verification_total", …) that is set only when the scenario gives it.
+template <class Member>
+auto delay_into(Member Settings::*member) {
     return [member](Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
         std::string err;
         if (auto d = parse_delay(*v.json, &err))
@@ -98,20 +89,19 @@ const auto kSettingsShape = described(
         .integer("max_users_per_assignment", &Settings::max_users_per_assignment, 1, kMaxQuantity)
         .boolean("reduced_view_shows_status", &Settings::reduced_view_shows_status));
 
-const auto kDelaysShape =
-    described(Shape<Settings>("#/properties/delays")
-                  .known("verification")
-                  .then(delay_into(&Settings::verification_delay))
-                  .known("verification_first_decision")
-                  .then(optional_delay_into(&Settings::verification_first_decision_delay))
-                  .known("verification_after_information")
-                  .then(optional_delay_into(&Settings::verification_after_information_delay))
-                  .known("verification_total")
-                  .then(optional_delay_into(&Settings::verification_total_delay))
-                  .known("account_review")
-                  .then(delay_into(&Settings::account_review_delay))
-                  .known("licence_propagation")
-                  .then(delay_into(&Settings::licence_propagation_delay)));
+const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
+                                        .known("verification")
+                                        .then(delay_into(&Settings::verification_delay))
+                                        .known("verification_first_decision")
+                                        .then(delay_into(&Settings::verification_first_decision_delay))
+                                        .known("verification_after_information")
+                                        .then(delay_into(&Settings::verification_after_information_delay))
+                                        .known("verification_total")
+                                        .then(delay_into(&Settings::verification_total_delay))
+                                        .known("account_review")
+                                        .then(delay_into(&Settings::account_review_delay))
+                                        .known("licence_propagation")
+                                        .then(delay_into(&Settings::licence_propagation_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,
