@@ -686,10 +686,7 @@ int list_cases_command(bool as_json) {
         std::cerr << terminal_text(error) << "\n";
         return 1;
     }
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
-        if (e.path().extension() == ".json") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = sim::scenario_files();
     std::map<std::string, std::vector<std::pair<std::string, bool>>> cover;  // case -> (scenario, passes)
     for (const auto& f : files) {
         auto load = sim::load_scenario_file(f);

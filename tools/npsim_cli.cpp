@@ -195,10 +195,7 @@ void add_commands(CLI::App& app, Options& o, Commands& c) {
 // [SECTION] Subcommands
 
 int list_command(bool as_json) {
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(sim::default_scenario_dir()))
-        if (e.path().extension() == ".json") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = sim::scenario_files();
     nlohmann::json out = nlohmann::json::array();
     for (const auto& f : files) {
         auto load = sim::load_scenario_file(f);

@@ -44,12 +44,10 @@ TrainingMode mode_from_key(const std::string& key) {
 
 std::vector<LibraryEntry> scan_library(const std::string& dir) {
     std::vector<LibraryEntry> out;
-    std::error_code ec;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-        if (!e.is_regular_file(ec) || e.path().extension() != ".json") continue;
+    for (const std::string& path : sim::scenario_files(dir)) {
         LibraryEntry entry;
-        entry.path = e.path().string();
-        entry.id = e.path().stem().string();
+        entry.path = path;
+        entry.id = fs::path(path).stem().string();
         sim::ScenarioLoad load = sim::load_scenario_file(entry.path);
         if (load.scenario) {
             const sim::Scenario& s = *load.scenario;
@@ -64,8 +62,6 @@ std::vector<LibraryEntry> scan_library(const std::string& dir) {
         if (entry.title.en.empty()) entry.title.en = entry.id;
         out.push_back(std::move(entry));
     }
-    std::sort(out.begin(), out.end(),
-              [](const LibraryEntry& a, const LibraryEntry& b) { return a.path < b.path; });
     return out;
 }
 

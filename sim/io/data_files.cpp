@@ -231,6 +231,16 @@ std::string default_scenario_dir() {
 std::string default_asset_dir() {
     return find_data_dir("assets", NPSIM_SOURCE_ASSET_DIR);
 }
+std::vector<std::string> scenario_files(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".json")
+            files.push_back(it->path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 std::string default_scenario_path() {
     return (fs::path(default_scenario_dir()) / "full-journey.json").string();
 }

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "sim/data_files.hpp"
@@ -11,14 +10,6 @@
 #include "sim/support_cases.hpp"
 
 namespace {
-
-std::vector<std::string> shipped_scenario_files() {
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(NPSIM_TEST_SCENARIO_DIR))
-        if (e.path().extension() == ".json") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // Every text the trainee reads: "<where>" -> {en, de}.
 void shipped_texts(const sim::Scenario& s, std::vector<std::pair<std::string, sim::LocalText>>& out) {
@@ -41,7 +32,7 @@ void shipped_texts(const sim::Scenario& s, std::vector<std::pair<std::string, si
 }  // namespace
 
 TEST_CASE("every shipped scenario is version 2, bilingual, and names real support cases", "[sim][scenario]") {
-    const auto files = shipped_scenario_files();
+    const auto files = sim::scenario_files(NPSIM_TEST_SCENARIO_DIR);
     REQUIRE(files.size() >= 19);  // 13 of round 1 and the six of issue 12
     std::set<std::string> known;
     for (const sim::SupportCase& c : sim::shipped_support_cases()) known.insert(c.id);

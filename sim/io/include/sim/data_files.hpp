@@ -19,6 +19,9 @@ namespace sim {
 std::string default_scenario_dir();
 std::string default_asset_dir();
 std::string default_scenario_path();  // scenarios/full-journey.json
+// The scenario files of a folder: its regular *.json files, sorted by path; none when it cannot be read.
+// The library of the app, `npsim-cli list` and `list --cases` all read the folder through this.
+std::vector<std::string> scenario_files(const std::string& dir = default_scenario_dir());
 
 // Loads a catalog edition file; false + error message on failure.
 bool load_catalog_file(const std::string& path, Catalog& out, std::string& error);
