@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <cstring>
+
 #include "app/ui/theme.hpp"
 
 namespace app::widgets {
@@ -33,7 +35,56 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
     hook()(info);
 }
 
+struct ReadOnlyMode {
+    bool on = false;
+    std::string tooltip;
+    ReadOnlyAllow allowed = nullptr;
+};
+
+ReadOnlyMode& read_only_mode() {
+    static ReadOnlyMode m;
+    return m;
+}
+
+// Draws one editing control disabled while the read-only mode is on (see set_read_only).
+class ReadOnlyItem {
+public:
+    explicit ReadOnlyItem(const char* label) {
+        const ReadOnlyMode& m = read_only_mode();
+        if (!m.on) return;
+        const char* id = std::strstr(label, "###");
+        id = id ? id + 3 : label;
+        if (m.allowed && m.allowed(id)) return;
+        active_ = true;
+        ImGui::BeginDisabled(true);
+        // Grey text even where the caller coloured it (link-like toolbar commands).
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().nav_bg);  // fields and checkboxes: greyed
+    }
+    ~ReadOnlyItem() {
+        if (!active_) return;
+        ImGui::PopStyleColor(2);
+        ImGui::EndDisabled();
+        // After EndDisabled, so the tooltip itself reads normally.
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", read_only_mode().tooltip.c_str());
+    }
+    ReadOnlyItem(const ReadOnlyItem&) = delete;
+    ReadOnlyItem& operator=(const ReadOnlyItem&) = delete;
+
+private:
+    bool active_ = false;
+};
+
 }  // namespace
+
+void set_read_only(bool on, const std::string& tooltip, ReadOnlyAllow allowed) {
+    read_only_mode() = ReadOnlyMode{on, tooltip, allowed};
+}
+
+bool read_only() {
+    return read_only_mode().on;
+}
 
 void report_item(ItemKind kind, const char* label, bool enabled) {
     report(kind, label, enabled);
@@ -44,6 +95,7 @@ void set_item_hook(ItemHook h) {
 }
 
 bool button(const char* label, const ImVec2& size) {
+    const ReadOnlyItem read_only_item(label);
     const bool pressed = ImGui::Button(label, size);
     report(ItemKind::Button, label);
     return pressed;
@@ -75,42 +127,49 @@ bool selectable(const char* label, bool selected) {
 }
 
 bool arrow_button(const char* id, ImGuiDir dir) {
+    const ReadOnlyItem read_only_item(id);
     const bool pressed = ImGui::ArrowButton(id, dir);
     report(ItemKind::Button, id);
     return pressed;
 }
 
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
+    const ReadOnlyItem read_only_item(label);
     const bool changed = ImGui::InputText(label, &value, flags);
     report(ItemKind::Input, label);
     return changed;
 }
 
 bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    const ReadOnlyItem read_only_item(label);
     const bool changed = ImGui::InputTextWithHint(label, hint, &value, flags);
     report(ItemKind::Input, label);
     return changed;
 }
 
 bool input_int(const char* label, int& value, int step) {
+    const ReadOnlyItem read_only_item(label);
     const bool changed = ImGui::InputInt(label, &value, step);
     report(ItemKind::Input, label);
     return changed;
 }
 
 bool checkbox(const char* label, bool& value) {
+    const ReadOnlyItem read_only_item(label);
     const bool changed = ImGui::Checkbox(label, &value);
     report(ItemKind::Checkbox, label);
     return changed;
 }
 
 bool radio_button(const char* label, bool active) {
+    const ReadOnlyItem read_only_item(label);
     const bool pressed = ImGui::RadioButton(label, active);
     report(ItemKind::Radio, label);
     return pressed;
 }
 
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    const ReadOnlyItem read_only_item(label);
     const bool open = ImGui::BeginCombo(label, preview, flags);
     report(ItemKind::Combo, label);
     return open;

@@ -30,6 +30,13 @@ void set_item_hook(ItemHook hook);  // pass {} to remove
 // Reports the item ImGui just submitted, for wrapping a widget not listed here (call right after it).
 void report_item(ItemKind kind, const char* label, bool enabled = true);
 
+// Read-only replay: while on, button(), arrow_button(), the form fields, checkbox(), radio_button()
+// and begin_combo() draw disabled (and report enabled = false) with `tooltip` on hover, except items
+// whose stable id (the part after "###", else the label) `allowed` accepts: navigation.
+using ReadOnlyAllow = bool (*)(const char* id);
+void set_read_only(bool on, const std::string& tooltip = {}, ReadOnlyAllow allowed = nullptr);
+bool read_only();
+
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // A button drawn in the accent colour when `selected` (speed buttons, segmented controls).
 bool toggle_button(const char* label, bool selected, const ImVec2& size = ImVec2(0, 0));

@@ -1,8 +1,11 @@
 // app/views/shell_view.cpp — the window layout: top bar, banner, navigation pane, work area.
+#include <string_view>
+
 #include <imgui.h>
 
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
 #include "app/views/views.hpp"
 
 namespace app {
@@ -27,6 +30,39 @@ void horizontal_rule(float y, float x0 = 0.0f) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x + x0, origin.y + y),
                                         ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + y),
                                         ImGui::GetColorU32(palette().border));
+}
+
+// Read-only replay: what stays enabled on the pages. Navigation only: breadcrumbs, tabs, "back",
+// the home page's links, the details pane's close button; every other control edits something.
+bool sv_navigation(const char* id) {
+    static constexpr const char* kPrefixes[] = {
+        "crumb_",        "pane_close",       "tab_",          "portal_tab_",   "home_users",
+        "home_licenses", "home_purchase",    "home_products", "licenses_back", "purchase_back",
+        "checkout_back", "confirm_products", "confirm_home",  "details_",      "offers_to_status",
+        "reg_to_status", "status_to_offers", "replay_"};
+    const std::string_view s(id);
+    for (const char* p : kPrefixes)
+        if (s.rfind(p, 0) == 0) return true;
+    return false;
+}
+
+// The height the replay bar (drawn after the shell, along the bottom) takes from the page.
+float sv_replay_reserve(const ViewContext& ctx) {
+    const ReplayInfo& info = ctx.state.replay.info;
+    if (!info.active || !ctx.sim || ctx.ui.screen == "scenario.replay") return 0.0f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float h = ctx.state.replay.bar_height;
+    if (h <= 0.0f) h = ImGui::GetFrameHeight() * 2.0f + style.WindowPadding.y * 2.0f + style.ItemSpacing.y;
+    return h + style.WindowPadding.x + style.ItemSpacing.y;
+}
+
+// The page; in the read-only viewer its editing controls draw disabled (not the scenario surface,
+// where the viewer's own controls live).
+void sv_draw_page(const ViewContext& ctx, CommandQueue& out, const ScreenSpec& screen) {
+    const bool read_only = ctx.state.replay.info.active && surface_of(screen.name) != Surface::Scenario;
+    if (read_only) widgets::set_read_only(true, ctx.text.get("replay.read_only_tooltip"), &sv_navigation);
+    screen.draw(ctx, out);
+    if (read_only) widgets::set_read_only(false);
 }
 
 }  // namespace
@@ -61,9 +97,10 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
     ImGui::PopStyleVar();
 
     const float body_top = top_bar_height + banner_h;
+    const float reserve = sv_replay_reserve(ctx);  // the page ends above the replay bar
     const float nav_width = ImGui::GetFrameHeight() * kNavWidthInFrames;
     ImGui::SetCursorPos(ImVec2(0, body_top));
-    pane("##nav", ImVec2(nav_width, 0), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });
+    pane("##nav", ImVec2(nav_width, -reserve), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });
 
     ImGui::SetCursorPos(ImVec2(nav_width, body_top));
     const ScreenSpec* screen = find_screen(ctx.ui.screen);
@@ -78,10 +115,11 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
         horizontal_rule(body_top + address_h - 1.0f, nav_width);
         ImGui::SetCursorPos(ImVec2(nav_width, body_top + address_h));
     }
-    pane("##work", ImVec2(0, 0), colours.work_bg, 0, [&] { screen->draw(ctx, out); });
+    pane("##work", ImVec2(0, -reserve), colours.work_bg, 0, [&] { sv_draw_page(ctx, out, *screen); });
     ImGui::GetWindowDrawList()->AddLine(
         ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + body_top),
-        ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + ImGui::GetWindowHeight()),
+        ImVec2(ImGui::GetWindowPos().x + nav_width,
+               ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - reserve),
         ImGui::GetColorU32(colours.border));
 
     ImGui::End();

@@ -135,9 +135,11 @@ void draw_form(const ViewContext& ctx, CommandQueue& out) {
     text_field(ctx, "phone", st.phone, 0.6f, "portal.hint.phone");
     org_type_combo(ctx, st.org_type);
     field_label(field_name(ctx, "mission"));
+    ImGui::BeginDisabled(widgets::read_only());  // the session viewer: nothing to edit
     ImGui::InputTextMultiline("###reg_mission", &st.mission, ImVec2(width, ImGui::GetTextLineHeight() * 4.0f),
                               ImGuiInputTextFlags_None);
     widgets::report_item(widgets::ItemKind::Input, "###reg_mission");
+    ImGui::EndDisabled();
     draw_field_errors(ctx, kTagSubmit, "mission");
 
     page_section(ctx.text.get("portal.registration.section.contact"));

@@ -354,6 +354,7 @@ void draw_replay_screen(const ViewContext& ctx, CommandQueue& out) {
 
 void draw_replay_bar(const ViewContext& ctx, CommandQueue& out) {
     const ReplayInfo& info = ctx.state.replay.info;
+    ctx.state.replay.bar_height = 0.0f;
     if (!info.active || !ctx.sim || ctx.ui.screen == "scenario.replay") return;
     // Along the bottom, left of the training checklist window when that one shows; it can be folded
     // down to its title, which still says "read only".
@@ -381,6 +382,7 @@ void draw_replay_bar(const ViewContext& ctx, CommandQueue& out) {
     widgets::report_item(widgets::ItemKind::Text, ctx.text.get("replay.banner").c_str());  // the title bar
     ImGui::PopStyleColor(5);
     if (open) draw_replay_timeline(ctx, out, true);
+    ctx.state.replay.bar_height = ImGui::GetWindowHeight();
     ImGui::End();
 }
 

@@ -50,6 +50,10 @@ struct ReplayViewState {
     std::string point_result;                    // the last "Save this point as a scenario": path or error
     bool point_ok = false;
 
+    // The replay bar's height in the last frame (written by draw_replay_bar, 0 when it is not shown):
+    // the shell ends the page above it.
+    float bar_height = 0.0f;
+
     // Form buffers (views)
     std::string open_path;   // "Open session or support case…"
     std::string point_dir;   // folder for "Save this point as a scenario" ("" = the current directory)
