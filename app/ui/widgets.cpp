@@ -4,8 +4,10 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "app/ui/fonts.hpp"
 #include "app/ui/theme.hpp"
 
 namespace app::widgets {
@@ -32,6 +34,7 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
     info.min = r.Min;
     info.max = r.Max;
     info.enabled = enabled && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
+    info.text_colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     hook()(info);
 }
 
@@ -173,6 +176,86 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) 
     const bool open = ImGui::BeginCombo(label, preview, flags);
     report(ItemKind::Combo, label);
     return open;
+}
+
+namespace {
+// The cell padding that centres one frame-high line (a checkbox, or text after
+// AlignTextToFramePadding) in a row of kTableRowHeight.
+float wdg_cell_pad_y() {
+    return std::max(2.0f, (kTableRowHeight - ImGui::GetFrameHeight()) * 0.5f);
+}
+}  // namespace
+
+bool begin_table(const char* id, int columns, int scroll_rows, ImGuiTableFlags extra) {
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(kTableCellPadX, wdg_cell_pad_y()));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                            ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp | extra;
+    ImVec2 size(0.0f, 0.0f);
+    if (scroll_rows >= 0) {
+        flags |= ImGuiTableFlags_ScrollY;
+        // Just tall enough for the rows, so the column lines end at the last row.
+        const float wanted = static_cast<float>(scroll_rows + 1) * kTableRowHeight + 2.0f;
+        const float left = ImGui::GetContentRegionAvail().y;
+        size.y = std::max(std::min(wanted, left), std::min(wanted, 3.0f * kTableRowHeight));
+    }
+    if (!ImGui::BeginTable(id, columns, flags, size)) {
+        ImGui::PopStyleVar();
+        return false;
+    }
+    if (scroll_rows >= 0) ImGui::TableSetupScrollFreeze(0, 1);
+    return true;
+}
+
+void end_table() {
+    ImGui::EndTable();
+    ImGui::PopStyleVar();
+}
+
+void table_headers_row() {
+    // No minimum height here: TableHeader would stretch its label box to it and draw the text at the
+    // top. The label is moved to the centred line instead, which makes the row kTableRowHeight.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 0.0f);
+    ImFont* bold = heading_font();
+    const int columns = ImGui::TableGetColumnCount();
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        if (name == nullptr || std::strncmp(name, "###", 3) == 0) continue;
+        // TableHeader puts its label at the cursor: move it down to the centred text line.
+        const float top = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(top + ImGui::GetStyle().FramePadding.y);
+        const ImVec2 line = ImGui::GetCursorScreenPos();
+        const float line_h = ImGui::GetTextLineHeight();
+        if (bold) {
+            ImGui::PushFont(bold);
+            ImGui::SetWindowFontScale(1.0f / kHeadingScale);
+        }
+        ImGui::TableHeader(name);
+        if (bold) {
+            ImGui::SetWindowFontScale(1.0f);
+            ImGui::PopFont();
+        }
+        if (hook()) {  // the header's text line, not its whole cell
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            const ImRect cell = g.LastItemData.Rect;
+            g.LastItemData.Rect = ImRect(ImVec2(cell.Min.x, line.y), ImVec2(cell.Max.x, line.y + line_h));
+            report(ItemKind::Button, name);
+            g.LastItemData.Rect = cell;
+        }
+        // A frame-high spacer makes the header row as tall as the others (kTableRowHeight).
+        ImGui::SetCursorPosY(top);
+        ImGui::Dummy(ImVec2(1.0f, ImGui::GetFrameHeight()));
+    }
+}
+
+void table_next_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, kTableRowHeight);
+}
+
+void table_cell(int column) {
+    ImGui::TableSetColumnIndex(column);
+    ImGui::AlignTextToFramePadding();
 }
 
 void text(const std::string& s) {

@@ -22,6 +22,7 @@ struct ItemInfo {
     ImGuiID id = 0;       // 0 for texts
     ImVec2 min, max;      // screen rectangle, clipped to the window
     bool enabled = true;  // false inside BeginDisabled() or for a disabled menu item
+    ImVec4 text_colour;   // the text colour (ImGuiCol_Text) it was drawn in
 };
 
 using ItemHook = std::function<void(const ItemInfo&)>;
@@ -51,6 +52,23 @@ bool checkbox(const char* label, bool& value);
 bool radio_button(const char* label, bool active);
 // A combo box; between begin_combo() returning true and ImGui::EndCombo(), use selectable() items.
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+
+// One table style for every table (issue 16): 10 px cell padding, rows of at least 40 px with their
+// text vertically centred, a neutral bold header row, column lines that stop at the last row.
+constexpr float kTableRowHeight = 40.0f;
+constexpr float kTableCellPadX = 10.0f;
+// Starts a table (call end_table() only when it returns true). `scroll_rows` >= 0: the table scrolls
+// in a box just tall enough for that many rows and the header (never taller than the space left),
+// with the header frozen; < 0: the table is as tall as its rows and the page scrolls.
+bool begin_table(const char* id, int columns, int scroll_rows = -1, ImGuiTableFlags extra = 0);
+void end_table();
+// The header row: the names given to TableSetupColumn, bold and centred; a column whose name starts
+// with "###" is left empty for the caller (table_cell(c) afterwards, e.g. a "select all" checkbox).
+// Each name is reported as a Button whose rectangle is the line of its text (clicking it sorts).
+void table_headers_row();
+void table_next_row();
+// Moves to cell `column` of the current row and centres a line of text in the row.
+void table_cell(int column);
 
 void text(const std::string& s);
 void text_colored(const ImVec4& colour, const std::string& s);

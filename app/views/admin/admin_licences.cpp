@@ -104,7 +104,14 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     heading(product_name(ctx, sku));
     muted(ctx.text.format("admin.licenses.assigned_of",
                           {{"assigned", seats.assigned}, {"total", seats.total}}) +
-          "  ·  " + ctx.text.format("admin.licenses.available", {{"available", seats.available()}}));
+          "  ·  ");
+    ImGui::SameLine(0.0f, 0.0f);
+    const std::string available =
+        ctx.text.format("admin.licenses.available", {{"available", seats.available()}});
+    if (seats.available() > 0)
+        muted(available);
+    else  // "0 verfügbar": no seats left, the trainee has to buy more or free one
+        widgets::text_colored(palette().warning_text, available);
     if (command(ctx, "admin.licenses.assign", "licenses_assign", true, true)) {
         s.assign_open = true;
         s.assign_pick.clear();
@@ -126,22 +133,19 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     const std::vector<const sim::Person*> holders = sim::licence_holders(w, sku);
     if (holders.empty())
         muted(tr(ctx, "admin.licenses.no_holders"));
-    else if (ImGui::BeginTable("##holders", 4,
-                               ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
+    else if (widgets::begin_table("##holders", 4, static_cast<int>(holders.size()))) {
         ImGui::TableSetupColumn("###h_sel", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableSetupColumn(tr(ctx, "admin.users.col.name").c_str(), 0, 1.2f);
         ImGui::TableSetupColumn(tr(ctx, "admin.users.col.username").c_str(), 0, 1.6f);
         ImGui::TableSetupColumn(tr(ctx, "admin.licenses.col.state").c_str(), 0, 1.4f);
-        ImGui::TableHeadersRow();
+        widgets::table_headers_row();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(holders.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const sim::Person& p = *holders[static_cast<std::size_t>(i)];
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
+                widgets::table_next_row();
+                widgets::table_cell(0);
                 bool on = s.holder_ticks.count(p.upn) != 0;
                 if (widgets::checkbox(("###holder_" + p.upn).c_str(), on)) {
                     if (on)
@@ -149,16 +153,16 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
                     else
                         s.holder_ticks.erase(p.upn);
                 }
-                ImGui::TableSetColumnIndex(1);
+                widgets::table_cell(1);
                 widgets::text(p.display_name);
-                ImGui::TableSetColumnIndex(2);
-                ImGui::TextUnformatted(p.upn.c_str());
-                ImGui::TableSetColumnIndex(3);
+                widgets::table_cell(2);
+                cell_text(p.upn);
+                widgets::table_cell(3);
                 if (const sim::LicenceAssignment* l = p.licence(sku))
                     widgets::text(licence_state_text(ctx, *l));
             }
         }
-        ImGui::EndTable();
+        widgets::end_table();
     }
     ImGui::EndChild();
     if (s.assign_open) {
@@ -176,29 +180,29 @@ void draw_list(const ViewContext& ctx, const sim::World& w) {
         ImGui::PopTextWrapPos();
         return;
     }
-    if (!ImGui::BeginTable(
-            "##licence_products", 3,
-            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
-        return;
-    ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.4f);
-    ImGui::TableSetupColumn(tr(ctx, "admin.licenses.col.available").c_str(), 0, 1.0f);
+    if (!widgets::begin_table("##licence_products", 3)) return;
+    ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.0f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.licenses.col.available").c_str(), 0, 1.2f);
     ImGui::TableSetupColumn(tr(ctx, "admin.licenses.col.assigned").c_str(), 0, 1.2f);
-    ImGui::TableHeadersRow();
+    widgets::table_headers_row();
     for (const sim::LicenceRow& r : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
+        widgets::table_next_row();
+        widgets::table_cell(0);
         if (cell_selectable(product_name(ctx, r.sku), "product_" + r.sku)) {
             s.licences_sku = r.sku;
             s.assign_open = false;
             s.holder_ticks.clear();
         }
-        ImGui::TableSetColumnIndex(1);
-        widgets::text(std::to_string(r.available()));
-        ImGui::TableSetColumnIndex(2);
+        widgets::table_cell(1);
+        if (r.available() > 0)
+            widgets::text(std::to_string(r.available()));
+        else  // no seats left: the trainee has to buy more or free one
+            widgets::text_colored(palette().warning_text, std::to_string(r.available()));
+        widgets::table_cell(2);
         widgets::text(
             ctx.text.format("admin.licenses.assigned_of", {{"assigned", r.assigned}, {"total", r.total}}));
     }
-    ImGui::EndTable();
+    widgets::end_table();
 }
 
 }  // namespace

@@ -75,40 +75,39 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
             ImGui::PushTextWrapPos(0.0f);
             widgets::text(tr(ctx, "admin.products.none"));
             ImGui::PopTextWrapPos();
-        } else if (ImGui::BeginTable("##subscriptions", 6,
-                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 2.0f);
+        } else if (widgets::begin_table("##subscriptions", 6)) {
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.name").c_str(), 0, 1.7f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.status").c_str(), 0, 0.7f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.licenses").c_str(), 0, 0.8f);
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.licenses").c_str(), 0, 0.85f);
             ImGui::TableSetupColumn(tr(ctx, "admin.products.col.assigned").c_str(), 0, 1.0f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.1f);
-            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(), 0, 1.2f);
-            ImGui::TableHeadersRow();
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.renewal").c_str(), 0, 1.45f);
+            // The price never wraps: its column is as wide as its longest text.
+            ImGui::TableSetupColumn(tr(ctx, "admin.products.col.price").c_str(),
+                                    ImGuiTableColumnFlags_WidthFixed);
+            widgets::table_headers_row();
             for (const sim::Subscription& sub : w.subscriptions) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
+                widgets::table_next_row();
+                widgets::table_cell(0);
                 if (cell_selectable(product_name(ctx, sub.sku), "sub_" + sub.id, open == &sub)) {
                     s.product_pane_sub = sub.id;
                     s.new_quantity = sub.quantity;
                     s.product_pane_mode = ProductPaneMode::Buy;
                 }
-                ImGui::TableSetColumnIndex(1);
+                widgets::table_cell(1);
                 widgets::text(tr(ctx, std::string("status.subscription.") + sim::to_string(sub.status)));
-                ImGui::TableSetColumnIndex(2);
+                widgets::table_cell(2);
                 widgets::text(std::to_string(sub.quantity));
-                ImGui::TableSetColumnIndex(3);
+                widgets::table_cell(3);
                 widgets::text(std::to_string(sub.assigned));
-                ImGui::TableSetColumnIndex(4);
+                widgets::table_cell(4);
                 widgets::text_wrapped(format_date(ctx, sub.renewal_at));
-                ImGui::TableSetColumnIndex(5);
+                widgets::table_cell(5);
                 const sim::Product* p = w.catalog.find(sub.sku);
-                widgets::text_wrapped(ctx.text.format(
+                widgets::text(ctx.text.format(
                     "admin.purchase.per_user_month",
                     {{"price", format_money(ctx, sub.price_cents_each, p ? p->currency : "USD")}}));
             }
-            ImGui::EndTable();
+            widgets::end_table();
         }
         ImGui::EndChild();
         if (open) {

@@ -155,11 +155,9 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
 void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##active_users", 5, kFlags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    if (!widgets::begin_table("##active_users", 5, static_cast<int>(s.users_index.rows.size()),
+                              ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable))
+        return;
     ImGui::TableSetupColumn(
         "###col_select",
         ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
@@ -181,9 +179,9 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     }
     refresh_users_index(*ctx.sim, s, sort_column, ascending);
 
-    // Header row with a "select all" box in the first column.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    ImGui::TableSetColumnIndex(0);
+    // Header row with a "select all" box in the first column, level with the rows' boxes.
+    widgets::table_headers_row();
+    widgets::table_cell(0);
     bool all = !s.users_index.rows.empty() && s.selected_users.size() >= s.users_index.rows.size();
     if (widgets::checkbox("###select_all", all)) {
         if (all)
@@ -191,21 +189,15 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
         else
             s.selected_users.clear();
     }
-    for (int c = 1; c < 5; ++c) {
-        ImGui::TableSetColumnIndex(c);
-        const char* name = ImGui::TableGetColumnName(c);
-        ImGui::TableHeader(name);
-        widgets::report_item(widgets::ItemKind::Button, name);
-    }
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.users_index.rows.size()));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const sim::Person& p = w.people[s.users_index.rows[static_cast<std::size_t>(row)]];
-            ImGui::TableNextRow();
+            widgets::table_next_row();
             ImGui::PushID(row);
-            ImGui::TableSetColumnIndex(0);
+            widgets::table_cell(0);
             bool selected = s.selected_users.count(p.upn) != 0;
             if (widgets::checkbox(("###sel_" + p.upn).c_str(), selected)) {
                 if (selected)
@@ -213,26 +205,26 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
                 else
                     s.selected_users.erase(p.upn);
             }
-            ImGui::TableSetColumnIndex(1);
+            widgets::table_cell(1);
             if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(),
                                     detail_open && s.pane_user == p.upn)) {
                 open_user_pane(s, p.upn);
                 s.users_pane = UsersPane::None;
                 if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
             }
-            ImGui::TableSetColumnIndex(2);
+            widgets::table_cell(2);
             cell_text(p.upn);
-            ImGui::TableSetColumnIndex(3);
+            widgets::table_cell(3);
             if (p.licences.empty())
                 cell_text(tr(ctx, "admin.users.unlicensed"), true);
             else
                 cell_text(licences_text(ctx, p));
-            ImGui::TableSetColumnIndex(4);
+            widgets::table_cell(4);
             cell_text(country_name(ctx, p.usage_location));
             ImGui::PopID();
         }
     }
-    ImGui::EndTable();
+    widgets::end_table();
 }
 
 // The three screens on the users page: the list alone, or with the add-user wizard or a user's pane.
