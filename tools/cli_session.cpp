@@ -335,16 +335,17 @@ std::vector<sim::Action> solution_actions(const sim::Scenario& scenario) {
 RecordedRun record_run(const sim::Scenario& scenario, const std::vector<ScriptLine>& script, bool solution,
                        sim::AssessmentTracker& tracker, const RecordOptions& options) {
     RecordedRun run;
-    std::vector<sim::Action> planned;
-    if (solution) {
-        planned = solution_actions(scenario);
-    } else {
-        for (const auto& item : script)
-            if (item.action) planned.push_back(*item.action);
-    }
     SessionWriter writer(scenario, options, run);
     sim::ReproBundle resumed;
     if (options.resume && !options.session_path.empty()) {
+        // What this run will submit, to check the saved actions against (a solution: a dry run of it).
+        std::vector<sim::Action> planned;
+        if (solution) {
+            planned = solution_actions(scenario);
+        } else {
+            for (const auto& item : script)
+                if (item.action) planned.push_back(*item.action);
+        }
         auto b = session_to_resume(scenario, planned, options.session_path);
         if (!b) return run;
         resumed = std::move(*b);
