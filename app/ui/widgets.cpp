@@ -19,6 +19,32 @@ ItemHook& hook() {
     return h;
 }
 
+EllipsisHook& ellipsis_hook() {
+    static EllipsisHook h;
+    return h;
+}
+
+// The layout check's view of an item's container: the current table column (its whole width, padding
+// included) or the window's clip rect, and whether the window scrolls.
+void wdg_container(const ImGuiContext& g, ItemInfo& info) {
+    const ImGuiWindow* window = g.CurrentWindow;
+    ImRect box = window->ClipRect;
+    const ImGuiTable* table = g.CurrentTable;
+    if (table != nullptr && table->InnerWindow == window && table->CurrentColumn >= 0) {
+        const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
+        box.Min.x = column.MinX;
+        box.Max.x = column.MaxX;
+        info.in_table = true;
+    }
+    info.box_min = box.Min;
+    info.box_max = box.Max;
+    const ImGuiWindowFlags flags = window->Flags;
+    info.scrolls_x = (flags & ImGuiWindowFlags_HorizontalScrollbar) != 0 && !info.in_table;
+    info.scrolls_y = (flags & ImGuiWindowFlags_AlwaysAutoResize) != 0 ||
+                     (flags & ImGuiWindowFlags_NoScrollbar) == 0 ||
+                     (flags & ImGuiWindowFlags_NoScrollWithMouse) == 0;
+}
+
 // Reports the item ImGui just submitted (g.LastItemData) when a hook is installed.
 void report(ItemKind kind, const char* label, bool enabled = true) {
     if (!hook()) return;
@@ -30,9 +56,12 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
     info.window = window->Name;
     info.id = g.LastItemData.ID;
     ImRect r = g.LastItemData.Rect;
+    info.full_min = r.Min;
+    info.full_max = r.Max;
     r.ClipWith(window->ClipRect);
     info.min = r.Min;
     info.max = r.Max;
+    wdg_container(g, info);
     info.enabled = enabled && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     info.text_colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     hook()(info);
@@ -95,6 +124,46 @@ void report_item(ItemKind kind, const char* label, bool enabled) {
 
 void set_item_hook(ItemHook h) {
     hook() = std::move(h);
+}
+
+void set_ellipsis_hook(EllipsisHook h) {
+    ellipsis_hook() = std::move(h);
+}
+
+void note_ellipsized(const std::string& full, const std::string& shown, bool allowed_with_tooltip) {
+    if (!ellipsis_hook() || ImGui::GetCurrentContext() == nullptr) return;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    EllipsisInfo info;
+    info.full = full;
+    info.shown = shown;
+    info.window = g.CurrentWindow != nullptr ? g.CurrentWindow->Name : "";
+    info.min = g.LastItemData.Rect.Min;
+    info.max = g.LastItemData.Rect.Max;
+    info.allowed = allowed_with_tooltip;
+    ellipsis_hook()(info);
+}
+
+std::string ellipsize(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float dots = ImGui::CalcTextSize("\u2026").x;
+    std::size_t end = text.size();
+    while (end > 0) {
+        do --end;  // step back over a whole UTF-8 character
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        if (ImGui::CalcTextSize(text.data(), text.data() + end).x + dots <= width) break;
+    }
+    return text.substr(0, end) + "\u2026";
+}
+
+void text_ellipsized(const std::string& s, bool disabled) {
+    const std::string shown = ellipsize(s, ImGui::GetContentRegionAvail().x);
+    if (disabled)
+        text_disabled(shown);
+    else
+        text(shown);
+    if (shown.size() == s.size()) return;
+    note_ellipsized(s, shown, true);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.c_str());
 }
 
 bool button(const char* label, const ImVec2& size) {
@@ -182,12 +251,12 @@ namespace {
 // The cell padding that centres one frame-high line (a checkbox, or text after
 // AlignTextToFramePadding) in a row of kTableRowHeight.
 float wdg_cell_pad_y() {
-    return std::max(2.0f, (kTableRowHeight - ImGui::GetFrameHeight()) * 0.5f);
+    return std::max(2.0f, (ui_px(kTableRowHeight) - ImGui::GetFrameHeight()) * 0.5f);
 }
 }  // namespace
 
 bool begin_table(const char* id, int columns, int scroll_rows, ImGuiTableFlags extra) {
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(kTableCellPadX, wdg_cell_pad_y()));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ui_px(kTableCellPadX), wdg_cell_pad_y()));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
                             ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp | extra;
@@ -195,9 +264,9 @@ bool begin_table(const char* id, int columns, int scroll_rows, ImGuiTableFlags e
     if (scroll_rows >= 0) {
         flags |= ImGuiTableFlags_ScrollY;
         // Just tall enough for the rows, so the column lines end at the last row.
-        const float wanted = static_cast<float>(scroll_rows + 1) * kTableRowHeight + 2.0f;
+        const float wanted = static_cast<float>(scroll_rows + 1) * ui_px(kTableRowHeight) + 2.0f;
         const float left = ImGui::GetContentRegionAvail().y;
-        size.y = std::max(std::min(wanted, left), std::min(wanted, 3.0f * kTableRowHeight));
+        size.y = std::max(std::min(wanted, left), std::min(wanted, 3.0f * ui_px(kTableRowHeight)));
     }
     if (!ImGui::BeginTable(id, columns, flags, size)) {
         ImGui::PopStyleVar();
@@ -250,7 +319,7 @@ void table_headers_row() {
 }
 
 void table_next_row() {
-    ImGui::TableNextRow(ImGuiTableRowFlags_None, kTableRowHeight);
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, ui_px(kTableRowHeight));
 }
 
 void table_cell(int column) {

@@ -23,10 +23,36 @@ struct ItemInfo {
     ImVec2 min, max;      // screen rectangle, clipped to the window
     bool enabled = true;  // false inside BeginDisabled() or for a disabled menu item
     ImVec4 text_colour;   // the text colour (ImGuiCol_Text) it was drawn in
+    // For the layout check (app/ui/layout_check.hpp):
+    ImVec2 full_min, full_max;  // the whole rectangle, not clipped
+    ImVec2 box_min,
+        box_max;  // its container: the table column's bounds in a table, else the window's clip rect
+    bool in_table = false;   // drawn in a table cell
+    bool scrolls_x = false;  // the container scrolls horizontally (nothing is cut off sideways)
+    bool scrolls_y = true;   // the container scrolls vertically (text below its bottom is not cut off)
 };
 
 using ItemHook = std::function<void(const ItemInfo&)>;
 void set_item_hook(ItemHook hook);  // pass {} to remove
+
+// Ellipsized text (the layout check, app/ui/layout_check.hpp): whoever shortens a text to fit ("Benutzern…")
+// says so with note_ellipsized(). `allowed_with_tooltip`: the design allows it here and the item's tooltip
+// shows the whole text; otherwise the layout check reports it as a finding. Call it right after drawing the
+// shortened text (the report names the current window and the last item's rectangle).
+struct EllipsisInfo {
+    std::string full, shown;
+    std::string window;
+    ImVec2 min, max;  // the last item's rectangle (the shortened text)
+    bool allowed = false;
+};
+using EllipsisHook = std::function<void(const EllipsisInfo&)>;
+void set_ellipsis_hook(EllipsisHook hook);  // pass {} to remove
+void note_ellipsized(const std::string& full, const std::string& shown, bool allowed_with_tooltip);
+// Shortens `text` to fit `width` with a trailing "…" (whole UTF-8 characters); unchanged when it fits.
+std::string ellipsize(const std::string& text, float width);
+// A line of text shortened to the space left on the line, with the whole text as the tooltip: the one
+// allowed ellipsis (reports note_ellipsized(…, true) when it had to shorten).
+void text_ellipsized(const std::string& s, bool disabled = false);
 
 // Reports the item ImGui just submitted, for wrapping a widget not listed here (call right after it).
 void report_item(ItemKind kind, const char* label, bool enabled = true);

@@ -139,7 +139,9 @@ void cell_text(const std::string& text, bool disabled) {
         ImGui::TextDisabled("%s", shown.c_str());
     else
         ImGui::TextUnformatted(shown.c_str());
-    if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    if (shown.size() == text.size()) return;
+    widgets::note_ellipsized(text, shown, true);  // allowed: the tooltip shows the whole text
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 std::string wrap_text(const std::string& text, float width) {
