@@ -1,5 +1,6 @@
 // app/main.cpp — the npsim desktop executable: command line, window, frame loop. An empty shell:
 // the UI lives in npsim_ui (app/ui, app/views), the simulation in npsim_core (sim/).
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -77,11 +79,48 @@ bool parse_size(const std::string& text, int& width, int& height) {
            width >= app::platform::kMinWindowWidth && height >= app::platform::kMinWindowHeight;
 }
 
+// Text size: the base size × the monitor's content scale × the window's size factor × Ctrl +/−.
+// A missing font is said once, not at every rebuild.
 void rebuild_fonts(app::platform::Window& window, const app::UiState& ui) {
+    static bool warned = false;
     std::string warning;
-    const float pixels = app::kBaseFontPixels * window.content_scale() * ui.font_scale;
-    if (!app::load_fonts(*ImGui::GetIO().Fonts, pixels, &warning)) std::cerr << warning << "\n";
+    const float pixels = app::kBaseFontPixels * window.content_scale() * app::size_factor() * ui.font_scale;
+    app::load_fonts(*ImGui::GetIO().Fonts, pixels, &warning);
+    if (!warning.empty() && !std::exchange(warned, true)) std::cerr << warning << "\n";
     window.reload_fonts();
+}
+
+// The size factor (app::size_factor_for) follows the window's size once it has rested this long, so
+// a drag rebuilds the atlas once rather than at every step it crosses. At start: at once.
+constexpr double kSizeSettleSeconds = 0.25;
+struct SizeFollower {
+    float pending = 0.0f;  // a factor waiting for the size to rest, 0: none
+    double since = 0.0;
+};
+SizeFollower g_size_follower;
+
+// True when the factor changed (the style is re-applied; the caller rebuilds the fonts).
+bool follow_window_size(app::platform::Window& window, double now, bool at_once) {
+    SizeFollower& f = g_size_follower;
+    float width = 0.0f, height = 0.0f;
+    window.logical_size(width, height);
+    const float wanted = app::size_factor_for(width, height);
+    if (wanted == app::size_factor()) {
+        f.pending = 0.0f;
+        return false;
+    }
+    if (wanted != f.pending) f = SizeFollower{wanted, now};
+    if (!at_once && now - f.since < kSizeSettleSeconds) return false;
+    app::set_size_factor(wanted);
+    f.pending = 0.0f;
+    return true;
+}
+
+// How long the loop may sleep: not past the moment a pending size factor is due.
+std::optional<double> size_wait(std::optional<double> timeout, double now) {
+    if (g_size_follower.pending == 0.0f) return timeout;
+    const double due = std::max(0.0, g_size_follower.since + kSizeSettleSeconds - now) + 0.01;
+    return timeout ? std::min(*timeout, due) : due;
 }
 
 }  // namespace
@@ -143,7 +182,8 @@ void frame(app::platform::Window& window, app::Shell& shell, bool screenshot, do
     // A screenshot shows the scenario's start time, whatever the machine's speed.
     if (!screenshot) shell.advance(now - last);
     last = now;
-    if (shell.take_fonts_dirty()) rebuild_fonts(window, shell.ui());
+    const bool resized = follow_window_size(window, now, screenshot);
+    if (shell.take_fonts_dirty() || resized) rebuild_fonts(window, shell.ui());
 
     window.new_frame();
     // A screenshot shows no hover effects or tooltips, wherever the (virtual) pointer happens to be.
@@ -256,7 +296,7 @@ std::optional<int> main_loop(std::unique_ptr<app::platform::Window>& window, app
         if (screenshot) {
             window->wait_events(0.0);
         } else {
-            window->wait_events(shell.wait_seconds());
+            window->wait_events(size_wait(shell.wait_seconds(), window->time()));
         }
         try {
             frame(*window, shell, screenshot, last);
@@ -338,6 +378,7 @@ int run(int argc, char** argv) {
     bool started = false, session_failed = false;
     start_shell(shell, opt, started, session_failed);
     profile.mark("scenario and catalog, session file check");
+    follow_window_size(*window, window->time(), true);
     rebuild_fonts(*window, shell.ui());
     profile.mark("fonts (TTF files, glyph atlas)");
 

@@ -41,8 +41,11 @@ public:
     virtual void wait_events(std::optional<double> timeout_seconds) = 0;
     virtual double time() const = 0;          // monotonic wall seconds (UI clock only)
     virtual float content_scale() const = 0;  // HiDPI factor of the monitor, 1 on a normal screen
-    virtual void new_frame() = 0;             // backends' NewFrame; call before ImGui::NewFrame
-    virtual void render() = 0;                // clears and draws ImGui's draw data (after ImGui::Render)
+    // The drawable size divided by the content scale: the size the layout is designed in (1280×800 by
+    // default, whatever the monitor's scale), which app::size_factor_for() takes.
+    virtual void logical_size(float& width, float& height) const = 0;
+    virtual void new_frame() = 0;  // backends' NewFrame; call before ImGui::NewFrame
+    virtual void render() = 0;     // clears and draws ImGui's draw data (after ImGui::Render)
     virtual void swap() = 0;
     virtual void reload_fonts() = 0;  // re-upload the font atlas after it was rebuilt
     // Writes the back buffer as PNG (to `path`.tmp, then renamed). Call after render(), before swap().

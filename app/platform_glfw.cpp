@@ -136,6 +136,14 @@ public:
         return x > 0.0f ? x : 1.0f;
     }
 
+    void logical_size(float& width, float& height) const override {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        const float scale = content_scale();
+        width = static_cast<float>(w) / scale;
+        height = static_cast<float>(h) / scale;
+    }
+
     void new_frame() override {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();

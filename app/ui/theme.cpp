@@ -2,6 +2,9 @@
 // the style values.
 #include "app/ui/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace app {
 
 namespace {
@@ -77,6 +80,11 @@ const Palette kDark = {
 };
 
 const Palette* g_palette = &kLight;
+// What apply_theme() was called with last, so that set_size_factor() can re-apply the style from
+// scratch (ImGuiStyle::ScaleAllSizes must never run on an already scaled style).
+Theme thm_theme = Theme::Light;
+float thm_content_scale = 1.0f;
+float thm_size_factor = 1.0f;
 
 using P = Palette;
 
@@ -207,7 +215,30 @@ const std::vector<ImVec4 Palette::*>& decorative_colours() {
     return v;
 }
 
+float size_factor_for(float logical_width, float logical_height) {
+    const float fit = std::min(logical_width / static_cast<float>(kDesignWidth),
+                               logical_height / static_cast<float>(kDesignHeight));
+    if (!(fit > 1.0f)) return 1.0f;  // also NaN and sizes not yet known
+    const float stepped = std::floor(fit / kSizeFactorStep + 1e-4f) * kSizeFactorStep;
+    return std::clamp(stepped, 1.0f, kMaxSizeFactor);
+}
+
+void set_size_factor(float factor) {
+    thm_size_factor = std::clamp(factor, 1.0f, kMaxSizeFactor);
+    apply_theme(thm_theme, thm_content_scale);
+}
+
+float size_factor() {
+    return thm_size_factor;
+}
+
+float ui_scale() {
+    return thm_content_scale * thm_size_factor;
+}
+
 void apply_theme(Theme theme, float content_scale) {
+    thm_theme = theme;
+    thm_content_scale = content_scale > 0.0f ? content_scale : 1.0f;
     const bool light = theme == Theme::Light;
     ImGuiStyle s;
     if (light) {
@@ -233,7 +264,7 @@ void apply_theme(Theme theme, float content_scale) {
     s.PopupBorderSize = 1.0f;
     s.FrameBorderSize = 1.0f;  // in both themes: fields, checkboxes and buttons keep their frame
     s.DisabledAlpha = kDisabledAlpha;
-    s.ScaleAllSizes(content_scale);
+    s.ScaleAllSizes(ui_scale());  // a fresh style each time: never scaled twice
     ImGui::GetStyle() = s;
 }
 

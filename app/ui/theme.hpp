@@ -86,8 +86,28 @@ const std::vector<ImVec4 Palette::*>& decorative_colours();
 // The opacity ImGui gives disabled controls (ImGuiStyle::DisabledAlpha), WCAG-exempt.
 constexpr float kDisabledAlpha = 0.6f;
 
-// Sets ImGui's style for `theme`, scaled for the monitor's content scale, and selects its palette.
+// Sets ImGui's style for `theme`, scaled by ui_scale() (the monitor's content scale times the window's
+// size factor), and selects its palette.
 void apply_theme(Theme theme, float content_scale = 1.0f);
+
+// Size scaling: the layout is designed for a 1280×800 window. A larger window scales text and every
+// style size up by size_factor_for(its size in content-scale units): min(w/1280, h/800) rounded down to
+// steps of 1/8 (so a resize rebuilds the font atlas at a few sizes only), between 1 and 1.5.
+// 1280×800 → 1, 1920×1080 → 1.25, 2560×1440 and larger → 1.5.
+constexpr int kDesignWidth = 1280;
+constexpr int kDesignHeight = 800;
+constexpr float kSizeFactorStep = 0.125f;
+constexpr float kMaxSizeFactor = 1.5f;
+float size_factor_for(float logical_width, float logical_height);
+// Sets the size factor and re-applies the current theme's style with it (the caller rebuilds the fonts).
+void set_size_factor(float factor);
+float size_factor();
+// content scale × size factor: what the style is scaled by. Views multiply their own pixel sizes (pane
+// widths, row heights, icon boxes) designed for 1280×800 by it, through ui_px().
+float ui_scale();
+inline float ui_px(float design_pixels) {
+    return design_pixels * ui_scale();
+}
 // The palette of the theme applied last (light before the first apply_theme).
 const Palette& palette();
 // The palette of `theme`, whichever is applied.
