@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "sim/domains.hpp"
+
 namespace sim {
 
 using nlohmann::json;
@@ -17,6 +19,8 @@ const Registry& journey_registry() {
         register_users(r);
         register_licences(r);
         register_mail(r);
+        register_domains(r);
+        register_dns(r);
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sim/domains.hpp"
 #include "sim/journey.hpp"
 
 namespace sim {
@@ -163,7 +164,8 @@ static ActionResult op_unassign(Context& ctx, const Action& a) {
 }
 
 static void on_propagated(Context& ctx, const json& data) {
-    Person* p = ctx.world().find_person(data.value("upn", std::string()));
+    // By address: a username changed meanwhile keeps the old one as an alias.
+    Person* p = find_person_by_address(ctx.world(), data.value("upn", std::string()));
     if (p == nullptr) return;
     const auto serial = data.value("serial", std::uint64_t{0});
     for (auto& l : p->licences)

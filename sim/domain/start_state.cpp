@@ -101,7 +101,9 @@ const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("account_review")
                                         .then(delay_into(&Settings::account_review_delay))
                                         .known("licence_propagation")
-                                        .then(delay_into(&Settings::licence_propagation_delay)));
+                                        .then(delay_into(&Settings::licence_propagation_delay))
+                                        .known("dns_propagation")
+                                        .then(delay_into(&Settings::dns_propagation_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,
@@ -614,7 +616,8 @@ void read_roles_and_licences(const json& pj, const std::string& b, Person& p, St
                 p.roles |= role_bit(role);
             else
                 r.fail(b + "/roles/" + std::to_string(k),
-                       "must be one of global_admin, billing_admin, license_admin, user_admin");
+                       "must be one of global_admin, billing_admin, license_admin, user_admin, "
+                       "domain_name_admin");
         }
     }
     kPersonShape.read(pj, "sign_in_blocked", b, p, r.errors);

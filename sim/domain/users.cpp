@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "sim/domains.hpp"
 #include "sim/journey.hpp"
 #include "sim/licences.hpp"
 
@@ -77,6 +78,15 @@ static ActionResult parse_roles(const Action& a, RoleSet& out) {
     return ActionResult::success();
 }
 
+// A domain new sign-in names may use: the tenant's and verified (domain.md §4.2; domain-admin.md §5).
+static ActionResult check_user_domain(const World& w, const std::string& domain) {
+    if (domain != w.tenant.initial_domain && find_domain(w, domain) == nullptr)
+        return ActionResult::failure("users.unknown_domain", {{"domain", domain}});
+    if (!is_verified_domain(w, domain))
+        return ActionResult::failure("users.domain_not_verified", {{"domain", domain}});
+    return ActionResult::success();
+}
+
 // [SECTION] Operations ------------------------------------------------------------------------
 
 static ActionResult op_add(Context& ctx, const Action& a) {
@@ -97,11 +107,12 @@ static ActionResult op_add(Context& ctx, const Action& a) {
     if (username.empty()) return ActionResult::failure("users.field_required", {{"field", "username"}});
     if (!is_username(username))
         return ActionResult::failure("users.invalid_username", {{"username", username}});
-    const std::string domain = a.arg<std::string>("domain", w.tenant.initial_domain);
-    if (domain != w.tenant.initial_domain)
-        return ActionResult::failure("users.unknown_domain", {{"domain", domain}});
+    std::string domain = a.arg<std::string>("domain", "");
+    if (domain.empty()) domain = default_domain(w);  // the suggested domain ("Set as default")
+    ActionResult on_domain = check_user_domain(w, domain);
+    if (!on_domain.ok) return on_domain;
     p.upn = username + "@" + domain;
-    if (w.find_person(p.upn) != nullptr)
+    if (w.find_person(p.upn) != nullptr || find_person_by_address(w, p.upn) != nullptr)
         return ActionResult::failure("users.username_taken", {{"upn", p.upn}});
     const std::string mode = a.arg<std::string>("password_mode", "auto");
     if (mode == "own") {
@@ -234,6 +245,46 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
     return ActionResult::success({{"user", upn}});
 }
 
+// Users > user > Manage username and email: the new sign-in name; the old one stays as an alias
+// (domain-admin.md §4.3, §5.4 "Change domains").
+static ActionResult op_change_username(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin)))
+        return ActionResult::failure("users.insufficient_role");
+    const std::string old_upn = a.arg<std::string>("user", "");
+    Person* p = w.find_person(old_upn);
+    if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", old_upn}});
+    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin))
+        return ActionResult::failure("users.insufficient_role");
+    const std::string username = a.arg<std::string>("username", "");
+    if (username.empty()) return ActionResult::failure("users.field_required", {{"field", "username"}});
+    if (!is_username(username))
+        return ActionResult::failure("users.invalid_username", {{"username", username}});
+    std::string domain = a.arg<std::string>("domain", "");
+    if (domain.empty()) domain = old_upn.substr(old_upn.find('@') + 1);
+    ActionResult on_domain = check_user_domain(w, domain);
+    if (!on_domain.ok) return on_domain;
+    const std::string upn = username + "@" + domain;
+    if (upn == old_upn) return ActionResult::success({{"user", upn}, {"previous", old_upn}});
+    const Person* holder = find_person_by_address(w, upn);
+    if ((holder != nullptr && holder != p) || (holder == nullptr && w.find_person(upn) != nullptr))
+        return ActionResult::failure("users.username_taken", {{"upn", upn}});
+    auto& aliases = p->aliases;
+    aliases.erase(std::remove(aliases.begin(), aliases.end(), upn), aliases.end());
+    if (static_cast<int>(aliases.size()) >= kMaxAliases)
+        return ActionResult::failure("users.too_many_aliases", {{"max", kMaxAliases}});
+    aliases.push_back(old_upn);
+    p->upn = upn;
+    w.person_index_cache.clear();  // the index is keyed by sign-in name
+    if (w.organisation.registrant == old_upn) w.organisation.registrant = upn;
+    for (auto& v : w.violations)
+        if (v.upn == old_upn) v.upn = upn;
+    return ActionResult::success({{"user", upn}, {"previous", old_upn}});
+}
+
 void register_users(Registry& r) {
     using T = ArgType;
     r.add(make_operation("users.add",
@@ -249,27 +300,17 @@ void register_users(Registry& r) {
                           {"usage_location"},
                           {"licences", T::StringList},
                           {"roles", T::StringList}},
-                         {"auth.unknown_account",
-                          "auth.sign_in_blocked",
-                          "users.insufficient_role",
-                          "users.field_required",
-                          "users.invalid_username",
-                          "users.unknown_domain",
-                          "users.username_taken",
-                          "users.invalid_password_mode",
-                          "password.too_short",
-                          "password.too_weak",
-                          "password.too_long",
-                          "users.invalid_kind",
-                          "users.invalid_usage_location",
-                          "licences.insufficient_role",
-                          "licences.unknown_product",
-                          "licences.already_assigned",
-                          "licences.conflicting_plans",
-                          "licences.no_usage_location",
-                          "licences.no_seats_left",
-                          "users.unknown_role",
-                          "users.roles_need_global_admin"},
+                         {"auth.unknown_account",        "auth.sign_in_blocked",
+                          "users.insufficient_role",     "users.field_required",
+                          "users.invalid_username",      "users.unknown_domain",
+                          "users.domain_not_verified",   "users.username_taken",
+                          "users.invalid_password_mode", "password.too_short",
+                          "password.too_weak",           "password.too_long",
+                          "users.invalid_kind",          "users.invalid_usage_location",
+                          "licences.insufficient_role",  "licences.unknown_product",
+                          "licences.already_assigned",   "licences.conflicting_plans",
+                          "licences.no_usage_location",  "licences.no_seats_left",
+                          "users.unknown_role",          "users.roles_need_global_admin"},
                          {"mail.welcome.subject", "mail.welcome.body"}, {}, started<op_add>, nullptr,
                          Delay::uniform(Duration{kSecond, 0}, Duration{4 * kSecond, 0})));
     r.add(make_operation("users.edit",
@@ -287,6 +328,12 @@ void register_users(Registry& r) {
                          {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role",
                           "users.unknown_user", "users.cannot_delete_self", "users.last_global_admin"},
                          {}, {}, started<op_delete>));
+    r.add(make_operation(
+        "users.change_username", {{"user", T::String, true}, {"username", T::String, true}, {"domain"}},
+        {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role", "users.unknown_user",
+         "users.field_required", "users.invalid_username", "users.unknown_domain",
+         "users.domain_not_verified", "users.username_taken", "users.too_many_aliases"},
+        {}, {}, started<op_change_username>));
 }
 
 }  // namespace sim

@@ -37,7 +37,8 @@ bool parse_enum(std::string_view s, E& out, const char* const (&names)[N]) {
 }
 
 const char* const kKindNames[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
-const char* const kRoleNames[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
+const char* const kRoleNames[] = {"global_admin", "billing_admin", "license_admin", "user_admin",
+                                  "domain_name_admin"};
 const char* const kPortalNames[] = {"none",     "draft",    "pending",          "info_requested",
                                     "approved", "declined", "reverify_required"};
 
@@ -80,7 +81,7 @@ bool parse_portal_status(std::string_view s, PortalStatus& out) {
 
 std::vector<std::string> role_names(RoleSet roles) {
     std::vector<std::string> out;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 5; ++i)
         if (roles & role_bit(static_cast<Role>(i))) out.emplace_back(kRoleNames[i]);
     return out;
 }
@@ -187,6 +188,8 @@ nlohmann::json to_json(const Settings& s) {
     if (s.verification_after_information_delay)
         j["verification_after_information_delay"] = to_json(*s.verification_after_information_delay);
     if (s.verification_total_delay) j["verification_total_delay"] = to_json(*s.verification_total_delay);
+    if (!(s.dns_propagation_delay == Settings::kDefaultDnsPropagation))
+        j["dns_propagation_delay"] = to_json(s.dns_propagation_delay);
     return j;
 }
 
@@ -224,20 +227,22 @@ nlohmann::json to_json(const Person& p) {
                             {"serial", l.serial}});
     json inbox = json::array();
     for (const auto& m : p.inbox) inbox.push_back(to_json(m));
-    return json{{"upn", p.upn},
-                {"display_name", p.display_name},
-                {"id", p.id},
-                {"first_name", p.first_name},
-                {"last_name", p.last_name},
-                {"kind", to_string(p.kind)},
-                {"usage_location", p.usage_location},
-                {"roles", role_names(p.roles)},
-                {"licences", std::move(licences)},
-                {"sign_in_blocked", p.sign_in_blocked},
-                {"must_change_password", p.must_change_password},
-                {"deleted", p.deleted},
-                {"created_at", p.created_at},
-                {"inbox", std::move(inbox)}};
+    json out{{"upn", p.upn},
+             {"display_name", p.display_name},
+             {"id", p.id},
+             {"first_name", p.first_name},
+             {"last_name", p.last_name},
+             {"kind", to_string(p.kind)},
+             {"usage_location", p.usage_location},
+             {"roles", role_names(p.roles)},
+             {"licences", std::move(licences)},
+             {"sign_in_blocked", p.sign_in_blocked},
+             {"must_change_password", p.must_change_password},
+             {"deleted", p.deleted},
+             {"created_at", p.created_at},
+             {"inbox", std::move(inbox)}};
+    if (!p.aliases.empty()) out["aliases"] = p.aliases;
+    return out;
 }
 
 namespace {
@@ -291,6 +296,11 @@ std::string person_record(const Person& p) {
         put(r, m.body_key);
         put(r, m.params.dump(-1, ' ', false, json::error_handler_t::replace));
         put(r, std::int64_t{m.read});
+    }
+    if (!p.aliases.empty()) {  // only then: records without aliases stay as they were
+        put(r, "aliases");
+        put(r, static_cast<std::int64_t>(p.aliases.size()));
+        for (const auto& a : p.aliases) put(r, a);
     }
     return r;
 }
@@ -384,6 +394,7 @@ nlohmann::json to_json(const World& w) {
         for (const auto& [key, t] : w.texts) texts[key] = {{"en", t.en}, {"de", t.de}};
         out["texts"] = std::move(texts);
     }
+    if (!w.domains.empty()) out["domains"] = to_json(w.domains);
     return out;
 }
 
@@ -536,6 +547,11 @@ Person person_from_record(const std::string& record, const std::string& where) {
         m.read = number() != 0;
         p.inbox.push_back(std::move(m));
     }
+    if (i < f.size() && f[i] == "aliases") {
+        ++i;
+        const std::int64_t aliases = number();
+        for (std::int64_t k = 0; k < aliases; ++k) p.aliases.push_back(text());
+    }
     if (i != f.size()) fail(where, "has more fields than a person record");
     return p;
 }
@@ -562,6 +578,8 @@ Settings settings_from(const json& j, const std::string& b) {
         s.verification_after_information_delay = delay_value(j, "verification_after_information_delay", b);
     if (j.contains("verification_total_delay"))
         s.verification_total_delay = delay_value(j, "verification_total_delay", b);
+    if (j.contains("dns_propagation_delay"))
+        s.dns_propagation_delay = delay_value(j, "dns_propagation_delay", b);
     return s;
 }
 
@@ -702,6 +720,10 @@ World world_from(const json& j) {
             w.texts[it.key()] = {value<std::string>(*it, "en", b), value<std::string>(*it, "de", b)};
         }
     }
+    if (j.contains("domains")) {
+        std::string domains_why;
+        if (!domains_from_json(j["domains"], w.domains, domains_why)) fail("/domains", domains_why);
+    }
     return w;
 }
 
@@ -713,7 +735,7 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
         for (auto& [where, message] : unknown_keys(
                  j, "",
                  {"people", "organisation", "tenant", "billing", "subscriptions", "violations", "catalog",
-                  "settings", "start_events", "start_events_scheduled", "next_id", "texts"}))
+                  "settings", "start_events", "start_events_scheduled", "next_id", "texts", "domains"}))
             fail(where, message);
         out = world_from(j);
         return true;

@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 30);
+    CHECK(r.actions.size() == 43);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -267,6 +267,21 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::assign_licences("anna@x", "M365_BUSINESS_PREMIUM", {"ben@x", "cem@x"}),
         ops::unassign_licences("anna@x", "M365_BUSINESS_PREMIUM", {"ben@x"}),
         ops::mark_read("anna@x", "mail-1"),
+        ops::change_username("anna@x", "ben@x", "ben", "verein.de"),
+        ops::add_domain("anna@x", "verein.de"),
+        ops::choose_verification_method("anna@x", "verein.de", "txt"),
+        ops::verify_domain("anna@x", "verein.de"),
+        ops::choose_dns_setup("anna@x", "verein.de", "self", {"teams"}),
+        ops::finish_domain_setup("anna@x", "verein.de"),
+        ops::check_domain_health("anna@x", "verein.de"),
+        ops::set_default_domain("anna@x", "verein.de"),
+        ops::remove_domain("anna@x", "verein.de"),
+        ops::add_dns_record("anna@x", "verein.de",
+                            {"SRV", "_sipfederationtls._tcp", "sipfed.online.lync.com", 3600, 100, 1, 5061}),
+        ops::edit_dns_record("anna@x", "verein.de", "rec-1",
+                             {"MX", "@", "verein-de.mail.protection.outlook.com", 3600, 0}),
+        ops::delete_dns_record("anna@x", "verein.de", "rec-1"),
+        ops::publish_zone("anna@x", "verein.de"),
         ops::add_fault({{"operation", "*"}, {"error", "service.unavailable"}}),
         ops::remove_fault("r"),
         ops::clear_faults(),
@@ -327,7 +342,8 @@ TEST_CASE("every error code a handler returns is declared by an operation", "[si
         for (const std::string& key : op.text_keys)
             if (key.rfind("error.", 0) == 0) declared.insert(key.substr(6));
     }
-    for (const char* file : {"portal", "billing", "users", "licences", "mail", "journey", "simulation"}) {
+    for (const char* file :
+         {"portal", "billing", "users", "licences", "mail", "journey", "simulation", "domains", "dns"}) {
         const std::string src = slurp(kRepo + "/sim/domain/" + file + ".cpp");
         REQUIRE_FALSE(src.empty());
         for (std::sregex_iterator it(src.begin(), src.end(), code_re), end; it != end; ++it) {

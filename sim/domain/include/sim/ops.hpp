@@ -117,6 +117,14 @@ inline Action delete_user(const std::string& actor, const std::string& user) {
     return Action{"users.delete", actor, {{"user", user}}};
 }
 
+// Users > user > Manage username and email (the old address stays as an alias); domain "" = keep it.
+inline Action change_username(const std::string& actor, const std::string& user, const std::string& username,
+                              const std::string& domain) {
+    nlohmann::json args = {{"user", user}, {"username", username}};
+    if (!domain.empty()) args["domain"] = domain;
+    return Action{"users.change_username", actor, std::move(args)};
+}
+
 // [SECTION] Licences
 
 // One licence for one person ({"sku", "user"}).
@@ -134,6 +142,68 @@ inline Action assign_licences(const std::string& actor, const std::string& sku,
 inline Action unassign_licences(const std::string& actor, const std::string& sku,
                                 const std::vector<std::string>& users) {
     return Action{"licences.unassign", actor, {{"sku", sku}, {"users", users}}};
+}
+
+// [SECTION] Domains (Settings > Domains)
+
+inline Action add_domain(const std::string& actor, const std::string& domain) {
+    return Action{"domains.add", actor, {{"domain", domain}}};
+}
+inline Action choose_verification_method(const std::string& actor, const std::string& domain,
+                                         const std::string& method) {  // "txt" | "mx" | "file"
+    return Action{"domains.choose_method", actor, {{"domain", domain}, {"method", method}}};
+}
+inline Action verify_domain(const std::string& actor, const std::string& domain) {
+    return Action{"domains.verify", actor, {{"domain", domain}}};
+}
+// mode "self" ("I'll add the DNS records myself") or "skip"; services besides "exchange": {"teams"}.
+inline Action choose_dns_setup(const std::string& actor, const std::string& domain, const std::string& mode,
+                               const std::vector<std::string>& services = {}) {
+    nlohmann::json args = {{"domain", domain}, {"mode", mode}};
+    if (!services.empty()) args["services"] = services;
+    return Action{"domains.choose_dns_setup", actor, std::move(args)};
+}
+inline Action finish_domain_setup(const std::string& actor, const std::string& domain) {
+    return Action{"domains.finish_setup", actor, {{"domain", domain}}};
+}
+inline Action check_domain_health(const std::string& actor, const std::string& domain) {
+    return Action{"domains.check_health", actor, {{"domain", domain}}};
+}
+inline Action set_default_domain(const std::string& actor, const std::string& domain) {
+    return Action{"domains.set_default", actor, {{"domain", domain}}};
+}
+inline Action remove_domain(const std::string& actor, const std::string& domain) {
+    return Action{"domains.remove", actor, {{"domain", domain}}};
+}
+
+// [SECTION] DNS host (the association's registrar)
+
+struct DnsRecordInput {  // dns.record_add / dns.record_edit; priority for MX and SRV, weight/port for SRV
+    std::string type, host, value;
+    int ttl = 3600;
+    int priority = 0, weight = 0, port = 0;
+};
+inline nlohmann::json dns_record_args(const std::string& domain, const DnsRecordInput& r) {
+    nlohmann::json args = {
+        {"domain", domain}, {"record_type", r.type}, {"host", r.host}, {"value", r.value}, {"ttl", r.ttl}};
+    if (r.type == "MX" || r.type == "SRV") args["priority"] = r.priority;
+    if (r.type == "SRV") args["weight"] = r.weight, args["port"] = r.port;
+    return args;
+}
+inline Action add_dns_record(const std::string& actor, const std::string& domain, const DnsRecordInput& r) {
+    return Action{"dns.record_add", actor, dns_record_args(domain, r)};
+}
+inline Action edit_dns_record(const std::string& actor, const std::string& domain, const std::string& id,
+                              const DnsRecordInput& r) {
+    nlohmann::json args = dns_record_args(domain, r);
+    args["id"] = id;
+    return Action{"dns.record_edit", actor, std::move(args)};
+}
+inline Action delete_dns_record(const std::string& actor, const std::string& domain, const std::string& id) {
+    return Action{"dns.record_delete", actor, {{"domain", domain}, {"id", id}}};
+}
+inline Action publish_zone(const std::string& actor, const std::string& domain) {
+    return Action{"dns.publish", actor, {{"domain", domain}}};
 }
 
 // [SECTION] Mail

@@ -25,6 +25,7 @@
 
 #include "sim/catalog.hpp"
 #include "sim/delay.hpp"
+#include "sim/domains_data.hpp"
 #include "sim/time.hpp"
 
 namespace sim {
@@ -35,7 +36,8 @@ namespace sim {
 enum class PersonKind { PaidStaff, UnpaidExecutive, Volunteer, Member, Beneficiary };
 
 // Admin roles of the Microsoft 365 admin center (domain.md §4.6).
-enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin };
+// DomainNameAdmin: add, verify and remove domains (domain.md §4.6; appended, so stored role bits keep).
+enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin, DomainNameAdmin };
 using RoleSet = std::uint32_t;  // bit (1 << Role)
 constexpr RoleSet role_bit(Role r) {
     return RoleSet{1} << static_cast<unsigned>(r);
@@ -50,7 +52,8 @@ enum class BillingAccountStatus { NotReviewed, UnderReview, Cleared };
 
 const char* to_string(
     PersonKind k);              // "paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"
-const char* to_string(Role r);  // "global_admin", "billing_admin", "license_admin", "user_admin"
+const char* to_string(Role r);  // "global_admin", "billing_admin", "license_admin", "user_admin",
+                                // "domain_name_admin"
 const char* to_string(PortalStatus s);          // "none", "draft", "pending", "info_requested", "approved",
                                                 // "declined", "reverify_required"
 const char* to_string(LicenceState s);          // "pending", "active"
@@ -106,6 +109,12 @@ struct Settings {
     int max_users_per_assignment = 20;
     // §1.5 [S]: whether people without the full view can see the org status (reduced view).
     bool reduced_view_shows_status = true;
+    // §5.1 [D] "up to 10 minutes … up to 48 hours": a published DNS change becomes visible to Microsoft.
+    // Default log-normal, median 15 min, p95 2 h: most within 1–60 min, a few take hours, rarely ~2 days.
+    // In the canonical JSON only when a scenario changes it (older hashes stay).
+    Delay dns_propagation_delay = kDefaultDnsPropagation;
+    static inline const Delay kDefaultDnsPropagation =
+        Delay::lognormal(Duration{15 * kMinute, 0}, Duration{2 * kHour, 0});
 };
 
 nlohmann::json to_json(const Settings& s);
@@ -157,6 +166,8 @@ struct Person {
     bool deleted = false;               // soft-deleted ("Deleted users"); licences freed at once
     SimTime created_at = 0;
     std::vector<Mail> inbox;
+    // Other addresses of the person (an old username after a change keeps mail coming; domain-admin.md §4.3).
+    std::vector<std::string> aliases;
 
     bool has_role(Role r) const { return (roles & role_bit(r)) != 0; }
     bool is_admin() const { return roles != 0; }
@@ -275,6 +286,7 @@ struct World {
     std::vector<StartEvent> start_events;
     bool start_events_scheduled = false;
     ScenarioTexts texts;        // the scenario's own texts (absent from the canonical JSON when empty)
+    DomainsState domains;       // Settings > Domains and the DNS host (absent from the JSON when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)

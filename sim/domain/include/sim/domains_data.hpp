@@ -1,0 +1,84 @@
+// sim/domains_data.hpp — the plain data of Settings > Domains and of the association's DNS host
+// (domain.md §5.1, domain-admin.md §5): the tenant's domains, the registrar's zones and records,
+// and the registrar's conventions. Included by sim/world.hpp (World::domains); the queries and the
+// operations are in sim/domains.hpp (sim/domain/domains.cpp, sim/domain/dns.cpp).
+//
+// The initial "<name>.onmicrosoft.com" domain is not stored here: it is Tenant::initial_domain, always
+// verified, never removable. DomainsState is absent from the canonical JSON while it is empty, so
+// worlds without domains hash as before.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/time.hpp"
+
+namespace sim {
+
+// One record at the DNS host, as the registrar's panel stores it.
+struct DnsRecord {
+    std::string id;     // "rec-0001"
+    std::string type;   // "A" | "CNAME" | "MX" | "TXT" | "SRV"
+    std::string host;   // as entered: "@", "", "autodiscover", "_sipfederationtls._tcp", "x.verein.de."
+    std::string value;  // address, target or text, as entered (TXT: as the panel stores it)
+    int ttl = 3600;     // seconds, 60 … 86400
+    int priority = 0;   // MX, SRV
+    int weight = 0;     // SRV
+    int port = 0;       // SRV
+};
+
+// The zone of one domain at the association's DNS host (no real registrar).
+struct DnsZone {
+    std::string domain;              // "tsv-musterstadt.de"
+    std::vector<DnsRecord> records;  // saved in the panel (what the volunteer sees)
+    bool unpublished_changes = false;
+    std::uint64_t published_serial = 0;  // the last "publish zone"
+    std::vector<DnsRecord> visible;      // what the world ("Microsoft") resolves
+    std::uint64_t visible_serial = 0;    // the publication `visible` comes from (0 = the start state)
+    SimTime visible_since = 0;
+    std::vector<std::string> site_files;  // files on the website (the "text file" verification)
+};
+
+// How the registrar's panel writes things (domain-admin.md §5.5): data, chosen per scenario.
+struct DnsConventions {
+    std::string root_host = "@";       // "@": the root is "@" (blank is refused); "blank": an empty host
+    std::string txt_quoting = "auto";  // "auto": the panel quotes TXT values itself (pasted quotes stay
+                                       // as characters); "none": surrounding quotes are removed
+};
+
+// A domain of the tenant (besides the initial onmicrosoft.com one).
+struct TenantDomain {
+    std::string name;             // lower-case, "tsv-musterstadt.de" (IDNs as typed, e.g. "müller.de")
+    std::string method = "txt";   // how to verify: "txt" | "mx" | "file"
+    bool verified = false;        // ownership proven (or a subdomain of a verified root, or onmicrosoft)
+    std::string dns_setup;        // "" (not chosen yet) | "self" | "skip"
+    bool setup_finished = false;  // the records step was completed ("Domain setup is complete")
+    std::vector<std::string> services = {"exchange"};  // "exchange", "teams" (the SRV record)
+    SimTime added_at = 0;
+    SimTime verified_at = -1;
+};
+
+struct DomainsState {
+    std::vector<TenantDomain> domains;            // in the order added
+    std::string default_domain;                   // "" = the initial onmicrosoft.com domain
+    std::string verification_code;                // "MS=ms12345678", drawn once per tenant from the seed
+    std::vector<std::string> verified_elsewhere;  // domains another tenant has verified (scenario data)
+    DnsConventions conventions;
+    std::vector<DnsZone> zones;  // the DNS host's zones
+
+    bool empty() const {
+        return domains.empty() && default_domain.empty() && verification_code.empty() &&
+               verified_elsewhere.empty() && zones.empty() && conventions.root_host == "@" &&
+               conventions.txt_quoting == "auto";
+    }
+};
+
+// The canonical JSON of the domains (part of to_json(World) under "domains") and its exact inverse;
+// false and "/pointer: message" (relative to the object) when `j` is not such an object.
+nlohmann::json to_json(const DomainsState& d);
+bool domains_from_json(const nlohmann::json& j, DomainsState& out, std::string& error);
+
+}  // namespace sim
