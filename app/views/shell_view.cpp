@@ -13,7 +13,6 @@ namespace app {
 namespace {
 
 constexpr ImGuiWindowFlags kPaneFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
-constexpr float kNavWidthInFrames = 11.0f;  // navigation pane width, in frame heights (scales with text)
 
 // A child region with its own background colour; `draw` fills it.
 template <class Fn>
@@ -39,7 +38,7 @@ bool sv_navigation(const char* id) {
         "crumb_",        "pane_close",       "tab_",          "portal_tab_",   "home_users",
         "home_licenses", "home_purchase",    "home_products", "licenses_back", "purchase_back",
         "checkout_back", "confirm_products", "confirm_home",  "details_",      "offers_to_status",
-        "reg_to_status", "status_to_offers", "replay_"};
+        "reg_to_status", "status_to_offers", "replay_",       "admin_search",  "admin_nav_toggle"};
     const std::string_view s(id);
     for (const char* p : kPrefixes)
         if (s.rfind(p, 0) == 0) return true;
@@ -98,13 +97,26 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
 
     const float body_top = top_bar_height + banner_h;
     const float reserve = sv_replay_reserve(ctx);  // the page ends above the replay bar
-    const float nav_width = ImGui::GetFrameHeight() * kNavWidthInFrames;
-    ImGui::SetCursorPos(ImVec2(0, body_top));
-    pane("##nav", ImVec2(nav_width, -reserve), colours.nav_bg, 0, [&] { draw_nav_pane(ctx, out); });
-
-    ImGui::SetCursorPos(ImVec2(nav_width, body_top));
     const ScreenSpec* screen = find_screen(ctx.ui.screen);
     if (!screen) screen = &screens().front();
+    // The surface switcher: an icon strip while a simulated surface (portal, admin center, My Account,
+    // mail) is open; wide on the sandbox's own pages (welcome, scenario: checklist, score, viewer),
+    // which show the scenario's title and seed in it.
+    const Surface surface = surface_of(screen->name);
+    const bool compact = surface != Surface::Welcome && surface != Surface::Scenario;
+    const float nav_width = nav_pane_width(compact);
+    ImGui::SetCursorPos(ImVec2(0, body_top));
+    // Padding applies to the pane only; tooltips and popups inside keep the usual one.
+    const ImVec2 padding = style.WindowPadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, nav_pane_padding(compact));
+    pane("##nav", ImVec2(nav_width, -reserve), colours.nav_bg, 0, [&] {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+        draw_nav_pane(ctx, out, compact);
+        ImGui::PopStyleVar();
+    });
+    ImGui::PopStyleVar();
+
+    ImGui::SetCursorPos(ImVec2(nav_width, body_top));
     if (surface_of(screen->name) != Surface::Welcome) {
         // The browser-like address row, then the page.
         const float address_h = ImGui::GetFrameHeight() + 2.0f * style.FramePadding.y;
@@ -115,7 +127,15 @@ void draw_shell(const ViewContext& ctx, CommandQueue& out) {
         horizontal_rule(body_top + address_h - 1.0f, nav_width);
         ImGui::SetCursorPos(ImVec2(nav_width, body_top + address_h));
     }
-    pane("##work", ImVec2(0, -reserve), colours.work_bg, 0, [&] { sv_draw_page(ctx, out, *screen); });
+    // The admin center brings its own frame (header, navigation, page padding): edge to edge.
+    const bool own_frame = surface_of(screen->name) == Surface::Admin;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, own_frame ? ImVec2(0, 0) : padding);
+    pane("##work", ImVec2(0, -reserve), colours.work_bg, 0, [&] {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+        sv_draw_page(ctx, out, *screen);
+        ImGui::PopStyleVar();
+    });
+    ImGui::PopStyleVar();
     ImGui::GetWindowDrawList()->AddLine(
         ImVec2(ImGui::GetWindowPos().x + nav_width, ImGui::GetWindowPos().y + body_top),
         ImVec2(ImGui::GetWindowPos().x + nav_width,

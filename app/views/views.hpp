@@ -21,7 +21,12 @@ void draw_banner(const ViewContext& ctx);
 // Height the banner needs at `width` pixels (it wraps rather than clips).
 float banner_height(const ViewContext& ctx, float width);
 // The light grey pane on the left: scenario facts and, later, the screens.
-void draw_nav_pane(const ViewContext& ctx, CommandQueue& out);
+// The surface switcher: wide (scenario, seed, the surfaces by name) on the welcome and scenario
+// screens; an icon strip (names, scenario and seed in tooltips) while a simulated surface is open.
+// nav_pane_width() is its width.
+void draw_nav_pane(const ViewContext& ctx, CommandQueue& out, bool compact);
+float nav_pane_width(bool compact);
+ImVec2 nav_pane_padding(bool compact);  // the pane's window padding
 // Back, forward, the page's fake address and who the trainee is on this surface.
 void draw_address_bar(const ViewContext& ctx, CommandQueue& out);
 // The "shell" screen: a friendly placeholder, or the scenario's load errors.

@@ -100,9 +100,10 @@ bool ro_navigation(const std::string& label) {
     if (label.find("###") == std::string::npos) return true;
     const std::string id = ro_id(label);
     if (id.rfind("col_", 0) == 0) return true;
-    for (const char* p : {"crumb_", "pane_close", "tab_", "home_users", "home_licenses", "home_purchase",
-                          "home_products", "licenses_back", "purchase_back", "checkout_back", "details_",
-                          "portal_tab_", "offers_to_status", "reg_to_status", "status_to_offers"})
+    for (const char* p :
+         {"crumb_", "pane_close", "tab_", "home_users", "home_licenses", "home_purchase", "home_products",
+          "licenses_back", "purchase_back", "checkout_back", "details_", "portal_tab_", "offers_to_status",
+          "reg_to_status", "status_to_offers", "admin_search", "admin_nav_toggle"})
         if (id.rfind(p, 0) == 0) return true;
     return false;
 }

@@ -2,21 +2,41 @@
 // command bar, flyouts, and the formatting every admin page shares.
 #include "app/views/admin/admin_common.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
+
+#include <imgui_internal.h>
 
 #include <fmt/format.h>
 
 #include "app/ui/fonts.hpp"
+#include "app/ui/icons.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/theme.hpp"
+#include "app/ui/ui_state.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace app::admin {
 
 namespace {
 
-constexpr float kNavWidthInFrames = 7.5f;
+constexpr float kNavWidthInFrames = 7.5f;       // the wide left navigation, in frame heights
+constexpr float kAutoCollapseInFrames = 36.0f;  // Auto mode: an icon strip below this admin width
+constexpr float kFlyoutMinWidth = 560.0f;       // side panes: at least this (scaled) …
+constexpr float kFlyoutWindowFraction = 0.45f;  // … or this share of the window, whichever is larger
+constexpr float kFlyoutShadow = 14.0f;          // the shadow left of a side pane (scaled)
+
+// Drawing state of the current frame (not UI state): the page behind an open side pane is disabled.
+bool ac_page_behind_pane = false;
+// The page's content extent before its side pane: the pane reaches the page's bottom edge, which
+// must not count as content (else the page grows a scrollbar beside the pane).
+ImVec2 ac_page_cursor_max;
+
+float ac_scale() {
+    return ImGui::GetFontSize() / kBaseFontPixels;
+}
 
 // The nav entry the current screen lights up (its row's nav_id), or null.
 const char* lit_nav_id(const std::string& screen) {
@@ -25,32 +45,190 @@ const char* lit_nav_id(const std::string& screen) {
     return nullptr;
 }
 
-void draw_nav(const ViewContext& ctx, CommandQueue& out) {
-    const char* lit = lit_nav_id(ctx.ui.screen);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().nav_bg);
-    ImGui::BeginChild("##admin_nav", ImVec2(ImGui::GetFrameHeight() * kNavWidthInFrames, 0), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PushTextWrapPos(0.0f);
-    muted(tr(ctx, "admin.nav.title"));
-    ImGui::PopTextWrapPos();
-    ImGui::Spacing();
+bool ac_nav_collapsed(const ViewContext& ctx, float admin_width) {
+    switch (ctx.state.admin.nav_mode) {
+        case AdminNavMode::Collapsed:
+            return true;
+        case AdminNavMode::Expanded:
+            return false;
+        default:
+            return admin_width < ImGui::GetFrameHeight() * kAutoCollapseInFrames;
+    }
+}
+
+// A top-level entry's group: the rows after it up to the next top-level row.
+struct AcGroup {
+    bool lit = false;                    // the lit entry is this row or one of its children
+    const char* first_screen = nullptr;  // where the collapsed entry leads: its own or its first child's
+};
+
+AcGroup ac_group_of(std::size_t index, const char* lit) {
+    const std::vector<AdminScreen>& table = admin_table();
+    AcGroup g;
+    for (std::size_t i = index; i < table.size(); ++i) {
+        const AdminScreen& e = table[i];
+        if (i > index && e.indent == 0 && e.nav_key != nullptr) break;
+        if (lit != nullptr && e.nav_id != nullptr && std::strcmp(lit, e.nav_id) == 0) g.lit = true;
+        if (g.first_screen == nullptr && e.screen != nullptr && !e.later) g.first_screen = e.screen;
+    }
+    return g;
+}
+
+// The collapse button at the top of the navigation (kMenu), with its tooltip.
+void ac_nav_toggle(const ViewContext& ctx, bool collapsed) {
+    const std::string tip = tr(ctx, collapsed ? "admin.nav.expand" : "admin.nav.collapse");
+    const float side = ImGui::GetFrameHeight();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    if (widgets::button((std::string(icons::kMenu) + "###admin_nav_toggle").c_str(), ImVec2(side, side)))
+        ctx.state.admin.nav_mode = collapsed ? AdminNavMode::Expanded : AdminNavMode::Collapsed;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
+}
+
+// The icon strip: one square entry per top-level row; a group leads to its first page.
+void ac_nav_icons(const ViewContext& ctx, CommandQueue& out, const char* lit) {
+    const std::vector<AdminScreen>& table = admin_table();
+    const float side = ImGui::GetFrameHeight();
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const AdminScreen& e = table[i];
+        if (e.nav_key == nullptr || e.indent > 0) continue;
+        const AcGroup g = ac_group_of(i, lit);
+        const std::string text = std::string(e.icon ? e.icon : icons::kApps) + "###" + e.nav_id;
+        ImGui::BeginDisabled(e.later);
+        if (ImGui::Selectable(text.c_str(), g.lit, 0, ImVec2(side, side)) && g.first_screen != nullptr &&
+            ctx.ui.screen != g.first_screen)
+            out.push(Navigate{g.first_screen});
+        widgets::report_item(widgets::ItemKind::Selectable, text.c_str(), !e.later);
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            const std::string tip =
+                e.later ? tr(ctx, e.nav_key) + " · " + tr(ctx, "admin.nav.later") : tr(ctx, e.nav_key);
+            ImGui::SetTooltip("%s", tip.c_str());
+        }
+    }
+    ImGui::PopStyleVar();
+}
+
+// The wide navigation: an icon before each top-level entry, the pages of a group indented below it.
+void ac_nav_entries(const ViewContext& ctx, CommandQueue& out, const char* lit) {
+    const float icon_w = ImGui::GetFrameHeight();
     for (const AdminScreen& e : admin_table()) {
         if (e.nav_key == nullptr) continue;
-        if (e.indent > 0) ImGui::Indent(ImGui::GetFontSize());
-        const std::string text = tr(ctx, e.nav_key);
+        if (e.indent > 0) ImGui::Indent(icon_w);
+        const std::string icon = e.indent == 0 ? std::string(e.icon ? e.icon : icons::kApps) + "  " : "";
+        const std::string text = icon + tr(ctx, e.nav_key);
         if (e.later) {
             ImGui::BeginDisabled();
             widgets::selectable((text + "  · " + tr(ctx, "admin.nav.later") + "###" + e.nav_id).c_str());
             ImGui::EndDisabled();
         } else if (e.screen == nullptr) {
+            ImGui::AlignTextToFramePadding();
             widgets::text(text);
         } else if (widgets::selectable((text + "###" + e.nav_id).c_str(),
                                        lit != nullptr && std::strcmp(lit, e.nav_id) == 0)) {
             if (ctx.ui.screen != e.screen) out.push(Navigate{e.screen});
         }
-        if (e.indent > 0) ImGui::Unindent(ImGui::GetFontSize());
+        if (e.indent > 0) ImGui::Unindent(icon_w);
     }
+}
+
+void draw_nav(const ViewContext& ctx, CommandQueue& out, bool collapsed) {
+    const char* lit = lit_nav_id(ctx.ui.screen);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = collapsed ? ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.x
+                                  : ImGui::GetFrameHeight() * kNavWidthInFrames;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().nav_bg);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, style.ItemSpacing.y * 1.5f));
+    ImGui::BeginChild("##admin_nav", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ac_nav_toggle(ctx, collapsed);
+    if (collapsed)
+        ac_nav_icons(ctx, out, lit);
+    else
+        ac_nav_entries(ctx, out, lit);
     ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// The signed-in person's initials in a circle (tooltip: name and username).
+void ac_initials(const ViewContext& ctx, const sim::Person* me) {
+    std::string initials;
+    if (me != nullptr) {
+        const std::string& name = me->display_name.empty() ? me->upn : me->display_name;
+        bool word_start = true;
+        for (std::size_t i = 0; i < name.size() && initials.size() < 2; ++i) {
+            const unsigned char c = static_cast<unsigned char>(name[i]);
+            if (c == ' ' || c == '.' || c == '-' || c == '@') {
+                word_start = c != '@';
+                if (c == '@') break;
+            } else if (word_start && c < 0x80) {
+                initials += static_cast<char>(std::toupper(c));
+                word_start = false;
+            } else {
+                word_start = false;
+            }
+        }
+    }
+    if (initials.empty()) initials = "?";
+    const float d = ImGui::GetFrameHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("###admin_me", ImVec2(d, d));
+    widgets::report_item(widgets::ItemKind::Text, (initials + "###admin_me").c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + d * 0.5f, p.y + d * 0.5f);
+    dl->AddCircleFilled(c, d * 0.5f, ImGui::GetColorU32(palette().work_bg));
+    const ImVec2 ts = ImGui::CalcTextSize(initials.c_str());
+    dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), ImGui::GetColorU32(palette().accent),
+                initials.c_str());
+    if (ImGui::IsItemHovered()) {
+        const std::string tip = me ? me->display_name + "\n" + me->upn : tr(ctx, "admin.header.nobody");
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
+}
+
+// The header bar across the admin center: title, search (Enter: Active users filtered by the text),
+// the signed-in person's initials.
+void draw_header(const ViewContext& ctx, CommandQueue& out) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float h = ImGui::GetFrameHeight() + 2.0f * style.FramePadding.y * 1.5f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(style.WindowPadding.x, style.FramePadding.y * 1.5f));
+    ImGui::BeginChild("##admin_header", ImVec2(0, h), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    ImGui::AlignTextToFramePadding();
+    ImFont* font = heading_font();
+    if (font) ImGui::PushFont(font);
+    const std::string& title = tr(ctx, "admin.nav.title");
+    widgets::text_colored(palette().on_accent, title);
+    if (font) ImGui::PopFont();
+
+    const float full = ImGui::GetWindowContentRegionMax().x;
+    const float search_w = std::min(ImGui::GetFrameHeight() * 16.0f, full * 0.4f);
+    const float search_x =
+        std::max((full - search_w) * 0.5f,
+                 ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x * 2.0f);
+    ImGui::SameLine(search_x);
+    ImGui::SetNextItemWidth(search_w);
+    AdminViewState& s = ctx.state.admin;
+    const std::string hint = std::string(icons::kSearch) + " " + tr(ctx, "admin.header.search");
+    if (widgets::input_text_hint("###admin_search", hint.c_str(), s.header_search,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
+        s.user_search = s.header_search;
+        s.user_filter = 0;
+        s.users_pane = UsersPane::None;
+        if (ctx.ui.screen != "admin.users") out.push(Navigate{"admin.users"});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ctx, "admin.header.search_tip").c_str());
+
+    ImGui::SameLine(full - ImGui::GetFrameHeight());
+    const sim::Person* me = ctx.sim ? ctx.sim->world().find_person(ctx.ui.work_account) : nullptr;
+    ac_initials(ctx, me);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }
 
@@ -86,13 +264,20 @@ std::string label(const ViewContext& ctx, std::string_view key, const std::strin
     return ctx.text.get(key) + "###" + id;
 }
 
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs) {
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs,
+                              bool pane_open) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##admin_root", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    draw_nav(ctx, out);
+    const float admin_width = ImGui::GetContentRegionAvail().x;
+    draw_header(ctx, out);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
+    draw_nav(ctx, out, ac_nav_collapsed(ctx, admin_width));
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##admin_page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // The page behind a side pane lies under its backdrop: nothing there reacts until it closes.
+    ac_page_behind_pane = pane_open;
+    if (pane_open) ImGui::BeginDisabled();
     draw_breadcrumb(ctx, out, crumbs);
 
     if (!ctx.sim) {
@@ -117,6 +302,8 @@ const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const s
 }
 
 void end_page() {
+    if (ac_page_behind_pane) ImGui::EndDisabled();
+    ac_page_behind_pane = false;
     ImGui::EndChild();  // ##admin_page
     ImGui::EndChild();  // ##admin_root
 }
@@ -136,9 +323,9 @@ std::string fit_text(const std::string& text, float width) {
 void cell_text(const std::string& text, bool disabled) {
     const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
     if (disabled)
-        ImGui::TextDisabled("%s", shown.c_str());
+        widgets::text_disabled(shown);
     else
-        ImGui::TextUnformatted(shown.c_str());
+        widgets::text(shown);
     if (shown.size() == text.size()) return;
     widgets::note_ellipsized(text, shown, true);  // allowed: the tooltip shows the whole text
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
@@ -221,36 +408,56 @@ bool command(const ViewContext& ctx, std::string_view key, const std::string& id
     return pressed && enabled;
 }
 
-float flyout_width(float fraction) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float min_w = ImGui::GetFrameHeight() * 17.0f;
-    float w = avail * fraction;
-    if (w < min_w) w = min_w;
-    if (w > avail * 0.9f) w = avail * 0.9f;
+float flyout_width() {
+    const float avail = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+    const float window = ImGui::GetMainViewport()->WorkSize.x;
+    float w = std::max(kFlyoutMinWidth * ac_scale(), window * kFlyoutWindowFraction);
+    // Some of the page stays visible (dimmed) on its left.
+    const float cap = avail - ImGui::GetFrameHeight() * 2.0f;
+    if (w > cap) w = std::max(cap, avail * 0.6f);
     return w;
 }
 
-bool begin_flyout(const ViewContext& ctx, const std::string& title, float width, float top_y) {
-    // The pane lies over the right part of the page, like the admin center's flyouts.
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SetCursorScreenPos(ImVec2(right - width, top_y));
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width) {
+    // The pane covers the right part of the page from its top to its bottom, like the admin center's
+    // panels; the rest of the page lies under a dimmed backdrop (disabled since begin_page).
+    if (ac_page_behind_pane) ImGui::EndDisabled();
+    ImGuiWindow* page = ImGui::GetCurrentWindow();
+    const ImRect clip = page->InnerClipRect;
+    const float left = clip.Max.x - width;
+    ac_page_cursor_max = page->DC.CursorMaxPos;
+    ImGui::SetCursorScreenPos(ImVec2(left, clip.Min.y));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().work_bg);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
-    ImGui::BeginChild("##flyout", ImVec2(width, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PopStyleVar();
+    ImGui::BeginChild("##flyout", ImVec2(width, clip.Max.y - clip.Min.y), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
     {
-        const ImVec2 p = ImGui::GetWindowPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 3.0f, p.y + ImGui::GetWindowHeight()),
-                                                  ImGui::GetColorU32(palette().accent));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->PushClipRect(page->Rect().Min, page->Rect().Max, false);
+        const bool dark = palette().work_bg.x < 0.5f;
+        const ImU32 dim = IM_COL32(0, 0, 0, dark ? 140 : 90);
+        dl->AddRectFilled(page->Rect().Min, ImVec2(left, page->Rect().Max.y), dim);
+        const float shadow = kFlyoutShadow * ac_scale();
+        const ImU32 clear = IM_COL32(0, 0, 0, 0);
+        const ImU32 dark_edge = IM_COL32(0, 0, 0, dark ? 110 : 60);
+        dl->AddRectFilledMultiColor(ImVec2(left - shadow, page->Rect().Min.y),
+                                    ImVec2(left, page->Rect().Max.y), clear, dark_edge, dark_edge, clear);
+        dl->AddLine(ImVec2(left, page->Rect().Min.y), ImVec2(left, page->Rect().Max.y),
+                    ImGui::GetColorU32(palette().border));
+        dl->PopClipRect();
     }
     bool close = false;
-    const float close_w =
-        ImGui::CalcTextSize(tr(ctx, "admin.pane.close").c_str()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    const std::string close_label = std::string(icons::kClose) + "###pane_close";
+    const float close_w = ImGui::GetFrameHeight();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - close_w - ImGui::GetStyle().ItemSpacing.x);
     heading(title);
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
-    if (widgets::button(label(ctx, "admin.pane.close", "pane_close").c_str())) close = true;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    if (widgets::button(close_label.c_str(), ImVec2(close_w, close_w))) close = true;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ctx, "admin.pane.close").c_str());
     ImGui::Separator();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close = true;
     return close;
@@ -259,6 +466,8 @@ bool begin_flyout(const ViewContext& ctx, const std::string& title, float width,
 void end_flyout() {
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    ImGui::GetCurrentWindow()->DC.CursorMaxPos = ac_page_cursor_max;
+    if (ac_page_behind_pane) ImGui::BeginDisabled();
 }
 
 std::string format_date(const ViewContext& ctx, sim::SimTime t) {

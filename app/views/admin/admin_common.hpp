@@ -26,6 +26,7 @@ struct AdminScreen {
     void (*draw)(const ViewContext& ctx, CommandQueue& out);  // null for nav-only rows
     const char* url;                                          // fake address shown in the address line
     void (*prepare)(const sim::Simulation* sim, UiState& ui, ViewState& state);  // may be null
+    const char* icon = nullptr;  // a top-level nav entry's icon (app/ui/icons.hpp)
 };
 
 // The table, in order (admin_screens.cpp).
@@ -44,10 +45,14 @@ struct Crumb {
     const char* screen = nullptr;  // null: the current page (not a link)
 };
 
-// Draws the navigation tree (the entry of the current screen, ctx.ui.screen, lit as admin_table()
-// says) and opens the page region with its breadcrumb. Returns the signed-in actor, or nullptr after
-// drawing a friendly hint (no scenario, no tenant, nobody signed in). Always call end_page() afterwards.
-const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs);
+// Draws the admin center's frame — the header bar (title, search, the signed-in person's initials) and
+// the left navigation (wide with icons, or an icon strip; the entry of the current screen lit as
+// admin_table() says) — and opens the page region with its breadcrumb. `pane_open`: the page will
+// draw a side pane (begin_flyout), so everything else on it is disabled under the pane's backdrop.
+// Returns the signed-in actor, or nullptr after drawing a friendly hint (no scenario, no tenant,
+// nobody signed in). Always call end_page() afterwards.
+const sim::Person* begin_page(const ViewContext& ctx, CommandQueue& out, const std::vector<Crumb>& crumbs,
+                              bool pane_open = false);
 void end_page();
 
 void heading(const std::string& text);
@@ -60,12 +65,14 @@ void info_banner(const std::string& text);   // an amber strip (account under re
 bool command(const ViewContext& ctx, std::string_view key, const std::string& id, bool enabled = true,
              bool first = false);
 
-// Side panes: the width a flyout takes out of the page region, and its frame.
-float flyout_width(float fraction = 0.55f);
-// Starts the pane (a bordered child over the right part of the page, from screen height `top_y` down)
-// with its title and close button. Returns true when the trainee asked to close it (the button or
-// Esc). Always call end_flyout().
-bool begin_flyout(const ViewContext& ctx, const std::string& title, float width, float top_y);
+// Side panes: the width of a flyout, max(560 px scaled, 45 % of the window), leaving a strip of the
+// page visible. Call inside the page region.
+float flyout_width();
+// Starts the pane over the right part of the page region, from its top to its bottom, with a shadow
+// on its left edge, a dimmed backdrop over the rest of the page (disabled since begin_page(…, true):
+// clicking it does nothing), its title and close button. Returns true when the trainee asked to close
+// it (the button or Esc). Always call end_flyout(). The page must have been begun with pane_open.
+bool begin_flyout(const ViewContext& ctx, const std::string& title, float width);
 void end_flyout();
 
 // A checkbox whose label wraps (long German labels): the box has the stable id, the text follows.

@@ -32,11 +32,11 @@ bool matches(const sim::Person& p, const std::string& needle) {
 }
 
 void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
-                      const std::string& sku, float width, float top_y) {
+                      const std::string& sku, float width) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
     const std::string tag = "admin.licenses.assign." + sku;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.licenses.assign_title"), width, top_y);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.licenses.assign_title"), width);
     ImGui::PushTextWrapPos(0.0f);
     muted(ctx.text.format("admin.licenses.assign_hint", {{"max", w.settings.max_users_per_assignment}}));
     ImGui::PopTextWrapPos();
@@ -127,8 +127,6 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     sim::ActionResult r;
     if (action_status(ctx, unassign_tag, &r) == ActionStatus::Failed) error_banner(error_text(ctx, r));
 
-    const float pane_w = s.assign_open ? flyout_width(0.6f) : 0.0f;
-    const float pane_top = ImGui::GetCursorScreenPos().y;
     ImGui::BeginChild("##holders_list", ImVec2(0, 0));
     const std::vector<const sim::Person*> holders = sim::licence_holders(w, sku);
     if (holders.empty())
@@ -166,7 +164,7 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     }
     ImGui::EndChild();
     if (s.assign_open) {
-        draw_assign_pane(ctx, out, actor, sku, pane_w, pane_top);
+        draw_assign_pane(ctx, out, actor, sku, flyout_width());
     }
 }
 
@@ -215,7 +213,7 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out) {
                                  {tr(ctx, "admin.nav.billing"), nullptr},
                                  {tr(ctx, "admin.nav.licenses"), nullptr}};
     if (product_open) crumbs.push_back({product_name(ctx, s.licences_sku), nullptr});
-    const sim::Person* actor = begin_page(ctx, out, crumbs);
+    const sim::Person* actor = begin_page(ctx, out, crumbs, product_open && s.assign_open);
     if (actor) {
         if (product_open) {
             if (widgets::button(label(ctx, "admin.licenses.back", "licenses_back").c_str())) {

@@ -14,10 +14,10 @@ namespace app::admin {
 namespace {
 
 void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
-                        const sim::Subscription& sub, float width, float top_y) {
+                        const sim::Subscription& sub, float width) {
     AdminViewState& s = ctx.state.admin;
     const std::string tag = "admin.products.quantity." + sub.id;
-    const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width, top_y);
+    const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width);
     for (ProductPaneMode mode : {ProductPaneMode::Buy, ProductPaneMode::Remove}) {
         const bool buy = mode == ProductPaneMode::Buy;
         if (!buy) ImGui::SameLine();
@@ -56,7 +56,11 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
     const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                        {tr(ctx, "admin.nav.billing"), nullptr},
                                        {tr(ctx, "admin.nav.your_products"), nullptr}};
-    const sim::Person* actor = begin_page(ctx, out, crumbs);
+    const sim::Subscription* open = nullptr;
+    if (ctx.sim)
+        for (const sim::Subscription& sub : ctx.sim->world().subscriptions)
+            if (sub.id == s.product_pane_sub) open = &sub;
+    const sim::Person* actor = begin_page(ctx, out, crumbs, open != nullptr);
     if (actor) {
         const sim::World& w = ctx.sim->world();
         heading(tr(ctx, "admin.nav.your_products"));
@@ -65,11 +69,6 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
         if (w.billing.status == sim::BillingAccountStatus::UnderReview)
             info_banner(tr(ctx, "error.billing.account_under_review"));
 
-        const sim::Subscription* open = nullptr;
-        for (const sim::Subscription& sub : w.subscriptions)
-            if (sub.id == s.product_pane_sub) open = &sub;
-        const float pane_w = open ? flyout_width(0.5f) : 0.0f;
-        const float pane_top = ImGui::GetCursorScreenPos().y;
         ImGui::BeginChild("##products_list", ImVec2(0, 0));
         if (w.subscriptions.empty()) {
             ImGui::PushTextWrapPos(0.0f);
@@ -111,7 +110,7 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
         }
         ImGui::EndChild();
         if (open) {
-            draw_quantity_pane(ctx, out, *actor, *open, pane_w, pane_top);
+            draw_quantity_pane(ctx, out, *actor, *open, flyout_width());
         }
     }
     end_page();

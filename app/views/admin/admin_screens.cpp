@@ -2,6 +2,7 @@
 // (draw function, fake address of the real admin center, prepare hook that opens a pane or picks a
 // product) and the left navigation (entries, order, indent, greyed "later" entries, which entry a
 // screen lights up). Adding a screen: the recipe in docs/architecture.md.
+#include "app/ui/icons.hpp"
 #include "app/ui/screens.hpp"
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
@@ -68,11 +69,11 @@ void prepare_products(const sim::Simulation*, UiState&, ViewState& state) {
 // clang-format off
 constexpr AdminScreen kAdminTable[] = {
     // {screen, nav label key, nav id, nav indent, greyed,
-    //  draw function, fake address, prepare hook}
+    //  draw function, fake address, prepare hook, icon of a top-level entry}
     {"admin.home",                      "admin.nav.home",              "nav_home",          0, false,
-     &draw_home,         "admin.example/home",                 nullptr},
+     &draw_home,         "admin.example/home",                 nullptr,            icons::kHome},
     {nullptr,                           "admin.nav.users",             "nav_users_group",   0, false,
-     nullptr,            nullptr,                              nullptr},
+     nullptr,            nullptr,                              nullptr,            icons::kPerson},
     {"admin.users",                     "admin.nav.active_users",      "nav_active_users",  1, false,
      &draw_users,        "admin.example/users/active",         &prepare_users},
     {"admin.users.add",                 nullptr,                       "nav_active_users",  1, false,
@@ -80,7 +81,7 @@ constexpr AdminScreen kAdminTable[] = {
     {"admin.users.detail",              nullptr,                       "nav_active_users",  1, false,
      &draw_users_detail, "admin.example/users/active/details", &prepare_detail},
     {nullptr,                           "admin.nav.billing",           "nav_billing_group", 0, false,
-     nullptr,            nullptr,                              nullptr},
+     nullptr,            nullptr,                              nullptr,            icons::kCreditCard},
     {"admin.billing.purchase",          "admin.nav.purchase_services", "nav_purchase",      1, false,
      &draw_purchase,     "admin.example/billing/catalog",      &prepare_purchase},
     // The portal's Microsoft 365 offer leads here (assets/catalog: "admin.billing.purchase_services").
@@ -91,9 +92,9 @@ constexpr AdminScreen kAdminTable[] = {
     {"admin.billing.licenses",          "admin.nav.licenses",          "nav_licenses",      1, false,
      &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
     {nullptr,                           "admin.nav.roles",             "nav_roles",         0, true,
-     nullptr,            nullptr,                              nullptr},
+     nullptr,            nullptr,                              nullptr,            icons::kBadge},
     {nullptr,                           "admin.nav.settings",          "nav_settings",      0, true,
-     nullptr,            nullptr,                              nullptr},
+     nullptr,            nullptr,                              nullptr,            icons::kSettings},
 };
 // clang-format on
 

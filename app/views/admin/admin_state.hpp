@@ -25,6 +25,8 @@ struct AdminUsersIndex {
     bool ascending = true;
     std::string search;
     std::vector<std::size_t> rows;
+    // The longest display name and username among the rows (in bytes), to size their columns.
+    std::string widest_name, widest_upn;
 };
 
 // Which pane admin.users shows beside the list.
@@ -54,7 +56,15 @@ struct AdminAddUserForm {
     bool submitted = false;
 };
 
+// The admin center's left navigation: wide with labels, or an icon strip. Auto: an icon strip when
+// the admin center is narrow (admin_common.cpp), else wide; the collapse button picks one for good.
+enum class AdminNavMode { Auto, Expanded, Collapsed };
+
 struct AdminViewState {
+    // The frame: the left navigation's mode and the header's search box (Enter: Active users, filtered).
+    AdminNavMode nav_mode = AdminNavMode::Auto;
+    std::string header_search;
+
     // Users > Active users
     int user_filter = 0;  // sim::UserFilter
     std::string user_search;

@@ -67,7 +67,7 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     const std::string domain = w.tenant.initial_domain;
     const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
     const float domain_w =
-        std::min(row * 0.72f, ImGui::CalcTextSize(domain.c_str()).x +
+        std::min(row * 0.55f, ImGui::CalcTextSize(domain.c_str()).x +
                                   ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
     ImGui::SetNextItemWidth(std::max(row - domain_w, half * 0.5f));
     widgets::input_text("###add_username", f.username);
@@ -205,8 +205,7 @@ void reset_add_user(AdminViewState& s) {
     s.actions_reset_pending = true;
 }
 
-bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                        float top_y) {
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
     AdminViewState& s = ctx.state.admin;
     AdminAddUserForm& f = s.add;
     if (s.actions_reset_pending) {
@@ -214,7 +213,7 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         s.actions_reset_pending = false;
     }
     const sim::World& w = ctx.sim->world();
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.wizard.title"), width, top_y);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.wizard.title"), width);
     draw_steps(ctx, f.step);
     sim::ActionResult result;
     const ActionStatus status = f.submitted ? action_status(ctx, kTag, &result) : ActionStatus::None;
@@ -238,6 +237,9 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         return close || done;
     }
 
+    // The step's fields scroll if they must; Back / Next stay in the footer along the pane's bottom.
+    const float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 4.0f + 2.0f;
+    ImGui::BeginChild("##wizard_body", ImVec2(0, -footer));
     if (f.step == AddUserStep::Basics)
         draw_basics(ctx, f, w);
     else if (f.step == AddUserStep::Licences)
@@ -246,9 +248,11 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         draw_optional(ctx, f);
     else
         draw_review(ctx, f, w);
-
     ImGui::Spacing();
     if (status == ActionStatus::Failed) error_banner(error_text(ctx, result));
+    ImGui::EndChild();
+    ImGui::Separator();
+    ImGui::Spacing();
     const bool busy = status == ActionStatus::Pending;
     ImGui::BeginDisabled(f.step == AddUserStep::Basics || busy);
     if (widgets::button(label(ctx, "admin.wizard.back", "add_back").c_str())) f.step = step_after(f.step, -1);

@@ -148,11 +148,10 @@ void open_user_pane(AdminViewState& s, const std::string& upn) {
     s.confirm_delete = false;
 }
 
-bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                    float top_y) {
+bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
     AdminViewState& s = ctx.state.admin;
     const sim::Person* p = ctx.sim->world().find_person(s.pane_user);
-    const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width, top_y);
+    const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width);
     if (!sim::is_usable(p)) {
         widgets::text_wrapped(tr(ctx, p ? "admin.user.deleted" : "admin.user.none_hint"));
         end_flyout();

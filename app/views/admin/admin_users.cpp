@@ -46,10 +46,9 @@ std::string licences_text(const ViewContext& ctx, const sim::Person& p) {
     return s;
 }
 
-void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                    float top_y) {
+void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
     AdminViewState& s = ctx.state.admin;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width, top_y);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.bulk.title"), width);
     widgets::text_wrapped(ctx.text.format("admin.bulk.selected", {{"count", s.selected_users.size()}}));
     const std::vector<sim::LicenceRow> rows = sim::licences_page(ctx.sim->world());
     if (rows.empty()) widgets::text_wrapped(tr(ctx, "admin.licenses.none"));
@@ -79,10 +78,9 @@ void draw_bulk_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     }
 }
 
-void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                      float top_y) {
+void draw_delete_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
     AdminViewState& s = ctx.state.admin;
-    const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width, top_y);
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.delete.title"), width);
     const sim::World& w = ctx.sim->world();
     widgets::text_wrapped(ctx.text.format("admin.delete.question", {{"count", s.selected_users.size()}}));
     int shown = 0;
@@ -152,9 +150,26 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
     widgets::input_text_hint("###users_search", tr(ctx, "admin.users.search").c_str(), s.user_search);
 }
 
+// The width a name or username column needs for `widest` (and its header), at most `cap`.
+float users_column_width(const std::string& widest, const std::string& header, float cap) {
+    const float text = std::max(ImGui::CalcTextSize(widest.c_str()).x,
+                                ImGui::CalcTextSize(header.c_str()).x + ImGui::GetFontSize());
+    return std::min(text + widgets::kTableCellPadX + ImGui::GetFontSize() * 0.5f, cap);
+}
+
 void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     AdminViewState& s = ctx.state.admin;
     const sim::World& w = ctx.sim->world();
+    // (Not resizable: ImGui then applies the width every frame, following the rows.)
+    constexpr ImGuiTableColumnFlags kFitted =
+        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
+    // Names and usernames get the width of the longest (so they are never shortened on a usual
+    // screen); licences and the location share the rest, the licences wrapping when they must.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const std::string name_header = tr(ctx, "admin.users.col.name");
+    const std::string upn_header = tr(ctx, "admin.users.col.username");
+    const float name_w = users_column_width(s.users_index.widest_name, name_header, avail * 0.22f);
+    const float upn_w = users_column_width(s.users_index.widest_upn, upn_header, avail * 0.38f);
     if (!widgets::begin_table("##active_users", 5, static_cast<int>(s.users_index.rows.size()),
                               ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable))
         return;
@@ -162,11 +177,13 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
         "###col_select",
         ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
         ImGui::GetFrameHeight());
-    ImGui::TableSetupColumn(label(ctx, "admin.users.col.name", "col_name").c_str(),
-                            ImGuiTableColumnFlags_DefaultSort, 1.3f);
-    ImGui::TableSetupColumn(label(ctx, "admin.users.col.username", "col_username").c_str(), 0, 1.5f);
-    ImGui::TableSetupColumn(label(ctx, "admin.users.col.licenses", "col_licences").c_str(), 0, 1.4f);
-    ImGui::TableSetupColumn(label(ctx, "admin.users.col.location", "col_location").c_str(), 0, 1.0f);
+    ImGui::TableSetupColumn((name_header + "###col_name").c_str(),
+                            ImGuiTableColumnFlags_DefaultSort | kFitted, name_w);
+    ImGui::TableSetupColumn((upn_header + "###col_username").c_str(), kFitted, upn_w);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.licenses", "col_licences").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.location", "col_location").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
     int sort_column = s.users_index.sort_column < 0 ? ColName : s.users_index.sort_column;
     bool ascending = s.users_index.sort_column < 0 ? true : s.users_index.ascending;
@@ -218,7 +235,7 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
             if (p.licences.empty())
                 cell_text(tr(ctx, "admin.users.unlicensed"), true);
             else
-                cell_text(licences_text(ctx, p));
+                widgets::text(wrap_text(licences_text(ctx, p), ImGui::GetContentRegionAvail().x));
             widgets::table_cell(4);
             cell_text(country_name(ctx, p.usage_location));
             ImGui::PopID();
@@ -233,6 +250,7 @@ enum class UsersPage { List, Add, Detail };
 void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) {
     AdminViewState& s = ctx.state.admin;
     std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
+                                 {tr(ctx, "admin.nav.users"), nullptr},
                                  {tr(ctx, "admin.nav.active_users"), nullptr}};
     if (pane != UsersPage::List) crumbs.back().screen = "admin.users";
     if (pane == UsersPage::Add) crumbs.push_back({tr(ctx, "admin.wizard.title"), nullptr});
@@ -240,7 +258,9 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) 
         const sim::Person* p = ctx.sim ? ctx.sim->world().find_person(s.pane_user) : nullptr;
         crumbs.push_back({p ? p->display_name : s.pane_user, nullptr});
     }
-    const sim::Person* actor = begin_page(ctx, out, crumbs);
+    const UsersPane list_pane = pane == UsersPage::List ? s.users_pane : UsersPane::None;
+    const bool has_pane = pane != UsersPage::List || list_pane != UsersPane::None;
+    const sim::Person* actor = begin_page(ctx, out, crumbs, has_pane);
     if (actor) {
         heading(tr(ctx, "admin.nav.active_users"));
         draw_command_bar(ctx, out);
@@ -249,22 +269,19 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) 
             if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == UsersPane::None)
                 error_banner(error_text(ctx, r));
         }
-        const UsersPane list_pane = pane == UsersPage::List ? s.users_pane : UsersPane::None;
-        const bool has_pane = pane != UsersPage::List || list_pane != UsersPane::None;
-        const float pane_w = has_pane ? flyout_width(pane == UsersPage::Add ? 0.7f : 0.6f) : 0.0f;
-        const float pane_top = ImGui::GetCursorScreenPos().y;
         ImGui::BeginChild("##users_list", ImVec2(0, 0));
         muted(ctx.text.format("admin.users.count",
                               {{"count", s.users_index.rows.size()}, {"selected", s.selected_users.size()}}));
         draw_table(ctx, out, pane == UsersPage::Detail);
         ImGui::EndChild();
         if (has_pane) {
-            if (pane == UsersPage::Add && draw_add_user_pane(ctx, out, *actor, pane_w, pane_top))
+            const float pane_w = flyout_width();
+            if (pane == UsersPage::Add && draw_add_user_pane(ctx, out, *actor, pane_w))
                 out.push(Navigate{"admin.users"});
-            if (pane == UsersPage::Detail && draw_user_pane(ctx, out, *actor, pane_w, pane_top))
+            if (pane == UsersPage::Detail && draw_user_pane(ctx, out, *actor, pane_w))
                 out.push(Navigate{"admin.users"});
-            if (list_pane == UsersPane::ManageLicences) draw_bulk_pane(ctx, out, *actor, pane_w, pane_top);
-            if (list_pane == UsersPane::Delete) draw_delete_pane(ctx, out, *actor, pane_w, pane_top);
+            if (list_pane == UsersPane::ManageLicences) draw_bulk_pane(ctx, out, *actor, pane_w);
+            if (list_pane == UsersPane::Delete) draw_delete_pane(ctx, out, *actor, pane_w);
         }
     }
     end_page();
@@ -293,11 +310,15 @@ bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort
     const std::string needle = lower(s.user_search);
     ix.rows.clear();
     ix.rows.reserve(users.size());
+    ix.widest_name.clear();
+    ix.widest_upn.clear();
     for (const sim::Person* p : users) {
         if (!needle.empty() && lower(p->display_name).find(needle) == std::string::npos &&
             lower(p->upn).find(needle) == std::string::npos)
             continue;
         ix.rows.push_back(static_cast<std::size_t>(p - w.people.data()));
+        if (p->display_name.size() > ix.widest_name.size()) ix.widest_name = p->display_name;
+        if (p->upn.size() > ix.widest_upn.size()) ix.widest_upn = p->upn;
     }
     auto key_less = [&](std::size_t a, std::size_t b) {
         const sim::Person& x = w.people[a];

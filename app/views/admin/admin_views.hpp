@@ -11,10 +11,8 @@ namespace app::admin {
 // The pages themselves are declared next to their rows in admin_screens.cpp.
 
 // Panes of Active users; each returns true when it wants to close.
-bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                        float top_y);
-bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width,
-                    float top_y);
+bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width);
+bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width);
 
 // Starting a fresh wizard / opening a user's pane (UI-only state).
 void reset_add_user(AdminViewState& s);
