@@ -19,6 +19,7 @@
 
 #include "app/platform.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/ui/layout_check.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/screens.hpp"
 #include "app/ui/session.hpp"
@@ -47,6 +48,9 @@ struct Options {
     std::string open;              // a session file or support case to view read only (scenario.replay)
     int frames = 0;                // draw this many frames and exit (start-up measurement; no session file)
     bool startup_profile = false;  // print where the start-up's time goes (stderr)
+    bool check_layout = false;     // the layout self-check (app/ui/layout_check.hpp), headless
+    bool verbose = false;          // --check-layout: also list the allowed ellipses
+    std::string check_filter;      // --check-layout: only the cases whose name contains this
 };
 
 // Where the start-up's time goes (--startup-profile): wall milliseconds per phase, on stderr.
@@ -224,6 +228,11 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt,
     cli.add_option("--frames", opt.frames, "Draw this many frames and exit (start-up measurement)")
         ->check(CLI::Range(1, 1000));
     cli.add_flag("--startup-profile", opt.startup_profile, "Print where the start-up's time goes");
+    cli.add_flag("--check-layout", opt.check_layout,
+                 "Check the layout of every screen, wizard step and pane (de/en, 1280x800/1920x1080, "
+                 "light/dark) without a window; exit 1 on any finding");
+    cli.add_flag("--verbose", opt.verbose, "With --check-layout: also list the allowed ellipses");
+    cli.add_option("--check-filter", opt.check_filter, "With --check-layout: only the cases containing this");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -342,6 +351,10 @@ int run(int argc, char** argv) {
     app::platform::WindowOptions window_options;
     if (const std::optional<int> exit_code = parse_command_line(argc, argv, opt, window_options))
         return *exit_code;
+    if (opt.check_layout)
+        return app::layout::check_layout(
+            {sim::default_asset_dir(), sim::default_scenario_dir(), opt.verbose, opt.check_filter},
+            std::cout);
 
     StartupProfile profile(opt.startup_profile);
     // ImGui context, then the window with its backends

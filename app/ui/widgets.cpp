@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "app/ui/fonts.hpp"
@@ -24,6 +25,11 @@ EllipsisHook& ellipsis_hook() {
     return h;
 }
 
+bool& wdg_span_row() {  // the item being reported spans its table row (selectable_row)
+    static bool span = false;
+    return span;
+}
+
 // The layout check's view of an item's container: the current table column (its whole width, padding
 // included) or the window's clip rect, and whether the window scrolls.
 void wdg_container(const ImGuiContext& g, ItemInfo& info) {
@@ -32,9 +38,12 @@ void wdg_container(const ImGuiContext& g, ItemInfo& info) {
     const ImGuiTable* table = g.CurrentTable;
     if (table != nullptr && table->InnerWindow == window && table->CurrentColumn >= 0) {
         const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
-        box.Min.x = column.MinX;
-        box.Max.x = column.MaxX;
+        box.Min.x = wdg_span_row() ? table->WorkRect.Min.x : column.MinX;
+        box.Max.x = wdg_span_row() ? table->WorkRect.Max.x : column.MaxX;
         info.in_table = true;
+    } else if (g.LastItemData.Rect.Min.y < window->InnerRect.Min.y &&
+               g.LastItemData.ID == window->MoveId) {  // the title bar, reported after Begin()
+        box = window->Rect();
     }
     info.box_min = box.Min;
     info.box_max = box.Max;
@@ -56,8 +65,18 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
     info.window = window->Name;
     info.id = g.LastItemData.ID;
     ImRect r = g.LastItemData.Rect;
-    info.full_min = r.Min;
-    info.full_max = r.Max;
+    ImRect full = r;
+    if (kind == ItemKind::Selectable) {
+        // ImGui widens a selectable's box by half the item spacing on each side, so that a list of them
+        // has no gaps to click into; the layout check wants the box it draws (the hit box stays in min/max).
+        const ImVec2 spacing = g.Style.ItemSpacing;
+        full.Min.x += std::floor(spacing.x * 0.5f);
+        full.Max.x -= spacing.x - std::floor(spacing.x * 0.5f);
+        full.Min.y += std::floor(spacing.y * 0.5f);
+        full.Max.y -= spacing.y - std::floor(spacing.y * 0.5f);
+    }
+    info.full_min = full.Min;
+    info.full_max = full.Max;
     r.ClipWith(window->ClipRect);
     info.min = r.Min;
     info.max = r.Max;
@@ -198,6 +217,14 @@ bool selectable(const char* label, bool selected) {
     return pressed;
 }
 
+bool selectable_row(const char* label, bool selected) {
+    const bool pressed = ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns);
+    wdg_span_row() = true;
+    report(ItemKind::Selectable, label);
+    wdg_span_row() = false;
+    return pressed;
+}
+
 bool arrow_button(const char* id, ImGuiDir dir) {
     const ReadOnlyItem read_only_item(id);
     const bool pressed = ImGui::ArrowButton(id, dir);
@@ -294,27 +321,42 @@ void table_headers_row() {
         // TableHeader puts its label at the cursor: move it down to the centred text line.
         const float top = ImGui::GetCursorPosY();
         ImGui::SetCursorPosY(top + ImGui::GetStyle().FramePadding.y);
-        const ImVec2 line = ImGui::GetCursorScreenPos();
-        const float line_h = ImGui::GetTextLineHeight();
         if (bold) {
             ImGui::PushFont(bold);
             ImGui::SetWindowFontScale(1.0f / kHeadingScale);
         }
-        ImGui::TableHeader(name);
+        table_header(name);
         if (bold) {
             ImGui::SetWindowFontScale(1.0f);
             ImGui::PopFont();
         }
-        if (hook()) {  // the header's text line, not its whole cell
-            ImGuiContext& g = *ImGui::GetCurrentContext();
-            const ImRect cell = g.LastItemData.Rect;
-            g.LastItemData.Rect = ImRect(ImVec2(cell.Min.x, line.y), ImVec2(cell.Max.x, line.y + line_h));
-            report(ItemKind::Button, name);
-            g.LastItemData.Rect = cell;
-        }
         // A frame-high spacer makes the header row as tall as the others (kTableRowHeight).
         ImGui::SetCursorPosY(top);
         ImGui::Dummy(ImVec2(1.0f, ImGui::GetFrameHeight()));
+    }
+}
+
+void table_header(const char* name) {
+    const ImVec2 line = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeight();
+    const float text_w = ImGui::CalcTextSize(name, nullptr, true).x;
+    ImGui::TableHeader(name);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImRect cell = g.LastItemData.Rect;
+    // TableHeader cuts its label at the cell's right edge, less the sort arrow when sorted.
+    float limit = cell.Max.x;
+    if ((ImGui::TableGetColumnFlags() & ImGuiTableColumnFlags_IsSorted) != 0)
+        limit -= std::floor(g.FontSize * 0.65f + g.Style.FramePadding.x);
+    const float end = line.x + text_w;
+    if (hook()) {  // the header's text, not its whole cell
+        g.LastItemData.Rect = ImRect(line, ImVec2(std::min(end, limit), line.y + line_h));
+        report(ItemKind::Button, name);
+        g.LastItemData.Rect = cell;
+    }
+    if (end > limit + 1.0f) {
+        const char* shown_end = ImGui::FindRenderedTextEnd(name);
+        note_ellipsized(std::string(name, shown_end), ellipsize(std::string(name, shown_end), limit - line.x),
+                        false);
     }
 }
 

@@ -69,6 +69,9 @@ bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool toggle_button(const char* label, bool selected, const ImVec2& size = ImVec2(0, 0));
 bool menu_item(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);
 bool selectable(const char* label, bool selected = false);
+// A selectable that spans all columns of the current table row (the row selects as a whole); the texts
+// drawn in the row's cells lie on it by design.
+bool selectable_row(const char* label, bool selected = false);
 bool arrow_button(const char* id, ImGuiDir dir);
 // Form fields. Each reports itself with its label, so tests can click and type into it.
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
@@ -93,6 +96,9 @@ void end_table();
 // Each name is reported as a Button whose rectangle is the line of its text (clicking it sorts).
 void table_headers_row();
 void table_next_row();
+// One header cell (ImGui::TableHeader), reported as a Button whose rectangle is its text; a name that
+// does not fit its column (ImGui cuts it with "...") is reported as an ellipsis that is not allowed.
+void table_header(const char* name);
 // Moves to cell `column` of the current row and centres a line of text in the row.
 void table_cell(int column);
 

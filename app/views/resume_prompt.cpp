@@ -14,19 +14,19 @@ namespace app {
 
 namespace {
 
-constexpr const char* kPopupId = "###resume_prompt";
+constexpr const char* rsp_kPopupId = "###resume_prompt";
 
 }  // namespace
 
 void draw_resume_prompt(const ViewContext& ctx, CommandQueue& out) {
     const SessionStatus* s = ctx.session;
     if (!s || !s->interrupted || !s->available) return;
-    if (!ImGui::IsPopupOpen(kPopupId)) ImGui::OpenPopup(kPopupId);
+    if (!ImGui::IsPopupOpen(rsp_kPopupId)) ImGui::OpenPopup(rsp_kPopupId);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(ImGui::GetFontSize() * 30.0f, vp->WorkSize.x - ImGui::GetFontSize() * 2.0f);
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
-    const std::string title = ctx.text.get("scenario.resume.title") + kPopupId;
+    const std::string title = ctx.text.get("scenario.resume.title") + rsp_kPopupId;
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr,
                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove))
         return;

@@ -16,7 +16,7 @@ namespace app {
 
 namespace {
 
-constexpr const char* kPopupId = "##settings_popup";
+constexpr const char* stm_kPopupId = "##settings_popup";
 
 // Language names are always written in their own language, so anyone can find theirs.
 struct LanguageChoice {
@@ -105,11 +105,11 @@ void draw_instructor_pin_section(const ViewContext& ctx) {
 
 void draw_settings_menu(const ViewContext& ctx, CommandQueue& out) {
     const std::string label = ctx.text.get("ui.settings.button") + "###settings";
-    if (widgets::button(label.c_str())) ImGui::OpenPopup(kPopupId);
+    if (widgets::button(label.c_str())) ImGui::OpenPopup(stm_kPopupId);
     // Open below the button, right edges aligned, so the popup never leaves the window.
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 4.0f),
                             ImGuiCond_Appearing, ImVec2(1.0f, 0.0f));
-    if (!ImGui::BeginPopup(kPopupId)) return;
+    if (!ImGui::BeginPopup(stm_kPopupId)) return;
     draw_language_section(ctx, out);
     ImGui::Separator();
     draw_theme_section(ctx, out);

@@ -266,9 +266,8 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
             // The row jumps to the moment right after this action.
             const bool shown = i + 1 == info.applied;
             const std::string label = fmt::format("{}###replay_action_{}", i + 1, i + 1);
-            if (ImGui::Selectable(label.c_str(), shown, ImGuiSelectableFlags_SpanAllColumns))
+            if (widgets::selectable_row(label.c_str(), shown))
                 out.push(SetReplayTime{m.time, static_cast<long long>(i + 1)});
-            widgets::report_item(widgets::ItemKind::Selectable, label.c_str());
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, i < info.applied ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
                                                                   : palette().muted_text);

@@ -61,8 +61,7 @@ void headers_row() {
     for (int i = 0; i < ImGui::TableGetColumnCount(); ++i) {
         if (!ImGui::TableSetColumnIndex(i)) continue;
         const char* name = ImGui::TableGetColumnName(i);
-        ImGui::TableHeader(name);
-        widgets::report_item(widgets::ItemKind::Text, name);
+        widgets::table_header(name);
     }
 }
 

@@ -1,0 +1,472 @@
+// app/ui/layout_check_run.cpp — `npsim --check-layout`: the cases (screen × scenario × prepared UI
+// state), the matrix (de/en × 1280×800/1920×1080 × light/dark) and the headless runner. The analysis of a
+// frame is in layout_check.cpp.
+#include <imgui_internal.h>
+
+#include <unistd.h>
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/ui/fonts.hpp"
+#include "app/ui/layout_check.hpp"
+#include "app/ui/screens.hpp"
+#include "app/ui/shell.hpp"
+#include "app/ui/theme.hpp"
+#include "app/views/admin/admin_views.hpp"
+#include "sim/assessment.hpp"
+#include "sim/bundle.hpp"
+
+namespace app::layout {
+
+namespace {
+
+// The scenarios the cases start from: one with data for the admin center, mail and My Account; the
+// fresh journey for the portal's first pages; the portal's status pages in their states.
+constexpr const char* kLcData = "seat-reduction-below-assigned.json";
+constexpr const char* kLcFresh = "full-journey.json";
+
+using LcPrepare = std::function<void(Shell&)>;
+
+struct LcCase {
+    std::string name;      // printed: the screen and what was prepared
+    std::string scenario;  // a file of the scenario folder
+    std::string screen;    // a registry screen (app/ui/screens.hpp)
+    LcPrepare prepare;     // UI state after show_screen (a wizard step, a pane); may be empty
+    TrainingMode mode = TrainingMode::Guided;
+    bool training = false;  // start as training in `mode` (else free play)
+    bool finish = false;    // finish the training first (the score page)
+    bool replay = false;    // open the recorded journey in the session viewer first
+    int instructor = 0;     // 1: the instructor console window over the screen, 2: with Advanced open
+};
+
+struct LcSize {
+    int width, height;
+};
+constexpr LcSize kLcSizes[] = {{1280, 800}, {1920, 1080}};
+constexpr const char* kLcLanguages[] = {"de", "en"};
+constexpr Theme kLcThemes[] = {Theme::Light, Theme::Dark};
+
+// --- UI state for the cases -------------------------------------------------------------------------
+
+const sim::World* lc_world(const Shell& shell) {
+    const sim::Simulation* sim = shell.shown_simulation();
+    return sim != nullptr ? &sim->world() : nullptr;
+}
+
+std::vector<std::string> lc_people(const Shell& shell, std::size_t n) {
+    std::vector<std::string> out;
+    if (const sim::World* w = lc_world(shell))
+        for (const sim::Person& p : w->people)
+            if (!p.deleted && out.size() < n) out.push_back(p.upn);
+    return out;
+}
+
+std::string lc_subscription(const Shell& shell, bool sku) {
+    const sim::World* w = lc_world(shell);
+    if (w == nullptr || w->subscriptions.empty()) return {};
+    return sku ? w->subscriptions.front().sku : w->subscriptions.front().id;
+}
+
+std::string lc_product(const Shell& shell) {
+    const sim::World* w = lc_world(shell);
+    if (w == nullptr) return {};
+    for (const sim::Product& p : w->catalog.products)
+        if (p.audience == "nonprofit") return p.sku;
+    return w->catalog.products.empty() ? std::string() : w->catalog.products.front().sku;
+}
+
+// The add-user wizard at `step`, with a long but typical name filled in.
+LcPrepare lc_add_step(AddUserStep step) {
+    return [step](Shell& shell) {
+        AdminAddUserForm& f = shell.view_state().admin.add;
+        f.first_name = "Maximiliane";
+        f.last_name = "Mustermann-Schulze";
+        f.display_name = "Maximiliane Mustermann-Schulze";
+        f.username = "maximiliane.mustermann-schulze";
+        f.usage_location = "DE";
+        f.step = step;
+    };
+}
+
+LcPrepare lc_detail_tab(UserPaneTab tab) {
+    return [tab](Shell& shell) { shell.view_state().admin.pane_tab = tab; };
+}
+
+LcPrepare lc_users_pane(UsersPane pane) {
+    return [pane](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        for (const std::string& upn : lc_people(shell, 2)) a.selected_users.insert(upn);
+        a.users_pane = pane;
+    };
+}
+
+LcPrepare lc_purchase(PurchaseStage stage) {
+    return [stage](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.purchase_stage = stage;
+        a.purchase_sku = lc_product(shell);
+        if (stage == PurchaseStage::Confirmation) a.confirmed_subscription = lc_subscription(shell, false);
+    };
+}
+
+LcPrepare lc_product_pane(ProductPaneMode mode) {
+    return [mode](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.product_pane_sub = lc_subscription(shell, false);
+        a.product_pane_mode = mode;
+        a.new_quantity = 3;
+    };
+}
+
+LcPrepare lc_licence(bool assign) {
+    return [assign](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.licences_sku = lc_subscription(shell, true);
+        a.assign_open = assign;
+    };
+}
+
+// --- the cases ----------------------------------------------------------------------------------------
+
+LcCase lc_on(const char* screen, const char* scenario, std::string variant = {}, LcPrepare prepare = {}) {
+    LcCase c;
+    c.name = variant.empty() ? std::string(screen) : std::string(screen) + " " + variant;
+    c.scenario = scenario;
+    c.screen = screen;
+    c.prepare = std::move(prepare);
+    return c;
+}
+
+LcCase lc_users_case(const char* variant, UsersPane pane) {
+    return lc_on("admin.users", kLcData, variant, lc_users_pane(pane));
+}
+
+void lc_admin_cases(std::vector<LcCase>& out) {
+    out.push_back(lc_users_case("pane=licences", UsersPane::ManageLicences));
+    out.push_back(lc_users_case("pane=delete", UsersPane::Delete));
+    const std::pair<const char*, AddUserStep> steps[] = {{"basics", AddUserStep::Basics},
+                                                         {"licences", AddUserStep::Licences},
+                                                         {"optional", AddUserStep::Optional},
+                                                         {"finish", AddUserStep::Finish}};
+    for (const auto& [name, step] : steps)
+        out.push_back(lc_on("admin.users.add", kLcData, std::string("step=") + name, lc_add_step(step)));
+    const std::pair<const char*, UserPaneTab> tabs[] = {{"account", UserPaneTab::Account},
+                                                        {"licences", UserPaneTab::Licences},
+                                                        {"roles", UserPaneTab::Roles}};
+    for (const auto& [name, tab] : tabs)
+        out.push_back(lc_on("admin.users.detail", kLcData, std::string("tab=") + name, lc_detail_tab(tab)));
+    const std::pair<const char*, PurchaseStage> stages[] = {{"details", PurchaseStage::Details},
+                                                            {"checkout", PurchaseStage::Checkout},
+                                                            {"confirmation", PurchaseStage::Confirmation}};
+    for (const auto& [name, stage] : stages)
+        out.push_back(
+            lc_on("admin.billing.purchase", kLcData, std::string("stage=") + name, lc_purchase(stage)));
+    out.push_back(
+        lc_on("admin.billing.products", kLcData, "pane=buy", lc_product_pane(ProductPaneMode::Buy)));
+    out.push_back(
+        lc_on("admin.billing.products", kLcData, "pane=remove", lc_product_pane(ProductPaneMode::Remove)));
+    out.push_back(lc_on("admin.billing.licenses", kLcData, "product", lc_licence(false)));
+    out.push_back(lc_on("admin.billing.licenses", kLcData, "assign", lc_licence(true)));
+}
+
+std::vector<LcCase> lc_cases() {
+    std::vector<LcCase> out = {
+        lc_on("shell", kLcFresh),
+        lc_on("portal.home", kLcFresh),
+        lc_on("portal.register", kLcFresh),
+        lc_on("portal.registration", "checkout-payment-method.json"),
+        lc_on("portal.registration", "seed-article-reader.json", "signed-in"),
+        lc_on("portal.status", "account-under-review.json", "under-review"),
+        lc_on("portal.status", "verification-information-requested.json", "information-requested"),
+        lc_on("portal.status", "declined-reapply.json", "declined"),
+        lc_on("portal.offers", kLcData),
+        lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
+    };
+    lc_admin_cases(out);
+    LcCase checklist = lc_on("scenario.checklist", kLcData, "guided");
+    checklist.training = true;
+    out.push_back(checklist);
+    LcCase score = lc_on("scenario.score", kLcData, "exam-finished");
+    score.training = true;
+    score.mode = TrainingMode::Exam;
+    score.finish = true;
+    out.push_back(score);
+    // The instructor console over a page: plain, and with Advanced open on a scenario with fault rules.
+    const std::pair<const char*, int> consoles[] = {
+        {kLcData, 1}, {"chaos-workshop.json", 2}, {"throttle-patience-scored.json", 2}};
+    for (const auto& [scenario, level] : consoles) {
+        LcCase console =
+            lc_on("admin.users", scenario,
+                  level == 1 ? "instructor-console" : std::string("instructor-console-advanced ") + scenario);
+        console.instructor = level;
+        out.push_back(console);
+    }
+    for (const char* screen : {"scenario.replay", "admin.users", "portal.status", "admin.billing.licenses"}) {
+        LcCase viewer = lc_on(screen, kLcFresh, "session-viewer");
+        viewer.replay = true;
+        out.push_back(viewer);
+    }
+    // Every screen of the registry as it opens (with data): a new screen is checked without an entry.
+    std::set<std::string> covered;
+    for (const LcCase& c : out)
+        if (!c.prepare && !c.training && !c.replay && c.instructor == 0) covered.insert(c.screen);
+    for (const ScreenSpec& s : screens())
+        if (!covered.count(s.name)) out.push_back(lc_on(s.name, kLcData));
+    return out;
+}
+
+// --- the runner --------------------------------------------------------------------------------------
+
+// Records what the widget helpers report while it lives.
+class LcRecorder {
+public:
+    LcRecorder() {
+        widgets::set_item_hook([this](const widgets::ItemInfo& i) { items.push_back(i); });
+        widgets::set_ellipsis_hook([this](const widgets::EllipsisInfo& e) { ellipses.push_back(e); });
+    }
+    ~LcRecorder() {
+        widgets::set_item_hook({});
+        widgets::set_ellipsis_hook({});
+    }
+    LcRecorder(const LcRecorder&) = delete;
+    LcRecorder& operator=(const LcRecorder&) = delete;
+    void clear() {
+        items.clear();
+        ellipses.clear();
+    }
+    std::vector<widgets::ItemInfo> items;
+    std::vector<widgets::EllipsisInfo> ellipses;
+};
+
+// One finding, the variants and cases it was seen in.
+struct LcSeen {
+    std::string variant;  // "de 1280x800 light"
+    Finding finding;
+    std::vector<std::string> cases;
+};
+
+struct LcEnv {
+    const CheckOptions* options = nullptr;
+    std::vector<std::unique_ptr<ImFontAtlas>> atlases;  // one per size, the app's fonts at its size factor
+    std::string bundle;                                 // the recorded journey for the session viewer
+    LcRecorder recorder;
+    std::vector<LcSeen> seen;
+    std::map<std::string, std::size_t> index;  // variant + description → seen
+    std::vector<std::string> log;              // --verbose: what each render recorded
+    int renders = 0;
+    int errors = 0;
+};
+
+void lc_push(Shell& shell, Command c) {
+    shell.commands().push(std::move(c));
+    shell.apply_commands();
+}
+
+// The full journey played by its reference solution and saved as a support case, for the viewer.
+std::string lc_record_journey(const CheckOptions& o, std::string& error) {
+    Shell shell(ShellOptions{o.asset_dir, "en", 1.0f, "", false});
+    if (!shell.start_scenario((std::filesystem::path(o.scenario_dir) / kLcFresh).string(),
+                              TrainingMode::Guided)) {
+        error = "cannot start " + std::string(kLcFresh);
+        return {};
+    }
+    const sim::Scenario& sc = *shell.training().scenario();
+    for (const sim::SolutionStep& step : sc.solution.steps) {
+        if (step.action) lc_push(shell, SubmitAction{*step.action, ""});
+        for (int n = 0; n < 200 && !shell.simulation()->pending_actions().empty(); ++n)
+            lc_push(shell, SkipToNextEvent{});
+        if (step.advance) lc_push(shell, JumpAhead{*step.advance});
+        for (int n = 0; n < 200 && !step.wait_until.is_null() &&
+                        !sim::evaluate_condition(step.wait_until, *shell.simulation()) &&
+                        shell.simulation()->next_event_time();
+             ++n)
+            lc_push(shell, SkipToNextEvent{});
+    }
+    const sim::ReproBundle b = sim::make_bundle(sc, *shell.simulation(), "npsim --check-layout");
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              fmt::format("npsim-check-layout-{}.npsim.json", static_cast<long>(getpid())))
+                                 .string();
+    if (!sim::save_bundle(path, b, &error)) return {};
+    return path;
+}
+
+void lc_note(LcEnv& env, const std::string& variant, const std::string& case_name, const Finding& f) {
+    const std::string key = variant + '\n' + f.describe();
+    auto [it, fresh] = env.index.emplace(key, env.seen.size());
+    if (fresh) env.seen.push_back(LcSeen{variant, f, {}});
+    std::vector<std::string>& cases = env.seen[it->second].cases;
+    if (std::find(cases.begin(), cases.end(), case_name) == cases.end()) cases.push_back(case_name);
+}
+
+// A few frames of the shell in a fresh ImGui context of `size` and `theme`; the last one is analysed.
+void lc_render(LcEnv& env, Shell& shell, const LcCase& c, std::size_t size, Theme theme,
+               const std::string& variant) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGuiContext* context = ImGui::CreateContext(env.atlases[size].get());
+    ImGui::SetCurrentContext(context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize =
+        ImVec2(static_cast<float>(kLcSizes[size].width), static_cast<float>(kLcSizes[size].height));
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    set_size_factor(size_factor_for(io.DisplaySize.x, io.DisplaySize.y));
+    shell.commands().push(SetTheme{theme});
+    shell.show_screen(c.screen);
+    if (c.prepare) c.prepare(shell);
+    if (c.instructor > 0) shell.commands().push(OpenInstructorConsole{c.instructor == 2});
+    shell.apply_commands();
+    try {
+        for (int i = 0; i < kLcFrames; ++i) {
+            env.recorder.clear();
+            ImGui::NewFrame();
+            shell.draw();
+            ImGui::Render();
+            if (i + 1 < kLcFrames) shell.apply_commands();
+        }
+        for (const Finding& f : analyse(env.recorder.items, env.recorder.ellipses))
+            lc_note(env, variant, c.name, f);
+        if (env.options->verbose)
+            env.log.push_back(
+                fmt::format("{} {}: {} items checked", variant, c.name, env.recorder.items.size()));
+        if (env.options->verbose && !env.options->only.empty())  // one case asked for: every item
+            for (const widgets::ItemInfo& i : env.recorder.items)
+                env.log.push_back(fmt::format(
+                    "  {} [{:.0f},{:.0f} - {:.0f},{:.0f}] in [{:.0f} - {:.0f}] '{}'", i.label, i.full_min.x,
+                    i.full_min.y, i.full_max.x, i.full_max.y, i.box_min.x, i.box_max.x, i.window));
+    } catch (const std::exception& e) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        Finding f;
+        f.kind = FindingKind::Overflow;
+        f.label = "(the screen threw)";
+        f.detail = e.what();
+        lc_note(env, variant, c.name, f);
+    }
+    ++env.renders;
+    ImGui::DestroyContext(context);
+    ImGui::SetCurrentContext(previous);
+}
+
+// One case in one language: a shell started as the case says, rendered at every size and theme.
+void lc_run_case(LcEnv& env, const LcCase& c, const std::string& lang, std::ostream& out) {
+    const CheckOptions& o = *env.options;
+    Shell shell(ShellOptions{o.asset_dir, lang, 1.0f, "", false});
+    const std::string path = (std::filesystem::path(o.scenario_dir) / c.scenario).string();
+    const bool started = c.training ? shell.start_scenario(path, c.mode, lang) : shell.load_scenario(path);
+    if (!started) {
+        out << fmt::format("{} {}: cannot start {}\n", lang, c.name, path);
+        ++env.errors;
+        return;
+    }
+    if (c.finish) lc_push(shell, FinishScenario{});
+    if (c.replay && !shell.open_replay(env.bundle)) {
+        out << fmt::format("{} {}: cannot open the recorded session {}\n", lang, c.name, env.bundle);
+        ++env.errors;
+        return;
+    }
+    for (std::size_t size = 0; size < std::size(kLcSizes); ++size)
+        for (Theme theme : kLcThemes) {
+            const std::string variant =
+                fmt::format("{} {}x{} {}", lang, kLcSizes[size].width, kLcSizes[size].height,
+                            theme == Theme::Dark ? "dark" : "light");
+            lc_render(env, shell, c, size, theme, variant);
+        }
+}
+
+bool lc_build_atlases(LcEnv& env, std::ostream& out) {
+    for (const LcSize& s : kLcSizes) {
+        auto atlas = std::make_unique<ImFontAtlas>();
+        const float factor = size_factor_for(static_cast<float>(s.width), static_cast<float>(s.height));
+        std::string warning;
+        const bool ok = load_fonts(*atlas, kBaseFontPixels * factor, &warning);
+        if (!warning.empty()) out << "check-layout: " << warning << "\n";
+        if (!ok) return false;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+        env.atlases.push_back(std::move(atlas));
+    }
+    return true;
+}
+
+void lc_report(const LcEnv& env, std::ostream& out) {
+    for (const std::string& line : env.log) out << line << "\n";
+    for (const LcSeen& s : env.seen) {
+        if (s.finding.allowed && !env.options->verbose) continue;
+        std::string also;
+        if (s.cases.size() > 1) {
+            also =
+                fmt::format(" [also in {} other case{}: ", s.cases.size() - 1, s.cases.size() > 2 ? "s" : "");
+            for (std::size_t i = 1; i < s.cases.size() && i < 4; ++i)
+                also += (i > 1 ? ", " : "") + s.cases[i];
+            also += s.cases.size() > 4 ? ", …]" : "]";
+        }
+        out << s.variant << " " << s.cases.front() << ": " << s.finding.describe() << also << "\n";
+    }
+}
+
+}  // namespace
+
+int check_layout(const CheckOptions& options, std::ostream& out) {
+    const auto start = std::chrono::steady_clock::now();
+    LcEnv env;
+    env.options = &options;
+    if (!lc_build_atlases(env, out)) {
+        out << "check-layout: the app's fonts are missing; the check needs them\n";
+        return 2;
+    }
+    ImGuiContext* boot = ImGui::CreateContext(env.atlases.front().get());  // the shells set its style
+    ImGui::SetCurrentContext(boot);
+    ImGui::GetIO().IniFilename = nullptr;
+    std::string error;
+    env.bundle = lc_record_journey(options, error);
+    if (env.bundle.empty())
+        out << "check-layout: cannot record the journey for the viewer: " << error << "\n";
+    int cases = 0;
+    for (const LcCase& c : lc_cases()) {
+        if (!options.only.empty() && c.name.find(options.only) == std::string::npos) continue;
+        ++cases;
+        if (c.replay && env.bundle.empty()) {
+            ++env.errors;
+            continue;
+        }
+        for (const char* lang : kLcLanguages) lc_run_case(env, c, lang, out);
+    }
+    if (!env.bundle.empty()) std::filesystem::remove(env.bundle);
+    ImGui::DestroyContext(boot);
+    lc_report(env, out);
+    int failed = 0, allowed = 0, occurrences = 0;
+    for (const LcSeen& s : env.seen) {
+        (s.finding.allowed ? allowed : failed) += 1;
+        if (!s.finding.allowed) occurrences += static_cast<int>(s.cases.size());
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out << fmt::format(
+        "check-layout: {} cases, {} renders (de/en × 1280x800/1920x1080 × light/dark) in {:.1f} s: {} "
+        "finding{} "
+        "({} occurrences), {} allowed ellips{}{}\n",
+        cases, env.renders, seconds, failed, failed == 1 ? "" : "s", occurrences, allowed,
+        allowed == 1 ? "is" : "es",
+        env.errors > 0 ? fmt::format(", {} case(s) could not be set up", env.errors) : "");
+    if (env.errors > 0) return 2;
+    return failed > 0 ? 1 : 0;
+}
+
+std::vector<std::string> case_names() {
+    std::vector<std::string> names;
+    for (const LcCase& c : lc_cases()) names.push_back(c.name);
+    return names;
+}
+
+}  // namespace app::layout
