@@ -576,6 +576,7 @@ void register_domains(Registry& r) {
                          errors({"domains.unknown_domain", "domains.cannot_remove_initial",
                                  "domains.is_default", "domains.in_use"}),
                          {}, {}, started<op_domains_remove>));
+    r.on_start.push_back(domains_on_start);
     r.add_event("domains.verified", on_domains_marker);
     r.add_event("domains.default_changed", on_domains_marker);
     r.add_event("domains.removed", on_domains_marker);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "sim/domains.hpp"
 #include "sim/json_input.hpp"
 #include "sim/shape.hpp"
 #include "sim/text.hpp"
@@ -155,7 +156,9 @@ const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("people")
                                        .known("mail")
                                        .known("world")
-                                       .known("events"));
+                                       .known("events")
+                                       .known("domains", FieldType::Object)
+                                       .known("dns_host", FieldType::Object));
 const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
                                         .boolean("nonprofit_tagged", &Tenant::nonprofit_tagged)
@@ -815,6 +818,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     read_subscriptions(st, r);
     read_people(st, r);
     read_mail(st, r);
+    read_domains_start(st, w,
+                       r.errors);  // Settings > Domains and the DNS host (sim/domain/domains_start.cpp)
     flush(r.errors, errors);
     if (errors.size() != errors_before) return false;
     out = std::move(w);

@@ -7,6 +7,8 @@
 #include "sim/ops.hpp"
 #include "sim/users.hpp"
 
+#include <set>
+
 using namespace journey_test;
 
 namespace {
@@ -377,4 +379,59 @@ TEST_CASE("every Settings > Domains operation needs a Global or Domain Name Admi
     j.fails("dns.unknown_record", "dns.record_edit", uwe, {{"domain", kDomain}, {"id", "rec-none"}});
     j.fails("auth.unknown_account", "users.change_username", "nobody@tsvmuster.onmicrosoft.com",
             {{"user", uwe}, {"username", "u"}});
+}
+
+TEST_CASE("the start state's domains and DNS host", "[sim][domains][start]") {
+    json scenario = approved_scenario(json::array({{{"upn", "tom"}, {"usage_location", "DE"}}}));
+    scenario["start"]["domains"] = {
+        {"verified_elsewhere", {"altverein.de"}},
+        {"default", "alt-verein.de"},
+        {"list",
+         {{{"name", kDomain}},
+          {{"name", "alt-verein.de"}, {"status", "healthy"}, {"services", {"exchange", "teams"}}}}}};
+    scenario["start"]["dns_host"] = {
+        {"root_host", "blank"},
+        {"zones",
+         {{{"domain", kDomain},
+           {"records",
+            {{{"type", "A"}, {"host", ""}, {"value", "203.0.113.10"}},
+             {{"type", "MX"}, {"host", ""}, {"value", "mx.oldmail.example"}, {"priority", 10}}}}}}}};
+    sim::World w = world_from(scenario);
+    CHECK(sim::domain_status(w, kDomain) == sim::DomainStatus::Unverified);
+    CHECK(sim::default_domain(w) == "alt-verein.de");
+    // Set up, but no zone with Microsoft's records: the status follows the records.
+    CHECK(sim::domain_status(w, "alt-verein.de") == sim::DomainStatus::PossibleServiceIssues);
+    REQUIRE(w.domains.zones.size() == 1);
+    CHECK(w.domains.zones[0].visible.size() == 2);
+    CHECK(w.domains.conventions.root_host == "blank");
+    CHECK(w.domains.verification_code.empty());
+
+    // The code is drawn at the start (an unverified domain needs it), from the seed.
+    Journey j(w, 11), again(w, 11), other(w, 12);
+    CHECK(dm_code_of(j).rfind("MS=ms", 0) == 0);
+    CHECK(dm_code_of(j) == dm_code_of(again));
+    CHECK(dm_code_of(j) != dm_code_of(other));
+    dm_add_record(j, {"TXT", "", dm_code_of(j)});
+    dm_publish_and_propagate(j);
+    dm_ok(j, sim::ops::verify_domain(kAdmin, kDomain));
+    j.fails("domains.verified_in_other_tenant", "domains.add", kAdmin, {{"domain", "altverein.de"}});
+
+    // Bad input: pointers and plain messages, never a crash.
+    json bad = approved_scenario();
+    bad["start"]["domains"] = {{"verification_code", "ms123"},
+                               {"list", {{{"name", "not a domain"}, {"status", "done"}}}}};
+    bad["start"]["dns_host"] = {
+        {"root_host", "at"},
+        {"zones", {{{"domain", kDomain}, {"records", {{{"type", "AAAA"}, {"valu", "x"}}}}}}}};
+    sim::World ignored;
+    std::vector<sim::StartStateError> errors;
+    CHECK_FALSE(sim::world_from_scenario(bad, catalog(), ignored, errors));
+    std::set<std::string> pointers;
+    for (const auto& e : errors) pointers.insert(e.pointer);
+    for (const char* p :
+         {"/start/domains/verification_code", "/start/domains/list/0/name", "/start/dns_host/root_host",
+          "/start/dns_host/zones/0/records/0/type", "/start/dns_host/zones/0/records/0/valu"}) {
+        INFO(p);
+        CHECK(pointers.count(p) == 1);
+    }
 }

@@ -6,8 +6,8 @@
 //   domains.choose_dns_setup {domain, mode: self|skip, services?}, domains.finish_setup {domain},
 //   domains.check_health {domain}, domains.set_default {domain}, domains.remove {domain}.
 // Operations (sim/domain/dns.cpp), by anyone with the registrar's login (any signed-in person):
-//   dns.record_add {domain, record_type, host, value, ttl, priority, weight, port}, dns.record_edit {domain, id,
-//   …the same fields}, dns.record_delete {domain, id}, dns.publish {domain}.
+//   dns.record_add {domain, record_type, host, value, ttl, priority, weight, port}, dns.record_edit {domain,
+//   id, …the same fields}, dns.record_delete {domain, id}, dns.publish {domain}.
 // Events: "dns.propagated" (a publication becomes visible to Microsoft after Settings::
 // dns_propagation_delay), "domains.verified", "domains.default_changed", "domains.removed".
 #pragma once
@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/registry.hpp"
+#include "sim/shape.hpp"
 #include "sim/world.hpp"
 
 namespace sim {
@@ -119,6 +120,11 @@ std::vector<const DnsRecord*> visible_records(const World& w, std::string_view d
 // std::runtime_error with a pointer on a malformed list).
 nlohmann::json dns_records_json(const std::vector<DnsRecord>& records);
 std::vector<DnsRecord> dns_records_from_json(const nlohmann::json& j);
+
+// The start state's "domains" and "dns_host" objects (sim/domain/domains_start.cpp); errors with pointers.
+void read_domains_start(const nlohmann::json& start, World& w, ShapeErrors& errors);
+// The registry's start hook: a start state with an unverified domain draws the verification code.
+void domains_on_start(Context& ctx);
 
 void register_domains(Registry& r);
 void register_dns(Registry& r);
