@@ -34,8 +34,9 @@ bool ac_page_behind_pane = false;
 // must not count as content (else the page grows a scrollbar beside the pane).
 ImVec2 ac_page_cursor_max;
 
+// Design pixels (1280×800) → pixels: the window's size factor and the text size the trainee chose.
 float ac_scale() {
-    return ImGui::GetFontSize() / kBaseFontPixels;
+    return std::max(ui_scale(), ImGui::GetFontSize() / kBaseFontPixels);
 }
 
 // The nav entry the current screen lights up (its row's nav_id), or null.

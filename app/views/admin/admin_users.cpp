@@ -170,6 +170,15 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     const std::string upn_header = tr(ctx, "admin.users.col.username");
     const float name_w = users_column_width(s.users_index.widest_name, name_header, avail * 0.22f);
     const float upn_w = users_column_width(s.users_index.widest_upn, upn_header, avail * 0.38f);
+    // The location column is as wide as the longest place name (few), the licences get the rest.
+    float location_w =
+        ImGui::CalcTextSize(tr(ctx, "admin.users.col.location").c_str()).x + ImGui::GetFontSize();
+    for (const std::string& code : usage_locations())
+        location_w = std::max(location_w, ImGui::CalcTextSize(country_name(ctx, code).c_str()).x);
+    location_w = std::max(location_w, ImGui::CalcTextSize(country_name(ctx, "").c_str()).x);
+    location_w = std::min(location_w + widgets::kTableCellPadX, avail * 0.2f);
+    // Rows are one line each (the clipper needs equal rows): a long list of licences is shortened,
+    // the whole list in its tooltip.
     if (!widgets::begin_table("##active_users", 5, static_cast<int>(s.users_index.rows.size()),
                               ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable))
         return;
@@ -182,8 +191,8 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     ImGui::TableSetupColumn((upn_header + "###col_username").c_str(), kFitted, upn_w);
     ImGui::TableSetupColumn(label(ctx, "admin.users.col.licenses", "col_licences").c_str(),
                             ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(label(ctx, "admin.users.col.location", "col_location").c_str(),
-                            ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(label(ctx, "admin.users.col.location", "col_location").c_str(), kFitted,
+                            location_w);
 
     int sort_column = s.users_index.sort_column < 0 ? ColName : s.users_index.sort_column;
     bool ascending = s.users_index.sort_column < 0 ? true : s.users_index.ascending;
@@ -235,7 +244,7 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
             if (p.licences.empty())
                 cell_text(tr(ctx, "admin.users.unlicensed"), true);
             else
-                widgets::text(wrap_text(licences_text(ctx, p), ImGui::GetContentRegionAvail().x));
+                cell_text(licences_text(ctx, p));
             widgets::table_cell(4);
             cell_text(country_name(ctx, p.usage_location));
             ImGui::PopID();
