@@ -78,10 +78,9 @@ AcGroup ac_group_of(std::size_t index, const char* lit) {
 // The collapse button at the top of the navigation (kMenu), with its tooltip.
 void ac_nav_toggle(const ViewContext& ctx, bool collapsed) {
     const std::string tip = tr(ctx, collapsed ? "admin.nav.expand" : "admin.nav.collapse");
-    const float side = ImGui::GetFrameHeight();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    if (widgets::button((std::string(icons::kMenu) + "###admin_nav_toggle").c_str(), ImVec2(side, side)))
+    if (widgets::button((std::string(icons::kMenu) + "###admin_nav_toggle").c_str()))
         ctx.state.admin.nav_mode = collapsed ? AdminNavMode::Expanded : AdminNavMode::Collapsed;
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -448,14 +447,14 @@ bool begin_flyout(const ViewContext& ctx, const std::string& title, float width)
     }
     bool close = false;
     const std::string close_label = std::string(icons::kClose) + "###pane_close";
-    const float close_w = ImGui::GetFrameHeight();
+    const float close_w = ImGui::CalcTextSize(icons::kClose).x + 2.0f * ImGui::GetStyle().FramePadding.x;
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - close_w - ImGui::GetStyle().ItemSpacing.x);
     heading(title);
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    if (widgets::button(close_label.c_str(), ImVec2(close_w, close_w))) close = true;
+    if (widgets::button(close_label.c_str())) close = true;
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ctx, "admin.pane.close").c_str());
