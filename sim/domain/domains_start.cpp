@@ -43,6 +43,7 @@ const auto kDsZoneShape =
                   .strings("site_files", &DnsZone::site_files));
 const auto kDsRecordShape = described(
     Shape<DnsRecord>("#/properties/start/properties/dns_host/properties/zones/items/properties/records/items")
+        .string("id", &DnsRecord::id)
         .string("type", &DnsRecord::type)
         .string("host", &DnsRecord::host)
         .string("value", &DnsRecord::value)
@@ -96,7 +97,10 @@ void ds_read_record(const json& rj, const std::string& b, World& w, DnsZone& z, 
         ds_fail(errors, b + "/host",
                 w.domains.conventions.root_host == "blank" ? "the root is an empty host in this panel (\"\")"
                                                            : "the root is \"@\" in this panel");
-    r.id = w.make_id("rec");
+    const bool twice =
+        std::any_of(z.records.begin(), z.records.end(), [&](const DnsRecord& o) { return o.id == r.id; });
+    if (!r.id.empty() && twice) ds_fail(errors, b + "/id", "\"" + r.id + "\" appears twice in this zone");
+    if (r.id.empty()) r.id = w.make_id("rec");
     z.records.push_back(std::move(r));
 }
 
