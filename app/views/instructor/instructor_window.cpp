@@ -102,7 +102,10 @@ const std::vector<std::string>& error_codes(const ViewContext& ctx) {
 void draw_operation_combo(const ViewContext& ctx) {
     InstructorViewState& st = ctx.state.instructor;
     ImGui::SetNextItemWidth(-1.0f);
-    if (!widgets::begin_combo("###fail_operation", operation_name(ctx, st.fail_operation).c_str())) return;
+    // Tall: the domains and DNS operations (issue 13) put the licence ones below the default 8 rows.
+    if (!widgets::begin_combo("###fail_operation", operation_name(ctx, st.fail_operation).c_str(),
+                              ImGuiComboFlags_HeightLarge))
+        return;
     for (const auto& [type, spec] : sim::journey_registry().actions) {
         if (spec.is_instructor()) continue;  // the trainee's operations only
         const std::string label = operation_name(ctx, type) + "###op_" + type;
