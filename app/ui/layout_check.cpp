@@ -14,10 +14,10 @@ namespace app::layout {
 namespace {
 
 constexpr float kLcSlack = 1.0f;  // pixels an item may cross an edge or another item (rounding)
-constexpr int kLcFrames = 3;      // frames per case: windows, tables and auto-sizes settle
 
 std::string lc_visible(const std::string& label) {
     const auto hashes = label.find("##");
+    if (hashes == 0) return label;  // no visible text: its id
     return hashes == std::string::npos ? label : label.substr(0, hashes);
 }
 
@@ -39,6 +39,7 @@ bool lc_has_area(const widgets::ItemInfo& item) {
 // bottom of a container that cannot scroll. Empty containers (a collapsed or hidden window) are skipped.
 std::string lc_overflow(const widgets::ItemInfo& item) {
     if (!lc_has_area(item) || item.box_max.x <= item.box_min.x || item.box_max.y <= item.box_min.y) return {};
+    if (item.cut > kLcSlack) return fmt::format("its text is cut off: {:.0f} px do not fit", item.cut);
     if (!item.scrolls_x) {
         if (item.full_max.x > item.box_max.x + kLcSlack)
             return fmt::format("{:.0f} px beyond the right edge", item.full_max.x - item.box_max.x);

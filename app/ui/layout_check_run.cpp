@@ -34,6 +34,7 @@ namespace {
 // fresh journey for the portal's first pages; the portal's status pages in their states.
 constexpr const char* kLcData = "seat-reduction-below-assigned.json";
 constexpr const char* kLcFresh = "full-journey.json";
+constexpr int kLcFrames = 3;  // frames per render: windows, tables and auto-sizes settle
 
 using LcPrepare = std::function<void(Shell&)>;
 

@@ -25,6 +25,11 @@ EllipsisHook& ellipsis_hook() {
     return h;
 }
 
+float& wdg_cut() {  // the item being reported cuts this many pixels of its text
+    static float cut = 0.0f;
+    return cut;
+}
+
 bool& wdg_span_row() {  // the item being reported spans its table row (selectable_row)
     static bool span = false;
     return span;
@@ -81,6 +86,8 @@ void report(ItemKind kind, const char* label, bool enabled = true) {
     info.min = r.Min;
     info.max = r.Max;
     wdg_container(g, info);
+    info.cut = wdg_cut();
+    wdg_cut() = 0.0f;
     info.enabled = enabled && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     info.text_colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     hook()(info);
@@ -188,6 +195,10 @@ void text_ellipsized(const std::string& s, bool disabled) {
 bool button(const char* label, const ImVec2& size) {
     const ReadOnlyItem read_only_item(label);
     const bool pressed = ImGui::Button(label, size);
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+    // A sized button clips its label at its frame; the label starts after the padding.
+    if (size.x > 0.0f && label_w > 0.0f)
+        wdg_cut() = label_w - (ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x);
     report(ItemKind::Button, label);
     return pressed;
 }
@@ -269,7 +280,14 @@ bool radio_button(const char* label, bool active) {
 
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
     const ReadOnlyItem read_only_item(label);
+    // The preview is clipped at the arrow: what it needs beyond the frame's width.
+    const float arrow = (flags & ImGuiComboFlags_NoArrowButton) != 0 ? 0.0f : ImGui::GetFrameHeight();
+    const float room = ImGui::CalcItemWidth() - arrow - ImGui::GetStyle().FramePadding.x;
+    const float need = preview != nullptr && (flags & ImGuiComboFlags_NoPreview) == 0
+                           ? ImGui::CalcTextSize(preview).x
+                           : 0.0f;
     const bool open = ImGui::BeginCombo(label, preview, flags);
+    wdg_cut() = need - room;
     report(ItemKind::Combo, label);
     return open;
 }
@@ -357,6 +375,16 @@ void table_header(const char* name) {
         const char* shown_end = ImGui::FindRenderedTextEnd(name);
         note_ellipsized(std::string(name, shown_end), ellipsize(std::string(name, shown_end), limit - line.x),
                         false);
+    }
+}
+
+void plain_headers_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::PushID(c);
+        table_header(ImGui::TableGetColumnName(c));
+        ImGui::PopID();
     }
 }
 

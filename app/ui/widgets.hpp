@@ -30,6 +30,7 @@ struct ItemInfo {
     bool in_table = false;   // drawn in a table cell
     bool scrolls_x = false;  // the container scrolls horizontally (nothing is cut off sideways)
     bool scrolls_y = true;   // the container scrolls vertically (text below its bottom is not cut off)
+    float cut = 0.0f;        // pixels of its own text the item cuts off (a sized button, a combo's preview)
 };
 
 using ItemHook = std::function<void(const ItemInfo&)>;
@@ -99,6 +100,8 @@ void table_next_row();
 // One header cell (ImGui::TableHeader), reported as a Button whose rectangle is its text; a name that
 // does not fit its column (ImGui cuts it with "...") is reported as an ellipsis that is not allowed.
 void table_header(const char* name);
+// ImGui::TableHeadersRow() in ImGui's own header style, each header through table_header().
+void plain_headers_row();
 // Moves to cell `column` of the current row and centres a line of text in the row.
 void table_cell(int column);
 

@@ -188,3 +188,23 @@ TEST_CASE(
         if (f.kind == FindingKind::Overlap) CHECK((f.label == "Press" && f.other == "Covering"));
     }
 }
+
+TEST_CASE(
+    "a button given a width too small for its label and a combo too narrow for its preview cut their text",
+    "[ui][layout_check]") {
+    LayoutUnderTest t;
+    const std::vector<Finding> fs = t.run([] {
+        widgets::button("Save the whole registration###narrow_button", ImVec2(60, 0));
+        ImGui::SetNextItemWidth(80.0f);
+        if (widgets::begin_combo("###narrow_combo", "Deutschland (Germany)")) ImGui::EndCombo();
+        widgets::button("Fits###fits", ImVec2(200, 0));
+    });
+    INFO(all(fs));
+    REQUIRE(fs.size() == 2);
+    for (const Finding& f : fs) {
+        CHECK(f.kind == FindingKind::Overflow);
+        CHECK(f.detail.find("cut off") != std::string::npos);
+    }
+    CHECK(fs[0].label == "Save the whole registration");
+    CHECK(fs[1].label == "###narrow_combo");
+}

@@ -48,7 +48,7 @@ void draw_licences(const ViewContext& ctx, const sim::Person& person) {
                             ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(ctx.text.get("myaccount.apps.col_includes").c_str(),
                             ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableHeadersRow();
+    widgets::plain_headers_row();
     for (const sim::LicenceAssignment& l : person.licences) {
         const sim::Product* p = w.catalog.find(l.sku);
         ImGui::TableNextRow();

@@ -207,7 +207,7 @@ void draw_fault_rules(const ViewContext& ctx, CommandQueue& out, bool compact) {
                          ImGui::GetFontSize() * 2.0f,
                      ImGui::GetFontSize() * 5.0f));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, buttons_w);
-        ImGui::TableHeadersRow();
+        widgets::plain_headers_row();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rules.size()));
         while (clipper.Step()) {

@@ -27,22 +27,22 @@ int lane_index(const std::string& lane) {
     return 0;
 }
 
-// Colours that read on both themes' work background.
-ImVec4 lane_colour(int lane, Theme theme) {
-    const bool dark = theme == Theme::Dark;
+// The lanes' colours, from the theme's palette (each is a text colour tested at 4.5:1 on the page).
+ImVec4 lane_colour(int lane) {
+    const Palette& p = palette();
     switch (lane) {
         case 0:
-            return palette().accent;
+            return p.accent;
         case 1:
-            return palette().error_text;
+            return p.error_text;
         case 2:
-            return dark ? ImVec4(0.62f, 0.66f, 0.72f, 1.0f) : ImVec4(0.40f, 0.44f, 0.50f, 1.0f);
+            return p.muted_text;
         case 3:
-            return dark ? ImVec4(0.98f, 0.66f, 0.30f, 1.0f) : ImVec4(0.78f, 0.40f, 0.02f, 1.0f);
+            return p.warning_text;
         case 4:
-            return dark ? ImVec4(0.74f, 0.62f, 0.98f, 1.0f) : ImVec4(0.46f, 0.28f, 0.72f, 1.0f);
+            return p.text;
         default:
-            return dark ? ImVec4(0.42f, 0.84f, 0.52f, 1.0f) : ImVec4(0.10f, 0.52f, 0.22f, 1.0f);
+            return p.success_text;
     }
 }
 
@@ -120,8 +120,7 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
     for (int i = 0; i < kLaneCount; ++i) {
         const float y = origin.y + row_h * static_cast<float>(i);
         ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-        widgets::text_colored(lane_colour(i, ctx.ui.theme),
-                              ctx.text.get(std::string("debrief.lane.") + kLanes[i]));
+        widgets::text_colored(lane_colour(i), ctx.text.get(std::string("debrief.lane.") + kLanes[i]));
         dl->AddLine(ImVec2(x0, y + line * 0.5f), ImVec2(x1, y + line * 0.5f), grid);
     }
     // Shortened stretches: a dashed break across all lanes.
@@ -145,7 +144,7 @@ void draw_debrief_timeline(const ViewContext& ctx, const sim::Debrief& d) {
         const int lane = lane_index(it.lane);
         const ImVec2 c(x0 + (x1 - x0) * axis.fraction(it.time),
                        origin.y + row_h * static_cast<float>(lane) + line * 0.5f);
-        const ImU32 colour = ImGui::GetColorU32(lane_colour(lane, ctx.ui.theme));
+        const ImU32 colour = ImGui::GetColorU32(lane_colour(lane));
         if (lane == 5)
             dl->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), colour);
         else if (it.ok)

@@ -254,7 +254,7 @@ void draw_actions(const ViewContext& ctx, CommandQueue& out, const ReplayInfo& i
                             0.4f);
     ImGui::TableSetupColumn(ctx.text.get("replay.col.result").c_str(), ImGuiTableColumnFlags_WidthStretch,
                             0.3f);
-    ImGui::TableHeadersRow();
+    widgets::plain_headers_row();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(info.actions.size()));
     while (clipper.Step()) {

@@ -55,16 +55,6 @@ const sim::ObjectiveTime* time_of(const sim::Debrief& d, const std::string& id) 
     return nullptr;
 }
 
-// TableHeadersRow(), with each header reported like a text (tests and screen readers find it).
-void headers_row() {
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int i = 0; i < ImGui::TableGetColumnCount(); ++i) {
-        if (!ImGui::TableSetColumnIndex(i)) continue;
-        const char* name = ImGui::TableGetColumnName(i);
-        widgets::table_header(name);
-    }
-}
-
 float column_width(const ViewContext& ctx, const char* key, const std::string& sample) {
     return std::max(ImGui::CalcTextSize(ctx.text.get(key).c_str()).x, ImGui::CalcTextSize(sample.c_str()).x) +
            ImGui::GetFontSize();
@@ -88,7 +78,7 @@ void draw_objectives(const ViewContext& ctx, const Training& t, const sim::Debri
                             column_width(ctx, "debrief.col.spent", "00 h 00 min"));
     ImGui::TableSetupColumn(ctx.text.get("scenario.score.col_feedback").c_str(),
                             ImGuiTableColumnFlags_WidthStretch, 0.55f);
-    headers_row();
+    widgets::plain_headers_row();
     for (std::size_t i = 0; i < objectives.size() && i < r.objectives.size(); ++i) {
         const sim::Objective& o = objectives[i];
         const bool met = r.objectives[i].met;
@@ -131,7 +121,7 @@ void draw_mistakes(const ViewContext& ctx, const sim::Debrief& d) {
                             0.35f);
     ImGui::TableSetupColumn(ctx.text.get("debrief.col.message").c_str(), ImGuiTableColumnFlags_WidthStretch,
                             0.65f);
-    headers_row();
+    widgets::plain_headers_row();
     for (const sim::Mistake& m : d.mistakes) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
