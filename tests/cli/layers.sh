@@ -3,7 +3,7 @@
 #
 # Each layer sees only its own include root and those below it: engine <- domain <- scenario <- io.
 # For every layer this compiles one of its own headers with exactly those roots (must work) and one
-# header of the layer above (must fail with "No such file"), so an upward #include cannot compile.
+# header of the layer above (must fail with "No such file" (GCC) or "file not found" (clang)), so an upward #include cannot compile.
 # It also checks that the three pure layers touch no file, clock, thread or environment.
 set -uo pipefail
 cxx=$1
@@ -29,7 +29,7 @@ probe() {  # probe EXPECT ROOTS HEADER
             echo "FAIL: $header does not compile with only [$roots]:"
             head -5 "$work/out.txt"
             fail=1
-        elif grep -q "No such file" "$work/out.txt"; then
+        elif grep -qE "No such file|file not found" "$work/out.txt"; then
             echo "ok: $header is out of reach of [$roots]"
         else
             echo "FAIL: $header failed with [$roots], but not because it is out of reach:"
