@@ -14,6 +14,7 @@
 #include <memory>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -44,10 +45,12 @@ struct LcCase {
     std::string screen;    // a registry screen (app/ui/screens.hpp)
     LcPrepare prepare;     // UI state after show_screen (a wizard step, a pane); may be empty
     TrainingMode mode = TrainingMode::Guided;
-    bool training = false;  // start as training in `mode` (else free play)
-    bool finish = false;    // finish the training first (the score page)
-    bool replay = false;    // open the recorded journey in the session viewer first
-    int instructor = 0;     // 1: the instructor console window over the screen, 2: with Advanced open
+    bool training = false;       // start as training in `mode` (else free play)
+    bool finish = false;         // finish the training first (the score page)
+    bool replay = false;         // open the recorded journey in the session viewer first
+    int instructor = 0;          // 1: the instructor console window over the screen, 2: with Advanced open
+    std::string click;           // press on this item first (its label or the end of it: "###settings")
+    bool resume_prompt = false;  // start with an interrupted session waiting: the resume question
 };
 
 struct LcSize {
@@ -194,6 +197,20 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
     };
     lc_admin_cases(out);
+    LcCase resume = lc_on("shell", kLcFresh, "resume-question");
+    resume.resume_prompt = true;
+    out.push_back(resume);
+    out.push_back(
+        lc_on("shell", kLcFresh, "error-page", [](Shell& s) { s.show_error("npsim --check-layout"); }));
+    for (const auto& [screen, click, level] :
+         {std::tuple<const char*, const char*, int>{"shell", "###settings", 0},
+          {"admin.users", "###person", 0},
+          {"admin.users", "###fail_operation", 1}}) {
+        LcCase open = lc_on(screen, kLcData, std::string("open ") + click);
+        open.click = click;
+        open.instructor = level;
+        out.push_back(open);
+    }
     LcCase checklist = lc_on("scenario.checklist", kLcData, "guided");
     checklist.training = true;
     out.push_back(checklist);
@@ -260,6 +277,7 @@ struct LcEnv {
     const CheckOptions* options = nullptr;
     std::vector<std::unique_ptr<ImFontAtlas>> atlases;  // one per size, the app's fonts at its size factor
     std::string bundle;                                 // the recorded journey for the session viewer
+    std::string session;  // the journey's autosaved session file, never ended: the resume question
     LcRecorder recorder;
     std::vector<LcSeen> seen;
     std::map<std::string, std::size_t> index;  // variant + description → seen
@@ -274,8 +292,8 @@ void lc_push(Shell& shell, Command c) {
 }
 
 // The full journey played by its reference solution and saved as a support case, for the viewer.
-std::string lc_record_journey(const CheckOptions& o, std::string& error) {
-    Shell shell(ShellOptions{o.asset_dir, "en", 1.0f, "", false});
+std::string lc_record_journey(const CheckOptions& o, const std::string& session, std::string& error) {
+    Shell shell(ShellOptions{o.asset_dir, "en", 1.0f, session, false});  // autosaves to `session`
     if (!shell.start_scenario((std::filesystem::path(o.scenario_dir) / kLcFresh).string(),
                               TrainingMode::Guided)) {
         error = "cannot start " + std::string(kLcFresh);
@@ -309,6 +327,38 @@ void lc_note(LcEnv& env, const std::string& variant, const std::string& case_nam
     if (std::find(cases.begin(), cases.end(), case_name) == cases.end()) cases.push_back(case_name);
 }
 
+// The item whose label is `id` or ends with it ("###settings"), in the last frame; nullptr if none.
+const widgets::ItemInfo* lc_find(const LcEnv& env, const std::string& id) {
+    for (const widgets::ItemInfo& i : env.recorder.items)
+        if (i.label.size() >= id.size() && i.label.compare(i.label.size() - id.size(), id.size(), id) == 0)
+            return &i;
+    return nullptr;
+}
+
+// Draws the frames of one render; with `click`, presses the mouse on that item after two frames
+// (a menu or a combo open) and moves it away again. The recorder keeps the last frame.
+void lc_frames(LcEnv& env, Shell& shell, const std::string& click) {
+    ImGuiIO& io = ImGui::GetIO();
+    const int frames = click.empty() ? kLcFrames : kLcFrames + 3;
+    for (int i = 0; i < frames; ++i) {
+        if (!click.empty() && i == 2) {  // after two frames: windows are placed
+            if (const widgets::ItemInfo* item = lc_find(env, click)) {
+                io.MousePos = ImVec2((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
+                io.MouseDown[0] = true;
+            }
+        } else if (i == 3) {
+            io.MouseDown[0] = false;
+        } else if (i == 4) {
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects or tooltips in the checked frame
+        }
+        env.recorder.clear();
+        ImGui::NewFrame();
+        shell.draw();
+        ImGui::Render();
+        if (i + 1 < frames) shell.apply_commands();
+    }
+}
+
 // A few frames of the shell in a fresh ImGui context of `size` and `theme`; the last one is analysed.
 void lc_render(LcEnv& env, Shell& shell, const LcCase& c, std::size_t size, Theme theme,
                const std::string& variant) {
@@ -329,13 +379,7 @@ void lc_render(LcEnv& env, Shell& shell, const LcCase& c, std::size_t size, Them
     if (c.instructor > 0) shell.commands().push(OpenInstructorConsole{c.instructor == 2});
     shell.apply_commands();
     try {
-        for (int i = 0; i < kLcFrames; ++i) {
-            env.recorder.clear();
-            ImGui::NewFrame();
-            shell.draw();
-            ImGui::Render();
-            if (i + 1 < kLcFrames) shell.apply_commands();
-        }
+        lc_frames(env, shell, c.click);
         for (const Finding& f : analyse(env.recorder.items, env.recorder.ellipses))
             lc_note(env, variant, c.name, f);
         if (env.options->verbose)
@@ -362,9 +406,11 @@ void lc_render(LcEnv& env, Shell& shell, const LcCase& c, std::size_t size, Them
 // One case in one language: a shell started as the case says, rendered at every size and theme.
 void lc_run_case(LcEnv& env, const LcCase& c, const std::string& lang, std::ostream& out) {
     const CheckOptions& o = *env.options;
-    Shell shell(ShellOptions{o.asset_dir, lang, 1.0f, "", false});
+    Shell shell(ShellOptions{o.asset_dir, lang, 1.0f, c.resume_prompt ? env.session : "", c.resume_prompt});
     const std::string path = (std::filesystem::path(o.scenario_dir) / c.scenario).string();
-    const bool started = c.training ? shell.start_scenario(path, c.mode, lang) : shell.load_scenario(path);
+    const bool started = c.resume_prompt ? shell.start_up(path)
+                         : c.training    ? shell.start_scenario(path, c.mode, lang)
+                                         : shell.load_scenario(path);
     if (!started) {
         out << fmt::format("{} {}: cannot start {}\n", lang, c.name, path);
         ++env.errors;
@@ -431,7 +477,11 @@ int check_layout(const CheckOptions& options, std::ostream& out) {
     ImGui::SetCurrentContext(boot);
     ImGui::GetIO().IniFilename = nullptr;
     std::string error;
-    env.bundle = lc_record_journey(options, error);
+    const std::string tmp = (std::filesystem::temp_directory_path() /
+                             fmt::format("npsim-check-layout-{}", static_cast<long>(getpid())))
+                                .string();
+    env.session = tmp + ".session.json";
+    env.bundle = lc_record_journey(options, env.session, error);
     if (env.bundle.empty())
         out << "check-layout: cannot record the journey for the viewer: " << error << "\n";
     int cases = 0;
@@ -444,7 +494,9 @@ int check_layout(const CheckOptions& options, std::ostream& out) {
         }
         for (const char* lang : kLcLanguages) lc_run_case(env, c, lang, out);
     }
-    if (!env.bundle.empty()) std::filesystem::remove(env.bundle);
+    std::error_code ec;
+    for (const std::string& f : {env.bundle, env.session, env.session + ".bad"})
+        if (!f.empty()) std::filesystem::remove(f, ec);
     ImGui::DestroyContext(boot);
     lc_report(env, out);
     int failed = 0, allowed = 0, occurrences = 0;
