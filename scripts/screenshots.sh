@@ -40,3 +40,13 @@ session="$(mktemp -d)/chaos-workshop.npsim.json"
 shoot --screenshot docs/screenshots/replay-en.png --open "$session" --lang en
 echo docs/screenshots/replay-en.png
 rm -rf "$(dirname "$session")"
+
+# Light and dark side by side (README): the same page in both themes, 1280×800 each.
+tmp="$(mktemp -d)"
+for theme in light dark; do
+  shoot --screenshot "$tmp/$theme.png" --screen admin.users --lang de --theme "$theme" \
+    --scenario scenarios/staff-without-usage-location.json
+done
+python3 scripts/side-by-side.py "$tmp/light.png" "$tmp/dark.png" docs/screenshots/admin-users-light-dark-de.png
+rm -rf "$tmp"
+echo docs/screenshots/admin-users-light-dark-de.png
