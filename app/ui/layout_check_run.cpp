@@ -51,6 +51,7 @@ struct LcCase {
     int instructor = 0;          // 1: the instructor console window over the screen, 2: with Advanced open
     std::string click;           // press on this item first (its label or the end of it: "###settings")
     bool resume_prompt = false;  // start with an interrupted session waiting: the resume question
+    int play = 0;                // play this many steps of the reference solution first (training)
 };
 
 struct LcSize {
@@ -197,6 +198,17 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
     };
     lc_admin_cases(out);
+    // The journey's pages in their states: the registration form, under review, approved with offers.
+    for (const auto& [screen, steps] : {std::pair<const char*, int>{"portal.registration", 1},
+                                        {"portal.status", 2},
+                                        {"portal.offers", 3},
+                                        {"admin.billing.purchase", 4},
+                                        {"mail.inbox", 9}}) {
+        LcCase journey = lc_on(screen, kLcFresh, fmt::format("journey-step-{}", steps));
+        journey.training = true;
+        journey.play = steps;
+        out.push_back(journey);
+    }
     LcCase resume = lc_on("shell", kLcFresh, "resume-question");
     resume.resume_prompt = true;
     out.push_back(resume);
@@ -291,16 +303,13 @@ void lc_push(Shell& shell, Command c) {
     shell.apply_commands();
 }
 
-// The full journey played by its reference solution and saved as a support case, for the viewer.
-std::string lc_record_journey(const CheckOptions& o, const std::string& session, std::string& error) {
-    Shell shell(ShellOptions{o.asset_dir, "en", 1.0f, session, false});  // autosaves to `session`
-    if (!shell.start_scenario((std::filesystem::path(o.scenario_dir) / kLcFresh).string(),
-                              TrainingMode::Guided)) {
-        error = "cannot start " + std::string(kLcFresh);
-        return {};
-    }
-    const sim::Scenario& sc = *shell.training().scenario();
-    for (const sim::SolutionStep& step : sc.solution.steps) {
+// Plays the first `steps` steps of the training's reference solution (all when < 0), as a trainee would.
+void lc_play(Shell& shell, int steps) {
+    const sim::Scenario* sc = shell.training().scenario();
+    if (sc == nullptr) return;
+    int played = 0;
+    for (const sim::SolutionStep& step : sc->solution.steps) {
+        if (steps >= 0 && played++ >= steps) break;
         if (step.action) lc_push(shell, SubmitAction{*step.action, ""});
         for (int n = 0; n < 200 && !shell.simulation()->pending_actions().empty(); ++n)
             lc_push(shell, SkipToNextEvent{});
@@ -311,6 +320,18 @@ std::string lc_record_journey(const CheckOptions& o, const std::string& session,
              ++n)
             lc_push(shell, SkipToNextEvent{});
     }
+}
+
+// The full journey played by its reference solution and saved as a support case, for the viewer.
+std::string lc_record_journey(const CheckOptions& o, const std::string& session, std::string& error) {
+    Shell shell(ShellOptions{o.asset_dir, "en", 1.0f, session, false});  // autosaves to `session`
+    if (!shell.start_scenario((std::filesystem::path(o.scenario_dir) / kLcFresh).string(),
+                              TrainingMode::Guided)) {
+        error = "cannot start " + std::string(kLcFresh);
+        return {};
+    }
+    lc_play(shell, -1);
+    const sim::Scenario& sc = *shell.training().scenario();
     const sim::ReproBundle b = sim::make_bundle(sc, *shell.simulation(), "npsim --check-layout");
     const std::string path = (std::filesystem::temp_directory_path() /
                               fmt::format("npsim-check-layout-{}.npsim.json", static_cast<long>(getpid())))
@@ -416,6 +437,7 @@ void lc_run_case(LcEnv& env, const LcCase& c, const std::string& lang, std::ostr
         ++env.errors;
         return;
     }
+    if (c.play > 0) lc_play(shell, c.play);
     if (c.finish) lc_push(shell, FinishScenario{});
     if (c.replay && !shell.open_replay(env.bundle)) {
         out << fmt::format("{} {}: cannot open the recorded session {}\n", lang, c.name, env.bundle);
