@@ -167,6 +167,8 @@ std::vector<std::string> domain_references(const World& w, std::string_view doma
         for (const auto& a : p.aliases)
             if (dom_ends_with(a, at)) out.push_back(a);
     }
+    for (const auto& m : w.domains.shared_mailboxes)
+        if (dom_ends_with(m.address, at)) out.push_back(m.address);
     return out;
 }
 
@@ -577,6 +579,7 @@ void register_domains(Registry& r) {
                                  "domains.is_default", "domains.in_use"}),
                          {}, {}, started<op_domains_remove>));
     r.on_start.push_back(domains_on_start);
+    register_mailboxes(r);
     r.add_event("domains.verified", on_domains_marker);
     r.add_event("domains.default_changed", on_domains_marker);
     r.add_event("domains.removed", on_domains_marker);
@@ -656,13 +659,29 @@ json to_json(const DomainsState& d) {
                          {"visible_serial", z.visible_serial},
                          {"visible_since", z.visible_since},
                          {"site_files", z.site_files}});
-    return json{
+    json out{
         {"domains", std::move(domains)},
         {"default_domain", d.default_domain},
         {"verification_code", d.verification_code},
         {"verified_elsewhere", d.verified_elsewhere},
         {"conventions", {{"root_host", d.conventions.root_host}, {"txt_quoting", d.conventions.txt_quoting}}},
         {"zones", std::move(zones)}};
+    // The mail side only once used (worlds with domains but no mail keep their hashes).
+    if (!d.shared_mailboxes.empty()) {
+        json shared = json::array();
+        for (const auto& m : d.shared_mailboxes)
+            shared.push_back(
+                {{"address", m.address}, {"display_name", m.display_name}, {"created_at", m.created_at}});
+        out["shared_mailboxes"] = std::move(shared);
+    }
+    if (!d.outside_mail.empty()) {
+        json sent = json::array();
+        for (const auto& m : d.outside_mail)
+            sent.push_back(
+                {{"id", m.id}, {"at", m.at}, {"to", m.to}, {"outcome", m.outcome}, {"ndr", m.ndr}});
+        out["outside_mail"] = std::move(sent);
+    }
+    return out;
 }
 
 bool domains_from_json(const json& j, DomainsState& out, std::string& error) {
@@ -698,6 +717,16 @@ bool domains_from_json(const json& j, DomainsState& out, std::string& error) {
             z.site_files = dom_get<std::vector<std::string>>(zj, "site_files", "/zones");
             d.zones.push_back(std::move(z));
         }
+        for (const auto& m : j.value("shared_mailboxes", json::array()))
+            d.shared_mailboxes.push_back({dom_get<std::string>(m, "address", "/shared_mailboxes"),
+                                          dom_get<std::string>(m, "display_name", "/shared_mailboxes"),
+                                          dom_get<SimTime>(m, "created_at", "/shared_mailboxes")});
+        for (const auto& m : j.value("outside_mail", json::array()))
+            d.outside_mail.push_back({dom_get<std::string>(m, "id", "/outside_mail"),
+                                      dom_get<SimTime>(m, "at", "/outside_mail"),
+                                      dom_get<std::string>(m, "to", "/outside_mail"),
+                                      dom_get<std::string>(m, "outcome", "/outside_mail"),
+                                      dom_get<std::string>(m, "ndr", "/outside_mail")});
         out = std::move(d);
         return true;
     } catch (const std::exception& e) {

@@ -435,3 +435,61 @@ TEST_CASE("the start state's domains and DNS host", "[sim][domains][start]") {
         CHECK(pointers.count(p) == 1);
     }
 }
+
+TEST_CASE("C17: mail follows the MX - old provider first, then Microsoft 365 mailboxes or a bounce",
+          "[sim][domains][mail]") {
+    json scenario = approved_scenario(
+        json::array({{{"upn", "tom"}, {"usage_location", "DE"}, {"licences", {kBasicGrant}}},
+                     {{"upn", "uwe"}, {"usage_location", "DE"}}}));
+    scenario["start"]["subscriptions"] = json::array({{{"sku", kBasicGrant}, {"quantity", 5}}});
+    sim::World w = world_from(scenario);
+    w.domains.zones.push_back(dm_old_zone());
+    Journey j(std::move(w));
+    dm_verified_domain(j);
+    dm_ok(j, sim::ops::change_username(kAdmin, dm_upn("tom"), "tom", kDomain));
+    dm_ok(j, sim::ops::change_username(kAdmin, dm_upn("uwe"), "uwe", kDomain));
+    CHECK(sim::has_mailbox(j.world(), j.person("tom@tsv-musterstadt.de")));
+    CHECK_FALSE(sim::has_mailbox(j.world(), j.person("uwe@tsv-musterstadt.de")));
+
+    // While the MX points to the old provider, everything goes there.
+    CHECK(sim::mail_route(j.world(), "tom@tsv-musterstadt.de") == "old_provider");
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, "tom@tsv-musterstadt.de"))["outcome"] == "old_provider");
+    CHECK(sim::old_provider_inbox(j.world()).size() == 1);
+
+    // Switch the MX to Microsoft 365 before the mailboxes exist: info@ bounces at Microsoft's edge.
+    dm_add_record(j, {"MX", "@", "tsv-musterstadt-de.mail.protection.outlook.com", 3600, 0});
+    dm_ok(j, sim::ops::delete_dns_record(kAdmin, kDomain, "rec-mx"));
+    dm_publish_and_propagate(j);
+    CHECK(sim::mail_route(j.world(), "info@tsv-musterstadt.de") == "microsoft");
+    json bounced = dm_ok(j, sim::ops::send_test_mail(kAdmin, "info@tsv-musterstadt.de"));
+    CHECK(bounced["outcome"] == "bounced");
+    CHECK(bounced["ndr"] == "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)");
+    CHECK(dm_journal_has_event(j, "mail.bounced"));
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, "uwe@tsv-musterstadt.de"))["outcome"] ==
+          "bounced");  // no licence
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, "tom@tsv-musterstadt.de"))["outcome"] == "delivered");
+    CHECK(sim::find_mail(j.world(), "tom@tsv-musterstadt.de", "mail.outside_test.subject") != nullptr);
+    // The old address (an alias now) reaches the same mailbox.
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, dm_upn("tom")))["outcome"] == "delivered");
+
+    // The fix: info@ as a shared mailbox (no licence).
+    dm_ok(j, sim::ops::add_shared_mailbox(kAdmin, "Info", "info@tsv-musterstadt.de"));
+    j.fails("mailboxes.address_taken", "mailboxes.add_shared", kAdmin,
+            {{"display_name", "Tom"}, {"address", "tom@tsv-musterstadt.de"}});
+    j.fails("users.domain_not_verified", "mailboxes.add_shared", kAdmin,
+            {{"display_name", "X"}, {"address", "x@other-verein.de"}});
+    j.fails("mailboxes.insufficient_role", "mailboxes.add_shared", "tom@tsv-musterstadt.de",
+            {{"display_name", "X"}, {"address", "x@tsv-musterstadt.de"}});
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, "info@tsv-musterstadt.de"))["outcome"] == "delivered");
+    CHECK(dm_ok(j, sim::ops::send_test_mail(kAdmin, "someone@nowhere-verein.de"))["ndr"] ==
+          "550 5.4.1 Relay Access Denied");
+    j.fails("mailboxes.invalid_address", "mailboxes.send_test", kAdmin, {{"to", "not-an-address"}});
+
+    // The shared mailbox keeps the domain in use; the world's JSON carries the mail side.
+    CHECK(sim::domain_references(j.world(), kDomain).size() == 3);  // tom@, uwe@ and the shared info@
+    const json saved = sim::to_json(j.world());
+    sim::World back;
+    std::string error;
+    REQUIRE(sim::world_from_json(saved, back, error));
+    CHECK(sim::to_json(back) == saved);
+}

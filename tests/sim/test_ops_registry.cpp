@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 43);
+    CHECK(r.actions.size() == 45);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -282,6 +282,8 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
                              {"MX", "@", "verein-de.mail.protection.outlook.com", 3600, 0}),
         ops::delete_dns_record("anna@x", "verein.de", "rec-1"),
         ops::publish_zone("anna@x", "verein.de"),
+        ops::add_shared_mailbox("anna@x", "Info", "info@verein.de"),
+        ops::send_test_mail("anna@x", "info@verein.de"),
         ops::add_fault({{"operation", "*"}, {"error", "service.unavailable"}}),
         ops::remove_fault("r"),
         ops::clear_faults(),
@@ -342,8 +344,8 @@ TEST_CASE("every error code a handler returns is declared by an operation", "[si
         for (const std::string& key : op.text_keys)
             if (key.rfind("error.", 0) == 0) declared.insert(key.substr(6));
     }
-    for (const char* file :
-         {"portal", "billing", "users", "licences", "mail", "journey", "simulation", "domains", "dns"}) {
+    for (const char* file : {"portal", "billing", "users", "licences", "mail", "journey", "simulation",
+                             "domains", "dns", "mail_flow"}) {
         const std::string src = slurp(kRepo + "/sim/domain/" + file + ".cpp");
         REQUIRE_FALSE(src.empty());
         for (std::sregex_iterator it(src.begin(), src.end(), code_re), end; it != end; ++it) {

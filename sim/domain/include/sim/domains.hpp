@@ -126,6 +126,20 @@ void read_domains_start(const nlohmann::json& start, World& w, ShapeErrors& erro
 // The registry's start hook: a start state with an unverified domain draws the verification code.
 void domains_on_start(Context& ctx);
 
+// [SECTION] Mailboxes and mail flow (sim/domain/mail_flow.cpp)
+
+// A licensed user's mailbox exists once a licence with Office for the web / the desktop apps (every
+// Business plan; not the Nonprofit Portal licence) is active (domain-admin.md §4.1, [U] delay).
+bool has_mailbox(const World& w, const Person& p);
+const SharedMailbox* find_shared_mailbox(const World& w, std::string_view address);
+// Where a mail from outside to `address` goes now: "microsoft" (the MX points to Microsoft 365, or an
+// onmicrosoft.com address), "old_provider" (the lowest MX points elsewhere) or "none" (no MX).
+std::string mail_route(const World& w, std::string_view address);
+// The old provider's inbox: the test mails that went there, oldest first.
+std::vector<const OutsideMail*> old_provider_inbox(const World& w);
+
+void register_mailboxes(
+    Registry& r);  // mailboxes.add_shared, mailboxes.send_test (called by register_domains)
 void register_domains(Registry& r);
 void register_dns(Registry& r);
 

@@ -61,6 +61,22 @@ struct TenantDomain {
     SimTime verified_at = -1;
 };
 
+// A shared mailbox (info@, vorstand@): no licence, no sign-in (domain-admin.md §4.2).
+struct SharedMailbox {
+    std::string address;  // "info@tsv-musterstadt.de"
+    std::string display_name;
+    SimTime created_at = 0;
+};
+
+// A test mail the outside world sent (mailboxes.send_test) and what became of it.
+struct OutsideMail {
+    std::string id;  // "om-0001"
+    SimTime at = 0;
+    std::string to;
+    std::string outcome;  // "delivered" (Microsoft 365 mailbox) | "old_provider" | "bounced"
+    std::string ndr;      // for a bounce: "550 5.4.1 …" as the sender's server reports it
+};
+
 struct DomainsState {
     std::vector<TenantDomain> domains;            // in the order added
     std::string default_domain;                   // "" = the initial onmicrosoft.com domain
@@ -68,11 +84,13 @@ struct DomainsState {
     std::vector<std::string> verified_elsewhere;  // domains another tenant has verified (scenario data)
     DnsConventions conventions;
     std::vector<DnsZone> zones;  // the DNS host's zones
+    std::vector<SharedMailbox> shared_mailboxes;
+    std::vector<OutsideMail> outside_mail;  // the test mails of the outside world, oldest first
 
     bool empty() const {
         return domains.empty() && default_domain.empty() && verification_code.empty() &&
-               verified_elsewhere.empty() && zones.empty() && conventions.root_host == "@" &&
-               conventions.txt_quoting == "auto";
+               verified_elsewhere.empty() && zones.empty() && shared_mailboxes.empty() &&
+               outside_mail.empty() && conventions.root_host == "@" && conventions.txt_quoting == "auto";
     }
 };
 

@@ -206,6 +206,18 @@ inline Action publish_zone(const std::string& actor, const std::string& domain) 
     return Action{"dns.publish", actor, {{"domain", domain}}};
 }
 
+// [SECTION] Mailboxes and the outside world's mail
+
+// Teams & groups > Shared mailboxes > Add a shared mailbox (no licence).
+inline Action add_shared_mailbox(const std::string& actor, const std::string& display_name,
+                                 const std::string& address) {
+    return Action{"mailboxes.add_shared", actor, {{"display_name", display_name}, {"address", address}}};
+}
+// Someone outside sends a test mail to `to` (delivered, to the old provider, or bounced).
+inline Action send_test_mail(const std::string& actor, const std::string& to) {
+    return Action{"mailboxes.send_test", actor, {{"to", to}}};
+}
+
 // [SECTION] Mail
 
 inline Action mark_read(const std::string& actor, const std::string& mail) {
