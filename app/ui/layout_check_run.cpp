@@ -519,6 +519,7 @@ int check_layout(const CheckOptions& options, std::ostream& out) {
     std::error_code ec;
     for (const std::string& f : {env.bundle, env.session, env.session + ".bad"})
         if (!f.empty()) std::filesystem::remove(f, ec);
+    set_size_factor(1.0f);  // as it was: the style of the design size
     ImGui::DestroyContext(boot);
     lc_report(env, out);
     int failed = 0, allowed = 0, occurrences = 0;

@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include "app/ui/layout_check.hpp"
+#include "app/ui/screens.hpp"
 #include "app/ui/widgets.hpp"
 #include "support/ui_driver.hpp"
 
@@ -207,4 +208,28 @@ TEST_CASE(
     }
     CHECK(fs[0].label == "Save the whole registration");
     CHECK(fs[1].label == "###narrow_combo");
+}
+
+TEST_CASE(
+    "the check's matrix covers every screen of the registry, every wizard step, the console and the viewer",
+    "[ui][layout_check]") {
+    const std::vector<std::string> names = app::layout::case_names();
+    const auto has = [&names](const std::string& name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    for (const app::ScreenSpec& s : app::screens()) {
+        INFO(s.name);
+        const std::string screen = s.name;
+        CHECK(std::any_of(names.begin(), names.end(), [&screen](const std::string& n) {
+            return n == screen || n.rfind(screen + " ", 0) == 0;  // the screen, or one of its states
+        }));
+    }
+    for (const char* step : {"basics", "licences", "optional", "finish"})
+        CHECK(has(std::string("admin.users.add step=") + step));
+    for (const char* stage : {"details", "checkout", "confirmation"})
+        CHECK(has(std::string("admin.billing.purchase stage=") + stage));
+    CHECK(has("admin.users instructor-console"));
+    CHECK(has("scenario.replay session-viewer"));
+    CHECK(has("portal.registration journey-step-1"));
+    CHECK(has("shell resume-question"));
 }
