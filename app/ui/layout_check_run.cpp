@@ -141,6 +141,20 @@ LcPrepare lc_licence(bool assign) {
     };
 }
 
+// The add-domain wizard at `step`, on the scenario's own domain (typed, when it has none yet).
+LcPrepare lc_domain_step(DomainStep step) {
+    return [step](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.domain_wizard_open = true;
+        AdminDomainWizard& wz = a.domain_wizard;
+        wz.typed = wz.domain = "tsv-musterstadt-sportverein.de";
+        if (const sim::World* w = lc_world(shell))
+            for (const sim::TenantDomain& d : w->domains.domains)
+                if (d.name.find("onmicrosoft.com") == std::string::npos) wz.typed = wz.domain = d.name;
+        wz.step = step;
+    };
+}
+
 // --- the cases ----------------------------------------------------------------------------------------
 
 LcCase lc_on(const char* screen, const char* scenario, std::string variant = {}, LcPrepare prepare = {}) {
@@ -176,6 +190,12 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     for (const auto& [name, stage] : stages)
         out.push_back(
             lc_on("admin.billing.purchase", kLcData, std::string("stage=") + name, lc_purchase(stage)));
+    const std::pair<const char*, DomainStep> domain_steps[] = {
+        {"name", DomainStep::Name},       {"method", DomainStep::Method},   {"verify", DomainStep::Verify},
+        {"connect", DomainStep::Connect}, {"records", DomainStep::Records}, {"done", DomainStep::Done}};
+    for (const auto& [name, step] : domain_steps)
+        out.push_back(lc_on("admin.settings.domains.add", "c16-domain-wont-verify.json",
+                            std::string("step=") + name, lc_domain_step(step)));
     out.push_back(
         lc_on("admin.billing.products", kLcData, "pane=buy", lc_product_pane(ProductPaneMode::Buy)));
     out.push_back(
