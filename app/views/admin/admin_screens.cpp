@@ -21,6 +21,7 @@ void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.use
 void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
+void draw_domains(const ViewContext& ctx, CommandQueue& out);  // admin.settings.domains (+ .add, .detail)
 
 namespace {
 
@@ -64,6 +65,26 @@ void prepare_products(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.product_pane_sub.clear();
 }
 
+void prepare_domains(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.domain_pane.clear();
+    state.admin.domain_wizard_open = false;
+}
+
+void prepare_domain_add(const sim::Simulation* sim, UiState&, ViewState& state) {
+    state.admin.domain_pane.clear();
+    if (sim) open_domain_wizard(state.admin, sim->world(), "");
+}
+
+// The details pane of the first domain the association added (else the onmicrosoft.com one).
+void prepare_domain_detail(const sim::Simulation* sim, UiState&, ViewState& state) {
+    state.admin.domain_wizard_open = false;
+    state.admin.domain_pane.clear();
+    if (!sim) return;
+    const sim::World& w = sim->world();
+    state.admin.domain_pane =
+        w.domains.domains.empty() ? w.tenant.initial_domain : w.domains.domains.front().name;
+}
+
 // The real entries and order of the admin center's navigation (domain.md §4.1), with the screens.
 // A row without a nav label key names the entry its screen lights up.
 // clang-format off
@@ -93,8 +114,14 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
     {nullptr,                           "admin.nav.roles",             "nav_roles",         0, true,
      nullptr,            nullptr,                              nullptr,            icons::kBadge},
-    {nullptr,                           "admin.nav.settings",          "nav_settings",      0, true,
+    {nullptr,                           "admin.nav.settings",          "nav_settings_group", 0, false,
      nullptr,            nullptr,                              nullptr,            icons::kSettings},
+    {"admin.settings.domains",          "admin.nav.domains",           "nav_domains",       1, false,
+     &draw_domains,      "admin.example/settings/domains",     &prepare_domains},
+    {"admin.settings.domains.add",      nullptr,                       "nav_domains",       1, false,
+     &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_add},
+    {"admin.settings.domains.detail",   nullptr,                       "nav_domains",       1, false,
+     &draw_domains,      "admin.example/settings/domains/details", &prepare_domain_detail},
 };
 // clang-format on
 

@@ -56,6 +56,20 @@ struct AdminAddUserForm {
     bool submitted = false;
 };
 
+// Settings > Domains: the Add domain wizard (domain-admin.md §5.1): enter the name → how to verify →
+// the record to add and Verify → how to connect → the DNS records → done.
+enum class DomainStep { Name, Method, Verify, Connect, Records, Done };
+struct AdminDomainWizard {
+    DomainStep step = DomainStep::Name;
+    std::string typed;           // the name as typed on the first step
+    std::string domain;          // the domain the wizard works on (added, or "Continue setup")
+    std::string method = "txt";  // "txt" | "mx" | "file"
+    std::string mode = "self";   // "self" | "skip"
+    bool awaiting = false;       // an action of the wizard is in flight; its success moves to `next`
+    DomainStep next = DomainStep::Name;
+    bool verify_failed = false;  // "Verify" reads "Try again" after a failed check
+};
+
 // The admin center's left navigation: wide with labels, or an icon strip. Auto: an icon strip when
 // the admin center is narrow (admin_common.cpp), else wide; the collapse button picks one for good.
 enum class AdminNavMode { Auto, Expanded, Collapsed };
@@ -108,6 +122,12 @@ struct AdminViewState {
     std::string assign_search;
     std::vector<std::string> assign_pick;  // up to 20 sign-in names, in the order picked
     std::set<std::string> holder_ticks;    // holders ticked for "Unassign licenses"
+
+    // Settings > Domains
+    std::string domain_pane;  // the domain whose details pane is open ("" = none)
+    bool domain_wizard_open = false;
+    AdminDomainWizard domain_wizard;
+    bool confirm_remove_domain = false;
 };
 
 }  // namespace app

@@ -4,6 +4,7 @@
 
 #include "app/views/admin/admin_state.hpp"
 #include "app/views/view_context.hpp"
+#include "sim/domains.hpp"
 #include "sim/world.hpp"
 
 namespace app::admin {
@@ -17,6 +18,18 @@ bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
 // Starting a fresh wizard / opening a user's pane (UI-only state).
 void reset_add_user(AdminViewState& s);
 void open_user_pane(AdminViewState& s, const std::string& upn);
+
+// Settings > Domains: the Add domain wizard (admin_domain_add.cpp) opened fresh ("" ) or on a domain's
+// next step (Continue setup); its pane returns true when it wants to close. Its actions use this tag.
+inline constexpr const char* kDomainWizardTag = "admin.domains.wizard";
+void open_domain_wizard(AdminViewState& s, const sim::World& w, const std::string& domain);
+bool draw_domain_wizard_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                             float width);
+// The records Microsoft expects for `domain` against what it finds (a ✓ or a red "!" each), and the
+// problems in words below (admin_domains.cpp).
+void domain_records_table(const ViewContext& ctx, const sim::World& w, const std::string& domain);
+std::string health_issue_text(const ViewContext& ctx, const sim::World& w, const std::string& domain,
+                              const sim::HealthIssue& i);
 
 // Rebuilds the Active users index when the world, filter, search or sort changed; true if rebuilt.
 bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort_column, bool ascending);
