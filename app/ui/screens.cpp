@@ -18,8 +18,8 @@ const std::vector<ScreenSpec>& screens() {
     static const std::vector<ScreenSpec> kScreens = [] {
         std::vector<ScreenSpec> all = {
             {"shell", &show_shell, &draw_welcome_screen, "sandbox.example/welcome"}};
-        for (auto part :
-             {portal_screens, admin_screens, account_screens, mail_screens, scenario_screens, replay_screens})
+        for (auto part : {portal_screens, admin_screens, account_screens, mail_screens, dns_screens,
+                          scenario_screens, replay_screens})
             for (ScreenSpec& s : part()) all.push_back(s);
         return all;
     }();

@@ -31,6 +31,7 @@ std::vector<ScreenSpec> portal_screens();
 std::vector<ScreenSpec> admin_screens();
 std::vector<ScreenSpec> account_screens();
 std::vector<ScreenSpec> mail_screens();
+std::vector<ScreenSpec> dns_screens();
 std::vector<ScreenSpec> scenario_screens();
 
 }  // namespace app

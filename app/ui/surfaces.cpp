@@ -9,6 +9,7 @@ Surface surface_of(const std::string& screen_name) {
     if (prefix == "admin") return Surface::Admin;
     if (prefix == "myaccount") return Surface::Account;
     if (prefix == "mail") return Surface::Mail;
+    if (prefix == "dns") return Surface::Dns;
     if (prefix == "scenario") return Surface::Scenario;
     return Surface::Welcome;
 }
@@ -23,6 +24,8 @@ const char* surface_key(Surface s) {
             return "myaccount";
         case Surface::Mail:
             return "mail";
+        case Surface::Dns:
+            return "dns";
         case Surface::Scenario:
             return "scenario";
         case Surface::Welcome:
@@ -41,6 +44,8 @@ const char* surface_home(Surface s) {
             return "myaccount.apps";
         case Surface::Mail:
             return "mail.inbox";
+        case Surface::Dns:
+            return "dns.zone";
         case Surface::Scenario:
             return "scenario.overview";
         case Surface::Welcome:

@@ -45,9 +45,9 @@ struct UiState {
 
 // The five surfaces (plus the welcome screen). A screen's surface is the part of its name before
 // the first dot: "portal.offers" → Portal, "admin.users" → Admin, "myaccount.apps" → Account.
-enum class Surface { Welcome, Portal, Admin, Account, Mail, Scenario };
+enum class Surface { Welcome, Portal, Admin, Account, Mail, Dns, Scenario };
 Surface surface_of(const std::string& screen_name);
-const char* surface_key(Surface s);  // "portal", "admin", "myaccount", "mail", "scenario", "shell"
+const char* surface_key(Surface s);  // "portal", "admin", "myaccount", "mail", "dns", "scenario", "shell"
 // The screen a surface opens on when chosen in the switcher.
 const char* surface_home(Surface s);
 

@@ -7,6 +7,7 @@
 
 #include "app/views/account/account_state.hpp"
 #include "app/views/admin/admin_state.hpp"
+#include "app/views/dns/dns_state.hpp"
 #include "app/views/instructor/instructor_state.hpp"
 #include "app/views/mail/mail_state.hpp"
 #include "app/views/portal/portal_state.hpp"
@@ -25,6 +26,7 @@ struct ViewState {
     AdminViewState admin;
     AccountViewState account;
     MailViewState mail;
+    DnsViewState dns;
     ScenarioViewState scenario;
     InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
     ReplayViewState replay;          // the session viewer, observations, snapshots (partly Shell-written)

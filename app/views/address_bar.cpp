@@ -19,6 +19,7 @@ const std::string& current_person(const ViewContext& ctx, Surface s) {
     switch (s) {
         case Surface::Portal:
         case Surface::Admin:
+        case Surface::Dns:  // the DNS host's panel: any signed-in person has the registrar's login
             return ctx.ui.work_account;
         case Surface::Account:
             return ctx.ui.account_user;
