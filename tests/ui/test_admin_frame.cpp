@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include <imgui.h>
@@ -211,5 +212,29 @@ TEST_CASE("Active users at 1280x800 shows whole usernames", "[ui][admin][frame]"
                 CHECK_FALSE((ellipsized && text.find('@') != std::string::npos));
             }
         }
+    }
+}
+
+TEST_CASE("A row's more-actions menu acts on that one user", "[ui][admin][frame]") {
+    for (const char* lang : kLanguages) {
+        INFO(lang);
+        FrameUi t("staff-without-usage-location.json", lang);
+        t.show("admin.users");
+        const std::string upn = t.shell.simulation()->world().people.front().upn;
+        // Another user ticked before: the row's menu acts on its own user only.
+        const std::string other = t.shell.simulation()->world().people.back().upn;
+        t.click("###sel_" + other);
+        t.click("###row_more_" + upn);
+        t.click("###row_manage_licences");
+        const auto& admin = t.shell.view_state().admin;
+        CHECK(admin.users_pane == app::UsersPane::ManageLicences);
+        CHECK(admin.selected_users == std::set<std::string>{upn});
+
+        t.ui.press(ImGuiKey_Escape);  // closes the pane
+        t.ui.frames(2);
+        t.click("###row_more_" + other);
+        t.click("###row_delete");
+        CHECK(t.shell.view_state().admin.users_pane == app::UsersPane::Delete);
+        CHECK(t.shell.view_state().admin.selected_users == std::set<std::string>{other});
     }
 }

@@ -135,11 +135,29 @@ void ac_nav_entries(const ViewContext& ctx, CommandQueue& out, const char* lit) 
     }
 }
 
+// The wide navigation's width: kNavWidthInFrames, or more when an entry's text needs it (German).
+float ac_nav_width(const ViewContext& ctx) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float icon_w = ImGui::GetFrameHeight();
+    float widest = 0.0f;
+    for (const AdminScreen& e : admin_table()) {
+        if (e.nav_key == nullptr) continue;
+        std::string text = tr(ctx, e.nav_key);
+        if (e.later) text += "  · " + tr(ctx, "admin.nav.later");
+        // Top-level entries start with their icon and two spaces; pages are indented by an icon's width.
+        const float lead =
+            e.indent > 0 ? icon_w : ImGui::CalcTextSize((std::string(icons::kApps) + "  ").c_str()).x;
+        widest = std::max(widest, lead + ImGui::CalcTextSize(text.c_str()).x);
+    }
+    return std::max(ImGui::GetFrameHeight() * kNavWidthInFrames,
+                    widest + 2.0f * style.WindowPadding.x + style.ItemSpacing.x);
+}
+
 void draw_nav(const ViewContext& ctx, CommandQueue& out, bool collapsed) {
     const char* lit = lit_nav_id(ctx.ui.screen);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = collapsed ? ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.x
-                                  : ImGui::GetFrameHeight() * kNavWidthInFrames;
+    const float width =
+        collapsed ? ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.x : ac_nav_width(ctx);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().nav_bg);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, style.ItemSpacing.y * 1.5f));
     ImGui::BeginChild("##admin_nav", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -243,9 +261,10 @@ void draw_breadcrumb(const ViewContext& ctx, CommandQueue& out, const std::vecto
             ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);  // a link, not a button
             const std::string id = crumbs[i].text + "###crumb_" + std::to_string(i);
             if (widgets::button(id.c_str())) out.push(Navigate{crumbs[i].screen});
-            ImGui::PopStyleVar();
+            ImGui::PopStyleVar(2);
             ImGui::PopStyleColor(2);
         } else {
             widgets::text_disabled(crumbs[i].text);
@@ -351,8 +370,20 @@ std::string wrap_text(const std::string& text, float width) {
 }
 
 bool cell_selectable(const std::string& text, const std::string& id, bool selected) {
+    // A link, as the real tables draw a product's or a domain's name: the accent colour, underlined
+    // while the pointer is on it.
     const std::string shown = wrap_text(text, ImGui::GetContentRegionAvail().x);
-    return widgets::selectable((shown + "###" + id).c_str(), selected);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    const bool clicked = widgets::selectable((shown + "###" + id).c_str(), selected);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const float y = min.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().FramePadding.y * 0.5f;
+        const float width = ImGui::CalcTextSize(shown.c_str()).x;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, y), ImVec2(min.x + width, y),
+                                            ImGui::GetColorU32(palette().accent));
+    }
+    return clicked;
 }
 
 void heading(const std::string& text) {

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/ui/action_status.hpp"
+#include "app/ui/icons.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
@@ -150,6 +151,43 @@ void draw_command_bar(const ViewContext& ctx, CommandQueue& out) {
     widgets::input_text_hint("###users_search", tr(ctx, "admin.users.search").c_str(), s.user_search);
 }
 
+// A row's "more actions" menu (⋮ after the display name, as on the real page): the list's actions
+// for this one user.
+void users_row_menu(const ViewContext& ctx, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    if (!ImGui::BeginPopup("##row_actions")) return;
+    if (widgets::menu_item(label(ctx, "admin.users.manage_licenses", "row_manage_licences").c_str())) {
+        s.selected_users = {p.upn};
+        s.users_pane = UsersPane::ManageLicences;
+    }
+    if (widgets::menu_item(label(ctx, "admin.users.delete", "row_delete").c_str())) {
+        s.selected_users = {p.upn};
+        s.users_pane = UsersPane::Delete;
+    }
+    ImGui::EndPopup();
+}
+
+// The display name (a link opening the user's pane; returns true when clicked) and the row's ⋮ button.
+bool users_name_cell(const ViewContext& ctx, const sim::Person& p, bool selected) {
+    const float more_w = ImGui::GetFrameHeight();
+    const float name_w =
+        std::max(1.0f, ImGui::GetContentRegionAvail().x - more_w - ImGui::GetStyle().ItemSpacing.x);
+    const std::string name_label = p.display_name + "###user_" + p.upn;
+    const bool clicked = ImGui::Selectable(name_label.c_str(), selected, 0, ImVec2(name_w, 0));
+    widgets::report_item(widgets::ItemKind::Selectable, name_label.c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
+    if (widgets::button((std::string(icons::kMoreVert) + "###row_more_" + p.upn).c_str(), ImVec2(more_w, 0)))
+        ImGui::OpenPopup("##row_actions");
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ctx, "admin.users.more_actions").c_str());
+    users_row_menu(ctx, p);
+    return clicked;
+}
+
 // The width a name or username column needs for `widest` (and its header), at most `cap`.
 float users_column_width(const std::string& widest, const std::string& header, float cap) {
     const float text = std::max(ImGui::CalcTextSize(widest.c_str()).x,
@@ -168,7 +206,9 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const std::string name_header = tr(ctx, "admin.users.col.name");
     const std::string upn_header = tr(ctx, "admin.users.col.username");
-    const float name_w = users_column_width(s.users_index.widest_name, name_header, avail * 0.22f);
+    // The name column also holds the row's ⋮ button.
+    const float name_w = users_column_width(s.users_index.widest_name, name_header, avail * 0.22f) +
+                         ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
     const float upn_w = users_column_width(s.users_index.widest_upn, upn_header, avail * 0.38f);
     // The location column is as wide as the longest place name (few), the licences get the rest.
     float location_w =
@@ -232,8 +272,7 @@ void draw_table(const ViewContext& ctx, CommandQueue& out, bool detail_open) {
                     s.selected_users.erase(p.upn);
             }
             widgets::table_cell(1);
-            if (widgets::selectable((p.display_name + "###user_" + p.upn).c_str(),
-                                    detail_open && s.pane_user == p.upn)) {
+            if (users_name_cell(ctx, p, detail_open && s.pane_user == p.upn)) {
                 open_user_pane(s, p.upn);
                 s.users_pane = UsersPane::None;
                 if (ctx.ui.screen != "admin.users.detail") out.push(Navigate{"admin.users.detail"});
