@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # scripts/screenshots.sh — regenerate the README's screenshots (docs/screenshots/*.png) under Xvfb.
 #   bash scripts/screenshots.sh            all of them, 1280×800
+#   PRESET=ci bash scripts/screenshots.sh  with the build of another preset (it renders the same)
 # Each entry: <file name> <screen> <language> [scenario file]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh >/dev/null
-cmake --preset release >/dev/null
-cmake --build --preset release --target npsim npsim-cli >/dev/null
+PRESET="${PRESET:-release}"
+cmake --preset "$PRESET" >/dev/null
+cmake --build --preset "$PRESET" --target npsim npsim-cli >/dev/null
 mkdir -p docs/screenshots
 APPROVED=scenarios/seed-article-reader.json
 [ -f "$APPROVED" ] || APPROVED=scenarios/full-journey.json
@@ -14,7 +16,7 @@ while read -r name screen lang scenario; do
   [ -z "$name" ] && continue
   args=(--screenshot "docs/screenshots/$name.png" --screen "$screen" --lang "$lang" --size 1280x800)
   [ -n "${scenario:-}" ] && args+=(--scenario "$scenario")
-  xvfb-run -a -s "-screen 0 1280x800x24" ./build/release/app/npsim "${args[@]}"
+  xvfb-run -a -s "-screen 0 1280x800x24" ./build/$PRESET/app/npsim "${args[@]}"
   echo "docs/screenshots/$name.png"
 done <<LIST
 shell-en                shell                   en
@@ -32,11 +34,11 @@ scenario-de             scenario.overview       de
 LIST
 
 # The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.
-shoot() { xvfb-run -a -s "-screen 0 1280x800x24" ./build/release/app/npsim --size 1280x800 "$@"; }
+shoot() { xvfb-run -a -s "-screen 0 1280x800x24" ./build/$PRESET/app/npsim --size 1280x800 "$@"; }
 shoot --screenshot docs/screenshots/instructor-de.png --screen admin.users --lang de --mode guided --instructor-advanced
 echo docs/screenshots/instructor-de.png
 session="$(mktemp -d)/chaos-workshop.npsim.json"
-./build/release/tools/npsim-cli run scenarios/chaos-workshop.json --solution --session "$session" >/dev/null
+./build/$PRESET/tools/npsim-cli run scenarios/chaos-workshop.json --solution --session "$session" >/dev/null
 shoot --screenshot docs/screenshots/replay-en.png --open "$session" --lang en
 echo docs/screenshots/replay-en.png
 rm -rf "$(dirname "$session")"
