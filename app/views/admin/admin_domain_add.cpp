@@ -23,12 +23,18 @@ constexpr const char* kDwSteps[] = {"admin.domwiz.step.name",    "admin.domwiz.s
                                     "admin.domwiz.step.verify",  "admin.domwiz.step.connect",
                                     "admin.domwiz.step.records", "admin.domwiz.step.done"};
 
+// The steps as one flowing line (wrapping where the pane ends), the current one in the accent colour.
 void dw_steps(const ViewContext& ctx, DomainStep current) {
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetFontSize() * 1.2f;
     for (int i = 0; i < 6; ++i) {
         const ImVec4 colour = i == static_cast<int>(current) ? palette().accent : palette().muted_text;
-        widgets::text_colored(colour, std::to_string(i + 1));
-        ImGui::SameLine();
-        widgets::text_colored(colour, tr(ctx, kDwSteps[i]));
+        const std::string text = std::to_string(i + 1) + "  " + tr(ctx, kDwSteps[i]);
+        if (i > 0) {
+            ImGui::SameLine(0.0f, gap);
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(text.c_str()).x > right) ImGui::NewLine();
+        }
+        widgets::text_colored(colour, text);
     }
     ImGui::Separator();
 }

@@ -65,7 +65,7 @@ void domain_records_table(const ViewContext& ctx, const sim::World& w, const std
         widgets::table_cell(0);
         widgets::text(e.type);
         widgets::table_cell(1);
-        cell_text(e.host);
+        widgets::text_wrapped(e.host);
         widgets::table_cell(2);
         std::string value = e.value;
         if (e.type == "MX")
@@ -74,7 +74,7 @@ void domain_records_table(const ViewContext& ctx, const sim::World& w, const std
         if (e.type == "SRV")
             value = std::to_string(e.priority) + " " + std::to_string(e.weight) + " " +
                     std::to_string(e.port) + " " + e.value;
-        cell_text(value);
+        widgets::text_wrapped(value);  // never shortened: the volunteer copies it to the DNS host
         widgets::table_cell(3);
         widgets::text_colored(ok ? palette().success_text : palette().error_text, ok ? "\xe2\x9c\x93" : "!");
     }

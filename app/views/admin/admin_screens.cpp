@@ -85,6 +85,23 @@ void prepare_domain_detail(const sim::Simulation* sim, UiState&, ViewState& stat
         w.domains.domains.empty() ? w.tenant.initial_domain : w.domains.domains.front().name;
 }
 
+// The wizard on the scenario's first domain at a given step (screenshots, the README).
+void prepare_domain_step(const sim::Simulation* sim, ViewState& state, DomainStep step) {
+    state.admin.domain_pane.clear();
+    if (!sim) return;
+    const sim::World& w = sim->world();
+    open_domain_wizard(state.admin, w, w.domains.domains.empty() ? "" : w.domains.domains.front().name);
+    if (!w.domains.domains.empty()) state.admin.domain_wizard.step = step;
+}
+
+void prepare_domain_verify(const sim::Simulation* sim, UiState&, ViewState& state) {
+    prepare_domain_step(sim, state, DomainStep::Verify);
+}
+
+void prepare_domain_records(const sim::Simulation* sim, UiState&, ViewState& state) {
+    prepare_domain_step(sim, state, DomainStep::Records);
+}
+
 // The real entries and order of the admin center's navigation (domain.md §4.1), with the screens.
 // A row without a nav label key names the entry its screen lights up.
 // clang-format off
@@ -122,6 +139,10 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_add},
     {"admin.settings.domains.detail",   nullptr,                       "nav_domains",       1, false,
      &draw_domains,      "admin.example/settings/domains/details", &prepare_domain_detail},
+    {"admin.settings.domains.verify",   nullptr,                       "nav_domains",       1, false,
+     &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_verify},
+    {"admin.settings.domains.records",  nullptr,                       "nav_domains",       1, false,
+     &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_records},
 };
 // clang-format on
 
