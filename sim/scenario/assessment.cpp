@@ -7,6 +7,8 @@
 // [SECTION] Tracking and scoring
 #include "sim/assessment.hpp"
 
+#include "domain_conditions.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -44,7 +46,10 @@ const std::vector<std::string> kConditionKeys = {"all",
                                                  "event",
                                                  "early_retries",
                                                  "before",
-                                                 "within"};
+                                                 "within",
+                                                 "domain_status",
+                                                 "dns_record",
+                                                 "mailbox"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -197,6 +202,8 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
     } else if (is_history_condition(key)) {
         validate_history_condition(key, v, p, errors);
+    } else if (is_domain_condition(key)) {
+        validate_domain_condition(key, v, p, errors);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -289,6 +296,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
     }
     if (key == "billing_account") return v == to_string(w.billing.status);
     if (is_history_condition(key)) return evaluate_history_condition(key, v, s, memo);
+    if (is_domain_condition(key)) return evaluate_domain_condition(key, v, w);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;

@@ -15,6 +15,10 @@
 //   {"mail": {"to": "upn", "subject_key": "mail.approved.subject"}}
 //   {"payment_method": true}                      the billing account has a payment method
 //   {"billing_account": "cleared"}                its review status: not_reviewed, under_review, cleared
+//   {"domain_status": {"domain": "verein.de", "status": "healthy", "default": true}}   Settings > Domains
+//   {"dns_record": {"domain": "verein.de", "host": "@", "record_type": "TXT", "value": "MS=ms*",
+//                   "present": true, "published": true, "visible": true}}   a record at the DNS host
+//   {"mailbox": {"address": "info@verein.de", "kind": "shared"}}   kind: user | shared (default: either)
 // Conditions over what happened read the journal (results, events, faults); operation, code, kind and
 // actor are globs (* and ?), a result's code is "ok" or its error code, counts are 0 … 1,000,000:
 //   {"result": {"operation": "licences.*", "code": "throttled", "actor": "…", "at_least": 1, "at_most": 3}}
