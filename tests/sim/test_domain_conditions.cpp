@@ -278,8 +278,9 @@ TEST_CASE("domain conditions refuse bad forms with pointers and a did-you-mean",
 }
 
 TEST_CASE("the shipped domain and mail scenarios use the new conditions and load", "[sim][conditions]") {
-    for (const char* file : {"c16-domain-wont-verify.json", "c17-mail-lost-after-mx-switch.json",
-                             "domain-setup-journey.json", "c26-domain-removal-blocked.json"}) {
+    for (const char* file :
+         {"c16-domain-wont-verify.json", "c17-mail-lost-after-mx-switch.json", "domain-setup-journey.json",
+          "c26-domain-removal-blocked.json", "c30-split-delivery-mx-still-old.json"}) {
         INFO(file);
         const auto loaded = sim::load_scenario_file(std::string(NPSIM_TEST_SCENARIO_DIR) + "/" + file);
         CHECK(loaded.ok());
