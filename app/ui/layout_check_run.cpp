@@ -26,6 +26,7 @@
 #include "app/views/admin/admin_views.hpp"
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
+#include "sim/ops.hpp"
 
 namespace app::layout {
 
@@ -155,6 +156,31 @@ LcPrepare lc_domain_step(DomainStep step) {
     };
 }
 
+// Issue 13's mail pieces: Manage username and email open on the Account tab; a test mail from the
+// outside world sent first (once per case) so the log, the NDR and the old mailbox have rows.
+LcPrepare lc_username_edit() {
+    return [](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.pane_tab = UserPaneTab::Account;
+        a.username_edit = true;
+        a.new_username = "maximiliane.mustermann-schulze";
+        a.new_user_domain = "tsv-musterstadt.de";
+    };
+}
+
+LcPrepare lc_send_test(const char* to) {
+    return [to](Shell& shell) {
+        const sim::World* w = lc_world(shell);
+        if (w == nullptr || !w->domains.outside_mail.empty()) return;
+        shell.commands().push(SubmitAction{sim::ops::send_test_mail(shell.ui().work_account, to), ""});
+        shell.apply_commands();
+        for (int n = 0; n < 50 && !shell.simulation()->pending_actions().empty(); ++n) {
+            shell.commands().push(SkipToNextEvent{});
+            shell.apply_commands();
+        }
+    };
+}
+
 // --- the cases ----------------------------------------------------------------------------------------
 
 LcCase lc_on(const char* screen, const char* scenario, std::string variant = {}, LcPrepare prepare = {}) {
@@ -202,6 +228,19 @@ void lc_admin_cases(std::vector<LcCase>& out) {
         lc_on("admin.billing.products", kLcData, "pane=remove", lc_product_pane(ProductPaneMode::Remove)));
     out.push_back(lc_on("admin.billing.licenses", kLcData, "product", lc_licence(false)));
     out.push_back(lc_on("admin.billing.licenses", kLcData, "assign", lc_licence(true)));
+    out.push_back(lc_on("admin.users.detail", "c17-mail-lost-after-mx-switch.json", "manage-username",
+                        lc_username_edit()));
+    LcCase shared =
+        lc_on("admin.groups.shared_mailboxes", "c17-mail-lost-after-mx-switch.json", "two-mailboxes");
+    shared.training = true;
+    shared.play = 5;  // bounce, check health, info@ and vorstand@ added, test mail delivered
+    out.push_back(shared);
+    out.push_back(lc_on("admin.groups.shared_mailboxes.add", "c17-mail-lost-after-mx-switch.json"));
+    shared.screen = "mail.outside";
+    shared.name = "mail.outside bounce-then-delivered";
+    out.push_back(shared);
+    out.push_back(lc_on("mail.old_mailbox", "domain-setup-journey.json", "one-mail",
+                        lc_send_test("info@tsv-musterstadt.de")));
 }
 
 std::vector<LcCase> lc_cases() {

@@ -22,6 +22,8 @@ void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
 void draw_domains(const ViewContext& ctx, CommandQueue& out);  // admin.settings.domains (+ .add, .detail)
+// admin.groups.shared_mailboxes (+ .add)
+void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 
 namespace {
 
@@ -102,6 +104,14 @@ void prepare_domain_records(const sim::Simulation* sim, UiState&, ViewState& sta
     prepare_domain_step(sim, state, DomainStep::Records);
 }
 
+void prepare_shared(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.shared_pane_open = false;
+}
+
+void prepare_shared_add(const sim::Simulation*, UiState&, ViewState& state) {
+    open_shared_pane(state.admin);
+}
+
 // The real entries and order of the admin center's navigation (domain.md §4.1), with the screens.
 // A row without a nav label key names the entry its screen lights up.
 // clang-format off
@@ -118,6 +128,12 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_users_add,    "admin.example/users/active/add",     &prepare_add},
     {"admin.users.detail",              nullptr,                       "nav_active_users",  1, false,
      &draw_users_detail, "admin.example/users/active/details", &prepare_detail},
+    {nullptr,                           "admin.nav.teams_groups",      "nav_teams_group",   0, false,
+     nullptr,            nullptr,                              nullptr,            icons::kGroups},
+    {"admin.groups.shared_mailboxes",   "admin.nav.shared_mailboxes",  "nav_shared_mailboxes", 1, false,
+     &draw_shared_mailboxes, "admin.example/groups/shared-mailboxes", &prepare_shared},
+    {"admin.groups.shared_mailboxes.add", nullptr,                     "nav_shared_mailboxes", 1, false,
+     &draw_shared_mailboxes, "admin.example/groups/shared-mailboxes/add", &prepare_shared_add},
     {nullptr,                           "admin.nav.billing",           "nav_billing_group", 0, false,
      nullptr,            nullptr,                              nullptr,            icons::kCreditCard},
     {"admin.billing.purchase",          "admin.nav.purchase_services", "nav_purchase",      1, false,

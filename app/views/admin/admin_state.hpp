@@ -54,6 +54,7 @@ struct AdminAddUserForm {
     std::set<std::string> roles;  // "global_admin", …
     std::string kind = "paid_staff";
     bool submitted = false;
+    std::string domain;  // picked in the domain drop-down; "" = the suggested (default) domain
 };
 
 // Settings > Domains: the Add domain wizard (domain-admin.md §5.1): enter the name → how to verify →
@@ -95,6 +96,9 @@ struct AdminViewState {
     std::set<std::string> role_ticks;
     std::string edit_location;
     bool confirm_delete = false;
+    // Manage username and email (Account tab): open, and the new name part and domain being typed.
+    bool username_edit = false;
+    std::string new_username, new_user_domain;
 
     AdminAddUserForm add;
     bool actions_reset_pending = false;  // the wizard forgets its last result when next drawn
@@ -128,6 +132,12 @@ struct AdminViewState {
     bool domain_wizard_open = false;
     AdminDomainWizard domain_wizard;
     bool confirm_remove_domain = false;
+
+    // Teams & groups > Shared mailboxes: the Add a shared mailbox pane
+    bool shared_pane_open = false;
+    std::string shared_name, shared_user, shared_domain;  // display name, address's name part and domain
+    bool shared_user_edited = false;                      // the name part no longer follows the display name
+    bool shared_submitted = false;
 };
 
 }  // namespace app

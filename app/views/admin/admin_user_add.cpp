@@ -10,6 +10,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
+#include "sim/domains.hpp"
 #include "sim/licences.hpp"
 #include "sim/ops.hpp"
 
@@ -27,6 +28,15 @@ AddUserStep step_after(AddUserStep step, int by) {
 }
 
 constexpr const char* kKinds[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
+
+// The domain picked in the drop-down, or the suggested one (the default) while none is picked or the
+// picked one is no longer offered.
+std::string ua_domain(const AdminAddUserForm& f, const sim::World& w) {
+    const std::vector<std::string> domains = sim::user_domains(w);
+    if (!f.domain.empty() && std::find(domains.begin(), domains.end(), f.domain) != domains.end())
+        return f.domain;
+    return domains.empty() ? w.tenant.initial_domain : domains.front();
+}
 
 void field_label(const ViewContext& ctx, const char* key) {
     widgets::text(tr(ctx, key));
@@ -63,12 +73,15 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     if (widgets::input_text("###add_display", f.display_name)) f.display_name_edited = true;
 
     field_label(ctx, "admin.wizard.username");
-    // The domain combo is as wide as the domain (long .onmicrosoft.com names must not be cut off).
-    const std::string domain = w.tenant.initial_domain;
+    // The verified domains, the default first ("Set as default" changes the suggestion). The combo is as
+    // wide as the longest domain (long .onmicrosoft.com names must not be cut off).
+    const std::vector<std::string> domains = sim::user_domains(w);
+    const std::string domain = ua_domain(f, w);
+    float widest = 0.0f;
+    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
     const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
     const float domain_w =
-        std::min(row * 0.55f, ImGui::CalcTextSize(domain.c_str()).x +
-                                  ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+        std::min(row * 0.55f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
     ImGui::SetNextItemWidth(std::max(row - domain_w, half * 0.5f));
     widgets::input_text("###add_username", f.username);
     ImGui::SameLine(0, 4);
@@ -76,7 +89,10 @@ void draw_basics(const ViewContext& ctx, AdminAddUserForm& f, const sim::World& 
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(-1);
     if (widgets::begin_combo("###add_domain", domain.c_str())) {
-        widgets::selectable((domain + "###domain_0").c_str(), true);
+        for (std::size_t i = 0; i < domains.size(); ++i)
+            if (widgets::selectable((domains[i] + "###domain_" + std::to_string(i)).c_str(),
+                                    domains[i] == domain))
+                f.domain = domains[i];
         ImGui::EndCombo();
     }
 
@@ -168,7 +184,7 @@ void review_row(const ViewContext& ctx, const char* key, const std::string& valu
 
 void draw_review(const ViewContext& ctx, const AdminAddUserForm& f, const sim::World& w) {
     review_row(ctx, "admin.wizard.display_name", f.display_name);
-    review_row(ctx, "admin.wizard.username", f.username + "@" + w.tenant.initial_domain);
+    review_row(ctx, "admin.wizard.username", f.username + "@" + ua_domain(f, w));
     review_row(ctx, "admin.wizard.password_settings",
                tr(ctx, f.own_password ? "admin.wizard.password_own" : "admin.wizard.password_auto"));
     review_row(ctx, "admin.wizard.location", country_name(ctx, f.usage_location));
@@ -187,7 +203,7 @@ sim::Action make_action(const AdminAddUserForm& f, const sim::Person& actor, con
     u.last_name = f.last_name;
     u.display_name = f.display_name;
     u.username = f.username;
-    u.domain = w.tenant.initial_domain;
+    u.domain = ua_domain(f, w);
     u.own_password = f.own_password;
     if (f.own_password) u.password = f.password;
     u.require_password_change = f.require_change;

@@ -1,5 +1,7 @@
 // app/views/admin/admin_user_pane.cpp — the user pane of Active users: Account (usage location,
 // block sign-in, delete), Licenses and apps (tick → Save changes, pending until propagated), Roles.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/ui/action_status.hpp"
@@ -7,6 +9,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
+#include "sim/domains.hpp"
 #include "sim/licences.hpp"
 #include "sim/ops.hpp"
 
@@ -34,10 +37,69 @@ void property(const ViewContext& ctx, const char* key, const std::string& value)
     ImGui::Unindent();
 }
 
+constexpr const char* kUsernameTag = "admin.user.username";
+
+// Username and email (domain-admin.md §3.3, §4.3, §5.4): the primary address, the aliases, and "Manage
+// username and email" (only "Manage username" for a user without a mailbox, as in the real pane):
+// name part + a domain of user_domains → users.change_username; the old address stays as an alias.
+void draw_username(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                   const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    property(ctx, "admin.user.primary_email", p.upn);
+    std::string aliases;
+    for (const std::string& a : p.aliases) aliases += (aliases.empty() ? "" : "\n") + a;
+    property(ctx, "admin.user.aliases", aliases.empty() ? tr(ctx, "admin.user.no_aliases") : aliases);
+    const char* manage_key =
+        sim::has_mailbox(w, p) ? "admin.user.manage_email" : "admin.user.manage_username";
+    if (!s.username_edit) {
+        if (widgets::button(label(ctx, manage_key, "user_manage_username").c_str())) {
+            s.username_edit = true;
+            const auto at = p.upn.find('@');
+            s.new_username = p.upn.substr(0, at);
+            s.new_user_domain = at == std::string::npos ? std::string() : p.upn.substr(at + 1);
+        }
+        draw_action_status(ctx, kUsernameTag);
+        return;
+    }
+    subheading(tr(ctx, manage_key));
+    const std::vector<std::string> domains = sim::user_domains(w);
+    float widest = 0.0f;
+    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
+    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
+    const float domain_w =
+        std::min(row * 0.6f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+    widgets::text(tr(ctx, "admin.wizard.username"));
+    ImGui::SetNextItemWidth(row - domain_w);
+    widgets::input_text("###user_new_username", s.new_username);
+    ImGui::SameLine(0, 4);
+    widgets::text("@");
+    ImGui::SameLine(0, 4);
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::begin_combo("###user_new_domain", s.new_user_domain.c_str())) {
+        for (std::size_t i = 0; i < domains.size(); ++i)
+            if (widgets::selectable((domains[i] + "###user_domain_" + std::to_string(i)).c_str(),
+                                    domains[i] == s.new_user_domain))
+                s.new_user_domain = domains[i];
+        ImGui::EndCombo();
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.user.alias_hint"));
+    ImGui::PopTextWrapPos();
+    if (widgets::button(label(ctx, "admin.user.save_changes", "user_save_username").c_str())) {
+        out.push(SubmitAction{sim::ops::change_username(actor.upn, p.upn, s.new_username, s.new_user_domain),
+                              kUsernameTag});
+        s.username_edit = false;
+    }
+    ImGui::SameLine();
+    if (widgets::button(label(ctx, "admin.cancel", "user_username_cancel").c_str())) s.username_edit = false;
+    draw_action_status(ctx, kUsernameTag);
+}
+
 void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
     AdminViewState& s = ctx.state.admin;
     property(ctx, "admin.wizard.display_name", p.display_name);
-    property(ctx, "admin.wizard.username", p.upn);
+    draw_username(ctx, out, actor, p);
     property(ctx, "admin.wizard.kind", tr(ctx, std::string("kind.") + sim::to_string(p.kind)));
     property(ctx, "admin.user.sign_in",
              tr(ctx, p.sign_in_blocked ? "admin.user.blocked" : "admin.user.allowed"));
@@ -145,11 +207,16 @@ void draw_roles(const ViewContext& ctx, CommandQueue& out, const sim::Person& ac
 void open_user_pane(AdminViewState& s, const std::string& upn) {
     s.pane_user = upn;
     s.ticks_for.clear();
+    s.username_edit = false;
     s.confirm_delete = false;
 }
 
 bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {
     AdminViewState& s = ctx.state.admin;
+    sim::ActionResult renamed;  // after Manage username: the pane follows the new sign-in name
+    if (action_status(ctx, kUsernameTag, &renamed) == ActionStatus::Ok &&
+        renamed.data.value("previous", std::string()) == s.pane_user)
+        s.pane_user = renamed.data.value("user", s.pane_user);
     const sim::Person* p = ctx.sim->world().find_person(s.pane_user);
     const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width);
     if (!sim::is_usable(p)) {

@@ -31,6 +31,9 @@ void domain_records_table(const ViewContext& ctx, const sim::World& w, const std
 std::string health_issue_text(const ViewContext& ctx, const sim::World& w, const std::string& domain,
                               const sim::HealthIssue& i);
 
+// Teams & groups > Shared mailboxes: opens the "Add a shared mailbox" pane fresh.
+void open_shared_pane(AdminViewState& s);
+
 // Rebuilds the Active users index when the world, filter, search or sort changed; true if rebuilt.
 bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort_column, bool ascending);
 

@@ -16,6 +16,7 @@
 namespace app {
 
 void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out);
+void draw_mail_tabs(const ViewContext& ctx, CommandQueue& out, const char* current);  // outside_world.cpp
 
 namespace {
 
@@ -127,6 +128,7 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     }
     const sim::World& w = ctx.sim->world();
     const sim::Person* person = w.find_person(ctx.ui.mail_user);
+    draw_mail_tabs(ctx, out, "mail.inbox");
     page_heading(ctx.text.get("mail.inbox.title"));
     if (person == nullptr) {
         ImGui::PushTextWrapPos(0.0f);

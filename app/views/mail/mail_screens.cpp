@@ -5,6 +5,8 @@
 namespace app {
 
 void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out);
+void draw_mail_outside(const ViewContext& ctx, CommandQueue& out);
+void draw_mail_old_mailbox(const ViewContext& ctx, CommandQueue& out);
 
 namespace {
 
@@ -28,7 +30,9 @@ void open_newest(const sim::Simulation* sim, UiState& ui, ViewState& state) {
 }  // namespace
 
 std::vector<ScreenSpec> mail_screens() {
-    return {{"mail.inbox", nullptr, &draw_mail_inbox, "mail.example/inbox", &open_newest}};
+    return {{"mail.inbox", nullptr, &draw_mail_inbox, "mail.example/inbox", &open_newest},
+            {"mail.outside", nullptr, &draw_mail_outside, "mail.example/outside-world", nullptr},
+            {"mail.old_mailbox", nullptr, &draw_mail_old_mailbox, "old-provider.example/webmail", nullptr}};
 }
 
 }  // namespace app

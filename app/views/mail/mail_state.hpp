@@ -9,8 +9,9 @@
 namespace app {
 
 struct MailViewState {
-    std::string owner;     // whose inbox the selection belongs to (a new person clears it)
-    std::string selected;  // id of the open mail ("mail-0003"), empty = none
+    std::string owner;       // whose inbox the selection belongs to (a new person clears it)
+    std::string selected;    // id of the open mail ("mail-0003"), empty = none
+    std::string outside_to;  // Outside world: the address the next test mail goes to
 };
 
 }  // namespace app

@@ -1,0 +1,178 @@
+// app/views/admin/admin_shared_mailboxes.cpp — Teams & groups > Shared mailboxes / Teams & Gruppen >
+// Freigegebene Postfächer (domain-admin.md §4.2): the list (name, email address) and the side pane
+// "Add a shared mailbox" (name → address suggested and editable, a domain of user_domains → Save changes
+// → mailboxes.add_shared). A shared mailbox needs no licence; the pane says so, as the real page does.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "app/ui/action_status.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/widgets.hpp"
+#include "app/views/admin/admin_common.hpp"
+#include "app/views/admin/admin_views.hpp"
+#include "sim/domains.hpp"
+#include "sim/ops.hpp"
+
+namespace app::admin {
+
+namespace {
+
+constexpr const char* kShmTag = "admin.shared.add";
+
+// The address's name part suggested from the display name: lower case, umlauts spelled out, spaces and
+// other characters dropped ("Vorstand Süd" → "vorstandsued").
+std::string shm_suggest(const std::string& name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c == 0xC3 && i + 1 < name.size()) {
+            const unsigned char d = static_cast<unsigned char>(name[++i]);
+            if (d == 0xA4 || d == 0x84) out += "ae";
+            if (d == 0xB6 || d == 0x96) out += "oe";
+            if (d == 0xBC || d == 0x9C) out += "ue";
+            if (d == 0x9F) out += "ss";
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
+            out += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::string shm_domain(const AdminViewState& s, const sim::World& w) {
+    const std::vector<std::string> domains = sim::user_domains(w);
+    if (!s.shared_domain.empty() &&
+        std::find(domains.begin(), domains.end(), s.shared_domain) != domains.end())
+        return s.shared_domain;
+    return domains.empty() ? w.tenant.initial_domain : domains.front();
+}
+
+void shm_list(const ViewContext& ctx, const sim::World& w) {
+    const std::vector<sim::SharedMailbox>& boxes = w.domains.shared_mailboxes;
+    if (boxes.empty()) {
+        widgets::text_wrapped(tr(ctx, "admin.shared.none"));
+        return;
+    }
+    if (!widgets::begin_table("##shared_list", 2)) return;
+    ImGui::TableSetupColumn(tr(ctx, "admin.shared.col.name").c_str(), 0, 1.0f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.shared.col.email").c_str(), 0, 1.5f);
+    widgets::table_headers_row();
+    for (const sim::SharedMailbox& m : boxes) {
+        widgets::table_next_row();
+        widgets::table_cell(0);
+        cell_text(m.display_name);
+        widgets::table_cell(1);
+        cell_text(m.address);
+    }
+    widgets::end_table();
+}
+
+// The address row: name part, "@", the domain combo (as wide as the longest domain).
+void shm_address(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
+    const std::vector<std::string> domains = sim::user_domains(w);
+    const std::string domain = shm_domain(s, w);
+    float widest = 0.0f;
+    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
+    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
+    const float domain_w =
+        std::min(row * 0.6f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+    widgets::text(tr(ctx, "admin.shared.email"));
+    ImGui::SetNextItemWidth(row - domain_w);
+    if (widgets::input_text("###shared_user", s.shared_user)) s.shared_user_edited = true;
+    ImGui::SameLine(0, 4);
+    widgets::text("@");
+    ImGui::SameLine(0, 4);
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::begin_combo("###shared_domain", domain.c_str())) {
+        for (std::size_t i = 0; i < domains.size(); ++i)
+            if (widgets::selectable((domains[i] + "###shared_domain_" + std::to_string(i)).c_str(),
+                                    domains[i] == domain))
+                s.shared_domain = domains[i];
+        ImGui::EndCombo();
+    }
+}
+
+// The pane; true when it asked to close.
+bool shm_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    const bool close = begin_flyout(ctx, tr(ctx, "admin.shared.add"), flyout_width());
+    sim::ActionResult result;
+    const ActionStatus status =
+        s.shared_submitted ? action_status(ctx, kShmTag, &result) : ActionStatus::None;
+    ImGui::PushTextWrapPos(0.0f);
+    if (status == ActionStatus::Ok) {
+        widgets::text_wrapped(ctx.text.format(
+            "admin.shared.done",
+            {{"name", s.shared_name}, {"address", result.data.value("address", std::string())}}));
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        const bool done = widgets::button(label(ctx, "admin.wizard.close", "shared_close").c_str());
+        end_flyout();
+        return close || done;
+    }
+    muted(tr(ctx, "admin.shared.pane_hint"));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    widgets::text(tr(ctx, "admin.shared.name"));
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::input_text("###shared_name", s.shared_name) && !s.shared_user_edited)
+        s.shared_user = shm_suggest(s.shared_name);
+    shm_address(ctx, s, w);
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.shared.licence_hint"));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    const bool busy = status == ActionStatus::Pending;
+    ImGui::BeginDisabled(busy);
+    if (widgets::button(label(ctx, "admin.user.save_changes", "shared_save").c_str())) {
+        out.push(SubmitAction{
+            sim::ops::add_shared_mailbox(actor.upn, s.shared_name, s.shared_user + "@" + shm_domain(s, w)),
+            kShmTag});
+        s.shared_submitted = true;
+    }
+    ImGui::EndDisabled();
+    if (s.shared_submitted) {
+        ImGui::SameLine();
+        draw_action_status(ctx, kShmTag);
+    }
+    end_flyout();
+    return close;
+}
+
+}  // namespace
+
+void open_shared_pane(AdminViewState& s) {
+    s.shared_pane_open = true;
+    s.shared_name.clear();
+    s.shared_user.clear();
+    s.shared_user_edited = false;
+    s.shared_submitted = false;
+}
+
+void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out) {
+    AdminViewState& s = ctx.state.admin;
+    const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
+                                       {tr(ctx, "admin.nav.teams_groups"), nullptr},
+                                       {tr(ctx, "admin.nav.shared_mailboxes"), nullptr}};
+    const sim::Person* actor = begin_page(ctx, out, crumbs, s.shared_pane_open);
+    if (actor) {
+        heading(tr(ctx, "admin.nav.shared_mailboxes"));
+        ImGui::PushTextWrapPos(0.0f);
+        muted(tr(ctx, "admin.shared.intro"));
+        ImGui::PopTextWrapPos();
+        if (command(ctx, "admin.shared.add", "shared_add", true, true)) {
+            open_shared_pane(s);
+            forget_action(ctx, kShmTag);
+        }
+        ImGui::BeginChild("##shared_list_box", ImVec2(0, 0));
+        shm_list(ctx, ctx.sim->world());
+        ImGui::EndChild();
+        if (s.shared_pane_open && shm_pane(ctx, out, *actor)) s.shared_pane_open = false;
+    }
+    end_page();
+}
+
+}  // namespace app::admin
