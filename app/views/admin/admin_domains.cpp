@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/ui/action_status.hpp"
+#include "app/ui/icons.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
@@ -42,7 +43,7 @@ ImVec4 dom_status_colour(sim::DomainStatus s) {
 }
 
 void dom_status_text(const ViewContext& ctx, sim::DomainStatus s) {
-    const char* icon = s == sim::DomainStatus::Healthy ? "\xe2\x9c\x93 " : "";  // ✓
+    const std::string icon = s == sim::DomainStatus::Healthy ? std::string(icons::kCheckCircle) + " " : "";
     widgets::text_colored(dom_status_colour(s),
                           icon + tr(ctx, std::string("status.domain.") + sim::to_string(s)));
 }
@@ -76,7 +77,8 @@ void domain_records_table(const ViewContext& ctx, const sim::World& w, const std
                     std::to_string(e.port) + " " + e.value;
         widgets::text_wrapped(value);  // never shortened: the volunteer copies it to the DNS host
         widgets::table_cell(3);
-        widgets::text_colored(ok ? palette().success_text : palette().error_text, ok ? "\xe2\x9c\x93" : "!");
+        widgets::text_colored(ok ? palette().success_text : palette().error_text,
+                              ok ? icons::kCheckCircle : icons::kError);
     }
     widgets::end_table();
     for (const sim::HealthIssue& i : issues) error_banner(health_issue_text(ctx, w, domain, i));
@@ -206,7 +208,7 @@ std::string health_issue_text(const ViewContext& ctx, const sim::World& w, const
                               const sim::HealthIssue& i) {
     std::string record = i.record;
     for (const sim::ExpectedRecord& e : sim::expected_records(w, domain))
-        if (e.key == i.record) record = e.type + " (" + e.host + ")";
+        if (e.key == i.record) record = (e.key == "spf" ? "SPF-" : "") + e.type + " (" + e.host + ")";
     std::string found;
     for (const std::string& f : i.found) found += (found.empty() ? "" : ", ") + f;
     return ctx.text.format("domains.health." + i.problem,

@@ -207,14 +207,14 @@ void dns_publish_bar(const ViewContext& ctx, CommandQueue& out, const sim::DnsZo
         dns_hint(tr(ctx, "dns.propagating"));
     else
         dns_hint(tr(ctx, "dns.published"));
+    ImGui::BeginDisabled(ctx.state.dns.form.open);
+    if (widgets::button(dns_label(ctx, "dns.add", "dns_add").c_str())) dns_open_form(ctx.state.dns, nullptr);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
     const bool busy = action_status(ctx, kDnsPublishTag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy || !zone.unpublished_changes);
     if (widgets::button(dns_label(ctx, "dns.publish", "dns_publish").c_str()))
         out.push(SubmitAction{sim::ops::publish_zone(ctx.ui.work_account, zone.domain), kDnsPublishTag});
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(ctx.state.dns.form.open);
-    if (widgets::button(dns_label(ctx, "dns.add", "dns_add").c_str())) dns_open_form(ctx.state.dns, nullptr);
     ImGui::EndDisabled();
     ImGui::SameLine();
     draw_action_status(ctx, kDnsPublishTag);
