@@ -197,6 +197,60 @@ std::string world_condition_words(const std::string& key, const nlohmann::json& 
     return "";
 }
 
+// Conditions over the domains, the DNS host and the mailboxes (sim/scenario/domain_conditions.hpp).
+std::string domain_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
+    if (!v.is_object()) return "";
+    auto str = [&](const char* k) {
+        return v.contains(k) && v[k].is_string() ? v[k].get<std::string>() : std::string();
+    };
+    auto yes = [&](const char* k) { return !v.contains(k) || !v[k].is_boolean() || v[k].get<bool>(); };
+    auto joined = [&](const std::vector<std::string>& parts, const char* sep) {
+        std::string out;
+        for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+        return out;
+    };
+    if (key == "domain_status") {
+        std::vector<std::string> states, parts;
+        const nlohmann::json all = v.contains("status") ? v["status"] : nlohmann::json::array();
+        for (const auto& st : all.is_array() ? all : nlohmann::json::array({all}))
+            if (st.is_string())
+                states.push_back(
+                    w.quote(w.label("status.domain." + st.get<std::string>(), st.get<std::string>())));
+        if (!states.empty())
+            parts.push_back(joined(states, w.w(" or ", " oder ")) + (w.lang == "de" ? " ist" : ""));
+        if (v.contains("default"))
+            parts.push_back(yes("default") ? w.w("the default domain", "die Standarddomäne ist")
+                                           : w.w("not the default domain", "nicht die Standarddomäne ist"));
+        return w.lang == "de" ? fmt::format("die Domäne {} {}", str("domain"), joined(parts, " und "))
+                              : fmt::format("the domain {} is {}", str("domain"), joined(parts, " and "));
+    }
+    if (key == "dns_record") {
+        const std::string host = str("host").empty() ? "@" : str("host");
+        const std::string value = v.contains("value") ? fmt::format(" \"{}\"", str("value")) : "";
+        std::vector<std::string> facts;
+        facts.push_back(yes("present") ? w.w("saved", "gespeichert") : w.w("not saved", "nicht gespeichert"));
+        if (v.contains("published"))
+            facts.push_back(yes("published") ? w.w("published", "veröffentlicht")
+                                             : w.w("not published", "nicht veröffentlicht"));
+        if (v.contains("visible"))
+            facts.push_back(yes("visible") ? w.w("visible to Microsoft", "für Microsoft sichtbar")
+                                           : w.w("not visible to Microsoft", "für Microsoft nicht sichtbar"));
+        return w.lang == "de" ? fmt::format("ein {}-Eintrag{} bei {} ({}) {} ist", str("record_type"), value,
+                                            host, str("domain"), joined(facts, ", "))
+                              : fmt::format("the {} record{} at {} ({}) is {}", str("record_type"), value,
+                                            host, str("domain"), joined(facts, ", "));
+    }
+    if (key == "mailbox") {
+        const std::string kind = str("kind");
+        const char* noun = kind == "shared" ? w.w("a shared mailbox", "ein freigegebenes Postfach")
+                           : kind == "user" ? w.w("a user's mailbox", "ein Benutzerpostfach")
+                                            : w.w("a mailbox", "ein Postfach");
+        return w.lang == "de" ? fmt::format("{} {} existiert", noun, str("address"))
+                              : fmt::format("{} {} exists", noun, str("address"));
+    }
+    return "";
+}
+
 // Conditions over what happened (the journal).
 std::string history_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
     if (!v.is_object() && key != "before") return "";
@@ -247,6 +301,7 @@ std::string condition_words(const nlohmann::json& c, const Words& w, int depth) 
         return fmt::format("{} ({})", w.w("not", "nicht gilt:"), condition_words(v, w, depth + 1));
     std::string out = world_condition_words(key, v, w);
     if (out.empty()) out = history_condition_words(key, v, w);
+    if (out.empty()) out = domain_condition_words(key, v, w);
     return out.empty() ? c.dump() : out;
 }
 
