@@ -174,3 +174,32 @@ TEST_CASE("the outside world: no mailbox bounces with the NDR, a shared mailbox 
         CHECK(t.ui.shows(t.text("mail.old.empty")));  // nothing went to the old provider
     }
 }
+
+TEST_CASE("while the MX points to the old provider, the test mail shows in the old mailbox",
+          "[ui][mail_flow]") {
+    for (const char* lang : {"de", "en"}) {
+        app::test::UiDriver ui(ImVec2(1400, 1200));
+        app::Shell shell(app::test::shell_options(lang));
+        REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) + "/domain-setup-journey.json"));
+        app::test::run_like_the_app(ui, shell);
+        REQUIRE(shell.show_screen("mail.outside"));
+        ui.frames(3);
+        REQUIRE(ui.click("###outside_to"));
+        ui.type("info@tsv-musterstadt.de");
+        ui.frame();
+        REQUIRE(ui.click("###outside_send"));
+        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
+            REQUIRE(ui.click("###skip"));
+        ui.frames(3);
+        const auto& sent = shell.simulation()->world().domains.outside_mail;
+        REQUIRE(sent.size() == 1);
+        CHECK(sent.back().outcome == "old_provider");
+        CHECK(ui.shows(shell.strings().get("mail.outside.outcome.old_provider")));
+        REQUIRE(ui.click("###mail_tab_2"));  // Old mailbox (previous provider)
+        ui.frames(2);
+        CHECK(shell.ui().screen == "mail.old_mailbox");
+        CHECK(ui.shows("info@tsv-musterstadt.de"));
+        CHECK(ui.shows(
+            shell.strings().format("mail.outside_test.subject", {{"to", "info@tsv-musterstadt.de"}})));
+    }
+}

@@ -53,6 +53,16 @@ void prepare_detail(const sim::Simulation* sim, UiState& ui, ViewState& state) {
         UserPaneTab::Licences;  // "Licenses and apps": where the journey's licence is assigned
 }
 
+// The Account tab with "Manage username and email" open on the user's current name.
+void prepare_detail_username(const sim::Simulation* sim, UiState& ui, ViewState& state) {
+    const std::string upn = some_user(sim, ui);
+    open_user_pane(state.admin, upn);
+    state.admin.pane_tab = UserPaneTab::Account;
+    state.admin.username_edit = true;
+    state.admin.new_username = upn.substr(0, upn.find('@'));
+    state.admin.new_user_domain = upn.find('@') == std::string::npos ? "" : upn.substr(upn.find('@') + 1);
+}
+
 void prepare_purchase(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.purchase_stage = PurchaseStage::Catalog;
 }
@@ -128,6 +138,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_users_add,    "admin.example/users/active/add",     &prepare_add},
     {"admin.users.detail",              nullptr,                       "nav_active_users",  1, false,
      &draw_users_detail, "admin.example/users/active/details", &prepare_detail},
+    {"admin.users.detail.username",     nullptr,                       "nav_active_users",  1, false,
+     &draw_users_detail, "admin.example/users/active/details/username", &prepare_detail_username},
     {nullptr,                           "admin.nav.teams_groups",      "nav_teams_group",   0, false,
      nullptr,            nullptr,                              nullptr,            icons::kGroups},
     {"admin.groups.shared_mailboxes",   "admin.nav.shared_mailboxes",  "nav_shared_mailboxes", 1, false,
