@@ -99,6 +99,7 @@ struct AdminViewState {
     // Manage username and email (Account tab): open, and the new name part and domain being typed.
     bool username_edit = false;
     std::string new_username, new_user_domain;
+    std::string username_for;  // whose name the last change was for (its result shows only in their pane)
 
     AdminAddUserForm add;
     bool actions_reset_pending = false;  // the wizard forgets its last result when next drawn

@@ -59,7 +59,7 @@ void draw_username(const ViewContext& ctx, CommandQueue& out, const sim::Person&
             s.new_username = p.upn.substr(0, at);
             s.new_user_domain = at == std::string::npos ? std::string() : p.upn.substr(at + 1);
         }
-        draw_action_status(ctx, kUsernameTag);
+        if (s.username_for == p.upn) draw_action_status(ctx, kUsernameTag);
         return;
     }
     subheading(tr(ctx, manage_key));
@@ -90,10 +90,11 @@ void draw_username(const ViewContext& ctx, CommandQueue& out, const sim::Person&
         out.push(SubmitAction{sim::ops::change_username(actor.upn, p.upn, s.new_username, s.new_user_domain),
                               kUsernameTag});
         s.username_edit = false;
+        s.username_for = p.upn;
     }
     ImGui::SameLine();
     if (widgets::button(label(ctx, "admin.cancel", "user_username_cancel").c_str())) s.username_edit = false;
-    draw_action_status(ctx, kUsernameTag);
+    if (s.username_for == p.upn) draw_action_status(ctx, kUsernameTag);
 }
 
 void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
@@ -215,8 +216,10 @@ bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person
     AdminViewState& s = ctx.state.admin;
     sim::ActionResult renamed;  // after Manage username: the pane follows the new sign-in name
     if (action_status(ctx, kUsernameTag, &renamed) == ActionStatus::Ok &&
-        renamed.data.value("previous", std::string()) == s.pane_user)
+        renamed.data.value("previous", std::string()) == s.pane_user) {
         s.pane_user = renamed.data.value("user", s.pane_user);
+        if (s.username_for == renamed.data.value("previous", std::string())) s.username_for = s.pane_user;
+    }
     const sim::Person* p = ctx.sim->world().find_person(s.pane_user);
     const bool close = begin_flyout(ctx, p ? p->display_name : tr(ctx, "admin.user.none"), width);
     if (!sim::is_usable(p)) {
