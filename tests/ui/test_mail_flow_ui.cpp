@@ -12,6 +12,7 @@
 #include "app/ui/shell.hpp"
 #include "sim/domains.hpp"
 #include "sim/mail.hpp"
+#include "sim/ops.hpp"
 #include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
 
@@ -202,4 +203,22 @@ TEST_CASE("while the MX points to the old provider, the test mail shows in the o
         CHECK(ui.shows(
             shell.strings().format("mail.outside_test.subject", {{"to", "info@tsv-musterstadt.de"}})));
     }
+}
+
+TEST_CASE("Set as default changes the domain the add-user wizard suggests", "[ui][mail_flow]") {
+    MailFlowUi t("de");
+    const std::string initial = t.world().tenant.initial_domain;
+    t.shell.commands().push(app::SubmitAction{sim::ops::set_default_domain(kMfAnna, initial), ""});
+    t.ui.frame();
+    t.settle();
+    REQUIRE(sim::default_domain(t.world()) == initial);
+    t.show("admin.users.add");
+    t.fill("###add_first", "Dora");
+    t.fill("###add_username", "dora");
+    for (int i = 0; i < 3; ++i) t.click("###add_next");
+    CHECK(t.ui.shows("dora@" + initial));  // the review: the suggested (default) domain, nothing picked
+    for (int i = 0; i < 3; ++i) t.click("###add_back");
+    t.click("###add_domain");
+    CHECK(t.ui.visible_part(t.ui.find("###domain_0")->label) == initial);
+    CHECK(t.ui.visible_part(t.ui.find("###domain_1")->label) == "tsv-musterstadt.de");
 }
