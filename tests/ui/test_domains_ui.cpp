@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ui/shell.hpp"
-#include "sim/domains.hpp"
 #include "sim/data_files.hpp"
+#include "sim/domains.hpp"
 #include "sim/scenario.hpp"
 #include "support/app_loop.hpp"
 #include "support/ui_driver.hpp"
@@ -38,7 +38,7 @@ struct DomainsUi {
     app::Shell shell;
 
     // `fresh`: the association has not added its domain yet and the zone has no verification record.
-    DomainsUi(const std::string& lang, bool fresh)
+    DomainsUi(const std::string& lang, bool fresh, const json& conventions = json::object())
         : ui(ImVec2(1400, 1000)), shell({NPSIM_TEST_ASSET_DIR, lang}) {
         json doc = c16_json();
         if (fresh) {
@@ -46,6 +46,10 @@ struct DomainsUi {
             json& records = doc["start"]["dns_host"]["zones"][0]["records"];
             records.erase(records.end() - 1);  // the TXT record without "MS="
         }
+        for (const auto& [key, value] : conventions.items()) doc["start"]["dns_host"][key] = value;
+        if (conventions.value("root_host", "@") == "blank")
+            for (json& r : doc["start"]["dns_host"]["zones"][0]["records"])
+                if (r["host"] == "@") r["host"] = "";
         sim::ScenarioLoad load = sim::load_scenario_text(doc.dump(), "c16-ui.json");
         for (const auto& e : load.errors) UNSCOPED_INFO(e.to_string());
         REQUIRE(load.ok());
@@ -215,5 +219,32 @@ TEST_CASE("Settings > Domains: Verify with the TXT value lacking \"MS=\" shows t
         t.settle();
         CHECK(t.ui.shows(error));
         CHECK_FALSE(sim::is_verified_domain(t.world(), kDomain));
+    }
+}
+
+TEST_CASE("DNS host: the record form's hints follow the scenario's conventions (blank root host, no quoting)",
+          "[ui][domains]") {
+    for (const char* lang : kLanguages) {
+        INFO(lang);
+        DomainsUi t(lang, false, json{{"root_host", "blank"}, {"txt_quoting", "none"}});
+        t.show("dns.zone");
+        t.click("###dns_add");
+        CHECK(t.ui.shows(t.shell.strings().format("dns.hint.host_blank", {{"domain", kDomain}})));
+        CHECK(t.ui.shows(t.text("dns.hint.txt_none")));
+        CHECK_FALSE(t.ui.shows(t.text("dns.hint.txt_auto")));
+        // "@" is refused by this panel, with the simulation's field-level message.
+        t.fill("###dns_host", "@");
+        t.fill("###dns_value", kCode);
+        t.click("###dns_save");
+        t.settle();
+        CHECK_FALSE(t.zone().unpublished_changes);
+        CHECK(t.ui.find("###dns_save") != nullptr);  // the form stays open with the error
+        // A blank host is the root here: saved, unpublished.
+        t.fill("###dns_host", "");
+        t.ui.press(ImGuiKey_Backspace);  // the selected "@" goes
+        t.click("###dns_save");
+        t.settle();
+        CHECK(t.zone().unpublished_changes);
+        CHECK(t.ui.shows(t.text("dns.unpublished")));
     }
 }
