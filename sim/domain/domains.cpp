@@ -169,6 +169,8 @@ std::vector<std::string> domain_references(const World& w, std::string_view doma
     }
     for (const auto& m : w.domains.shared_mailboxes)
         if (dom_ends_with(m.address, at)) out.push_back(m.address);
+    for (const auto& l : w.domains.distribution_lists)
+        if (dom_ends_with(l.address, at)) out.push_back(l.address);
     return out;
 }
 
@@ -669,18 +671,23 @@ json to_json(const DomainsState& d) {
     // The mail side only once used (worlds with domains but no mail keep their hashes).
     if (!d.shared_mailboxes.empty()) {
         json shared = json::array();
-        for (const auto& m : d.shared_mailboxes)
-            shared.push_back(
-                {{"address", m.address}, {"display_name", m.display_name}, {"created_at", m.created_at}});
+        for (const auto& m : d.shared_mailboxes) {
+            json x{{"address", m.address}, {"display_name", m.display_name}, {"created_at", m.created_at}};
+            if (!m.converted_from.empty()) x["converted_from"] = m.converted_from;
+            shared.push_back(std::move(x));
+        }
         out["shared_mailboxes"] = std::move(shared);
     }
     if (!d.outside_mail.empty()) {
         json sent = json::array();
-        for (const auto& m : d.outside_mail)
-            sent.push_back(
-                {{"id", m.id}, {"at", m.at}, {"to", m.to}, {"outcome", m.outcome}, {"ndr", m.ndr}});
+        for (const auto& m : d.outside_mail) {
+            json x{{"id", m.id}, {"at", m.at}, {"to", m.to}, {"outcome", m.outcome}, {"ndr", m.ndr}};
+            if (!m.from.empty()) x["from"] = m.from;
+            sent.push_back(std::move(x));
+        }
         out["outside_mail"] = std::move(sent);
     }
+    mail_extras_to_json(d, out);
     return out;
 }
 
@@ -720,13 +727,15 @@ bool domains_from_json(const json& j, DomainsState& out, std::string& error) {
         for (const auto& m : j.value("shared_mailboxes", json::array()))
             d.shared_mailboxes.push_back({dom_get<std::string>(m, "address", "/shared_mailboxes"),
                                           dom_get<std::string>(m, "display_name", "/shared_mailboxes"),
-                                          dom_get<SimTime>(m, "created_at", "/shared_mailboxes")});
+                                          dom_get<SimTime>(m, "created_at", "/shared_mailboxes"),
+                                          m.value("converted_from", std::string())});
         for (const auto& m : j.value("outside_mail", json::array()))
-            d.outside_mail.push_back({dom_get<std::string>(m, "id", "/outside_mail"),
-                                      dom_get<SimTime>(m, "at", "/outside_mail"),
-                                      dom_get<std::string>(m, "to", "/outside_mail"),
-                                      dom_get<std::string>(m, "outcome", "/outside_mail"),
-                                      dom_get<std::string>(m, "ndr", "/outside_mail")});
+            d.outside_mail.push_back(
+                {dom_get<std::string>(m, "id", "/outside_mail"), dom_get<SimTime>(m, "at", "/outside_mail"),
+                 dom_get<std::string>(m, "to", "/outside_mail"),
+                 dom_get<std::string>(m, "outcome", "/outside_mail"),
+                 dom_get<std::string>(m, "ndr", "/outside_mail"), m.value("from", std::string())});
+        mail_extras_from_json(j, d);
         out = std::move(d);
         return true;
     } catch (const std::exception& e) {

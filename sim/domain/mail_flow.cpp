@@ -19,6 +19,13 @@ namespace {
 constexpr const char* kMfDbeb = "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)";
 constexpr const char* kMfRelay = "550 5.4.1 Relay Access Denied";
 constexpr const char* kMfOutsideSender = "test@example.org";
+// domain-admin.md §4.5 / §4.6 (C23, C30): an internal sender to an address of an accepted domain with no
+// mailbox in Microsoft 365.
+constexpr const char* kMfNotFound =
+    "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup";
+// domain-admin.md §4.6 (C29): a distribution list that rejects outside senders.
+constexpr const char* kMfNotAuthenticated =
+    "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; Sender not authenticated for group";
 
 std::string mf_lower(std::string_view s) {
     std::string out(s);
@@ -64,6 +71,85 @@ std::string mail_route(const World& w, std::string_view address) {
                : "old_provider";
 }
 
+const DistributionList* find_distribution_list(const World& w, std::string_view address) {
+    for (const auto& l : w.domains.distribution_lists)
+        if (l.address == address) return &l;
+    return nullptr;
+}
+
+bool has_mailbox_permission(const World& w, std::string_view mailbox, std::string_view user,
+                            std::string_view rights) {
+    for (const auto& p : w.domains.permissions)
+        if (p.mailbox == mailbox && p.user == user && p.rights == rights && p.replicated) return true;
+    return false;
+}
+
+std::string licensed_shared_mailbox_user(const World& w, const SharedMailbox& m) {
+    if (m.converted_from.empty()) return {};
+    const Person* p = w.find_person(m.converted_from);
+    return p != nullptr && !p->deleted && !p->licences.empty() ? p->upn : std::string();
+}
+
+const ReservedAddress* find_reserved_address(const World& w, std::string_view address, SimTime now) {
+    for (const auto& r : w.domains.reserved_addresses)
+        if (r.address == address && now < r.until) return &r;
+    return nullptr;
+}
+
+void reserve_deleted_addresses(Context& ctx, const Person& p) {
+    const SimTime now = ctx.now();
+    const SimTime until = now + kAddressRetention;
+    auto& r = ctx.world().domains.reserved_addresses;
+    r.erase(std::remove_if(r.begin(), r.end(), [now](const ReservedAddress& x) { return x.until <= now; }),
+            r.end());  // released after 30 days
+    r.push_back({p.upn, p.display_name, until});
+    for (const auto& a : p.aliases) r.push_back({a, p.display_name, until});
+}
+
+void mail_extras_to_json(const DomainsState& d, json& out) {
+    if (!d.distribution_lists.empty()) {
+        json lists = json::array();
+        for (const auto& l : d.distribution_lists)
+            lists.push_back({{"address", l.address},
+                             {"display_name", l.display_name},
+                             {"members", l.members},
+                             {"allow_external", l.allow_external},
+                             {"created_at", l.created_at}});
+        out["distribution_lists"] = std::move(lists);
+    }
+    if (!d.permissions.empty()) {
+        json perms = json::array();
+        for (const auto& p : d.permissions)
+            perms.push_back({{"mailbox", p.mailbox},
+                             {"user", p.user},
+                             {"rights", p.rights},
+                             {"granted_at", p.granted_at},
+                             {"replicated", p.replicated}});
+        out["mailbox_permissions"] = std::move(perms);
+    }
+    if (!d.reserved_addresses.empty()) {
+        json reserved = json::array();
+        for (const auto& r : d.reserved_addresses)
+            reserved.push_back({{"address", r.address}, {"holder", r.holder}, {"until", r.until}});
+        out["reserved_addresses"] = std::move(reserved);
+    }
+}
+
+void mail_extras_from_json(const json& j, DomainsState& d) {
+    for (const auto& l : j.value("distribution_lists", json::array()))
+        d.distribution_lists.push_back(
+            {l.at("address").get<std::string>(), l.at("display_name").get<std::string>(),
+             l.at("members").get<std::vector<std::string>>(), l.at("allow_external").get<bool>(),
+             l.at("created_at").get<SimTime>()});
+    for (const auto& p : j.value("mailbox_permissions", json::array()))
+        d.permissions.push_back({p.at("mailbox").get<std::string>(), p.at("user").get<std::string>(),
+                                 p.at("rights").get<std::string>(), p.at("granted_at").get<SimTime>(),
+                                 p.at("replicated").get<bool>()});
+    for (const auto& r : j.value("reserved_addresses", json::array()))
+        d.reserved_addresses.push_back({r.at("address").get<std::string>(), r.at("holder").get<std::string>(),
+                                        r.at("until").get<SimTime>()});
+}
+
 std::vector<const OutsideMail*> old_provider_inbox(const World& w) {
     std::vector<const OutsideMail*> out;
     for (const auto& m : w.domains.outside_mail)
@@ -72,6 +158,29 @@ std::vector<const OutsideMail*> old_provider_inbox(const World& w) {
 }
 
 namespace {
+
+// Checks the address for a new shared mailbox or list: valid, on a verified domain, not used or reserved.
+ActionResult mf_check_new_address(const World& w, const std::string& address, SimTime now) {
+    if (!is_email_address(address))
+        return ActionResult::failure("mailboxes.invalid_address", {{"address", address}});
+    const std::string domain = mf_domain_of(address);
+    if (!is_verified_domain(w, domain))
+        return ActionResult::failure("users.domain_not_verified", {{"domain", domain}});
+    const Person* holder = find_person_by_address(w, address);
+    if (holder != nullptr)
+        return ActionResult::failure("mailboxes.address_taken",
+                                     {{"address", address}, {"holder", holder->display_name}});
+    if (const SharedMailbox* m = find_shared_mailbox(w, address))
+        return ActionResult::failure("mailboxes.address_taken",
+                                     {{"address", address}, {"holder", m->display_name}});
+    if (const DistributionList* l = find_distribution_list(w, address))
+        return ActionResult::failure("mailboxes.address_taken",
+                                     {{"address", address}, {"holder", l->display_name}});
+    if (const ReservedAddress* r = find_reserved_address(w, address, now))
+        return ActionResult::failure("mailboxes.address_taken",
+                                     {{"address", address}, {"holder", r->holder}});
+    return ActionResult::success();
+}
 
 ActionResult op_mailboxes_add_shared(Context& ctx, const Action& a) {
     World& w = ctx.world();
@@ -82,34 +191,78 @@ ActionResult op_mailboxes_add_shared(Context& ctx, const Action& a) {
     const std::string name = a.arg<std::string>("display_name", "");
     if (name.empty()) return ActionResult::failure("mailboxes.field_required", {{"field", "display_name"}});
     const std::string address = mf_lower(a.arg<std::string>("address", ""));
-    if (!is_email_address(address))
-        return ActionResult::failure("mailboxes.invalid_address", {{"address", address}});
-    const std::string domain = mf_domain_of(address);
-    if (!is_verified_domain(w, domain))
-        return ActionResult::failure("users.domain_not_verified", {{"domain", domain}});
-    const Person* holder = find_person_by_address(w, address);
-    if (holder != nullptr || find_shared_mailbox(w, address) != nullptr)
-        return ActionResult::failure(
-            "mailboxes.address_taken",
-            {{"address", address}, {"holder", holder != nullptr ? holder->display_name : name}});
-    w.domains.shared_mailboxes.push_back({address, name, ctx.now()});
+    ActionResult check = mf_check_new_address(w, address, ctx.now());
+    if (!check.ok) return check;
+    w.domains.shared_mailboxes.push_back({address, name, ctx.now(), ""});
     return ActionResult::success({{"address", address}});
 }
 
-// The outcome at Microsoft's edge for an address of an accepted domain.
-std::string mf_at_microsoft(World& w, SimTime now, const std::string& address, std::string& ndr) {
+// Delivers to the members of a list that have a mailbox.
+void mf_deliver_to_list(World& w, SimTime now, const DistributionList& l, const std::string& from,
+                        const std::string& key) {
+    for (const auto& member : l.members) {
+        Person* p = find_person_by_address(w, member);
+        if (p != nullptr && has_mailbox(w, *p))
+            send_mail(w, now, *p, from, key, {{"to", l.address}, {"from", from}});
+    }
+}
+
+// The outcome inside Exchange Online for an address of an accepted domain. An outside sender with no
+// mailbox behind the address is rejected at the edge (5.4.1, DBEB); an internal one gets 5.1.10.
+std::string mf_at_microsoft(World& w, SimTime now, const std::string& address, const std::string& from,
+                            std::string& ndr) {
+    const bool outside = from.empty();
     if (!is_verified_domain(w, mf_domain_of(address))) {
         ndr = kMfRelay;
         return "bounced";
     }
     if (find_shared_mailbox(w, address) != nullptr) return "delivered";
+    const std::string sender = outside ? std::string(kMfOutsideSender) : from;
+    const std::string key = outside ? "mail.outside_test" : "mail.internal_test";
+    if (const DistributionList* l = find_distribution_list(w, address)) {
+        if (outside && !l->allow_external) {
+            ndr = kMfNotAuthenticated;
+            return "bounced";
+        }
+        mf_deliver_to_list(w, now, *l, sender, key);
+        return "delivered";
+    }
     Person* p = find_person_by_address(w, address);
     if (p == nullptr || !has_mailbox(w, *p)) {
-        ndr = kMfDbeb;
+        ndr = outside ? kMfDbeb : kMfNotFound;
         return "bounced";
     }
-    send_mail(w, now, *p, kMfOutsideSender, "mail.outside_test", {{"to", address}});
+    send_mail(w, now, *p, sender, key, {{"to", address}, {"from", sender}});
     return "delivered";
+}
+
+// Records the mail and puts its outcome on the event queue (journal, conditions).
+ActionResult mf_record(Context& ctx, OutsideMail m) {
+    World& w = ctx.world();
+    m.id = w.make_id("om");
+    m.at = ctx.now();
+    json payload{{"to", m.to}, {"ndr", m.ndr}};
+    if (!m.from.empty()) payload["from"] = m.from;
+    ctx.schedule(0, "mail." + m.outcome, payload);
+    w.domains.outside_mail.push_back(m);
+    json result{{"to", m.to}, {"outcome", m.outcome}, {"ndr", m.ndr}, {"id", m.id}};
+    if (!m.from.empty()) result["from"] = m.from;
+    return ActionResult::success(std::move(result));
+}
+
+// A mail from `from` (a mailbox of the tenant): addresses of the tenant's accepted domains are resolved
+// inside Exchange Online whatever the MX says (split delivery, C30); others leave by their MX.
+ActionResult mf_send_from_inside(Context& ctx, const std::string& from, const std::string& to) {
+    World& w = ctx.world();
+    OutsideMail m;
+    m.to = to;
+    m.from = from;
+    const std::string domain = mf_domain_of(to);
+    if (is_verified_domain(w, domain))
+        m.outcome = mf_at_microsoft(w, ctx.now(), to, from, m.ndr);
+    else
+        m.outcome = mail_route(w, to) == "old_provider" ? "old_provider" : "external";
+    return mf_record(ctx, std::move(m));
 }
 
 ActionResult op_mailboxes_send_test(Context& ctx, const Action& a) {
@@ -120,8 +273,6 @@ ActionResult op_mailboxes_send_test(Context& ctx, const Action& a) {
     if (!is_email_address(to)) return ActionResult::failure("mailboxes.invalid_address", {{"address", to}});
     const std::string route = mail_route(w, to);
     OutsideMail m;
-    m.id = w.make_id("om");
-    m.at = ctx.now();
     m.to = to;
     if (route == "old_provider") {
         m.outcome = "old_provider";
@@ -129,11 +280,134 @@ ActionResult op_mailboxes_send_test(Context& ctx, const Action& a) {
         m.outcome = "bounced";
         m.ndr = kMfRelay;
     } else {
-        m.outcome = mf_at_microsoft(w, ctx.now(), to, m.ndr);
+        m.outcome = mf_at_microsoft(w, ctx.now(), to, "", m.ndr);
     }
-    w.domains.outside_mail.push_back(m);
-    ctx.schedule(0, "mail." + m.outcome, {{"to", to}, {"ndr", m.ndr}});
-    return ActionResult::success({{"to", to}, {"outcome", m.outcome}, {"ndr", m.ndr}, {"id", m.id}});
+    return mf_record(ctx, std::move(m));
+}
+
+// The signed-in person sends from their own mailbox (Outlook), to a colleague or outside.
+ActionResult op_mailboxes_send_internal(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    if (require_actor(w, a, fail) == nullptr) return fail;
+    const std::string from = mf_lower(a.arg<std::string>("from", ""));
+    const Person* sender = find_person_by_address(w, from);
+    if (sender == nullptr) return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", from}});
+    if (!has_mailbox(w, *sender)) return ActionResult::failure("mailboxes.no_mailbox", {{"user", from}});
+    const std::string to = mf_lower(a.arg<std::string>("to", ""));
+    if (!is_email_address(to)) return ActionResult::failure("mailboxes.invalid_address", {{"address", to}});
+    return mf_send_from_inside(ctx, from, to);
+}
+
+// Teams and groups > Active teams and groups > Distribution list > Add a distribution list (§4.4, C29).
+ActionResult op_mailboxes_add_list(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    const std::string name = a.arg<std::string>("display_name", "");
+    if (name.empty()) return ActionResult::failure("mailboxes.field_required", {{"field", "display_name"}});
+    const std::string address = mf_lower(a.arg<std::string>("address", ""));
+    ActionResult check = mf_check_new_address(w, address, ctx.now());
+    if (!check.ok) return check;
+    DistributionList l;
+    l.address = address;
+    l.display_name = name;
+    l.allow_external = a.arg<bool>("allow_external", false);
+    l.created_at = ctx.now();
+    for (const auto& m : a.arg<std::vector<std::string>>("members", {})) {
+        const std::string member = mf_lower(m);
+        if (find_person_by_address(w, member) == nullptr)
+            return ActionResult::failure("mailboxes.unknown_user", {{"user", member}});
+        l.members.push_back(member);
+    }
+    w.domains.distribution_lists.push_back(std::move(l));
+    return ActionResult::success({{"address", address}});
+}
+
+// The list's settings: "Allow people outside of my organization to send email to this distribution list".
+ActionResult op_mailboxes_set_list_external(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    const std::string address = mf_lower(a.arg<std::string>("address", ""));
+    for (auto& l : w.domains.distribution_lists) {
+        if (l.address != address) continue;
+        l.allow_external = a.arg<bool>("allow", true);
+        return ActionResult::success({{"address", address}, {"allow", l.allow_external}});
+    }
+    return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", address}});
+}
+
+// Shared mailbox > Members / Send As: the permission works after Settings::mailbox_permission_delay (C31).
+ActionResult op_mailboxes_grant_access(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    const std::string mailbox = mf_lower(a.arg<std::string>("mailbox", ""));
+    if (find_shared_mailbox(w, mailbox) == nullptr)
+        return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", mailbox}});
+    const std::string rights = a.arg<std::string>("rights", "full_access");
+    if (rights != "full_access" && rights != "send_as")
+        return ActionResult::failure("mailboxes.invalid_rights", {{"rights", rights}});
+    const Person* user = find_person_by_address(w, mf_lower(a.arg<std::string>("user", "")));
+    if (user == nullptr)
+        return ActionResult::failure("mailboxes.unknown_user", {{"user", a.arg<std::string>("user", "")}});
+    for (const auto& p : w.domains.permissions)
+        if (p.mailbox == mailbox && p.user == user->upn && p.rights == rights)
+            return ActionResult::success({{"mailbox", mailbox}, {"user", user->upn}, {"rights", rights}});
+    w.domains.permissions.push_back({mailbox, user->upn, rights, ctx.now(), false});
+    const Duration d = w.settings.mailbox_permission_delay.sample(ctx.rng("mailboxes"));
+    ctx.schedule_at(apply_duration(ctx.calendar(), ctx.now(), d), "mailboxes.permission_replicated",
+                    {{"mailbox", mailbox}, {"user", user->upn}, {"rights", rights}});
+    return ActionResult::success({{"mailbox", mailbox}, {"user", user->upn}, {"rights", rights}});
+}
+
+void on_mf_permission_replicated(Context& ctx, const json& data) {
+    for (auto& p : ctx.world().domains.permissions)
+        if (p.mailbox == data.value("mailbox", "") && p.user == data.value("user", "") &&
+            p.rights == data.value("rights", ""))
+            p.replicated = true;
+}
+
+// A member sends as the shared mailbox (Outlook's From field).
+ActionResult op_mailboxes_send_as(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    if (require_actor(w, a, fail) == nullptr) return fail;
+    const std::string mailbox = mf_lower(a.arg<std::string>("mailbox", ""));
+    if (find_shared_mailbox(w, mailbox) == nullptr)
+        return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", mailbox}});
+    const Person* user = find_person_by_address(w, mf_lower(a.arg<std::string>("user", "")));
+    if (user == nullptr)
+        return ActionResult::failure("mailboxes.unknown_user", {{"user", a.arg<std::string>("user", "")}});
+    const std::string to = mf_lower(a.arg<std::string>("to", ""));
+    if (!is_email_address(to)) return ActionResult::failure("mailboxes.invalid_address", {{"address", to}});
+    if (!has_mailbox_permission(w, mailbox, user->upn, "send_as"))
+        return ActionResult::failure("mailboxes.send_as_denied", {{"mailbox", mailbox}, {"user", user->upn}});
+    return mf_send_from_inside(ctx, mailbox, to);
+}
+
+// Users > user > Mail > Convert to shared mailbox: the licence stays assigned (and paid) until removed (C24).
+ActionResult op_mailboxes_convert_to_shared(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    ActionResult fail;
+    Person* actor = require_actor(w, a, fail);
+    if (actor == nullptr) return fail;
+    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    const std::string upn = mf_lower(a.arg<std::string>("user", ""));
+    Person* p = find_person_by_address(w, upn);
+    if (p == nullptr) return ActionResult::failure("mailboxes.unknown_user", {{"user", upn}});
+    if (find_shared_mailbox(w, p->upn) != nullptr)
+        return ActionResult::failure("mailboxes.already_shared", {{"user", p->upn}});
+    if (!has_mailbox(w, *p)) return ActionResult::failure("mailboxes.no_mailbox", {{"user", p->upn}});
+    w.domains.shared_mailboxes.push_back({p->upn, p->display_name, ctx.now(), p->upn});
+    return ActionResult::success({{"address", p->upn}, {"licences", p->licences.size()}});
 }
 
 void on_mf_marker(Context&, const json&) {}
@@ -142,22 +416,58 @@ void on_mf_marker(Context&, const json&) {}
 
 void register_mailboxes(Registry& r) {
     const std::vector<std::string> who = {"auth.unknown_account", "auth.sign_in_blocked"};
-    std::vector<std::string> add_errors = who;
-    for (const char* e :
-         {"mailboxes.insufficient_role", "mailboxes.field_required", "mailboxes.invalid_address",
-          "users.domain_not_verified", "mailboxes.address_taken"})
-        add_errors.emplace_back(e);
+    auto errors = [&who](std::initializer_list<const char*> codes) {
+        std::vector<std::string> out = who;
+        for (const char* e : codes) out.emplace_back(e);
+        return out;
+    };
+    const auto add_errors =
+        errors({"mailboxes.insufficient_role", "mailboxes.field_required", "mailboxes.invalid_address",
+                "users.domain_not_verified", "mailboxes.address_taken"});
     r.add(make_operation("mailboxes.add_shared",
                          {{"display_name", ArgType::String, true}, {"address", ArgType::String, true}},
                          add_errors, {}, {}, started<op_mailboxes_add_shared>));
-    std::vector<std::string> send_errors = who;
-    send_errors.emplace_back("mailboxes.invalid_address");
-    r.add(make_operation("mailboxes.send_test", {{"to", ArgType::String, true}}, send_errors,
-                         {"mail.outside_test.subject", "mail.outside_test.body"}, {},
-                         started<op_mailboxes_send_test>));
+    r.add(make_operation(
+        "mailboxes.send_test", {{"to", ArgType::String, true}}, errors({"mailboxes.invalid_address"}),
+        {"mail.outside_test.subject", "mail.outside_test.body"}, {}, started<op_mailboxes_send_test>));
+    r.add(make_operation(
+        "mailboxes.send_internal", {{"from", ArgType::String, true}, {"to", ArgType::String, true}},
+        errors({"mailboxes.unknown_mailbox", "mailboxes.no_mailbox", "mailboxes.invalid_address"}),
+        {"mail.internal_test.subject", "mail.internal_test.body"}, {}, started<op_mailboxes_send_internal>));
+    std::vector<std::string> list_errors = add_errors;
+    list_errors.emplace_back("mailboxes.unknown_user");
+    r.add(make_operation("mailboxes.add_distribution_list",
+                         {{"display_name", ArgType::String, true},
+                          {"address", ArgType::String, true},
+                          {"members", ArgType::StringList, false},
+                          {"allow_external", ArgType::Boolean, false}},
+                         list_errors, {}, {}, started<op_mailboxes_add_list>));
+    r.add(make_operation("mailboxes.set_list_external",
+                         {{"address", ArgType::String, true}, {"allow", ArgType::Boolean, true}},
+                         errors({"mailboxes.insufficient_role", "mailboxes.unknown_mailbox"}), {}, {},
+                         started<op_mailboxes_set_list_external>));
+    r.add(make_operation("mailboxes.grant_access",
+                         {{"mailbox", ArgType::String, true},
+                          {"user", ArgType::String, true},
+                          {"rights", ArgType::String, true}},
+                         errors({"mailboxes.insufficient_role", "mailboxes.unknown_mailbox",
+                                 "mailboxes.invalid_rights", "mailboxes.unknown_user"}),
+                         {}, {}, started<op_mailboxes_grant_access>));
+    r.add(make_operation(
+        "mailboxes.send_as",
+        {{"user", ArgType::String, true}, {"mailbox", ArgType::String, true}, {"to", ArgType::String, true}},
+        errors({"mailboxes.unknown_mailbox", "mailboxes.unknown_user", "mailboxes.invalid_address",
+                "mailboxes.send_as_denied"}),
+        {"mail.internal_test.subject", "mail.internal_test.body"}, {}, started<op_mailboxes_send_as>));
+    r.add(make_operation("mailboxes.convert_to_shared", {{"user", ArgType::String, true}},
+                         errors({"mailboxes.insufficient_role", "mailboxes.unknown_user",
+                                 "mailboxes.already_shared", "mailboxes.no_mailbox"}),
+                         {}, {}, started<op_mailboxes_convert_to_shared>));
     r.add_event("mail.delivered", on_mf_marker);
     r.add_event("mail.old_provider", on_mf_marker);
     r.add_event("mail.bounced", on_mf_marker);
+    r.add_event("mail.external", on_mf_marker);
+    r.add_event("mailboxes.permission_replicated", on_mf_permission_replicated);
 }
 
 }  // namespace sim

@@ -104,7 +104,9 @@ const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("licence_propagation")
                                         .then(delay_into(&Settings::licence_propagation_delay))
                                         .known("dns_propagation")
-                                        .then(delay_into(&Settings::dns_propagation_delay)));
+                                        .then(delay_into(&Settings::dns_propagation_delay))
+                                        .known("mailbox_permission")
+                                        .then(delay_into(&Settings::mailbox_permission_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,

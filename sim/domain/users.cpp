@@ -112,7 +112,8 @@ static ActionResult op_add(Context& ctx, const Action& a) {
     ActionResult on_domain = check_user_domain(w, domain);
     if (!on_domain.ok) return on_domain;
     p.upn = username + "@" + domain;
-    if (w.find_person(p.upn) != nullptr || find_person_by_address(w, p.upn) != nullptr)
+    if (w.find_person(p.upn) != nullptr || find_person_by_address(w, p.upn) != nullptr ||
+        find_reserved_address(w, p.upn, ctx.now()) != nullptr)  // a deleted user's alias (30 days)
         return ActionResult::failure("users.username_taken", {{"upn", p.upn}});
     const std::string mode = a.arg<std::string>("password_mode", "auto");
     if (mode == "own") {
@@ -242,6 +243,7 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
     // Deleting frees the licences at once (domain.md §4.3); the user goes to "Deleted users".
     while (!p->licences.empty()) release_licence(w, ctx.now(), *p, std::string(p->licences.front().sku));
     p->deleted = true;
+    reserve_deleted_addresses(ctx, *p);  // domain-admin.md §4.1: its addresses stay reserved for 30 days
     return ActionResult::success({{"user", upn}});
 }
 

@@ -190,6 +190,8 @@ nlohmann::json to_json(const Settings& s) {
     if (s.verification_total_delay) j["verification_total_delay"] = to_json(*s.verification_total_delay);
     if (!(s.dns_propagation_delay == Settings::kDefaultDnsPropagation))
         j["dns_propagation_delay"] = to_json(s.dns_propagation_delay);
+    if (!(s.mailbox_permission_delay == Settings::kDefaultMailboxPermission))
+        j["mailbox_permission_delay"] = to_json(s.mailbox_permission_delay);
     return j;
 }
 
@@ -580,6 +582,8 @@ Settings settings_from(const json& j, const std::string& b) {
         s.verification_total_delay = delay_value(j, "verification_total_delay", b);
     if (j.contains("dns_propagation_delay"))
         s.dns_propagation_delay = delay_value(j, "dns_propagation_delay", b);
+    if (j.contains("mailbox_permission_delay"))
+        s.mailbox_permission_delay = delay_value(j, "mailbox_permission_delay", b);
     return s;
 }
 

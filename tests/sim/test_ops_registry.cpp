@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 45);
+    CHECK(r.actions.size() == 51);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -284,6 +284,12 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::publish_zone("anna@x", "verein.de"),
         ops::add_shared_mailbox("anna@x", "Info", "info@verein.de"),
         ops::send_test_mail("anna@x", "info@verein.de"),
+        ops::send_internal_mail("anna@x", "anna@x", "info@verein.de"),
+        ops::add_distribution_list("anna@x", "Info", "info@verein.de", {"anna@x"}, false),
+        ops::set_list_external("anna@x", "info@verein.de", true),
+        ops::grant_mailbox_access("anna@x", "info@verein.de", "anna@x", "send_as"),
+        ops::send_as("anna@x", "anna@x", "info@verein.de", "x@example.org"),
+        ops::convert_to_shared("anna@x", "anna@x"),
         ops::add_fault({{"operation", "*"}, {"error", "service.unavailable"}}),
         ops::remove_fault("r"),
         ops::clear_faults(),

@@ -138,8 +138,28 @@ std::string mail_route(const World& w, std::string_view address);
 // The old provider's inbox: the test mails that went there, oldest first.
 std::vector<const OutsideMail*> old_provider_inbox(const World& w);
 
-void register_mailboxes(
-    Registry& r);  // mailboxes.add_shared, mailboxes.send_test (called by register_domains)
+// Distribution lists (C29), shared-mailbox permissions (C31) and deleted users' reserved addresses.
+const DistributionList* find_distribution_list(const World& w, std::string_view address);
+// Whether `user` may act on the shared mailbox with `rights` ("full_access" | "send_as") now (replicated).
+bool has_mailbox_permission(const World& w, std::string_view mailbox, std::string_view user,
+                            std::string_view rights);
+// A shared mailbox still holding a licence (converted from a user, C24): the user's sign-in name, else "".
+std::string licensed_shared_mailbox_user(const World& w, const SharedMailbox& m);
+// The deleted user's reservation of `address` at `now` (30 days, domain-admin.md §4.1), nullptr when free.
+const ReservedAddress* find_reserved_address(const World& w, std::string_view address, SimTime now);
+// users.delete: reserves the person's sign-in name and aliases for 30 days on the virtual clock (no event:
+// the reservation simply ends; expired ones are pruned at the next deletion).
+void reserve_deleted_addresses(Context& ctx, const Person& p);
+constexpr SimTime kAddressRetention = 30 * kDay;
+// The distribution lists, permissions and reservations in the canonical JSON (absent while empty).
+void mail_extras_to_json(const DomainsState& d, nlohmann::json& out);
+void mail_extras_from_json(const nlohmann::json& j, DomainsState& d);  // throws std::runtime_error
+
+// mailboxes.add_shared, mailboxes.send_test, mailboxes.send_internal, mailboxes.add_distribution_list,
+// mailboxes.set_list_external, mailboxes.grant_access, mailboxes.send_as, mailboxes.convert_to_shared
+// (called by register_domains). Events: mail.delivered / mail.old_provider / mail.bounced / mail.external,
+// mailboxes.permission_replicated (after Settings::mailbox_permission_delay).
+void register_mailboxes(Registry& r);
 void register_domains(Registry& r);
 void register_dns(Registry& r);
 

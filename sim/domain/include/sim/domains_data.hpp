@@ -66,6 +66,34 @@ struct SharedMailbox {
     std::string address;  // "info@tsv-musterstadt.de"
     std::string display_name;
     SimTime created_at = 0;
+    std::string converted_from;  // the user whose mailbox was converted (C24; keeps its licence), "" if added
+};
+
+// A distribution list (Verteilerliste, domain-admin.md §4.4; C29): outside senders are rejected unless
+// allowed ("Allow people outside of my organization to send email to this distribution list", off by
+// default).
+struct DistributionList {
+    std::string address;  // "vorstand@tsv-musterstadt.de"
+    std::string display_name;
+    std::vector<std::string> members;  // sign-in names or addresses
+    bool allow_external = false;
+    SimTime created_at = 0;
+};
+
+// A permission on a shared mailbox (domain-admin.md §4.2; C31): it works once replicated.
+struct MailboxPermission {
+    std::string mailbox;  // the shared mailbox's address
+    std::string user;     // the member's sign-in name
+    std::string rights;   // "full_access" | "send_as"
+    SimTime granted_at = 0;
+    bool replicated = false;  // set by the event "mailboxes.permission_replicated"
+};
+
+// An address of a deleted user, reserved for 30 days (domain-admin.md §4.1: "its aliases cannot be reused").
+struct ReservedAddress {
+    std::string address;
+    std::string holder;  // the deleted user's display name
+    SimTime until = 0;
 };
 
 // A test mail the outside world sent (mailboxes.send_test) and what became of it.
@@ -73,8 +101,10 @@ struct OutsideMail {
     std::string id;  // "om-0001"
     SimTime at = 0;
     std::string to;
-    std::string outcome;  // "delivered" (Microsoft 365 mailbox) | "old_provider" | "bounced"
+    std::string outcome;  // "delivered" (Microsoft 365 mailbox) | "old_provider" | "bounced" |
+                          // "external" (an internal sender's mail left the organisation)
     std::string ndr;      // for a bounce: "550 5.4.1 …" as the sender's server reports it
+    std::string from;  // "" = the outside world; else the tenant's sender (mailboxes.send_internal/send_as)
 };
 
 struct DomainsState {
@@ -86,11 +116,16 @@ struct DomainsState {
     std::vector<DnsZone> zones;  // the DNS host's zones
     std::vector<SharedMailbox> shared_mailboxes;
     std::vector<OutsideMail> outside_mail;  // the test mails of the outside world, oldest first
+    std::vector<DistributionList> distribution_lists;
+    std::vector<MailboxPermission> permissions;
+    std::vector<ReservedAddress> reserved_addresses;  // deleted users' addresses (30 days)
 
     bool empty() const {
         return domains.empty() && default_domain.empty() && verification_code.empty() &&
                verified_elsewhere.empty() && zones.empty() && shared_mailboxes.empty() &&
-               outside_mail.empty() && conventions.root_host == "@" && conventions.txt_quoting == "auto";
+               outside_mail.empty() && distribution_lists.empty() && permissions.empty() &&
+               reserved_addresses.empty() && conventions.root_host == "@" &&
+               conventions.txt_quoting == "auto";
     }
 };
 

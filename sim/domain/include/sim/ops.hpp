@@ -217,6 +217,39 @@ inline Action add_shared_mailbox(const std::string& actor, const std::string& di
 inline Action send_test_mail(const std::string& actor, const std::string& to) {
     return Action{"mailboxes.send_test", actor, {{"to", to}}};
 }
+// A mailbox of the organisation sends to `to`: accepted domains are resolved inside Exchange Online
+// whatever the MX says (split delivery, C30), other addresses leave by their MX.
+inline Action send_internal_mail(const std::string& actor, const std::string& from, const std::string& to) {
+    return Action{"mailboxes.send_internal", actor, {{"from", from}, {"to", to}}};
+}
+// Teams and groups > Distribution list > Add a distribution list (C29: outside senders off by default).
+inline Action add_distribution_list(const std::string& actor, const std::string& display_name,
+                                    const std::string& address, const std::vector<std::string>& members = {},
+                                    bool allow_external = false) {
+    return Action{"mailboxes.add_distribution_list",
+                  actor,
+                  {{"display_name", display_name},
+                   {"address", address},
+                   {"members", members},
+                   {"allow_external", allow_external}}};
+}
+inline Action set_list_external(const std::string& actor, const std::string& address, bool allow) {
+    return Action{"mailboxes.set_list_external", actor, {{"address", address}, {"allow", allow}}};
+}
+// A shared mailbox's members: rights "full_access" (Read and manage) or "send_as"; works after replication.
+inline Action grant_mailbox_access(const std::string& actor, const std::string& mailbox,
+                                   const std::string& user, const std::string& rights) {
+    return Action{
+        "mailboxes.grant_access", actor, {{"mailbox", mailbox}, {"user", user}, {"rights", rights}}};
+}
+inline Action send_as(const std::string& actor, const std::string& user, const std::string& mailbox,
+                      const std::string& to) {
+    return Action{"mailboxes.send_as", actor, {{"user", user}, {"mailbox", mailbox}, {"to", to}}};
+}
+// A user's mailbox becomes a shared mailbox; the licence stays assigned until removed (C24).
+inline Action convert_to_shared(const std::string& actor, const std::string& user) {
+    return Action{"mailboxes.convert_to_shared", actor, {{"user", user}}};
+}
 
 // [SECTION] Mail
 

@@ -115,6 +115,11 @@ struct Settings {
     Delay dns_propagation_delay = kDefaultDnsPropagation;
     static inline const Delay kDefaultDnsPropagation =
         Delay::lognormal(Duration{15 * kMinute, 0}, Duration{2 * kHour, 0});
+    // domain-admin.md §4.2 / C31 [S "wait about an hour"]: a shared-mailbox permission (Full Access, Send As)
+    // replicates. Default uniform 5–60 min. In the canonical JSON only when a scenario changes it.
+    Delay mailbox_permission_delay = kDefaultMailboxPermission;
+    static inline const Delay kDefaultMailboxPermission =
+        Delay::uniform(Duration{5 * kMinute, 0}, Duration{60 * kMinute, 0});
 };
 
 nlohmann::json to_json(const Settings& s);
