@@ -86,6 +86,18 @@ void domain_records_table(const ViewContext& ctx, const sim::World& w, const std
 
 namespace {
 
+// A button of a row that wraps to the next line where the pane ends (long German labels).
+bool dom_flow_button(const std::string& text, bool& first) {
+    if (!first) {
+        ImGui::SameLine();
+        const float w =
+            ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (w > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    }
+    first = false;
+    return widgets::button(text.c_str());
+}
+
 void dom_actions(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
                  const sim::DomainRow& row) {
     AdminViewState& s = ctx.state.admin;
@@ -94,24 +106,20 @@ void dom_actions(const ViewContext& ctx, CommandQueue& out, const sim::Person& a
     const bool busy = action_status(ctx, kDomTag) == ActionStatus::Pending ||
                       action_status(ctx, kDomHealthTag) == ActionStatus::Pending;
     ImGui::BeginDisabled(busy);
+    bool first = true;
     const bool can_continue = d != nullptr && row.status != sim::DomainStatus::Healthy;
-    if (can_continue && widgets::button(label(ctx, "admin.domains.continue_setup", "dom_continue").c_str()))
+    if (can_continue && dom_flow_button(label(ctx, "admin.domains.continue_setup", "dom_continue"), first))
         open_domain_wizard(s, w, row.name);
-    if (can_continue) ImGui::SameLine();
     const bool verified = sim::is_verified_domain(w, row.name);
     if (d != nullptr && verified &&
-        widgets::button(label(ctx, "admin.domains.check_health", "dom_health").c_str()))
+        dom_flow_button(label(ctx, "admin.domains.check_health", "dom_health"), first))
         out.push(SubmitAction{sim::ops::check_domain_health(actor.upn, row.name), kDomHealthTag});
-    if (d != nullptr && verified) ImGui::SameLine();
     ImGui::BeginDisabled(row.is_default || !verified);
-    if (widgets::button(label(ctx, "admin.domains.set_default", "dom_default").c_str()))
+    if (dom_flow_button(label(ctx, "admin.domains.set_default", "dom_default"), first))
         out.push(SubmitAction{sim::ops::set_default_domain(actor.upn, row.name), kDomTag});
     ImGui::EndDisabled();
-    if (!row.initial) {
-        ImGui::SameLine();
-        if (widgets::button(label(ctx, "admin.domains.remove", "dom_remove").c_str()))
-            s.confirm_remove_domain = true;
-    }
+    if (!row.initial && dom_flow_button(label(ctx, "admin.domains.remove", "dom_remove"), first))
+        s.confirm_remove_domain = true;
     ImGui::EndDisabled();
     if (row.initial) {
         ImGui::PushTextWrapPos(0.0f);
