@@ -222,6 +222,17 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     for (const auto& [name, step] : domain_steps)
         out.push_back(lc_on("admin.settings.domains.add", "c16-domain-wont-verify.json",
                             std::string("step=") + name, lc_domain_step(step)));
+    // Settings > Domains' details pane (unverified; verified and healthy with its records) and the DNS
+    // host: the zone, the record form for a TXT and for an SRV record (all its fields).
+    out.push_back(lc_on("admin.settings.domains.detail", "c16-domain-wont-verify.json", "unverified"));
+    out.push_back(lc_on("admin.settings.domains.detail", "c17-mail-lost-after-mx-switch.json", "verified"));
+    out.push_back(lc_on("dns.zone", "c16-domain-wont-verify.json", "records"));
+    out.push_back(lc_on("dns.zone.record", "c16-domain-wont-verify.json", "form=TXT"));
+    out.push_back(lc_on("dns.zone.record", "c16-domain-wont-verify.json", "form=SRV", [](Shell& shell) {
+        shell.view_state().dns.form.type = "SRV";
+        shell.view_state().dns.form.host = "_sipfederationtls._tcp";
+        shell.view_state().dns.form.value = "sipfed.online.lync.com";
+    }));
     out.push_back(
         lc_on("admin.billing.products", kLcData, "pane=buy", lc_product_pane(ProductPaneMode::Buy)));
     out.push_back(
