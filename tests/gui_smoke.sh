@@ -6,17 +6,34 @@
 # Then what must never crash or pass silently: a broken scenario makes --screenshot exit 1; a poisoned
 # autosave (a number out of range, garbage, a folder) is moved to .bad, --screenshot exits 1, and the
 # next start is clean. The autosave goes to a temporary $XDG_STATE_HOME, never the user's.
-# Exits 77 (ctest SKIP_RETURN_CODE) when xvfb-run is not installed.
+# Exits 77 (ctest SKIP_RETURN_CODE) when Xvfb is not installed. One Xvfb server serves every run; it
+# picks a free display itself (-displayfd), so runs beside other X servers never race for a number.
 set -eu
 
 npsim=${1:?usage: gui_smoke.sh <path-to-npsim>}
-if ! command -v xvfb-run >/dev/null 2>&1; then
-    echo "gui_smoke: xvfb-run not found (apt-get install xvfb) - skipped"
+if ! command -v Xvfb >/dev/null 2>&1; then
+    echo "gui_smoke: Xvfb not found (apt-get install xvfb) - skipped"
     exit 77
 fi
 
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+xvfb_pid=""
+trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$out"' EXIT
+# Xvfb writes its display number to fd 3 once it accepts clients.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$out/display" 2>"$out/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 600); do
+    [ -s "$out/display" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ ! -s "$out/display" ]; then
+    echo "gui_smoke: Xvfb did not start:"
+    cat "$out/xvfb.log"
+    exit 1
+fi
+DISPLAY=":$(head -n 1 "$out/display")"
+export DISPLAY
 XDG_STATE_HOME=$out/state
 export XDG_STATE_HOME
 session=$XDG_STATE_HOME/npsim/session.npsim.json
@@ -25,7 +42,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 status=0
 for lang in en de; do
     png="$out/shell_$lang.png"
-    if ! xvfb-run -a -s "-screen 0 1280x800x24" "$npsim" --screenshot "$png" --lang "$lang"; then
+    if ! "$npsim" --screenshot "$png" --lang "$lang"; then
         echo "gui_smoke: npsim --screenshot failed for --lang $lang"
         status=1
         continue
@@ -53,7 +70,7 @@ done
 # Runs npsim --screenshot with the rest of the line; its exit code goes to $rc (set -e stays on).
 shoot() {
     rc=0
-    xvfb-run -a -s "-screen 0 1280x800x24" "$npsim" --screenshot "$out/check.png" "$@" >"$out/err.txt" 2>&1 || rc=$?
+    "$npsim" --screenshot "$out/check.png" "$@" >"$out/err.txt" 2>&1 || rc=$?
 }
 
 # A scenario that does not load: the picture shows why, and the exit code says it failed.
