@@ -31,6 +31,8 @@ admin-licenses-en       admin.billing.licenses  en  $APPROVED
 myaccount-de            myaccount.apps          de  $APPROVED
 mail-en                 mail.inbox              en  scenarios/declined-reapply.json
 scenario-de             scenario.overview       de
+admin-domains-verify-de admin.settings.domains.verify de scenarios/c16-domain-wont-verify.json
+dns-zone-de             dns.zone                de  scenarios/domain-setup-journey.json
 LIST
 
 # The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.
