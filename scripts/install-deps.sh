@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake g++ make ninja-build pkg-config
   libimgui-dev libglfw3-dev libgl-dev nlohmann-json3-dev libfmt-dev catch2 libcli11-dev libstb-dev
-  libbenchmark-dev fonts-dejavu-core fonts-inter fonts-material-design-icons-iconfont libxml2-dev
+  libbenchmark-dev libidn2-dev fonts-dejavu-core fonts-inter fonts-material-design-icons-iconfont libxml2-dev
   xvfb xauth
   clang libclang-rt-14-dev clang-format clang-tidy
   python3 time

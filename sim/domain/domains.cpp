@@ -31,14 +31,6 @@ bool dom_ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-bool dom_label_ok(std::string_view label) {
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    return std::all_of(label.begin(), label.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || u >= 0x80;  // IDN: UTF-8
-    });
-}
-
 // The verified root `name` is a subdomain of, or nullptr.
 const TenantDomain* dom_verified_parent(const World& w, std::string_view name) {
     for (const auto& d : w.domains.domains)
@@ -58,40 +50,12 @@ bool parse_domain_status(std::string_view s, DomainStatus& out) {
     return false;
 }
 
-std::string normalize_domain(std::string_view name) {
-    std::string s;
-    for (char c : name) s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-    while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
-    if (s.size() > 253) return {};
-    std::size_t start = 0, labels = 0;
-    while (true) {
-        const std::size_t dot = s.find('.', start);
-        const std::string_view label =
-            std::string_view(s).substr(start, dot == std::string::npos ? dot : dot - start);
-        if (!dom_label_ok(label)) return {};
-        ++labels;
-        if (dot == std::string::npos) {
-            // The top-level label: letters only (or an IDN's xn-- form).
-            const bool tld_ok =
-                label.size() >= 2 && (std::all_of(label.begin(), label.end(),
-                                                  [](char c) {
-                                                      return (c >= 'a' && c <= 'z') ||
-                                                             static_cast<unsigned char>(c) >= 0x80;
-                                                  }) ||
-                                      label.rfind("xn--", 0) == 0);
-            return labels >= 2 && tld_ok ? s : std::string{};
-        }
-        start = dot + 1;
-    }
-}
-
 bool is_onmicrosoft(std::string_view name) {
     return dom_ends_with(name, kDomOnMicrosoft);
 }
 
 std::string domain_dashes(std::string_view name) {
-    std::string out(name);
+    std::string out = domain_a_label(name);  // DNS carries the A-label (xn--…)
     std::replace(out.begin(), out.end(), '.', '-');
     return out;
 }
@@ -357,8 +321,10 @@ ActionResult op_domains_add(Context& ctx, const Action& a) {
     if (!has_any_role(*actor, kDomainRoles)) return ActionResult::failure("domains.insufficient_role");
     const std::string typed = a.arg<std::string>("domain", "");
     if (typed.empty()) return ActionResult::failure("domains.field_required", {{"field", "domain"}});
-    const std::string name = normalize_domain(typed);
-    if (name.empty()) return ActionResult::failure("domains.invalid_name", {{"domain", typed}});
+    const DomainNameCheck check = check_domain_name(typed);
+    if (!check.problem.empty())  // a field-level message: which label, and what is wrong with it
+        return ActionResult::failure("domains." + check.problem, {{"domain", typed}, {"label", check.label}});
+    const std::string& name = check.name;
     if (name == w.tenant.initial_domain || find_domain(w, name) != nullptr)
         return ActionResult::failure("domains.already_added", {{"domain", name}});
     const auto& elsewhere = w.domains.verified_elsewhere;
@@ -543,11 +509,13 @@ void register_domains(Registry& r) {
         return out;
     };
     const ArgSpec domain{"domain", ArgType::String, true};
-    r.add(make_operation(
-        "domains.add", {domain},
-        errors({"domains.field_required", "domains.invalid_name", "domains.already_added",
-                "domains.verified_in_other_tenant", "domains.too_many_domains", "domains.onmicrosoft_limit"}),
-        {}, {}, started<op_domains_add>));
+    r.add(
+        make_operation("domains.add", {domain},
+                       errors({"domains.field_required", "domains.invalid_name", "domains.invalid_characters",
+                               "domains.hyphen_at_edge", "domains.label_too_long", "domains.name_too_long",
+                               "domains.already_added", "domains.verified_in_other_tenant",
+                               "domains.too_many_domains", "domains.onmicrosoft_limit"}),
+                       {}, {}, started<op_domains_add>));
     r.add(make_operation(
         "domains.choose_method", {domain, {"method", ArgType::String, true}},
         errors({"domains.unknown_domain", "domains.invalid_method", "domains.already_verified"}), {}, {},

@@ -303,3 +303,59 @@ TEST_CASE("a deleted user's addresses stay reserved for 30 days", "[sim][mail][r
     mc_ok(j, sim::ops::add_shared_mailbox(kAdmin, "Eva", mc_upn("eva")));
     mc_ok(j, add_eva);
 }
+
+TEST_CASE("IDN domain names: umlauts allowed, both forms shown, invalid host names refused per field",
+          "[sim][domains][idn]") {
+    const sim::DomainNameCheck c = sim::check_domain_name("Müller-Verein.de");
+    CHECK(c.problem.empty());
+    CHECK(c.name == "müller-verein.de");
+    CHECK(c.ascii == "xn--mller-verein-dlb.de");
+    CHECK(sim::normalize_domain("xn--mller-verein-dlb.de") == "müller-verein.de");  // the same domain
+    CHECK(sim::domain_a_label("müller-verein.de") == "xn--mller-verein-dlb.de");
+    CHECK(sim::domain_dashes("müller-verein.de") == "xn--mller-verein-dlb-de");  // the MX target's label
+    CHECK(sim::check_domain_name("straße.de").ascii == "xn--strae-oqa.de");      // IDNA2008: ß stays
+
+    struct Bad {
+        std::string name, problem, label;
+    };
+    const std::string long_label(64, 'a');
+    std::string long_name;
+    for (int i = 0; i < 5; ++i) long_name += std::string(60, 'b') + ".";
+    long_name += "de";
+    for (const Bad& b :
+         std::vector<Bad>{{"-verein.de", "hyphen_at_edge", "-verein"},
+                          {"verein-.de", "hyphen_at_edge", "verein-"},
+                          {"ver_ein.de", "invalid_characters", "ver_ein"},
+                          {"ver ein.de", "invalid_characters", "ver ein"},
+                          {"vere☺in.de", "invalid_characters", "vere☺in"},
+                          {long_label + ".de", "label_too_long", long_label},
+                          {std::string(58, 'u') + "üüüü.de", "label_too_long", std::string(58, 'u') + "üüüü"},
+                          {long_name, "name_too_long", ""},
+                          {"verein", "invalid_name", ""},
+                          {"verein..de", "invalid_name", ""}}) {
+        INFO(b.name);
+        const sim::DomainNameCheck bad = sim::check_domain_name(b.name);
+        CHECK(bad.problem == b.problem);
+        CHECK(bad.label == b.label);
+        CHECK(bad.name.empty());
+    }
+
+    // Through domains.add: the field-level error names the label; the domain is stored as U-label and
+    // its MX target uses the A-label.
+    Journey j = mc_journey(json::object(), false);
+    json p = j.fails("domains.hyphen_at_edge", "domains.add", kAdmin, {{"domain", "-verein.de"}});
+    CHECK(p["label"] == "-verein");
+    j.fails("domains.label_too_long", "domains.add", kAdmin, {{"domain", long_label + ".de"}});
+    j.fails("domains.invalid_characters", "domains.add", kAdmin, {{"domain", "ver_ein.de"}});
+    j.fails("domains.name_too_long", "domains.add", kAdmin, {{"domain", long_name}});
+    CHECK(mc_ok(j, sim::ops::add_domain(kAdmin, "xn--mller-verein-dlb.de"))["domain"] == "müller-verein.de");
+    j.fails("domains.already_added", "domains.add", kAdmin, {{"domain", "MÜLLER-verein.de"}});
+    REQUIRE(sim::find_domain(j.world(), "müller-verein.de") != nullptr);
+    bool mx_seen = false;
+    for (const auto& r : sim::expected_records(j.world(), "müller-verein.de"))
+        if (r.key == "mx") {
+            mx_seen = true;
+            CHECK(r.value == "xn--mller-verein-dlb-de.mail.protection.outlook.com");
+        }
+    CHECK(mx_seen);
+}

@@ -53,8 +53,21 @@ bool is_verified_domain(const World& w, std::string_view name);
 std::string default_domain(const World& w);
 // The domains offered in the add-user wizard's drop-down: the default first, then every other verified one.
 std::vector<std::string> user_domains(const World& w);
-// Lower-case, trimmed; "" when it is not a host name of at least two labels (IDNs allowed).
+// Domain names (sim/domain/domain_names.cpp, libidn2). The canonical form is the U-label, lower-case and
+// NFC ("müller-verein.de"); "xn--mller-verein-dlb.de" names the same domain. Problems: "invalid_name"
+// (fewer than two labels, a bad top-level label, an empty label), "invalid_characters", "hyphen_at_edge",
+// "label_too_long" (> 63 octets as A-label), "name_too_long" (> 253).
+struct DomainNameCheck {
+    std::string name;     // the canonical U-label form ("" on a problem)
+    std::string ascii;    // the A-label form (xn--…), as DNS carries it
+    std::string problem;  // "" or one of the above
+    std::string label;    // the offending label (for a label's problem)
+};
+DomainNameCheck check_domain_name(std::string_view typed);
+// Lower-case, trimmed, U-label; "" when it is not a host name of at least two labels (IDNs allowed).
 std::string normalize_domain(std::string_view name);
+// The A-label form ("xn--mller-verein-dlb.de"); the input itself when it is not a valid name.
+std::string domain_a_label(std::string_view name);
 bool is_onmicrosoft(std::string_view name);
 // "tsv-musterstadt.de" → "tsv-musterstadt-de" (the MX target's first label, domain-admin.md §5.2).
 std::string domain_dashes(std::string_view name);
