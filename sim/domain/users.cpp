@@ -236,6 +236,9 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
     Person* p = w.find_person(upn);
     if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", upn}});
     if (p == actor) return ActionResult::failure("users.cannot_delete_self");
+    // domain-admin.md §4.1: an account converted to a shared mailbox can't be deleted (C24).
+    if (const SharedMailbox* m = find_shared_mailbox(w, p->upn); m != nullptr && !m->converted_from.empty())
+        return ActionResult::failure("users.cannot_delete_converted", {{"user", upn}});
     if (p->is_admin() && !actor->has_role(Role::GlobalAdmin))
         return ActionResult::failure("users.insufficient_role");
     if (p->has_role(Role::GlobalAdmin) && global_admin_count(w) <= 1)
@@ -326,10 +329,11 @@ void register_users(Registry& r) {
                           "users.field_required", "users.unknown_role", "users.roles_need_global_admin",
                           "users.last_global_admin", "users.cannot_block_self"},
                          {}, {}, started<op_edit>));
-    r.add(make_operation("users.delete", {{"user"}},
-                         {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role",
-                          "users.unknown_user", "users.cannot_delete_self", "users.last_global_admin"},
-                         {}, {}, started<op_delete>));
+    r.add(make_operation(
+        "users.delete", {{"user"}},
+        {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role", "users.unknown_user",
+         "users.cannot_delete_self", "users.last_global_admin", "users.cannot_delete_converted"},
+        {}, {}, started<op_delete>));
     r.add(make_operation(
         "users.change_username", {{"user", T::String, true}, {"username", T::String, true}, {"domain"}},
         {"auth.unknown_account", "auth.sign_in_blocked", "users.insufficient_role", "users.unknown_user",

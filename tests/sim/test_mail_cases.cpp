@@ -267,6 +267,9 @@ TEST_CASE("C24: a mailbox converted to shared keeps its licence until it is remo
     j.fails("mailboxes.already_shared", "mailboxes.convert_to_shared", kAdmin, {{"user", kMcEva}});
     j.fails("mailboxes.no_mailbox", "mailboxes.convert_to_shared", kAdmin, {{"user", kMcUwe}});
     j.fails("mailboxes.insufficient_role", "mailboxes.convert_to_shared", kMcTom, {{"user", kMcTom}});
+    // The converted account can't be deleted (domain-admin.md §4.1).
+    json blocked = j.fails("users.cannot_delete_converted", "users.delete", kAdmin, {{"user", kMcEva}});
+    CHECK(blocked["user"] == kMcEva);
 
     // The fix: remove the licence; the shared mailbox keeps receiving (no licence up to 50 GB).
     mc_ok(j, sim::ops::unassign_licence(kAdmin, kMcEva, kBasicGrant));
