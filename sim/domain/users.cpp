@@ -225,16 +225,31 @@ static ActionResult op_edit(Context& ctx, const Action& a) {
     return ActionResult::success({{"user", upn}});
 }
 
+// The signed-in Global or User Administrator (`actor`) and the user named by the action's "user"
+// (returned); nullptr with `fail` set when either is missing or the actor lacks the role.
+static Person* user_admin_target(World& w, const Action& a, Person*& actor, ActionResult& fail) {
+    actor = require_actor(w, a, fail);
+    if (actor == nullptr) return nullptr;
+    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin))) {
+        fail = ActionResult::failure("users.insufficient_role");
+        return nullptr;
+    }
+    const std::string upn = a.arg<std::string>("user", "");
+    Person* p = w.find_person(upn);
+    if (!is_usable(p)) {
+        fail = ActionResult::failure("users.unknown_user", {{"user", upn}});
+        return nullptr;
+    }
+    return p;
+}
+
 static ActionResult op_delete(Context& ctx, const Action& a) {
     World& w = ctx.world();
     ActionResult fail;
-    Person* actor = require_actor(w, a, fail);
-    if (actor == nullptr) return fail;
-    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin)))
-        return ActionResult::failure("users.insufficient_role");
+    Person* actor = nullptr;
+    Person* p = user_admin_target(w, a, actor, fail);
+    if (p == nullptr) return fail;
     const std::string upn = a.arg<std::string>("user", "");
-    Person* p = w.find_person(upn);
-    if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", upn}});
     if (p == actor) return ActionResult::failure("users.cannot_delete_self");
     // domain-admin.md §4.1: an account converted to a shared mailbox can't be deleted (C24).
     if (const SharedMailbox* m = find_shared_mailbox(w, p->upn); m != nullptr && !m->converted_from.empty())
@@ -255,13 +270,10 @@ static ActionResult op_delete(Context& ctx, const Action& a) {
 static ActionResult op_change_username(Context& ctx, const Action& a) {
     World& w = ctx.world();
     ActionResult fail;
-    Person* actor = require_actor(w, a, fail);
-    if (actor == nullptr) return fail;
-    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin)))
-        return ActionResult::failure("users.insufficient_role");
+    Person* actor = nullptr;
+    Person* p = user_admin_target(w, a, actor, fail);
+    if (p == nullptr) return fail;
     const std::string old_upn = a.arg<std::string>("user", "");
-    Person* p = w.find_person(old_upn);
-    if (!is_usable(p)) return ActionResult::failure("users.unknown_user", {{"user", old_upn}});
     if (p->is_admin() && !actor->has_role(Role::GlobalAdmin))
         return ActionResult::failure("users.insufficient_role");
     const std::string username = a.arg<std::string>("username", "");
