@@ -22,6 +22,7 @@ void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
 void draw_domains(const ViewContext& ctx, CommandQueue& out);  // admin.settings.domains (+ .add, .detail)
+void draw_groups(const ViewContext& ctx, CommandQueue& out);   // admin.groups.active (+ .add_list, .list)
 // admin.groups.shared_mailboxes (+ .add)
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 
@@ -114,6 +115,23 @@ void prepare_domain_records(const sim::Simulation* sim, UiState&, ViewState& sta
     prepare_domain_step(sim, state, DomainStep::Records);
 }
 
+void prepare_groups(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.groups_tab = 1;
+    state.admin.dl_add_open = false;
+    state.admin.dl_pane.clear();
+}
+
+void prepare_groups_add(const sim::Simulation*, UiState&, ViewState& state) {
+    open_list_add_pane(state.admin);
+}
+
+// The pane of the first distribution list (none: the list alone).
+void prepare_groups_list(const sim::Simulation* sim, UiState& ui, ViewState& state) {
+    prepare_groups(sim, ui, state);
+    if (sim && !sim->world().domains.distribution_lists.empty())
+        open_list_pane(state.admin, sim->world(), sim->world().domains.distribution_lists.front().address);
+}
+
 void prepare_shared(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.shared_pane_open = false;
 }
@@ -142,6 +160,12 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_users_detail, "admin.example/users/active/details/username", &prepare_detail_username},
     {nullptr,                           "admin.nav.teams_groups",      "nav_teams_group",   0, false,
      nullptr,            nullptr,                              nullptr,            icons::kGroups},
+    {"admin.groups.active",             "admin.nav.active_groups",     "nav_active_groups", 1, false,
+     &draw_groups,       "admin.example/groups/active",        &prepare_groups},
+    {"admin.groups.active.add_list",    nullptr,                       "nav_active_groups", 1, false,
+     &draw_groups,       "admin.example/groups/active/add-distribution-list", &prepare_groups_add},
+    {"admin.groups.active.list",        nullptr,                       "nav_active_groups", 1, false,
+     &draw_groups,       "admin.example/groups/active/details", &prepare_groups_list},
     {"admin.groups.shared_mailboxes",   "admin.nav.shared_mailboxes",  "nav_shared_mailboxes", 1, false,
      &draw_shared_mailboxes, "admin.example/groups/shared-mailboxes", &prepare_shared},
     {"admin.groups.shared_mailboxes.add", nullptr,                     "nav_shared_mailboxes", 1, false,

@@ -139,6 +139,19 @@ struct AdminViewState {
     std::string shared_name, shared_user, shared_domain;  // display name, address's name part and domain
     bool shared_user_edited = false;                      // the name part no longer follows the display name
     bool shared_submitted = false;
+
+    // Teams & groups > Active teams & groups: the tab (0 Microsoft 365, 1 Distribution list, 2 Security),
+    // the Add a distribution list pane, and the pane of one list (its address; "" = none)
+    int groups_tab = 1;
+    bool dl_add_open = false;
+    std::string dl_name, dl_user, dl_domain;
+    bool dl_user_edited = false;
+    std::set<std::string> dl_members;  // sign-in names ticked
+    bool dl_allow_external = false;
+    bool dl_submitted = false;
+    std::string dl_pane;
+    bool dl_pane_external = false;  // the pane's tick, saved with set_list_external
+    bool dl_pane_submitted = false;
 };
 
 }  // namespace app

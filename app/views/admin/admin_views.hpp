@@ -33,6 +33,9 @@ std::string health_issue_text(const ViewContext& ctx, const sim::World& w, const
 
 // Teams & groups > Shared mailboxes: opens the "Add a shared mailbox" pane fresh.
 void open_shared_pane(AdminViewState& s);
+// Teams & groups > Active teams & groups: the "Add a distribution list" pane fresh, or one list's pane.
+void open_list_add_pane(AdminViewState& s);
+void open_list_pane(AdminViewState& s, const sim::World& w, const std::string& address);
 
 // Rebuilds the Active users index when the world, filter, search or sort changed; true if rebuilt.
 bool refresh_users_index(const sim::Simulation& sim, AdminViewState& s, int sort_column, bool ascending);
