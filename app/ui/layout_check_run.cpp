@@ -181,6 +181,46 @@ LcPrepare lc_send_test(const char* to) {
     };
 }
 
+// Shared mailbox permissions (C31) and conversion (C24): info@ added, Send as granted to the signed-in
+// admin (not yet replicated), its details pane open; `convert` converts Ben's mailbox instead.
+LcPrepare lc_mailbox_perms(bool convert, bool confirm = false) {
+    return [convert, confirm](Shell& shell) {
+        const sim::World* w = lc_world(shell);
+        if (w == nullptr) return;
+        const std::string admin = shell.ui().work_account;
+        AdminViewState& a = shell.view_state().admin;
+        if (confirm) {
+            a.pane_tab = UserPaneTab::Account;
+            a.confirm_convert = true;
+            return;
+        }
+        if (w->domains.shared_mailboxes.empty()) {
+            if (convert) {
+                shell.commands().push(SubmitAction{sim::ops::convert_to_shared(admin, a.pane_user), ""});
+            } else {
+                shell.commands().push(
+                    SubmitAction{sim::ops::add_shared_mailbox(admin, "Info", "info@tsv-musterstadt.de"), ""});
+            }
+            shell.apply_commands();
+            for (int n = 0; n < 50 && !shell.simulation()->pending_actions().empty(); ++n) {
+                shell.commands().push(SkipToNextEvent{});
+                shell.apply_commands();
+            }
+            if (!convert) {
+                shell.commands().push(SubmitAction{
+                    sim::ops::grant_mailbox_access(admin, "info@tsv-musterstadt.de", admin, "send_as"), ""});
+                shell.apply_commands();
+                for (int n = 0; n < 50 && !shell.simulation()->pending_actions().empty(); ++n) {
+                    shell.commands().push(SkipToNextEvent{});
+                    shell.apply_commands();
+                }
+            }
+        }
+        a.pane_tab = UserPaneTab::Account;
+        if (!convert) a.shared_detail = "info@tsv-musterstadt.de";
+    };
+}
+
 // --- the cases ----------------------------------------------------------------------------------------
 
 LcCase lc_on(const char* screen, const char* scenario, std::string variant = {}, LcPrepare prepare = {}) {
@@ -252,6 +292,14 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     out.push_back(shared);
     out.push_back(lc_on("mail.old_mailbox", "domain-setup-journey.json", "one-mail",
                         lc_send_test("info@tsv-musterstadt.de")));
+    out.push_back(lc_on("admin.groups.shared_mailboxes", "c17-mail-lost-after-mx-switch.json", "pane=members",
+                        lc_mailbox_perms(false)));
+    out.push_back(
+        lc_on("mail.inbox", "c17-mail-lost-after-mx-switch.json", "send-as", lc_mailbox_perms(false)));
+    out.push_back(lc_on("admin.users.detail", "c17-mail-lost-after-mx-switch.json", "convert-confirm",
+                        lc_mailbox_perms(true, true)));
+    out.push_back(lc_on("admin.users.detail", "c17-mail-lost-after-mx-switch.json", "converted",
+                        lc_mailbox_perms(true)));
 }
 
 std::vector<LcCase> lc_cases() {

@@ -134,6 +134,7 @@ void prepare_groups_list(const sim::Simulation* sim, UiState& ui, ViewState& sta
 
 void prepare_shared(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.shared_pane_open = false;
+    state.admin.shared_detail.clear();
 }
 
 void prepare_shared_add(const sim::Simulation*, UiState&, ViewState& state) {

@@ -49,7 +49,7 @@ std::string shm_domain(const AdminViewState& s, const sim::World& w) {
     return domains.empty() ? w.tenant.initial_domain : domains.front();
 }
 
-void shm_list(const ViewContext& ctx, const sim::World& w) {
+void shm_list(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
     const std::vector<sim::SharedMailbox>& boxes = w.domains.shared_mailboxes;
     if (boxes.empty()) {
         widgets::text_wrapped(tr(ctx, "admin.shared.none"));
@@ -62,7 +62,10 @@ void shm_list(const ViewContext& ctx, const sim::World& w) {
     for (const sim::SharedMailbox& m : boxes) {
         widgets::table_next_row();
         widgets::table_cell(0);
-        cell_text(m.display_name);
+        if (cell_selectable(m.display_name, "shared_open_" + m.address, s.shared_detail == m.address)) {
+            s.shared_detail = m.address;
+            s.perm_user.clear();
+        }
         widgets::table_cell(1);
         cell_text(m.address);
     }
@@ -142,6 +145,100 @@ bool shm_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& acto
     return close;
 }
 
+constexpr const char* kShmPermTag = "admin.shared.perm";
+constexpr const char* kShmRights[] = {"full_access", "send_as"};
+
+std::string shm_rights_name(const ViewContext& ctx, const std::string& rights) {
+    return tr(ctx, "admin.shared.rights." + rights);
+}
+
+// Members: who holds "Read and manage" / "Send as" on the mailbox ("being applied…" until replicated).
+void shm_members(const ViewContext& ctx, const sim::World& w, const std::string& mailbox) {
+    for (const char* rights : kShmRights) {
+        widgets::text_disabled(shm_rights_name(ctx, rights));
+        ImGui::Indent();
+        bool listed = false;
+        for (const sim::MailboxPermission& p : w.domains.permissions) {
+            if (p.mailbox != mailbox || p.rights != rights) continue;
+            const sim::Person* who = w.find_person(p.user);
+            const std::string name = who ? who->display_name + " (" + p.user + ")" : p.user;
+            widgets::text_wrapped(name);
+            if (!p.replicated) muted(tr(ctx, "admin.shared.replicating"));
+            listed = true;
+        }
+        if (!listed) muted(tr(ctx, "admin.shared.no_members"));
+        ImGui::Unindent();
+    }
+}
+
+// The add form: person + rights → Add (mailboxes.grant_access).
+void shm_add_member(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                    const std::string& mailbox) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    subheading(tr(ctx, "admin.shared.add_members"));
+    widgets::text(tr(ctx, "admin.shared.person"));
+    ImGui::SetNextItemWidth(-1);
+    const sim::Person* chosen = w.find_person(s.perm_user);
+    if (widgets::begin_combo("###shared_perm_user",
+                             chosen ? chosen->display_name.c_str() : tr(ctx, "admin.shared.pick").c_str())) {
+        for (const sim::Person& p : w.people) {
+            if (!sim::is_usable(&p) || !sim::has_mailbox(w, p)) continue;
+            if (widgets::selectable((p.display_name + "###shared_perm_user_" + p.upn).c_str(),
+                                    p.upn == s.perm_user))
+                s.perm_user = p.upn;
+        }
+        ImGui::EndCombo();
+    }
+    widgets::text(tr(ctx, "admin.shared.rights"));
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::begin_combo("###shared_perm_rights", shm_rights_name(ctx, s.perm_rights).c_str())) {
+        for (const char* rights : kShmRights)
+            if (widgets::selectable((shm_rights_name(ctx, rights) + "###shared_perm_" + rights).c_str(),
+                                    s.perm_rights == rights))
+                s.perm_rights = rights;
+        ImGui::EndCombo();
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(chosen == nullptr);
+    if (widgets::button(label(ctx, "admin.shared.add_member", "shared_perm_add").c_str()))
+        out.push(SubmitAction{sim::ops::grant_mailbox_access(actor.upn, mailbox, s.perm_user, s.perm_rights),
+                              kShmPermTag});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    draw_action_status(ctx, kShmPermTag);
+    ImGui::PushTextWrapPos(0.0f);
+    muted(tr(ctx, "admin.shared.replication_hint"));
+    ImGui::PopTextWrapPos();
+}
+
+// The details pane of one shared mailbox; true when it asked to close.
+bool shm_detail(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    const sim::SharedMailbox* m = sim::find_shared_mailbox(w, s.shared_detail);
+    const bool close = begin_flyout(ctx, m ? m->display_name : s.shared_detail, flyout_width());
+    if (m == nullptr) {
+        end_flyout();
+        return true;
+    }
+    widgets::text_disabled(tr(ctx, "admin.shared.col.email"));
+    ImGui::Indent();
+    widgets::text_wrapped(m->address);
+    ImGui::Unindent();
+    const std::string licensed = sim::licensed_shared_mailbox_user(w, *m);
+    if (!licensed.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        muted(tr(ctx, "admin.shared.still_licensed"));
+        ImGui::PopTextWrapPos();
+    }
+    subheading(tr(ctx, "admin.shared.members"));
+    shm_members(ctx, w, m->address);
+    shm_add_member(ctx, out, actor, m->address);
+    end_flyout();
+    return close;
+}
+
 }  // namespace
 
 void open_shared_pane(AdminViewState& s) {
@@ -157,7 +254,7 @@ void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out) {
     const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                        {tr(ctx, "admin.nav.teams_groups"), nullptr},
                                        {tr(ctx, "admin.nav.shared_mailboxes"), nullptr}};
-    const sim::Person* actor = begin_page(ctx, out, crumbs, s.shared_pane_open);
+    const sim::Person* actor = begin_page(ctx, out, crumbs, s.shared_pane_open || !s.shared_detail.empty());
     if (actor) {
         heading(tr(ctx, "admin.nav.shared_mailboxes"));
         ImGui::PushTextWrapPos(0.0f);
@@ -168,9 +265,11 @@ void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out) {
             forget_action(ctx, kShmTag);
         }
         ImGui::BeginChild("##shared_list_box", ImVec2(0, 0));
-        shm_list(ctx, ctx.sim->world());
+        shm_list(ctx, s, ctx.sim->world());
         ImGui::EndChild();
         if (s.shared_pane_open && shm_pane(ctx, out, *actor)) s.shared_pane_open = false;
+        if (!s.shared_pane_open && !s.shared_detail.empty() && shm_detail(ctx, out, *actor))
+            s.shared_detail.clear();
     }
     end_page();
 }

@@ -139,6 +139,10 @@ struct AdminViewState {
     std::string shared_name, shared_user, shared_domain;  // display name, address's name part and domain
     bool shared_user_edited = false;                      // the name part no longer follows the display name
     bool shared_submitted = false;
+    // Shared mailbox details pane (C31): mailbox shown, member form; the user pane's convert step (C24)
+    std::string shared_detail;  // address, "" = closed
+    std::string perm_user, perm_rights = "full_access";
+    bool confirm_convert = false;
 
     // Teams & groups > Active teams & groups: the tab (0 Microsoft 365, 1 Distribution list, 2 Security),
     // the Add a distribution list pane, and the pane of one list (its address; "" = none)

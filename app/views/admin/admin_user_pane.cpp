@@ -97,6 +97,42 @@ void draw_username(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     if (s.username_for == p.upn) draw_action_status(ctx, kUsernameTag);
 }
 
+// Convert to shared mailbox (domain-admin.md §4.1, C24): a confirm step → mailboxes.convert_to_shared;
+// afterwards the pane says the shared mailbox still holds the licence (removed in Licenses and apps).
+void draw_convert(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
+    const sim::SharedMailbox* converted = nullptr;
+    for (const sim::SharedMailbox& m : w.domains.shared_mailboxes)
+        if (m.converted_from == p.upn) converted = &m;
+    const std::string tag = "admin.user.convert." + p.upn;
+    if (converted != nullptr) {
+        subheading(tr(ctx, "admin.user.convert"));
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::text_wrapped(ctx.text.format("admin.user.converted", {{"address", converted->address}}));
+        if (!p.licences.empty()) muted(tr(ctx, "admin.user.converted_licence"));
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (!sim::has_mailbox(w, p)) return;
+    if (!s.confirm_convert) {
+        if (widgets::button(label(ctx, "admin.user.convert", "user_convert").c_str()))
+            s.confirm_convert = true;
+        draw_action_status(ctx, tag);
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::text_wrapped(ctx.text.format("admin.user.convert_question", {{"name", p.display_name}}));
+    ImGui::PopTextWrapPos();
+    if (widgets::button(label(ctx, "admin.user.convert_confirm", "user_convert_confirm").c_str())) {
+        out.push(SubmitAction{sim::ops::convert_to_shared(actor.upn, p.upn), tag});
+        s.confirm_convert = false;
+    }
+    ImGui::SameLine();
+    if (widgets::button(label(ctx, "admin.cancel", "user_convert_cancel").c_str())) s.confirm_convert = false;
+    draw_action_status(ctx, tag);
+}
+
 void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
     AdminViewState& s = ctx.state.admin;
     property(ctx, "admin.wizard.display_name", p.display_name);
@@ -135,6 +171,7 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
             s.confirm_delete = false;
     }
     draw_action_status(ctx, "admin.user.delete." + p.upn);
+    draw_convert(ctx, out, actor, p);
 }
 
 void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
@@ -210,6 +247,7 @@ void open_user_pane(AdminViewState& s, const std::string& upn) {
     s.ticks_for.clear();
     s.username_edit = false;
     s.confirm_delete = false;
+    s.confirm_convert = false;
 }
 
 bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {

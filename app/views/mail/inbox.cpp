@@ -4,12 +4,14 @@
 
 #include <imgui.h>
 
+#include "app/ui/action_status.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/locale.hpp"
 #include "app/ui/page.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/view_context.hpp"
+#include "sim/domains.hpp"
 #include "sim/mail.hpp"
 #include "sim/ops.hpp"
 
@@ -117,6 +119,51 @@ void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m) {
     ImGui::PopTextWrapPos();
 }
 
+constexpr const char* kTagSendAs = "mail.send_as";
+
+// "Send as" (domain-admin.md §4.2, C31): shown when the person holds Send As on a shared mailbox (granted,
+// replicated or not); From (those mailboxes) + To → Send (mailboxes.send_as). Before replication the sim
+// answers with the real "This message could not be sent…" text.
+void draw_send_as(const ViewContext& ctx, CommandQueue& out, const sim::Person& person) {
+    MailViewState& st = ctx.state.mail;
+    const sim::World& w = ctx.sim->world();
+    std::vector<std::string> boxes;
+    for (const sim::MailboxPermission& p : w.domains.permissions)
+        if (p.user == person.upn && p.rights == "send_as" &&
+            std::find(boxes.begin(), boxes.end(), p.mailbox) == boxes.end())
+            boxes.push_back(p.mailbox);
+    if (boxes.empty()) return;
+    if (std::find(boxes.begin(), boxes.end(), st.sendas_from) == boxes.end()) st.sendas_from = boxes.front();
+    widgets::text(ctx.text.get("mail.send_as.title"));
+    ImGui::SameLine();
+    const float field = ImGui::GetFontSize() * 14.0f;
+    ImGui::SetNextItemWidth(field);
+    if (widgets::begin_combo("###sendas_from", st.sendas_from.c_str())) {
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            if (widgets::selectable((boxes[i] + "###sendas_from_" + std::to_string(i)).c_str(),
+                                    boxes[i] == st.sendas_from))
+                st.sendas_from = boxes[i];
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    widgets::text(ctx.text.get("mail.send_as.to"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(field);
+    widgets::input_text("###sendas_to", st.sendas_to);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(st.sendas_to.empty());
+    if (widgets::button((ctx.text.get("mail.outside.send") + "###sendas_send").c_str()))
+        out.push(SubmitAction{sim::ops::send_as(person.upn, person.upn, st.sendas_from, st.sendas_to),
+                              kTagSendAs});
+    ImGui::EndDisabled();
+    ImGui::PushTextWrapPos(0.0f);
+    if (draw_action_status(ctx, kTagSendAs) == ActionStatus::Ok)
+        widgets::text_disabled(
+            ctx.text.format("mail.send_as.sent", {{"from", st.sendas_from}, {"to", st.sendas_to}}));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
@@ -142,6 +189,7 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     const char* summary = mails.size() == 1 ? "mail.inbox.summary_one" : "mail.inbox.summary";
     widgets::text_disabled(ctx.text.format(summary, {{"count", mails.size()}, {"unread", unread}}));
     ImGui::Spacing();
+    draw_send_as(ctx, out, *person);
     if (mails.empty()) {
         widgets::text_disabled(ctx.text.get("mail.inbox.empty"));
         return;

@@ -9,9 +9,10 @@
 namespace app {
 
 struct MailViewState {
-    std::string owner;       // whose inbox the selection belongs to (a new person clears it)
-    std::string selected;    // id of the open mail ("mail-0003"), empty = none
-    std::string outside_to;  // Outside world: the address the next test mail goes to
+    std::string owner;                   // whose inbox the selection belongs to (a new person clears it)
+    std::string selected;                // id of the open mail ("mail-0003"), empty = none
+    std::string outside_to;              // Outside world: the address the next test mail goes to
+    std::string sendas_from, sendas_to;  // Send as: the shared mailbox chosen and the recipient (C31)
 };
 
 }  // namespace app
