@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include <imgui_internal.h>
+
 namespace app::test {
 
 UiDriver::UiDriver(ImVec2 display_size) {
@@ -60,6 +62,26 @@ void UiDriver::frames(int n) {
     for (int i = 0; i < n; ++i) frame();
 }
 
+// An item drawn partly or wholly outside its scrolling window (a long list): scroll the window, as a
+// person would with the wheel, until the item's whole height shows, then lay out again.
+void UiDriver::scroll_into_view(const std::string& label) {
+    ImGui::SetCurrentContext(context_);
+    for (int i = 0; i < kMaxLayoutFrames; ++i) {
+        const widgets::ItemInfo* item = find(label);
+        if (item == nullptr || !item->scrolls_y) return;
+        const float visible = item->max.y - item->min.y;
+        const float whole = item->full_max.y - item->full_min.y;
+        if (whole <= 0.0f || visible >= whole - 0.5f) return;
+        ImGuiWindow* window = ImGui::FindWindowByName(item->window.c_str());
+        if (window == nullptr) return;
+        // Centre the item in the window's visible area.
+        const float centre = (window->InnerClipRect.Min.y + window->InnerClipRect.Max.y) * 0.5f;
+        ImGui::SetScrollY(window, window->Scroll.y + (item->full_min.y + item->full_max.y) * 0.5f - centre);
+        frame();
+        frame();
+    }
+}
+
 bool UiDriver::click(const std::string& label) {
     // Layout frames until the item stands still: a window's first frame only measures its contents.
     frame();
@@ -70,6 +92,7 @@ bool UiDriver::click(const std::string& label) {
         last_min = item->min;
         frame();
     }
+    scroll_into_view(label);
     const widgets::ItemInfo* item = find(label);
     if (item == nullptr || !item->enabled || item->max.x <= item->min.x || item->max.y <= item->min.y)
         return false;

@@ -35,8 +35,8 @@ public:
     void frame(Fn gui);              // set_gui(gui), then one frame
     void frames(int n);
 
-    // Layout frame → mouse to the item's centre and press → release. False (and no click) when no
-    // enabled item with this label was drawn.
+    // Layout frame → the item scrolled into view if its window cut it off → mouse to the item's centre
+    // and press → release. False (and no click) when no enabled item with this label was drawn.
     bool click(const std::string& label);
     void type(const std::string& utf8);           // characters into the focused widget, one frame
     void press(ImGuiKey key, bool ctrl = false);  // key down one frame, up the next
@@ -52,6 +52,7 @@ public:
 private:
     static constexpr int kMaxLayoutFrames = 4;
     void install_hook();
+    void scroll_into_view(const std::string& label);
 
     ImGuiContext* context_ = nullptr;
     Fn gui_;
