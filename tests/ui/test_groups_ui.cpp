@@ -11,43 +11,15 @@
 #include "app/ui/shell.hpp"
 #include "sim/domains.hpp"
 #include "support/app_loop.hpp"
+#include "support/scenario_ui.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
 
 constexpr const char* kGrpInfo = "info@kleingarten-lindenhof.de";
 
-struct GroupsUi {
-    app::test::UiDriver ui{ImVec2(1400, 1200)};
-    app::Shell shell;
-
-    explicit GroupsUi(const std::string& lang) : shell(app::test::shell_options(lang)) {
-        REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) +
-                                    "/c29-donor-mail-to-list-bounces.json"));
-        app::test::run_like_the_app(ui, shell);
-    }
-    const sim::World& world() const { return shell.simulation()->world(); }
-    const std::string& text(const char* key) const { return shell.strings().get(key); }
-    void show(const std::string& screen) {
-        REQUIRE(shell.show_screen(screen));
-        ui.frames(3);
-    }
-    void click(const std::string& id) {
-        INFO("click " << id);
-        REQUIRE(ui.click(id));
-        ui.frame();
-    }
-    void fill(const std::string& id, const std::string& value) {
-        REQUIRE(ui.click(id));
-        ui.press(ImGuiKey_A, true);
-        ui.type(value);
-        ui.frame();
-    }
-    void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
-            REQUIRE(ui.click("###skip"));
-        ui.frames(3);
-    }
+struct GroupsUi : app::test::ScenarioUi {
+    explicit GroupsUi(const std::string& lang) : ScenarioUi("c29-donor-mail-to-list-bounces.json", lang) {}
     // Adds "Info" (address suggested from the name) with the first two people ticked.
     void add_info() {
         click("###dl_add");

@@ -14,6 +14,7 @@
 #include "sim/mail.hpp"
 #include "sim/ops.hpp"
 #include "support/app_loop.hpp"
+#include "support/scenario_ui.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -22,37 +23,9 @@ constexpr const char* kMfAnna = "anna@tsv-musterstadt.de";
 constexpr const char* kMfBen = "ben@tsv-musterstadt.de";
 constexpr const char* kMfDbeb = "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)";
 
-struct MailFlowUi {
-    app::test::UiDriver ui{ImVec2(1400, 1200)};
-    app::Shell shell;
-
-    explicit MailFlowUi(const std::string& lang) : shell(app::test::shell_options(lang)) {
-        REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) +
-                                    "/c17-mail-lost-after-mx-switch.json"));
-        app::test::run_like_the_app(ui, shell);
+struct MailFlowUi : app::test::ScenarioUi {
+    explicit MailFlowUi(const std::string& lang) : ScenarioUi("c17-mail-lost-after-mx-switch.json", lang) {
         REQUIRE(shell.ui().work_account == kMfAnna);
-    }
-    const sim::World& world() const { return shell.simulation()->world(); }
-    const std::string& text(const char* key) const { return shell.strings().get(key); }
-    void show(const std::string& screen) {
-        REQUIRE(shell.show_screen(screen));
-        ui.frames(3);
-    }
-    void click(const std::string& id) {
-        INFO("click " << id);
-        REQUIRE(ui.click(id));
-        ui.frame();
-    }
-    void fill(const std::string& id, const std::string& value) {
-        REQUIRE(ui.click(id));
-        ui.press(ImGuiKey_A, true);
-        ui.type(value);
-        ui.frame();
-    }
-    void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
-            REQUIRE(ui.click("###skip"));
-        ui.frames(3);
     }
     void send_test(const std::string& to) {
         show("mail.outside");

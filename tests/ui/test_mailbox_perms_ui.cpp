@@ -12,6 +12,7 @@
 #include "sim/domains.hpp"
 #include "sim/ops.hpp"
 #include "support/app_loop.hpp"
+#include "support/scenario_ui.hpp"
 #include "support/ui_driver.hpp"
 
 namespace {
@@ -20,37 +21,10 @@ constexpr const char* kMpAnna = "anna@tsv-musterstadt.de";
 constexpr const char* kMpBen = "ben@tsv-musterstadt.de";
 constexpr const char* kMpInfo = "info@tsv-musterstadt.de";
 
-struct MailboxPermsUi {
-    app::test::UiDriver ui{ImVec2(1400, 1200)};
-    app::Shell shell;
-
-    explicit MailboxPermsUi(const std::string& lang) : shell(app::test::shell_options(lang)) {
-        REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) +
-                                    "/c17-mail-lost-after-mx-switch.json"));
-        app::test::run_like_the_app(ui, shell);
+struct MailboxPermsUi : app::test::ScenarioUi {
+    explicit MailboxPermsUi(const std::string& lang)
+        : ScenarioUi("c17-mail-lost-after-mx-switch.json", lang) {
         REQUIRE(shell.ui().work_account == kMpAnna);
-    }
-    const sim::World& world() const { return shell.simulation()->world(); }
-    const std::string& text(const char* key) const { return shell.strings().get(key); }
-    void show(const std::string& screen) {
-        REQUIRE(shell.show_screen(screen));
-        ui.frames(3);
-    }
-    void click(const std::string& id) {
-        INFO("click " << id);
-        REQUIRE(ui.click(id));
-        ui.frame();
-    }
-    void fill(const std::string& id, const std::string& value) {
-        REQUIRE(ui.click(id));
-        ui.press(ImGuiKey_A, true);
-        ui.type(value);
-        ui.frame();
-    }
-    void settle() {
-        for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
-            REQUIRE(ui.click("###skip"));
-        ui.frames(3);
     }
     // A drawn text containing `part` (a member's line ends with "(being applied…)").
     bool shows_part(const std::string& part) const {
