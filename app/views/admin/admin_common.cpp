@@ -17,6 +17,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/ui_state.hpp"
 #include "app/ui/widgets.hpp"
+#include "sim/domains.hpp"
 
 namespace app::admin {
 
@@ -575,6 +576,56 @@ bool checkbox_wrapped(const std::string& text, const std::string& id, bool& valu
     widgets::text(text);
     ImGui::PopTextWrapPos();
     return changed;
+}
+
+std::string address_name_from(const std::string& display_name) {
+    std::string out;
+    for (std::size_t i = 0; i < display_name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(display_name[i]);
+        if (c == 0xC3 && i + 1 < display_name.size()) {
+            const unsigned char d = static_cast<unsigned char>(display_name[++i]);
+            if (d == 0xA4 || d == 0x84) out += "ae";
+            if (d == 0xB6 || d == 0x96) out += "oe";
+            if (d == 0xBC || d == 0x9C) out += "ue";
+            if (d == 0x9F) out += "ss";
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
+            out += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::string picked_domain(const std::string& picked, const sim::World& w) {
+    const std::vector<std::string> domains = sim::user_domains(w);
+    if (!picked.empty() && std::find(domains.begin(), domains.end(), picked) != domains.end()) return picked;
+    return domains.empty() ? w.tenant.initial_domain : domains.front();
+}
+
+void address_field(const std::string& label, const std::string& id, std::string& user, bool& edited,
+                   std::string& picked, const sim::World& w) {
+    const std::vector<std::string> domains = sim::user_domains(w);
+    const std::string domain = picked_domain(picked, w);
+    float widest = 0.0f;
+    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
+    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
+    const float domain_w =
+        std::min(row * 0.6f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
+    widgets::text(label);
+    ImGui::SetNextItemWidth(row - domain_w);
+    if (widgets::input_text(("###" + id + "_user").c_str(), user)) edited = true;
+    ImGui::SameLine(0, 4);
+    widgets::text("@");
+    ImGui::SameLine(0, 4);
+    ImGui::SetNextItemWidth(-1);
+    if (widgets::begin_combo(("###" + id + "_domain").c_str(), domain.c_str())) {
+        for (std::size_t i = 0; i < domains.size(); ++i)
+            if (widgets::selectable((domains[i] + "###" + id + "_domain_" + std::to_string(i)).c_str(),
+                                    domains[i] == domain))
+                picked = domains[i];
+        ImGui::EndCombo();
+    }
 }
 
 }  // namespace app::admin

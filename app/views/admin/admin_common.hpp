@@ -101,6 +101,15 @@ const std::vector<std::string>& usage_locations();
 // A combo of usage locations bound to `code` ("" = not set); returns true when changed.
 bool usage_location_combo(const ViewContext& ctx, const char* id, std::string& code, bool allow_none);
 
+// A new mailbox's address (shared mailbox, distribution list): the name part suggested from a display
+// name (lower case, umlauts spelled out, other characters dropped), the domain picked among the
+// tenant's verified domains (the default when `picked` is empty or gone), and the row that edits both:
+// `label`, the name field "###<id>_user" (`edited` set when typed in), "@", the combo "###<id>_domain".
+std::string address_name_from(const std::string& display_name);
+std::string picked_domain(const std::string& picked, const sim::World& w);
+void address_field(const std::string& label, const std::string& id, std::string& user, bool& edited,
+                   std::string& picked, const sim::World& w);
+
 // The licence state of `l`: "Active", or "Pending — expected by …".
 std::string licence_state_text(const ViewContext& ctx, const sim::LicenceAssignment& l);
 

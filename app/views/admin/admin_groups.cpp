@@ -23,33 +23,6 @@ namespace {
 constexpr const char* kGrpAddTag = "admin.groups.add_list";
 constexpr const char* kGrpExtTag = "admin.groups.list_external";
 
-// The address's name part from the display name: lower case, umlauts spelled out, others dropped.
-std::string grp_suggest(const std::string& name) {
-    std::string out;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == 0xC3 && i + 1 < name.size()) {
-            const unsigned char d = static_cast<unsigned char>(name[++i]);
-            if (d == 0xA4 || d == 0x84) out += "ae";
-            if (d == 0xB6 || d == 0x96) out += "oe";
-            if (d == 0xBC || d == 0x9C) out += "ue";
-            if (d == 0x9F) out += "ss";
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
-            out += static_cast<char>(c);
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-std::string grp_domain(const AdminViewState& s, const sim::World& w) {
-    const std::vector<std::string> domains = sim::user_domains(w);
-    if (!s.dl_domain.empty() && std::find(domains.begin(), domains.end(), s.dl_domain) != domains.end())
-        return s.dl_domain;
-    return domains.empty() ? w.tenant.initial_domain : domains.front();
-}
-
 void grp_open_list(AdminViewState& s, const sim::World& w, const std::string& address) {
     s.dl_add_open = false;
     s.dl_pane = address;
@@ -97,31 +70,6 @@ void grp_table(const ViewContext& ctx, const sim::World& w) {
     widgets::end_table();
 }
 
-// The address row: name part, "@", the domain combo.
-void grp_address(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
-    const std::vector<std::string> domains = sim::user_domains(w);
-    const std::string domain = grp_domain(s, w);
-    float widest = 0.0f;
-    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
-    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
-    const float domain_w =
-        std::min(row * 0.6f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
-    widgets::text(tr(ctx, "admin.groups.email"));
-    ImGui::SetNextItemWidth(row - domain_w);
-    if (widgets::input_text("###dl_user", s.dl_user)) s.dl_user_edited = true;
-    ImGui::SameLine(0, 4);
-    widgets::text("@");
-    ImGui::SameLine(0, 4);
-    ImGui::SetNextItemWidth(-1);
-    if (widgets::begin_combo("###dl_domain", domain.c_str())) {
-        for (std::size_t i = 0; i < domains.size(); ++i)
-            if (widgets::selectable((domains[i] + "###dl_domain_" + std::to_string(i)).c_str(),
-                                    domains[i] == domain))
-                s.dl_domain = domains[i];
-        ImGui::EndCombo();
-    }
-}
-
 void grp_members(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
     widgets::text(tr(ctx, "admin.groups.members"));
     int n = 0;
@@ -148,7 +96,8 @@ bool grp_add_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::PushTextWrapPos(0.0f);
     if (status == ActionStatus::Ok) {
         widgets::text_wrapped(ctx.text.format(
-            "admin.groups.done", {{"name", s.dl_name}, {"address", s.dl_user + "@" + grp_domain(s, w)}}));
+            "admin.groups.done",
+            {{"name", s.dl_name}, {"address", s.dl_user + "@" + picked_domain(s.dl_domain, w)}}));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         const bool done = widgets::button(label(ctx, "admin.wizard.close", "dl_close").c_str());
@@ -160,8 +109,9 @@ bool grp_add_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::Spacing();
     widgets::text(tr(ctx, "admin.groups.name"));
     ImGui::SetNextItemWidth(-1);
-    if (widgets::input_text("###dl_name", s.dl_name) && !s.dl_user_edited) s.dl_user = grp_suggest(s.dl_name);
-    grp_address(ctx, s, w);
+    if (widgets::input_text("###dl_name", s.dl_name) && !s.dl_user_edited)
+        s.dl_user = address_name_from(s.dl_name);
+    address_field(tr(ctx, "admin.groups.email"), "dl", s.dl_user, s.dl_user_edited, s.dl_domain, w);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
     grp_tick(ctx, "admin.groups.allow_external", "dl_external", s.dl_allow_external);
@@ -172,10 +122,10 @@ bool grp_add_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::BeginDisabled(status == ActionStatus::Pending);
     if (widgets::button(label(ctx, "admin.groups.create", "dl_save").c_str())) {
         const std::vector<std::string> members(s.dl_members.begin(), s.dl_members.end());
-        out.push(SubmitAction{
-            sim::ops::add_distribution_list(actor.upn, s.dl_name, s.dl_user + "@" + grp_domain(s, w), members,
-                                            s.dl_allow_external),
-            kGrpAddTag});
+        out.push(SubmitAction{sim::ops::add_distribution_list(actor.upn, s.dl_name,
+                                                              s.dl_user + "@" + picked_domain(s.dl_domain, w),
+                                                              members, s.dl_allow_external),
+                              kGrpAddTag});
         s.dl_submitted = true;
     }
     ImGui::EndDisabled();

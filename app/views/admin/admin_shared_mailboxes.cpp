@@ -20,35 +20,6 @@ namespace {
 
 constexpr const char* kShmTag = "admin.shared.add";
 
-// The address's name part suggested from the display name: lower case, umlauts spelled out, spaces and
-// other characters dropped ("Vorstand Süd" → "vorstandsued").
-std::string shm_suggest(const std::string& name) {
-    std::string out;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == 0xC3 && i + 1 < name.size()) {
-            const unsigned char d = static_cast<unsigned char>(name[++i]);
-            if (d == 0xA4 || d == 0x84) out += "ae";
-            if (d == 0xB6 || d == 0x96) out += "oe";
-            if (d == 0xBC || d == 0x9C) out += "ue";
-            if (d == 0x9F) out += "ss";
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
-            out += static_cast<char>(c);
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-std::string shm_domain(const AdminViewState& s, const sim::World& w) {
-    const std::vector<std::string> domains = sim::user_domains(w);
-    if (!s.shared_domain.empty() &&
-        std::find(domains.begin(), domains.end(), s.shared_domain) != domains.end())
-        return s.shared_domain;
-    return domains.empty() ? w.tenant.initial_domain : domains.front();
-}
-
 void shm_list(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
     const std::vector<sim::SharedMailbox>& boxes = w.domains.shared_mailboxes;
     if (boxes.empty()) {
@@ -70,31 +41,6 @@ void shm_list(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
         cell_text(m.address);
     }
     widgets::end_table();
-}
-
-// The address row: name part, "@", the domain combo (as wide as the longest domain).
-void shm_address(const ViewContext& ctx, AdminViewState& s, const sim::World& w) {
-    const std::vector<std::string> domains = sim::user_domains(w);
-    const std::string domain = shm_domain(s, w);
-    float widest = 0.0f;
-    for (const std::string& d : domains) widest = std::max(widest, ImGui::CalcTextSize(d.c_str()).x);
-    const float row = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("@").x - 8.0f;
-    const float domain_w =
-        std::min(row * 0.6f, widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight());
-    widgets::text(tr(ctx, "admin.shared.email"));
-    ImGui::SetNextItemWidth(row - domain_w);
-    if (widgets::input_text("###shared_user", s.shared_user)) s.shared_user_edited = true;
-    ImGui::SameLine(0, 4);
-    widgets::text("@");
-    ImGui::SameLine(0, 4);
-    ImGui::SetNextItemWidth(-1);
-    if (widgets::begin_combo("###shared_domain", domain.c_str())) {
-        for (std::size_t i = 0; i < domains.size(); ++i)
-            if (widgets::selectable((domains[i] + "###shared_domain_" + std::to_string(i)).c_str(),
-                                    domains[i] == domain))
-                s.shared_domain = domains[i];
-        ImGui::EndCombo();
-    }
 }
 
 // The pane; true when it asked to close.
@@ -122,8 +68,9 @@ bool shm_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& acto
     widgets::text(tr(ctx, "admin.shared.name"));
     ImGui::SetNextItemWidth(-1);
     if (widgets::input_text("###shared_name", s.shared_name) && !s.shared_user_edited)
-        s.shared_user = shm_suggest(s.shared_name);
-    shm_address(ctx, s, w);
+        s.shared_user = address_name_from(s.shared_name);
+    address_field(tr(ctx, "admin.shared.email"), "shared", s.shared_user, s.shared_user_edited,
+                  s.shared_domain, w);
     ImGui::PushTextWrapPos(0.0f);
     muted(tr(ctx, "admin.shared.licence_hint"));
     ImGui::PopTextWrapPos();
@@ -132,7 +79,8 @@ bool shm_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& acto
     ImGui::BeginDisabled(busy);
     if (widgets::button(label(ctx, "admin.user.save_changes", "shared_save").c_str())) {
         out.push(SubmitAction{
-            sim::ops::add_shared_mailbox(actor.upn, s.shared_name, s.shared_user + "@" + shm_domain(s, w)),
+            sim::ops::add_shared_mailbox(actor.upn, s.shared_name,
+                                         s.shared_user + "@" + picked_domain(s.shared_domain, w)),
             kShmTag});
         s.shared_submitted = true;
     }
