@@ -251,6 +251,70 @@ inline Action convert_to_shared(const std::string& actor, const std::string& use
     return Action{"mailboxes.convert_to_shared", actor, {{"user", user}}};
 }
 
+// [SECTION] Sign-in, MFA and tenant recovery (sim/identity.hpp; the actor is the account signing in)
+
+// The sign-in page: username + password; account_type "work" (default) or "personal" (C11). The password
+// is a secret: journaled only as "password_check" ("ok" | "wrong").
+inline Action auth_sign_in(const std::string& account, const std::string& password,
+                           const std::string& account_type = "work") {
+    return Action{"auth.sign_in",
+                  account,
+                  {{"account", account}, {"password", password}, {"account_type", account_type}}};
+}
+// "Update your password": the current (temporary) one and the new one (both secrets).
+inline Action auth_change_password(const std::string& account, const std::string& current,
+                                   const std::string& new_password) {
+    return Action{"auth.change_password",
+                  account,
+                  {{"account", account}, {"password", current}, {"new_password", new_password}}};
+}
+inline Action auth_sign_out(const std::string& account) {
+    return Action{"auth.sign_out", account, {{"account", account}}};
+}
+// The phone panel: "More information required" → Next → QR code → the test number.
+inline Action mfa_begin_registration(const std::string& account) {
+    return Action{"mfa.begin_registration", account, {{"account", account}}};
+}
+// The number (2 digits) or 6-digit code the phone shows; a secret, journaled as "code_check".
+inline Action mfa_complete_registration(const std::string& account, const std::string& code) {
+    return Action{"mfa.complete_registration", account, {{"account", account}, {"code", code}}};
+}
+inline Action mfa_skip_registration(const std::string& account) {  // "Skip for now" (grace period only)
+    return Action{"mfa.skip_registration", account, {{"account", account}}};
+}
+inline Action mfa_verify(const std::string& account, const std::string& code) {  // "Approve sign in request"
+    return Action{"mfa.verify", account, {{"account", account}, {"code", code}}};
+}
+inline Action mfa_lose_phone(const std::string& account) {  // the phone panel's "I lost my phone"
+    return Action{"mfa.lose_phone", account, {{"account", account}}};
+}
+// Admin: "Require re-register multifactor authentication" / "MFA-Methoden erneut registrieren".
+inline Action mfa_require_reregister(const std::string& actor, const std::string& user) {
+    return Action{"mfa.require_reregister", actor, {{"user", user}}};
+}
+struct PasswordReset {  // users.reset_password ("Reset password" / "Kennwort zurücksetzen")
+    std::string user;
+    bool own_password = false;  // password_mode "own" (with `password`) or "auto"
+    std::string password;       // a secret: journaled only as "password_check"; sent only when own
+    bool require_password_change = true;
+};
+inline Action reset_password(const std::string& actor, const PasswordReset& r) {
+    nlohmann::json args = {{"user", r.user},
+                           {"password_mode", r.own_password ? "own" : "auto"},
+                           {"require_password_change", r.require_password_change}};
+    if (r.own_password) args["password"] = r.password;
+    return Action{"users.reset_password", actor, std::move(args)};
+}
+inline Action set_security_defaults(const std::string& actor, bool enabled) {
+    return Action{"tenant.set_security_defaults", actor, {{"enabled", enabled}}};
+}
+// C10: the association asks Microsoft's data-protection team; actor may be "" (nobody can sign in).
+// proof: "registration_documents", "dns_txt", "public_registry".
+inline Action request_tenant_recovery(const std::string& actor, const std::string& contact,
+                                      const std::vector<std::string>& proof) {
+    return Action{"tenant.request_recovery", actor, {{"contact", contact}, {"proof", proof}}};
+}
+
 // [SECTION] Mail
 
 inline Action mark_read(const std::string& actor, const std::string& mail) {
