@@ -240,6 +240,17 @@ std::string domain_condition_words(const std::string& key, const nlohmann::json&
                               : fmt::format("the {} record{} at {} ({}) is {}", str("record_type"), value,
                                             host, str("domain"), joined(facts, ", "));
     }
+    if (key == "role_held") {
+        const std::string role = w.quote(w.label("role." + str("role"), str("role")));
+        if (v.contains("user"))
+            return w.lang == "de" ? fmt::format("{} hat die Rolle {}", str("user"), role)
+                                  : fmt::format("{} holds the role {}", str("user"), role);
+        const int n = v.contains("min_holders") && v["min_holders"].is_number_integer()
+                          ? v["min_holders"].get<int>()
+                          : 1;
+        return w.lang == "de" ? fmt::format("mindestens {} Personen haben die Rolle {}", n, role)
+                              : fmt::format("at least {} people hold the role {}", n, role);
+    }
     if (key == "mailbox") {
         const std::string kind = str("kind");
         const char* noun = kind == "shared" ? w.w("a shared mailbox", "ein freigegebenes Postfach")

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sim/domains.hpp"
+#include "sim/roles.hpp"
 
 namespace sim {
 
@@ -21,6 +22,7 @@ const Registry& journey_registry() {
         register_mail(r);
         register_domains(r);
         register_dns(r);
+        register_roles(r);
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;

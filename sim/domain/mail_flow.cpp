@@ -9,6 +9,7 @@
 
 #include "sim/domains.hpp"
 #include "sim/journey.hpp"
+#include "sim/roles.hpp"
 
 namespace sim {
 
@@ -187,7 +188,7 @@ ActionResult op_mailboxes_add_shared(Context& ctx, const Action& a) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
-    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    if (!has_any_role(*actor, kExchangeRoles)) return ActionResult::failure("mailboxes.insufficient_role");
     const std::string name = a.arg<std::string>("display_name", "");
     if (name.empty()) return ActionResult::failure("mailboxes.field_required", {{"field", "display_name"}});
     const std::string address = mf_lower(a.arg<std::string>("address", ""));
@@ -305,7 +306,7 @@ ActionResult op_mailboxes_add_list(Context& ctx, const Action& a) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
-    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    if (!has_any_role(*actor, kExchangeRoles)) return ActionResult::failure("mailboxes.insufficient_role");
     const std::string name = a.arg<std::string>("display_name", "");
     if (name.empty()) return ActionResult::failure("mailboxes.field_required", {{"field", "display_name"}});
     const std::string address = mf_lower(a.arg<std::string>("address", ""));
@@ -332,7 +333,7 @@ ActionResult op_mailboxes_set_list_external(Context& ctx, const Action& a) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
-    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    if (!has_any_role(*actor, kExchangeRoles)) return ActionResult::failure("mailboxes.insufficient_role");
     const std::string address = mf_lower(a.arg<std::string>("address", ""));
     for (auto& l : w.domains.distribution_lists) {
         if (l.address != address) continue;
@@ -348,7 +349,7 @@ ActionResult op_mailboxes_grant_access(Context& ctx, const Action& a) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
-    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    if (!has_any_role(*actor, kExchangeRoles)) return ActionResult::failure("mailboxes.insufficient_role");
     const std::string mailbox = mf_lower(a.arg<std::string>("mailbox", ""));
     if (find_shared_mailbox(w, mailbox) == nullptr)
         return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", mailbox}});
@@ -399,7 +400,7 @@ ActionResult op_mailboxes_convert_to_shared(Context& ctx, const Action& a) {
     ActionResult fail;
     Person* actor = require_actor(w, a, fail);
     if (actor == nullptr) return fail;
-    if (!actor->has_role(Role::GlobalAdmin)) return ActionResult::failure("mailboxes.insufficient_role");
+    if (!has_any_role(*actor, kExchangeRoles)) return ActionResult::failure("mailboxes.insufficient_role");
     const std::string upn = mf_lower(a.arg<std::string>("user", ""));
     Person* p = find_person_by_address(w, upn);
     if (p == nullptr) return ActionResult::failure("mailboxes.unknown_user", {{"user", upn}});

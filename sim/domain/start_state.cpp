@@ -622,7 +622,7 @@ void read_roles_and_licences(const json& pj, const std::string& b, Person& p, St
             else
                 r.fail(b + "/roles/" + std::to_string(k),
                        "must be one of global_admin, billing_admin, license_admin, user_admin, "
-                       "domain_name_admin");
+                       "domain_name_admin, exchange_admin, teams_admin");
         }
     }
     kPersonShape.read(pj, "sign_in_blocked", b, p, r.errors);

@@ -37,8 +37,8 @@ bool parse_enum(std::string_view s, E& out, const char* const (&names)[N]) {
 }
 
 const char* const kKindNames[] = {"paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"};
-const char* const kRoleNames[] = {"global_admin", "billing_admin", "license_admin", "user_admin",
-                                  "domain_name_admin"};
+const char* const kRoleNames[] = {"global_admin",      "billing_admin",  "license_admin", "user_admin",
+                                  "domain_name_admin", "exchange_admin", "teams_admin"};
 const char* const kPortalNames[] = {"none",     "draft",    "pending",          "info_requested",
                                     "approved", "declined", "reverify_required"};
 
@@ -81,7 +81,7 @@ bool parse_portal_status(std::string_view s, PortalStatus& out) {
 
 std::vector<std::string> role_names(RoleSet roles) {
     std::vector<std::string> out;
-    for (int i = 0; i < 5; ++i)
+    for (std::size_t i = 0; i < std::size(kRoleNames); ++i)
         if (roles & role_bit(static_cast<Role>(i))) out.emplace_back(kRoleNames[i]);
     return out;
 }

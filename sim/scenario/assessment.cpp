@@ -8,6 +8,7 @@
 #include "sim/assessment.hpp"
 
 #include "domain_conditions.hpp"
+#include "roles_conditions.hpp"
 
 #include <algorithm>
 #include <map>
@@ -49,7 +50,8 @@ const std::vector<std::string> kConditionKeys = {"all",
                                                  "within",
                                                  "domain_status",
                                                  "dns_record",
-                                                 "mailbox"};
+                                                 "mailbox",
+                                                 "role_held"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -195,13 +197,17 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
             Role r;
             if (v.contains("role") &&
                 (!v["role"].is_string() || !parse_role(v["role"].get<std::string>(), r)))
-                err(p + "/role", "must be global_admin, billing_admin, license_admin or user_admin");
+                err(p + "/role",
+                    "must be global_admin, billing_admin, license_admin, user_admin, domain_name_admin, "
+                    "exchange_admin or teams_admin");
         }
     } else if (key == "billing_account") {
         if (v != "not_reviewed" && v != "under_review" && v != "cleared")
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
     } else if (is_history_condition(key)) {
         validate_history_condition(key, v, p, errors);
+    } else if (is_roles_condition(key)) {
+        validate_roles_condition(key, v, p, errors);
     } else if (is_domain_condition(key)) {
         validate_domain_condition(key, v, p, errors);
     } else if (key == "office_desktop") {
@@ -297,6 +303,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
     if (key == "billing_account") return v == to_string(w.billing.status);
     if (is_history_condition(key)) return evaluate_history_condition(key, v, s, memo);
     if (is_domain_condition(key)) return evaluate_domain_condition(key, v, w);
+    if (is_roles_condition(key)) return evaluate_roles_condition(key, v, w);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;

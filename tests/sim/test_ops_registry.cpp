@@ -268,6 +268,8 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::unassign_licences("anna@x", "M365_BUSINESS_PREMIUM", {"ben@x"}),
         ops::mark_read("anna@x", "mail-1"),
         ops::change_username("anna@x", "ben@x", "ben", "verein.de"),
+        ops::assign_role("anna@x", "ben@x", "user_admin"),
+        ops::remove_role("anna@x", "ben@x", "user_admin"),
         ops::add_domain("anna@x", "verein.de"),
         ops::choose_verification_method("anna@x", "verein.de", "txt"),
         ops::verify_domain("anna@x", "verein.de"),

@@ -125,6 +125,15 @@ inline Action change_username(const std::string& actor, const std::string& user,
     return Action{"users.change_username", actor, std::move(args)};
 }
 
+// [SECTION] Roles (Roles > Role assignments; role: "global_admin", "user_admin", …, as sim::to_string(Role))
+
+inline Action assign_role(const std::string& actor, const std::string& user, const std::string& role) {
+    return Action{"roles.assign", actor, {{"user", user}, {"role", role}}};
+}
+inline Action remove_role(const std::string& actor, const std::string& user, const std::string& role) {
+    return Action{"roles.remove", actor, {{"user", user}, {"role", role}}};
+}
+
 // [SECTION] Licences
 
 // One licence for one person ({"sku", "user"}).

@@ -37,7 +37,8 @@ enum class PersonKind { PaidStaff, UnpaidExecutive, Volunteer, Member, Beneficia
 
 // Admin roles of the Microsoft 365 admin center (domain.md §4.6).
 // DomainNameAdmin: add, verify and remove domains (domain.md §4.6; appended, so stored role bits keep).
-enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin, DomainNameAdmin };
+// ExchangeAdmin, TeamsAdmin: domain-admin.md §3.4 (appended likewise; never reorder).
+enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin, DomainNameAdmin, ExchangeAdmin, TeamsAdmin };
 using RoleSet = std::uint32_t;  // bit (1 << Role)
 constexpr RoleSet role_bit(Role r) {
     return RoleSet{1} << static_cast<unsigned>(r);
@@ -53,7 +54,7 @@ enum class BillingAccountStatus { NotReviewed, UnderReview, Cleared };
 const char* to_string(
     PersonKind k);              // "paid_staff", "unpaid_executive", "volunteer", "member", "beneficiary"
 const char* to_string(Role r);  // "global_admin", "billing_admin", "license_admin", "user_admin",
-                                // "domain_name_admin"
+                                // "domain_name_admin", "exchange_admin", "teams_admin"
 const char* to_string(PortalStatus s);          // "none", "draft", "pending", "info_requested", "approved",
                                                 // "declined", "reverify_required"
 const char* to_string(LicenceState s);          // "pending", "active"
