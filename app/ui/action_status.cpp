@@ -59,8 +59,26 @@ ActionStatus draw_action_status(const ViewContext& ctx, const std::string& tag) 
         ImGui::PushTextWrapPos(0.0f);
         widgets::text_colored(palette().error_text, error_text(ctx, r));
         ImGui::PopTextWrapPos();
+        draw_role_link(ctx, r);
     }
     return status;
+}
+
+bool is_role_error(const sim::ActionResult& r) {
+    static const std::string kSuffix = ".insufficient_role";
+    return !r.ok && r.code.size() > kSuffix.size() &&
+           r.code.compare(r.code.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0;
+}
+
+void draw_role_link(const ViewContext& ctx, const sim::ActionResult& r) {
+    if (!is_role_error(r) || ctx.commands == nullptr || ctx.ui.screen.rfind("admin.roles", 0) == 0) return;
+    ImGui::PushID(r.code.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    if (widgets::button((ctx.text.get("ui.action.open_roles") + "###open_role_assignments").c_str()))
+        ctx.commands->push(Navigate{"admin.roles"});
+    ImGui::PopStyleColor(2);
+    ImGui::PopID();
 }
 
 void forget_action(const ViewContext& ctx, const std::string& tag) {

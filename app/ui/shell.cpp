@@ -113,7 +113,7 @@ void Shell::reset_people() {
 void Shell::draw() {
     sync_scenario_texts();
     // The viewer shows the replayed recording on every surface (app/ui/shell_replay.cpp).
-    const ViewContext ctx =
+    ViewContext ctx =
         replay_ ? replay_context() : ViewContext{simulation(),      strings_,        ui_, scenario_, view_,
                                                  &live_.training(), &store_.status()};
     draw_shell(ctx, queue_);
@@ -121,6 +121,7 @@ void Shell::draw() {
     draw_instructor_window(ctx, queue_);
     draw_resume_prompt(ctx, queue_);
     draw_replay_bar(ctx, queue_);
+    if (!replay_) ctx.commands = &queue_;  // links in shared helpers (action_status.cpp)
 }
 
 void Shell::apply_commands() {

@@ -32,6 +32,9 @@ struct ViewContext {
     ViewState& state;                        // UI-only state the widgets edit directly (never the world)
     const Training* training = nullptr;      // the shell's training session (scenario, checklist, score)
     const SessionStatus* session = nullptr;  // the saved session (autosave, resume) and the last export
+    // The frame's command queue, for shared helpers drawn below a view that offer a link (the role
+    // errors' "Open Role assignments", app/ui/action_status.cpp); null where no link may be followed.
+    CommandQueue* commands = nullptr;
 };
 
 }  // namespace app

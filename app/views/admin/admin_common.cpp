@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "app/ui/action_status.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/icons.hpp"
 #include "app/ui/locale.hpp"
@@ -437,6 +438,11 @@ bool command(const ViewContext& ctx, std::string_view key, const std::string& id
     const bool pressed = widgets::button(label(ctx, key, id).c_str());
     ImGui::EndDisabled();
     ImGui::PopStyleColor(2);
+void error_banner(const ViewContext& ctx, const sim::ActionResult& r) {
+    error_banner(error_text(ctx, r));
+    draw_role_link(ctx, r);
+}
+
     return pressed && enabled;
 }
 

@@ -59,6 +59,8 @@ void heading(const std::string& text);
 void subheading(const std::string& text);
 void muted(const std::string& text);
 void error_banner(const std::string& text);  // a red strip above a list or inside a pane
+// A failed result's message as a red strip, with the link to Roles > Role assignments under a role error.
+void error_banner(const ViewContext& ctx, const sim::ActionResult& r);
 void info_banner(const std::string& text);   // an amber strip (account under review, …)
 
 // A frameless command-bar button; `first` starts a new row, later ones sit on the same line.

@@ -250,7 +250,7 @@ bool draw_domain_wizard_pane(const ViewContext& ctx, CommandQueue& out, const si
         dw_done(ctx, wz, w);
     ImGui::Spacing();
     const ActionStatus now = action_status(ctx, kDomainWizardTag, &result);
-    if (now == ActionStatus::Failed) error_banner(error_text(ctx, result));
+    if (now == ActionStatus::Failed) error_banner(ctx, result);
     ImGui::EndChild();
     ImGui::Separator();
     ImGui::Spacing();

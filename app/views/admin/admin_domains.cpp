@@ -141,7 +141,7 @@ void dom_actions(const ViewContext& ctx, CommandQueue& out, const sim::Person& a
     }
     sim::ActionResult r;
     const ActionStatus st = action_status(ctx, kDomTag, &r);
-    if (st == ActionStatus::Failed) error_banner(error_text(ctx, r));
+    if (st == ActionStatus::Failed) error_banner(ctx, r);
     if (st == ActionStatus::Pending) draw_action_status(ctx, kDomTag);
 }
 

@@ -81,7 +81,7 @@ void draw_assign_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pers
     sim::ActionResult r;
     const ActionStatus st = action_status(ctx, tag, &r);
     if (st == ActionStatus::Failed)
-        error_banner(error_text(ctx, r));
+        error_banner(ctx, r);
     else
         draw_action_status(ctx, tag);
     if (st == ActionStatus::Ok) {
@@ -125,7 +125,7 @@ void draw_product(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
         s.holder_ticks.clear();
     }
     sim::ActionResult r;
-    if (action_status(ctx, unassign_tag, &r) == ActionStatus::Failed) error_banner(error_text(ctx, r));
+    if (action_status(ctx, unassign_tag, &r) == ActionStatus::Failed) error_banner(ctx, r);
 
     ImGui::BeginChild("##holders_list", ImVec2(0, 0));
     const std::vector<const sim::Person*> holders = sim::licence_holders(w, sku);

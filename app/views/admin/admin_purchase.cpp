@@ -222,7 +222,7 @@ void draw_checkout(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     sim::ActionResult r;
     const ActionStatus status = action_status(ctx, kOrderTag, &r);
     if (status == ActionStatus::Failed)
-        error_banner(error_text(ctx, r));
+        error_banner(ctx, r);
     else
         draw_action_status(ctx, kOrderTag);
     if (status == ActionStatus::Ok) {

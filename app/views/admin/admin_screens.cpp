@@ -25,6 +25,8 @@ void draw_domains(const ViewContext& ctx, CommandQueue& out);  // admin.settings
 void draw_groups(const ViewContext& ctx, CommandQueue& out);   // admin.groups.active (+ .add_list, .list)
 // admin.groups.shared_mailboxes (+ .add)
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
+// admin.roles (+ .detail, .add): Roles > Role assignments
+void draw_role_assignments(const ViewContext& ctx, CommandQueue& out);
 
 namespace {
 
@@ -141,6 +143,33 @@ void prepare_shared_add(const sim::Simulation*, UiState&, ViewState& state) {
     open_shared_pane(state.admin);
 }
 
+// Roles > Role assignments: the list; a role's pane on its Assigned tab (Global Administrator); the
+// Add users picker of User Administrator.
+void prepare_roles(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.roles_tab = 0;
+    state.admin.role_pane.clear();
+    state.admin.role_adding = false;
+}
+
+void prepare_role_pane(ViewState& state, const char* role, bool adding) {
+    AdminViewState& a = state.admin;
+    a.roles_tab = 0;
+    a.role_pane = role;
+    a.role_pane_tab = 1;
+    a.role_adding = adding;
+    a.role_search.clear();
+    a.role_pick.clear();
+    a.role_added.clear();
+}
+
+void prepare_roles_detail(const sim::Simulation*, UiState&, ViewState& state) {
+    prepare_role_pane(state, "global_admin", false);
+}
+
+void prepare_roles_add(const sim::Simulation*, UiState&, ViewState& state) {
+    prepare_role_pane(state, "user_admin", true);
+}
+
 // The real entries and order of the admin center's navigation (domain.md §4.1), with the screens.
 // A row without a nav label key names the entry its screen lights up.
 // clang-format off
@@ -182,8 +211,14 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_products,     "admin.example/billing/products",     &prepare_products},
     {"admin.billing.licenses",          "admin.nav.licenses",          "nav_licenses",      1, false,
      &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
-    {nullptr,                           "admin.nav.roles",             "nav_roles",         0, true,
+    {nullptr,                           "admin.nav.roles",             "nav_roles",         0, false,
      nullptr,            nullptr,                              nullptr,            icons::kBadge},
+    {"admin.roles",                     "admin.nav.role_assignments",  "nav_role_assignments", 1, false,
+     &draw_role_assignments, "admin.example/roles/assignments", &prepare_roles},
+    {"admin.roles.detail",              nullptr,                       "nav_role_assignments", 1, false,
+     &draw_role_assignments, "admin.example/roles/assignments/details", &prepare_roles_detail},
+    {"admin.roles.add",                 nullptr,                       "nav_role_assignments", 1, false,
+     &draw_role_assignments, "admin.example/roles/assignments/add-users", &prepare_roles_add},
     {nullptr,                           "admin.nav.settings",          "nav_settings_group", 0, false,
      nullptr,            nullptr,                              nullptr,            icons::kSettings},
     {"admin.settings.domains",          "admin.nav.domains",           "nav_domains",       1, false,

@@ -159,3 +159,14 @@ struct AdminViewState {
 };
 
 }  // namespace app
+
+    // Roles > Role assignments: the page's tab (0 Microsoft Entra ID, 1 Exchange, 2 Billing), the role whose
+    // pane is open ("global_admin", "" = none), the pane's tab (0 General, 1 Assigned), the Add users picker
+    // (open, search, people ticked) and whose roles.assign was sent last (their status lines).
+    int roles_tab = 0;
+    std::string role_pane;
+    int role_pane_tab = 0;
+    bool role_adding = false;
+    std::string role_search;
+    std::set<std::string> role_pick;
+    std::vector<std::string> role_added;

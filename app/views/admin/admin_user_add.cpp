@@ -265,7 +265,7 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     else
         draw_review(ctx, f, w);
     ImGui::Spacing();
-    if (status == ActionStatus::Failed) error_banner(error_text(ctx, result));
+    if (status == ActionStatus::Failed) error_banner(ctx, result);
     ImGui::EndChild();
     ImGui::Separator();
     ImGui::Spacing();

@@ -315,7 +315,7 @@ void draw_users_page(const ViewContext& ctx, CommandQueue& out, UsersPage pane) 
         for (const char* tag : {"admin.users.delete"}) {
             sim::ActionResult r;
             if (action_status(ctx, tag, &r) == ActionStatus::Failed && s.users_pane == UsersPane::None)
-                error_banner(error_text(ctx, r));
+                error_banner(ctx, r);
         }
         ImGui::BeginChild("##users_list", ImVec2(0, 0));
         muted(ctx.text.format("admin.users.count",

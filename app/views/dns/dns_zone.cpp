@@ -113,7 +113,7 @@ void dns_form(const ViewContext& ctx, CommandQueue& out, const sim::DnsZone& zon
         dns_number(ctx, "dns.col.weight", "###dns_weight", f.weight);
         dns_number(ctx, "dns.col.port", "###dns_port", f.port);
     }
-    if (st == ActionStatus::Failed) admin::error_banner(error_text(ctx, result));
+    if (st == ActionStatus::Failed) admin::error_banner(ctx, result);
     ImGui::Spacing();
     const bool busy = st == ActionStatus::Pending;
     ImGui::BeginDisabled(busy);
