@@ -116,12 +116,12 @@ void Shell::draw() {
     ViewContext ctx =
         replay_ ? replay_context() : ViewContext{simulation(),      strings_,        ui_, scenario_, view_,
                                                  &live_.training(), &store_.status()};
+    if (!replay_) ctx.commands = &queue_;  // links in shared helpers (action_status.cpp)
     draw_shell(ctx, queue_);
     draw_training_window(ctx, queue_);
     draw_instructor_window(ctx, queue_);
     draw_resume_prompt(ctx, queue_);
     draw_replay_bar(ctx, queue_);
-    if (!replay_) ctx.commands = &queue_;  // links in shared helpers (action_status.cpp)
 }
 
 void Shell::apply_commands() {

@@ -426,6 +426,11 @@ void error_banner(const std::string& text) {
     banner(text, ImVec4(e.x, e.y, e.z, 0.12f), e);
 }
 
+void error_banner(const ViewContext& ctx, const sim::ActionResult& r) {
+    error_banner(error_text(ctx, r));
+    draw_role_link(ctx, r);
+}
+
 void info_banner(const std::string& text) {
     banner(text, palette().banner_bg, palette().banner_text);
 }
@@ -438,11 +443,6 @@ bool command(const ViewContext& ctx, std::string_view key, const std::string& id
     const bool pressed = widgets::button(label(ctx, key, id).c_str());
     ImGui::EndDisabled();
     ImGui::PopStyleColor(2);
-void error_banner(const ViewContext& ctx, const sim::ActionResult& r) {
-    error_banner(error_text(ctx, r));
-    draw_role_link(ctx, r);
-}
-
     return pressed && enabled;
 }
 

@@ -156,9 +156,6 @@ struct AdminViewState {
     std::string dl_pane;
     bool dl_pane_external = false;  // the pane's tick, saved with set_list_external
     bool dl_pane_submitted = false;
-};
-
-}  // namespace app
 
     // Roles > Role assignments: the page's tab (0 Microsoft Entra ID, 1 Exchange, 2 Billing), the role whose
     // pane is open ("global_admin", "" = none), the pane's tab (0 General, 1 Assigned), the Add users picker
@@ -170,3 +167,6 @@ struct AdminViewState {
     std::string role_search;
     std::set<std::string> role_pick;
     std::vector<std::string> role_added;
+};
+
+}  // namespace app
