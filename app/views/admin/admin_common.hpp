@@ -32,8 +32,10 @@ struct AdminScreen {
 // The table, in order (admin_screens.cpp).
 const std::vector<AdminScreen>& admin_table();
 
-// The roles an admin can tick (add-user wizard, user pane), as the world names them.
-inline constexpr const char* kRoles[] = {"global_admin", "billing_admin", "license_admin", "user_admin"};
+// The roles an admin can tick (add-user wizard, user pane), as the world names them (the common roles of
+// Roles > Role assignments, domain-admin.md §3.4).
+inline constexpr const char* kRoles[] = {"global_admin",   "billing_admin", "license_admin",    "user_admin",
+                                         "exchange_admin", "teams_admin",   "domain_name_admin"};
 
 // The text of `key` in the current language.
 const std::string& tr(const ViewContext& ctx, std::string_view key);
@@ -61,7 +63,7 @@ void muted(const std::string& text);
 void error_banner(const std::string& text);  // a red strip above a list or inside a pane
 // A failed result's message as a red strip, with the link to Roles > Role assignments under a role error.
 void error_banner(const ViewContext& ctx, const sim::ActionResult& r);
-void info_banner(const std::string& text);   // an amber strip (account under review, …)
+void info_banner(const std::string& text);  // an amber strip (account under review, …)
 
 // A frameless command-bar button; `first` starts a new row, later ones sit on the same line.
 bool command(const ViewContext& ctx, std::string_view key, const std::string& id, bool enabled = true,

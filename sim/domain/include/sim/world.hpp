@@ -38,7 +38,15 @@ enum class PersonKind { PaidStaff, UnpaidExecutive, Volunteer, Member, Beneficia
 // Admin roles of the Microsoft 365 admin center (domain.md §4.6).
 // DomainNameAdmin: add, verify and remove domains (domain.md §4.6; appended, so stored role bits keep).
 // ExchangeAdmin, TeamsAdmin: domain-admin.md §3.4 (appended likewise; never reorder).
-enum class Role { GlobalAdmin, BillingAdmin, LicenceAdmin, UserAdmin, DomainNameAdmin, ExchangeAdmin, TeamsAdmin };
+enum class Role {
+    GlobalAdmin,
+    BillingAdmin,
+    LicenceAdmin,
+    UserAdmin,
+    DomainNameAdmin,
+    ExchangeAdmin,
+    TeamsAdmin
+};
 using RoleSet = std::uint32_t;  // bit (1 << Role)
 constexpr RoleSet role_bit(Role r) {
     return RoleSet{1} << static_cast<unsigned>(r);
