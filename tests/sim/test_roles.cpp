@@ -85,6 +85,8 @@ TEST_CASE("roles: the appended roles keep every stored role bit and read and wri
 
 TEST_CASE("roles.assign: a Global Administrator gives a user a role, again changes nothing", "[sim][roles]") {
     Journey j(rl_world());
+    CHECK(sim::ops::assign_role(kAdmin, rl_upn("ben"), "user_admin").type == "roles.assign");
+    CHECK(sim::ops::remove_role(kAdmin, rl_upn("ben"), "user_admin").type == "roles.remove");
     const json r = rl_ok(j, sim::ops::assign_role(kAdmin, rl_upn("ben"), "user_admin"));
     CHECK(r["changed"] == true);
     CHECK(r["role"] == "user_admin");
