@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sim/domains.hpp"
+#include "sim/identity.hpp"
 #include "sim/roles.hpp"
 
 namespace sim {
@@ -22,6 +23,8 @@ const Registry& journey_registry() {
         register_mail(r);
         register_domains(r);
         register_dns(r);
+        register_identity(r);  // sign-in, MFA, password reset, tenant recovery (sim/domain/identity.cpp)
+        register_teams(r);
         register_roles(r);
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);

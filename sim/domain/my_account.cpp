@@ -19,6 +19,8 @@ OfficeAppsView office_apps_view(const World& w, std::string_view upn) {
             if (prod->desktop_apps) v.licence_pending = true;
             continue;
         }
+        // Users > user > "Apps und Dienste": the Office apps switched off in this licence (sim/teams.hpp).
+        if (!service_enabled(w, p->upn, l.sku, "office")) continue;
         if (prod->desktop_apps) v.skus_with_desktop_apps.push_back(l.sku);
         if (prod->web_apps || prod->desktop_apps) v.web_apps = true;
     }

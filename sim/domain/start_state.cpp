@@ -74,6 +74,16 @@ void removal_window(Settings& s, const FieldValue& v, const std::string& at, Sha
         s.licence_removal_window = d->ms;
 }
 
+// "mfa_code_lifetime": "60s" — how long a shown MFA number or code answers (sim/identity.hpp).
+void id_code_lifetime(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
+    std::string err;
+    auto d = parse_duration(v.string, &err);
+    if (!d || d->business_days != 0 || d->ms <= 0)
+        fail(errors, at, d || err.empty() ? "must be a calendar duration such as \"60s\" or \"2m\"" : err);
+    else
+        s.mfa_code_lifetime = d->ms;
+}
+
 const auto kSettingsShape = described(
     Shape<Settings>("#/properties/settings")
         .strings("verification_outcomes", &Settings::verification_outcomes)
@@ -88,7 +98,12 @@ const auto kSettingsShape = described(
         .then(removal_window)
         .integer("business_seat_cap", &Settings::business_seat_cap, 1, kMaxQuantity)
         .integer("max_users_per_assignment", &Settings::max_users_per_assignment, 1, kMaxQuantity)
-        .boolean("reduced_view_shows_status", &Settings::reduced_view_shows_status));
+        .boolean("reduced_view_shows_status", &Settings::reduced_view_shows_status)
+        .boolean("teams_guest_access_default", &Settings::teams_guest_access_default)
+        .integer("mfa_grace_days", &Settings::mfa_grace_days, 0, 365)  // sign-in (sim/identity.hpp)
+        .integer("lockout_threshold", &Settings::lockout_threshold, 1, 1000)
+        .known("mfa_code_lifetime", FieldType::String)
+        .then(id_code_lifetime));
 
 const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("verification")
@@ -106,7 +121,15 @@ const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("dns_propagation")
                                         .then(delay_into(&Settings::dns_propagation_delay))
                                         .known("mailbox_permission")
-                                        .then(delay_into(&Settings::mailbox_permission_delay)));
+                                        .then(delay_into(&Settings::mailbox_permission_delay))
+                                        .known("team_provisioning")
+                                        .then(delay_into(&Settings::team_provisioning_delay))
+                                        .known("guest_access_change")
+                                        .then(delay_into(&Settings::guest_access_change_delay))
+                                        .known("lockout")
+                                        .then(delay_into(&Settings::lockout_delay))
+                                        .known("tenant_recovery")
+                                        .then(delay_into(&Settings::tenant_recovery_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,
@@ -160,7 +183,8 @@ const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("world")
                                        .known("events")
                                        .known("domains", FieldType::Object)
-                                       .known("dns_host", FieldType::Object));
+                                       .known("dns_host", FieldType::Object)
+                                       .known("teams", FieldType::Object));
 const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
                                         .boolean("nonprofit_tagged", &Tenant::nonprofit_tagged)
@@ -821,7 +845,8 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     read_people(st, r);
     read_mail(st, r);
     read_domains_start(st, w,
-                       r.errors);  // Settings > Domains and the DNS host (sim/domain/domains_start.cpp)
+                       r.errors);       // Settings > Domains and the DNS host (sim/domain/domains_start.cpp)
+    read_teams_start(st, w, r.errors);  // Teams, guest access, apps & services (sim/domain/teams.cpp)
     flush(r.errors, errors);
     if (errors.size() != errors_before) return false;
     out = std::move(w);

@@ -192,6 +192,18 @@ nlohmann::json to_json(const Settings& s) {
         j["dns_propagation_delay"] = to_json(s.dns_propagation_delay);
     if (!(s.mailbox_permission_delay == Settings::kDefaultMailboxPermission))
         j["mailbox_permission_delay"] = to_json(s.mailbox_permission_delay);
+    if (!(s.team_provisioning_delay == Settings::kDefaultTeamProvisioning))
+        j["team_provisioning_delay"] = to_json(s.team_provisioning_delay);
+    if (!(s.guest_access_change_delay == Settings::kDefaultGuestAccessChange))
+        j["guest_access_change_delay"] = to_json(s.guest_access_change_delay);
+    if (!s.teams_guest_access_default) j["teams_guest_access_default"] = false;
+    if (s.mfa_grace_days >= 0) j["mfa_grace_days"] = s.mfa_grace_days;  // sign-in (sim/identity.hpp)
+    if (s.lockout_threshold != 10) j["lockout_threshold"] = s.lockout_threshold;
+    if (!(s.lockout_delay == Settings::kDefaultLockout)) j["lockout_delay"] = to_json(s.lockout_delay);
+    if (!(s.tenant_recovery_delay == Settings::kDefaultTenantRecovery))
+        j["tenant_recovery_delay"] = to_json(s.tenant_recovery_delay);
+    if (s.mfa_code_lifetime != Settings::kDefaultMfaCodeLifetime)
+        j["mfa_code_lifetime_ms"] = s.mfa_code_lifetime;
     return j;
 }
 
@@ -397,6 +409,8 @@ nlohmann::json to_json(const World& w) {
         out["texts"] = std::move(texts);
     }
     if (!w.domains.empty()) out["domains"] = to_json(w.domains);
+    if (!w.teams.empty()) out["teams"] = to_json(w.teams);
+    if (!w.identity.empty()) out["identity"] = to_json(w.identity);
     return out;
 }
 
@@ -584,6 +598,21 @@ Settings settings_from(const json& j, const std::string& b) {
         s.dns_propagation_delay = delay_value(j, "dns_propagation_delay", b);
     if (j.contains("mailbox_permission_delay"))
         s.mailbox_permission_delay = delay_value(j, "mailbox_permission_delay", b);
+    if (j.contains("team_provisioning_delay"))
+        s.team_provisioning_delay = delay_value(j, "team_provisioning_delay", b);
+    if (j.contains("guest_access_change_delay"))
+        s.guest_access_change_delay = delay_value(j, "guest_access_change_delay", b);
+    if (j.contains("teams_guest_access_default"))
+        s.teams_guest_access_default = value<bool>(j, "teams_guest_access_default", b);
+    if (j.contains("mfa_grace_days"))
+        s.mfa_grace_days = static_cast<int>(ranged(j, "mfa_grace_days", b, 0, 365));
+    if (j.contains("lockout_threshold"))
+        s.lockout_threshold = static_cast<int>(ranged(j, "lockout_threshold", b, 1, 1000));
+    if (j.contains("lockout_delay")) s.lockout_delay = delay_value(j, "lockout_delay", b);
+    if (j.contains("tenant_recovery_delay"))
+        s.tenant_recovery_delay = delay_value(j, "tenant_recovery_delay", b);
+    if (j.contains("mfa_code_lifetime_ms"))
+        s.mfa_code_lifetime = ranged(j, "mfa_code_lifetime_ms", b, 1, kMaxDuration);
     return s;
 }
 
@@ -728,6 +757,14 @@ World world_from(const json& j) {
         std::string domains_why;
         if (!domains_from_json(j["domains"], w.domains, domains_why)) fail("/domains", domains_why);
     }
+    if (j.contains("teams")) {
+        std::string teams_why;
+        if (!teams_from_json(j["teams"], w.teams, teams_why)) fail("/teams", teams_why);
+    }
+    if (j.contains("identity")) {
+        std::string identity_why;
+        if (!identity_from_json(j["identity"], w.identity, identity_why)) fail("/identity", identity_why);
+    }
     return w;
 }
 
@@ -736,10 +773,11 @@ World world_from(const json& j) {
 bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
     try {
         if (!j.is_object()) fail("", "a world must be a JSON object");
-        for (auto& [where, message] : unknown_keys(
-                 j, "",
-                 {"people", "organisation", "tenant", "billing", "subscriptions", "violations", "catalog",
-                  "settings", "start_events", "start_events_scheduled", "next_id", "texts", "domains"}))
+        for (auto& [where, message] :
+             unknown_keys(j, "",
+                          {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
+                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
+                           "texts", "domains", "teams", "identity"}))
             fail(where, message);
         out = world_from(j);
         return true;

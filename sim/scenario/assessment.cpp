@@ -8,7 +8,9 @@
 #include "sim/assessment.hpp"
 
 #include "domain_conditions.hpp"
+#include "identity_conditions.hpp"
 #include "roles_conditions.hpp"
+#include "teams_conditions.hpp"
 
 #include <algorithm>
 #include <map>
@@ -51,7 +53,12 @@ const std::vector<std::string> kConditionKeys = {"all",
                                                  "domain_status",
                                                  "dns_record",
                                                  "mailbox",
-                                                 "role_held"};
+                                                 "signed_in",
+                                                 "mfa_registered",
+                                                 "account_locked",
+                                                 "role_held",
+                                                 "team_exists",
+                                                 "can_use_teams"};
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -210,6 +217,10 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
         validate_roles_condition(key, v, p, errors);
     } else if (is_domain_condition(key)) {
         validate_domain_condition(key, v, p, errors);
+    } else if (is_identity_condition(key)) {
+        validate_identity_condition(key, v, p, errors);
+    } else if (is_teams_condition(key)) {
+        validate_teams_condition(key, v, p, errors);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -303,7 +314,9 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
     if (key == "billing_account") return v == to_string(w.billing.status);
     if (is_history_condition(key)) return evaluate_history_condition(key, v, s, memo);
     if (is_domain_condition(key)) return evaluate_domain_condition(key, v, w);
+    if (is_identity_condition(key)) return evaluate_identity_condition(key, v, w, s.now());
     if (is_roles_condition(key)) return evaluate_roles_condition(key, v, w);
+    if (is_teams_condition(key)) return evaluate_teams_condition(key, v, w);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;

@@ -396,8 +396,8 @@ TEST_CASE("check: a fault rule's operation glob must match an operation", "[sim]
     CHECK(
         fm_reference_errors({{"operation", "licences.asign"}, {"latency", "1s"}}) ==
         "/faults/0/operation: \"licences.asign\" matches no operation — did you mean \"licences.assign\"?\n");
-    CHECK(fm_reference_errors({{"operation", "teams.*"}, {"latency", "1s"}}) ==
-          "/faults/0/operation: \"teams.*\" matches no operation\n");
+    CHECK(fm_reference_errors({{"operation", "yammer.*"}, {"latency", "1s"}}) ==
+          "/faults/0/operation: \"yammer.*\" matches no operation\n");
     // Instructor operations never pass the fault rules.
     CHECK(fm_reference_errors({{"operation", "instructor.note"}, {"latency", "1s"}})
               .find("matches no operation") != std::string::npos);

@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 51 + 2);  // + roles.assign, roles.remove
+    CHECK(r.actions.size() == 63 + 7);  // + teams.* and licences.set_service (7)
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -292,6 +292,25 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::grant_mailbox_access("anna@x", "info@verein.de", "anna@x", "send_as"),
         ops::send_as("anna@x", "anna@x", "info@verein.de", "x@example.org"),
         ops::convert_to_shared("anna@x", "anna@x"),
+        ops::create_team("anna@x", "Vorstand", "", "private"),
+        ops::add_team_member("anna@x", "Vorstand", "ben@x", "member"),
+        ops::remove_team_member("anna@x", "Vorstand", "ben@x"),
+        ops::add_team_guest("anna@x", "Vorstand", "karl@example.org", "Karl"),
+        ops::add_channel("anna@x", "Vorstand", "Kasse"),
+        ops::set_guest_access("anna@x", true),
+        ops::set_licence_service("anna@x", "ben@x", "SKU", "teams", false),
+        ops::auth_sign_in("ben@x", "Secret-123"),
+        ops::auth_change_password("ben@x", "Secret-123", "Better-456"),
+        ops::auth_sign_out("ben@x"),
+        ops::mfa_begin_registration("ben@x"),
+        ops::mfa_complete_registration("ben@x", "42"),
+        ops::mfa_skip_registration("ben@x"),
+        ops::mfa_verify("ben@x", "42"),
+        ops::mfa_lose_phone("ben@x"),
+        ops::mfa_require_reregister("anna@x", "ben@x"),
+        ops::reset_password("anna@x", {"ben@x", true, "Secret-123", true}),
+        ops::set_security_defaults("anna@x", true),
+        ops::request_tenant_recovery("anna@x", "vorstand@example.org", {"registration_documents"}),
         ops::add_fault({{"operation", "*"}, {"error", "service.unavailable"}}),
         ops::remove_fault("r"),
         ops::clear_faults(),
@@ -353,7 +372,7 @@ TEST_CASE("every error code a handler returns is declared by an operation", "[si
             if (key.rfind("error.", 0) == 0) declared.insert(key.substr(6));
     }
     for (const char* file : {"portal", "billing", "users", "licences", "mail", "journey", "simulation",
-                             "domains", "dns", "mail_flow"}) {
+                             "domains", "dns", "mail_flow", "identity"}) {
         const std::string src = slurp(kRepo + "/sim/domain/" + file + ".cpp");
         REQUIRE_FALSE(src.empty());
         for (std::sregex_iterator it(src.begin(), src.end(), code_re), end; it != end; ++it) {

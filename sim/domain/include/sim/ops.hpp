@@ -324,6 +324,39 @@ inline Action request_tenant_recovery(const std::string& actor, const std::strin
     return Action{"tenant.request_recovery", actor, {{"contact", contact}, {"proof", proof}}};
 }
 
+// [SECTION] Teams (sim/teams.hpp; the actor is the Teams user, or the admin for the admin operations)
+
+inline Action create_team(const std::string& actor, const std::string& name, const std::string& description,
+                          const std::string& privacy) {  // privacy: "private" | "public"
+    return Action{
+        "teams.create", actor, {{"name", name}, {"description", description}, {"privacy", privacy}}};
+}
+inline Action add_team_member(const std::string& actor, const std::string& team, const std::string& user,
+                              const std::string& role = "member") {  // role: "owner" | "member"
+    return Action{"teams.add_member", actor, {{"team", team}, {"user", user}, {"role", role}}};
+}
+inline Action remove_team_member(const std::string& actor, const std::string& team, const std::string& user) {
+    return Action{"teams.remove_member", actor, {{"team", team}, {"user", user}}};
+}
+inline Action add_team_guest(const std::string& actor, const std::string& team, const std::string& email,
+                             const std::string& display_name) {
+    return Action{
+        "teams.add_guest", actor, {{"team", team}, {"email", email}, {"display_name", display_name}}};
+}
+inline Action add_channel(const std::string& actor, const std::string& team, const std::string& name) {
+    return Action{"teams.add_channel", actor, {{"team", team}, {"name", name}}};
+}
+inline Action set_guest_access(const std::string& actor, bool enabled) {
+    return Action{"teams.set_guest_access", actor, {{"enabled", enabled}}};
+}
+// Users > user > Licenses and apps > "Apps und Dienste": service "teams" | "office".
+inline Action set_licence_service(const std::string& actor, const std::string& user, const std::string& sku,
+                                  const std::string& service, bool enabled) {
+    return Action{"licences.set_service",
+                  actor,
+                  {{"user", user}, {"sku", sku}, {"service", service}, {"enabled", enabled}}};
+}
+
 // [SECTION] Mail
 
 inline Action mark_read(const std::string& actor, const std::string& mail) {

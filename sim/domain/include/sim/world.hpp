@@ -26,6 +26,8 @@
 #include "sim/catalog.hpp"
 #include "sim/delay.hpp"
 #include "sim/domains_data.hpp"
+#include "sim/identity.hpp"
+#include "sim/teams.hpp"
 #include "sim/time.hpp"
 
 namespace sim {
@@ -129,6 +131,30 @@ struct Settings {
     Delay mailbox_permission_delay = kDefaultMailboxPermission;
     static inline const Delay kDefaultMailboxPermission =
         Delay::uniform(Duration{5 * kMinute, 0}, Duration{60 * kMinute, 0});
+    // Sign-in and MFA (sim/identity.hpp); each in the canonical JSON only when a scenario changes it.
+    // domain-admin.md §0/§3.1 [D]: MFA registration grace in days; -1 = by the simulated date (14 days
+    // before 2024-07-29, none from then).
+    int mfa_grace_days = -1;
+    int lockout_threshold = 10;             // smart lockout after this many wrong passwords in a row [U]
+    Delay lockout_delay = kDefaultLockout;  // how long the lockout lasts [U: "try again later"]
+    static inline const Delay kDefaultLockout = Delay::fixed(Duration{60 * kSecond, 0});
+    // §3.5 [S "takes days"]: the data-protection team's answer to a tenant recovery request.
+    Delay tenant_recovery_delay = kDefaultTenantRecovery;
+    static inline const Delay kDefaultTenantRecovery =
+        Delay::uniform(Duration{3 * kDay, 0}, Duration{10 * kDay, 0});
+    SimTime mfa_code_lifetime = kDefaultMfaCodeLifetime;  // a shown number / code answers this long [U]
+    static constexpr SimTime kDefaultMfaCodeLifetime = 60 * kSecond;
+    // domain-admin.md §6.4 [U]: a new team's group and SharePoint site provision (the Files tab waits).
+    // Default uniform 1–10 min (with it, one team in 50 takes longer). In the JSON only when changed.
+    Delay team_provisioning_delay = kDefaultTeamProvisioning;
+    static inline const Delay kDefaultTeamProvisioning =
+        Delay::uniform(Duration{kMinute, 0}, Duration{10 * kMinute, 0});
+    // domain-admin.md §6.2 [S "2 to 24 hours"]: the org-wide Teams guest access setting takes effect.
+    Delay guest_access_change_delay = kDefaultGuestAccessChange;
+    static inline const Delay kDefaultGuestAccessChange =
+        Delay::uniform(Duration{2 * kHour, 0}, Duration{24 * kHour, 0});
+    // domain-admin.md §6.2 [D]/[U]: whether guest access in Teams is on in a new tenant. Default on.
+    bool teams_guest_access_default = true;
 };
 
 nlohmann::json to_json(const Settings& s);
@@ -301,6 +327,8 @@ struct World {
     bool start_events_scheduled = false;
     ScenarioTexts texts;        // the scenario's own texts (absent from the canonical JSON when empty)
     DomainsState domains;       // Settings > Domains and the DNS host (absent from the JSON when empty)
+    IdentityState identity;     // sign-in, MFA, tenant recovery (absent from the JSON when empty)
+    TeamsState teams;           // Teams, groups, guest access, apps & services (absent when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
