@@ -30,7 +30,9 @@ Simulation::Simulation(Setup setup, const Registry& registry)
 ActionHandle Simulation::submit(const Action& raw) {
     // Work already due happens first, so the order never depends on how often the caller advanced.
     run_until(now_);
-    const Action action = registry_.redact(raw);  // declared secrets and password-like keys
+    Action action = registry_.redact(raw);  // declared secrets and password-like keys
+    // Typed passwords and MFA codes: only whether they matched (sim/identity.hpp; the keyring stays here).
+    redact_identity_secrets(world_, setup_.seed, now_, keyring_, raw, action);
     const ActionHandle h = next_handle_++;
     journal_.append(JournalEntry{now_, "action", nlohmann::json{{"handle", h}, {"action", to_json(action)}}});
 
@@ -40,6 +42,7 @@ ActionHandle Simulation::submit(const Action& raw) {
     }
 
     resolve_hung(action);
+    if (sets_password(raw.type)) typed_secrets_[h] = raw;  // the keyring learns it if the action succeeds
     PendingAction p{h, action, now_, now_, false, std::nullopt};
     const FaultDecision fault = faults_.decide(action, now_, random_.stream("faults"), h);
     if (fault.fired) {
@@ -403,6 +406,10 @@ void Simulation::complete_action(ActionHandle h) {
     }
     journal_.append(JournalEntry{
         now_, "result", nlohmann::json{{"handle", h}, {"type", p.action.type}, {"result", to_json(r)}}});
+    if (auto typed = typed_secrets_.find(h); typed != typed_secrets_.end()) {
+        update_keyring(world_, setup_.seed, typed->second, r, keyring_);
+        typed_secrets_.erase(typed);
+    }
     results_[h] = std::move(r);
 }
 

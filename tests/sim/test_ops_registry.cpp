@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 63 + 7);  // + teams.* and licences.set_service (7)
+    CHECK(r.actions.size() == 65 + 7);  // + teams.* and licences.set_service (7)
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);

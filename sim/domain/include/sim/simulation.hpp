@@ -147,6 +147,9 @@ private:
     std::size_t hung_ = 0;  // how many of pending_ are hung (so a submit scans them only when there are any)
     std::map<ActionHandle, ActionResult> results_;
     std::vector<Checkpoint> checkpoints_;
+    // Typed passwords (sim/identity.hpp): in memory only, never in the state, the journal or a file.
+    Keyring keyring_;
+    std::map<ActionHandle, Action> typed_secrets_;  // raw actions that set a password, until answered
 };
 
 // Replays the "action" entries of `recorded` (at their sim times) into a fresh simulation built
