@@ -1,12 +1,15 @@
 // sim/domains_start.cpp — the start state's "domains" and "dns_host" objects (docs/reference/start-state.md):
 // the tenant's domains with their state, the verification code, domains verified elsewhere, the DNS host's
-// conventions and its zones (published and visible from the start). Read with JSON-pointer errors; the
-// shapes are described once, so the schema parity test compares them with scenario.schema.json.
+// conventions and its zones (published and visible from the start), and the mail objects already there:
+// shared mailboxes, distribution lists and mailbox permissions (e.g. C29's info@ as a list that rejects
+// outside senders). Read with JSON-pointer errors; the shapes are described once, so the schema parity
+// test compares them with scenario.schema.json.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "sim/domains.hpp"
+#include "sim/journey.hpp"
 #include "sim/random.hpp"
 #include "sim/shape.hpp"
 
@@ -25,7 +28,10 @@ const auto kDsDomainsShape = described(Shape<DomainsState>("#/properties/start/p
                                            .string("verification_code", &DomainsState::verification_code)
                                            .strings("verified_elsewhere", &DomainsState::verified_elsewhere)
                                            .string("default", &DomainsState::default_domain)
-                                           .known("list", FieldType::Array));
+                                           .known("list", FieldType::Array)
+                                           .known("shared_mailboxes", FieldType::Array)
+                                           .known("distribution_lists", FieldType::Array)
+                                           .known("mailbox_permissions", FieldType::Array));
 const auto kDsDomainShape =
     described(Shape<DsDomain>("#/properties/start/properties/domains/properties/list/items")
                   .string("name", &DsDomain::name)
@@ -51,6 +57,30 @@ const auto kDsRecordShape = described(
         .integer("priority", &DnsRecord::priority, 0, 65535)
         .integer("weight", &DnsRecord::weight, 0, 65535)
         .integer("port", &DnsRecord::port, 0, 65535));
+
+const auto kDsSharedShape =
+    described(Shape<SharedMailbox>("#/properties/start/properties/domains/properties/shared_mailboxes/items")
+                  .string("address", &SharedMailbox::address)
+                  .required()
+                  .string("display_name", &SharedMailbox::display_name)
+                  .required());
+const auto kDsListShape = described(
+    Shape<DistributionList>("#/properties/start/properties/domains/properties/distribution_lists/items")
+        .string("address", &DistributionList::address)
+        .required()
+        .string("display_name", &DistributionList::display_name)
+        .required()
+        .strings("members", &DistributionList::members)
+        .boolean("allow_external", &DistributionList::allow_external));
+const auto kDsPermissionShape = described(
+    Shape<MailboxPermission>("#/properties/start/properties/domains/properties/mailbox_permissions/items")
+        .string("mailbox", &MailboxPermission::mailbox)
+        .required()
+        .string("user", &MailboxPermission::user)
+        .required()
+        .string("rights", &MailboxPermission::rights)
+        .required()
+        .boolean("replicated", &MailboxPermission::replicated));
 
 void ds_fail(ShapeErrors& errors, const std::string& pointer, const std::string& message) {
     errors.push_back({"", pointer, message, ""});
@@ -126,6 +156,82 @@ void ds_read_zones(const json& host, World& w, ShapeErrors& errors) {
     }
 }
 
+std::string ds_lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// An address for a start mailbox or list: valid, on a verified domain, not used yet.
+bool ds_new_address(const World& w, std::string& address, const std::string& b, ShapeErrors& errors) {
+    address = ds_lower(address);
+    if (!is_email_address(address)) {
+        ds_fail(errors, b + "/address", "must be an address such as \"info@verein.de\"");
+        return false;
+    }
+    const std::string domain = address.substr(address.find('@') + 1);
+    if (!is_verified_domain(w, domain)) {
+        ds_fail(errors, b + "/address", "\"" + domain + "\" is not a verified domain of /start/domains/list");
+        return false;
+    }
+    if (find_person_by_address(w, address) != nullptr || find_shared_mailbox(w, address) != nullptr ||
+        find_distribution_list(w, address) != nullptr) {
+        ds_fail(errors, b + "/address", "\"" + address + "\" is already used");
+        return false;
+    }
+    return true;
+}
+
+template <typename Read>
+void ds_each(const json& dj, const char* key, Read read) {
+    if (!dj.contains(key)) return;
+    const json& items = dj[key];
+    for (std::size_t i = 0; items.is_array() && i < items.size(); ++i)
+        read(items[i], "/start/domains/" + std::string(key) + "/" + std::to_string(i));
+}
+
+void ds_read_mail_objects(const json& dj, World& w, ShapeErrors& errors) {
+    for (const char* key : {"shared_mailboxes", "distribution_lists", "mailbox_permissions"})
+        if (dj.contains(key) && !dj[key].is_array())
+            ds_fail(errors, std::string("/start/domains/") + key, "must be an array");
+    ds_each(dj, "shared_mailboxes", [&](const json& j, const std::string& b) {
+        kDsSharedShape.check_keys(j, b, errors);
+        SharedMailbox m;
+        kDsSharedShape.read(j, b, m, errors);
+        if (ds_new_address(w, m.address, b, errors)) w.domains.shared_mailboxes.push_back(std::move(m));
+    });
+    ds_each(dj, "distribution_lists", [&](const json& j, const std::string& b) {
+        kDsListShape.check_keys(j, b, errors);
+        DistributionList l;
+        kDsListShape.read(j, b, l, errors);
+        for (std::size_t i = 0; i < l.members.size(); ++i) {
+            l.members[i] = ds_lower(l.members[i]);
+            if (find_person_by_address(w, l.members[i]) == nullptr)
+                ds_fail(errors, b + "/members/" + std::to_string(i),
+                        "\"" + l.members[i] + "\" is not a person of /start/people");
+        }
+        if (ds_new_address(w, l.address, b, errors)) w.domains.distribution_lists.push_back(std::move(l));
+    });
+    ds_each(dj, "mailbox_permissions", [&](const json& j, const std::string& b) {
+        kDsPermissionShape.check_keys(j, b, errors);
+        MailboxPermission p;
+        p.replicated = true;  // granted long ago unless the scenario says it is still being applied
+        kDsPermissionShape.read(j, b, p, errors);
+        if (!p.replicated) p.granted_at = -1;  // domains_on_start schedules its replication
+        p.mailbox = ds_lower(p.mailbox);
+        if (find_shared_mailbox(w, p.mailbox) == nullptr)
+            return ds_fail(errors, b + "/mailbox",
+                           "must be a shared mailbox of /start/domains/shared_mailboxes");
+        const Person* user = find_person_by_address(w, ds_lower(p.user));
+        if (user == nullptr)
+            return ds_fail(errors, b + "/user", "\"" + p.user + "\" is not a person of /start/people");
+        p.user = user->upn;
+        if (!ds_one_of(p.rights, {"full_access", "send_as"}))
+            return ds_fail(errors, b + "/rights", "must be \"full_access\" or \"send_as\"");
+        w.domains.permissions.push_back(std::move(p));
+    });
+}
+
 }  // namespace
 
 void read_domains_start(const json& start, World& w, ShapeErrors& errors) {
@@ -161,10 +267,20 @@ void read_domains_start(const json& start, World& w, ShapeErrors& errors) {
     if (def == w.tenant.initial_domain) def.clear();
     if (!def.empty() && !is_verified_domain(w, def))
         ds_fail(errors, "/start/domains/default", "must be a verified domain of /start/domains/list");
+    ds_read_mail_objects(dj, w, errors);
 }
 
 void domains_on_start(Context& ctx) {
     World& w = ctx.world();
+    // Permissions the start state says are still being applied replicate after the usual delay (a saved
+    // run's world carries its pending replication as a start event instead: granted_at >= 0 there).
+    for (MailboxPermission& p : w.domains.permissions) {
+        if (p.replicated || p.granted_at >= 0) continue;
+        p.granted_at = 0;
+        const Duration d = w.settings.mailbox_permission_delay.sample(ctx.rng("mailboxes"));
+        ctx.schedule_at(apply_duration(ctx.calendar(), ctx.now(), d), "mailboxes.permission_replicated",
+                        {{"mailbox", p.mailbox}, {"user", p.user}, {"rights", p.rights}});
+    }
     if (!w.domains.verification_code.empty()) return;
     const bool unverified = std::any_of(w.domains.domains.begin(), w.domains.domains.end(),
                                         [](const TenantDomain& d) { return !d.verified; });

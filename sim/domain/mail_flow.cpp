@@ -24,6 +24,11 @@ constexpr const char* kMfOutsideSender = "test@example.org";
 // mailbox in Microsoft 365.
 constexpr const char* kMfNotFound =
     "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup";
+// domain-admin.md §4.6, §5 ("one SPF only, merge"): two SPF records at the sender's domain are an SPF
+// permerror (RFC 7208 §4.5), so the receiving server rejects the mail as an SPF violation.
+constexpr const char* kMfSpfPermerror =
+    "550 5.7.23 The message was rejected because of Sender Policy Framework violation "
+    "(spf=permerror: more than one SPF record found for {domain})";
 // domain-admin.md §4.6 (C29): a distribution list that rejects outside senders.
 constexpr const char* kMfNotAuthenticated =
     "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; Sender not authenticated for group";
@@ -251,18 +256,35 @@ ActionResult mf_record(Context& ctx, OutsideMail m) {
     return ActionResult::success(std::move(result));
 }
 
+// The SPF records ("v=spf1 …" TXT at the root) the world resolves for `domain`.
+int mf_spf_count(const World& w, const std::string& domain) {
+    int n = 0;
+    for (const DnsRecord* r : visible_records(w, domain, domain, "TXT"))
+        if (mf_lower(txt_content(w.domains.conventions, r->value)).rfind("v=spf1", 0) == 0) ++n;
+    return n;
+}
+
 // A mail from `from` (a mailbox of the tenant): addresses of the tenant's accepted domains are resolved
-// inside Exchange Online whatever the MX says (split delivery, C30); others leave by their MX.
+// inside Exchange Online whatever the MX says (split delivery, C30); others leave by their MX, and the
+// receiving server checks SPF for the sender's domain: two SPF records are a permerror, the mail bounces.
 ActionResult mf_send_from_inside(Context& ctx, const std::string& from, const std::string& to) {
     World& w = ctx.world();
     OutsideMail m;
     m.to = to;
     m.from = from;
     const std::string domain = mf_domain_of(to);
-    if (is_verified_domain(w, domain))
+    const std::string sender_domain = mf_domain_of(from);
+    if (is_verified_domain(w, domain)) {
         m.outcome = mf_at_microsoft(w, ctx.now(), to, from, m.ndr);
-    else
-        m.outcome = mail_route(w, to) == "old_provider" ? "old_provider" : "external";
+    } else if (mail_route(w, to) == "old_provider") {
+        m.outcome = "old_provider";
+    } else if (!is_onmicrosoft(sender_domain) && mf_spf_count(w, sender_domain) > 1) {
+        m.outcome = "bounced";
+        m.ndr = kMfSpfPermerror;
+        m.ndr.replace(m.ndr.find("{domain}"), 8, sender_domain);
+    } else {
+        m.outcome = "external";
+    }
     return mf_record(ctx, std::move(m));
 }
 

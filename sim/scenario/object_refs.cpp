@@ -109,6 +109,13 @@ void oref_action(const json& a, const std::string& p, bool tests_unknown, ObjRef
         if (domain.empty()) domain = k.domain;
         if (const std::string user = oref_text(a, "username"); !user.empty() && !domain.empty())
             k.people.insert(user + "@" + domain);
+    } else if (type == "users.change_username") {
+        // The new name (on the given domain, else the user's own); the old one stays as an alias.
+        const std::string user = oref_text(a, "user");
+        std::string domain = oref_text(a, "domain");
+        if (domain.empty() && user.find('@') != std::string::npos) domain = user.substr(user.find('@') + 1);
+        if (const std::string name = oref_text(a, "username"); !name.empty() && !domain.empty())
+            k.people.insert(name + "@" + domain);
     }
 }
 

@@ -1,5 +1,5 @@
 // tests/ui/test_groups_ui.cpp — Teams & groups > Active teams & groups clicked through headless, in de and
-// en, on scenario c29 (info@ as a distribution list rejects outside senders, domain-admin.md §4.4, C29): the
+// en, on scenario c31 (kleingarten-lindenhof.de, no list yet; C29 itself starts with the list): the
 // "Add a distribution list" pane creates the list with its members (outside senders off, the default), a
 // second list on the same address shows the simulation's error, and the list's pane allows outside
 // senders (the C29 fix), which the table then says.
@@ -19,7 +19,8 @@ namespace {
 constexpr const char* kGrpInfo = "info@kleingarten-lindenhof.de";
 
 struct GroupsUi : app::test::ScenarioUi {
-    explicit GroupsUi(const std::string& lang) : ScenarioUi("c29-donor-mail-to-list-bounces.json", lang) {}
+    // c31: the same domain and people, no list yet (c29 starts with info@ as the list the board set up).
+    explicit GroupsUi(const std::string& lang) : ScenarioUi("c31-send-as-not-yet-replicated.json", lang) {}
     // Adds "Info" (address suggested from the name) with the first two people ticked.
     void add_info() {
         click("###dl_add");

@@ -1,5 +1,8 @@
-// app/views/mail/inbox.cpp — the inbox: the list of mails (unread in bold, sender, subject, received
-// in the scenario's local time) and a reading pane; opening a mail marks it read (mail.mark_read).
+// app/views/mail/inbox.cpp — the inbox: the folder pane (the person's own mailbox, then each shared
+// mailbox they can open), the list of mails (unread in bold, sender, subject, received in the scenario's
+// local time) and a reading pane; opening a mail of one's own mailbox marks it read (mail.mark_read).
+// A shared mailbox is listed once the person's Full Access ("Read and manage") has replicated
+// (domain-admin.md §4.2, C31): before that Outlook does not show it, as in reality.
 #include <algorithm>
 
 #include <imgui.h>
@@ -103,14 +106,14 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
     plain_text(dl, ImVec2(right - when_w, first.y), muted, when, right + 1.0f);
 }
 
-void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m) {
+void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m, const std::string& to) {
     const std::string subject = ctx.text.format(m.subject_key, m.params);
     ImGui::PushTextWrapPos(0.0f);
     page_heading(subject);
     const std::string when =
         format_clock(ctx.sim->calendar().local(m.received_at), ctx.sim->calendar().zone(), ctx.text);
     widgets::text(ctx.text.format("mail.inbox.from", {{"from", m.from}}));
-    widgets::text_disabled(ctx.text.format("mail.inbox.to", {{"to", ctx.ui.mail_user}}));
+    widgets::text_disabled(ctx.text.format("mail.inbox.to", {{"to", to}}));
     widgets::text_disabled(ctx.text.format("mail.inbox.received", {{"time", when}}));
     ImGui::Spacing();
     ImGui::Separator();
@@ -164,39 +167,120 @@ void draw_send_as(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     ImGui::Spacing();
 }
 
-}  // namespace
+constexpr const char* kTagCompose = "mail.compose";
 
-void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
-    if (!ctx.sim) return;
+// "New mail" (Outlook's compose, reduced to the recipient): from the person's own mailbox to anyone
+// (mailboxes.send_internal). What the receiving side answered shows below: sent, or the bounce with the
+// receiving server's code (e.g. an SPF permerror while the domain has two SPF records).
+void draw_compose(const ViewContext& ctx, CommandQueue& out, const sim::Person& person) {
     MailViewState& st = ctx.state.mail;
-    if (st.owner != ctx.ui.mail_user) {
-        st.owner = ctx.ui.mail_user;
+    if (!sim::has_mailbox(ctx.sim->world(), person)) return;
+    ImGui::AlignTextToFramePadding();
+    widgets::text(ctx.text.get("mail.compose.title"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    widgets::input_text_hint("###compose_to", "name@example.org", st.compose_to);
+    ImGui::SameLine();
+    const bool busy = action_status(ctx, kTagCompose) == ActionStatus::Pending;
+    ImGui::BeginDisabled(busy || st.compose_to.empty());
+    if (widgets::button((ctx.text.get("mail.outside.send") + "###compose_send").c_str())) {
+        out.push(
+            SubmitAction{sim::ops::send_internal_mail(person.upn, person.upn, st.compose_to), kTagCompose});
+        st.compose_sent_to = st.compose_to;
+    }
+    ImGui::EndDisabled();
+    sim::ActionResult r;
+    ImGui::PushTextWrapPos(0.0f);
+    if (action_status(ctx, kTagCompose, &r) == ActionStatus::Ok) {
+        if (r.data.value("outcome", "") == "bounced")
+            widgets::text_colored(palette().error_text, ctx.text.format("mail.compose.bounced",
+                                                                        {{"to", st.compose_sent_to},
+                                                                         {"ndr", r.data.value("ndr", "")}}));
+        else
+            widgets::text_disabled(ctx.text.format("mail.compose.sent", {{"to", st.compose_sent_to}}));
+    } else {
+        draw_action_status(ctx, kTagCompose);
+    }
+    ImGui::PopTextWrapPos();
+}
+
+// The shared mailboxes `person` can open: Full Access granted and replicated.
+std::vector<const sim::SharedMailbox*> mb_openable(const sim::World& w, const sim::Person& person) {
+    std::vector<const sim::SharedMailbox*> out;
+    for (const sim::SharedMailbox& m : w.domains.shared_mailboxes)
+        if (sim::has_mailbox_permission(w, m.address, person.upn, "full_access")) out.push_back(&m);
+    return out;
+}
+
+// The mail of a shared mailbox, newest first: what a converted user's mailbox held, then every mail
+// delivered to its address (the outside world's test mails, mail from inside). Read-only copies.
+std::vector<sim::Mail> mb_shared_mail(const ViewContext& ctx, const sim::SharedMailbox& box) {
+    const sim::World& w = ctx.sim->world();
+    std::vector<sim::Mail> out;
+    if (!box.converted_from.empty())
+        for (const sim::Mail* m : sim::inbox(w, box.converted_from)) out.push_back(*m);
+    for (const sim::OutsideMail& om : w.domains.outside_mail) {
+        if (om.to != box.address || om.outcome != "delivered") continue;
+        sim::Mail m;
+        m.id = om.id;
+        m.received_at = om.at;
+        const bool outside = om.from.empty();
+        m.from = outside ? ctx.text.get("mail.outside.sender") : om.from;
+        m.subject_key = outside ? "mail.outside_test.subject" : "mail.internal_test.subject";
+        m.body_key = outside ? "mail.outside_test.body" : "mail.internal_test.body";
+        m.params = {{"to", om.to}, {"from", m.from}};
+        out.push_back(std::move(m));
+    }
+    for (sim::Mail& m : out) m.read = true;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const sim::Mail& a, const sim::Mail& b) { return a.received_at > b.received_at; });
+    return out;
+}
+
+bool mb_folder(const std::string& name, const std::string& detail, const std::string& id, bool on) {
+    const bool clicked = widgets::selectable((name + "###" + id).c_str(), on);
+    if (!detail.empty()) {
+        ImGui::Indent(ImGui::GetFontSize() * 0.6f);
+        widgets::text_disabled(detail);
+        ImGui::Unindent(ImGui::GetFontSize() * 0.6f);
+    }
+    return clicked;
+}
+
+// The folder pane, like Outlook's: the person's own mailbox, then the shared mailboxes they can open.
+void draw_folder_pane(const ViewContext& ctx, const sim::Person& person,
+                      const std::vector<const sim::SharedMailbox*>& shared) {
+    MailViewState& st = ctx.state.mail;
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::text_disabled(ctx.text.get("mail.folders.own"));
+    if (mb_folder(person.display_name, person.upn, "mail_box_own", st.mailbox.empty()) &&
+        !st.mailbox.empty()) {
+        st.mailbox.clear();
         st.selected.clear();
     }
-    const sim::World& w = ctx.sim->world();
-    const sim::Person* person = w.find_person(ctx.ui.mail_user);
-    draw_mail_tabs(ctx, out, "mail.inbox");
-    page_heading(ctx.text.get("mail.inbox.title"));
-    if (person == nullptr) {
-        ImGui::PushTextWrapPos(0.0f);
-        widgets::text_disabled(ctx.text.get("mail.inbox.nobody"));
-        ImGui::PopTextWrapPos();
-        return;
-    }
-    const std::vector<const sim::Mail*> mails = sim::inbox(w, person->upn);
-    const int unread = sim::unread_count(w, person->upn);
-    ImGui::SameLine();
-    const char* summary = mails.size() == 1 ? "mail.inbox.summary_one" : "mail.inbox.summary";
-    widgets::text_disabled(ctx.text.format(summary, {{"count", mails.size()}, {"unread", unread}}));
     ImGui::Spacing();
-    draw_send_as(ctx, out, *person);
+    widgets::text_disabled(ctx.text.get("mail.folders.shared"));
+    if (shared.empty()) widgets::text_disabled(ctx.text.get("mail.folders.none_shared"));
+    for (const sim::SharedMailbox* m : shared)
+        if (mb_folder(m->display_name, m->address, "mail_box_" + m->address, st.mailbox == m->address) &&
+            st.mailbox != m->address) {
+            st.mailbox = m->address;
+            st.selected.clear();
+        }
+    ImGui::PopTextWrapPos();
+}
+
+// The list and the reading pane of the chosen mailbox.
+void draw_mail_list(const ViewContext& ctx, CommandQueue& out, const std::vector<const sim::Mail*>& mails,
+                    const std::string& address) {
+    MailViewState& st = ctx.state.mail;
     if (mails.empty()) {
         widgets::text_disabled(ctx.text.get("mail.inbox.empty"));
         return;
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float list_width =
-        std::clamp(avail * 0.38f, ImGui::GetFontSize() * 16.0f, ImGui::GetFontSize() * 26.0f);
+        std::clamp(avail * 0.42f, ImGui::GetFontSize() * 14.0f, ImGui::GetFontSize() * 24.0f);
     ImGui::BeginChild("##mail_list", ImVec2(list_width, 0.0f), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(mails.size()));
@@ -211,10 +295,64 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     for (const sim::Mail* m : mails)
         if (m->id == st.selected) open = m;
     if (open != nullptr)
-        draw_reading_pane(ctx, *open);
+        draw_reading_pane(ctx, *open, address);
     else
         widgets::text_disabled(ctx.text.get("mail.inbox.select"));
     ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
+    if (!ctx.sim) return;
+    MailViewState& st = ctx.state.mail;
+    if (st.owner != ctx.ui.mail_user) {
+        st.owner = ctx.ui.mail_user;
+        st.selected.clear();
+        st.mailbox.clear();
+    }
+    const sim::World& w = ctx.sim->world();
+    const sim::Person* person = w.find_person(ctx.ui.mail_user);
+    draw_mail_tabs(ctx, out, "mail.inbox");
+    if (person == nullptr) {
+        page_heading(ctx.text.get("mail.inbox.title"));
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::text_disabled(ctx.text.get("mail.inbox.nobody"));
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const std::vector<const sim::SharedMailbox*> shared = mb_openable(w, *person);
+    const sim::SharedMailbox* box = nullptr;
+    for (const sim::SharedMailbox* m : shared)
+        if (m->address == st.mailbox) box = m;
+    if (box == nullptr) st.mailbox.clear();
+    std::vector<sim::Mail> shared_mail;
+    std::vector<const sim::Mail*> mails;
+    int unread = 0;
+    if (box != nullptr) {
+        shared_mail = mb_shared_mail(ctx, *box);
+        for (const sim::Mail& m : shared_mail) mails.push_back(&m);
+        page_heading(ctx.text.format("mail.folders.heading", {{"mailbox", box->display_name}}));
+    } else {
+        mails = sim::inbox(w, person->upn);
+        unread = sim::unread_count(w, person->upn);
+        page_heading(ctx.text.get("mail.inbox.title"));
+    }
+    ImGui::SameLine();
+    const char* summary = mails.size() == 1 ? "mail.inbox.summary_one" : "mail.inbox.summary";
+    widgets::text_disabled(ctx.text.format(summary, {{"count", mails.size()}, {"unread", unread}}));
+    ImGui::Spacing();
+    draw_compose(ctx, out, *person);
+    draw_send_as(ctx, out, *person);
+    const float folders_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.2f,
+                                           ImGui::GetFontSize() * 11.0f, ImGui::GetFontSize() * 15.0f);
+    ImGui::BeginChild("##mail_folders", ImVec2(folders_width, 0.0f), true);
+    draw_folder_pane(ctx, *person, shared);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    draw_mail_list(ctx, out, mails, box != nullptr ? box->address : person->upn);
+    ImGui::EndGroup();
 }
 
 }  // namespace app
