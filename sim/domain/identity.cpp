@@ -19,6 +19,7 @@
 #include "sim/journey.hpp"
 #include "sim/random.hpp"
 #include "sim/registry.hpp"
+#include "sim/shape.hpp"
 #include "sim/world.hpp"
 
 namespace sim {
@@ -437,7 +438,7 @@ ActionResult id_op_sign_in(Context& ctx, const Action& a) {
     }
     rec.failed_attempts = 0;
     if (p->sign_in_blocked) return ActionResult::failure("auth.sign_in_blocked", {{"upn", upn}});
-    if (rec.first_sign_in_at < 0) {
+    if (rec.first_sign_in_at == -1) {  // never (a start state may set a time before 0)
         rec.first_sign_in_at = ctx.now();
         const int grace = mfa_grace_days(w, ctx.calendar(), ctx.now());
         rec.grace_until = grace > 0 ? ctx.now() + grace * kDay : -1;
@@ -712,6 +713,62 @@ void id_on_recovery_done(Context& ctx, const json& data) {
 }
 
 }  // namespace
+
+// [SECTION] Start state -----------------------------------------------------------------------
+
+namespace {
+
+struct IdStartAccount {
+    std::string user;
+    bool mfa_registered = false, phone_lost = false, must_reregister = false;
+    int first_sign_in_days_ago = -1, grace_days_left = 0;
+};
+const auto kIdStartShape =
+    described(Shape<IdStartAccount>("#/properties/start/properties/identity/items")
+                  .string("user", &IdStartAccount::user)
+                  .required()
+                  .boolean("mfa_registered", &IdStartAccount::mfa_registered)
+                  .boolean("phone_lost", &IdStartAccount::phone_lost)
+                  .boolean("must_reregister", &IdStartAccount::must_reregister)
+                  .integer("first_sign_in_days_ago", &IdStartAccount::first_sign_in_days_ago, 0, 3650)
+                  .integer("grace_days_left", &IdStartAccount::grace_days_left, 0, 365));
+
+void id_start_fail(ShapeErrors& errors, const std::string& pointer, const std::string& message) {
+    errors.push_back({"", pointer, message, ""});
+}
+
+}  // namespace
+
+void read_identity_start(const nlohmann::json& start, World& w, ShapeErrors& errors) {
+    if (!start.is_object() || !start.contains("identity")) return;
+    const json& list = start["identity"];
+    if (!list.is_array()) return id_start_fail(errors, "/start/identity", "must be an array of accounts");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string b = "/start/identity/" + std::to_string(i);
+        if (!list[i].is_object()) {
+            id_start_fail(errors, b, "must be an object {\"user\", \"mfa_registered\", …}");
+            continue;
+        }
+        IdStartAccount in;
+        const std::size_t before = errors.size();
+        kIdStartShape.check_keys(list[i], b, errors);
+        kIdStartShape.read(list[i], b, in, errors);
+        if (errors.size() != before) continue;
+        const std::string upn =
+            in.user.find('@') == std::string::npos ? in.user + "@" + w.tenant.initial_domain : in.user;
+        if (!is_usable(w.find_person(upn))) {
+            id_start_fail(errors, b + "/user", "\"" + in.user + "\" is not a person of /start/people");
+            continue;
+        }
+        AccountIdentity& a = w.identity.accounts[upn];
+        a.mfa_registered = in.mfa_registered || in.phone_lost;
+        a.mfa_registered_at = a.mfa_registered ? -std::max(in.first_sign_in_days_ago, 0) * kDay : -1;
+        a.phone_lost = in.phone_lost;
+        a.must_reregister = in.must_reregister;
+        if (in.first_sign_in_days_ago >= 0) a.first_sign_in_at = -SimTime{in.first_sign_in_days_ago} * kDay;
+        a.grace_until = in.grace_days_left > 0 ? SimTime{in.grace_days_left} * kDay : -1;
+    }
+}
 
 // [SECTION] Registration ----------------------------------------------------------------------
 

@@ -432,3 +432,33 @@ TEST_CASE("identity: the operations declare their typed secrets", "[sim][identit
     CHECK(sim::sets_password("users.reset_password"));
     CHECK_FALSE(sim::sets_password("auth.sign_in"));
 }
+
+TEST_CASE("identity: the start state's identity array gives accounts their MFA state", "[sim][identity]") {
+    json scenario = approved_scenario(json::array({{{"upn", "ben"}, {"usage_location", "DE"}}}));
+    scenario["start"]["identity"] = json::array(
+        {{{"user", "anna"}, {"mfa_registered", true}, {"phone_lost", true}, {"first_sign_in_days_ago", 200}},
+         {{"user", kBen}, {"first_sign_in_days_ago", 13}, {"grace_days_left", 1}}});
+    IdtRun r(world_from(scenario));
+    CHECK_FALSE(sim::any_admin_can_sign_in(r.world()));
+    CHECK(sim::identity_of(r.world(), kAdmin)->first_sign_in_at == -200 * sim::kDay);
+    CHECK(sim::mfa_grace_days_left(r.world(), kBen, 0) == 1);
+    CHECK(r.ok(sim::ops::auth_sign_in(kBen, kIdtGood))["next"] == "mfa_register_optional");
+    CHECK(r.ok(sim::ops::auth_sign_in(kAdmin, kIdtGood))["next"] == "mfa_verify");
+    r.fails("mfa.phone_lost", sim::ops::mfa_verify(kAdmin, r.number(kAdmin)));
+
+    // Bad input: a pointer, a plain message and a "did you mean".
+    json bad = approved_scenario();
+    bad["start"]["identity"] = json::array(
+        {{{"user", "nobody"}}, {{"user", "anna"}, {"phone_lsot", true}}, {{"mfa_registered", true}}});
+    sim::World w;
+    std::vector<sim::StartStateError> errors;
+    CHECK_FALSE(sim::world_from_scenario(bad, catalog(), w, errors));
+    std::string all;
+    for (const auto& e : errors) all += e.pointer + ": " + e.message + "\n";
+    INFO(all);
+    CHECK(all.find("/start/identity/0/user: \"nobody\" is not a person of /start/people") !=
+          std::string::npos);
+    CHECK(all.find("/start/identity/1/phone_lsot") != std::string::npos);
+    CHECK(all.find("phone_lost") != std::string::npos);
+    CHECK(all.find("/start/identity/2") != std::string::npos);
+}

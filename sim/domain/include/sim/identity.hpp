@@ -39,6 +39,11 @@ class Calendar;
 
 // Registers the auth.*, mfa.*, users.reset_password and tenant.* operations (journey_registry()).
 void register_identity(Registry& r);
+// The start state's "identity" array (docs/reference/start-state.md): per account {"user" (a person of
+// /start/people), "mfa_registered", "phone_lost", "must_reregister", "first_sign_in_days_ago",
+// "grace_days_left"}; errors with their JSON pointers.
+struct ShapeError;
+void read_identity_start(const nlohmann::json& start, World& w, std::vector<ShapeError>& errors);
 
 // Where a sign-in stands (the pending step of the sign-in page).
 enum class SignInStage { None, ChangePassword, MfaRegister, MfaRegisterOptional, MfaVerify, Done };
@@ -96,8 +101,8 @@ bool is_signed_in(const World& w, std::string_view upn);
 // The MFA registration grace in days for a first sign-in at `now`: the "mfa_grace_days" setting when a
 // scenario sets it; else the date rule (domain-admin.md §0 [D]): 14 days before 2024-07-29, 0 from then.
 int mfa_grace_days(const World& w, const Calendar& cal, SimTime now);
-// The same without a calendar: the setting, else what the first sign-in recorded from the date
-// (IdentityState keeps it per account as grace_until), else 0 (the rule since 2024-07-29).
+// The same without a calendar: the setting, else 0 (the rule since 2024-07-29). A view that knows the
+// account asks mfa_grace_days_left instead: the first sign-in recorded its grace by the simulated date.
 int mfa_grace_days(const World& w, SimTime now);
 // Whole days of registration grace left for `upn` at `now` (0 = none or over).
 int mfa_grace_days_left(const World& w, std::string_view upn, SimTime now);
