@@ -26,6 +26,7 @@
 #include "app/views/admin/admin_views.hpp"
 #include "sim/assessment.hpp"
 #include "sim/bundle.hpp"
+#include "sim/identity.hpp"
 #include "sim/ops.hpp"
 
 namespace app::layout {
@@ -338,6 +339,53 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     lc_roles_cases(out);
 }
 
+// Issue 14's sign-in page with a real challenge: Petra (a start-state person: any password within the policy)
+// signs in, registers the Authenticator with the phone's code, and signs in again: `approve` leaves the
+// page at "Approve sign in request" with the phone asking for the number; else at the registration's code.
+void lc_si_submit(Shell& shell, sim::Action a) {
+    shell.commands().push(SubmitAction{std::move(a), ""});
+    shell.apply_commands();
+    for (int n = 0; n < 50 && !shell.simulation()->pending_actions().empty(); ++n) {
+        shell.commands().push(SkipToNextEvent{});
+        shell.apply_commands();
+    }
+}
+
+LcPrepare lc_signin_live(bool approve) {
+    return [approve](Shell& shell) {
+        const std::string upn = "petra@tsvmusterdorf.onmicrosoft.com";
+        const sim::World* w = lc_world(shell);
+        if (w == nullptr || w->find_person(upn) == nullptr) return;
+        const std::uint64_t seed = shell.simulation()->seed();
+        if (!sim::is_signed_in(*w, upn)) {
+            lc_si_submit(shell, sim::ops::auth_sign_in(upn, "Vereinsheim-2025!"));
+            lc_si_submit(shell, sim::ops::mfa_begin_registration(upn));
+            if (approve) {
+                lc_si_submit(shell, sim::ops::mfa_complete_registration(
+                                        upn, sim::current_mfa_code(*lc_world(shell), seed, upn)));
+                lc_si_submit(shell, sim::ops::auth_sign_out(upn));
+                lc_si_submit(shell, sim::ops::auth_sign_in(upn, "Vereinsheim-2025!"));
+            }
+        }
+        SigninViewState& s = shell.view_state().signin;
+        s.account = upn;
+        s.step = approve ? SigninStep::Approve : SigninStep::Register;
+        s.register_step = RegisterStep::TryIt;
+        s.phone_scanned = true;
+    };
+}
+
+void lc_signin_cases(std::vector<LcCase>& out) {
+    out.push_back(lc_on("signin", kLcData, "approve-live", lc_signin_live(true)));
+    out.push_back(lc_on("signin", kLcData, "register-code-live", lc_signin_live(false)));
+    out.push_back(lc_on("admin.users.detail", kLcData, "reset-password", [](Shell& shell) {
+        AdminViewState& a = shell.view_state().admin;
+        a.pane_tab = UserPaneTab::Account;
+        a.reset_open = true;
+        a.reset_own = true;
+    }));
+}
+
 std::vector<LcCase> lc_cases() {
     std::vector<LcCase> out = {
         lc_on("shell", kLcFresh),
@@ -352,6 +400,7 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
     };
     lc_admin_cases(out);
+    lc_signin_cases(out);
     // The journey's pages in their states: the registration form, under review, approved with offers.
     for (const auto& [screen, steps] : {std::pair<const char*, int>{"portal.registration", 1},
                                         {"portal.status", 2},

@@ -33,5 +33,6 @@ std::vector<ScreenSpec> account_screens();
 std::vector<ScreenSpec> mail_screens();
 std::vector<ScreenSpec> dns_screens();
 std::vector<ScreenSpec> scenario_screens();
+std::vector<ScreenSpec> signin_screens();  // app/views/signin/signin_screens.cpp
 
 }  // namespace app

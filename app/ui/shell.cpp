@@ -23,6 +23,7 @@
 #include "sim/bundle.hpp"
 #include "sim/data_files.hpp"
 #include "sim/hash.hpp"
+#include "sim/identity.hpp"
 #include "sim/run.hpp"
 #include "sim/scenario.hpp"
 
@@ -102,8 +103,12 @@ void Shell::reset_people() {
     ui_.account_user.clear();
     ui_.mail_user.clear();
     if (!live_.sim()) return;
-    for (const sim::Person& p : live_.sim()->world().people) {
-        if (p.deleted) continue;
+    const sim::World& w = live_.sim()->world();
+    for (const sim::Person& p : w.people) {
+        // A person whose sign-in record says they are not signed in starts on the sign-in page (issue 14);
+        // people without a record (every earlier scenario) are signed in as before.
+        const sim::AccountIdentity* id = sim::identity_of(w, p.upn);
+        if (p.deleted || (id != nullptr && !id->signed_in)) continue;
         if (ui_.work_account.empty() && p.is_admin()) ui_.work_account = p.upn;
         if (ui_.account_user.empty()) ui_.account_user = p.upn;
     }

@@ -11,6 +11,7 @@ Surface surface_of(const std::string& screen_name) {
     if (prefix == "mail") return Surface::Mail;
     if (prefix == "dns") return Surface::Dns;
     if (prefix == "scenario") return Surface::Scenario;
+    if (prefix == "signin") return Surface::Signin;
     return Surface::Welcome;
 }
 
@@ -28,6 +29,8 @@ const char* surface_key(Surface s) {
             return "dns";
         case Surface::Scenario:
             return "scenario";
+        case Surface::Signin:
+            return "signin";
         case Surface::Welcome:
             return "shell";
     }
@@ -48,6 +51,8 @@ const char* surface_home(Surface s) {
             return "dns.zone";
         case Surface::Scenario:
             return "scenario.overview";
+        case Surface::Signin:
+            return "signin";
         case Surface::Welcome:
             return "shell";
     }

@@ -43,9 +43,10 @@ struct UiState {
     TrainingMode mode = TrainingMode::Sandbox;  // how the scenario runs (set by StartScenario / SetMode)
 };
 
-// The five surfaces (plus the welcome screen). A screen's surface is the part of its name before
+// The five surfaces (plus the welcome screen; Signin is the sign-in page "signin.*" in front of them).
+// A screen's surface is the part of its name before
 // the first dot: "portal.offers" → Portal, "admin.users" → Admin, "myaccount.apps" → Account.
-enum class Surface { Welcome, Portal, Admin, Account, Mail, Dns, Scenario };
+enum class Surface { Welcome, Portal, Admin, Account, Mail, Dns, Scenario, Signin };
 Surface surface_of(const std::string& screen_name);
 const char* surface_key(Surface s);  // "portal", "admin", "myaccount", "mail", "dns", "scenario", "shell"
 // The screen a surface opens on when chosen in the switcher.

@@ -13,6 +13,7 @@
 #include "app/views/portal/portal_state.hpp"
 #include "app/views/replay/replay_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
+#include "app/views/signin/signin_state.hpp"
 #include "sim/action.hpp"
 
 namespace app {
@@ -30,6 +31,7 @@ struct ViewState {
     ScenarioViewState scenario;
     InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
     ReplayViewState replay;          // the session viewer, observations, snapshots (partly Shell-written)
+    SigninViewState signin;          // the sign-in page and the phone beside it
 };
 
 }  // namespace app

@@ -8,6 +8,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/signin/signin_views.hpp"
 #include "app/views/views.hpp"
 
 namespace app {
@@ -47,15 +48,23 @@ void draw_person_picker(const ViewContext& ctx, Surface surface, CommandQueue& o
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 9.0f);
     if (widgets::begin_combo("###person", preview.c_str())) {
-        if (surface == Surface::Portal || surface == Surface::Admin) {
-            if (widgets::selectable((ctx.text.get("ui.address.sign_out") + "###person_none").c_str(),
-                                    upn.empty()))
-                out.push(choose_person(surface, ""));
+        // The trainee's way: sign in (or out) through the sign-in page (app/views/signin).
+        if (surface != Surface::Dns) {
+            if (widgets::selectable((ctx.text.get("signin.sign_in_other") + "###person_signin").c_str()))
+                begin_signin(ctx, out, surface, "", ctx.ui.screen);
+            if (!upn.empty() &&
+                widgets::selectable((ctx.text.get("ui.address.sign_out") + "###person_none").c_str()))
+                sign_out(ctx, out, surface);
         }
-        for (const sim::Person& p : ctx.sim->world().people) {
-            if (p.deleted) continue;
-            const std::string item = p.display_name + "  (" + p.upn + ")###person_" + p.upn;
-            if (widgets::selectable(item.c_str(), p.upn == upn)) out.push(choose_person(surface, p.upn));
+        // The quick list: the instructor's (and beginner scenarios') shortcut, without signing in.
+        if (!signin_guards(ctx, surface)) {
+            ImGui::Separator();
+            widgets::text_disabled(ctx.text.get("signin.quick_switch_heading"));
+            for (const sim::Person& p : ctx.sim->world().people) {
+                if (p.deleted) continue;
+                const std::string item = p.display_name + "  (" + p.upn + ")###person_" + p.upn;
+                if (widgets::selectable(item.c_str(), p.upn == upn)) out.push(choose_person(surface, p.upn));
+            }
         }
         ImGui::EndCombo();
     }
@@ -76,7 +85,8 @@ void draw_address_bar(const ViewContext& ctx, CommandQueue& out) {
 
     const ScreenSpec* screen = find_screen(ctx.ui.screen);
     const std::string url = std::string("https://") + (screen && screen->url ? screen->url : "");
-    const bool has_picker = ctx.sim && surface != Surface::Welcome && surface != Surface::Scenario;
+    const bool has_picker =
+        ctx.sim && surface != Surface::Welcome && surface != Surface::Scenario && surface != Surface::Signin;
     const float picker_width = has_picker ? ImGui::GetFrameHeight() * 17.0f : 0.0f;
     const float url_width = ImGui::GetContentRegionAvail().x - picker_width;
     // The address looks like a read-only text field.

@@ -40,8 +40,16 @@ const char* np_icon(Surface s) {
             return icons::kDns;
         case Surface::Scenario:
             return icons::kSchool;
+        case Surface::Signin:
+            return icons::kLock;
     }
     return icons::kApps;
+}
+
+// The surface lit in the switcher: the one being signed in to while the sign-in page shows.
+Surface np_current(const ViewContext& ctx) {
+    const Surface s = surface_of(ctx.ui.screen);
+    return s == Surface::Signin ? ctx.state.signin.target : s;
 }
 
 // "Scenario: <title> · Seed 1212" (or why there is none), for the wide pane and the strip's tooltip.
@@ -52,7 +60,7 @@ std::string np_scenario_title(const ViewContext& ctx) {
 }
 
 void np_strip(const ViewContext& ctx, CommandQueue& out) {
-    const Surface current = surface_of(ctx.ui.screen);
+    const Surface current = np_current(ctx);
     const float side = ImGui::GetFrameHeight() * kNavIconInFrames;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
     for (Surface s : kNavSurfaces) {
@@ -105,7 +113,7 @@ void draw_nav_pane(const ViewContext& ctx, CommandQueue& out, bool compact) {
     ImGui::Separator();
     ImGui::Spacing();
     // The five surfaces, like bookmarks of a browser. A surface without screens yet stays disabled.
-    const Surface current = surface_of(ctx.ui.screen);
+    const Surface current = np_current(ctx);
     for (Surface s : kNavSurfaces) {
         const std::string key = surface_key(s);
         const std::string label = ctx.text.get("ui.surface." + key) + "###surface_" + key;

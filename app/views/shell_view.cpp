@@ -6,6 +6,7 @@
 #include "app/ui/screens.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/signin/signin_views.hpp"
 #include "app/views/views.hpp"
 
 namespace app {
@@ -60,7 +61,8 @@ float sv_replay_reserve(const ViewContext& ctx) {
 void sv_draw_page(const ViewContext& ctx, CommandQueue& out, const ScreenSpec& screen) {
     const bool read_only = ctx.state.replay.info.active && surface_of(screen.name) != Surface::Scenario;
     if (read_only) widgets::set_read_only(true, ctx.text.get("replay.read_only_tooltip"), &sv_navigation);
-    screen.draw(ctx, out);
+    // Nobody signed in on the admin center, My Account or Mail: the sign-in page comes first.
+    if (!signin_redirect(ctx, out)) screen.draw(ctx, out);
     if (read_only) widgets::set_read_only(false);
 }
 

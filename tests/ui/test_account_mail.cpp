@@ -20,6 +20,7 @@ struct AppUi {
     }
     const sim::World& world() const { return shell.simulation()->world(); }
     void pick(const std::string& upn) {
+        shell.view_state().instructor.quick_switch = true;  // the instructor's list (else: the sign-in page)
         REQUIRE(ui.click("###person"));
         REQUIRE(ui.click("###person_" + upn));
         ui.frames(2);

@@ -18,6 +18,7 @@
 #include "app/ui/theme.hpp"
 #include "app/ui/ui_state.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/signin/signin_views.hpp"
 #include "sim/domains.hpp"
 
 namespace app::admin {
@@ -174,7 +175,7 @@ void draw_nav(const ViewContext& ctx, CommandQueue& out, bool collapsed) {
 }
 
 // The signed-in person's initials in a circle (tooltip: name and username).
-void ac_initials(const ViewContext& ctx, const sim::Person* me) {
+void ac_initials(const ViewContext& ctx, CommandQueue& out, const sim::Person* me) {
     std::string initials;
     if (me != nullptr) {
         const std::string& name = me->display_name.empty() ? me->upn : me->display_name;
@@ -203,9 +204,20 @@ void ac_initials(const ViewContext& ctx, const sim::Person* me) {
     const ImVec2 ts = ImGui::CalcTextSize(initials.c_str());
     dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), ImGui::GetColorU32(palette().accent),
                 initials.c_str());
-    if (ImGui::IsItemHovered()) {
+    const bool clicked = ImGui::IsItemClicked();
+    if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("##admin_me_menu")) {
         const std::string tip = me ? me->display_name + "\n" + me->upn : tr(ctx, "admin.header.nobody");
         ImGui::SetTooltip("%s", tip.c_str());
+    }
+    // The account menu: who is signed in, and "Sign out" back to the sign-in page.
+    if (clicked && me != nullptr) ImGui::OpenPopup("##admin_me_menu");
+    if (me != nullptr && ImGui::BeginPopup("##admin_me_menu")) {
+        widgets::text(me->display_name);
+        widgets::text_disabled(me->upn);
+        ImGui::Separator();
+        if (widgets::menu_item((tr(ctx, "signin.sign_out") + "###admin_sign_out").c_str()))
+            sign_out(ctx, out, Surface::Admin);
+        ImGui::EndPopup();
     }
 }
 
@@ -246,7 +258,7 @@ void draw_header(const ViewContext& ctx, CommandQueue& out) {
 
     ImGui::SameLine(full - ImGui::GetFrameHeight());
     const sim::Person* me = ctx.sim ? ctx.sim->world().find_person(ctx.ui.work_account) : nullptr;
-    ac_initials(ctx, me);
+    ac_initials(ctx, out, me);
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -100,6 +100,10 @@ struct AdminViewState {
     bool username_edit = false;
     std::string new_username, new_user_domain;
     std::string username_for;  // whose name the last change was for (its result shows only in their pane)
+    // Reset password (Account tab): the form, the own password being typed (cleared once sent or closed),
+    // and whose reset the shown result belongs to (the temporary password shows once, in their pane).
+    bool reset_open = false, reset_own = false, reset_require = true;
+    std::string reset_password, reset_for;
 
     AdminAddUserForm add;
     bool actions_reset_pending = false;  // the wizard forgets its last result when next drawn

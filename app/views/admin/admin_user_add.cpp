@@ -11,6 +11,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/domains.hpp"
+#include "sim/identity.hpp"
 #include "sim/licences.hpp"
 #include "sim/ops.hpp"
 
@@ -238,12 +239,13 @@ bool draw_add_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         heading(tr(ctx, "admin.wizard.done_title"));
         const std::string upn = result.data.value("upn", std::string());
         widgets::text_wrapped(ctx.text.format("admin.wizard.done", {{"name", f.display_name}, {"upn", upn}}));
-        // The simulation never hands out a generated password; if it ever does, it is shown once here.
-        const std::string password = result.data.value("password", std::string());
-        if (!password.empty())
-            widgets::text(ctx.text.format("admin.wizard.password_once", {{"password", password}}));
-        else if (!f.own_password)
-            widgets::text_wrapped(tr(ctx, "admin.wizard.password_not_shown"));
+        // "Automatically create a password": the seeded temporary password (sim/identity.hpp), shown
+        // only on this page; since 30 Aug 2024 it is no longer mailed.
+        if (!f.own_password && !upn.empty()) {
+            widgets::text(ctx.text.format("admin.wizard.password_once",
+                                          {{"password", sim::temporary_password(ctx.sim->seed(), upn, 0)}}));
+            muted(tr(ctx, "admin.user.no_mail_note"));
+        }
         if (!f.licences.empty()) widgets::text_wrapped(tr(ctx, "admin.wizard.licence_pending"));
         ImGui::Spacing();
         if (widgets::button(label(ctx, "admin.wizard.add_another", "add_another").c_str())) reset_add_user(s);

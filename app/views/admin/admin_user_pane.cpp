@@ -10,6 +10,7 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/domains.hpp"
+#include "sim/identity.hpp"
 #include "sim/licences.hpp"
 #include "sim/ops.hpp"
 
@@ -133,6 +134,75 @@ void draw_convert(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
     draw_action_status(ctx, tag);
 }
 
+// Reset password (domain-admin.md §3.3): automatic or own password, "require change at first sign-in" →
+// users.reset_password; an automatic one is shown once (sim::temporary_password of the result's
+// generation), with the note that the admin center no longer mails it. Then "Require re-register
+// multifactor authentication" → mfa.require_reregister (a lost phone, C20).
+void draw_reset(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
+    AdminViewState& s = ctx.state.admin;
+    const std::string tag = "admin.user.reset";
+    if (!s.reset_open) {
+        if (widgets::button(label(ctx, "admin.user.reset_password", "user_reset_password").c_str())) {
+            s.reset_open = true;
+            s.reset_own = false;
+            s.reset_require = true;
+            s.reset_password.clear();
+        }
+    } else {
+        subheading(tr(ctx, "admin.user.reset_password"));
+        if (widgets::radio_button(label(ctx, "admin.wizard.password_auto", "reset_pw_auto").c_str(),
+                                  !s.reset_own)) {
+            s.reset_own = false;
+            s.reset_password.clear();
+        }
+        if (widgets::radio_button(label(ctx, "admin.wizard.password_own", "reset_pw_own").c_str(),
+                                  s.reset_own))
+            s.reset_own = true;
+        if (s.reset_own) {
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+            widgets::input_text("###reset_password", s.reset_password, ImGuiInputTextFlags_Password);
+        }
+        checkbox_wrapped(tr(ctx, "admin.wizard.require_change"), "reset_require", s.reset_require);
+        if (widgets::button(label(ctx, "admin.user.reset_submit", "reset_submit").c_str())) {
+            out.push(SubmitAction{
+                sim::ops::reset_password(actor.upn, {p.upn, s.reset_own, s.reset_password, s.reset_require}),
+                tag});
+            s.reset_for = p.upn;
+            s.reset_open = false;
+            s.reset_password.clear();  // handed to the simulation, which keeps only whether it met the policy
+        }
+        ImGui::SameLine();
+        if (widgets::button(label(ctx, "admin.cancel", "reset_cancel").c_str())) {
+            s.reset_open = false;
+            s.reset_password.clear();
+        }
+    }
+    if (s.reset_for == p.upn) {
+        sim::ActionResult r;
+        if (action_status(ctx, tag, &r) == ActionStatus::Ok) {
+            ImGui::PushTextWrapPos(0.0f);
+            widgets::text_wrapped(tr(ctx, "admin.user.reset_done"));
+            if (r.data.contains("generation") && !s.reset_own) {  // reset_own stays as sent until reopened
+                const std::string pw =
+                    sim::temporary_password(ctx.sim->seed(), p.upn, r.data.value("generation", 0));
+                widgets::text(ctx.text.format("admin.wizard.password_once", {{"password", pw}}));
+            }
+            muted(tr(ctx, "admin.user.no_mail_note"));
+            ImGui::PopTextWrapPos();
+        } else {
+            draw_action_status(ctx, tag);
+        }
+    }
+    const std::string rereg = "admin.user.reregister." + p.upn;
+    if (widgets::button(label(ctx, "admin.user.reregister", "user_reregister").c_str()))
+        out.push(SubmitAction{sim::ops::mfa_require_reregister(actor.upn, p.upn), rereg});
+    if (draw_action_status(ctx, rereg) == ActionStatus::Ok) {
+        ImGui::PushTextWrapPos(0.0f);
+        muted(tr(ctx, "admin.user.reregister_done"));
+        ImGui::PopTextWrapPos();
+    }
+}
+
 void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
     AdminViewState& s = ctx.state.admin;
     property(ctx, "admin.wizard.display_name", p.display_name);
@@ -171,6 +241,7 @@ void draw_account(const ViewContext& ctx, CommandQueue& out, const sim::Person& 
             s.confirm_delete = false;
     }
     draw_action_status(ctx, "admin.user.delete." + p.upn);
+    draw_reset(ctx, out, actor, p);
     draw_convert(ctx, out, actor, p);
 }
 
@@ -248,6 +319,8 @@ void open_user_pane(AdminViewState& s, const std::string& upn) {
     s.username_edit = false;
     s.confirm_delete = false;
     s.confirm_convert = false;
+    s.reset_open = false;
+    s.reset_password.clear();
 }
 
 bool draw_user_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, float width) {

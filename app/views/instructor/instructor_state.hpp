@@ -16,6 +16,9 @@ struct InstructorViewState {
     bool open = false;         // the floating console window is shown (top bar "Instructor", F9)
     bool advanced = false;     // the "Advanced" part of the window is expanded
     float window_top = -1.0f;  // the window's top edge last frame (limits its height); -1 = not shown yet
+    // Beginner scenarios: the address line's person list switches people at once, without the sign-in
+    // page (app/views/signin); off, the admin center, My Account and Mail go through sign-in.
+    bool quick_switch = false;
 
     // PIN lock (a PIN from the scenario's "instructor" section or set in the settings menu)
     std::string run_pin;       // set in the settings menu for this run; replaces the scenario's PIN

@@ -215,6 +215,10 @@ void draw_instructor_essentials(const ViewContext& ctx, CommandQueue& out) {
         submit_instructor(out, sim::ops::skip_to_next_event());
     }
     ImGui::EndDisabled();
+    // Beginner scenarios: people switch in the address line without the sign-in page (UI only).
+    widgets::checkbox((ctx.text.get("signin.quick_switch") + "###console_quick_switch").c_str(),
+                      st.quick_switch);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.text.get("signin.quick_switch_tip").c_str());
 
     // "Make the next [operation] fail with [error]"
     ImGui::Spacing();
