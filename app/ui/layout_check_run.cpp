@@ -248,6 +248,38 @@ void lc_settle(Shell& shell) {
     }
 }
 
+// The Teams surface (issue 14): the list, the wizard's details step, a team's members with the guest form,
+// Files while the group's site provisions, and the "You're missing out!" state of a (no Teams) licence.
+void lc_teams_cases(std::vector<LcCase>& out) {
+    out.push_back(lc_on("teams.list", "c28-guest-access-off.json", "one-team"));
+    out.push_back(lc_on("teams.team", "c28-guest-access-off.json", "posts"));
+    out.push_back(lc_on("teams.team.members", "c28-guest-access-off.json", "guest-form"));
+    out.push_back(lc_on("teams.create.details", "c28-guest-access-off.json"));
+    out.push_back(lc_on("teams.list", "c27-no-teams-sku.json", "missing-out", [](Shell& shell) {
+        shell.commands().push(SetMailUser{"eva@tsv-musterstadt.onmicrosoft.com"});
+        lc_settle(shell);
+    }));
+    out.push_back(lc_on("teams.team.files", "c28-guest-access-off.json", "setting-up", [](Shell& shell) {
+        const std::string anna = "anna@tsv-musterstadt.onmicrosoft.com";
+        shell.commands().push(SubmitAction{sim::ops::create_team(anna, "Jugendabteilung", "", "public"), ""});
+        lc_settle(shell);
+        if (const sim::World* w = lc_world(shell))
+            if (const sim::Team* t = sim::find_team(*w, "Jugendabteilung"))
+                shell.view_state().teams.team = t->id;
+        shell.view_state().teams.tab = TeamsTab::Files;
+    }));
+    // The admin side: a team's pane, guest access with a change pending, a user's Apps (Teams off, C11).
+    out.push_back(lc_on("admin.groups.active.team", "c28-guest-access-off.json", "pane"));
+    out.push_back(lc_on("admin.settings.org_teams", "c28-guest-access-off.json", "pending", [](Shell& shell) {
+        shell.commands().push(
+            SubmitAction{sim::ops::set_guest_access("anna@tsv-musterstadt.onmicrosoft.com", true),
+                         "admin.org.guest_access"});
+        lc_settle(shell);
+    }));
+    out.push_back(lc_on("admin.users.detail", "teams-switched-off-in-licence.json", "apps",
+                        lc_detail_tab(UserPaneTab::Licences)));
+}
+
 void lc_roles_cases(std::vector<LcCase>& out) {
     out.push_back(lc_on("admin.roles.detail", kLcData, "tab=general",
                         [](Shell& shell) { shell.view_state().admin.role_pane_tab = 0; }));
@@ -337,6 +369,7 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     out.push_back(lc_on("admin.users.detail", "c17-mail-lost-after-mx-switch.json", "converted",
                         lc_mailbox_perms(true)));
     lc_roles_cases(out);
+    lc_teams_cases(out);
 }
 
 // Issue 14's sign-in page with a real challenge: Petra (a start-state person: any password within the policy)

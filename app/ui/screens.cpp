@@ -19,7 +19,7 @@ const std::vector<ScreenSpec>& screens() {
         std::vector<ScreenSpec> all = {
             {"shell", &show_shell, &draw_welcome_screen, "sandbox.example/welcome"}};
         for (auto part : {portal_screens, admin_screens, account_screens, mail_screens, dns_screens,
-                          scenario_screens, replay_screens, signin_screens})
+                          scenario_screens, replay_screens, signin_screens, teams_screens})
             for (ScreenSpec& s : part()) all.push_back(s);
         return all;
     }();

@@ -34,5 +34,6 @@ std::vector<ScreenSpec> mail_screens();
 std::vector<ScreenSpec> dns_screens();
 std::vector<ScreenSpec> scenario_screens();
 std::vector<ScreenSpec> signin_screens();  // app/views/signin/signin_screens.cpp
+std::vector<ScreenSpec> teams_screens();   // app/views/teams/teams_screens.cpp
 
 }  // namespace app

@@ -12,6 +12,7 @@ Surface surface_of(const std::string& screen_name) {
     if (prefix == "dns") return Surface::Dns;
     if (prefix == "scenario") return Surface::Scenario;
     if (prefix == "signin") return Surface::Signin;
+    if (prefix == "teams") return Surface::Teams;
     return Surface::Welcome;
 }
 
@@ -31,6 +32,8 @@ const char* surface_key(Surface s) {
             return "scenario";
         case Surface::Signin:
             return "signin";
+        case Surface::Teams:
+            return "teams";
         case Surface::Welcome:
             return "shell";
     }
@@ -53,6 +56,8 @@ const char* surface_home(Surface s) {
             return "scenario.overview";
         case Surface::Signin:
             return "signin";
+        case Surface::Teams:
+            return "teams.list";
         case Surface::Welcome:
             return "shell";
     }

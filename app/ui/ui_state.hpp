@@ -46,7 +46,8 @@ struct UiState {
 // The five surfaces (plus the welcome screen; Signin is the sign-in page "signin.*" in front of them).
 // A screen's surface is the part of its name before
 // the first dot: "portal.offers" → Portal, "admin.users" → Admin, "myaccount.apps" → Account.
-enum class Surface { Welcome, Portal, Admin, Account, Mail, Dns, Scenario, Signin };
+// Teams ("teams.*", app/views/teams) shows the same person as Mail (mail_user).
+enum class Surface { Welcome, Portal, Admin, Account, Mail, Dns, Scenario, Signin, Teams };
 Surface surface_of(const std::string& screen_name);
 const char* surface_key(Surface s);  // "portal", "admin", "myaccount", "mail", "dns", "scenario", "shell"
 // The screen a surface opens on when chosen in the switcher.

@@ -14,6 +14,7 @@
 #include "app/views/replay/replay_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
 #include "app/views/signin/signin_state.hpp"
+#include "app/views/teams/teams_state.hpp"
 #include "sim/action.hpp"
 
 namespace app {
@@ -32,6 +33,7 @@ struct ViewState {
     InstructorViewState instructor;  // the instructor console window (kept across scenario restarts)
     ReplayViewState replay;          // the session viewer, observations, snapshots (partly Shell-written)
     SigninViewState signin;          // the sign-in page and the phone beside it
+    TeamsViewState teams;            // the Teams surface (app/views/teams)
 };
 
 }  // namespace app

@@ -25,6 +25,7 @@ const std::string& current_person(const ViewContext& ctx, Surface s) {
         case Surface::Account:
             return ctx.ui.account_user;
         case Surface::Mail:
+        case Surface::Teams:  // Teams shows the same person as Mail
             return ctx.ui.mail_user;
         default:
             return none;
@@ -33,7 +34,7 @@ const std::string& current_person(const ViewContext& ctx, Surface s) {
 
 Command choose_person(Surface s, const std::string& upn) {
     if (s == Surface::Account) return SetAccountUser{upn};
-    if (s == Surface::Mail) return SetMailUser{upn};
+    if (s == Surface::Mail || s == Surface::Teams) return SetMailUser{upn};
     return SetWorkAccount{upn};
 }
 

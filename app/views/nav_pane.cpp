@@ -21,8 +21,8 @@ constexpr float kNavWideInFrames = 11.0f;  // the wide pane, in frame heights (s
 constexpr float kNavIconInFrames = 1.25f;  // one square entry of the strip
 constexpr float kStripPadInFrames = 0.2f;  // the strip's padding left and right
 
-constexpr Surface kNavSurfaces[] = {Surface::Welcome, Surface::Portal, Surface::Admin,   Surface::Account,
-                                    Surface::Mail,    Surface::Dns,    Surface::Scenario};
+constexpr Surface kNavSurfaces[] = {Surface::Welcome, Surface::Portal, Surface::Admin, Surface::Account,
+                                    Surface::Mail,    Surface::Teams,  Surface::Dns,   Surface::Scenario};
 
 const char* np_icon(Surface s) {
     switch (s) {
@@ -36,6 +36,8 @@ const char* np_icon(Surface s) {
             return icons::kAccountCircle;
         case Surface::Mail:
             return icons::kMail;
+        case Surface::Teams:
+            return icons::kGroups;
         case Surface::Dns:
             return icons::kDns;
         case Surface::Scenario:

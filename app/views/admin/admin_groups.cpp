@@ -1,7 +1,8 @@
 // app/views/admin/admin_groups.cpp — Teams & groups > Active teams & groups / Teams und Gruppen > Aktive
-// Teams und Gruppen (domain-admin.md §4.4): the tabs (only "Distribution list" is simulated), the table of
-// distribution lists (name, email, members, outside senders allowed), the side pane "Add a distribution
-// list" (name, address on a domain of user_domains, members, the outside-senders tick → Save →
+// Teams und Gruppen (domain-admin.md §4.4, §6.2): the tabs ("Teams and Microsoft 365 groups": the teams with
+// their owners, members and guests, a team's pane; "Distribution list"; security groups are not simulated),
+// the table of distribution lists (name, email, members, outside senders allowed), the side pane "Add a
+// distribution list" (name, address on a domain of user_domains, members, the outside-senders tick → Save →
 // mailboxes.add_distribution_list) and the pane of one list, where the outside-senders setting is changed
 // (mailboxes.set_list_external, the fix of C29: "5.7.133 Sender not authenticated for group").
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include "app/views/admin/admin_views.hpp"
 #include "sim/domains.hpp"
 #include "sim/ops.hpp"
+#include "sim/teams.hpp"
 
 namespace app::admin {
 
@@ -170,6 +172,67 @@ bool grp_list_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     return close;
 }
 
+// The "Teams and Microsoft 365 groups" tab: each team's name, privacy, owners, members and guests.
+void grp_teams_table(const ViewContext& ctx, const sim::World& w) {
+    AdminViewState& s = ctx.state.admin;
+    if (w.teams.teams.empty()) {
+        widgets::text_wrapped(tr(ctx, "admin.groups.teams_none"));
+        return;
+    }
+    if (!widgets::begin_table("##m365_list", 5)) return;
+    ImGui::TableSetupColumn(tr(ctx, "admin.groups.col.name").c_str(), 0, 1.2f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.groups.col.privacy").c_str(), 0, 0.7f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.groups.col.owners").c_str(), 0, 1.4f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.groups.col.members").c_str(), 0, 0.6f);
+    ImGui::TableSetupColumn(tr(ctx, "admin.groups.col.guests").c_str(), 0, 0.6f);
+    widgets::table_headers_row();
+    for (const sim::Team& t : w.teams.teams) {
+        widgets::table_next_row();
+        widgets::table_cell(0);
+        if (widgets::selectable_row((t.name + "###m365_row_" + t.id).c_str(), s.team_pane == t.id))
+            s.team_pane = t.id;
+        widgets::table_cell(1);
+        cell_text(tr(ctx, t.privacy == "public" ? "admin.groups.public" : "admin.groups.private"));
+        widgets::table_cell(2);
+        std::string owners;
+        for (const sim::TeamMember& m : t.members)
+            if (m.role == "owner") owners += (owners.empty() ? "" : ", ") + m.upn;
+        cell_text(owners);
+        widgets::table_cell(3);
+        cell_text(std::to_string(t.members.size()));
+        widgets::table_cell(4);
+        cell_text(std::to_string(t.guests.size()));
+    }
+    widgets::end_table();
+}
+
+// The pane of one team: its group's site, owners, members and guests; true when it asked to close.
+bool grp_team_pane(const ViewContext& ctx) {
+    const sim::World& w = ctx.sim->world();
+    const sim::Team* t = sim::find_team(w, ctx.state.admin.team_pane);
+    if (t == nullptr) return true;
+    const bool close = begin_flyout(ctx, t->name, flyout_width());
+    ImGui::PushTextWrapPos(0.0f);
+    if (!t->description.empty()) muted(t->description);
+    muted(tr(ctx, t->provisioned() ? "admin.groups.site_ready" : "admin.groups.site_provisioning"));
+    for (const char* role : {"owner", "member"}) {
+        ImGui::Spacing();
+        subheading(tr(ctx, std::string(role) == "owner" ? "admin.groups.owners" : "admin.groups.members"));
+        for (const sim::TeamMember& m : t->members) {
+            if (m.role != role) continue;
+            const sim::Person* p = w.find_person(m.upn);
+            widgets::text_wrapped((p != nullptr ? p->display_name + " (" + m.upn + ")" : m.upn));
+        }
+    }
+    ImGui::Spacing();
+    subheading(tr(ctx, "admin.groups.guests"));
+    if (t->guests.empty()) muted(tr(ctx, "admin.groups.no_guests"));
+    for (const sim::TeamGuest& g : t->guests) widgets::text_wrapped(g.display_name + " (" + g.email + ")");
+    ImGui::PopTextWrapPos();
+    end_flyout();
+    return close;
+}
+
 void grp_tabs(const ViewContext& ctx, AdminViewState& s) {
     static constexpr const char* kKeys[] = {"admin.groups.tab.m365", "admin.groups.tab.lists",
                                             "admin.groups.tab.security"};
@@ -206,12 +269,18 @@ void draw_groups(const ViewContext& ctx, CommandQueue& out) {
     const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                        {tr(ctx, "admin.nav.teams_groups"), nullptr},
                                        {tr(ctx, "admin.nav.active_groups"), nullptr}};
-    const bool pane = s.groups_tab == 1 && (s.dl_add_open || !s.dl_pane.empty());
+    const bool pane = (s.groups_tab == 1 && (s.dl_add_open || !s.dl_pane.empty())) ||
+                      (s.groups_tab == 0 && !s.team_pane.empty());
     const sim::Person* actor = begin_page(ctx, out, crumbs, pane);
     if (actor) {
         heading(tr(ctx, "admin.nav.active_groups"));
         grp_tabs(ctx, s);
-        if (s.groups_tab != 1) {
+        if (s.groups_tab == 0) {
+            ImGui::BeginChild("##m365_list_box", ImVec2(0, 0));
+            grp_teams_table(ctx, ctx.sim->world());
+            ImGui::EndChild();
+            if (!s.team_pane.empty() && grp_team_pane(ctx)) s.team_pane.clear();
+        } else if (s.groups_tab != 1) {
             muted(tr(ctx, "admin.groups.not_simulated"));
         } else {
             if (command(ctx, "admin.groups.add_list", "dl_add", true, true)) {

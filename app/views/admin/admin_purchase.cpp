@@ -43,7 +43,7 @@ void features(const ViewContext& ctx, const sim::Product& p) {
     };
     line(p.desktop_apps, "admin.product.desktop_apps");
     line(p.web_apps, "admin.product.web_apps");
-    line(p.teams, "admin.product.teams");
+    line(p.teams, p.teams ? "admin.product.teams" : "admin.product.no_teams");  // the EEA "(no Teams)" suites
     if (p.max_seats > 0) muted(ctx.text.format("admin.product.max_seats", {{"max", p.max_seats}}));
 }
 

@@ -21,8 +21,9 @@ void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.use
 void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
-void draw_domains(const ViewContext& ctx, CommandQueue& out);  // admin.settings.domains (+ .add, .detail)
-void draw_groups(const ViewContext& ctx, CommandQueue& out);   // admin.groups.active (+ .add_list, .list)
+void draw_domains(const ViewContext& ctx, CommandQueue& out);    // admin.settings.domains (+ .add, .detail)
+void draw_groups(const ViewContext& ctx, CommandQueue& out);     // admin.groups.active (+ .add_list, .list)
+void draw_org_teams(const ViewContext& ctx, CommandQueue& out);  // admin.settings.org_teams (guest access)
 // admin.groups.shared_mailboxes (+ .add)
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 // admin.roles (+ .detail, .add): Roles > Role assignments
@@ -134,6 +135,18 @@ void prepare_groups_list(const sim::Simulation* sim, UiState& ui, ViewState& sta
         open_list_pane(state.admin, sim->world(), sim->world().domains.distribution_lists.front().address);
 }
 
+// The Microsoft 365 tab with the first team's pane (none: the list alone).
+void prepare_groups_team(const sim::Simulation* sim, UiState& ui, ViewState& state) {
+    prepare_groups(sim, ui, state);
+    state.admin.groups_tab = 0;
+    state.admin.team_pane =
+        sim && !sim->world().teams.teams.empty() ? sim->world().teams.teams.front().id : "";
+}
+
+void prepare_org_teams(const sim::Simulation*, UiState&, ViewState& state) {
+    state.admin.org_guest_loaded = false;
+}
+
 void prepare_shared(const sim::Simulation*, UiState&, ViewState& state) {
     state.admin.shared_pane_open = false;
     state.admin.shared_detail.clear();
@@ -196,6 +209,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_groups,       "admin.example/groups/active/add-distribution-list", &prepare_groups_add},
     {"admin.groups.active.list",        nullptr,                       "nav_active_groups", 1, false,
      &draw_groups,       "admin.example/groups/active/details", &prepare_groups_list},
+    {"admin.groups.active.team",        nullptr,                       "nav_active_groups", 1, false,
+     &draw_groups,       "admin.example/groups/active/team",   &prepare_groups_team},
     {"admin.groups.shared_mailboxes",   "admin.nav.shared_mailboxes",  "nav_shared_mailboxes", 1, false,
      &draw_shared_mailboxes, "admin.example/groups/shared-mailboxes", &prepare_shared},
     {"admin.groups.shared_mailboxes.add", nullptr,                     "nav_shared_mailboxes", 1, false,
@@ -231,6 +246,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_verify},
     {"admin.settings.domains.records",  nullptr,                       "nav_domains",       1, false,
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_records},
+    {"admin.settings.org_teams",        "admin.nav.org_settings",      "nav_org_settings",  1, false,
+     &draw_org_teams,    "admin.example/settings/org-settings/teams", &prepare_org_teams},
 };
 // clang-format on
 

@@ -160,6 +160,10 @@ struct AdminViewState {
     std::string dl_pane;
     bool dl_pane_external = false;  // the pane's tick, saved with set_list_external
     bool dl_pane_submitted = false;
+    std::string team_pane;  // the Microsoft 365 tab: the id of the team whose pane is open ("" = none)
+    // Settings > Org settings > Microsoft Teams: the guest access tick (set from the world when opened)
+    bool org_guest_access = true;
+    bool org_guest_loaded = false;
 
     // Roles > Role assignments: the page's tab (0 Microsoft Entra ID, 1 Exchange, 2 Billing), the role whose
     // pane is open ("global_admin", "" = none), the pane's tab (0 General, 1 Assigned), the Add users picker

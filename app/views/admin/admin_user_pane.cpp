@@ -16,6 +16,10 @@
 
 namespace app::admin {
 
+// "Apps und Dienste" of each held licence (Teams, Office apps): app/views/admin/admin_org_teams.cpp.
+void draw_licence_apps(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                       const sim::Person& p);
+
 namespace {
 
 constexpr const char* kTabs[] = {"admin.user.tab.account", "admin.user.tab.licenses", "admin.user.tab.roles"};
@@ -287,6 +291,7 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out, const sim::Person&
     ImGui::PushTextWrapPos(0.0f);
     muted(tr(ctx, "admin.user.propagation_hint"));
     ImGui::PopTextWrapPos();
+    draw_licence_apps(ctx, out, actor, p);
 }
 
 void draw_roles(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor, const sim::Person& p) {
