@@ -194,6 +194,17 @@ std::string world_condition_words(const std::string& key, const nlohmann::json& 
     if (key == "billing_account")
         return w.lang == "de" ? fmt::format("das Abrechnungskonto {} ist", v.dump())
                               : fmt::format("the billing account is {}", v.dump());
+    if (key == "signed_in" || key == "mfa_registered" || key == "account_locked") {  // sim/identity.hpp
+        const std::string upn = v.is_string() ? v.get<std::string>() : v.dump();
+        if (key == "signed_in")
+            return w.lang == "de" ? fmt::format("{} angemeldet ist", upn)
+                                  : fmt::format("{} is signed in", upn);
+        if (key == "mfa_registered")
+            return w.lang == "de" ? fmt::format("{} Microsoft Authenticator registriert hat", upn)
+                                  : fmt::format("{} has registered Microsoft Authenticator", upn);
+        return w.lang == "de" ? fmt::format("das Konto {} gesperrt ist (zu viele Anmeldeversuche)", upn)
+                              : fmt::format("the account {} is locked (too many sign-in attempts)", upn);
+    }
     return "";
 }
 
