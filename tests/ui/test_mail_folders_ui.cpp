@@ -136,6 +136,11 @@ TEST_CASE("Mail > New mail: with two SPF records the mail to outside bounces wit
         CHECK(bounced.ndr.find("spf=permerror") != std::string::npos);
         CHECK(
             t.ui.shows(t.shell.strings().format("mail.compose.bounced", {{"to", to}, {"ndr", bounced.ndr}})));
+        // The outside world's view of it: the NDR with the code, and what it means.
+        t.click("###mail_tab_1");
+        t.ui.frames(2);
+        CHECK(t.ui.shows(bounced.ndr));
+        CHECK(t.ui.shows(t.text("mail.outside.ndr.hint_spf")));
 
         // The DNS host: the old SPF record merged, the second one deleted, published; skip until visible.
         t.click("###surface_dns");

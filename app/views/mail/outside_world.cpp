@@ -114,8 +114,10 @@ void ow_ndr(const ViewContext& ctx, const sim::OutsideMail& m) {
     widgets::text_wrapped(ctx.text.format("mail.outside.ndr.body", {{"to", m.to}}));
     widgets::text(m.ndr);
     const bool dbeb = m.ndr.find("AS(201806281)") != std::string::npos;
-    widgets::text_disabled(
-        ctx.text.get(dbeb ? "mail.outside.ndr.hint_no_mailbox" : "mail.outside.ndr.hint_relay"));
+    const bool spf = m.ndr.find("5.7.23") != std::string::npos;
+    widgets::text_disabled(ctx.text.get(dbeb  ? "mail.outside.ndr.hint_no_mailbox"
+                                        : spf ? "mail.outside.ndr.hint_spf"
+                                              : "mail.outside.ndr.hint_relay"));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::Separator();
