@@ -8,6 +8,7 @@
 
 #include "journey_fixture.hpp"
 #include "sim/assessment.hpp"
+#include "sim/faults.hpp"
 #include "sim/identity.hpp"
 #include "sim/ops.hpp"
 #include "sim/simulation.hpp"
@@ -461,4 +462,45 @@ TEST_CASE("identity: the start state's identity array gives accounts their MFA s
     CHECK(all.find("/start/identity/1/phone_lsot") != std::string::npos);
     CHECK(all.find("phone_lost") != std::string::npos);
     CHECK(all.find("/start/identity/2") != std::string::npos);
+}
+
+TEST_CASE("identity: fault rules govern sign-in and MFA (throttled sign-in, an MFA approval that hangs)",
+          "[sim][identity][faults]") {
+    sim::Setup setup = IdtRun::setup(idt_world(), {2025, 3, 3});
+    for (const json& j :
+         {json{{"id", "sign-in-throttle"},
+               {"operation", "auth.sign_in"},
+               {"throttle", {{"limit", 1}, {"window", "1m"}, {"retry_after", "30s"}}}},
+          json{{"id", "push-hangs"}, {"operation", "mfa.verify"}, {"first", 1}, {"hang", true}}}) {
+        sim::FaultRule rule;
+        std::vector<sim::FaultParseError> errors;
+        REQUIRE(sim::fault_rule_from_json(j, rule, errors));
+        setup.faults.push_back(rule);
+    }
+    // A registered account (as a start state would give it).
+    sim::World w = idt_world();
+    w.identity.accounts[kBen].mfa_registered = true;
+    w.identity.accounts[kBen].first_sign_in_at = 0;
+    setup.world = w;
+    sim::Simulation run(setup);
+    auto send = [&run](const sim::Action& a) {
+        const sim::ActionHandle h = run.submit(a);
+        while (run.is_pending(h) && run.step_to_next_event()) {
+        }
+        return std::make_pair(h, run.result(h));
+    };
+    REQUIRE(send(sim::ops::auth_sign_in(kBen, kIdtGood)).second->data["next"] == "mfa_verify");
+    const auto throttled = send(sim::ops::auth_sign_in(kBen, kIdtGood)).second;
+    REQUIRE(throttled.has_value());
+    CHECK(throttled->code == "throttled");
+    // The approval hangs; trying again ends the hung one with a time-out, the retry goes through.
+    const sim::ActionHandle hung =
+        run.submit(sim::ops::mfa_verify(kBen, sim::current_mfa_number(run.world(), kIdtSeed, kBen)));
+    run.run_until(run.now() + 5 * sim::kSecond);
+    CHECK(run.is_pending(hung));
+    const auto retry = send(sim::ops::mfa_verify(kBen, sim::current_mfa_number(run.world(), kIdtSeed, kBen)));
+    CHECK(run.result(hung)->code == "action.timed_out");
+    REQUIRE(retry.second.has_value());
+    CHECK(retry.second->ok);
+    CHECK(sim::is_signed_in(run.world(), kBen));
 }
