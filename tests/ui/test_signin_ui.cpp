@@ -314,3 +314,24 @@ TEST_CASE("no typed password or MFA code reaches the session file or the journal
         CHECK(saved.find(secret) == std::string::npos);
     }
 }
+
+TEST_CASE("Settings > Security defaults turns them off, and a new user's sign-in no longer asks for MFA",
+          "[ui][signin]") {
+    for (const char* lang : {"de", "en"}) {
+        SECTION(lang) {
+            SigninUi t(lang);
+            REQUIRE(t.world().tenant.security_defaults);
+            t.show("admin.settings.security_defaults");
+            CHECK(t.shows("admin.sd.now_on"));
+            t.click("###sd_disabled");
+            t.click("###sd_save");
+            t.settle();
+            CHECK_FALSE(t.world().tenant.security_defaults);
+            CHECK(t.shows("admin.sd.now_off"));
+            // Petra's first sign-in (a start-state person: any password within the policy) ends at once.
+            t.sign_in_petra_on_my_account(kNewPassword);
+            CHECK(t.shell.ui().account_user == kPetra);
+            CHECK(t.shell.ui().screen == "myaccount.apps");
+        }
+    }
+}

@@ -24,6 +24,9 @@ void draw_licences(const ViewContext& ctx, CommandQueue& out);
 void draw_domains(const ViewContext& ctx, CommandQueue& out);    // admin.settings.domains (+ .add, .detail)
 void draw_groups(const ViewContext& ctx, CommandQueue& out);     // admin.groups.active (+ .add_list, .list)
 void draw_org_teams(const ViewContext& ctx, CommandQueue& out);  // admin.settings.org_teams (guest access)
+// admin.settings.security_defaults (app/views/admin/admin_security_defaults.cpp)
+void draw_security_defaults(const ViewContext& ctx, CommandQueue& out);
+void prepare_security_defaults(const sim::Simulation*, UiState&, ViewState& state);
 // admin.groups.shared_mailboxes (+ .add)
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 // admin.roles (+ .detail, .add): Roles > Role assignments
@@ -248,6 +251,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_records},
     {"admin.settings.org_teams",        "admin.nav.org_settings",      "nav_org_settings",  1, false,
      &draw_org_teams,    "admin.example/settings/org-settings/teams", &prepare_org_teams},
+    {"admin.settings.security_defaults", "admin.sd.nav",              "nav_security_defaults", 1, false,
+     &draw_security_defaults, "admin.example/settings/security-defaults", &prepare_security_defaults},
 };
 // clang-format on
 

@@ -43,6 +43,8 @@ struct SigninViewState {
     std::string sent;               // the operation the page waits for ("auth.sign_in", …)
     sim::ActionHandle handled = 0;  // the last result the page moved on (each result moves it once)
     std::string error_key;          // a message the page shows itself (not from a result), "" = none
+    // Settings > Security defaults (admin_security_defaults.cpp): the radio's pick, -1 = read from the world.
+    int security_defaults_pick = -1;
 };
 
 }  // namespace app
