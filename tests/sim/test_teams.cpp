@@ -320,3 +320,18 @@ TEST_CASE("teams: a world without teams hashes without a teams key", "[sim][team
     tm_ok(j, sim::ops::create_team(kAdmin, "Vorstand", "", "private"));
     CHECK(sim::to_json(j.world()).contains("teams"));
 }
+
+TEST_CASE("teams: the operations by name, as a scenario's solution writes them", "[sim][teams]") {
+    Journey j = tm_journey({}, {{"guest_access_change", "2h"}});
+    j.ok("teams.create", kAdmin, {{"name", "Vorstand"}, {"privacy", "public"}});
+    j.ok("teams.add_member", kAdmin, {{"team", "Vorstand"}, {"user", tm_upn("tom")}, {"role", "owner"}});
+    j.ok("teams.add_channel", tm_upn("tom"), {{"team", "Vorstand"}, {"name", "Kasse"}});
+    j.ok("teams.add_guest", kAdmin, {{"team", "Vorstand"}, {"email", "karl@example.org"}});
+    j.ok("teams.remove_member", tm_upn("tom"), {{"team", "Vorstand"}, {"user", kAdmin}});  // two owners
+    j.ok("teams.set_guest_access", kAdmin, {{"enabled", false}});
+    const sim::Team& t = tm_team(j, "Vorstand");
+    CHECK(t.is_owner(tm_upn("tom")));
+    CHECK(t.member(kAdmin) == nullptr);
+    CHECK(t.guests.at(0).display_name == "karl");   // no name given: the address's local part
+    CHECK(sim::guest_access_effective(j.world()));  // until the change has taken effect
+}

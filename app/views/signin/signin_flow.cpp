@@ -38,6 +38,7 @@ void sf_finish(const ViewContext& ctx, CommandQueue& out) {
             out.push(SetAccountUser{upn});
             break;
         case Surface::Mail:
+        case Surface::Teams:  // Teams shows Mail's person (app/views/teams)
             out.push(SetMailUser{upn});
             break;
         default:
@@ -168,6 +169,7 @@ const std::string& signed_in_on(const UiState& ui, Surface surface) {
         case Surface::Account:
             return ui.account_user;
         case Surface::Mail:
+        case Surface::Teams:  // Teams shows Mail's person (app/views/teams)
             return ui.mail_user;
         default:
             return none;
@@ -211,6 +213,7 @@ void sign_out(const ViewContext& ctx, CommandQueue& out, Surface surface) {
             out.push(SetAccountUser{""});
             break;
         case Surface::Mail:
+        case Surface::Teams:  // Teams shows Mail's person (app/views/teams)
             out.push(SetMailUser{""});
             break;
         default:
