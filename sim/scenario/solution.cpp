@@ -1,5 +1,6 @@
 // sim/solution.cpp — parsing and playing reference solutions.
 #include "sim/solution.hpp"
+#include "sim/identity.hpp"
 #include "sim/json_input.hpp"
 #include "sim/run.hpp"
 
@@ -465,8 +466,31 @@ void SolutionPlayer::fail(std::string message) {
     state_ = State::Failed;
 }
 
+namespace {
+
+// A solution can't know the seeded secrets: "{temporary_password}" in "password" (the temporary password
+// the admin center showed the account last) and "{mfa_code}" in "code" (the code the account's
+// Authenticator shows now) are filled in at submit time, before redaction (docs/reference/solution-steps.md).
+Action sol_fill_secrets(const Simulation& sim, const Action& action) {
+    if (!action.args.is_object()) return action;
+    Action out = action;
+    const std::string account = action.args.value("account", action.actor);
+    auto placeholder = [&](const char* key, const char* text) {
+        const auto it = out.args.find(key);
+        return it != out.args.end() && it->is_string() && it->get<std::string>() == text;
+    };
+    if (placeholder("password", "{temporary_password}"))
+        out.args["password"] =
+            temporary_password(sim.seed(), account, temporary_password_generation(sim.world(), account));
+    if (placeholder("code", "{mfa_code}"))
+        out.args["code"] = current_mfa_code(sim.world(), sim.seed(), account);
+    return out;
+}
+
+}  // namespace
+
 void SolutionPlayer::submit(Simulation& sim, const Action& action) {
-    handle_ = sim.submit(action);
+    handle_ = sim.submit(sol_fill_secrets(sim, action));
     submitted_at_ = sim.now();
     pausing_ = false;
     ++attempt_;
