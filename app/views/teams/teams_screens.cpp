@@ -18,6 +18,9 @@ void tm_prepare_person(const sim::Simulation* sim, UiState& ui, ViewState& state
                 ui.mail_user = p.upn;
                 break;
             }
+        // Nobody can use Teams (a "(no Teams)" licence, C27): the first person sees "You're missing out!".
+        for (const sim::Person& p : w.people)
+            if (ui.mail_user.empty() && sim::is_usable(&p)) ui.mail_user = p.upn;
     }
     state.teams = TeamsViewState{};
     state.teams.owner = ui.mail_user;
