@@ -638,6 +638,30 @@ RegistrationForm form_from(const json& j, const std::string& b) {
     return f;
 }
 
+// The optional parts of a world: the scenario's texts and the areas' own states (absent when empty).
+void areas_from(const json& j, World& w) {
+    if (j.contains("texts")) {
+        const json& texts = j["texts"];
+        if (!texts.is_object()) fail("/texts", "must be an object of {\"en\", \"de\"} texts");
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            const std::string b = "/texts/" + it.key();  // keys are [A-Za-z0-9_.-] (the loader checks)
+            w.texts[it.key()] = {value<std::string>(*it, "en", b), value<std::string>(*it, "de", b)};
+        }
+    }
+    if (j.contains("domains")) {
+        std::string domains_why;
+        if (!domains_from_json(j["domains"], w.domains, domains_why)) fail("/domains", domains_why);
+    }
+    if (j.contains("teams")) {
+        std::string teams_why;
+        if (!teams_from_json(j["teams"], w.teams, teams_why)) fail("/teams", teams_why);
+    }
+    if (j.contains("identity")) {
+        std::string identity_why;
+        if (!identity_from_json(j["identity"], w.identity, identity_why)) fail("/identity", identity_why);
+    }
+}
+
 World world_from(const json& j) {
     World w;
     const json& people = member(j, "people", "");
@@ -745,26 +769,7 @@ World world_from(const json& j) {
     }
     w.start_events_scheduled = value<bool>(j, "start_events_scheduled", "");
     w.next_id = value<std::uint64_t>(j, "next_id", "");
-    if (j.contains("texts")) {
-        const json& texts = j["texts"];
-        if (!texts.is_object()) fail("/texts", "must be an object of {\"en\", \"de\"} texts");
-        for (auto it = texts.begin(); it != texts.end(); ++it) {
-            const std::string b = "/texts/" + it.key();  // keys are [A-Za-z0-9_.-] (the loader checks)
-            w.texts[it.key()] = {value<std::string>(*it, "en", b), value<std::string>(*it, "de", b)};
-        }
-    }
-    if (j.contains("domains")) {
-        std::string domains_why;
-        if (!domains_from_json(j["domains"], w.domains, domains_why)) fail("/domains", domains_why);
-    }
-    if (j.contains("teams")) {
-        std::string teams_why;
-        if (!teams_from_json(j["teams"], w.teams, teams_why)) fail("/teams", teams_why);
-    }
-    if (j.contains("identity")) {
-        std::string identity_why;
-        if (!identity_from_json(j["identity"], w.identity, identity_why)) fail("/identity", identity_why);
-    }
+    areas_from(j, w);
     return w;
 }
 
