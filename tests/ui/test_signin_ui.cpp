@@ -335,3 +335,46 @@ TEST_CASE("Settings > Security defaults turns them off, and a new user's sign-in
         }
     }
 }
+
+TEST_CASE(
+    "an address on the association's own domain asks work or personal; personal gets the sim's answer (C11)",
+    "[ui][signin]") {
+    for (const char* lang : {"de", "en"}) {
+        SECTION(lang) {
+            app::test::UiDriver ui{ImVec2(1400, 1200)};
+            app::Shell shell(app::test::shell_options(lang));
+            REQUIRE(shell.load_scenario(std::string(NPSIM_TEST_SCENARIO_DIR) +
+                                        "/c17-mail-lost-after-mx-switch.json"));
+            app::test::run_like_the_app(ui, shell);
+            REQUIRE(shell.show_screen("mail.inbox"));
+            ui.frames(2);
+            REQUIRE(ui.click("###person"));
+            ui.frame();
+            REQUIRE(ui.click("###person_signin"));
+            ui.frames(2);
+            REQUIRE(ui.click("###signin_account"));
+            ui.type("ben@tsv-musterstadt.de");
+            ui.frame();
+            REQUIRE(ui.click("###signin_next"));
+            ui.frame();
+            CHECK(ui.shows(shell.strings().get("signin.type_title")));
+            REQUIRE(ui.click("###signin_type_personal"));
+            ui.frame();
+            CHECK(ui.shows(shell.strings().get("signin.enter_password")));
+            REQUIRE(ui.click("###signin_password"));
+            ui.type("Vereinsheim-2025!");
+            ui.frame();
+            REQUIRE(ui.click("###signin_submit"));
+            for (int i = 0; i < 20 && !shell.simulation()->pending_actions().empty(); ++i)
+                REQUIRE(ui.click("###skip"));
+            ui.frames(3);
+            sim::ActionResult r;
+            r.code = "auth.personal_account";
+            r.message_key = "error.auth.personal_account";
+            r.params = {{"upn", "ben@tsv-musterstadt.de"}};
+            CHECK(ui.shows(shell.strings().format(r.message_key, r.params)));
+            CHECK(shell.ui().screen == "signin");
+            CHECK(shell.ui().mail_user != "ben@tsv-musterstadt.de");
+        }
+    }
+}
