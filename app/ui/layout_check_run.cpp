@@ -408,7 +408,36 @@ LcPrepare lc_signin_live(bool approve) {
     };
 }
 
+// C10's "Request administrator access" (app/views/signin/recovery.cpp) on the c10 scenario: 0 = refused
+// (the registration documents alone; the missing DNS TXT record listed), 1 = being reviewed, 2 = access
+// back with the temporary password.
+LcPrepare lc_rec_stage(int stage) {
+    return [stage](Shell& shell) {
+        const std::string sabine = "sabine@kulturverein-auenwald.de";
+        RecoveryViewState& r = shell.view_state().recovery;
+        r.contact = sabine;
+        r.registration_docs = true;
+        std::vector<std::string> proof = {"registration_documents"};
+        if (stage > 0) proof.emplace_back("dns_txt");
+        shell.commands().push(
+            SubmitAction{sim::ops::request_tenant_recovery(sabine, sabine, proof), "signin.recovery"});
+        shell.apply_commands();
+        const auto done = [&] {
+            const sim::World* w = lc_world(shell);
+            return w == nullptr || (stage < 2 ? shell.simulation()->pending_actions().empty()
+                                              : w->identity.recovery.status == "done");
+        };
+        for (int n = 0; n < 50 && !done(); ++n) {
+            shell.commands().push(SkipToNextEvent{});
+            shell.apply_commands();
+        }
+    };
+}
+
 void lc_signin_cases(std::vector<LcCase>& out) {
+    out.push_back(lc_on("signin.recovery", "c10-only-admin-locked-out.json", "refused", lc_rec_stage(0)));
+    out.push_back(lc_on("signin.recovery", "c10-only-admin-locked-out.json", "pending", lc_rec_stage(1)));
+    out.push_back(lc_on("signin.recovery", "c10-only-admin-locked-out.json", "done", lc_rec_stage(2)));
     out.push_back(lc_on("signin", kLcData, "approve-live", lc_signin_live(true)));
     out.push_back(lc_on("signin", kLcData, "register-code-live", lc_signin_live(false)));
     out.push_back(lc_on("admin.users.detail", kLcData, "reset-password", [](Shell& shell) {

@@ -13,6 +13,7 @@
 #include "app/views/portal/portal_state.hpp"
 #include "app/views/replay/replay_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
+#include "app/views/signin/recovery_state.hpp"
 #include "app/views/signin/signin_state.hpp"
 #include "app/views/teams/teams_state.hpp"
 #include "sim/action.hpp"
@@ -34,6 +35,7 @@ struct ViewState {
     ReplayViewState replay;          // the session viewer, observations, snapshots (partly Shell-written)
     SigninViewState signin;          // the sign-in page and the phone beside it
     TeamsViewState teams;            // the Teams surface (app/views/teams)
+    RecoveryViewState recovery;      // "Request administrator access" (app/views/signin/recovery.cpp)
 };
 
 }  // namespace app

@@ -14,6 +14,7 @@
 #include "app/ui/icons.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
+#include "app/views/signin/recovery.hpp"
 #include "app/views/signin/signin_common.hpp"
 #include "app/views/signin/signin_views.hpp"
 #include "sim/identity.hpp"
@@ -94,7 +95,9 @@ void si_step_account(const ViewContext& ctx) {
     const bool enter = widgets::input_text_hint("###signin_account", si_t(ctx, "signin.account_hint").c_str(),
                                                 s.account, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Spacing();
-    widgets::text_disabled(si_t(ctx, "signin.cant_access"));
+    // C10: the locked-out admin's way to Microsoft's Data Protection team (recovery.cpp)
+    if (si_link(si_t(ctx, "signin.cant_access"), "signin_cant_access") && ctx.commands)
+        ctx.commands->push(Navigate{kRecoveryScreen});
     ImGui::Spacing();
     if (si_primary(ctx, "signin.next", "signin_next", !si_pending(ctx)) || enter) account_next(ctx);
 }

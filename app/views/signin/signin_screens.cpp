@@ -2,6 +2,7 @@
 // page (guarded surfaces and "Sign out" lead there, keeping its state); the others show one step each for
 // --screen, screenshots and the layout check, with the first person of the scenario typed in.
 #include "app/ui/screens.hpp"
+#include "app/views/signin/recovery.hpp"
 #include "app/views/signin/signin_views.hpp"
 
 namespace app {
@@ -69,6 +70,10 @@ std::vector<ScreenSpec> signin_screens() {
         {"signin.register.code", nullptr, &draw_signin_page, "mysignins.example/register", &ss_register_code},
         {"signin.approve", nullptr, &draw_signin_page, "login.example/mfa", &ss_approve},
         {"signin.approve.code", nullptr, &draw_signin_page, "login.example/mfa", &ss_approve_code},
+        // C10: "Can't access your account?" → Request administrator access (recovery.cpp)
+        {kRecoveryScreen, nullptr, &draw_signin_recovery, "admin.microsoft.example/recovery", nullptr},
+        {"signin.recovery.filled", nullptr, &draw_signin_recovery, "admin.microsoft.example/recovery",
+         &prepare_signin_recovery_filled},
     };
 }
 
