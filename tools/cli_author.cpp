@@ -251,6 +251,16 @@ std::string domain_condition_words(const std::string& key, const nlohmann::json&
                               : fmt::format("the {} record{} at {} ({}) is {}", str("record_type"), value,
                                             host, str("domain"), joined(facts, ", "));
     }
+    if (key == "subscription_state")  // sim/scenario/subscription_conditions.hpp
+        return w.lang == "de" ? fmt::format("ein Abonnement von {} ist {}", str("sku"), w.quote(str("state")))
+                              : fmt::format("a subscription of {} is {}", str("sku"), w.quote(str("state")));
+    if (key == "invoice_exists") {
+        const std::string of =
+            v.contains("sku") ? str("sku") : w.w("any product", "einem beliebigen Produkt");
+        const long long min = v.value("min_amount_cents", 0LL);
+        return w.lang == "de" ? fmt::format("es gibt eine Rechnung für {} über mindestens {} Cent", of, min)
+                              : fmt::format("there is an invoice for {} of at least {} cents", of, min);
+    }
     if (key == "role_held") {
         const std::string role = w.quote(w.label("role." + str("role"), str("role")));
         if (v.contains("user"))

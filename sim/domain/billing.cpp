@@ -147,6 +147,7 @@ static ActionResult op_place_order(Context& ctx, const Action& a) {
     s.renewal_at = add_months(ctx.calendar(), ctx.now(), term == "P1Y" ? 12 : 1);
     s.payment_method = method;
     w.subscriptions.push_back(s);
+    subscription_bought(ctx, w.subscriptions.back());  // renewal and invoice, when the lifecycle runs
     Person* actor = w.find_person(a.actor);
     send_mail(w, ctx.now(), *actor, kAdminSender, "mail.order_confirmation",
               {{"sku", p->sku},

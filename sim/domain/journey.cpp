@@ -26,6 +26,7 @@ const Registry& journey_registry() {
         register_identity(r);  // sign-in, MFA, password reset, tenant recovery (sim/domain/identity.cpp)
         register_teams(r);
         register_roles(r);
+        register_subscriptions(r);  // renewal, grace periods, invoices (sim/domain/subscriptions.cpp)
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;

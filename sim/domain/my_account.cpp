@@ -19,13 +19,21 @@ OfficeAppsView office_apps_view(const World& w, std::string_view upn) {
             if (prod->desktop_apps) v.licence_pending = true;
             continue;
         }
+        // A Disabled subscription's licence no longer works: "Unlicensed Product" (C21,
+        // sim/subscriptions.hpp).
+        if (!licence_works(w, l)) {
+            v.subscription_disabled = true;
+            continue;
+        }
         // Users > user > "Apps und Dienste": the Office apps switched off in this licence (sim/teams.hpp).
         if (!service_enabled(w, p->upn, l.sku, "office")) continue;
         if (prod->desktop_apps) v.skus_with_desktop_apps.push_back(l.sku);
         if (prod->web_apps || prod->desktop_apps) v.web_apps = true;
     }
     v.desktop_install = !v.skus_with_desktop_apps.empty();
-    if (!v.desktop_install) v.message_key = "myaccount.no_office_licence";
+    if (!v.desktop_install)
+        v.message_key =
+            v.subscription_disabled ? "myaccount.subscription_disabled" : "myaccount.no_office_licence";
     return v;
 }
 

@@ -74,6 +74,14 @@ void removal_window(Settings& s, const FieldValue& v, const std::string& at, Sha
         s.licence_removal_window = d->ms;
 }
 
+// "premium_grant_renewal": domain-admin.md §1.7 [D], the two outcomes of a retired grant's renewal.
+void sub_grant_renewal(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
+    if (v.string != "convert_to_paid" && v.string != "grant_ends") {
+        fail(errors, at, "must be \"convert_to_paid\" or \"grant_ends\"");
+        s.premium_grant_renewal = "convert_to_paid";
+    }
+}
+
 // "mfa_code_lifetime": "60s" — how long a shown MFA number or code answers (sim/identity.hpp).
 void id_code_lifetime(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
     std::string err;
@@ -103,7 +111,13 @@ const auto kSettingsShape = described(
         .integer("mfa_grace_days", &Settings::mfa_grace_days, 0, 365)  // sign-in (sim/identity.hpp)
         .integer("lockout_threshold", &Settings::lockout_threshold, 1, 1000)
         .known("mfa_code_lifetime", FieldType::String)
-        .then(id_code_lifetime));
+        .then(id_code_lifetime)
+        // The subscription lifecycle on the virtual clock (sim/subscriptions.hpp).
+        .boolean("subscription_lifecycle", &Settings::subscription_lifecycle)
+        .integer("subscription_expired_days", &Settings::subscription_expired_days, 0, 3650)
+        .integer("subscription_disabled_days", &Settings::subscription_disabled_days, 0, 3650)
+        .string("premium_grant_renewal", &Settings::premium_grant_renewal)
+        .then(sub_grant_renewal));
 
 const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("verification")
@@ -234,6 +248,7 @@ const auto kSubscriptionShape =
                   .string("billing_frequency", &Subscription::billing_frequency)
                   .string("channel", &Subscription::channel)
                   .known("status", FieldType::String)
+                  .boolean("recurring_billing", &Subscription::recurring_billing)
                   .integer("price_cents_each", &Subscription::price_cents_each, 0, kMaxPriceCents)
                   .known("renewal_in_days", FieldType::Integer)
                   .range(0, kMaxDurationDays)
@@ -606,14 +621,16 @@ void read_subscription(const json& sj, const std::string& b, StartReader& r) {
         return;
     }
     if (field(sj, "quantity").is_null()) r.fail(b + "/quantity", "must be at least 1");
-    for (const char* key : {"quantity", "term", "billing_frequency", "channel"})
+    for (const char* key : {"quantity", "term", "billing_frequency", "channel", "recurring_billing"})
         kSubscriptionShape.read(sj, key, b, s, r.errors);
     std::string status = "active";
     r.text(shape, sj, "status", b, status);
     if (status == "disabled")
         s.status = SubscriptionStatus::Disabled;
+    else if (status == "expired")
+        s.status = SubscriptionStatus::Expired;  // the lifecycle's grace period (sim/subscriptions.hpp)
     else if (status != "active")
-        r.fail(b + "/status", "must be \"active\" or \"disabled\"");
+        r.fail(b + "/status", "must be \"active\", \"expired\" or \"disabled\"");
     s.price_cents_each = p->price_cents;
     kSubscriptionShape.read(sj, "price_cents_each", b, s, r.errors);
     read_subscription_dates(sj, b, s, r);
@@ -669,7 +686,8 @@ void read_roles_and_licences(const json& pj, const std::string& b, Person& p, St
                            (close.empty() ? "" : " — did you mean \"" + close + "\"?"));
             continue;
         }
-        if (named != nullptr && (named->status != SubscriptionStatus::Active || named->available() <= 0)) {
+        // An Expired or Disabled subscription still holds its users' licences (sim/subscriptions.hpp).
+        if (named != nullptr && (named->status == SubscriptionStatus::Deleted || named->available() <= 0)) {
             r.fail(lb, "subscription \"" + named->id + "\" has no free seat");
             continue;
         }

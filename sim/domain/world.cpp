@@ -57,7 +57,8 @@ const char* to_string(LicenceState s) {
     return s == LicenceState::Active ? "active" : "pending";
 }
 const char* to_string(SubscriptionStatus s) {
-    return s == SubscriptionStatus::Active ? "active" : "disabled";
+    static const char* const kNames[] = {"active", "disabled", "expired", "deleted"};
+    return kNames[static_cast<int>(s)];
 }
 const char* to_string(BillingAccountStatus s) {
     switch (s) {
@@ -204,6 +205,10 @@ nlohmann::json to_json(const Settings& s) {
         j["tenant_recovery_delay"] = to_json(s.tenant_recovery_delay);
     if (s.mfa_code_lifetime != Settings::kDefaultMfaCodeLifetime)
         j["mfa_code_lifetime_ms"] = s.mfa_code_lifetime;
+    if (s.subscription_lifecycle) j["subscription_lifecycle"] = true;  // sim/subscriptions.hpp
+    if (s.subscription_expired_days != 30) j["subscription_expired_days"] = s.subscription_expired_days;
+    if (s.subscription_disabled_days != 90) j["subscription_disabled_days"] = s.subscription_disabled_days;
+    if (s.premium_grant_renewal != "convert_to_paid") j["premium_grant_renewal"] = s.premium_grant_renewal;
     return j;
 }
 
@@ -368,7 +373,7 @@ nlohmann::json to_json(const World& w) {
     for (const auto& m : w.billing.payment_methods)
         methods.push_back({{"id", m.id}, {"kind", m.kind}, {"label", m.label}});
     json subs = json::array();
-    for (const auto& s : w.subscriptions)
+    for (const auto& s : w.subscriptions) {
         subs.push_back({{"id", s.id},
                         {"sku", s.sku},
                         {"quantity", s.quantity},
@@ -381,6 +386,11 @@ nlohmann::json to_json(const World& w) {
                         {"renewal_at", s.renewal_at},
                         {"channel", s.channel},
                         {"payment_method", s.payment_method}});
+        // The lifecycle's fields only when not the default (sim/subscriptions.hpp): older hashes stay.
+        if (!s.recurring_billing) subs.back()["recurring_billing"] = false;
+        if (s.state_since >= 0) subs.back()["state_since"] = s.state_since;
+        if (!s.converted_from.empty()) subs.back()["converted_from"] = s.converted_from;
+    }
     json violations = json::array();
     for (const auto& v : w.violations)
         violations.push_back({{"id", v.id},
@@ -411,6 +421,7 @@ nlohmann::json to_json(const World& w) {
     if (!w.domains.empty()) out["domains"] = to_json(w.domains);
     if (!w.teams.empty()) out["teams"] = to_json(w.teams);
     if (!w.identity.empty()) out["identity"] = to_json(w.identity);
+    if (!w.billing_history.empty()) out["billing_history"] = to_json(w.billing_history);
     return out;
 }
 
@@ -613,6 +624,14 @@ Settings settings_from(const json& j, const std::string& b) {
         s.tenant_recovery_delay = delay_value(j, "tenant_recovery_delay", b);
     if (j.contains("mfa_code_lifetime_ms"))
         s.mfa_code_lifetime = ranged(j, "mfa_code_lifetime_ms", b, 1, kMaxDuration);
+    if (j.contains("subscription_lifecycle"))
+        s.subscription_lifecycle = value<bool>(j, "subscription_lifecycle", b);
+    if (j.contains("subscription_expired_days"))
+        s.subscription_expired_days = static_cast<int>(ranged(j, "subscription_expired_days", b, 0, 3650));
+    if (j.contains("subscription_disabled_days"))
+        s.subscription_disabled_days = static_cast<int>(ranged(j, "subscription_disabled_days", b, 0, 3650));
+    if (j.contains("premium_grant_renewal"))
+        s.premium_grant_renewal = value<std::string>(j, "premium_grant_renewal", b);
     return s;
 }
 
@@ -659,6 +678,11 @@ void areas_from(const json& j, World& w) {
     if (j.contains("identity")) {
         std::string identity_why;
         if (!identity_from_json(j["identity"], w.identity, identity_why)) fail("/identity", identity_why);
+    }
+    if (j.contains("billing_history")) {
+        std::string history_why;
+        if (!subscriptions_state_from_json(j["billing_history"], w.billing_history, history_why))
+            fail("/billing_history", history_why);
     }
 }
 
@@ -728,8 +752,15 @@ World world_from(const json& j) {
         s.quantity = value<int>(sj, "quantity", b);
         s.assigned = value<int>(sj, "assigned", b);
         const std::string st = value<std::string>(sj, "status", b);
-        if (st != "active" && st != "disabled") fail(b + "/status", "must be \"active\" or \"disabled\"");
-        s.status = st == "active" ? SubscriptionStatus::Active : SubscriptionStatus::Disabled;
+        bool sub_status_ok = false;
+        for (SubscriptionStatus c : {SubscriptionStatus::Active, SubscriptionStatus::Disabled,
+                                     SubscriptionStatus::Expired, SubscriptionStatus::Deleted})
+            if (st == to_string(c)) {
+                s.status = c;
+                sub_status_ok = true;
+            }
+        if (!sub_status_ok)
+            fail(b + "/status", "must be \"active\", \"disabled\", \"expired\" or \"deleted\"");
         s.term = value<std::string>(sj, "term", b);
         s.billing_frequency = value<std::string>(sj, "billing_frequency", b);
         s.price_cents_each = value<std::int64_t>(sj, "price_cents_each", b);
@@ -737,6 +768,10 @@ World world_from(const json& j) {
         s.renewal_at = ranged(sj, "renewal_at", b, -kSimTimeMax, kSimTimeMax);
         s.channel = value<std::string>(sj, "channel", b);
         s.payment_method = value<std::string>(sj, "payment_method", b);
+        if (sj.contains("recurring_billing")) s.recurring_billing = value<bool>(sj, "recurring_billing", b);
+        if (sj.contains("state_since"))
+            s.state_since = ranged(sj, "state_since", b, -kSimTimeMax, kSimTimeMax);
+        if (sj.contains("converted_from")) s.converted_from = value<std::string>(sj, "converted_from", b);
         w.subscriptions.push_back(std::move(s));
     }
 
@@ -782,7 +817,7 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
              unknown_keys(j, "",
                           {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
                            "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
-                           "texts", "domains", "teams", "identity"}))
+                           "texts", "domains", "teams", "identity", "billing_history"}))
             fail(where, message);
         out = world_from(j);
         return true;

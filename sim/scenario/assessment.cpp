@@ -10,6 +10,7 @@
 #include "domain_conditions.hpp"
 #include "identity_conditions.hpp"
 #include "roles_conditions.hpp"
+#include "subscription_conditions.hpp"
 #include "teams_conditions.hpp"
 
 #include <algorithm>
@@ -57,6 +58,8 @@ const std::vector<std::string> kConditionKeys = {"all",
                                                  "mfa_registered",
                                                  "account_locked",
                                                  "role_held",
+                                                 "subscription_state",
+                                                 "invoice_exists",
                                                  "team_exists",
                                                  "can_use_teams"};
 
@@ -67,9 +70,10 @@ int active_seats(const World& w, const std::string& sku) {
     return n;
 }
 
-bool holds(const Person& p, const std::string& sku, bool active_only) {
+// "active": effective now — propagated, and its subscription not Disabled (sim/subscriptions.hpp).
+bool holds(const World& w, const Person& p, const std::string& sku, bool active_only) {
     const LicenceAssignment* l = p.licence(sku);
-    return l && (!active_only || l->state == LicenceState::Active);
+    return l && (!active_only || licence_works(w, *l));
 }
 
 }  // namespace
@@ -215,6 +219,8 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
         validate_history_condition(key, v, p, errors);
     } else if (is_roles_condition(key)) {
         validate_roles_condition(key, v, p, errors);
+    } else if (is_subscription_condition(key)) {
+        validate_subscription_condition(key, v, p, errors);
     } else if (is_domain_condition(key)) {
         validate_domain_condition(key, v, p, errors);
     } else if (is_identity_condition(key)) {
@@ -289,10 +295,10 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
         const bool active_only = v.value("state", std::string("active")) == "active";
         if (v.contains("upn")) {
             const Person* p = w.find_person(v["upn"].get<std::string>());
-            return is_usable(p) && holds(*p, sku, active_only);
+            return is_usable(p) && holds(w, *p, sku, active_only);
         }
         int n = 0;
-        for (const auto& p : w.people) n += (!p.deleted && holds(p, sku, active_only)) ? 1 : 0;
+        for (const auto& p : w.people) n += (!p.deleted && holds(w, p, sku, active_only)) ? 1 : 0;
         return n >= v.value("min_people", 1);
     }
     if (key == "person") {
@@ -316,6 +322,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
     if (is_domain_condition(key)) return evaluate_domain_condition(key, v, w);
     if (is_identity_condition(key)) return evaluate_identity_condition(key, v, w, s.now());
     if (is_roles_condition(key)) return evaluate_roles_condition(key, v, w);
+    if (is_subscription_condition(key)) return evaluate_subscription_condition(key, v, w);
     if (is_teams_condition(key)) return evaluate_teams_condition(key, v, w);
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
@@ -1063,7 +1070,9 @@ void check_condition_references(const nlohmann::json& root, const ConditionRefer
         if (c.size() != 1 || !c.begin().value().is_object()) return;
         const std::string key = c.begin().key();
         const nlohmann::json& v = c.begin().value();
-        if ((key == "subscription" || key == "licensed") && v.contains("sku"))
+        if ((key == "subscription" || key == "licensed" || key == "subscription_state" ||
+             key == "invoice_exists") &&
+            v.contains("sku"))
             sku(v["sku"], pointer + "/" + key + "/sku");
         if (key == "last_result" && !refs.codes.empty() && v.contains("error") && v["error"].is_string() &&
             !condition_ref_known(refs.codes, v["error"].get<std::string>()))

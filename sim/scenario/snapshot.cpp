@@ -39,6 +39,12 @@ void move_times(World& w, SimTime origin) {
     for (Subscription& s : w.subscriptions) {
         move(s.purchased_at);
         move(s.renewal_at);
+        move_set(s.state_since);  // the lifecycle (sim/subscriptions.hpp)
+    }
+    for (Invoice& inv : w.billing_history.invoices) {
+        move(inv.date);
+        move(inv.period_start);
+        move(inv.period_end);
     }
     for (ComplianceViolation& v : w.violations) {
         move(v.at);

@@ -63,7 +63,7 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 65 + 7);  // + teams.* and licences.set_service (7)
+    CHECK(r.actions.size() == 65 + 7 + 3);  // + teams.* and licences.set_service (7), subscriptions.* (3)
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -310,6 +310,9 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::mfa_require_reregister("anna@x", "ben@x"),
         ops::reset_password("anna@x", {"ben@x", true, "Secret-123", true}),
         ops::set_security_defaults("anna@x", true),
+        ops::set_recurring_billing("anna@x", "sub-0002", false),
+        ops::cancel_subscription("anna@x", "sub-0002"),
+        ops::reactivate_subscription("anna@x", "sub-0002"),
         ops::request_tenant_recovery("anna@x", "vorstand@example.org", {"registration_documents"}),
         ops::add_fault({{"operation", "*"}, {"error", "service.unavailable"}}),
         ops::remove_fault("r"),

@@ -16,6 +16,8 @@ struct OfficeAppsView {
     std::string message_key;       // shown instead of the install button; empty when desktop_install
     std::vector<std::string> skus_with_desktop_apps;  // the active licences that offer the install
     bool licence_pending = false;  // a desktop licence is assigned but not effective yet (C11)
+    // A licence of a Disabled subscription: "Unlicensed Product" (C21).
+    bool subscription_disabled = false;
 };
 
 // A pure query: what "Office apps & devices" shows to `upn` now.

@@ -76,6 +76,17 @@ inline Action place_order(const std::string& actor, const Order& o) {
 inline Action change_quantity(const std::string& actor, const std::string& subscription, int quantity) {
     return Action{"billing.change_quantity", actor, {{"subscription", subscription}, {"quantity", quantity}}};
 }
+// The subscription lifecycle (sim/subscriptions.hpp): Your products' recurring billing, cancel, reactivate.
+inline Action set_recurring_billing(const std::string& actor, const std::string& subscription, bool enabled) {
+    return Action{
+        "subscriptions.set_recurring_billing", actor, {{"subscription", subscription}, {"enabled", enabled}}};
+}
+inline Action cancel_subscription(const std::string& actor, const std::string& subscription) {
+    return Action{"subscriptions.cancel", actor, {{"subscription", subscription}}};
+}
+inline Action reactivate_subscription(const std::string& actor, const std::string& subscription) {
+    return Action{"subscriptions.reactivate", actor, {{"subscription", subscription}}};
+}
 
 // [SECTION] Users
 

@@ -27,6 +27,7 @@
 #include "sim/delay.hpp"
 #include "sim/domains_data.hpp"
 #include "sim/identity.hpp"
+#include "sim/subscriptions.hpp"
 #include "sim/teams.hpp"
 #include "sim/time.hpp"
 
@@ -58,7 +59,9 @@ constexpr RoleSet role_bit(Role r) {
 enum class PortalStatus { None, Draft, Pending, InfoRequested, Approved, Declined, ReverifyRequired };
 
 enum class LicenceState { Pending, Active };  // pending until the propagation delay has passed
-enum class SubscriptionStatus { Active, Disabled };
+// Expired and Deleted: the lifecycle of domain-admin.md §1.1 (sim/subscriptions.hpp); appended, never
+// reorder.
+enum class SubscriptionStatus { Active, Disabled, Expired, Deleted };
 enum class BillingAccountStatus { NotReviewed, UnderReview, Cleared };
 
 const char* to_string(
@@ -68,7 +71,7 @@ const char* to_string(Role r);  // "global_admin", "billing_admin", "license_adm
 const char* to_string(PortalStatus s);          // "none", "draft", "pending", "info_requested", "approved",
                                                 // "declined", "reverify_required"
 const char* to_string(LicenceState s);          // "pending", "active"
-const char* to_string(SubscriptionStatus s);    // "active", "disabled"
+const char* to_string(SubscriptionStatus s);    // "active", "disabled", "expired", "deleted"
 const char* to_string(BillingAccountStatus s);  // "not_reviewed", "under_review", "cleared"
 bool parse_person_kind(std::string_view s, PersonKind& out);
 bool parse_role(std::string_view s, Role& out);
@@ -155,6 +158,13 @@ struct Settings {
         Delay::uniform(Duration{2 * kHour, 0}, Duration{24 * kHour, 0});
     // domain-admin.md §6.2 [D]/[U]: whether guest access in Teams is on in a new tenant. Default on.
     bool teams_guest_access_default = true;
+    // The subscription lifecycle on the virtual clock (sim/subscriptions.hpp); off by default so older
+    // runs keep their events. The grace periods: domain-admin.md §1.1 [S] for direct purchases (Enterprise
+    // and CSP differ), so settings. premium_grant_renewal: §1.7 [D] "convert_to_paid" | "grant_ends".
+    bool subscription_lifecycle = false;
+    int subscription_expired_days = 30;
+    int subscription_disabled_days = 90;
+    std::string premium_grant_renewal = "convert_to_paid";
 };
 
 nlohmann::json to_json(const Settings& s);
@@ -283,6 +293,10 @@ struct Subscription {
     SimTime renewal_at = 0;
     std::string channel = "Direct";
     std::string payment_method;  // id, empty for $0 orders without one
+    // The lifecycle (sim/subscriptions.hpp); each in the canonical JSON only when not the default.
+    bool recurring_billing = true;  // domain-admin.md §1.3: on by default
+    SimTime state_since = -1;       // when it became Expired / Disabled / Deleted (or was reactivated)
+    std::string converted_from;     // the retired grant it replaced at renewal (July 2025 change)
 
     int available() const { return quantity - assigned; }
 };
@@ -330,6 +344,9 @@ struct World {
     IdentityState identity;     // sign-in, MFA, tenant recovery (absent from the JSON when empty)
     TeamsState teams;           // Teams, groups, guest access, apps & services (absent when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
+
+    // Invoices and the renewal bookkeeping of sim/subscriptions.hpp (absent from the JSON when empty).
+    SubscriptionsState billing_history;
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
     const Person* find_person(std::string_view upn) const;
