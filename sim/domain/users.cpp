@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sim/domains.hpp"
+#include "sim/identity.hpp"
 #include "sim/journey.hpp"
 #include "sim/licences.hpp"
 
@@ -299,6 +300,15 @@ static ActionResult op_change_username(Context& ctx, const Action& a) {
     if (w.organisation.registrant == old_upn) w.organisation.registrant = upn;
     for (auto& v : w.violations)
         if (v.upn == old_upn) v.upn = upn;
+    // The sign-in state (MFA registration, lockout, first sign-in, recovery) belongs to the account, not
+    // to its name: it moves with the new sign-in name.
+    auto& accounts = w.identity.accounts;
+    if (auto rec = accounts.find(old_upn); rec != accounts.end()) {
+        AccountIdentity moved = std::move(rec->second);
+        accounts.erase(rec);
+        accounts[upn] = std::move(moved);
+    }
+    if (w.identity.recovery.admin == old_upn) w.identity.recovery.admin = upn;
     return ActionResult::success({{"user", upn}, {"previous", old_upn}});
 }
 
