@@ -337,7 +337,7 @@ TEST_CASE("Settings > Security defaults turns them off, and a new user's sign-in
 }
 
 TEST_CASE(
-    "an address on the association's own domain asks work or personal; personal gets the sim's answer (C11)",
+    "an address on the association's own domain asks work or personal, and personal gets the sim's answer (C11)",
     "[ui][signin]") {
     for (const char* lang : {"de", "en"}) {
         SECTION(lang) {
