@@ -7,11 +7,7 @@
 // [SECTION] Tracking and scoring
 #include "sim/assessment.hpp"
 
-#include "domain_conditions.hpp"
-#include "identity_conditions.hpp"
-#include "roles_conditions.hpp"
-#include "subscription_conditions.hpp"
-#include "teams_conditions.hpp"
+#include "condition_areas.hpp"
 
 #include <algorithm>
 #include <map>
@@ -31,37 +27,37 @@ namespace sim {
 
 namespace {
 
-const std::vector<std::string> kConditionKeys = {"all",
-                                                 "any",
-                                                 "not",
-                                                 "portal_status",
-                                                 "tenant_exists",
-                                                 "subscription",
-                                                 "licensed",
-                                                 "person",
-                                                 "office_desktop",
-                                                 "office_desktop_people",
-                                                 "no_compliance_violations",
-                                                 "mail",
-                                                 "payment_method",
-                                                 "billing_account",
-                                                 "last_result",
-                                                 "result",
-                                                 "event",
-                                                 "early_retries",
-                                                 "before",
-                                                 "within",
-                                                 "domain_status",
-                                                 "dns_record",
-                                                 "mailbox",
-                                                 "signed_in",
-                                                 "mfa_registered",
-                                                 "account_locked",
-                                                 "role_held",
-                                                 "subscription_state",
-                                                 "invoice_exists",
-                                                 "team_exists",
-                                                 "can_use_teams"};
+const std::vector<std::string> kCoreConditionKeys = {"all",
+                                                     "any",
+                                                     "not",
+                                                     "portal_status",
+                                                     "tenant_exists",
+                                                     "subscription",
+                                                     "licensed",
+                                                     "person",
+                                                     "office_desktop",
+                                                     "office_desktop_people",
+                                                     "no_compliance_violations",
+                                                     "mail",
+                                                     "payment_method",
+                                                     "billing_account",
+                                                     "last_result",
+                                                     "result",
+                                                     "event",
+                                                     "early_retries",
+                                                     "before",
+                                                     "within"};
+
+// The core and history keys, then every area's (condition_areas.hpp).
+const std::vector<std::string>& condition_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> all = kCoreConditionKeys;
+        for (const ConditionArea& area : condition_areas())
+            all.insert(all.end(), area.keys.begin(), area.keys.end());
+        return all;
+    }();
+    return keys;
+}
 
 int active_seats(const World& w, const std::string& sku) {
     int n = 0;
@@ -158,8 +154,9 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
     const std::string key = c.begin().key();
     const nlohmann::json& v = c.begin().value();
     const std::string p = pointer + "/" + key;
-    if (std::find(kConditionKeys.begin(), kConditionKeys.end(), key) == kConditionKeys.end()) {
-        err(p, unknown_key_message(key, kConditionKeys, "condition"));
+    const std::vector<std::string>& keys = condition_keys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        err(p, unknown_key_message(key, keys, "condition"));
         return false;
     }
     if (key == "all" || key == "any") {
@@ -217,16 +214,8 @@ bool validate_condition(const nlohmann::json& c, const std::string& pointer,
             err(p, "must be \"not_reviewed\", \"under_review\" or \"cleared\"");
     } else if (is_history_condition(key)) {
         validate_history_condition(key, v, p, errors);
-    } else if (is_roles_condition(key)) {
-        validate_roles_condition(key, v, p, errors);
-    } else if (is_subscription_condition(key)) {
-        validate_subscription_condition(key, v, p, errors);
-    } else if (is_domain_condition(key)) {
-        validate_domain_condition(key, v, p, errors);
-    } else if (is_identity_condition(key)) {
-        validate_identity_condition(key, v, p, errors);
-    } else if (is_teams_condition(key)) {
-        validate_teams_condition(key, v, p, errors);
+    } else if (const ConditionArea* area = condition_area_of(key)) {
+        area->validate(key, v, p, errors);
     } else if (key == "office_desktop") {
         if (!v.is_string()) err(p, "must be the sign-in name of a person");
     } else if (key == "office_desktop_people") {
@@ -319,11 +308,7 @@ static bool evaluate_checked(const nlohmann::json& c, const Simulation& s, Histo
     }
     if (key == "billing_account") return v == to_string(w.billing.status);
     if (is_history_condition(key)) return evaluate_history_condition(key, v, s, memo);
-    if (is_domain_condition(key)) return evaluate_domain_condition(key, v, w);
-    if (is_identity_condition(key)) return evaluate_identity_condition(key, v, w, s.now());
-    if (is_roles_condition(key)) return evaluate_roles_condition(key, v, w);
-    if (is_subscription_condition(key)) return evaluate_subscription_condition(key, v, w);
-    if (is_teams_condition(key)) return evaluate_teams_condition(key, v, w);
+    if (const ConditionArea* area = condition_area_of(key)) return area->evaluate(key, v, w, s.now());
     if (key == "office_desktop") return office_apps_view(w, v.get<std::string>()).desktop_install;
     if (key == "office_desktop_people") {
         int n = 0;
@@ -491,7 +476,7 @@ void hist_validate_happening(const nlohmann::json& h, const std::string& p,
     const std::string key = h.begin().key();
     if (key != "result" && key != "event") {
         const bool condition =
-            std::find(kConditionKeys.begin(), kConditionKeys.end(), key) != kConditionKeys.end();
+            std::find(condition_keys().begin(), condition_keys().end(), key) != condition_keys().end();
         errors.push_back({p + "/" + key, condition
                                              ? fmt::format("\"{}\" is a condition, not a happening: use "
                                                            "{{\"result\": {{…}}}} or {{\"event\": {{…}}}}",

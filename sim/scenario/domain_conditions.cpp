@@ -193,10 +193,6 @@ bool dc_mailbox(const nlohmann::json& v, const World& w) {
 
 }  // namespace
 
-bool is_domain_condition(const std::string& key) {
-    return key == "domain_status" || key == "dns_record" || key == "mailbox";
-}
-
 void validate_domain_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                std::vector<ConditionError>& errors) {
     if (key == "domain_status")

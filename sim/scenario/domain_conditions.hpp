@@ -19,7 +19,6 @@
 
 namespace sim {
 
-bool is_domain_condition(const std::string& key);
 void validate_domain_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                std::vector<ConditionError>& errors);
 bool evaluate_domain_condition(const std::string& key, const nlohmann::json& v, const World& w);

@@ -8,16 +8,6 @@
 
 namespace sim {
 
-namespace {
-
-const char* const kIcKeys[] = {"signed_in", "mfa_registered", "account_locked"};
-
-}  // namespace
-
-bool is_identity_condition(const std::string& key) {
-    return std::find(std::begin(kIcKeys), std::end(kIcKeys), key) != std::end(kIcKeys);
-}
-
 void validate_identity_condition(const std::string&, const nlohmann::json& v, const std::string& p,
                                  std::vector<ConditionError>& errors) {
     if (!v.is_string() || v.get<std::string>().find('@') == std::string::npos)

@@ -15,7 +15,6 @@
 
 namespace sim {
 
-bool is_identity_condition(const std::string& key);
 void validate_identity_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                  std::vector<ConditionError>& errors);
 bool evaluate_identity_condition(const std::string& key, const nlohmann::json& v, const World& w,

@@ -63,10 +63,6 @@ bool rc_role_held(const nlohmann::json& v, const World& w) {
 
 }  // namespace
 
-bool is_roles_condition(const std::string& key) {
-    return key == "role_held";
-}
-
 void validate_roles_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                               std::vector<ConditionError>& errors) {
     if (key == "role_held") rc_validate_role_held(v, p, errors);

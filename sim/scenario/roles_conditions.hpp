@@ -14,7 +14,6 @@
 
 namespace sim {
 
-bool is_roles_condition(const std::string& key);
 void validate_roles_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                               std::vector<ConditionError>& errors);
 bool evaluate_roles_condition(const std::string& key, const nlohmann::json& v, const World& w);

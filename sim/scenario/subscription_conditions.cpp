@@ -81,10 +81,6 @@ bool sc_invoice(const nlohmann::json& v, const World& w) {
 
 }  // namespace
 
-bool is_subscription_condition(const std::string& key) {
-    return key == "subscription_state" || key == "invoice_exists";
-}
-
 void validate_subscription_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                      std::vector<ConditionError>& errors) {
     if (key == "subscription_state") sc_validate_state(v, p, errors);

@@ -17,7 +17,6 @@
 
 namespace sim {
 
-bool is_subscription_condition(const std::string& key);
 void validate_subscription_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                                      std::vector<ConditionError>& errors);
 bool evaluate_subscription_condition(const std::string& key, const nlohmann::json& v, const World& w);

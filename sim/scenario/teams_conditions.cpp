@@ -23,10 +23,6 @@ const auto kTcTeamExists =
 
 }  // namespace
 
-bool is_teams_condition(const std::string& key) {
-    return key == "team_exists" || key == "can_use_teams";
-}
-
 void validate_teams_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                               std::vector<ConditionError>& errors) {
     if (key == "can_use_teams") {

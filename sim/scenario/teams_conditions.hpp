@@ -17,7 +17,6 @@
 
 namespace sim {
 
-bool is_teams_condition(const std::string& key);
 void validate_teams_condition(const std::string& key, const nlohmann::json& v, const std::string& p,
                               std::vector<ConditionError>& errors);
 bool evaluate_teams_condition(const std::string& key, const nlohmann::json& v, const World& w);
