@@ -304,6 +304,17 @@ void lc_roles_cases(std::vector<LcCase>& out) {
     }));
 }
 
+// Issue 15: Your products' pane with the lifecycle actions (and a confirm step), Bills & payments.
+void lc_sub_cases(std::vector<LcCase>& out) {
+    auto open_pane = [](Shell& shell) {
+        if (const sim::World* w = lc_world(shell))
+            for (const sim::Subscription& s : w->subscriptions)
+                if (s.sku != "NONPROFIT_PORTAL") shell.view_state().admin.product_pane_sub = s.id;
+    };
+    out.push_back(lc_on("admin.billing.products", kLcData, "pane=lifecycle", open_pane));
+    out.push_back(lc_on("admin.billing.invoices", kLcData, "", [](Shell&) {}));
+}
+
 void lc_admin_cases(std::vector<LcCase>& out) {
     out.push_back(lc_users_case("pane=licences", UsersPane::ManageLicences));
     out.push_back(lc_users_case("pane=delete", UsersPane::Delete));
@@ -370,6 +381,7 @@ void lc_admin_cases(std::vector<LcCase>& out) {
                         lc_mailbox_perms(true)));
     lc_roles_cases(out);
     lc_teams_cases(out);
+    lc_sub_cases(out);
 }
 
 // Issue 14's sign-in page with a real challenge: Petra (a start-state person: any password within the policy)

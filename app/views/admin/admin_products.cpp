@@ -8,10 +8,81 @@
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
 #include "sim/ops.hpp"
+#include "sim/subscriptions.hpp"
 
 namespace app::admin {
 
 namespace {
+
+// The date column and the pane: when an Active subscription renews (or, without recurring billing,
+// expires), and when an Expired / Disabled one moves on (sim/subscriptions.hpp).
+std::string prod_dates(const ViewContext& ctx, const sim::World& w, const sim::Subscription& sub) {
+    switch (sub.status) {
+        case sim::SubscriptionStatus::Active:
+            return ctx.text.format(
+                sub.recurring_billing ? "admin.products.renews_on" : "admin.products.expires_on",
+                {{"date", format_date(ctx, sub.renewal_at)}});
+        case sim::SubscriptionStatus::Expired:
+            return ctx.text.format("admin.products.disabled_on",
+                                   {{"date", format_date(ctx, sim::subscription_disabled_at(w, sub))}});
+        case sim::SubscriptionStatus::Disabled:
+            return ctx.text.format("admin.products.deleted_on",
+                                   {{"date", format_date(ctx, sim::subscription_deleted_at(w, sub))}});
+        case sim::SubscriptionStatus::Deleted:
+            break;
+    }
+    return "—";
+}
+
+// Recurring billing, Cancel, Reactivate, each behind a confirm step (domain-admin.md §1.2, §1.5).
+void prod_lifecycle_actions(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                            const sim::Subscription& sub) {
+    const std::string tag = "admin.products.lifecycle." + sub.id;
+    int& confirm = *ImGui::GetStateStorage()->GetIntRef(ImGui::GetID(("confirm_" + sub.id).c_str()), 0);
+    ImGui::Separator();
+    widgets::text(tr(ctx, std::string("status.subscription.") + sim::to_string(sub.status)));
+    ImGui::PushTextWrapPos(0.0f);
+    muted(prod_dates(ctx, ctx.sim->world(), sub));
+    if (sub.status != sim::SubscriptionStatus::Active && sub.status != sim::SubscriptionStatus::Deleted)
+        muted(tr(ctx, sub.status == sim::SubscriptionStatus::Expired ? "admin.products.expired_note"
+                                                                     : "admin.products.disabled_note"));
+    ImGui::PopTextWrapPos();
+    const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
+    ImGui::BeginDisabled(busy);
+    if (confirm == 0) {
+        if (sub.status == sim::SubscriptionStatus::Active) {
+            muted(tr(ctx,
+                     sub.recurring_billing ? "admin.products.recurring_on" : "admin.products.recurring_off"));
+            if (widgets::button(label(ctx, "admin.products.edit_recurring", "prod_recurring").c_str()))
+                confirm = 1;
+            ImGui::SameLine();
+            if (widgets::button(label(ctx, "admin.products.cancel_sub", "prod_cancel").c_str())) confirm = 2;
+        } else if (sub.status != sim::SubscriptionStatus::Deleted) {
+            if (widgets::button(label(ctx, "admin.products.reactivate", "prod_reactivate").c_str()))
+                confirm = 3;
+        }
+    } else {
+        static const char* const kAsk[] = {"", "admin.products.confirm_recurring",
+                                           "admin.products.confirm_cancel",
+                                           "admin.products.confirm_reactivate"};
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::text(tr(ctx, kAsk[confirm]));
+        ImGui::PopTextWrapPos();
+        if (widgets::button(label(ctx, "admin.save", "prod_confirm").c_str())) {
+            if (confirm == 1)
+                out.push(SubmitAction{
+                    sim::ops::set_recurring_billing(actor.upn, sub.id, !sub.recurring_billing), tag});
+            if (confirm == 2) out.push(SubmitAction{sim::ops::cancel_subscription(actor.upn, sub.id), tag});
+            if (confirm == 3)
+                out.push(SubmitAction{sim::ops::reactivate_subscription(actor.upn, sub.id), tag});
+            confirm = 0;
+        }
+        ImGui::SameLine();
+        if (widgets::button(label(ctx, "admin.cancel", "prod_confirm_cancel").c_str())) confirm = 0;
+    }
+    ImGui::EndDisabled();
+    draw_action_status(ctx, tag);
+}
 
 void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
                         const sim::Subscription& sub, float width) {
@@ -45,6 +116,7 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
         out.push(SubmitAction{sim::ops::change_quantity(actor.upn, sub.id, s.new_quantity), tag});
     ImGui::EndDisabled();
     if (draw_action_status(ctx, tag) == ActionStatus::Ok && delta == 0) widgets::text(tr(ctx, "admin.saved"));
+    prod_lifecycle_actions(ctx, out, actor, sub);
     end_flyout();
     if (close) s.product_pane_sub.clear();
 }
@@ -99,7 +171,7 @@ void draw_products(const ViewContext& ctx, CommandQueue& out) {
                 widgets::table_cell(3);
                 widgets::text(std::to_string(sub.assigned));
                 widgets::table_cell(4);
-                widgets::text_wrapped(format_date(ctx, sub.renewal_at));
+                widgets::text_wrapped(prod_dates(ctx, w, sub));
                 widgets::table_cell(5);
                 const sim::Product* p = w.catalog.find(sub.sku);
                 widgets::text(ctx.text.format(

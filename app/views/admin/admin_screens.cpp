@@ -20,6 +20,7 @@ void draw_users_add(const ViewContext& ctx, CommandQueue& out);     // admin.use
 void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.users.detail: user pane open
 void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
+void draw_invoices(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
 void draw_domains(const ViewContext& ctx, CommandQueue& out);    // admin.settings.domains (+ .add, .detail)
 void draw_groups(const ViewContext& ctx, CommandQueue& out);     // admin.groups.active (+ .add_list, .list)
@@ -229,6 +230,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_products,     "admin.example/billing/products",     &prepare_products},
     {"admin.billing.licenses",          "admin.nav.licenses",          "nav_licenses",      1, false,
      &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
+    {"admin.billing.invoices",          "admin.nav.bills",             "nav_bills",         1, false,
+     &draw_invoices,     "admin.example/billing/bills",        nullptr},
     {nullptr,                           "admin.nav.roles",             "nav_roles",         0, false,
      nullptr,            nullptr,                              nullptr,            icons::kBadge},
     {"admin.roles",                     "admin.nav.role_assignments",  "nav_role_assignments", 1, false,
