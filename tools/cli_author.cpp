@@ -205,6 +205,23 @@ std::string world_condition_words(const std::string& key, const nlohmann::json& 
         return w.lang == "de" ? fmt::format("das Konto {} gesperrt ist (zu viele Anmeldeversuche)", upn)
                               : fmt::format("the account {} is locked (too many sign-in attempts)", upn);
     }
+    if (key == "can_use_teams") {  // sim/scenario/teams_conditions.hpp
+        const std::string upn = v.is_string() ? v.get<std::string>() : v.dump();
+        return w.lang == "de" ? fmt::format("{} Microsoft Teams verwenden kann", upn)
+                              : fmt::format("{} can use Microsoft Teams", upn);
+    }
+    if (key == "team_exists" && v.is_object()) {
+        const int members = v.contains("min_members") && v["min_members"].is_number_integer()
+                                ? v["min_members"].get<int>()
+                                : 1;
+        const int guests =
+            v.contains("guests") && v["guests"].is_number_integer() ? v["guests"].get<int>() : 0;
+        return w.lang == "de"
+                   ? fmt::format("das Team {} mit mindestens {} Mitgliedern und {} Gästen existiert",
+                                 text(v, "name", "?"), members, guests)
+                   : fmt::format("the team {} exists with at least {} members and {} guests",
+                                 text(v, "name", "?"), members, guests);
+    }
     return "";
 }
 
