@@ -216,11 +216,14 @@ std::string world_condition_words(const std::string& key, const nlohmann::json& 
                                 : 1;
         const int guests =
             v.contains("guests") && v["guests"].is_number_integer() ? v["guests"].get<int>() : 0;
-        return w.lang == "de"
-                   ? fmt::format("das Team {} mit mindestens {} Mitgliedern und {} Gästen existiert",
-                                 text(v, "name", "?"), members, guests)
-                   : fmt::format("the team {} exists with at least {} members and {} guests",
-                                 text(v, "name", "?"), members, guests);
+        const std::string with_guests =
+            guests == 0 ? std::string()
+                        : (w.lang == "de" ? fmt::format(" und {} {}", guests, guests == 1 ? "Gast" : "Gästen")
+                                          : fmt::format(" and {} guest{}", guests, guests == 1 ? "" : "s"));
+        return w.lang == "de" ? fmt::format("das Team {} mit mindestens {} Mitgliedern{} existiert",
+                                            text(v, "name", "?"), members, with_guests)
+                              : fmt::format("the team {} exists with at least {} members{}",
+                                            text(v, "name", "?"), members, with_guests);
     }
     return "";
 }
