@@ -33,6 +33,9 @@ mail-en                 mail.inbox              en  scenarios/declined-reapply.j
 scenario-de             scenario.overview       de
 admin-domains-verify-de admin.settings.domains.verify de scenarios/c16-domain-wont-verify.json
 dns-zone-de             dns.zone                de  scenarios/domain-setup-journey.json
+signin-more-info-de     signin.more_info        de  scenarios/c20-mfa-after-14-days.json
+teams-members-de        teams.team.members      de  scenarios/c28-guest-access-off.json
+admin-roles-de          admin.roles             de  scenarios/second-global-admin.json
 LIST
 
 # The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.
