@@ -337,7 +337,8 @@ TEST_CASE("Settings > Security defaults turns them off, and a new user's sign-in
 }
 
 TEST_CASE(
-    "an address on the association's own domain asks work or personal, and personal gets the sim's answer (C11)",
+    "an address on the association's own domain asks work or personal, and personal gets the sim's answer "
+    "(C11)",
     "[ui][signin]") {
     for (const char* lang : {"de", "en"}) {
         SECTION(lang) {
@@ -377,4 +378,21 @@ TEST_CASE(
             CHECK(shell.ui().mail_user != "ben@tsv-musterstadt.de");
         }
     }
+}
+
+TEST_CASE("Teams goes through the sign-in page too, unless the instructor turns on the quick person list",
+          "[ui][signin]") {
+    SigninUi t("en");
+    t.shell.commands().push(app::SetMailUser{""});  // nobody signed in to Mail and Teams
+    t.ui.frames(1);
+    t.click("###surface_teams");
+    t.ui.frames(2);
+    CHECK(t.shell.ui().screen == "signin");
+    CHECK(t.shell.view_state().signin.target == app::Surface::Teams);
+    // The instructor's switch for beginner scenarios: the surface opens without signing in.
+    t.shell.view_state().instructor.quick_switch = true;
+    REQUIRE(t.shell.show_screen("teams.list"));
+    t.ui.frames(2);
+    INFO(t.shell.ui().screen);
+    CHECK(t.shell.ui().screen == "teams.list");
 }

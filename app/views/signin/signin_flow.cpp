@@ -178,7 +178,9 @@ const std::string& signed_in_on(const UiState& ui, Surface surface) {
 
 bool signin_guards(const ViewContext& ctx, Surface surface) {
     if (ctx.state.instructor.quick_switch) return false;
-    return surface == Surface::Admin || surface == Surface::Account || surface == Surface::Mail;
+    // The portal keeps its own sign-in (portal.sign_in; its registration signs the new admin in).
+    return surface == Surface::Admin || surface == Surface::Account || surface == Surface::Mail ||
+           surface == Surface::Teams;
 }
 
 void begin_signin(const ViewContext& ctx, CommandQueue& out, Surface surface, const std::string& account,
