@@ -313,6 +313,7 @@ void lc_sub_cases(std::vector<LcCase>& out) {
     };
     out.push_back(lc_on("admin.billing.products", kLcData, "pane=lifecycle", open_pane));
     out.push_back(lc_on("admin.billing.invoices", kLcData, "", [](Shell&) {}));
+    out.push_back(lc_on("admin.billing.accounts", kLcData, "", [](Shell&) {}));
 }
 
 void lc_admin_cases(std::vector<LcCase>& out) {

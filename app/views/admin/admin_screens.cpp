@@ -21,6 +21,7 @@ void draw_users_detail(const ViewContext& ctx, CommandQueue& out);  // admin.use
 void draw_purchase(const ViewContext& ctx, CommandQueue& out);
 void draw_products(const ViewContext& ctx, CommandQueue& out);
 void draw_invoices(const ViewContext& ctx, CommandQueue& out);
+void draw_billing_accounts(const ViewContext& ctx, CommandQueue& out);
 void draw_licences(const ViewContext& ctx, CommandQueue& out);
 void draw_domains(const ViewContext& ctx, CommandQueue& out);    // admin.settings.domains (+ .add, .detail)
 void draw_groups(const ViewContext& ctx, CommandQueue& out);     // admin.groups.active (+ .add_list, .list)
@@ -232,6 +233,8 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_licences,     "admin.example/billing/licenses",     &prepare_licences},
     {"admin.billing.invoices",          "admin.nav.bills",             "nav_bills",         1, false,
      &draw_invoices,     "admin.example/billing/bills",        nullptr},
+    {"admin.billing.accounts",          "admin.nav.billing_accounts",  "nav_billing_accounts", 1, false,
+     &draw_billing_accounts, "admin.example/billing/accounts",  nullptr},
     {nullptr,                           "admin.nav.roles",             "nav_roles",         0, false,
      nullptr,            nullptr,                              nullptr,            icons::kBadge},
     {"admin.roles",                     "admin.nav.role_assignments",  "nav_role_assignments", 1, false,
