@@ -304,9 +304,9 @@ static ActionResult op_change_username(Context& ctx, const Action& a) {
     // to its name: it moves with the new sign-in name.
     auto& accounts = w.identity.accounts;
     if (auto rec = accounts.find(old_upn); rec != accounts.end()) {
-        AccountIdentity moved = std::move(rec->second);
+        const AccountIdentity moved = rec->second;
         accounts.erase(rec);
-        accounts[upn] = std::move(moved);
+        accounts[upn] = moved;
     }
     if (w.identity.recovery.admin == old_upn) w.identity.recovery.admin = upn;
     return ActionResult::success({{"user", upn}, {"previous", old_upn}});
