@@ -12,6 +12,7 @@
 #include "sim/licences.hpp"
 #include "sim/random.hpp"
 #include "sim/shape.hpp"
+#include "sim/subscriptions.hpp"
 #include "sim/world.hpp"
 
 namespace sim {
@@ -132,7 +133,7 @@ TeamsAccess teams_access(const World& w, std::string_view upn) {
     TeamsAccess a;
     const Person* p = w.find_person(upn);
     if (!is_usable(p) || p->sign_in_blocked) return a.reason = "unknown_user", a;
-    bool any_licence = false, with_teams = false, off = false, pending = false;
+    bool any_licence = false, with_teams = false, off = false, pending = false, disabled = false;
     for (const auto& l : p->licences) {
         const Product* prod = w.catalog.find(l.sku);
         if (prod == nullptr || prod->portal_access) continue;
@@ -143,6 +144,8 @@ TeamsAccess teams_access(const World& w, std::string_view upn) {
             off = true;
         } else if (l.state != LicenceState::Active) {
             pending = true;
+        } else if (!licence_works(w, l)) {  // its subscription is Disabled or Deleted (C21)
+            disabled = true;
         } else {
             a.can_use = true;
             return a;
@@ -150,7 +153,10 @@ TeamsAccess teams_access(const World& w, std::string_view upn) {
     }
     if (!any_licence) return a.reason = "no_licence", a;
     if (!with_teams) return a.reason = "licence_without_teams", a;
-    a.reason = pending ? "licence_pending" : (off ? "service_off" : "no_licence");
+    a.reason = pending    ? "licence_pending"
+               : disabled ? "subscription_disabled"
+               : off      ? "service_off"
+                          : "no_licence";
     return a;
 }
 

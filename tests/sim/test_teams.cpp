@@ -335,3 +335,17 @@ TEST_CASE("teams: the operations by name, as a scenario's solution writes them",
     CHECK(t.guests.at(0).display_name == "karl");   // no name given: the address's local part
     CHECK(sim::guest_access_effective(j.world()));  // until the change has taken effect
 }
+
+TEST_CASE("teams: a licence from a Disabled subscription no longer gives Teams (C21)", "[sim][teams]") {
+    json scenario = tm_scenario();
+    scenario["start"]["subscriptions"][0]["status"] = "disabled";  // the grant Tom holds
+    scenario["start"]["subscriptions"][0]["id"] = "grant";
+    scenario["start"]["people"][1]["licences"] = json::array({"grant"});
+    Journey j(world_from(scenario, "from-2025-07-eea"));
+    const sim::TeamsAccess tom = sim::teams_access(j.world(), tm_upn("tom"));
+    CHECK_FALSE(tom.can_use);
+    CHECK(tom.reason == "subscription_disabled");
+    tm_fails(j, "teams.no_licence", sim::ops::create_team(tm_upn("tom"), "Vorstand", "", "private"));
+    // Anna's staff licence comes from an active subscription: she still can.
+    CHECK(sim::can_use_teams(j.world(), kAdmin));
+}

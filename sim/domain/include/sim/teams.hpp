@@ -84,7 +84,8 @@ bool teams_from_json(const nlohmann::json& j, TeamsState& out, std::string& erro
 
 // Whether `upn` can use Teams now, and why not: "" (can), "unknown_user", "no_licence" (no licence at all),
 // "licence_without_teams" (C27: e.g. an "EEA (no Teams)" suite), "service_off" (Teams switched off in the
-// licence, C11), "licence_pending" (a licence with Teams is still propagating).
+// licence, C11), "licence_pending" (a licence with Teams is still propagating), "subscription_disabled" (its
+// subscription is Disabled or Deleted, C21).
 struct TeamsAccess {
     bool can_use = false;
     std::string reason;
