@@ -565,19 +565,9 @@ ActionResult id_op_lose_phone(Context& ctx, const Action& a) {
 // The acting Global or User Administrator and the target user; admins only by a Global Administrator
 // (domain-admin.md §3.3: "only Global admins reset all users incl. other admins").
 Person* id_admin_target(World& w, const Action& a, ActionResult& fail) {
-    Person* actor = require_actor(w, a, fail);
-    if (actor == nullptr) return nullptr;
-    if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin))) {
-        fail = ActionResult::failure("users.insufficient_role");
-        return nullptr;
-    }
-    const std::string upn = a.arg<std::string>("user", "");
-    Person* p = w.find_person(upn);
-    if (!is_usable(p)) {
-        fail = ActionResult::failure("users.unknown_user", {{"user", upn}});
-        return nullptr;
-    }
-    if (p->is_admin() && !actor->has_role(Role::GlobalAdmin)) {
+    Person* actor = nullptr;
+    Person* p = user_admin_target(w, a, actor, fail);
+    if (p != nullptr && p->is_admin() && !actor->has_role(Role::GlobalAdmin)) {
         fail = ActionResult::failure("users.insufficient_role");
         return nullptr;
     }

@@ -226,9 +226,7 @@ static ActionResult op_edit(Context& ctx, const Action& a) {
     return ActionResult::success({{"user", upn}});
 }
 
-// The signed-in Global or User Administrator (`actor`) and the user named by the action's "user"
-// (returned); nullptr with `fail` set when either is missing or the actor lacks the role.
-static Person* user_admin_target(World& w, const Action& a, Person*& actor, ActionResult& fail) {
+Person* user_admin_target(World& w, const Action& a, Person*& actor, ActionResult& fail) {
     actor = require_actor(w, a, fail);
     if (actor == nullptr) return nullptr;
     if (!has_any_role(*actor, role_bit(Role::GlobalAdmin) | role_bit(Role::UserAdmin))) {

@@ -40,6 +40,9 @@ void started_event(Context& ctx, const nlohmann::json& data) {
 // The acting person: known, not deleted, sign-in allowed. nullptr and `failure` set otherwise
 // ("auth.unknown_account", "auth.sign_in_blocked").
 Person* require_actor(World& w, const Action& a, ActionResult& failure);
+// The signed-in Global or User Administrator (`actor`) and the user named by the action's "user"
+// (returned); nullptr with `fail` set when either is missing or the actor lacks the role (users.cpp).
+Person* user_admin_target(World& w, const Action& a, Person*& actor, ActionResult& fail);
 bool has_any_role(const Person& p, RoleSet roles);
 
 // Delivers a mail to one inbox at `now`: subject key "<key>.subject", body key "<body_key or key.body>".
