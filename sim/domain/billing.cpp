@@ -188,17 +188,23 @@ static ActionResult op_change_quantity(Context& ctx, const Action& a) {
     if (quantity < s->assigned)
         return ActionResult::failure("billing.below_assigned",
                                      {{"assigned", s->assigned}, {"quantity", quantity}});
+    if (w.settings.subscription_lifecycle) {  // domain-admin.md §1.4 (sim/subscriptions.hpp)
+        ActionResult rules = subscription_quantity_check(ctx, *s, quantity);
+        if (!rules.ok) return rules;
+    }
     if (quantity > s->quantity) {
         ActionResult available = check_available(w, *p);
         if (!available.ok) return available;
         ActionResult limits = check_seat_limits(w, *p, quantity - s->quantity);
         if (!limits.ok) return limits;
-    } else if (quantity < s->quantity && s->price_cents_each > 0 &&
+    } else if (!w.settings.subscription_lifecycle && quantity < s->quantity && s->price_cents_each > 0 &&
                ctx.now() - s->purchased_at > w.settings.licence_removal_window) {
         // Paid licences can be removed only shortly after purchase or renewal (§3.4 [D]).
         return ActionResult::failure("billing.outside_removal_window", {{"subscription", id}});
     }
+    const int old_quantity = s->quantity;
     s->quantity = quantity;
+    subscription_quantity_changed(ctx, *s, old_quantity);
     return ActionResult::success({{"subscription", id}, {"quantity", quantity}});
 }
 
@@ -232,7 +238,9 @@ void register_billing(Registry& r) {
         {"auth.unknown_account", "auth.sign_in_blocked", "billing.insufficient_role",
          "billing.unknown_subscription", "billing.subscription_not_active", "billing.unknown_product",
          "billing.invalid_quantity", "billing.below_assigned", "billing.product_not_available",
-         "billing.grant_limit_exceeded", "billing.business_seat_cap", "billing.outside_removal_window"},
+         "billing.grant_limit_exceeded", "billing.business_seat_cap", "billing.outside_removal_window",
+         "billing.credit_check_pending", "billing.purchased_via_reseller", "billing.prepaid",
+         "billing.recurring_billing_off"},
         {}, {}, started<op_change_quantity>));
     r.add_event("billing.review_cleared", started_event<on_review_cleared>);
 }

@@ -10,6 +10,7 @@
 #include "sim/domains.hpp"
 #include "sim/journey.hpp"
 #include "sim/roles.hpp"
+#include "sim/subscriptions.hpp"
 
 namespace sim {
 
@@ -47,12 +48,26 @@ std::string mf_domain_of(std::string_view address) {
 
 }  // namespace
 
+// A licence from a Disabled or Deleted subscription gives no mailbox access (domain-admin.md §1.1: users
+// have no access; C21 "no mail in OWA"): mail to it bounces like to an unlicensed one (5.1.10 / 5.4.1).
 bool has_mailbox(const World& w, const Person& p) {
     if (p.deleted) return false;
     for (const auto& l : p.licences) {
         const Product* prod = w.catalog.find(l.sku);
-        if (l.state == LicenceState::Active && prod != nullptr && !prod->portal_access &&
+        if (licence_works(w, l) && prod != nullptr && !prod->portal_access &&
             (prod->web_apps || prod->desktop_apps))
+            return true;
+    }
+    return false;
+}
+
+// Whether `p` would have a mailbox but for the state of its subscription.
+static bool mf_mailbox_disabled(const World& w, const Person& p) {
+    if (p.deleted) return false;
+    for (const auto& l : p.licences) {
+        const Product* prod = w.catalog.find(l.sku);
+        if (l.state == LicenceState::Active && !licence_works(w, l) && prod != nullptr &&
+            !prod->portal_access && (prod->web_apps || prod->desktop_apps))
             return true;
     }
     return false;
@@ -316,7 +331,10 @@ ActionResult op_mailboxes_send_internal(Context& ctx, const Action& a) {
     const std::string from = mf_lower(a.arg<std::string>("from", ""));
     const Person* sender = find_person_by_address(w, from);
     if (sender == nullptr) return ActionResult::failure("mailboxes.unknown_mailbox", {{"mailbox", from}});
-    if (!has_mailbox(w, *sender)) return ActionResult::failure("mailboxes.no_mailbox", {{"user", from}});
+    if (!has_mailbox(w, *sender))
+        return ActionResult::failure(
+            mf_mailbox_disabled(w, *sender) ? "mailboxes.subscription_disabled" : "mailboxes.no_mailbox",
+            {{"user", from}});
     const std::string to = mf_lower(a.arg<std::string>("to", ""));
     if (!is_email_address(to)) return ActionResult::failure("mailboxes.invalid_address", {{"address", to}});
     return mf_send_from_inside(ctx, from, to);
@@ -455,7 +473,8 @@ void register_mailboxes(Registry& r) {
         {"mail.outside_test.subject", "mail.outside_test.body"}, {}, started<op_mailboxes_send_test>));
     r.add(make_operation(
         "mailboxes.send_internal", {{"from", ArgType::String, true}, {"to", ArgType::String, true}},
-        errors({"mailboxes.unknown_mailbox", "mailboxes.no_mailbox", "mailboxes.invalid_address"}),
+        errors({"mailboxes.unknown_mailbox", "mailboxes.no_mailbox", "mailboxes.invalid_address",
+                "mailboxes.subscription_disabled"}),
         {"mail.internal_test.subject", "mail.internal_test.body"}, {}, started<op_mailboxes_send_internal>));
     std::vector<std::string> list_errors = add_errors;
     list_errors.emplace_back("mailboxes.unknown_user");

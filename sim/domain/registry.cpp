@@ -43,6 +43,19 @@ void Context::note(std::string text) {
     sim_.journal_.append(JournalEntry{sim_.now_, "note", nlohmann::json{{"text", std::move(text)}}});
 }
 
+std::optional<ActionResult> Context::fault(const Action& step) {
+    const FaultDecision d = sim_.faults_.decide(step, sim_.now_, sim_.random_.stream("faults"));
+    if (!d.fired) return std::nullopt;
+    static const char* const kEffects[] = {"error", "latency", "throttle", "hang"};
+    sim_.journal_.append(JournalEntry{sim_.now_, "fault",
+                                      nlohmann::json{{"handle", 0},
+                                                     {"step", step.type},
+                                                     {"rule", d.rule_id},
+                                                     {"effect", kEffects[static_cast<int>(d.effect)]},
+                                                     {"early_retry", d.early_retry}}});
+    return d.error;
+}
+
 bool arg_has_type(const nlohmann::json& v, ArgType t) {
     switch (t) {
         case ArgType::String:

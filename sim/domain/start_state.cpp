@@ -249,6 +249,7 @@ const auto kSubscriptionShape =
                   .string("channel", &Subscription::channel)
                   .known("status", FieldType::String)
                   .boolean("recurring_billing", &Subscription::recurring_billing)
+                  .boolean("credit_check_pending", &Subscription::credit_check_pending)
                   .integer("price_cents_each", &Subscription::price_cents_each, 0, kMaxPriceCents)
                   .known("renewal_in_days", FieldType::Integer)
                   .range(0, kMaxDurationDays)
@@ -621,7 +622,8 @@ void read_subscription(const json& sj, const std::string& b, StartReader& r) {
         return;
     }
     if (field(sj, "quantity").is_null()) r.fail(b + "/quantity", "must be at least 1");
-    for (const char* key : {"quantity", "term", "billing_frequency", "channel", "recurring_billing"})
+    for (const char* key :
+         {"quantity", "term", "billing_frequency", "channel", "recurring_billing", "credit_check_pending"})
         kSubscriptionShape.read(sj, key, b, s, r.errors);
     std::string status = "active";
     r.text(shape, sj, "status", b, status);

@@ -136,10 +136,51 @@ std::vector<const Invoice*> invoices_of(const World& w, std::string_view subscri
     return out;
 }
 
+// When the current term started: the purchase, the last renewal or the reactivation (-1 = none; sim time
+// itself can be negative before the start).
+static SimTime sub_term_started(const Calendar& cal, const Subscription& s) {
+    const SimTime last_renewal = cal.add_months(s.renewal_at, -sub_term_months(s));
+    const SimTime from = std::max(s.purchased_at, last_renewal);
+    return s.state_since >= 0 ? std::max(from, s.state_since) : from;
+}
+
+SimTime removal_window_ends(const World& w, const Calendar& cal, const Subscription& s) {
+    if (!w.settings.subscription_lifecycle) return s.purchased_at + w.settings.licence_removal_window;
+    SimTime from = sub_term_started(cal, s);
+    if (s.licences_added_at >= 0) from = std::max(from, s.licences_added_at);
+    return from + w.settings.licence_removal_window;
+}
+
+std::string licence_change_blocked(const World& w, const Calendar& cal, SimTime now, const Subscription& s,
+                                   bool removing) {
+    const bool lifecycle = w.settings.subscription_lifecycle;
+    if (lifecycle && s.credit_check_pending) return "billing.credit_check_pending";
+    if (lifecycle && s.channel == "Reseller") return "billing.purchased_via_reseller";
+    if (lifecycle && s.channel == "Prepaid") return "billing.prepaid";
+    // $0 grants are not refunded, so their seats can be given back at any time.
+    if (!removing || s.price_cents_each == 0) return "";
+    if (lifecycle && !s.recurring_billing) return "billing.recurring_billing_off";
+    if (now > removal_window_ends(w, cal, s)) return "billing.outside_removal_window";
+    return "";
+}
+
+ActionResult subscription_quantity_check(Context& ctx, const Subscription& s, int quantity) {
+    const std::string code =
+        licence_change_blocked(ctx.world(), ctx.calendar(), ctx.now(), s, quantity < s.quantity);
+    if (code.empty()) return ActionResult::success();
+    return ActionResult::failure(code, {{"subscription", s.id}, {"date", sub_date(ctx, s.renewal_at)}});
+}
+
+void subscription_quantity_changed(Context& ctx, Subscription& s, int old_quantity) {
+    if (ctx.world().settings.subscription_lifecycle && s.quantity > old_quantity)
+        s.licences_added_at = ctx.now();  // a mid-term purchase opens a new removal window (§1.4)
+    if (s.scheduled_quantity > 0 && s.scheduled_quantity >= s.quantity) s.scheduled_quantity = 0;
+}
+
 // [SECTION] Invoices and events -------------------------------------------------------------------
 
-static const Invoice& sub_bill(Context& ctx, const Subscription& s, const std::string& transaction,
-                               SimTime period_start) {
+static Invoice& sub_bill(Context& ctx, const Subscription& s, const std::string& transaction,
+                         SimTime period_start, bool payment_failed = false) {
     World& w = ctx.world();
     Invoice inv;
     inv.id = w.make_id("inv");
@@ -163,7 +204,7 @@ static const Invoice& sub_bill(Context& ctx, const Subscription& s, const std::s
     for (const PaymentMethod& m : w.billing.payment_methods)
         if (m.id == s.payment_method) method = &m;
     const bool card = method != nullptr && method->kind == "card";
-    inv.status = inv.amount_cents == 0 || card ? "paid" : "due";
+    inv.status = payment_failed ? "failed" : inv.amount_cents == 0 || card ? "paid" : "due";
     w.billing_history.invoices.push_back(std::move(inv));
     return w.billing_history.invoices.back();
 }
@@ -174,23 +215,39 @@ static void sub_schedule(Context& ctx, const std::string& kind, const Subscripti
 }
 
 static void sub_queue_renewal(Context& ctx, const Subscription& s) {
-    const World& w = ctx.world();
-    const Product* p = w.catalog.find(s.sku);
-    if (!w.settings.subscription_lifecycle || (p != nullptr && p->portal_access)) return;
+    if (!ctx.world().settings.subscription_lifecycle) return;
     sub_schedule(ctx, "subscriptions.renewal", s, s.renewal_at);
 }
 
+static bool sub_is_portal(const World& w, const Subscription& s) {
+    const Product* p = w.catalog.find(s.sku);
+    return p != nullptr && p->portal_access;
+}
+
+static std::string sub_amount(std::int64_t cents) {
+    return fmt::format("{}.{:02}", cents / 100, cents % 100);
+}
+
+// A planned licence count takes effect at renewal (§1.4), never below the licences assigned then.
+static void sub_apply_scheduled(Subscription& s) {
+    if (s.scheduled_quantity <= 0) return;
+    s.quantity = std::max(s.scheduled_quantity, s.assigned);
+    s.scheduled_quantity = 0;
+}
+
 // Moves `s` to `status` now and queues the next step of the grace period.
-static void sub_enter(Context& ctx, Subscription& s, SubscriptionStatus status) {
+static void sub_enter(Context& ctx, Subscription& s, SubscriptionStatus status, bool expired_mail = true) {
     World& w = ctx.world();
     s.status = status;
     s.state_since = ctx.now();
+    s.scheduled_quantity = 0;
     const std::string product = sub_product_name(w, s.sku);
     if (status == SubscriptionStatus::Expired) {
         const SimTime next = ctx.now() + w.settings.subscription_expired_days * kDay;
         sub_schedule(ctx, "subscriptions.disable", s, next);
-        send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.subscription_expired",
-                           {{"product", product}, {"date", sub_date(ctx, next)}});
+        if (expired_mail)
+            send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.subscription_expired",
+                               {{"product", product}, {"date", sub_date(ctx, next)}});
     } else if (status == SubscriptionStatus::Disabled) {
         const SimTime next = ctx.now() + w.settings.subscription_disabled_days * kDay;
         sub_schedule(ctx, "subscriptions.delete", s, next);
@@ -206,6 +263,27 @@ static void sub_enter(Context& ctx, Subscription& s, SubscriptionStatus status) 
         send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.subscription_deleted",
                            {{"product", product}});
     }
+}
+
+// The renewal's charge is the step "subscriptions.renew": a fault rule on that operation makes the
+// payment fail (docs/reference/faults.md, "The renewal payment fails").
+static bool sub_charge_declined(Context& ctx, const Subscription& s) {
+    return ctx.fault(Action{"subscriptions.renew", "", {{"subscription", s.id}}}).has_value();
+}
+
+// The renewal payment failed: the invoice stays unpaid ("failed"), the subscription expires on its end
+// date (domain-admin.md §1.1, C21: "card failed → Expired 30 d → Disabled"), the admins get a mail.
+// Paying the invoice (subscriptions.renew) renews the term.
+static void sub_payment_failed(Context& ctx, Subscription& s, const std::string& transaction) {
+    World& w = ctx.world();
+    const Invoice& inv = sub_bill(ctx, s, transaction, s.renewal_at, /*payment_failed=*/true);
+    const json params{{"product", sub_product_name(w, s.sku)},
+                      {"invoice", inv.id},
+                      {"amount", sub_amount(inv.amount_cents)}};
+    sub_enter(ctx, s, SubscriptionStatus::Expired, /*expired_mail=*/false);
+    json with_date = params;
+    with_date["date"] = sub_date(ctx, subscription_disabled_at(w, s));
+    send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.renewal_payment_failed", with_date);
 }
 
 // A retired grant renewing: paid at the discounted price, or its end (domain-admin.md §1.7 [D]).
@@ -224,13 +302,18 @@ static void sub_convert_grant(Context& ctx, Subscription& s, const std::string& 
     for (Person& p : w.people)
         for (LicenceAssignment& l : p.licences)
             if (l.subscription == s.id) l.sku = paid->sku;
+    sub_apply_scheduled(s);
+    if (s.price_cents_each > 0 && sub_charge_declined(ctx, s)) {
+        sub_payment_failed(ctx, s, "convert");
+        return;
+    }
     const SimTime start = s.renewal_at;
     s.renewal_at = ctx.calendar().add_months(start, sub_term_months(s));
     const Invoice& inv = sub_bill(ctx, s, "convert", start);
     send_mail_to_roles(w, ctx.now(), kPurchaseRoles, kAdminSender, "mail.subscription_converted",
                        {{"product", sub_product_name(w, s.converted_from)},
                         {"paid_product", paid->name.en},
-                        {"amount", fmt::format("{}.{:02}", inv.amount_cents / 100, inv.amount_cents % 100)},
+                        {"amount", sub_amount(inv.amount_cents)},
                         {"invoice", inv.id}});
     sub_queue_renewal(ctx, s);
 }
@@ -247,6 +330,10 @@ static Subscription* sub_for_event(Context& ctx, const json& data, SubscriptionS
 static void ev_renewal(Context& ctx, const json& data) {
     Subscription* s = sub_for_event(ctx, data, SubscriptionStatus::Active);
     if (s == nullptr) return;
+    if (renewal_blocked_by_lapse(ctx.world(), *s)) {  // §1.7 [U]: no grant renews while eligibility lapsed
+        sub_enter(ctx, *s, SubscriptionStatus::Expired);  // sim/programme.hpp
+        return;
+    }
     const std::string successor = retired_grant_successor(s->sku);
     if (!successor.empty() && s->recurring_billing &&
         !sub_before(ctx.calendar().local(s->renewal_at).date, kSubGrantChange)) {
@@ -258,8 +345,16 @@ static void ev_renewal(Context& ctx, const json& data) {
         return;
     }
     const SimTime start = s->renewal_at;
+    sub_apply_scheduled(*s);
+    // The $0 Nonprofit Portal licence renews with its organisation's status: a new term, no invoice.
+    if (!sub_is_portal(ctx.world(), *s)) {
+        if (s->price_cents_each > 0 && sub_charge_declined(ctx, *s)) {
+            sub_payment_failed(ctx, *s, "renew");
+            return;
+        }
+        sub_bill(ctx, *s, "renew", start);
+    }
     s->renewal_at = ctx.calendar().add_months(start, sub_term_months(*s));
-    sub_bill(ctx, *s, "renew", start);
     sub_queue_renewal(ctx, *s);
 }
 
@@ -288,6 +383,13 @@ static void subscriptions_on_start(Context& ctx) {
     w.billing_history.renewals_scheduled = true;
     for (Subscription& s : w.subscriptions) {
         if (s.status == SubscriptionStatus::Active) {
+            // The start's portal subscription has no dates: it was created with the registration.
+            if (sub_is_portal(w, s) && s.renewal_at <= ctx.now()) {
+                SimTime at = ctx.calendar().add_months(s.purchased_at, 12);
+                for (int k = 2; at <= ctx.now() && k < 100; ++k)
+                    at = ctx.calendar().add_months(s.purchased_at, 12 * k);
+                s.renewal_at = at;
+            }
             sub_queue_renewal(ctx, s);
             continue;
         }
@@ -326,6 +428,7 @@ static ActionResult op_set_recurring(Context& ctx, const Action& a) {
         return ActionResult::failure("subscriptions.not_active",
                                      {{"subscription", s->id}, {"status", to_string(s->status)}});
     s->recurring_billing = a.arg<bool>("enabled", true);
+    if (!s->recurring_billing) s->scheduled_quantity = 0;  // §1.3: off cancels scheduled changes
     return ActionResult::success({{"subscription", s->id}, {"recurring_billing", s->recurring_billing}});
 }
 
@@ -339,10 +442,8 @@ static ActionResult op_cancel(Context& ctx, const Action& a) {
     if (s->status != SubscriptionStatus::Active)
         return ActionResult::failure("subscriptions.not_active",
                                      {{"subscription", s->id}, {"status", to_string(s->status)}});
-    const SimTime term_start = std::max(s->purchased_at, s->state_since);
-    const SimTime last_renewal = ctx.calendar().add_months(s->renewal_at, -sub_term_months(*s));
     const bool in_window =
-        ctx.now() - std::max(term_start, last_renewal) <= w.settings.licence_removal_window;
+        ctx.now() - sub_term_started(ctx.calendar(), *s) <= w.settings.licence_removal_window;
     s->recurring_billing = false;
     if (in_window) sub_enter(ctx, *s, SubscriptionStatus::Disabled);
     return ActionResult::success({{"subscription", s->id}, {"status", to_string(s->status)}});
@@ -367,6 +468,79 @@ static ActionResult op_reactivate(Context& ctx, const Action& a) {
     return ActionResult::success({{"subscription", s->id}, {"renewal_at", s->renewal_at}});
 }
 
+// Remove licenses after the window (§1.4, C32): the new total takes effect at renewal. Only with recurring
+// billing on, never below the licences assigned (unassign first); the same total again cancels the plan.
+static ActionResult op_schedule_quantity(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    Subscription* s = nullptr;
+    ActionResult ok = sub_target(w, a, s);
+    if (!ok.ok) return ok;
+    if (s->status != SubscriptionStatus::Active)
+        return ActionResult::failure("subscriptions.not_active",
+                                     {{"subscription", s->id}, {"status", to_string(s->status)}});
+    const int quantity = a.arg<int>("quantity", 0);
+    if (quantity < 1) return ActionResult::failure("billing.invalid_quantity", {{"quantity", quantity}});
+    if (quantity > s->quantity)
+        return ActionResult::failure("subscriptions.increase_now", {{"subscription", s->id}});
+    const std::string blocked = licence_change_blocked(w, ctx.calendar(), ctx.now(), *s, false);
+    if (!blocked.empty()) return ActionResult::failure(blocked, {{"subscription", s->id}});
+    if (!s->recurring_billing)
+        return ActionResult::failure("billing.recurring_billing_off", {{"subscription", s->id}});
+    if (quantity < s->assigned)
+        return ActionResult::failure("billing.below_assigned",
+                                     {{"assigned", s->assigned}, {"quantity", quantity}});
+    s->scheduled_quantity = quantity == s->quantity ? 0 : quantity;
+    return ActionResult::success(
+        {{"subscription", s->id}, {"quantity", quantity}, {"effective_at", s->renewal_at}});
+}
+
+// The last renewal invoice of `s` whose payment failed (nullptr = none).
+static Invoice* sub_failed_invoice(World& w, const Subscription& s) {
+    for (auto it = w.billing_history.invoices.rbegin(); it != w.billing_history.invoices.rend(); ++it)
+        if (it->subscription == s.id && it->status == "failed") return &*it;
+    return nullptr;
+}
+
+// Bills & payments > the failed invoice > Pay now (optionally with another payment method): the renewal
+// goes through, and an Expired or Disabled subscription is active again for the term it was renewed for.
+static ActionResult op_renew(Context& ctx, const Action& a) {
+    World& w = ctx.world();
+    Subscription* s = nullptr;
+    ActionResult ok = sub_target(w, a, s);
+    if (!ok.ok) return ok;
+    if (s->status == SubscriptionStatus::Deleted)
+        return ActionResult::failure("subscriptions.deleted", {{"subscription", s->id}});
+    Invoice* inv = sub_failed_invoice(w, *s);
+    if (inv == nullptr)
+        return ActionResult::failure("subscriptions.nothing_to_pay", {{"subscription", s->id}});
+    const std::string method = a.arg<std::string>("payment_method", "");
+    if (!method.empty()) {
+        const bool known = std::any_of(w.billing.payment_methods.begin(), w.billing.payment_methods.end(),
+                                       [&](const PaymentMethod& m) { return m.id == method; });
+        if (!known)
+            return ActionResult::failure("billing.unknown_payment_method", {{"payment_method", method}});
+        s->payment_method = method;
+    }
+    const PaymentMethod* pm = nullptr;
+    for (const PaymentMethod& m : w.billing.payment_methods)
+        if (pm == nullptr || m.id == s->payment_method) pm = &m;
+    inv->status = pm != nullptr && pm->kind == "card" ? "paid" : "due";
+    const std::string invoice = inv->id;
+    if (s->status != SubscriptionStatus::Active) {
+        s->status = SubscriptionStatus::Active;
+        s->state_since = -1;
+        s->recurring_billing = true;
+        const int months = sub_term_months(*s);
+        SimTime next = ctx.calendar().add_months(s->renewal_at, months);
+        for (int k = 2; next <= ctx.now() && k < 100; ++k)
+            next = ctx.calendar().add_months(s->renewal_at, months * k);
+        s->renewal_at = next;
+        sub_queue_renewal(ctx, *s);
+    }
+    return ActionResult::success(
+        {{"subscription", s->id}, {"invoice", invoice}, {"renewal_at", s->renewal_at}});
+}
+
 void register_subscriptions(Registry& r) {
     const std::vector<std::string> texts = {
         "mail.subscription_expired.subject",   "mail.subscription_expired.body",
@@ -387,6 +561,26 @@ void register_subscriptions(Registry& r) {
         {"auth.unknown_account", "auth.sign_in_blocked", "subscriptions.insufficient_role",
          "subscriptions.unknown_subscription", "subscriptions.deleted", "subscriptions.already_active"},
         {}, "", op_reactivate));
+    const std::vector<std::string> role_errors = {"auth.unknown_account", "auth.sign_in_blocked",
+                                                  "subscriptions.insufficient_role",
+                                                  "subscriptions.unknown_subscription"};
+    std::vector<std::string> schedule_errors = role_errors;
+    schedule_errors.insert(
+        schedule_errors.end(),
+        {"subscriptions.not_active", "billing.invalid_quantity", "subscriptions.increase_now",
+         "billing.credit_check_pending", "billing.purchased_via_reseller", "billing.prepaid",
+         "billing.recurring_billing_off", "billing.below_assigned"});
+    r.add(make_operation("subscriptions.schedule_quantity",
+                         {{"subscription", ArgType::String, true}, {"quantity", ArgType::Integer, true}},
+                         schedule_errors, {}, "", op_schedule_quantity));
+    std::vector<std::string> renew_errors = role_errors;
+    renew_errors.insert(renew_errors.end(),
+                        {"subscriptions.deleted", "subscriptions.nothing_to_pay",
+                         "billing.unknown_payment_method", "subscriptions.payment_declined"});
+    r.add(make_operation(
+        "subscriptions.renew", {{"subscription", ArgType::String, true}, {"payment_method", ArgType::String}},
+        renew_errors, {"mail.renewal_payment_failed.subject", "mail.renewal_payment_failed.body"}, "",
+        op_renew));
     r.add_event("subscriptions.renewal", ev_renewal);
     r.add_event("subscriptions.disable", ev_disable);
     r.add_event("subscriptions.delete", ev_delete);

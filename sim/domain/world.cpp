@@ -390,6 +390,9 @@ nlohmann::json to_json(const World& w) {
         if (!s.recurring_billing) subs.back()["recurring_billing"] = false;
         if (s.state_since >= 0) subs.back()["state_since"] = s.state_since;
         if (!s.converted_from.empty()) subs.back()["converted_from"] = s.converted_from;
+        if (s.scheduled_quantity > 0) subs.back()["scheduled_quantity"] = s.scheduled_quantity;
+        if (s.licences_added_at >= 0) subs.back()["licences_added_at"] = s.licences_added_at;
+        if (s.credit_check_pending) subs.back()["credit_check_pending"] = true;
     }
     json violations = json::array();
     for (const auto& v : w.violations)
@@ -772,6 +775,12 @@ World world_from(const json& j) {
         if (sj.contains("state_since"))
             s.state_since = ranged(sj, "state_since", b, -kSimTimeMax, kSimTimeMax);
         if (sj.contains("converted_from")) s.converted_from = value<std::string>(sj, "converted_from", b);
+        if (sj.contains("scheduled_quantity"))
+            s.scheduled_quantity = static_cast<int>(ranged(sj, "scheduled_quantity", b, 0, 1'000'000));
+        if (sj.contains("licences_added_at"))
+            s.licences_added_at = ranged(sj, "licences_added_at", b, -1, kSimTimeMax);
+        if (sj.contains("credit_check_pending"))
+            s.credit_check_pending = value<bool>(sj, "credit_check_pending", b);
         w.subscriptions.push_back(std::move(s));
     }
 

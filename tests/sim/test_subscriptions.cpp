@@ -12,6 +12,7 @@
 
 #include "journey_fixture.hpp"
 #include "sim/assessment.hpp"
+#include "sim/domains.hpp"
 #include "sim/my_account.hpp"
 #include "sim/ops.hpp"
 #include "sim/subscriptions.hpp"
@@ -336,4 +337,149 @@ TEST_CASE("subscriptions: the conditions subscription_state and invoice_exists",
     e = errors_of(R"({"subscription_state": {"sku": "X"}})");
     REQUIRE(e.size() == 1);
     CHECK(e[0].pointer == "/c/subscription_state");
+}
+
+// [SECTION] Licence counts (domain-admin.md §1.4, C32) -------------------------------------------------
+
+namespace {
+
+// Business Standard, 4 seats bought 2025-01-10 for a year (renews 2026-01-10), Lea and Ben hold one each;
+// the start (2025-03-03) is long after the 7-day removal window.
+json su_annual(json extra = json::object()) {
+    json sub = {{"sku", kStandardStaff},
+                {"quantity", 4},
+                {"term", "P1Y"},
+                {"billing_frequency", "annual"},
+                {"purchased", "2025-01-10"},
+                {"renews", "2026-01-10"}};
+    for (auto& [k, v] : extra.items()) sub[k] = v;
+    json sc = su_scenario(sub);
+    sc["start"]["people"][1]["licences"] = json::array({"sub-x"});
+    return sc;
+}
+
+sim::Action su_quantity(int quantity) {
+    return sim::ops::change_quantity(kAdmin, "sub-x", quantity);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "subscriptions: after the removal window licences can't be removed, only planned for the renewal (C32)",
+    "[sim][subscriptions][c32]") {
+    SuRun r(su_annual(), 2025, 3, 3);
+    REQUIRE(r.sub().assigned == 2);
+    CHECK(r.act(su_quantity(3)).code == "billing.outside_removal_window");
+    CHECK(r.sub().quantity == 4);
+    // Unassign first: never below the licences assigned; more than today is bought now, not planned.
+    CHECK(r.act(sim::ops::schedule_quantity(kAdmin, "sub-x", 1)).code == "billing.below_assigned");
+    CHECK(r.act(sim::ops::schedule_quantity(kAdmin, "sub-x", 5)).code == "subscriptions.increase_now");
+    CHECK(r.act(sim::ops::schedule_quantity(su_upn("ben"), "sub-x", 2)).code ==
+          "subscriptions.insufficient_role");
+    const sim::ActionResult planned = r.act(
+        sim::Action{"subscriptions.schedule_quantity", kAdmin, {{"subscription", "sub-x"}, {"quantity", 2}}});
+    REQUIRE(planned.ok);
+    CHECK(planned.data["effective_at"] == r.sub().renewal_at);
+    CHECK(r.sub().scheduled_quantity == 2);
+    CHECK(r.sub().quantity == 4);  // still paying for 4 until the renewal
+    CHECK(sim::to_json(r.sim.world())["subscriptions"][1]["scheduled_quantity"] == 2);
+    // At the renewal the new total applies and the invoice bills it.
+    const sim::SimTime renewal = r.sub().renewal_at;
+    r.sim.run_until(renewal + sim::kHour);
+    CHECK(r.sub().quantity == 2);
+    CHECK(r.sub().scheduled_quantity == 0);
+    REQUIRE(r.sim.world().billing_history.invoices.size() == 1);
+    CHECK(r.sim.world().billing_history.invoices[0].lines[0].quantity == 2);
+    CHECK(r.sim.world().billing_history.invoices[0].amount_cents == 2 * 300 * 12);
+    // Within 7 days of the renewal the Remove licenses button is on again.
+    CHECK(sim::licence_change_blocked(r.sim.world(), r.sim.calendar(), r.sim.now(), r.sub(), true).empty());
+}
+
+TEST_CASE("subscriptions: removing licences needs recurring billing on, and turning it off drops the plan",
+          "[sim][subscriptions][c32]") {
+    SuRun r(su_annual(), 2025, 3, 3);
+    REQUIRE(r.act(sim::ops::schedule_quantity(kAdmin, "sub-x", 3)).ok);
+    REQUIRE(r.act(sim::ops::set_recurring_billing(kAdmin, "sub-x", false)).ok);
+    CHECK(r.sub().scheduled_quantity == 0);  // §1.3: off cancels scheduled changes
+    CHECK(r.act(sim::ops::schedule_quantity(kAdmin, "sub-x", 3)).code == "billing.recurring_billing_off");
+    CHECK(r.act(su_quantity(3)).code == "billing.recurring_billing_off");
+    CHECK(sim::licence_change_blocked(r.sim.world(), r.sim.calendar(), r.sim.now(), r.sub(), true) ==
+          "billing.recurring_billing_off");
+    CHECK(sim::licence_change_blocked(r.sim.world(), r.sim.calendar(), r.sim.now(), r.sub(), false).empty());
+}
+
+TEST_CASE("subscriptions: a mid-term purchase opens a new 7-day removal window",
+          "[sim][subscriptions][c32]") {
+    SuRun r(su_annual(), 2025, 3, 3);
+    REQUIRE(r.act(su_quantity(6)).ok);
+    CHECK(r.sub().licences_added_at >= 0);
+    CHECK(r.sim.world().billing_history.invoices.empty());
+    r.to_day(3);
+    REQUIRE(r.act(su_quantity(5)).ok);  // within 7 days of buying more
+    CHECK(r.sub().quantity == 5);
+    r.to_day(8);
+    CHECK(r.act(su_quantity(4)).code == "billing.outside_removal_window");
+    CHECK(sim::removal_window_ends(r.sim.world(), r.sim.calendar(), r.sub()) ==
+          r.sub().licences_added_at + 7 * sim::kDay);
+}
+
+TEST_CASE("subscriptions: credit check, reseller and prepaid turn both buttons off",
+          "[sim][subscriptions][c32]") {
+    struct Case {
+        json extra;
+        const char* code;
+    };
+    for (const Case& c : {Case{{{"channel", "Reseller"}}, "billing.purchased_via_reseller"},
+                          Case{{{"channel", "Prepaid"}}, "billing.prepaid"},
+                          Case{{{"credit_check_pending", true}}, "billing.credit_check_pending"}}) {
+        CAPTURE(c.code);
+        SuRun r(su_annual(c.extra), 2025, 3, 3);
+        CHECK(r.act(su_quantity(5)).code == c.code);
+        CHECK(r.act(su_quantity(3)).code == c.code);
+        CHECK(r.act(sim::ops::schedule_quantity(kAdmin, "sub-x", 3)).code == c.code);
+        CHECK(r.sub().quantity == 4);
+    }
+    // Without the lifecycle the older rule stays: the channel does not matter.
+    json old = su_annual({{"channel", "Reseller"}});
+    old["settings"] = json::object();
+    SuRun r(old, 2025, 3, 3);
+    CHECK(r.act(su_quantity(5)).ok);
+}
+
+// [SECTION] Mail honours the subscription's state (domain-admin.md §1.1, C21) ---------------------------
+
+TEST_CASE("subscriptions: a Disabled subscription's mailboxes neither send nor receive until reactivated",
+          "[sim][subscriptions][mail]") {
+    json sub = su_standard_monthly(false);
+    sub["status"] = "disabled";
+    SuRun r(su_scenario(sub), 2025, 3, 3);
+    const sim::Person& lea = *r.sim.world().find_person(su_upn("lea"));
+    CHECK_FALSE(sim::has_mailbox(r.sim.world(), lea));
+    const sim::ActionResult sent = r.act(
+        sim::Action{"mailboxes.send_internal", su_upn("lea"), {{"from", su_upn("lea")}, {"to", kAdmin}}});
+    CHECK(sent.code == "mailboxes.subscription_disabled");
+    REQUIRE(r.act(sim::ops::reactivate_subscription(kAdmin, "sub-x")).ok);
+    CHECK(sim::has_mailbox(r.sim.world(), *r.sim.world().find_person(su_upn("lea"))));
+    CHECK(r.act(sim::Action{
+                    "mailboxes.send_internal", su_upn("lea"), {{"from", su_upn("lea")}, {"to", kAdmin}}})
+              .ok);
+}
+
+// [SECTION] The $0 Nonprofit Portal subscription --------------------------------------------------------
+
+TEST_CASE("subscriptions: the Nonprofit Portal subscription renews yearly without an invoice",
+          "[sim][subscriptions]") {
+    SuRun r(su_scenario(su_standard_monthly(false)), 2025, 3, 3);
+    const sim::Subscription* portal = nullptr;
+    for (const sim::Subscription& s : r.sim.world().subscriptions)
+        if (s.sku == kPortal) portal = &s;
+    REQUIRE(portal != nullptr);
+    const sim::SimTime first = portal->renewal_at;
+    CHECK(first > 0);
+    CHECK(first <= r.sim.calendar().add_months(0, 12));
+    r.sim.run_until(first + sim::kHour);
+    CHECK(portal->status == sim::SubscriptionStatus::Active);
+    CHECK(portal->renewal_at == r.sim.calendar().add_months(first, 12));
+    for (const sim::Invoice& inv : r.sim.world().billing_history.invoices)
+        CHECK(inv.subscription != portal->id);
 }

@@ -3,10 +3,12 @@
 // (sim/subscriptions.hpp), newest first; an invoice's pane shows its date, service period and lines.
 #include <imgui.h>
 
+#include "app/ui/action_status.hpp"
 #include "app/ui/theme.hpp"
 #include "app/ui/widgets.hpp"
 #include "app/views/admin/admin_common.hpp"
 #include "app/views/admin/admin_views.hpp"
+#include "sim/ops.hpp"
 #include "sim/subscriptions.hpp"
 
 namespace app::admin {
@@ -21,7 +23,8 @@ std::string inv_product(const ViewContext& ctx, const sim::Invoice& inv) {
     return inv.lines.empty() ? std::string("—") : product_name(ctx, inv.lines.front().sku);
 }
 
-void draw_invoice_pane(const ViewContext& ctx, const sim::Invoice& inv, int& open_index) {
+void draw_invoice_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                       const sim::Invoice& inv, int& open_index) {
     const bool close =
         begin_flyout(ctx, ctx.text.format("admin.invoices.pane_title", {{"id", inv.id}}), flyout_width());
     ImGui::PushTextWrapPos(0.0f);
@@ -41,6 +44,15 @@ void draw_invoice_pane(const ViewContext& ctx, const sim::Invoice& inv, int& ope
     ImGui::Separator();
     widgets::text(ctx.text.format("admin.invoices.total", {{"amount", inv_money(ctx, inv.amount_cents)}}));
     widgets::text(tr(ctx, "admin.invoices.status." + inv.status));
+    if (inv.status == "failed") {  // the renewal payment failed: pay it (subscriptions.renew)
+        const std::string tag = "admin.invoices.pay." + inv.id;
+        muted(tr(ctx, "admin.invoices.failed_note"));
+        ImGui::BeginDisabled(action_status(ctx, tag) == ActionStatus::Pending);
+        if (widgets::button(label(ctx, "admin.invoices.pay_now", "invoice_pay").c_str()))
+            out.push(SubmitAction{sim::ops::renew_subscription(actor.upn, inv.subscription), tag});
+        ImGui::EndDisabled();
+        draw_action_status(ctx, tag);
+    }
     muted(tr(ctx, "admin.invoices.pdf_note"));
     ImGui::PopTextWrapPos();
     end_flyout();
@@ -99,7 +111,8 @@ void draw_invoices(const ViewContext& ctx, CommandQueue& out) {
         }
         ImGui::EndChild();
         if (open_index > 0)
-            draw_invoice_pane(ctx, *invoices[static_cast<std::size_t>(open_index - 1)], open_index);
+            draw_invoice_pane(ctx, out, *actor, *invoices[static_cast<std::size_t>(open_index - 1)],
+                              open_index);
     }
     end_page();
 }

@@ -84,11 +84,42 @@ void prod_lifecycle_actions(const ViewContext& ctx, CommandQueue& out, const sim
     draw_action_status(ctx, tag);
 }
 
+// Remove licenses after the window (domain-admin.md §1.4, C32): when planned changes take effect, the
+// total planned for the renewal, and "Change at renewal" for a lower total.
+void prod_planned_change(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
+                         const sim::Subscription& sub, const std::string& blocked, const std::string& tag) {
+    const AdminViewState& s = ctx.state.admin;
+    const std::string renewal = format_date(ctx, sub.renewal_at);
+    if (blocked == "billing.outside_removal_window")
+        muted(ctx.text.format("admin.products.planned_changes", {{"date", renewal}}));
+    if (sub.scheduled_quantity > 0) {
+        widgets::text(ctx.text.format("admin.products.scheduled",
+                                      {{"date", renewal}, {"quantity", sub.scheduled_quantity}}));
+        if (widgets::button(label(ctx, "admin.products.cancel_scheduled", "quantity_unschedule").c_str()))
+            out.push(SubmitAction{sim::ops::schedule_quantity(actor.upn, sub.id, sub.quantity), tag});
+    }
+    if (blocked != "billing.outside_removal_window") return;
+    const bool ok = s.new_quantity < sub.quantity && s.new_quantity >= sub.assigned && s.new_quantity >= 1 &&
+                    s.new_quantity != sub.scheduled_quantity;
+    ImGui::BeginDisabled(!ok || action_status(ctx, tag) == ActionStatus::Pending);
+    if (widgets::button(label(ctx, "admin.products.schedule", "quantity_schedule").c_str()))
+        out.push(SubmitAction{sim::ops::schedule_quantity(actor.upn, sub.id, s.new_quantity), tag});
+    ImGui::EndDisabled();
+}
+
 void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Person& actor,
                         const sim::Subscription& sub, float width) {
     AdminViewState& s = ctx.state.admin;
+    const sim::World& w = ctx.sim->world();
     const std::string tag = "admin.products.quantity." + sub.id;
     const bool close = begin_flyout(ctx, product_name(ctx, sub.sku), width);
+    // Credit check, partner, prepaid: both buttons are off (§1.4); else the removal rules.
+    const std::string off = sim::licence_change_blocked(w, ctx.sim->calendar(), ctx.sim->now(), sub, false);
+    if (!off.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        info_banner(tr(ctx, "admin.products.buttons_off") + " " + tr(ctx, "error." + off));
+        ImGui::PopTextWrapPos();
+    }
     for (ProductPaneMode mode : {ProductPaneMode::Buy, ProductPaneMode::Remove}) {
         const bool buy = mode == ProductPaneMode::Buy;
         if (!buy) ImGui::SameLine();
@@ -97,6 +128,9 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
                                    s.product_pane_mode == mode))
             s.product_pane_mode = mode;
     }
+    const bool removing = s.product_pane_mode == ProductPaneMode::Remove;
+    const std::string blocked =
+        sim::licence_change_blocked(w, ctx.sim->calendar(), ctx.sim->now(), sub, removing);
     ImGui::Separator();
     widgets::text(
         ctx.text.format("admin.products.current", {{"quantity", sub.quantity}, {"assigned", sub.assigned}}));
@@ -107,14 +141,25 @@ void draw_quantity_pane(const ViewContext& ctx, CommandQueue& out, const sim::Pe
     if (delta > 0) muted(ctx.text.format("admin.products.adding", {{"count", delta}}));
     if (delta < 0) muted(ctx.text.format("admin.products.removing", {{"count", -delta}}));
     ImGui::PushTextWrapPos(0.0f);
-    muted(tr(ctx, s.product_pane_mode == ProductPaneMode::Buy ? "admin.products.buy_note"
-                                                              : "admin.products.remove_note"));
+    muted(tr(ctx, removing ? "admin.products.remove_note" : "admin.products.buy_note"));
+    if (removing && !blocked.empty() && blocked != off) widgets::text(tr(ctx, "error." + blocked));
+    if (removing && blocked.empty() && sub.price_cents_each > 0 && w.settings.subscription_lifecycle)
+        muted(ctx.text.format(
+            "admin.products.window_open",
+            {{"date", format_date(ctx, sim::removal_window_ends(w, ctx.sim->calendar(), sub))}}));
     ImGui::PopTextWrapPos();
     const bool busy = action_status(ctx, tag) == ActionStatus::Pending;
-    ImGui::BeginDisabled(busy || delta == 0);
+    const bool now_blocked =
+        !sim::licence_change_blocked(w, ctx.sim->calendar(), ctx.sim->now(), sub, delta < 0).empty();
+    ImGui::BeginDisabled(busy || delta == 0 || now_blocked || (removing ? delta > 0 : delta < 0));
     if (widgets::button(label(ctx, "admin.save", "quantity_save").c_str()))
         out.push(SubmitAction{sim::ops::change_quantity(actor.upn, sub.id, s.new_quantity), tag});
     ImGui::EndDisabled();
+    if (removing && off.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        prod_planned_change(ctx, out, actor, sub, blocked, tag);
+        ImGui::PopTextWrapPos();
+    }
     if (draw_action_status(ctx, tag) == ActionStatus::Ok && delta == 0) widgets::text(tr(ctx, "admin.saved"));
     prod_lifecycle_actions(ctx, out, actor, sub);
     end_flyout();

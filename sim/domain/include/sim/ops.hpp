@@ -87,6 +87,18 @@ inline Action cancel_subscription(const std::string& actor, const std::string& s
 inline Action reactivate_subscription(const std::string& actor, const std::string& subscription) {
     return Action{"subscriptions.reactivate", actor, {{"subscription", subscription}}};
 }
+// Remove licenses after the removal window: the new total takes effect at renewal (C32).
+inline Action schedule_quantity(const std::string& actor, const std::string& subscription, int quantity) {
+    return Action{
+        "subscriptions.schedule_quantity", actor, {{"subscription", subscription}, {"quantity", quantity}}};
+}
+// Pay a renewal whose payment failed ("" = the subscription's payment method).
+inline Action renew_subscription(const std::string& actor, const std::string& subscription,
+                                 const std::string& payment_method = "") {
+    Action a{"subscriptions.renew", actor, {{"subscription", subscription}}};
+    if (!payment_method.empty()) a.args["payment_method"] = payment_method;
+    return a;
+}
 
 // [SECTION] Users
 

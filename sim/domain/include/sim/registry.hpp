@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ public:
     bool cancel(EventId id);
     // Adds a free-text note to the journal (for debriefs).
     void note(std::string text);
+    // A step the simulation takes on its own (e.g. "subscriptions.renew", the renewal's charge) asks the
+    // fault rules as if it were submitted now (docs/reference/faults.md); a firing is journaled ("fault",
+    // handle 0). Returns the injected error, if one fired; latency and hang effects do not apply.
+    std::optional<ActionResult> fault(const Action& step);
 
 private:
     Simulation& sim_;

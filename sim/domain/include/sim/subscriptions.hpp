@@ -24,6 +24,8 @@ struct Registry;
 struct Subscription;
 struct LicenceAssignment;
 class Context;
+class Calendar;
+struct ActionResult;
 
 // One line of an invoice: a product, its seats and what they cost for the service period.
 struct InvoiceLine {
@@ -43,7 +45,8 @@ struct Invoice {
     std::string transaction;                   // "purchase" | "renew" | "convert" | "re_enable"
     std::vector<InvoiceLine> lines;
     std::int64_t amount_cents = 0;
-    std::string status = "due";  // "due" | "paid"
+    std::string status =
+        "due";  // "due" | "paid" | "failed" (the renewal payment failed; subscriptions.renew)
 };
 
 struct SubscriptionsState {
@@ -68,6 +71,21 @@ SimTime subscription_disabled_at(const World& w, const Subscription& s);
 SimTime subscription_deleted_at(const World& w, const Subscription& s);
 // Invoices of one subscription (all when `subscription` is empty), newest first.
 std::vector<const Invoice*> invoices_of(const World& w, std::string_view subscription = {});
+
+// [SECTION] Licence counts (domain-admin.md §1.4, domain.md §3.4, C32)
+
+// When the current removal window closes: Settings::licence_removal_window after the purchase, the last
+// renewal or reactivation, or the last mid-term purchase (lifecycle on; otherwise after the purchase).
+SimTime removal_window_ends(const World& w, const Calendar& cal, const Subscription& s);
+// Why Buy licenses (`removing` false) or Remove licenses (true) is turned off now; "" = it is not. With
+// the lifecycle: "billing.credit_check_pending", "billing.purchased_via_reseller", "billing.prepaid"
+// (both), then for paid seats "billing.recurring_billing_off" and "billing.outside_removal_window".
+std::string licence_change_blocked(const World& w, const Calendar& cal, SimTime now, const Subscription& s,
+                                   bool removing);
+// billing.change_quantity with the lifecycle on: the rules above as a result (ok or the failure), and
+// the bookkeeping after a change (a mid-term purchase opens a new removal window).
+ActionResult subscription_quantity_check(Context& ctx, const Subscription& s, int quantity);
+void subscription_quantity_changed(Context& ctx, Subscription& s, int old_quantity);
 
 // [SECTION] Used by billing.place_order
 

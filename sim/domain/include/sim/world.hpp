@@ -297,6 +297,11 @@ struct Subscription {
     bool recurring_billing = true;  // domain-admin.md §1.3: on by default
     SimTime state_since = -1;       // when it became Expired / Disabled / Deleted (or was reactivated)
     std::string converted_from;     // the retired grant it replaced at renewal (July 2025 change)
+    // Licence counts (domain-admin.md §1.4, C32): the total planned for the next renewal (0 = none), the
+    // last mid-term purchase (it opens a new removal window; -1 = none) and a pending credit check.
+    int scheduled_quantity = 0;
+    SimTime licences_added_at = -1;
+    bool credit_check_pending = false;
 
     int available() const { return quantity - assigned; }
 };
