@@ -7,6 +7,7 @@
 #include "sim/domains.hpp"
 #include "sim/identity.hpp"
 #include "sim/roles.hpp"
+#include "sim/support.hpp"
 
 namespace sim {
 
@@ -25,6 +26,7 @@ const Registry& journey_registry() {
         register_dns(r);
         register_identity(r);  // sign-in, MFA, password reset, tenant recovery (sim/domain/identity.cpp)
         register_teams(r);
+        register_support(r);  // Contact Us, Help & support, Junk Email (sim/domain/support.cpp)
         register_roles(r);
         register_subscriptions(r);  // renewal, grace periods, invoices (sim/domain/subscriptions.cpp)
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).

@@ -199,6 +199,7 @@ const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("domains", FieldType::Object)
                                        .known("dns_host", FieldType::Object)
                                        .known("teams", FieldType::Object)
+                                       .known("support", FieldType::Object)
                                        .known("identity", FieldType::Array));
 const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
@@ -868,6 +869,7 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     read_domains_start(st, w,
                        r.errors);       // Settings > Domains and the DNS host (sim/domain/domains_start.cpp)
     read_teams_start(st, w, r.errors);  // Teams, guest access, apps & services (sim/domain/teams.cpp)
+    read_support_start(st, w, r.errors);  // support replies, Junk Email (sim/domain/support.cpp)
     read_identity_start(st, w, r.errors);  // MFA state of accounts (sim/domain/identity.cpp)
     flush(r.errors, errors);
     if (errors.size() != errors_before) return false;

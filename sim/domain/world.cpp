@@ -423,6 +423,7 @@ nlohmann::json to_json(const World& w) {
     }
     if (!w.domains.empty()) out["domains"] = to_json(w.domains);
     if (!w.teams.empty()) out["teams"] = to_json(w.teams);
+    if (!w.support.empty()) out["support"] = to_json(w.support);
     if (!w.identity.empty()) out["identity"] = to_json(w.identity);
     if (!w.billing_history.empty()) out["billing_history"] = to_json(w.billing_history);
     return out;
@@ -678,6 +679,10 @@ void areas_from(const json& j, World& w) {
         std::string teams_why;
         if (!teams_from_json(j["teams"], w.teams, teams_why)) fail("/teams", teams_why);
     }
+    if (j.contains("support")) {
+        std::string support_why;
+        if (!support_from_json(j["support"], w.support, support_why)) fail("/support", support_why);
+    }
     if (j.contains("identity")) {
         std::string identity_why;
         if (!identity_from_json(j["identity"], w.identity, identity_why)) fail("/identity", identity_why);
@@ -826,7 +831,7 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
              unknown_keys(j, "",
                           {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
                            "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
-                           "texts", "domains", "teams", "identity", "billing_history"}))
+                           "texts", "domains", "teams", "support", "identity", "billing_history"}))
             fail(where, message);
         out = world_from(j);
         return true;

@@ -63,7 +63,8 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    CHECK(r.actions.size() == 65 + 7 + 5);  // + teams.* and licences.set_service (7), subscriptions.* (5)
+    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3)
+    CHECK(r.actions.size() == 65 + 7 + 5 + 3);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -301,6 +302,9 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::set_licence_service("anna@x", "ben@x", "SKU", "teams", false),
         ops::schedule_quantity("anna@x", "sub-0001", 3),
         ops::renew_subscription("anna@x", "sub-0001", "pm-0001"),
+        ops::submit_support_request("anna@x", "portal", "verification", "Pending", "Still pending"),
+        ops::move_mail("anna@x", "mail-0001", "inbox"),
+        ops::reply_support("sr-0001", "We chased the validator.", "nudge_validator", "2h"),
         ops::auth_sign_in("ben@x", "Secret-123"),
         ops::auth_change_password("ben@x", "Secret-123", "Better-456"),
         ops::auth_sign_out("ben@x"),
@@ -340,7 +344,8 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         const OperationSpec& op = ops_registry().actions.at(a.type);
         covered.insert(a.type);
         CHECK(a.args.is_object());
-        CHECK(a.actor.empty() == (op.is_instructor() || a.type == "portal.register"));
+        CHECK(a.actor.empty() ==
+              (op.is_instructor() || a.type == "portal.register" || a.type == "support.reply"));
         for (auto it = a.args.begin(); it != a.args.end(); ++it) {
             INFO(it.key());
             const auto arg = std::find_if(op.args.begin(), op.args.end(),

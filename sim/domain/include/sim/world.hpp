@@ -28,6 +28,7 @@
 #include "sim/domains_data.hpp"
 #include "sim/identity.hpp"
 #include "sim/subscriptions.hpp"
+#include "sim/support.hpp"
 #include "sim/teams.hpp"
 #include "sim/time.hpp"
 
@@ -348,6 +349,7 @@ struct World {
     DomainsState domains;       // Settings > Domains and the DNS host (absent from the JSON when empty)
     IdentityState identity;     // sign-in, MFA, tenant recovery (absent from the JSON when empty)
     TeamsState teams;           // Teams, groups, guest access, apps & services (absent when empty)
+    SupportState support;       // support requests, replies, Junk Email (sim/support.hpp; absent when empty)
     std::uint64_t next_id = 1;  // one counter for every id the world hands out (deterministic)
 
     // Invoices and the renewal bookkeeping of sim/subscriptions.hpp (absent from the JSON when empty).
