@@ -29,6 +29,7 @@ const Registry& journey_registry() {
         register_support(r);  // Contact Us, Help & support, Junk Email (sim/domain/support.cpp)
         register_roles(r);
         register_subscriptions(r);  // renewal, grace periods, invoices (sim/domain/subscriptions.cpp)
+        register_usage(r);          // activity, the 85 % rule, reports.* (sim/domain/usage.cpp)
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;

@@ -82,6 +82,14 @@ void sub_grant_renewal(Settings& s, const FieldValue& v, const std::string& at, 
     }
 }
 
+// "grant_reenable": how a grant the 85 % rule disabled comes back (sim/usage.hpp).
+void us_grant_reenable(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
+    if (v.string != "support" && v.string != "next_review") {
+        fail(errors, at, "must be \"support\" or \"next_review\"");
+        s.grant_reenable = "support";
+    }
+}
+
 // "mfa_code_lifetime": "60s" — how long a shown MFA number or code answers (sim/identity.hpp).
 void id_code_lifetime(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
     std::string err;
@@ -117,7 +125,17 @@ const auto kSettingsShape = described(
         .integer("subscription_expired_days", &Settings::subscription_expired_days, 0, 3650)
         .integer("subscription_disabled_days", &Settings::subscription_disabled_days, 0, 3650)
         .string("premium_grant_renewal", &Settings::premium_grant_renewal)
-        .then(sub_grant_renewal));
+        .then(sub_grant_renewal)
+        // Usage and the 85 % rule (sim/usage.hpp).
+        .boolean("usage_tracking", &Settings::usage_tracking)
+        .integer("usage_threshold", &Settings::usage_threshold, 1, 100)
+        .integer("usage_window_days", &Settings::usage_window_days, 1, 366)
+        .integer("usage_review_days", &Settings::usage_review_days, 1, 3650)
+        .integer("usage_final_days", &Settings::usage_final_days, 1, 3650)
+        .integer("usage_disable_days", &Settings::usage_disable_days, 1, 3650)
+        .integer("usage_days", &Settings::usage_days, 1, 3650)
+        .string("grant_reenable", &Settings::grant_reenable)
+        .then(us_grant_reenable));
 
 const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("verification")
@@ -200,7 +218,8 @@ const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("dns_host", FieldType::Object)
                                        .known("teams", FieldType::Object)
                                        .known("support", FieldType::Object)
-                                       .known("identity", FieldType::Array));
+                                       .known("identity", FieldType::Array)
+                                       .known("usage", FieldType::Object));
 const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
                                         .boolean("nonprofit_tagged", &Tenant::nonprofit_tagged)
@@ -869,8 +888,9 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     read_domains_start(st, w,
                        r.errors);       // Settings > Domains and the DNS host (sim/domain/domains_start.cpp)
     read_teams_start(st, w, r.errors);  // Teams, guest access, apps & services (sim/domain/teams.cpp)
-    read_support_start(st, w, r.errors);  // support replies, Junk Email (sim/domain/support.cpp)
+    read_support_start(st, w, r.errors);   // support replies, Junk Email (sim/domain/support.cpp)
     read_identity_start(st, w, r.errors);  // MFA state of accounts (sim/domain/identity.cpp)
+    read_usage_start(st, w, r.errors);     // activity profiles and history (sim/domain/usage.cpp)
     flush(r.errors, errors);
     if (errors.size() != errors_before) return false;
     out = std::move(w);

@@ -418,11 +418,36 @@ void ev_us_review(Context& ctx, const json&) {
     us_schedule_review(ctx, ctx.now() + static_cast<SimTime>(w.settings.usage_review_days) * kDay);
 }
 
+// A start state in "warned" or "final": the notices sent before the start, and the next step queued.
+void us_start_notices(Context& ctx) {
+    World& w = ctx.world();
+    const std::string stage = w.usage.notice_stage;
+    if (stage != "warned" && stage != "final") return;
+    const SimTime since = w.usage.notice_since;
+    const GrantUtilisation g = grant_utilisation(w, ctx.now(), w.settings.usage_window_days);
+    const SimTime final_at =
+        stage == "warned" ? since + static_cast<SimTime>(w.settings.usage_final_days) * kDay : since;
+    const SimTime warned_at =
+        stage == "warned" ? since : since - static_cast<SimTime>(w.settings.usage_final_days) * kDay;
+    const SimTime disable_at = final_at + static_cast<SimTime>(w.settings.usage_disable_days) * kDay;
+    json params = us_mail_params(ctx, g, final_at);
+    send_mail_to_roles(w, warned_at, role_bit(Role::GlobalAdmin), kPortalSender,
+                       g.active == 0 ? "mail.grant_expiring" : "mail.grant_utilisation", params);
+    if (stage == "final") {
+        params = us_mail_params(ctx, g, disable_at);
+        send_mail_to_roles(w, final_at, role_bit(Role::GlobalAdmin), kPortalSender, "mail.grant_final_notice",
+                           params);
+    }
+    const char* kind = stage == "warned" ? "usage.final_notice" : "usage.disable";
+    ctx.schedule_at(std::max(stage == "warned" ? final_at : disable_at, ctx.now()), kind, {{"since", since}});
+}
+
 // The clock starts: the first day's draw and the first review (a snapshot's events are already queued).
 void usage_on_start(Context& ctx) {
     World& w = ctx.world();
     if (!w.settings.usage_tracking || w.usage.scheduled) return;
     w.usage.scheduled = true;
+    us_start_notices(ctx);
     us_schedule_day(ctx, ctx.now() / kDay);
     const SimTime first = w.usage.next_review_at >= 0
                               ? w.usage.next_review_at
@@ -493,6 +518,8 @@ struct UsStartRoot {
     int history_days = 0;
     bool concealed_names = true;
     int first_review_in_days = -1;
+    std::string notice_stage;  // "warned" | "final": the notices already sent before the start
+    int notice_days_ago = 0;
 };
 struct UsStartPerson {
     std::string user, profile;
@@ -505,6 +532,8 @@ const auto kUsRootShape =
                   .integer("history_days", &UsStartRoot::history_days, 0, 366)
                   .boolean("concealed_names", &UsStartRoot::concealed_names)
                   .integer("first_review_in_days", &UsStartRoot::first_review_in_days, 0, 3650)
+                  .string("notice_stage", &UsStartRoot::notice_stage)
+                  .integer("notice_days_ago", &UsStartRoot::notice_days_ago, 0, 3650)
                   .known("people", FieldType::Array));
 const auto kUsPersonShape =
     described(Shape<UsStartPerson>("#/properties/start/properties/usage/properties/people/items")
@@ -615,6 +644,16 @@ void read_usage_start(const nlohmann::json& start, World& w, std::vector<ShapeEr
         us_check_profile(root.default_profile, b + "/default_profile", errors))
         w.usage.default_profile = root.default_profile;
     if (uj.contains("concealed_names")) w.usage.concealed_names = root.concealed_names ? 1 : 0;
+    if (!root.notice_stage.empty()) {
+        if (root.notice_stage != "warned" && root.notice_stage != "final")
+            us_fail(errors, b + "/notice_stage",
+                    "must be \"warned\" or \"final\" (a grant disabled at the start: give its subscription "
+                    "\"status\": \"disabled\")");
+        else
+            us_set_stage(w, root.notice_stage, -static_cast<SimTime>(root.notice_days_ago) * kDay);
+    } else if (uj.contains("notice_days_ago")) {
+        us_fail(errors, b + "/notice_days_ago", "needs \"notice_stage\" (\"warned\" or \"final\")");
+    }
     if (root.first_review_in_days >= 0)
         w.usage.next_review_at = static_cast<SimTime>(root.first_review_in_days) * kDay;
     std::vector<std::pair<std::string, int>> given;

@@ -181,6 +181,17 @@ SimTime add_months(const Calendar& cal, SimTime t, int months) {
 
 static json settings_json(const Settings& s);
 
+static void usage_settings_to_json(const Settings& s, json& j) {
+    if (s.usage_tracking) j["usage_tracking"] = true;
+    if (s.usage_threshold != 85) j["usage_threshold"] = s.usage_threshold;
+    if (s.usage_window_days != 90) j["usage_window_days"] = s.usage_window_days;
+    if (s.usage_review_days != 30) j["usage_review_days"] = s.usage_review_days;
+    if (s.usage_final_days != 30) j["usage_final_days"] = s.usage_final_days;
+    if (s.usage_disable_days != 30) j["usage_disable_days"] = s.usage_disable_days;
+    if (s.usage_days != 366) j["usage_days"] = s.usage_days;
+    if (s.grant_reenable != "support") j["grant_reenable"] = s.grant_reenable;
+}
+
 nlohmann::json to_json(const Settings& s) {
     json j = settings_json(s);
     // The per-step verification delays appear only when a scenario sets them (older hashes stay).
@@ -209,6 +220,7 @@ nlohmann::json to_json(const Settings& s) {
     if (s.subscription_expired_days != 30) j["subscription_expired_days"] = s.subscription_expired_days;
     if (s.subscription_disabled_days != 90) j["subscription_disabled_days"] = s.subscription_disabled_days;
     if (s.premium_grant_renewal != "convert_to_paid") j["premium_grant_renewal"] = s.premium_grant_renewal;
+    usage_settings_to_json(s, j);  // sim/usage.hpp
     return j;
 }
 
@@ -426,6 +438,7 @@ nlohmann::json to_json(const World& w) {
     if (!w.support.empty()) out["support"] = to_json(w.support);
     if (!w.identity.empty()) out["identity"] = to_json(w.identity);
     if (!w.billing_history.empty()) out["billing_history"] = to_json(w.billing_history);
+    if (!w.usage.empty()) out["usage"] = to_json(w.usage);
     return out;
 }
 
@@ -587,6 +600,21 @@ Person person_from_record(const std::string& record, const std::string& where) {
     return p;
 }
 
+// The usage settings (sim/usage.hpp), each present only when not the default.
+void usage_settings_from(const json& j, const std::string& b, Settings& s) {
+    if (j.contains("usage_tracking")) s.usage_tracking = value<bool>(j, "usage_tracking", b);
+    const std::pair<const char*, int Settings::*> days[] = {
+        {"usage_threshold", &Settings::usage_threshold},
+        {"usage_window_days", &Settings::usage_window_days},
+        {"usage_review_days", &Settings::usage_review_days},
+        {"usage_final_days", &Settings::usage_final_days},
+        {"usage_disable_days", &Settings::usage_disable_days},
+        {"usage_days", &Settings::usage_days}};
+    for (const auto& [key, m] : days)
+        if (j.contains(key)) s.*m = static_cast<int>(ranged(j, key, b, 1, 3650));
+    if (j.contains("grant_reenable")) s.grant_reenable = value<std::string>(j, "grant_reenable", b);
+}
+
 Settings settings_from(const json& j, const std::string& b) {
     Settings s;
     s.verification_delay = delay_value(j, "verification_delay", b);
@@ -636,6 +664,7 @@ Settings settings_from(const json& j, const std::string& b) {
         s.subscription_disabled_days = static_cast<int>(ranged(j, "subscription_disabled_days", b, 0, 3650));
     if (j.contains("premium_grant_renewal"))
         s.premium_grant_renewal = value<std::string>(j, "premium_grant_renewal", b);
+    usage_settings_from(j, b, s);
     return s;
 }
 
@@ -691,6 +720,10 @@ void areas_from(const json& j, World& w) {
         std::string history_why;
         if (!subscriptions_state_from_json(j["billing_history"], w.billing_history, history_why))
             fail("/billing_history", history_why);
+    }
+    if (j.contains("usage")) {
+        std::string usage_why;
+        if (!usage_state_from_json(j["usage"], w.usage, usage_why)) fail("/usage", usage_why);
     }
 }
 
@@ -831,7 +864,7 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
              unknown_keys(j, "",
                           {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
                            "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
-                           "texts", "domains", "teams", "support", "identity", "billing_history"}))
+                           "texts", "domains", "teams", "support", "identity", "billing_history", "usage"}))
             fail(where, message);
         out = world_from(j);
         return true;

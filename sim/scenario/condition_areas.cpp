@@ -8,6 +8,7 @@
 #include "roles_conditions.hpp"
 #include "subscription_conditions.hpp"
 #include "teams_conditions.hpp"
+#include "usage_conditions.hpp"
 
 namespace sim {
 
@@ -36,6 +37,10 @@ const std::vector<ConditionArea>& condition_areas() {
          [](const std::string& k, const nlohmann::json& v, const World& w, SimTime) {
              return evaluate_teams_condition(k, v, w);
          }},
+        // Usage and the 85 % rule (sim/scenario/usage_conditions.cpp).
+        {{"utilisation_at_least", "grant_notice", "report_names_concealed"},
+         validate_usage_condition,
+         evaluate_usage_condition},
     };
     return areas;
 }

@@ -63,8 +63,8 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3)
-    CHECK(r.actions.size() == 65 + 7 + 5 + 3);
+    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3), reports.* (1)
+    CHECK(r.actions.size() == 65 + 7 + 5 + 3 + 1);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -299,6 +299,7 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::add_team_guest("anna@x", "Vorstand", "karl@example.org", "Karl"),
         ops::add_channel("anna@x", "Vorstand", "Kasse"),
         ops::set_guest_access("anna@x", true),
+        ops::set_concealed_names("anna@x", false),
         ops::set_licence_service("anna@x", "ben@x", "SKU", "teams", false),
         ops::schedule_quantity("anna@x", "sub-0001", 3),
         ops::renew_subscription("anna@x", "sub-0001", "pm-0001"),

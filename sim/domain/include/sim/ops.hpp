@@ -372,6 +372,11 @@ inline Action add_channel(const std::string& actor, const std::string& team, con
 inline Action set_guest_access(const std::string& actor, bool enabled) {
     return Action{"teams.set_guest_access", actor, {{"enabled", enabled}}};
 }
+// Settings > Org settings > Services > Reports: "Display concealed user, group, and site names in all
+// reports" (sim/usage.hpp); false shows the names in Reports > Usage.
+inline Action set_concealed_names(const std::string& actor, bool concealed) {
+    return Action{"reports.set_concealed_names", actor, {{"concealed", concealed}}};
+}
 // Users > user > Licenses and apps > "Apps und Dienste": service "teams" | "office".
 inline Action set_licence_service(const std::string& actor, const std::string& user, const std::string& sku,
                                   const std::string& service, bool enabled) {

@@ -31,6 +31,7 @@
 #include "sim/support.hpp"
 #include "sim/teams.hpp"
 #include "sim/time.hpp"
+#include "sim/usage.hpp"
 
 namespace sim {
 
@@ -166,6 +167,17 @@ struct Settings {
     int subscription_expired_days = 30;
     int subscription_disabled_days = 90;
     std::string premium_grant_renewal = "convert_to_paid";
+    // Usage and the 85 % rule (sim/usage.hpp; domain-admin.md §2.2 sim defaults, the intervals are [U]);
+    // off by default, each in the canonical JSON only when not the default. grant_reenable: "support"
+    // (only usage_reenable_grant) | "next_review" (a review at or above the threshold re-enables).
+    bool usage_tracking = false;
+    int usage_threshold = 85;
+    int usage_window_days = 90;
+    int usage_review_days = 30;
+    int usage_final_days = 30;
+    int usage_disable_days = 30;
+    int usage_days = 366;  // days after the start the daily activity and the reviews run
+    std::string grant_reenable = "support";
 };
 
 nlohmann::json to_json(const Settings& s);
@@ -354,6 +366,8 @@ struct World {
 
     // Invoices and the renewal bookkeeping of sim/subscriptions.hpp (absent from the JSON when empty).
     SubscriptionsState billing_history;
+    // Activity per person and the 85 % rule of sim/usage.hpp (absent from the JSON when empty).
+    UsageState usage;
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
     const Person* find_person(std::string_view upn) const;
