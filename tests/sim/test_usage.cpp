@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journey_fixture.hpp"
+#include "sim/assessment.hpp"
 #include "sim/ops.hpp"
 #include "sim/registry.hpp"
 #include "sim/subscriptions.hpp"
@@ -316,4 +317,34 @@ TEST_CASE("usage: the state survives the canonical JSON round trip", "[sim][usag
     CHECK(back.usage.disabled_subscriptions == std::vector<std::string>{"grant"});
     CHECK(back.settings.usage_tracking);
     CHECK(back.settings.grant_reenable == "next_review");
+}
+
+TEST_CASE("usage: the conditions utilisation_at_least, grant_notice and report_names_concealed",
+          "[sim][usage]") {
+    std::vector<sim::ConditionError> errors;
+    CHECK(sim::validate_condition({{"utilisation_at_least", {{"percent", 85}}}}, "/c", errors));
+    CHECK(sim::validate_condition({{"grant_notice", {{"stage", "final"}}}}, "/c", errors));
+    CHECK(sim::validate_condition({{"report_names_concealed", {{"concealed", false}}}}, "/c", errors));
+    CHECK(errors.empty());
+    CHECK_FALSE(sim::validate_condition({{"utilisation_at_least", {{"percent", 120}}}}, "/c", errors));
+    CHECK_FALSE(sim::validate_condition({{"grant_notice", {{"stage", "warnd"}}}}, "/c", errors));
+    CHECK_FALSE(
+        sim::validate_condition({{"utilisation_at_least", {{"percent", 85}, {"dayz", 30}}}}, "/c", errors));
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0].pointer == "/c/utilisation_at_least/percent");
+    CHECK(errors[1].pointer == "/c/grant_notice/stage");
+    CHECK(errors[1].message.find("did you mean \"warned\"") != std::string::npos);
+    CHECK(errors[2].pointer == "/c/utilisation_at_least/dayz");
+
+    Journey j(world_from(us_scenario(5, 1, us_tracking(), {{"first_review_in_days", 1}})));
+    const json at85 = {{"utilisation_at_least", {{"percent", 85}}}};
+    const json at80 = {{"utilisation_at_least", {{"percent", 80}}}};
+    CHECK_FALSE(sim::evaluate_condition(at85, j.sim));
+    CHECK(sim::evaluate_condition(at80, j.sim));  // 5 of 6
+    CHECK(sim::evaluate_condition({{"grant_notice", {{"stage", "none"}}}}, j.sim));
+    CHECK(sim::evaluate_condition({{"report_names_concealed", {{"concealed", true}}}}, j.sim));
+    j.advance(2 * sim::kDay);
+    CHECK(sim::evaluate_condition({{"grant_notice", {{"stage", "warned"}}}}, j.sim));
+    j.ok("licences.unassign", kAdmin, {{"sku", kBasicGrant}, {"user", us_upn("weg5")}});
+    CHECK(sim::evaluate_condition(at85, j.sim));
 }
