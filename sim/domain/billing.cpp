@@ -14,7 +14,7 @@ using nlohmann::json;
 // [SECTION] Queries ---------------------------------------------------------------------------
 
 bool shows_nonprofit_offers(const World& w) {
-    return w.tenant.nonprofit_tagged && w.organisation.status == PortalStatus::Approved;
+    return w.tenant.nonprofit_tagged && eligibility_current(w);  // sim/programme.hpp
 }
 
 std::vector<const Product*> purchase_services(const World& w) {

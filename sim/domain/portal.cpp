@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "sim/journey.hpp"
+#include "sim/programme.hpp"
 
 namespace sim {
 
@@ -76,7 +77,7 @@ PortalView portal_view(const World& w, std::string_view upn) {
         v.message_key = "portal.view.reduced";
         return v;
     }
-    if (v.status != PortalStatus::Approved) {
+    if (!eligibility_current(w)) {  // Approved (or, with the re-verification lifecycle, not yet lapsed)
         v.message_key = "portal.view.not_approved";
         return v;
     }
@@ -162,8 +163,26 @@ static void schedule_reverification(Context& ctx) {
     World& w = ctx.world();
     Organisation& o = w.organisation;
     o.reverification_due_at = add_months(ctx.calendar(), o.approved_at, w.settings.reverification_months);
+    // The re-verification lifecycle (sim/programme.hpp): a reminder before the due date. One already past
+    // (a start state approved long ago) arrives at once, dated when it was sent.
+    if (const auto reminder = reverification_reminder_at(w))
+        ctx.schedule_at(std::max(*reminder, ctx.now()), "portal.reverification_reminder",
+                        {{"approved_at", o.approved_at}});
     ctx.schedule_at(std::max(o.reverification_due_at, ctx.now()), "portal.reverification_due",
                     {{"approved_at", o.approved_at}});
+}
+
+// With the lifecycle: the lapse after the grace period (a past one at once).
+static void schedule_reverification_lapse(Context& ctx) {
+    const World& w = ctx.world();
+    if (const auto lapse = reverification_lapse_at(w))
+        ctx.schedule_at(std::max(*lapse, ctx.now()), "portal.reverification_lapse",
+                        {{"approved_at", w.organisation.approved_at}});
+}
+
+// The lifecycle's mails are dated when they were due: a start state's past mails keep their dates.
+static SimTime rv_mail_time(Context& ctx, SimTime at) {
+    return ctx.world().settings.reverification_lifecycle ? std::min(at, ctx.now()) : ctx.now();
 }
 
 static void on_verification_finished(Context& ctx, const json& data) {
@@ -182,6 +201,7 @@ static void on_verification_finished(Context& ctx, const json& data) {
     }
     ++o.decisions;
     o.decided_at = ctx.now();
+    w.programme.reverifying = false;
     o.decision_reason = d.reason;
     if (d.outcome != "info_requested") o.verification_deadline = -1;  // this verification is over
     json params = org_mail_params(w);
@@ -189,6 +209,7 @@ static void on_verification_finished(Context& ctx, const json& data) {
         o.status = PortalStatus::Approved;
         o.approved_at = ctx.now();
         w.tenant.nonprofit_tagged = true;
+        w.programme.lapsed = false;  // a re-verification approved lifts the lapse (sim/programme.hpp)
         mail_organisation(w, ctx.now(), kPortalSender, "mail.approved", params);
         schedule_reverification(ctx);
     } else if (d.outcome == "info_requested") {
@@ -209,7 +230,32 @@ static void on_reverification_due(Context& ctx, const json& data) {
     Organisation& o = w.organisation;
     if (o.status != PortalStatus::Approved || data.value("approved_at", SimTime{-1}) != o.approved_at) return;
     o.status = PortalStatus::ReverifyRequired;
-    mail_organisation(w, ctx.now(), kPortalSender, "mail.reverification_due", org_mail_params(w));
+    mail_organisation(w, rv_mail_time(ctx, o.reverification_due_at), kPortalSender, "mail.reverification_due",
+                      org_mail_params(w));
+    schedule_reverification_lapse(ctx);
+}
+
+static void on_reverification_reminder(Context& ctx, const json& data) {
+    World& w = ctx.world();
+    const Organisation& o = w.organisation;
+    if (o.status != PortalStatus::Approved || data.value("approved_at", SimTime{-1}) != o.approved_at) return;
+    json params = org_mail_params(w);
+    params["date"] = format_date(ctx.calendar().local(o.reverification_due_at).date);
+    mail_organisation(w, rv_mail_time(ctx, reverification_reminder_at(w).value_or(ctx.now())), kPortalSender,
+                      "mail.reverification_reminder", params);
+}
+
+// The grace period is over and nobody re-verified: the eligibility lapses (offers gone, grants do not renew).
+static void on_reverification_lapse(Context& ctx, const json& data) {
+    World& w = ctx.world();
+    const Organisation& o = w.organisation;
+    if (o.status != PortalStatus::ReverifyRequired || w.programme.lapsed ||
+        data.value("approved_at", SimTime{-1}) != o.approved_at)
+        return;
+    w.programme.lapsed = true;
+    w.programme.lapsed_at = ctx.now();
+    mail_organisation(w, rv_mail_time(ctx, reverification_lapse_at(w).value_or(ctx.now())), kPortalSender,
+                      "mail.reverification_expired", org_mail_params(w));
 }
 
 static void on_verification_started(Context& ctx, const json& data) {
@@ -219,7 +265,15 @@ static void on_verification_started(Context& ctx, const json& data) {
 }
 
 static void on_reverification_scheduled(Context& ctx, const json&) {
-    if (ctx.world().organisation.status == PortalStatus::Approved) schedule_reverification(ctx);
+    World& w = ctx.world();
+    Organisation& o = w.organisation;
+    if (o.status == PortalStatus::Approved) {
+        schedule_reverification(ctx);
+    } else if (o.status == PortalStatus::ReverifyRequired && w.settings.reverification_lifecycle) {
+        // A start in reverify_required: due when the approval's year ended, lapsing after the grace.
+        o.reverification_due_at = add_months(ctx.calendar(), o.approved_at, w.settings.reverification_months);
+        schedule_reverification_lapse(ctx);
+    }
 }
 
 // [SECTION] Registration ----------------------------------------------------------------------
@@ -462,7 +516,11 @@ static ActionResult op_answer_information_request(Context& ctx, const Action& a)
 }
 
 static ActionResult op_reverify(Context& ctx, const Action& a) {
-    return resubmit(ctx, a, PortalStatus::ReverifyRequired, "portal.reverification_not_due");
+    World& w = ctx.world();
+    const bool in_grace = w.settings.reverification_lifecycle && !w.programme.lapsed;
+    ActionResult r = resubmit(ctx, a, PortalStatus::ReverifyRequired, "portal.reverification_not_due");
+    if (r.ok && in_grace) w.programme.reverifying = true;  // offers stay while it is decided
+    return r;
 }
 
 // "Get started" / "Kaufen": leads to the admin center's purchase page and buys nothing (§1.8, §3.1).
@@ -470,7 +528,7 @@ static ActionResult op_open_offer(Context& ctx, const Action& a) {
     World& w = ctx.world();
     ActionResult access = require_full_view(w, a);
     if (!access.ok) return access;
-    if (w.organisation.status != PortalStatus::Approved)
+    if (!eligibility_current(w))
         return ActionResult::failure("portal.not_approved", {{"status", to_string(w.organisation.status)}});
     const std::string id = a.arg<std::string>("offer", "");
     const Offer* offer = w.catalog.find_offer(id);
@@ -544,6 +602,9 @@ void register_portal(Registry& r) {
     r.add_event("portal.reverification_due", started_event<on_reverification_due>);
     r.add_event("portal.verification_started", on_verification_started);
     r.add_event("portal.reverification_scheduled", on_reverification_scheduled);
+    r.add_event("portal.reverification_reminder", started_event<on_reverification_reminder>);
+    r.add_event("portal.reverification_lapse", started_event<on_reverification_lapse>);
+    r.add_event("catalog.edition_changed", on_edition_changed);  // sim/programme.hpp
 }
 
 }  // namespace sim

@@ -126,6 +126,11 @@ const auto kSettingsShape = described(
         .integer("subscription_disabled_days", &Settings::subscription_disabled_days, 0, 3650)
         .string("premium_grant_renewal", &Settings::premium_grant_renewal)
         .then(sub_grant_renewal)
+        // The re-verification over time (sim/programme.hpp).
+        .boolean("reverification_lifecycle", &Settings::reverification_lifecycle)
+        .integer("reverification_reminder_days", &Settings::reverification_reminder_days, 0, 365)
+        .integer("reverification_grace_days", &Settings::reverification_grace_days, 0, 3650)
+        .boolean("reverification_lapse_blocks_renewal", &Settings::reverification_lapse_blocks_renewal)
         // Usage and the 85 % rule (sim/usage.hpp).
         .boolean("usage_tracking", &Settings::usage_tracking)
         .integer("usage_threshold", &Settings::usage_threshold, 1, 100)
@@ -543,7 +548,8 @@ void read_organisation(const json& st, StartReader& r) {
         o.approved_at = -static_cast<SimTime>(approved_days_ago) * kDay;
         o.decisions = 1;
         o.submissions = 1;
-        if (o.status == PortalStatus::Approved)
+        // With the re-verification lifecycle a start in reverify_required runs on to the lapse too.
+        if (o.status == PortalStatus::Approved || w.settings.reverification_lifecycle)
             w.start_events.push_back({0, "portal.reverification_scheduled", json::object()});
     }
     if (o.status == PortalStatus::Pending) {

@@ -220,6 +220,11 @@ nlohmann::json to_json(const Settings& s) {
     if (s.subscription_expired_days != 30) j["subscription_expired_days"] = s.subscription_expired_days;
     if (s.subscription_disabled_days != 90) j["subscription_disabled_days"] = s.subscription_disabled_days;
     if (s.premium_grant_renewal != "convert_to_paid") j["premium_grant_renewal"] = s.premium_grant_renewal;
+    if (s.reverification_lifecycle) j["reverification_lifecycle"] = true;  // sim/programme.hpp
+    if (s.reverification_reminder_days != 30)
+        j["reverification_reminder_days"] = s.reverification_reminder_days;
+    if (s.reverification_grace_days != 30) j["reverification_grace_days"] = s.reverification_grace_days;
+    if (!s.reverification_lapse_blocks_renewal) j["reverification_lapse_blocks_renewal"] = false;
     usage_settings_to_json(s, j);  // sim/usage.hpp
     return j;
 }
@@ -439,6 +444,7 @@ nlohmann::json to_json(const World& w) {
     if (!w.identity.empty()) out["identity"] = to_json(w.identity);
     if (!w.billing_history.empty()) out["billing_history"] = to_json(w.billing_history);
     if (!w.usage.empty()) out["usage"] = to_json(w.usage);
+    if (!w.programme.empty()) out["programme"] = to_json(w.programme);
     return out;
 }
 
@@ -664,6 +670,15 @@ Settings settings_from(const json& j, const std::string& b) {
         s.subscription_disabled_days = static_cast<int>(ranged(j, "subscription_disabled_days", b, 0, 3650));
     if (j.contains("premium_grant_renewal"))
         s.premium_grant_renewal = value<std::string>(j, "premium_grant_renewal", b);
+    if (j.contains("reverification_lifecycle"))
+        s.reverification_lifecycle = value<bool>(j, "reverification_lifecycle", b);
+    if (j.contains("reverification_reminder_days"))
+        s.reverification_reminder_days =
+            static_cast<int>(ranged(j, "reverification_reminder_days", b, 0, 365));
+    if (j.contains("reverification_grace_days"))
+        s.reverification_grace_days = static_cast<int>(ranged(j, "reverification_grace_days", b, 0, 3650));
+    if (j.contains("reverification_lapse_blocks_renewal"))
+        s.reverification_lapse_blocks_renewal = value<bool>(j, "reverification_lapse_blocks_renewal", b);
     usage_settings_from(j, b, s);
     return s;
 }
@@ -724,6 +739,11 @@ void areas_from(const json& j, World& w) {
     if (j.contains("usage")) {
         std::string usage_why;
         if (!usage_state_from_json(j["usage"], w.usage, usage_why)) fail("/usage", usage_why);
+    }
+    if (j.contains("programme")) {
+        std::string programme_why;
+        if (!programme_from_json(j["programme"], w.programme, programme_why))
+            fail("/programme", programme_why);
     }
 }
 
@@ -860,11 +880,11 @@ World world_from(const json& j) {
 bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
     try {
         if (!j.is_object()) fail("", "a world must be a JSON object");
-        for (auto& [where, message] :
-             unknown_keys(j, "",
-                          {"people", "organisation", "tenant", "billing", "subscriptions", "violations",
-                           "catalog", "settings", "start_events", "start_events_scheduled", "next_id",
-                           "texts", "domains", "teams", "support", "identity", "billing_history", "usage"}))
+        for (auto& [where, message] : unknown_keys(
+                 j, "",
+                 {"people", "organisation", "tenant", "billing", "subscriptions", "violations", "catalog",
+                  "settings", "start_events", "start_events_scheduled", "next_id", "texts", "domains",
+                  "teams", "support", "identity", "billing_history", "usage", "programme"}))
             fail(where, message);
         out = world_from(j);
         return true;

@@ -10,6 +10,7 @@
 
 #include "sim/catalog.hpp"
 #include "sim/json_input.hpp"
+#include "sim/programme.hpp"
 #include "sim/registry.hpp"
 #include "sim/shape.hpp"
 
@@ -250,11 +251,41 @@ void read_clock(const nlohmann::json& doc, Reader& r, Scenario& s) {
                 fmt::format("unknown time zone \"{}\" (e.g. Europe/Berlin, Europe/London, UTC)", zone));
 }
 
+// "edition": "by_date" (sim/programme.hpp): the edition in force on the start date; when the change date is
+// still ahead, the next edition rides along in World::programme and an event switches it at 2025-07-01 00:00
+// in the scenario's time zone. `refs` gets the SKUs of both editions, so references may name either.
+void cat_by_date(const nlohmann::json& doc, Reader& r, const CatalogSource& catalogs,
+                 const nlohmann::json& overrides, Scenario& s, Catalog& refs) {
+    World& w = s.setup.world;
+    w.programme.by_date = true;
+    const Calendar cal(s.setup.start_date, s.setup.start_minute_of_day, s.setup.time_zone);
+    const SimTime at = cal.at_local(kEditionChangeDate, 0);
+    const bool ahead = at > 0;
+    const char* other_edition = ahead ? kEditionFrom : kEditionBefore;
+    Catalog other;
+    std::string why;
+    if (!catalogs(other_edition, overrides, other, why)) {
+        r.error("/catalog", fmt::format("edition {} (by date, the change on {}): {}", other_edition,
+                                        format_date(kEditionChangeDate), why));
+        return;
+    }
+    for (const Product& p : other.products)
+        if (refs.find(p.sku) == nullptr) refs.products.push_back(p);
+    for (const Offer& o : other.offers)
+        if (refs.find_offer(o.id) == nullptr) refs.offers.push_back(o);
+    const nlohmann::json& start = doc.contains("start") ? doc["start"] : nlohmann::json();
+    if (!ahead || (start.is_object() && start.contains("world"))) return;  // in force already, or a snapshot
+    Catalog next = std::move(other);
+    w.programme.edition_change_at = at;
+    w.programme.next_catalog = std::move(next);
+    w.start_events.push_back({at, "catalog.edition_changed", nlohmann::json::object()});
+}
+
 // The catalog edition (data in assets/catalog) and the start state of the world.
 // `catalog_out` is the catalog the scenario uses, when it could be loaded.
 void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catalogs, Scenario& s,
                 std::optional<Catalog>& catalog_out) {
-    std::string edition = "before-2025-07";
+    std::string edition = kEditionBefore;  // absent: pinned to before-2025-07 (recorded runs keep)
     nlohmann::json overrides;
     if (auto cat = doc.find("catalog"); cat != doc.end()) {
         if (!cat->is_object())
@@ -264,6 +295,11 @@ void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catal
             edition = r.string(kCatalogShape, *cat, "edition", "/catalog", edition);
             if (cat->contains("overrides")) overrides = (*cat)["overrides"];
         }
+    }
+    const bool by_date = edition == kEditionByDate;
+    if (by_date) {
+        const Calendar cal(s.setup.start_date, s.setup.start_minute_of_day, s.setup.time_zone);
+        edition = cal.at_local(kEditionChangeDate, 0) > 0 ? kEditionBefore : kEditionFrom;
     }
     Catalog catalog;
     std::string catalog_error;
@@ -276,6 +312,7 @@ void read_world(const nlohmann::json& doc, Reader& r, const CatalogSource& catal
         world_from_scenario(doc, catalog, s.setup.world, world_errors);
         start_events_from_scenario(doc, s.setup.events, world_errors);
         for (auto& e : world_errors) r.error(e.pointer, e.message);
+        if (by_date) cat_by_date(doc, r, catalogs, overrides, s, catalog);
         catalog_out = std::move(catalog);
     }
     if (auto faults = doc.find("faults"); faults != doc.end()) {

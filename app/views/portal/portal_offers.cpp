@@ -11,6 +11,7 @@
 #include "app/views/portal/portal_common.hpp"
 #include "sim/ops.hpp"
 #include "sim/portal.hpp"
+#include "sim/programme.hpp"
 
 namespace app {
 
@@ -77,6 +78,17 @@ void follow_offer(const ViewContext& ctx, CommandQueue& out) {
     if (!st.offer_not_simulated) out.push(Navigate{screen});
 }
 
+// Re-verification due (the lifecycle's grace period): the offers are at risk until the lapse date.
+void of_at_risk(const ViewContext& ctx, CommandQueue& out, const sim::PortalView& view) {
+    if (view.status != sim::PortalStatus::ReverifyRequired) return;
+    const auto lapse = sim::reverification_lapse_at(ctx.sim->world());
+    page_note(ctx.text.format("portal.offers.at_risk", {{"date", lapse ? local_date(ctx, *lapse) : ""}}),
+              warning_colour());
+    if (widgets::button((ctx.text.get("portal.status.reverify") + "###offers_reverify").c_str()))
+        out.push(Navigate{"portal.status"});
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
@@ -87,19 +99,27 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
     if (view.offers.empty()) {
         // C5: not approved, re-verification due, or not a Global Administrator.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        if (view.status_visible)
-            widgets::text(
-                ctx.text.format("portal.offers.status", {{"status", status_name(ctx, view.status)}}));
-        page_note(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key),
-                  info_colour());
+        const bool lapsed =
+            view.status == sim::PortalStatus::ReverifyRequired && ctx.sim->world().programme.lapsed;
+        const std::string status =
+            lapsed ? ctx.text.get("portal.status.lapsed_name") : status_name(ctx, view.status);
+        if (view.status_visible) widgets::text(ctx.text.format("portal.offers.status", {{"status", status}}));
+        if (lapsed)
+            page_note(ctx.text.get("portal.offers.lapsed"), palette().error_text);  // sim/programme.hpp
+        else
+            page_note(ctx.text.get(view.message_key.empty() ? "portal.view.not_approved" : view.message_key),
+                      info_colour());
         widgets::text_wrapped(ctx.text.get("portal.offers.why_empty"));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (widgets::button((ctx.text.get("portal.offers.to_status") + "###offers_to_status").c_str()))
+        const bool reverify = view.status == sim::PortalStatus::ReverifyRequired;
+        const char* to = reverify ? "portal.status.reverify" : "portal.offers.to_status";
+        if (widgets::button((ctx.text.get(to) + "###offers_to_status").c_str()))
             out.push(Navigate{"portal.status"});
         return;
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    of_at_risk(ctx, out, view);
     widgets::text_wrapped(ctx.text.get("portal.offers.intro"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -119,6 +139,8 @@ void draw_portal_offers(const ViewContext& ctx, CommandQueue& out) {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     widgets::text_disabled(ctx.text.get("portal.offers.footer"));
+    widgets::text_disabled(ctx.text.format(
+        "portal.offers.edition", {{"edition", ctx.sim->world().catalog.title.in(ctx.ui.language)}}));
     ImGui::PopTextWrapPos();
     follow_offer(ctx, out);
 }

@@ -9,6 +9,7 @@
 #include "sim/mail.hpp"
 #include "sim/ops.hpp"
 #include "sim/portal.hpp"
+#include "sim/programme.hpp"
 
 namespace app {
 
@@ -26,6 +27,11 @@ std::optional<sim::SimTime> expected_decision(const ViewContext& ctx) {
     return best;
 }
 
+// Whether the eligibility lapsed (the re-verification lifecycle, sim/programme.hpp).
+bool st_lapsed(const ViewContext& ctx, sim::PortalStatus status) {
+    return status == sim::PortalStatus::ReverifyRequired && ctx.sim->world().programme.lapsed;
+}
+
 void status_line(const ViewContext& ctx, sim::PortalStatus status) {
     const std::string label = ctx.text.get("portal.status.label");
     widgets::text(label);
@@ -35,7 +41,11 @@ void status_line(const ViewContext& ctx, sim::PortalStatus status) {
     if (status == sim::PortalStatus::Declined) colour = palette().error_text;
     if (status == sim::PortalStatus::InfoRequested || status == sim::PortalStatus::ReverifyRequired)
         colour = warning_colour();
-    widgets::text_colored(colour, status_name(ctx, status));
+    if (st_lapsed(ctx, status)) {
+        widgets::text_colored(palette().error_text, ctx.text.get("portal.status.lapsed_name"));
+    } else {
+        widgets::text_colored(colour, status_name(ctx, status));
+    }
     ImGui::Spacing();
 }
 
@@ -71,6 +81,41 @@ void draw_answer_form(const ViewContext& ctx, CommandQueue& out, AnswerRequest r
     draw_submit_status(ctx, tag, "portal.form.fix_errors");
 }
 
+// Approved, with the re-verification lifecycle: the reminder once its date has come.
+void st_reminder(const ViewContext& ctx) {
+    const sim::World& w = ctx.sim->world();
+    const auto reminder = sim::reverification_reminder_at(w);
+    const sim::SimTime due = w.organisation.reverification_due_at;
+    if (!reminder || ctx.sim->now() < *reminder || ctx.sim->now() >= due) return;
+    page_note(ctx.text.format("portal.status.reverify_soon",
+                              {{"date", local_date(ctx, w.organisation.reverification_due_at)}}),
+              warning_colour());
+}
+
+// Re-verification required: due (offers still there until the lapse) or lapsed (offers gone).
+void st_reverify(const ViewContext& ctx, CommandQueue& out, const nlohmann::json& mail_params) {
+    const sim::World& w = ctx.sim->world();
+    if (w.programme.lapsed) {
+        page_heading(ctx.text.get("portal.status.lapsed_title"));
+        page_note(ctx.text.format("mail.reverification_expired.body", mail_params), palette().error_text);
+        widgets::text_wrapped(ctx.text.get("portal.status.lapsed_text"));
+    } else {
+        page_heading(ctx.text.get("portal.status.reverify_title"));
+        if (const auto lapse = sim::reverification_lapse_at(w)) {
+            widgets::text(ctx.text.format("portal.status.due_on",
+                                          {{"date", local_date(ctx, w.organisation.reverification_due_at)}}));
+            widgets::text_disabled(
+                ctx.text.format("portal.status.lapses_on", {{"date", local_date(ctx, *lapse)}}));
+        }
+        ImGui::Spacing();
+        page_note(ctx.text.format("mail.reverification_due.body", mail_params), warning_colour());
+        widgets::text_wrapped(ctx.text.get("portal.status.reverify_text"));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    draw_answer_form(ctx, out, sim::ops::reverify, kTagReverify, "portal.status.reverify");
+}
+
 void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::PortalView& view) {
     const sim::World& w = ctx.sim->world();
     const sim::Organisation& o = w.organisation;
@@ -102,6 +147,8 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
                 widgets::text(ctx.text.format("portal.status.expected_by", {{"date", local_date(ctx, *t)}}));
             ImGui::Spacing();
             page_note(ctx.text.get("portal.status.pending_text"), info_colour());
+            if (w.programme.reverifying)
+                widgets::text_wrapped(ctx.text.get("portal.status.reverifying_text"));
             widgets::text_disabled(ctx.text.get("portal.status.pending_stuck"));
             break;
         }
@@ -126,6 +173,7 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
                 widgets::text_disabled(ctx.text.format("portal.status.reverify_on",
                                                        {{"date", local_date(ctx, o.reverification_due_at)}}));
             ImGui::Spacing();
+            st_reminder(ctx);
             page_note(ctx.text.get("portal.status.approved_text"), success_colour());
             ImGui::PopTextWrapPos();
             if (widgets::button((ctx.text.get("portal.status.to_offers") + "###status_to_offers").c_str()))
@@ -152,15 +200,9 @@ void draw_full_status(const ViewContext& ctx, CommandQueue& out, const sim::Port
             }
             return;
         }
-        case sim::PortalStatus::ReverifyRequired: {
-            page_heading(ctx.text.get("portal.status.reverify_title"));
-            page_note(ctx.text.format("mail.reverification_due.body", mail_params), warning_colour());
-            widgets::text_wrapped(ctx.text.get("portal.status.reverify_text"));
-            ImGui::PopTextWrapPos();
-            ImGui::Spacing();
-            draw_answer_form(ctx, out, sim::ops::reverify, kTagReverify, "portal.status.reverify");
+        case sim::PortalStatus::ReverifyRequired:
+            st_reverify(ctx, out, mail_params);
             return;
-        }
     }
     ImGui::PopTextWrapPos();
 }

@@ -27,6 +27,7 @@
 #include "sim/delay.hpp"
 #include "sim/domains_data.hpp"
 #include "sim/identity.hpp"
+#include "sim/programme.hpp"
 #include "sim/subscriptions.hpp"
 #include "sim/support.hpp"
 #include "sim/teams.hpp"
@@ -178,6 +179,13 @@ struct Settings {
     int usage_disable_days = 30;
     int usage_days = 366;  // days after the start the daily activity and the reviews run
     std::string grant_reenable = "support";
+    // domain.md §1.5–1.6, domain-admin.md §1.7 [U]: the yearly re-verification over time (sim/programme.hpp):
+    // a reminder mail before the due date, a grace period after it, then the lapse (offers gone; with
+    // lapse_blocks_renewal a grant's renewal fails). Off by default so older runs keep their events.
+    bool reverification_lifecycle = false;
+    int reverification_reminder_days = 30;  // 0 = no reminder
+    int reverification_grace_days = 30;
+    bool reverification_lapse_blocks_renewal = true;
 };
 
 nlohmann::json to_json(const Settings& s);
@@ -368,6 +376,8 @@ struct World {
     SubscriptionsState billing_history;
     // Activity per person and the 85 % rule of sim/usage.hpp (absent from the JSON when empty).
     UsageState usage;
+    // The re-verification's lapse and the catalog edition by date (sim/programme.hpp; absent when empty).
+    ProgrammeState programme;
 
     Person* find_person(std::string_view upn);  // nullptr if unknown (deleted people included)
     const Person* find_person(std::string_view upn) const;
