@@ -496,6 +496,7 @@ std::vector<LcCase> lc_cases() {
          {std::tuple<const char*, const char*, int>{"shell", "###settings", 0},
           {"admin.users", "###person", 0},
           {"admin.users", "###fail_operation", 1}}) {
+        lc_on("portal.tenant", "c09-two-tenants.json"),  // C9: another tenant holds the status
         LcCase open = lc_on(screen, kLcData, std::string("open ") + click);
         open.click = click;
         open.instructor = level;

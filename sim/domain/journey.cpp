@@ -30,6 +30,7 @@ const Registry& journey_registry() {
         register_roles(r);
         register_subscriptions(r);  // renewal, grace periods, invoices (sim/domain/subscriptions.cpp)
         register_usage(r);          // activity, the 85 % rule, reports.* (sim/domain/usage.cpp)
+        register_tenants(r);        // more than one tenant, C9 (sim/domain/tenants.cpp)
         // The instructor operations: declared with the others, answered at submit (sim/simulation.cpp).
         for (const auto& [name, spec] : instructor_registry().actions) r.actions.emplace(name, spec);
         return r;

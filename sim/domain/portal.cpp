@@ -471,6 +471,7 @@ static ActionResult op_submit_registration(Context& ctx, const Action& a) {
     if (!w.tenant.exists) return ActionResult::failure("portal.no_tenant");
     ActionResult access = require_full_view(w, a);
     if (!access.ok) return access;
+    if (ActionResult linked = registration_blocked_by_other_tenant(w); !linked.ok) return linked;  // C9
     Organisation& o = w.organisation;
     if (o.status != PortalStatus::Draft && o.status != PortalStatus::Declined)
         return ActionResult::failure("portal.registration_not_open", {{"status", to_string(o.status)}});
@@ -578,10 +579,11 @@ void register_portal(Registry& r) {
          {"accept_non_discrimination", T::Boolean},
          {"accept_terms", T::Boolean}},
         {"portal.no_tenant", "auth.unknown_account", "auth.sign_in_blocked", "portal.no_portal_licence",
-         "portal.global_admin_required", "portal.registration_not_open", "portal.field_required",
-         "portal.invalid_country", "portal.invalid_website", "portal.invalid_phone", "portal.invalid_email",
-         "portal.invalid_org_type", "portal.mission_too_short", "portal.invalid_registration_id",
-         "portal.third_party_registration", "portal.invalid_relationship", "portal.attestation_missing"},
+         "portal.global_admin_required", "portal.already_linked", "portal.registration_not_open",
+         "portal.field_required", "portal.invalid_country", "portal.invalid_website", "portal.invalid_phone",
+         "portal.invalid_email", "portal.invalid_org_type", "portal.mission_too_short",
+         "portal.invalid_registration_id", "portal.third_party_registration", "portal.invalid_relationship",
+         "portal.attestation_missing"},
         {"mail.registration_received.subject", "mail.registration_received.body"}, {},
         started<op_submit_registration>));
     r.add(make_operation("portal.answer_information_request", {{"registration_id"}, {"proof_document"}},

@@ -82,6 +82,14 @@ void sub_grant_renewal(Settings& s, const FieldValue& v, const std::string& at, 
     }
 }
 
+// "tenant_move_policy": domain.md C9 [D], the two resolution paths (sim/tenants.hpp).
+void tn_move_policy(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
+    if (v.string != "newer" && v.string != "older_csp") {
+        fail(errors, at, "must be \"newer\" or \"older_csp\"");
+        s.tenant_move_policy = "newer";
+    }
+}
+
 // "grant_reenable": how a grant the 85 % rule disabled comes back (sim/usage.hpp).
 void us_grant_reenable(Settings& s, const FieldValue& v, const std::string& at, ShapeErrors& errors) {
     if (v.string != "support" && v.string != "next_review") {
@@ -131,6 +139,8 @@ const auto kSettingsShape = described(
         .integer("reverification_reminder_days", &Settings::reverification_reminder_days, 0, 365)
         .integer("reverification_grace_days", &Settings::reverification_grace_days, 0, 3650)
         .boolean("reverification_lapse_blocks_renewal", &Settings::reverification_lapse_blocks_renewal)
+        .string("tenant_move_policy", &Settings::tenant_move_policy)  // sim/tenants.hpp
+        .then(tn_move_policy)
         // Usage and the 85 % rule (sim/usage.hpp).
         .boolean("usage_tracking", &Settings::usage_tracking)
         .integer("usage_threshold", &Settings::usage_threshold, 1, 100)
@@ -166,7 +176,9 @@ const auto kDelaysShape = described(Shape<Settings>("#/properties/delays")
                                         .known("lockout")
                                         .then(delay_into(&Settings::lockout_delay))
                                         .known("tenant_recovery")
-                                        .then(delay_into(&Settings::tenant_recovery_delay)));
+                                        .then(delay_into(&Settings::tenant_recovery_delay))
+                                        .known("tenant_status_move")
+                                        .then(delay_into(&Settings::tenant_status_move_delay)));
 
 // Reads `obj` (an object, absent or null) with `shape` at `pointer`.
 void read_object(const Shape<Settings>& shape, const json& obj, const std::string& pointer, Settings& out,
@@ -224,6 +236,7 @@ const auto kStartShape = described(Shape<World>("#/properties/start")
                                        .known("teams", FieldType::Object)
                                        .known("support", FieldType::Object)
                                        .known("identity", FieldType::Array)
+                                       .known("tenants", FieldType::Array)
                                        .known("usage", FieldType::Object));
 const auto kTenantShape = described(Shape<Tenant>("#/properties/start/properties/tenant")
                                         .known("name", FieldType::String)
@@ -924,6 +937,7 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
         }
         kStartEventShape.check_keys(ej, b, e);
         StartEvent ev;
+    read_tenants_start(st, w, r.errors);   // other tenants of the organisation (sim/domain/tenants.cpp)
         if (field(ej, "in_ms").is_null())
             fail(e, b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
         else

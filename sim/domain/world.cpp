@@ -225,6 +225,9 @@ nlohmann::json to_json(const Settings& s) {
         j["reverification_reminder_days"] = s.reverification_reminder_days;
     if (s.reverification_grace_days != 30) j["reverification_grace_days"] = s.reverification_grace_days;
     if (!s.reverification_lapse_blocks_renewal) j["reverification_lapse_blocks_renewal"] = false;
+    if (s.tenant_move_policy != "newer") j["tenant_move_policy"] = s.tenant_move_policy;  // sim/tenants.hpp
+    if (!(s.tenant_status_move_delay == Settings::kDefaultTenantStatusMove))
+        j["tenant_status_move_delay"] = to_json(s.tenant_status_move_delay);
     usage_settings_to_json(s, j);  // sim/usage.hpp
     return j;
 }
@@ -443,6 +446,7 @@ nlohmann::json to_json(const World& w) {
     if (!w.support.empty()) out["support"] = to_json(w.support);
     if (!w.identity.empty()) out["identity"] = to_json(w.identity);
     if (!w.billing_history.empty()) out["billing_history"] = to_json(w.billing_history);
+    if (!w.tenants.empty()) out["tenants"] = to_json(w.tenants);
     if (!w.usage.empty()) out["usage"] = to_json(w.usage);
     if (!w.programme.empty()) out["programme"] = to_json(w.programme);
     return out;
@@ -679,6 +683,10 @@ Settings settings_from(const json& j, const std::string& b) {
         s.reverification_grace_days = static_cast<int>(ranged(j, "reverification_grace_days", b, 0, 3650));
     if (j.contains("reverification_lapse_blocks_renewal"))
         s.reverification_lapse_blocks_renewal = value<bool>(j, "reverification_lapse_blocks_renewal", b);
+    if (j.contains("tenant_move_policy"))  // sim/tenants.hpp
+        s.tenant_move_policy = value<std::string>(j, "tenant_move_policy", b);
+    if (j.contains("tenant_status_move_delay"))
+        s.tenant_status_move_delay = delay_value(j, "tenant_status_move_delay", b);
     usage_settings_from(j, b, s);
     return s;
 }
@@ -735,6 +743,10 @@ void areas_from(const json& j, World& w) {
         std::string history_why;
         if (!subscriptions_state_from_json(j["billing_history"], w.billing_history, history_why))
             fail("/billing_history", history_why);
+    }
+    if (j.contains("tenants")) {
+        std::string tenants_why;
+        if (!tenants_from_json(j["tenants"], w.tenants, tenants_why)) fail("/tenants", tenants_why);
     }
     if (j.contains("usage")) {
         std::string usage_why;
@@ -882,9 +894,10 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
         if (!j.is_object()) fail("", "a world must be a JSON object");
         for (auto& [where, message] : unknown_keys(
                  j, "",
-                 {"people", "organisation", "tenant", "billing", "subscriptions", "violations", "catalog",
-                  "settings", "start_events", "start_events_scheduled", "next_id", "texts", "domains",
-                  "teams", "support", "identity", "billing_history", "usage", "programme"}))
+                 {"people",     "organisation",    "tenant",   "billing",      "subscriptions",
+                  "violations", "catalog",         "settings", "start_events", "start_events_scheduled",
+                  "next_id",    "texts",           "domains",  "teams",        "support",
+                  "identity",   "billing_history", "usage",    "programme",    "tenants"}))
             fail(where, message);
         out = world_from(j);
         return true;

@@ -8,6 +8,7 @@
 #include "roles_conditions.hpp"
 #include "subscription_conditions.hpp"
 #include "teams_conditions.hpp"
+#include "tenants_conditions.hpp"
 #include "usage_conditions.hpp"
 
 namespace sim {
@@ -36,6 +37,11 @@ const std::vector<ConditionArea>& condition_areas() {
          validate_teams_condition,
          [](const std::string& k, const nlohmann::json& v, const World& w, SimTime) {
              return evaluate_teams_condition(k, v, w);
+         }},
+        {{"tenant_validated"},  // more than one tenant, C9 (sim/scenario/tenants_conditions.cpp)
+         validate_tenants_condition,
+         [](const std::string& k, const nlohmann::json& v, const World& w, SimTime) {
+             return evaluate_tenants_condition(k, v, w);
          }},
         // Usage and the 85 % rule (sim/scenario/usage_conditions.cpp).
         {{"utilisation_at_least", "grant_notice", "report_names_concealed"},

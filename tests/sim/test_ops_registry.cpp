@@ -63,8 +63,8 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3), reports.* (1)
-    CHECK(r.actions.size() == 65 + 7 + 5 + 3 + 1);
+    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3), tenants.* (2), reports.* (1)
+    CHECK(r.actions.size() == 65 + 7 + 5 + 3 + 2 + 1);
     for (const auto& [name, op] : r.actions) {
         INFO(name);
         CHECK(op.name == name);
@@ -337,6 +337,8 @@ TEST_CASE("the typed requests of sim/ops.hpp send what the registry declares", "
         ops::restore_checkpoint("before"),
         ops::reset(),
         ops::note("look"),
+        ops::release_tenant_status("anna@verein.onmicrosoft.com", "vereinev"),  // sim/tenants.hpp
+        ops::request_tenant_status_move("anna@verein.onmicrosoft.com", "vereinev"),
     };
     std::set<std::string> covered;
     for (const Action& a : requests) {

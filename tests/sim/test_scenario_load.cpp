@@ -171,8 +171,8 @@ TEST_CASE("a typo in the start state is an error with a suggestion", "[sim][scen
         "people": [{"upn": "anna", "usage_locaton": "DE"}]}})") ==
           "bad.json: /start/people/0/usage_locaton: unknown key \"usage_locaton\" — did you mean "
           "\"usage_location\"?");
-    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tenants": {}}})") ==
-          "bad.json: /start/tenants: unknown key \"tenants\" — did you mean \"tenant\"?");
+    CHECK(first_error(R"({"schema_version": 1, "id": "t", "title": "T", "start": {"tennant": {}}})") ==
+          "bad.json: /start/tennant: unknown key \"tennant\" — did you mean \"tenant\"?");
 }
 
 TEST_CASE("the billing account condition reads the review status", "[sim][assessment]") {

@@ -21,6 +21,7 @@ constexpr Tab kTabs[] = {
     {"portal.home", "portal.tab.home", "###portal_tab_home"},
     {"portal.status", "portal.tab.status", "###portal_tab_status"},
     {"portal.offers", "portal.tab.offers", "###portal_tab_offers"},
+    {"portal.tenant", "portal.tab.tenant", "###portal_tab_tenant"},  // C9 (portal_tenant.cpp)
 };
 
 bool tab_selected(const std::string& screen, const char* tab) {

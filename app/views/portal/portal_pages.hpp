@@ -11,5 +11,6 @@ void draw_portal_registration(const ViewContext& ctx, CommandQueue& out);
 void draw_portal_status(const ViewContext& ctx, CommandQueue& out);
 void draw_portal_offers(const ViewContext& ctx, CommandQueue& out);
 void draw_portal_no_access(const ViewContext& ctx, CommandQueue& out);
+void draw_portal_tenant(const ViewContext& ctx, CommandQueue& out);  // C9 (portal_tenant.cpp)
 
 }  // namespace app

@@ -56,6 +56,7 @@ std::vector<ScreenSpec> portal_screens() {
         {"portal.offers", nullptr, &draw_portal_offers, "nonprofit.example/offers", &sign_in_admin},
         {"portal.no_access", nullptr, &draw_portal_no_access, "nonprofit.example/no-access",
          &pick_unlicensed},
+        {"portal.tenant", nullptr, &draw_portal_tenant, "nonprofit.example/tenant", &sign_in_admin},  // C9
     };
 }
 

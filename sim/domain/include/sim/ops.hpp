@@ -99,6 +99,13 @@ inline Action renew_subscription(const std::string& actor, const std::string& su
     if (!payment_method.empty()) a.args["payment_method"] = payment_method;
     return a;
 }
+// More than one tenant (sim/tenants.hpp, C9): `tenant` is the other tenant holding the nonprofit status.
+inline Action release_tenant_status(const std::string& actor, const std::string& tenant) {
+    return Action{"tenants.release_status", actor, {{"tenant", tenant}}};
+}
+inline Action request_tenant_status_move(const std::string& actor, const std::string& tenant) {
+    return Action{"tenants.request_status_move", actor, {{"tenant", tenant}}};
+}
 
 // [SECTION] Users
 

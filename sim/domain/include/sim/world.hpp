@@ -31,6 +31,7 @@
 #include "sim/subscriptions.hpp"
 #include "sim/support.hpp"
 #include "sim/teams.hpp"
+#include "sim/tenants.hpp"
 #include "sim/time.hpp"
 #include "sim/usage.hpp"
 
@@ -168,6 +169,12 @@ struct Settings {
     int subscription_expired_days = 30;
     int subscription_disabled_days = 90;
     std::string premium_grant_renewal = "convert_to_paid";
+    // More than one tenant (sim/tenants.hpp, domain.md C9 [D]): "newer" (the status can't be moved; let it
+    // lapse and validate again) | "older_csp" (Contact Us moves it after tenant_status_move_delay [U]).
+    // Each in the canonical JSON only when not the default.
+    std::string tenant_move_policy = "newer";
+    Delay tenant_status_move_delay = kDefaultTenantStatusMove;
+    static inline const Delay kDefaultTenantStatusMove = Delay::uniform(Duration{0, 3}, Duration{0, 10});
     // Usage and the 85 % rule (sim/usage.hpp; domain-admin.md §2.2 sim defaults, the intervals are [U]);
     // off by default, each in the canonical JSON only when not the default. grant_reenable: "support"
     // (only usage_reenable_grant) | "next_review" (a review at or above the threshold re-enables).
@@ -374,6 +381,8 @@ struct World {
 
     // Invoices and the renewal bookkeeping of sim/subscriptions.hpp (absent from the JSON when empty).
     SubscriptionsState billing_history;
+    // Other tenants of the organisation, which holds the nonprofit status (sim/tenants.hpp; absent if empty).
+    TenantsState tenants;
     // Activity per person and the 85 % rule of sim/usage.hpp (absent from the JSON when empty).
     UsageState usage;
     // The re-verification's lapse and the catalog edition by date (sim/programme.hpp; absent when empty).
