@@ -473,6 +473,7 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.status", "declined-reapply.json", "declined"),
         lc_on("portal.offers", kLcData),
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
+        lc_on("portal.tenant", "c09-two-tenants.json"),  // C9: another tenant holds the status
     };
     lc_admin_cases(out);
     lc_signin_cases(out);
@@ -496,7 +497,6 @@ std::vector<LcCase> lc_cases() {
          {std::tuple<const char*, const char*, int>{"shell", "###settings", 0},
           {"admin.users", "###person", 0},
           {"admin.users", "###fail_operation", 1}}) {
-        lc_on("portal.tenant", "c09-two-tenants.json"),  // C9: another tenant holds the status
         LcCase open = lc_on(screen, kLcData, std::string("open ") + click);
         open.click = click;
         open.instructor = level;

@@ -910,6 +910,7 @@ bool world_from_scenario(const nlohmann::json& scenario_root, const Catalog& cat
     read_support_start(st, w, r.errors);   // support replies, Junk Email (sim/domain/support.cpp)
     read_identity_start(st, w, r.errors);  // MFA state of accounts (sim/domain/identity.cpp)
     read_usage_start(st, w, r.errors);     // activity profiles and history (sim/domain/usage.cpp)
+    read_tenants_start(st, w, r.errors);   // other tenants of the organisation (sim/domain/tenants.cpp)
     flush(r.errors, errors);
     if (errors.size() != errors_before) return false;
     out = std::move(w);
@@ -937,7 +938,6 @@ bool start_events_from_scenario(const nlohmann::json& scenario_root, std::vector
         }
         kStartEventShape.check_keys(ej, b, e);
         StartEvent ev;
-    read_tenants_start(st, w, r.errors);   // other tenants of the organisation (sim/domain/tenants.cpp)
         if (field(ej, "in_ms").is_null())
             fail(e, b + "/in_ms", "must be a whole number of milliseconds ≥ 0");
         else
