@@ -11,6 +11,7 @@
 #include "app/views/instructor/instructor_state.hpp"
 #include "app/views/mail/mail_state.hpp"
 #include "app/views/portal/portal_state.hpp"
+#include "app/views/portal/support_state.hpp"
 #include "app/views/replay/replay_state.hpp"
 #include "app/views/scenario/scenario_state.hpp"
 #include "app/views/signin/recovery_state.hpp"
@@ -36,6 +37,7 @@ struct ViewState {
     SigninViewState signin;          // the sign-in page and the phone beside it
     TeamsViewState teams;            // the Teams surface (app/views/teams)
     RecoveryViewState recovery;      // "Request administrator access" (app/views/signin/recovery.cpp)
+    SupportViewState support;        // Contact Us, Help & support, the instructor's reply (support.*)
 };
 
 }  // namespace app

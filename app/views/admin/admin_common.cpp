@@ -290,6 +290,10 @@ void draw_breadcrumb(const ViewContext& ctx, CommandQueue& out, const std::vecto
 }  // namespace
 
 const std::string& tr(const ViewContext& ctx, std::string_view key) {
+    // C6: "For some customers, the page is named Marketplace" (domain.md §3.2; start.support).
+    if (key == "admin.nav.purchase_services" && ctx.sim &&
+        sim::purchase_services_label(ctx.sim->world()) == "marketplace")
+        return ctx.text.get("admin.nav.marketplace");
     return ctx.text.get(key);
 }
 

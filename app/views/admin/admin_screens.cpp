@@ -33,6 +33,8 @@ void prepare_security_defaults(const sim::Simulation*, UiState&, ViewState& stat
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 // admin.roles (+ .detail, .add): Roles > Role assignments
 void draw_role_assignments(const ViewContext& ctx, CommandQueue& out);
+void draw_support(const ViewContext& ctx, CommandQueue& out);           // admin.support (Help & support)
+void draw_support_requests(const ViewContext& ctx, CommandQueue& out);  // admin.support.requests
 
 namespace {
 
@@ -259,6 +261,10 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_org_teams,    "admin.example/settings/org-settings/teams", &prepare_org_teams},
     {"admin.settings.security_defaults", "admin.sd.nav",              "nav_security_defaults", 1, false,
      &draw_security_defaults, "admin.example/settings/security-defaults", &prepare_security_defaults},
+    {"admin.support",                   "admin.nav.support",           "nav_support",       0, false,
+     &draw_support,      "admin.example/support/new",          nullptr,            icons::kHeadsetMic},
+    {"admin.support.requests",          nullptr,                       "nav_support",       0, false,
+     &draw_support_requests, "admin.example/support/requests",  nullptr},
 };
 // clang-format on
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "app/ui/locale.hpp"
 #include "app/ui/theme.hpp"
@@ -11,6 +12,7 @@
 #include "app/ui/widgets.hpp"
 #include "app/views/instructor/instructor_views.hpp"
 #include "app/views/scenario/scenario_views.hpp"
+#include "sim/support.hpp"
 
 namespace app {
 
@@ -178,12 +180,74 @@ void draw_trainee_progress(const ViewContext& ctx) {
     }
 }
 
+// Support requests (sim/support.hpp, C4, C6): the open ones, and a reply box — the reply arrives as a mail
+// after the scenario's reply delay (support.reply), with an optional effect.
+void draw_support_replies(const ViewContext& ctx, CommandQueue& out) {
+    SupportViewState& st = ctx.state.support;
+    const sim::World& w = ctx.sim->world();
+    std::vector<const sim::SupportRequest*> open;
+    for (const sim::SupportRequest* r : sim::support_requests(w))
+        if (r->status == "open") open.push_back(r);
+    if (open.empty()) {
+        widgets::text_disabled(ctx.text.get("instructor.support.none"));
+        return;
+    }
+    if (sim::find_support_request(w, st.reply_request) == nullptr) st.reply_request = open.front()->id;
+    ImGui::PushTextWrapPos(0.0f);
+    for (const sim::SupportRequest* r : open) {
+        const std::string topic = "support.topic." + r->topic;
+        const std::string line = ctx.text.format(
+            "instructor.support.from", {{"request", r->id},
+                                        {"upn", r->requester},
+                                        {"channel", ctx.text.get("instructor.support.channel." + r->channel)},
+                                        {"topic", ctx.text.has(topic) ? ctx.text.get(topic) : r->topic}});
+        if (widgets::selectable((line + "###support_req_" + r->id).c_str(), st.reply_request == r->id))
+            st.reply_request = r->id;
+        widgets::text_disabled((r->title.empty() ? "" : r->title + " — ") + r->text);
+        if (r->reply_due_at >= 0)
+            widgets::text_disabled(
+                ctx.text.format("instructor.support.scheduled", {{"date", when(ctx, r->reply_due_at)}}));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::InputTextMultiline("###support_reply_text", &st.reply_text,
+                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f));
+    widgets::report_item(widgets::ItemKind::Input, "###support_reply_text");
+    ImGui::AlignTextToFramePadding();
+    widgets::text(ctx.text.get("instructor.support.effect"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    const std::string shown =
+        "instructor.support.effect." + (st.reply_effect.empty() ? std::string("none") : st.reply_effect);
+    if (widgets::begin_combo("###support_reply_effect", ctx.text.get(shown).c_str())) {
+        if (widgets::selectable(
+                (ctx.text.get("instructor.support.effect.none") + "###support_effect_none").c_str(),
+                st.reply_effect.empty()))
+            st.reply_effect.clear();
+        for (const std::string& e : sim::support_effects())
+            if (widgets::selectable(
+                    (ctx.text.get("instructor.support.effect." + e) + "###support_effect_" + e).c_str(),
+                    st.reply_effect == e))
+                st.reply_effect = e;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(st.reply_text.empty());
+    if (widgets::button((ctx.text.get("instructor.support.reply") + "###support_reply_send").c_str())) {
+        out.push(SubmitAction{sim::ops::reply_support(st.reply_request, st.reply_text, st.reply_effect),
+                              "instructor.support.reply"});
+        st.reply_text.clear();
+    }
+    ImGui::EndDisabled();
+}
+
 void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out) {
     // Most used first: time, checkpoints, then the rule editor.
     sub_heading(ctx, "scenario.console.time");
     draw_time_warp(ctx, out);
     sub_heading(ctx, "scenario.instructor.checkpoints");
     draw_checkpoints(ctx, out);
+    sub_heading(ctx, "instructor.support.title");
+    draw_support_replies(ctx, out);
     sub_heading(ctx, "scenario.instructor.rules");
     draw_fault_rules(ctx, out, true);
     draw_fault_form(ctx, out);

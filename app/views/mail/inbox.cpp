@@ -17,6 +17,7 @@
 #include "sim/domains.hpp"
 #include "sim/mail.hpp"
 #include "sim/ops.hpp"
+#include "sim/support.hpp"
 
 namespace app {
 
@@ -106,10 +107,28 @@ void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
     plain_text(dl, ImVec2(right - when_w, first.y), muted, when, right + 1.0f);
 }
 
-void draw_reading_pane(const ViewContext& ctx, const sim::Mail& m, const std::string& to) {
+constexpr const char* kTagMoveMail = "mail.move";
+
+// Junk Email (domain.md §1.4 "check inbox and spam"): the banner of a junk mail with "Not junk", or "Move to
+// Junk Email" for a mail of the Inbox (support.move_mail).
+void draw_junk_bar(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
+    const bool junk = sim::is_junk(ctx.sim->world(), m);
+    if (junk) {
+        widgets::text_colored(palette().warning_text, ctx.text.get("mail.junk.banner"));
+        if (widgets::button((ctx.text.get("mail.junk.not_junk") + "###mail_not_junk").c_str()))
+            out.push(SubmitAction{sim::ops::move_mail(ctx.ui.mail_user, m.id, "inbox"), kTagMoveMail});
+    } else if (widgets::button((ctx.text.get("mail.junk.to_junk") + "###mail_to_junk").c_str())) {
+        out.push(SubmitAction{sim::ops::move_mail(ctx.ui.mail_user, m.id, "junk"), kTagMoveMail});
+    }
+    draw_action_status(ctx, kTagMoveMail);
+}
+
+void draw_reading_pane(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m, const std::string& to,
+                       bool own) {
     const std::string subject = ctx.text.format(m.subject_key, m.params);
     ImGui::PushTextWrapPos(0.0f);
     page_heading(subject);
+    if (own) draw_junk_bar(ctx, out, m);
     const std::string when =
         format_clock(ctx.sim->calendar().local(m.received_at), ctx.sim->calendar().zone(), ctx.text);
     widgets::text(ctx.text.format("mail.inbox.from", {{"from", m.from}}));
@@ -253,11 +272,29 @@ void draw_folder_pane(const ViewContext& ctx, const sim::Person& person,
     MailViewState& st = ctx.state.mail;
     ImGui::PushTextWrapPos(0.0f);
     widgets::text_disabled(ctx.text.get("mail.folders.own"));
-    if (mb_folder(person.display_name, person.upn, "mail_box_own", st.mailbox.empty()) &&
-        !st.mailbox.empty()) {
+    if (mb_folder(person.display_name, person.upn, "mail_box_own", false) && !st.mailbox.empty()) {
         st.mailbox.clear();
         st.selected.clear();
     }
+    // The own mailbox's folders: Inbox and Junk Email, with their unread counts.
+    const sim::World& w = ctx.sim->world();
+    int unread[2] = {0, 0};
+    for (const sim::Mail* m : sim::inbox(w, person.upn))
+        if (!m->read) ++unread[sim::is_junk(w, *m) ? 1 : 0];
+    ImGui::Indent(ImGui::GetFontSize() * 0.6f);
+    for (int f = 0; f < 2; ++f) {
+        std::string name = ctx.text.get(f == 0 ? "mail.folders.inbox" : "mail.folders.junk");
+        if (unread[f] > 0) name += "  (" + std::to_string(unread[f]) + ")";
+        const bool on = st.mailbox.empty() && st.junk == (f == 1);
+        if (widgets::selectable((name + (f == 0 ? "###mail_folder_inbox" : "###mail_folder_junk")).c_str(),
+                                on) &&
+            !on) {
+            st.mailbox.clear();
+            st.junk = f == 1;
+            st.selected.clear();
+        }
+    }
+    ImGui::Unindent(ImGui::GetFontSize() * 0.6f);
     ImGui::Spacing();
     widgets::text_disabled(ctx.text.get("mail.folders.shared"));
     if (shared.empty()) widgets::text_disabled(ctx.text.get("mail.folders.none_shared"));
@@ -272,10 +309,10 @@ void draw_folder_pane(const ViewContext& ctx, const sim::Person& person,
 
 // The list and the reading pane of the chosen mailbox.
 void draw_mail_list(const ViewContext& ctx, CommandQueue& out, const std::vector<const sim::Mail*>& mails,
-                    const std::string& address) {
+                    const std::string& address, bool own) {
     MailViewState& st = ctx.state.mail;
     if (mails.empty()) {
-        widgets::text_disabled(ctx.text.get("mail.inbox.empty"));
+        widgets::text_disabled(ctx.text.get(own && st.junk ? "mail.junk.empty" : "mail.inbox.empty"));
         return;
     }
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -295,7 +332,7 @@ void draw_mail_list(const ViewContext& ctx, CommandQueue& out, const std::vector
     for (const sim::Mail* m : mails)
         if (m->id == st.selected) open = m;
     if (open != nullptr)
-        draw_reading_pane(ctx, *open, address);
+        draw_reading_pane(ctx, out, *open, address, own);
     else
         widgets::text_disabled(ctx.text.get("mail.inbox.select"));
     ImGui::EndChild();
@@ -334,9 +371,12 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
         for (const sim::Mail& m : shared_mail) mails.push_back(&m);
         page_heading(ctx.text.format("mail.folders.heading", {{"mailbox", box->display_name}}));
     } else {
-        mails = sim::inbox(w, person->upn);
-        unread = sim::unread_count(w, person->upn);
-        page_heading(ctx.text.get("mail.inbox.title"));
+        for (const sim::Mail* m : sim::inbox(w, person->upn)) {
+            if (sim::is_junk(w, *m) != st.junk) continue;  // the folder chosen: Inbox or Junk Email
+            mails.push_back(m);
+            if (!m->read) ++unread;
+        }
+        page_heading(ctx.text.get(st.junk ? "mail.folders.junk" : "mail.inbox.title"));
     }
     ImGui::SameLine();
     const char* summary = mails.size() == 1 ? "mail.inbox.summary_one" : "mail.inbox.summary";
@@ -351,7 +391,7 @@ void draw_mail_inbox(const ViewContext& ctx, CommandQueue& out) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    draw_mail_list(ctx, out, mails, box != nullptr ? box->address : person->upn);
+    draw_mail_list(ctx, out, mails, box != nullptr ? box->address : person->upn, box == nullptr);
     ImGui::EndGroup();
 }
 

@@ -21,7 +21,8 @@ constexpr Tab kTabs[] = {
     {"portal.home", "portal.tab.home", "###portal_tab_home"},
     {"portal.status", "portal.tab.status", "###portal_tab_status"},
     {"portal.offers", "portal.tab.offers", "###portal_tab_offers"},
-    {"portal.tenant", "portal.tab.tenant", "###portal_tab_tenant"},  // C9 (portal_tenant.cpp)
+    {"portal.tenant", "portal.tab.tenant", "###portal_tab_tenant"},     // C9 (portal_tenant.cpp)
+    {"portal.support", "portal.tab.support", "###portal_tab_support"},  // Contact Us (portal_support.cpp)
 };
 
 bool tab_selected(const std::string& screen, const char* tab) {
