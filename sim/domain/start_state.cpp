@@ -149,6 +149,7 @@ const auto kSettingsShape = described(
         .integer("usage_final_days", &Settings::usage_final_days, 1, 3650)
         .integer("usage_disable_days", &Settings::usage_disable_days, 1, 3650)
         .integer("usage_days", &Settings::usage_days, 1, 3650)
+        .integer("usage_draw_days", &Settings::usage_draw_days, 1, 31)
         .string("grant_reenable", &Settings::grant_reenable)
         .then(us_grant_reenable));
 

@@ -310,15 +310,21 @@ void us_draw_day(Context& ctx, std::int64_t day) {
     us.daily_active[static_cast<std::size_t>(index)] = active;
 }
 
+// Days drawn by one event (settings.usage_draw_days: 1 = one event per simulated day).
+std::int64_t us_chunk(const World& w) {
+    return std::max(1, w.settings.usage_draw_days);
+}
+
 void us_schedule_day(Context& ctx, std::int64_t day) {
-    const SimTime at = (day + 1) * kDay;  // the day is drawn when it is over
+    const SimTime at = (day + us_chunk(ctx.world())) * kDay;  // the days are drawn when they are over
     if (at <= us_horizon(ctx.world()) && at >= ctx.now()) ctx.schedule_at(at, "usage.day", {{"day", day}});
 }
 
 void ev_us_day(Context& ctx, const json& data) {
     const std::int64_t day = data.value("day", std::int64_t{0});
-    us_draw_day(ctx, day);
-    us_schedule_day(ctx, day + 1);
+    const std::int64_t n = us_chunk(ctx.world());
+    for (std::int64_t d = day; d < day + n; ++d) us_draw_day(ctx, d);
+    us_schedule_day(ctx, day + n);
 }
 
 // [SECTION] The 85 % review ---------------------------------------------------------------------

@@ -189,6 +189,7 @@ static void usage_settings_to_json(const Settings& s, json& j) {
     if (s.usage_final_days != 30) j["usage_final_days"] = s.usage_final_days;
     if (s.usage_disable_days != 30) j["usage_disable_days"] = s.usage_disable_days;
     if (s.usage_days != 366) j["usage_days"] = s.usage_days;
+    if (s.usage_draw_days != 1) j["usage_draw_days"] = s.usage_draw_days;
     if (s.grant_reenable != "support") j["grant_reenable"] = s.grant_reenable;
 }
 
@@ -619,7 +620,8 @@ void usage_settings_from(const json& j, const std::string& b, Settings& s) {
         {"usage_review_days", &Settings::usage_review_days},
         {"usage_final_days", &Settings::usage_final_days},
         {"usage_disable_days", &Settings::usage_disable_days},
-        {"usage_days", &Settings::usage_days}};
+        {"usage_days", &Settings::usage_days},
+        {"usage_draw_days", &Settings::usage_draw_days}};
     for (const auto& [key, m] : days)
         if (j.contains(key)) s.*m = static_cast<int>(ranged(j, key, b, 1, 3650));
     if (j.contains("grant_reenable")) s.grant_reenable = value<std::string>(j, "grant_reenable", b);

@@ -348,3 +348,19 @@ TEST_CASE("usage: the conditions utilisation_at_least, grant_notice and report_n
     j.ok("licences.unassign", kAdmin, {{"sku", kBasicGrant}, {"user", us_upn("weg5")}});
     CHECK(sim::evaluate_condition(at85, j.sim));
 }
+
+TEST_CASE("usage: usage_draw_days draws several days per event, with the same daily series", "[sim][usage]") {
+    Journey j(
+        world_from(us_scenario(4, 1, us_tracking({{"usage_draw_days", 7}, {"usage_review_days", 400}}))));
+    j.advance(28 * sim::kDay + 1);
+    int draws = 0;
+    for (const auto& e : j.sim.journal().entries())
+        if (e.kind == "event" && e.body["kind"] == "usage.day") ++draws;
+    CHECK(draws == 4);
+    CHECK(j.world().usage.daily_active.size() == 90 + 28);
+    CHECK(sim::to_json(j.world())["settings"]["usage_draw_days"] == 7);
+    const auto week = sim::daily_active_users(j.world(), j.sim.now(), 7);
+    int active_days = 0;
+    for (int n : week) active_days += n > 0 ? 1 : 0;
+    CHECK(active_days >= 4);  // the workdays of the last week
+}
