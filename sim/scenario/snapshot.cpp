@@ -51,6 +51,8 @@ void move_times(World& w, SimTime origin) {
         move_set(v.resolved_at);
     }
     for (StartEvent& e : w.start_events) move(e.at);
+    move_set(w.programme.lapsed_at);  // sim/programme.hpp
+    move_set(w.programme.edition_change_at);
 }
 
 // The rule as it stands at `origin`: its window moved, and what its counters used up taken off its
