@@ -473,7 +473,16 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.status", "declined-reapply.json", "declined"),
         lc_on("portal.offers", kLcData),
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
-        lc_on("portal.tenant", "c09-two-tenants.json"),  // C9: another tenant holds the status
+        lc_on("portal.tenant", "c09-two-tenants.json"),            // C9: another tenant holds the status
+        lc_on("portal.support", "c04-pending-mail-in-spam.json"),  // Contact Us (C4)
+        lc_on("mail.inbox", "c04-pending-mail-in-spam.json", "junk",
+              [](Shell& shell) {
+                  shell.view_state().mail.junk = true;
+                  shell.view_state().mail.selected = "techsoup-request";
+              }),
+        lc_on("admin.support", "c06-offer-not-in-marketplace.json"),           // Help & support (C6)
+        lc_on("admin.support.requests", "c06-offer-not-in-marketplace.json"),  // View service requests
+        lc_on("admin.billing.purchase", "c06-offer-not-in-marketplace.json", "marketplace"),
     };
     lc_admin_cases(out);
     lc_signin_cases(out);
