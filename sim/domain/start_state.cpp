@@ -604,6 +604,33 @@ void read_billing(const json& st, StartReader& r) {
     }
 }
 
+// Dates the engine keeps (at most kMaxDurationDays from the start) and, with the lifecycle, a renewal at
+// most one term after the start (a subscription renews at least once a term; sim/subscriptions.hpp).
+void st_subscription_range(const json& sj, const std::string& b, const Subscription& s,
+                           const std::optional<SimTime>& purchased, const std::optional<SimTime>& renews,
+                           StartReader& r) {
+    const SimTime bound = kMaxDurationDays * kDay;
+    if (purchased && *purchased < -bound)
+        r.fail(b + "/purchased", "is more than " + std::to_string(kMaxDurationDays) +
+                                     " days before the start (" + r.start_date +
+                                     "); give a purchase within that range");
+    if (renews && *renews > bound)
+        r.fail(b + "/renews", "is more than " + std::to_string(kMaxDurationDays) + " days after the start (" +
+                                  r.start_date + "); give the next renewal within that range");
+    if (!r.w.settings.subscription_lifecycle) return;
+    const int months = s.term == "P1Y" ? 12 : 1;
+    const SimTime term_end = r.cal.add_months(0, months);
+    const std::string term = s.term == "P1Y" ? "a year (P1Y)" : "a month (P1M)";
+    if (renews && *renews > term_end && *renews <= bound)
+        r.fail(b + "/renews", "is more than one term (" + term + ") after the start (" + r.start_date +
+                                  "): a subscription renews at least once a term");
+    const json& days = field(sj, "renewal_in_days");
+    if (days.is_number_integer() && days.get<std::int64_t>() * kDay > term_end &&
+        days.get<std::int64_t>() <= kMaxDurationDays)
+        r.fail(b + "/renewal_in_days",
+               "is more than one term (" + term + "): a subscription renews at least once a term");
+}
+
 // "purchased" and "renews" (dates), or the defaults: bought 30 days before the start (outside any
 // removal window), renewing a term after the purchase — the first such date after the start — or
 // "renewal_in_days" after the start (365 for P1Y, else 30, when there is no purchase date either).
@@ -620,6 +647,7 @@ void read_subscription_dates(const json& sj, const std::string& b, Subscription&
         r.fail(b + "/renews", "use either \"renews\" (a date) or \"renewal_in_days\", not both");
     s.purchased_at = purchased.value_or(-30 * kDay);
     const int months = s.term == "P1Y" ? 12 : 1;
+    st_subscription_range(sj, b, s, purchased, renews, r);
     if (renews) {
         if (*renews <= s.purchased_at)
             r.fail(b + "/renews", "must be after the purchase (" +

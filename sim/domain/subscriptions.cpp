@@ -177,6 +177,57 @@ void subscription_quantity_changed(Context& ctx, Subscription& s, int old_quanti
     if (s.scheduled_quantity > 0 && s.scheduled_quantity >= s.quantity) s.scheduled_quantity = 0;
 }
 
+// The first impossible state of a world read from JSON (a snapshot's start, a session), for
+// world_from_json: more assigned than bought, a licence on an unknown or Deleted subscription or of
+// another SKU, an invoice of an unknown subscription.
+static std::string sub_inconsistency(const World& w, std::string& pointer) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < w.subscriptions.size(); ++i) {
+        const Subscription& s = w.subscriptions[i];
+        ids.push_back(s.id);
+        pointer = fmt::format("/subscriptions/{}/assigned", i);
+        if (s.assigned < 0) return "must be 0 or more";
+        if (s.assigned > s.quantity)
+            return fmt::format(
+                "is {} but only {} licences are bought (\"quantity\"): more assigned than bought", s.assigned,
+                s.quantity);
+    }
+    for (std::size_t i = 0; i < w.people.size(); ++i)
+        for (std::size_t k = 0; k < w.people[i].licences.size(); ++k) {
+            const LicenceAssignment& l = w.people[i].licences[k];
+            if (l.subscription.empty()) continue;  // older worlds: a licence without its subscription
+            pointer = fmt::format("/people/{}", i);
+            const auto it = std::find(ids.begin(), ids.end(), l.subscription);
+            if (it == ids.end())
+                return fmt::format(
+                    "licence {} ({}) names the subscription \"{}\", which this world does not have", k, l.sku,
+                    l.subscription);
+            const Subscription& s = w.subscriptions[static_cast<std::size_t>(it - ids.begin())];
+            if (s.status == SubscriptionStatus::Deleted)
+                return fmt::format(
+                    "licence {} ({}) is a seat of the deleted subscription \"{}\"; a deleted "
+                    "subscription's licences are removed",
+                    k, l.sku, s.id);
+            if (s.sku != l.sku)
+                return fmt::format("licence {} is of {} but its subscription \"{}\" is of {}", k, l.sku, s.id,
+                                   s.sku);
+        }
+    for (std::size_t i = 0; i < w.billing_history.invoices.size(); ++i) {
+        const Invoice& inv = w.billing_history.invoices[i];
+        pointer = fmt::format("/billing_history/invoices/{}/subscription", i);
+        if (std::find(ids.begin(), ids.end(), inv.subscription) == ids.end())
+            return fmt::format("names the subscription \"{}\", which this world does not have",
+                               inv.subscription);
+    }
+    pointer.clear();
+    return "";
+}
+
+bool subscriptions_consistent(const World& w, std::string& pointer, std::string& message) {
+    message = sub_inconsistency(w, pointer);
+    return message.empty();
+}
+
 // [SECTION] Invoices and events -------------------------------------------------------------------
 
 static Invoice& sub_bill(Context& ctx, const Subscription& s, const std::string& transaction,

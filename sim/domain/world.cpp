@@ -902,6 +902,8 @@ bool world_from_json(const nlohmann::json& j, World& out, std::string& error) {
                   "identity",   "billing_history", "usage",    "programme",    "tenants"}))
             fail(where, message);
         out = world_from(j);
+        std::string where, message;  // impossible subscription states (sim/subscriptions.hpp)
+        if (!subscriptions_consistent(out, where, message)) fail(where, message);
         return true;
     } catch (const WorldJsonError& e) {
         error = e.pointer.empty() ? e.message : e.pointer + ": " + e.message;

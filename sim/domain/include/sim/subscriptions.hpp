@@ -72,6 +72,11 @@ SimTime subscription_deleted_at(const World& w, const Subscription& s);
 // Invoices of one subscription (all when `subscription` is empty), newest first.
 std::vector<const Invoice*> invoices_of(const World& w, std::string_view subscription = {});
 
+// False with a JSON pointer (relative to the world) and a plain message for an impossible state: more
+// licences assigned than bought, a licence naming an unknown or Deleted subscription or one of another
+// SKU, an invoice of an unknown subscription. world_from_json refuses such a world.
+bool subscriptions_consistent(const World& w, std::string& pointer, std::string& message);
+
 // [SECTION] Licence counts (domain-admin.md §1.4, domain.md §3.4, C32)
 
 // When the current removal window closes: Settings::licence_removal_window after the purchase, the last
