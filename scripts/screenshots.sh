@@ -36,6 +36,7 @@ dns-zone-de             dns.zone                de  scenarios/domain-setup-journ
 signin-more-info-de     signin.more_info        de  scenarios/c20-mfa-after-14-days.json
 teams-members-de        teams.team.members      de  scenarios/c28-guest-access-off.json
 admin-roles-de          admin.roles             de  scenarios/second-global-admin.json
+admin-usage-de          admin.reports.usage     de  scenarios/c22-grant-usage-warning.json
 LIST
 
 # The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.

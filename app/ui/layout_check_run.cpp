@@ -222,6 +222,12 @@ LcPrepare lc_mailbox_perms(bool convert, bool confirm = false) {
     };
 }
 
+// Runs the events due at the start (e.g. the re-verification's catch-up of missed-reverification).
+void lc_rv_catch_up(Shell& shell) {
+    shell.commands().push(SkipToNextEvent{});
+    shell.apply_commands();
+}
+
 // --- the cases ----------------------------------------------------------------------------------------
 
 LcCase lc_on(const char* screen, const char* scenario, std::string variant = {}, LcPrepare prepare = {}) {
@@ -316,6 +322,29 @@ void lc_sub_cases(std::vector<LcCase>& out) {
     out.push_back(lc_on("admin.billing.accounts", kLcData, "", [](Shell&) {}));
 }
 
+// Issue 15 item 3: Reports > Usage over 180 days (the line chart) and 7 days (columns), the Active users
+// report with the real names, Org settings' Reports pane, My Account of a Disabled subscription's user.
+constexpr const char* kLcUsage = "c22-grant-usage-warning.json";
+void lc_usage_cases(std::vector<LcCase>& out) {
+    for (const int days : {7, 180})
+        out.push_back(lc_on("admin.reports.usage", kLcUsage, "days=" + std::to_string(days),
+                            [days](Shell& shell) { shell.view_state().admin.usage_days = days; }));
+    out.push_back(lc_on("admin.reports.usage.active", kLcUsage, "names", [](Shell& shell) {
+        shell.commands().push(
+            SubmitAction{sim::ops::set_concealed_names(shell.ui().work_account, false), ""});
+        lc_settle(shell);
+    }));
+    out.push_back(lc_on("admin.reports.usage", kLcUsage, "notices", [](Shell& shell) {
+        for (int n = 0; n < 4; ++n) shell.commands().push(SkipToNextEvent{});  // the review, its mails
+        shell.apply_commands();
+    }));
+    out.push_back(lc_on("admin.settings.org_reports", kLcUsage, "pane"));
+    out.push_back(lc_on("myaccount.apps", "c21-subscription-expired.json", "disabled", [](Shell& shell) {
+        shell.commands().push(SetAccountUser{"paul@foerderkreis-lindenhof.onmicrosoft.com"});
+        shell.apply_commands();
+    }));
+}
+
 void lc_admin_cases(std::vector<LcCase>& out) {
     out.push_back(lc_users_case("pane=licences", UsersPane::ManageLicences));
     out.push_back(lc_users_case("pane=delete", UsersPane::Delete));
@@ -383,6 +412,7 @@ void lc_admin_cases(std::vector<LcCase>& out) {
     lc_roles_cases(out);
     lc_teams_cases(out);
     lc_sub_cases(out);
+    lc_usage_cases(out);
 }
 
 // Issue 14's sign-in page with a real challenge: Petra (a start-state person: any password within the policy)
@@ -475,6 +505,9 @@ std::vector<LcCase> lc_cases() {
         lc_on("portal.no_access", "offers-invisible-without-portal-licence.json"),
         lc_on("portal.tenant", "c09-two-tenants.json"),            // C9: another tenant holds the status
         lc_on("portal.support", "c04-pending-mail-in-spam.json"),  // Contact Us (C4)
+        // The re-verification lapsed (sim/programme.hpp): the start's catch-up runs first.
+        lc_on("portal.status", "missed-reverification.json", "lapsed", lc_rv_catch_up),
+        lc_on("portal.offers", "missed-reverification.json", "lapsed", lc_rv_catch_up),
         lc_on("mail.inbox", "c04-pending-mail-in-spam.json", "junk",
               [](Shell& shell) {
                   shell.view_state().mail.junk = true;

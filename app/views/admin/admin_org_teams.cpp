@@ -24,7 +24,8 @@ void draw_org_teams(const ViewContext& ctx, CommandQueue& out) {
     AdminViewState& s = ctx.state.admin;
     const std::vector<Crumb> crumbs = {{tr(ctx, "admin.nav.home"), "admin.home"},
                                        {tr(ctx, "admin.nav.settings"), nullptr},
-                                       {tr(ctx, "admin.nav.org_settings"), nullptr}};
+                                       {tr(ctx, "admin.nav.org_settings"), "admin.settings.org_settings"},
+                                       {tr(ctx, "admin.org.teams"), nullptr}};
     const sim::Person* actor = begin_page(ctx, out, crumbs);
     if (actor) {
         const sim::World& w = ctx.sim->world();

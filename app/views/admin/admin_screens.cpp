@@ -33,8 +33,15 @@ void prepare_security_defaults(const sim::Simulation*, UiState&, ViewState& stat
 void draw_shared_mailboxes(const ViewContext& ctx, CommandQueue& out);
 // admin.roles (+ .detail, .add): Roles > Role assignments
 void draw_role_assignments(const ViewContext& ctx, CommandQueue& out);
+// Reports > Usage (+ .active: View more) and Settings > Org settings' Services (+ the Reports pane)
+// (app/views/admin/admin_reports_usage.cpp, admin_org_reports.cpp)
+void draw_reports_usage(const ViewContext& ctx, CommandQueue& out);
+void draw_reports_usage_active(const ViewContext& ctx, CommandQueue& out);
+void draw_org_settings(const ViewContext& ctx, CommandQueue& out);
+void draw_org_reports(const ViewContext& ctx, CommandQueue& out);
 void draw_support(const ViewContext& ctx, CommandQueue& out);           // admin.support (Help & support)
 void draw_support_requests(const ViewContext& ctx, CommandQueue& out);  // admin.support.requests
+void prepare_org_reports(const sim::Simulation*, UiState&, ViewState& state);
 
 namespace {
 
@@ -257,10 +264,20 @@ constexpr AdminScreen kAdminTable[] = {
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_verify},
     {"admin.settings.domains.records",  nullptr,                       "nav_domains",       1, false,
      &draw_domains,      "admin.example/settings/domains/add", &prepare_domain_records},
-    {"admin.settings.org_teams",        "admin.nav.org_settings",      "nav_org_settings",  1, false,
+    {"admin.settings.org_settings",     "admin.nav.org_settings",      "nav_org_settings",  1, false,
+     &draw_org_settings, "admin.example/settings/org-settings/services", nullptr},
+    {"admin.settings.org_reports",      nullptr,                       "nav_org_settings",  1, false,
+     &draw_org_reports,  "admin.example/settings/org-settings/services/reports", &prepare_org_reports},
+    {"admin.settings.org_teams",        nullptr,                       "nav_org_settings",  1, false,
      &draw_org_teams,    "admin.example/settings/org-settings/teams", &prepare_org_teams},
     {"admin.settings.security_defaults", "admin.sd.nav",              "nav_security_defaults", 1, false,
      &draw_security_defaults, "admin.example/settings/security-defaults", &prepare_security_defaults},
+    {nullptr,                           "admin.nav.reports",           "nav_reports_group", 0, false,
+     nullptr,            nullptr,                              nullptr,            icons::kBarChart},
+    {"admin.reports.usage",             "admin.nav.usage",             "nav_reports_usage", 1, false,
+     &draw_reports_usage, "admin.example/reports/usage",       nullptr},
+    {"admin.reports.usage.active",      nullptr,                       "nav_reports_usage", 1, false,
+     &draw_reports_usage_active, "admin.example/reports/usage/active-users", nullptr},
     {"admin.support",                   "admin.nav.support",           "nav_support",       0, false,
      &draw_support,      "admin.example/support/new",          nullptr,            icons::kHeadsetMic},
     {"admin.support.requests",          nullptr,                       "nav_support",       0, false,

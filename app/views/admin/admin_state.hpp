@@ -164,6 +164,11 @@ struct AdminViewState {
     // Settings > Org settings > Microsoft Teams: the guest access tick (set from the world when opened)
     bool org_guest_access = true;
     bool org_guest_loaded = false;
+    // Settings > Org settings > Services > Reports: the concealed-names tick (set from the world when opened)
+    bool org_concealed_names = true;
+    bool org_concealed_loaded = false;
+    // Reports > Usage: the period picked (7, 30, 90 or 180 days)
+    int usage_days = 30;
 
     // Roles > Role assignments: the page's tab (0 Microsoft Entra ID, 1 Exchange, 2 Billing), the role whose
     // pane is open ("global_admin", "" = none), the pane's tab (0 General, 1 Assigned), the Add users picker
