@@ -37,6 +37,8 @@ signin-more-info-de     signin.more_info        de  scenarios/c20-mfa-after-14-d
 teams-members-de        teams.team.members      de  scenarios/c28-guest-access-off.json
 admin-roles-de          admin.roles             de  scenarios/second-global-admin.json
 admin-usage-de          admin.reports.usage     de  scenarios/c22-grant-usage-warning.json
+portal-support-de       portal.support          de  scenarios/c04-pending-mail-in-spam.json
+admin-support-de        admin.support           de  scenarios/c06-offer-not-in-marketplace.json
 LIST
 
 # The instructor console (Advanced open) and the session viewer on a recorded chaos-workshop run.
