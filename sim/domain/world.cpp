@@ -761,6 +761,19 @@ void areas_from(const json& j, World& w) {
     }
 }
 
+// A subscription's lifecycle fields (sim/subscriptions.hpp), each only in the JSON when not the default.
+void wj_subscription_lifecycle(const json& sj, const std::string& b, Subscription& s) {
+    if (sj.contains("recurring_billing")) s.recurring_billing = value<bool>(sj, "recurring_billing", b);
+    if (sj.contains("state_since")) s.state_since = ranged(sj, "state_since", b, -kSimTimeMax, kSimTimeMax);
+    if (sj.contains("converted_from")) s.converted_from = value<std::string>(sj, "converted_from", b);
+    if (sj.contains("scheduled_quantity"))
+        s.scheduled_quantity = static_cast<int>(ranged(sj, "scheduled_quantity", b, 0, 1'000'000));
+    if (sj.contains("licences_added_at"))
+        s.licences_added_at = ranged(sj, "licences_added_at", b, -1, kSimTimeMax);
+    if (sj.contains("credit_check_pending"))
+        s.credit_check_pending = value<bool>(sj, "credit_check_pending", b);
+}
+
 World world_from(const json& j) {
     World w;
     const json& people = member(j, "people", "");
@@ -843,16 +856,7 @@ World world_from(const json& j) {
         s.renewal_at = ranged(sj, "renewal_at", b, -kSimTimeMax, kSimTimeMax);
         s.channel = value<std::string>(sj, "channel", b);
         s.payment_method = value<std::string>(sj, "payment_method", b);
-        if (sj.contains("recurring_billing")) s.recurring_billing = value<bool>(sj, "recurring_billing", b);
-        if (sj.contains("state_since"))
-            s.state_since = ranged(sj, "state_since", b, -kSimTimeMax, kSimTimeMax);
-        if (sj.contains("converted_from")) s.converted_from = value<std::string>(sj, "converted_from", b);
-        if (sj.contains("scheduled_quantity"))
-            s.scheduled_quantity = static_cast<int>(ranged(sj, "scheduled_quantity", b, 0, 1'000'000));
-        if (sj.contains("licences_added_at"))
-            s.licences_added_at = ranged(sj, "licences_added_at", b, -1, kSimTimeMax);
-        if (sj.contains("credit_check_pending"))
-            s.credit_check_pending = value<bool>(sj, "credit_check_pending", b);
+        wj_subscription_lifecycle(sj, b, s);
         w.subscriptions.push_back(std::move(s));
     }
 
