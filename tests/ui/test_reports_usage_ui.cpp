@@ -2,7 +2,8 @@
 // domain-admin.md §2.3), walked as a trainee clicks: the left nav to the page, the period picker, the
 // grant's percent against the 85 % rule, "View more" to the Active users report with concealed names, the
 // Reports pane of Settings > Org settings > Services to show the real names; and My Account without the
-// desktop install while the subscription is Disabled (C21). The chart's layout rules (app/ui/chart.hpp).
+// desktop install while the subscription is Disabled (C21), with it while Expired. The chart's layout rules
+// (app/ui/chart.hpp).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -170,4 +171,24 @@ TEST_CASE("Chart layout rules: axis steps, thinned day labels, the point under t
     CHECK(app::chart::point_at(96.0f, 0.0f, 100.0f, 11, ChartKind::Line) == 10);
     CHECK(app::chart::point_at(55.0f, 0.0f, 100.0f, 10, ChartKind::Columns) == 5);
     CHECK(app::chart::point_at(101.0f, 0.0f, 100.0f, 10, ChartKind::Columns) == -1);
+}
+
+TEST_CASE("My Account: an Expired subscription still gives the desktop install, with the date it stops",
+          "[ui][usage][subscriptions]") {
+    for (const char* lang : {"de", "en"}) {
+        INFO(lang);
+        UsageUi t(std::string(NPSIM_TEST_DATA_DIR) + "/usage/expired-subscription.json", lang);
+        t.shell.commands().push(app::SetAccountUser{"paul@foerderkreis-lindenhof.onmicrosoft.com"});
+        t.show("myaccount.apps");
+        CHECK(t.ui.find("###install_office") != nullptr);
+        CHECK_FALSE(t.ui.shows(t.text("myaccount.apps.unlicensed_status")));
+        bool note = false;
+        const std::string start =
+            std::string(lang) == "de" ? "Das Abonnement Ihrer Organisation" : "Your organization's";
+        for (const auto& item : t.ui.items())
+            note = note || (item.label.rfind(start, 0) == 0 &&
+                            item.label.find(std::string(lang) == "de" ? "abgelaufen" : "expired") !=
+                                std::string::npos);
+        CHECK(note);
+    }
 }
