@@ -63,7 +63,8 @@ const char* schema_type(ArgType t) {
 
 TEST_CASE("the registry declares every journey and instructor operation once", "[sim][ops]") {
     const Registry& r = ops_registry();
-    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3), tenants.* (2), reports.* (1)
+    // + teams.* and licences.set_service (7), subscriptions.* (5), support.* (3), tenants.* (2),
+    // reports.* (1)
     CHECK(r.actions.size() == 65 + 7 + 5 + 3 + 2 + 1);
     for (const auto& [name, op] : r.actions) {
         INFO(name);

@@ -184,7 +184,7 @@ struct Settings {
     int usage_review_days = 30;
     int usage_final_days = 30;
     int usage_disable_days = 30;
-    int usage_days = 366;  // days after the start the daily activity and the reviews run
+    int usage_days = 366;     // days after the start the daily activity and the reviews run
     int usage_draw_days = 1;  // days one activity event draws (1: one event per simulated day)
     std::string grant_reenable = "support";
     // domain.md §1.5–1.6, domain-admin.md §1.7 [U]: the yearly re-verification over time (sim/programme.hpp):
