@@ -193,9 +193,10 @@ static std::string sub_inconsistency(const World& w, std::string& pointer) {
                 s.quantity);
     }
     for (std::size_t i = 0; i < w.people.size(); ++i)
-        for (std::size_t k = 0; k < w.people[i].licences.size(); ++k) {
+        for (std::size_t k = 0; k < w.people[i].licences.size() && !w.people[i].deleted; ++k) {
             const LicenceAssignment& l = w.people[i].licences[k];
-            if (l.subscription.empty()) continue;  // older worlds: a licence without its subscription
+            // Older worlds: a licence without its subscription; a deleted user's are not checked.
+            if (l.subscription.empty()) continue;
             pointer = fmt::format("/people/{}", i);
             const auto it = std::find(ids.begin(), ids.end(), l.subscription);
             if (it == ids.end())
