@@ -271,6 +271,12 @@ std::string domain_condition_words(const std::string& key, const nlohmann::json&
                               : fmt::format("the {} record{} at {} ({}) is {}", str("record_type"), value,
                                             host, str("domain"), joined(facts, ", "));
     }
+    if (key == "tenant_validated" && v.contains("tenant"))  // sim/scenario/tenants_conditions.hpp (C9)
+        return w.lang == "de" ? fmt::format("der Mandant {} hat den Nonprofit-Status", str("tenant"))
+                              : fmt::format("the tenant {} holds the nonprofit status", str("tenant"));
+    if (key == "tenant_validated")
+        return w.w("the working tenant holds the nonprofit status",
+                   "der Arbeitsmandant hat den Nonprofit-Status");
     if (key == "subscription_state")  // sim/scenario/subscription_conditions.hpp
         return w.lang == "de" ? fmt::format("ein Abonnement von {} ist {}", str("sku"), w.quote(str("state")))
                               : fmt::format("a subscription of {} is {}", str("sku"), w.quote(str("state")));
