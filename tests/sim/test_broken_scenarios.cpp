@@ -116,6 +116,13 @@ const std::map<std::string, std::string>& expected_reference_errors() {
         {"fault-short-retry-after.json",
          "/faults/0/throttle/retry_after: \"500ms\" is too short: Retry-After is told in whole seconds, so "
          "it must be at least \"1s\""},
+        // Subscription dates (sim/domain/start_state.cpp, issue 15 item 9).
+        {"subscription-purchased-too-early.json",
+         "/start/subscriptions/0/purchased: is more than 3660 days before the start (2025-03-03); give a "
+         "purchase within that range"},
+        {"subscription-renews-beyond-term.json",
+         "/start/subscriptions/0/renews: is more than one term (a month (P1M)) after the start (2025-03-03): "
+         "a subscription renews at least once a term"},
     };
     return kExpected;
 }
