@@ -43,7 +43,7 @@ TEST_CASE("Mail: the validator's mail in Junk Email, Not junk moves it to the In
     }
 }
 
-TEST_CASE("Contact Us sends a request; the instructor answers it live and the reply arrives",
+TEST_CASE("Contact Us sends a request, the instructor answers it live and the reply arrives",
           "[ui][support]") {
     for (const char* lang : {"de", "en"}) {
         INFO(lang);
