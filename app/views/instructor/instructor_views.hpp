@@ -36,7 +36,8 @@ void draw_time_warp(const ViewContext& ctx, CommandQueue& out);    // +1 h, +1 d
 void draw_checkpoints(const ViewContext& ctx, CommandQueue& out);  // save by name, restore
 void draw_live_journal(const ViewContext& ctx, float height);      // last entries, one line each
 void draw_trainee_progress(const ViewContext& ctx);                // objectives met, score so far
-void draw_support_replies(const ViewContext& ctx, CommandQueue& out);  // open support requests, reply box
+// The open support requests and a reply box (sim/support.hpp, support.reply).
+void draw_support_replies(const ViewContext& ctx, CommandQueue& out);
 void draw_instructor_advanced(const ViewContext& ctx, CommandQueue& out);  // all of the above
 
 // Shared helpers

@@ -57,7 +57,8 @@ std::vector<ScreenSpec> portal_screens() {
         {"portal.no_access", nullptr, &draw_portal_no_access, "nonprofit.example/no-access",
          &pick_unlicensed},
         {"portal.tenant", nullptr, &draw_portal_tenant, "nonprofit.example/tenant", &sign_in_admin},  // C9
-        {"portal.support", nullptr, &draw_portal_support, "nonprofit.example/contact-us", &sign_in_admin},  // C4
+        {"portal.support", nullptr, &draw_portal_support, "nonprofit.example/contact-us",
+         &sign_in_admin},  // C4
     };
 }
 

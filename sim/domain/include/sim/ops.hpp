@@ -395,9 +395,11 @@ inline Action set_licence_service(const std::string& actor, const std::string& u
 // [SECTION] Support (sim/support.hpp): Contact Us / Help & support, Junk Email, the instructor's reply
 
 // channel "portal" (Contact Us) | "admin" (Help & support); topic: one of sim::support_topics().
-inline Action submit_support_request(const std::string& actor, const std::string& channel, const std::string& topic,
-                                     const std::string& title, const std::string& text) {
-    return Action{"support.submit_request", actor,
+inline Action submit_support_request(const std::string& actor, const std::string& channel,
+                                     const std::string& topic, const std::string& title,
+                                     const std::string& text) {
+    return Action{"support.submit_request",
+                  actor,
                   {{"channel", channel}, {"topic", topic}, {"title", title}, {"text", text}}};
 }
 // folder "inbox" | "junk".
@@ -406,8 +408,8 @@ inline Action move_mail(const std::string& actor, const std::string& mail, const
 }
 // The instructor console's live reply (no actor); effect "" or one of sim::support_effects(), delay "" = the
 // scenario's reply delay.
-inline Action reply_support(const std::string& request, const std::string& text, const std::string& effect = {},
-                            const std::string& delay = {}) {
+inline Action reply_support(const std::string& request, const std::string& text,
+                            const std::string& effect = {}, const std::string& delay = {}) {
     nlohmann::json args{{"request", request}, {"text", text}};
     if (!effect.empty()) args["effect"] = effect;
     if (!delay.empty()) args["delay"] = delay;
