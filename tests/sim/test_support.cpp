@@ -4,6 +4,8 @@
 // errors and the canonical JSON.
 #include "journey_fixture.hpp"
 
+#include <fstream>
+
 #include "sim/ops.hpp"
 #include "sim/shape.hpp"
 #include "sim/support.hpp"
@@ -208,4 +210,31 @@ TEST_CASE("support: bad start states are errors with JSON pointers", "[sim][supp
     CHECK(has("/start/support/replies/1/delay: "));
     CHECK(has("/start/support/replies/2: "));
     CHECK(sp_errors(sp_scenario({{"junk", "mail-techsoup"}})).size() == 1);
+}
+
+TEST_CASE("support: a reply with reenable_grant brings the disabled grant back (C15/C22)", "[sim][support]") {
+    std::ifstream in(std::string(NPSIM_TEST_SCENARIO_DIR) + "/c15-grant-disabled.json");
+    REQUIRE(in.good());
+    json s = json::parse(in);
+    s["settings"]["grant_reenable"] = "support";  // only support re-enables it
+    s["start"]["support"] = {{"replies",
+                              {{{"topic", "grant"},
+                                {"delay", "1h"},
+                                {"reply", "mail.approved.body"},
+                                {"effect", "reenable_grant"}}}}};
+    Journey j(world_from(s, "from-2025-07"));
+    auto grant = [&j]() {
+        for (const auto& sub : j.world().subscriptions)
+            if (sub.id == "grant") return sub.status;
+        FAIL("no grant");
+        return sim::SubscriptionStatus::Active;
+    };
+    j.advance(5 * sim::kDay);
+    REQUIRE(grant() == sim::SubscriptionStatus::Disabled);
+    const std::string admin = "mehmet@jugendtreff-hafen.onmicrosoft.com";
+    j.ok("support.submit_request", admin,
+         {{"channel", "admin"}, {"topic", "grant"}, {"text", "Lizenzen deaktiviert"}});
+    CHECK(grant() == sim::SubscriptionStatus::Disabled);
+    j.advance(2 * sim::kHour);
+    CHECK(grant() == sim::SubscriptionStatus::Active);
 }
