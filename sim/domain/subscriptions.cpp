@@ -470,15 +470,19 @@ static ActionResult sub_target(World& w, const Action& a, Subscription*& out) {
     return ActionResult::success();
 }
 
+// sub_target, and the subscription must be Active (recurring billing, cancel, planned changes).
+static ActionResult sub_active_target(World& w, const Action& a, Subscription*& out) {
+    ActionResult ok = sub_target(w, a, out);
+    if (!ok.ok || out->status == SubscriptionStatus::Active) return ok;
+    return ActionResult::failure("subscriptions.not_active",
+                                 {{"subscription", out->id}, {"status", to_string(out->status)}});
+}
+
 static ActionResult op_set_recurring(Context& ctx, const Action& a) {
     World& w = ctx.world();
     Subscription* s = nullptr;
-    ActionResult ok = sub_target(w, a, s);
+    ActionResult ok = sub_active_target(w, a, s);  // §1.3: changeable only while Active
     if (!ok.ok) return ok;
-    // §1.3: changeable only while Active.
-    if (s->status != SubscriptionStatus::Active)
-        return ActionResult::failure("subscriptions.not_active",
-                                     {{"subscription", s->id}, {"status", to_string(s->status)}});
     s->recurring_billing = a.arg<bool>("enabled", true);
     if (!s->recurring_billing) s->scheduled_quantity = 0;  // §1.3: off cancels scheduled changes
     return ActionResult::success({{"subscription", s->id}, {"recurring_billing", s->recurring_billing}});
@@ -489,11 +493,8 @@ static ActionResult op_set_recurring(Context& ctx, const Action& a) {
 static ActionResult op_cancel(Context& ctx, const Action& a) {
     World& w = ctx.world();
     Subscription* s = nullptr;
-    ActionResult ok = sub_target(w, a, s);
+    ActionResult ok = sub_active_target(w, a, s);
     if (!ok.ok) return ok;
-    if (s->status != SubscriptionStatus::Active)
-        return ActionResult::failure("subscriptions.not_active",
-                                     {{"subscription", s->id}, {"status", to_string(s->status)}});
     const bool in_window =
         ctx.now() - sub_term_started(ctx.calendar(), *s) <= w.settings.licence_removal_window;
     s->recurring_billing = false;
@@ -525,11 +526,8 @@ static ActionResult op_reactivate(Context& ctx, const Action& a) {
 static ActionResult op_schedule_quantity(Context& ctx, const Action& a) {
     World& w = ctx.world();
     Subscription* s = nullptr;
-    ActionResult ok = sub_target(w, a, s);
+    ActionResult ok = sub_active_target(w, a, s);
     if (!ok.ok) return ok;
-    if (s->status != SubscriptionStatus::Active)
-        return ActionResult::failure("subscriptions.not_active",
-                                     {{"subscription", s->id}, {"status", to_string(s->status)}});
     const int quantity = a.arg<int>("quantity", 0);
     if (quantity < 1) return ActionResult::failure("billing.invalid_quantity", {{"quantity", quantity}});
     if (quantity > s->quantity)
