@@ -42,6 +42,27 @@ constexpr const char* kPremiumStaff = "M365_BUSINESS_PREMIUM_NONPROFIT_STAFF";
 constexpr const char* kStandardStaff = "M365_BUSINESS_STANDARD_NONPROFIT_STAFF";
 constexpr const char* kPortal = "NONPROFIT_PORTAL";
 
+// The start-state errors of a scenario document, each as "pointer: message" (empty when it loads).
+inline std::vector<std::string> start_errors(const json& scenario,
+                                             const std::string& edition = "before-2025-07") {
+    sim::World w;
+    std::vector<sim::StartStateError> errors;
+    sim::world_from_scenario(scenario, catalog(edition), w, errors);
+    std::vector<std::string> out;
+    for (const auto& e : errors) out.push_back(e.pointer + ": " + e.message);
+    return out;
+}
+
+// Submits `a` and steps the simulation until its result is in (fails the test if it never comes).
+inline sim::ActionResult run_action(sim::Simulation& s, const sim::Action& a) {
+    const sim::ActionHandle h = s.submit(a);
+    while (s.is_pending(h) && s.step_to_next_event()) {
+    }
+    auto r = s.result(h);
+    REQUIRE(r.has_value());
+    return *r;
+}
+
 // An approved association with Anna as Global Administrator (with the portal licence), plus `extra` people.
 inline json approved_scenario(json extra_people = json::array(), json settings = json::object()) {
     json people = json::array({{{"upn", "anna"},
@@ -74,13 +95,7 @@ struct Journey {
     }
 
     sim::ActionResult act(const std::string& type, const std::string& actor, json args = json::object()) {
-        sim::Action a{type, actor, std::move(args)};
-        const sim::ActionHandle h = sim.submit(a);
-        while (sim.is_pending(h) && sim.step_to_next_event()) {
-        }
-        auto r = sim.result(h);
-        REQUIRE(r.has_value());
-        return *r;
+        return run_action(sim, sim::Action{type, actor, std::move(args)});
     }
     // Expects success; shows the failure otherwise.
     json ok(const std::string& type, const std::string& actor, json args = json::object()) {

@@ -46,12 +46,7 @@ json ms_scenario(const json& txt_values, const json& domains = json::object()) {
 }
 
 std::vector<std::string> ms_errors(const json& scenario) {
-    sim::World w;
-    std::vector<sim::StartStateError> errors;
-    sim::world_from_scenario(scenario, catalog(), w, errors);
-    std::vector<std::string> out;
-    for (const auto& e : errors) out.push_back(e.pointer + ": " + e.message);
-    return out;
+    return journey_test::start_errors(scenario);
 }
 
 bool ms_has(const std::vector<std::string>& errors, const std::string& part) {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journey_fixture.hpp"
 #include "sim/billing.hpp"
 #include "sim/data_files.hpp"
 #include "sim/portal.hpp"
@@ -95,14 +96,7 @@ struct RvRun {
         return std::any_of(list.begin(), list.end(),
                            [](const sim::Product* p) { return p->audience == "nonprofit"; });
     }
-    sim::ActionResult act(const sim::Action& a) {
-        const sim::ActionHandle h = sim.submit(a);
-        while (sim.is_pending(h) && sim.step_to_next_event()) {
-        }
-        auto r = sim.result(h);
-        REQUIRE(r.has_value());
-        return *r;
-    }
+    sim::ActionResult act(const sim::Action& a) { return journey_test::run_action(sim, a); }
     sim::ActionResult reverify() {
         return act(sim::Action{
             "portal.reverify", kRvAdmin, {{"registration_id", "VR 1234"}, {"proof_document", "b.pdf"}}});

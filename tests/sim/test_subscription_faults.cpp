@@ -66,14 +66,7 @@ struct SfRun {
         FAIL("no subscription sub-x");
         return sim.world().subscriptions.front();
     }
-    sim::ActionResult act(const sim::Action& a) {
-        const sim::ActionHandle h = sim.submit(a);
-        while (sim.is_pending(h) && sim.step_to_next_event()) {
-        }
-        auto r = sim.result(h);
-        REQUIRE(r.has_value());
-        return *r;
-    }
+    sim::ActionResult act(const sim::Action& a) { return journey_test::run_action(sim, a); }
     void to_day(double days) { sim.run_until(static_cast<sim::SimTime>(days * sim::kDay)); }
     int mails(const std::string& key) const {
         int n = 0;

@@ -48,12 +48,7 @@ const sim::Mail& sp_mail(const Journey& j, const std::string& id) {
 }
 
 std::vector<std::string> sp_errors(const json& scenario) {
-    sim::World w;
-    std::vector<sim::StartStateError> errors;
-    sim::world_from_scenario(scenario, catalog(), w, errors);
-    std::vector<std::string> out;
-    for (const auto& e : errors) out.push_back(e.pointer + ": " + e.message);
-    return out;
+    return journey_test::start_errors(scenario);
 }
 
 }  // namespace

@@ -69,12 +69,7 @@ const sim::Subscription& us_grant(const sim::World& w) {
 }
 
 std::vector<std::string> us_errors(const json& scenario) {
-    sim::World w;
-    std::vector<sim::StartStateError> errors;
-    sim::world_from_scenario(scenario, catalog(), w, errors);
-    std::vector<std::string> out;
-    for (const auto& e : errors) out.push_back(e.pointer + ": " + e.message);
-    return out;
+    return journey_test::start_errors(scenario);
 }
 
 bool us_has_error(const std::vector<std::string>& errors, const std::string& pointer,
