@@ -267,11 +267,10 @@ SimTime us_horizon(const World& w) {
     return static_cast<SimTime>(w.settings.usage_days) * kDay;
 }
 
-// Who used which service on day `day` (the 24 hours from day × kDay after the start).
-void us_draw_day(Context& ctx, std::int64_t day) {
+// Who used which service in the 24 hours from `start`.
+void us_draw_day(Context& ctx, SimTime start) {
     World& w = ctx.world();
     Rng& rng = ctx.rng("usage");
-    const SimTime start = day * kDay;
     const SimTime stamp = start + kDay / 2;
     const bool weekend = ctx.calendar().local(stamp).weekday >= 5;
     int active = 0;
@@ -315,16 +314,18 @@ std::int64_t us_chunk(const World& w) {
     return std::max(1, w.settings.usage_draw_days);
 }
 
-void us_schedule_day(Context& ctx, std::int64_t day) {
-    const SimTime at = (day + us_chunk(ctx.world())) * kDay;  // the days are drawn when they are over
-    if (at <= us_horizon(ctx.world()) && at >= ctx.now()) ctx.schedule_at(at, "usage.day", {{"day", day}});
+// The event drawing the days from `from` on; its data is a time ("from_at"), so a snapshot moves it.
+void us_schedule_day(Context& ctx, SimTime from) {
+    const SimTime at = from + us_chunk(ctx.world()) * kDay;  // the days are drawn when they are over
+    if (at <= us_horizon(ctx.world()) && at >= ctx.now())
+        ctx.schedule_at(at, "usage.day", {{"from_at", from}});
 }
 
 void ev_us_day(Context& ctx, const json& data) {
-    const std::int64_t day = data.value("day", std::int64_t{0});
+    const SimTime from = data.value("from_at", SimTime{0});
     const std::int64_t n = us_chunk(ctx.world());
-    for (std::int64_t d = day; d < day + n; ++d) us_draw_day(ctx, d);
-    us_schedule_day(ctx, day + n);
+    for (std::int64_t d = 0; d < n; ++d) us_draw_day(ctx, from + d * kDay);
+    us_schedule_day(ctx, from + n * kDay);
 }
 
 // [SECTION] The 85 % review ---------------------------------------------------------------------
@@ -367,7 +368,7 @@ void us_warn(Context& ctx, const GrantUtilisation& g) {
     us_set_stage(w, "warned", ctx.now());
     const SimTime next = ctx.now() + static_cast<SimTime>(w.settings.usage_final_days) * kDay;
     us_mail(ctx, g.active == 0 ? "mail.grant_expiring" : "mail.grant_utilisation", g, next);
-    ctx.schedule_at(next, "usage.final_notice", {{"since", ctx.now()}});
+    ctx.schedule_at(next, "usage.final_notice", {{"since_at", ctx.now()}});
 }
 
 void us_disable(Context& ctx, const GrantUtilisation& g) {
@@ -384,7 +385,7 @@ void us_disable(Context& ctx, const GrantUtilisation& g) {
 
 // The stage's follow-up event is stale when the stage moved on meanwhile.
 bool us_current(const World& w, const char* stage, const json& data) {
-    return w.usage.notice_stage == stage && data.value("since", SimTime{-2}) == w.usage.notice_since;
+    return w.usage.notice_stage == stage && data.value("since_at", SimTime{-2}) == w.usage.notice_since;
 }
 
 void ev_us_final(Context& ctx, const json& data) {
@@ -395,7 +396,7 @@ void ev_us_final(Context& ctx, const json& data) {
     us_set_stage(w, "final", ctx.now());
     const SimTime next = ctx.now() + static_cast<SimTime>(w.settings.usage_disable_days) * kDay;
     us_mail(ctx, "mail.grant_final_notice", g, next);
-    ctx.schedule_at(next, "usage.disable", {{"since", ctx.now()}});
+    ctx.schedule_at(next, "usage.disable", {{"since_at", ctx.now()}});
 }
 
 void ev_us_disable(Context& ctx, const json& data) {
@@ -445,7 +446,8 @@ void us_start_notices(Context& ctx) {
                            params);
     }
     const char* kind = stage == "warned" ? "usage.final_notice" : "usage.disable";
-    ctx.schedule_at(std::max(stage == "warned" ? final_at : disable_at, ctx.now()), kind, {{"since", since}});
+    ctx.schedule_at(std::max(stage == "warned" ? final_at : disable_at, ctx.now()), kind,
+                    {{"since_at", since}});
 }
 
 // The clock starts: the first day's draw and the first review (a snapshot's events are already queued).
@@ -454,7 +456,7 @@ void usage_on_start(Context& ctx) {
     if (!w.settings.usage_tracking || w.usage.scheduled) return;
     w.usage.scheduled = true;
     us_start_notices(ctx);
-    us_schedule_day(ctx, ctx.now() / kDay);
+    us_schedule_day(ctx, ctx.now() / kDay * kDay);
     const SimTime first = w.usage.next_review_at >= 0
                               ? w.usage.next_review_at
                               : ctx.now() + static_cast<SimTime>(w.settings.usage_review_days) * kDay;

@@ -5,6 +5,9 @@
 // a verification decision due on Thursday at 10:17 is still due then.
 #include "sim/snapshot.hpp"
 #include "sim/json_input.hpp"
+#include "sim/support.hpp"
+#include "sim/tenants.hpp"
+#include "sim/usage.hpp"
 
 #include <algorithm>
 
@@ -15,6 +18,34 @@ namespace sim {
 using nlohmann::json;
 
 namespace {
+
+// The times of the areas of issue 15 (usage, support, tenants); -1 means "not yet" and stays. The usage
+// window keeps its end: its days count from the start, so the new start has that many fewer.
+void move_area_times(World& w, SimTime origin) {
+    auto move_set = [origin](SimTime& t) {
+        if (t != -1) t -= origin;
+    };
+    UsageState& u = w.usage;
+    for (PersonUsage& p : u.people) {
+        move_set(p.last_exchange);
+        move_set(p.last_teams);
+        move_set(p.last_apps);
+    }
+    move_set(u.series_start);
+    move_set(u.notice_since);
+    move_set(u.next_review_at);
+    if (w.settings.usage_tracking)
+        w.settings.usage_days = static_cast<int>(std::max<SimTime>(0, w.settings.usage_days - origin / kDay));
+    for (SupportRequest& r : w.support.requests) {
+        r.created_at -= origin;
+        move_set(r.reply_due_at);
+        move_set(r.answered_at);
+    }
+    for (OtherTenant& t : w.tenants.others) move_set(t.released_at);
+    move_set(w.tenants.move.requested_at);
+    move_set(w.tenants.move.due_at);
+    move_set(w.tenants.move.done_at);
+}
 
 // Moves every sim time the world holds by -origin; -1 means "not yet" and stays.
 void move_times(World& w, SimTime origin) {
@@ -53,6 +84,7 @@ void move_times(World& w, SimTime origin) {
     for (StartEvent& e : w.start_events) move(e.at);
     move_set(w.programme.lapsed_at);  // sim/programme.hpp
     move_set(w.programme.edition_change_at);
+    move_area_times(w, origin);
 }
 
 // The rule as it stands at `origin`: its window moved, and what its counters used up taken off its
