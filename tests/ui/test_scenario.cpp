@@ -265,6 +265,9 @@ TEST_CASE("the console's preset injects a fault rule the simulation reports", "[
     CHECK(t.sim().now() == before + sim::kDay + sim::kHour);
     REQUIRE(t.ui.click("###jump_week"));
     CHECK(t.sim().now() >= before + sim::kDay + 5 * sim::kDay);
+    const sim::SimTime week_later = t.sim().now();
+    REQUIRE(t.ui.click("###jump_month"));  // a year passes in twelve clicks
+    CHECK(t.sim().now() == week_later + 30 * sim::kDay);
 }
 
 TEST_CASE("restart gives a fresh world with the same seed", "[ui][scenario][restart]") {

@@ -92,6 +92,8 @@ void draw_time_warp(const ViewContext& ctx, CommandQueue& out) {
     skip_button(ctx, out, "scenario.instructor.jump_2days", "jump_2days", "2d");
     ImGui::SameLine();
     skip_button(ctx, out, "scenario.instructor.jump_week", "jump_week", "1w");
+    ImGui::SameLine();
+    skip_button(ctx, out, "scenario.instructor.jump_month", "jump_month", "30d");  // a year in a workshop
 }
 
 void draw_checkpoints(const ViewContext& ctx, CommandQueue& out) {
