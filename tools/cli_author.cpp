@@ -309,6 +309,34 @@ std::string domain_condition_words(const std::string& key, const nlohmann::json&
     return "";
 }
 
+// Conditions over usage and the 85 % rule (sim/scenario/usage_conditions.hpp).
+std::string usage_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
+    if (!v.is_object()) return "";
+    if (key == "utilisation_at_least") {
+        const int percent = v.value("percent", 85);
+        const int days = v.value("days", 90);
+        return w.lang == "de"
+                   ? fmt::format(
+                         "mindestens {} % der zugewiesenen gespendeten Lizenzen wurden in den letzten {} "
+                         "Tagen aktiv genutzt",
+                         percent, days)
+                   : fmt::format(
+                         "at least {} % of the assigned grant licences were in active use in the last {} "
+                         "days",
+                         percent, days);
+    }
+    if (key == "grant_notice") {
+        const std::string stage = v.value("stage", std::string("none"));
+        return w.lang == "de" ? fmt::format("die 85-%-Regel steht auf {}", w.quote(stage))
+                              : fmt::format("the 85 % rule's notice stage is {}", w.quote(stage));
+    }
+    if (key == "report_names_concealed")
+        return v.value("concealed", true)
+                   ? w.w("reports conceal user names", "Berichte verbergen Benutzernamen")
+                   : w.w("reports show user names", "Berichte zeigen Benutzernamen");
+    return "";
+}
+
 // Conditions over what happened (the journal).
 std::string history_condition_words(const std::string& key, const nlohmann::json& v, const Words& w) {
     if (!v.is_object() && key != "before") return "";
@@ -360,6 +388,7 @@ std::string condition_words(const nlohmann::json& c, const Words& w, int depth) 
     std::string out = world_condition_words(key, v, w);
     if (out.empty()) out = history_condition_words(key, v, w);
     if (out.empty()) out = domain_condition_words(key, v, w);
+    if (out.empty()) out = usage_condition_words(key, v, w);
     return out.empty() ? c.dump() : out;
 }
 
