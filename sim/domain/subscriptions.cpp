@@ -10,6 +10,7 @@
 #include "sim/billing.hpp"
 #include "sim/journey.hpp"
 #include "sim/registry.hpp"
+#include "sim/usage.hpp"
 #include "sim/world.hpp"
 
 namespace sim {
@@ -512,6 +513,11 @@ static ActionResult op_reactivate(Context& ctx, const Action& a) {
         return ActionResult::failure("subscriptions.deleted", {{"subscription", s->id}});
     if (s->status == SubscriptionStatus::Active)
         return ActionResult::failure("subscriptions.already_active", {{"subscription", s->id}});
+    // domain-admin.md §2.2 / C22: a grant the 85 % rule disabled comes back through Nonprofit support
+    // (sim/usage.hpp), not through Reactivate.
+    const std::vector<std::string>& by_review = w.usage.disabled_subscriptions;
+    if (std::find(by_review.begin(), by_review.end(), s->id) != by_review.end())
+        return ActionResult::failure("subscriptions.grant_disabled_by_review", {{"subscription", s->id}});
     s->status = SubscriptionStatus::Active;
     s->recurring_billing = true;
     s->state_since = ctx.now();
@@ -606,11 +612,11 @@ void register_subscriptions(Registry& r) {
                          {"auth.unknown_account", "auth.sign_in_blocked", "subscriptions.insufficient_role",
                           "subscriptions.unknown_subscription", "subscriptions.not_active"},
                          texts, "", op_cancel));
-    r.add(make_operation(
-        "subscriptions.reactivate", {{"subscription", ArgType::String, true}},
-        {"auth.unknown_account", "auth.sign_in_blocked", "subscriptions.insufficient_role",
-         "subscriptions.unknown_subscription", "subscriptions.deleted", "subscriptions.already_active"},
-        {}, "", op_reactivate));
+    r.add(make_operation("subscriptions.reactivate", {{"subscription", ArgType::String, true}},
+                         {"auth.unknown_account", "auth.sign_in_blocked", "subscriptions.insufficient_role",
+                          "subscriptions.unknown_subscription", "subscriptions.deleted",
+                          "subscriptions.already_active", "subscriptions.grant_disabled_by_review"},
+                         {}, "", op_reactivate));
     const std::vector<std::string> role_errors = {"auth.unknown_account", "auth.sign_in_blocked",
                                                   "subscriptions.insufficient_role",
                                                   "subscriptions.unknown_subscription"};

@@ -241,6 +241,10 @@ TEST_CASE("usage: with grant_reenable \"support\" only usage_reenable_grant brin
     j.ok("licences.unassign", kAdmin, {{"sku", kBasicGrant}, {"user", us_upn("weg5")}});
     j.advance(60 * sim::kDay);
     CHECK(us_grant(j.world()).status == sim::SubscriptionStatus::Disabled);
+    // Reactivate in Your products does not bring it back: that is Nonprofit support's (C22).
+    j.fails("subscriptions.grant_disabled_by_review", "subscriptions.reactivate", kAdmin,
+            {{"subscription", us_grant(j.world()).id}});
+    CHECK(us_grant(j.world()).status == sim::SubscriptionStatus::Disabled);
     sim::Context ctx(j.sim);
     sim::usage_reenable_grant(ctx);
     CHECK(us_grant(j.world()).status == sim::SubscriptionStatus::Active);
