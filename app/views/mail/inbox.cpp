@@ -49,13 +49,33 @@ std::string fit(const std::string& s, float width) {
     return out;
 }
 
-// The mail's parameters as the reader sees them (an organisation type by its localised name).
+// A date the simulation wrote as "2025-02-26", in the reader's language ("26. Februar 2025"); any other
+// text as it is.
+std::string mail_shown_date(const ViewContext& ctx, const std::string& s) {
+    const bool iso =
+        s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+        std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (!iso) return s;
+    const int month = std::stoi(s.substr(5, 2));
+    const int day = std::stoi(s.substr(8, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return s;
+    return ctx.text.format("ui.date.long",
+                           {{"day", day},
+                            {"month", ctx.text.get("ui.clock.month." + std::to_string(month))},
+                            {"year", s.substr(0, 4)}});
+}
+
+// The mail's parameters as the reader sees them (an organisation type by its localised name, dates in
+// the reader's language).
 nlohmann::json shown_params(const ViewContext& ctx, const sim::Mail& m) {
     nlohmann::json p = m.params;
     if (p.contains("org_type") && p["org_type"].is_string()) {
         const std::string key = "portal.org_type." + p["org_type"].get<std::string>();
         if (ctx.text.has(key)) p["org_type"] = ctx.text.get(key);
     }
+    if (p.is_object())
+        for (auto it = p.begin(); it != p.end(); ++it)
+            if (it->is_string()) *it = mail_shown_date(ctx, it->get<std::string>());
     return p;
 }
 
@@ -67,7 +87,7 @@ void plain_text(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& s, 
 // One row: sender and time on the first line, the subject on the second.
 void draw_row(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m) {
     MailViewState& st = ctx.state.mail;
-    const std::string subject = ctx.text.format(m.subject_key, m.params);
+    const std::string subject = ctx.text.format(m.subject_key, shown_params(ctx, m));
     const std::string when = format_clock_short(ctx.sim->calendar().local(m.received_at), ctx.text);
     const float line = ImGui::GetTextLineHeight();
     const float pad = ImGui::GetStyle().FramePadding.y;
@@ -125,7 +145,7 @@ void draw_junk_bar(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m
 
 void draw_reading_pane(const ViewContext& ctx, CommandQueue& out, const sim::Mail& m, const std::string& to,
                        bool own) {
-    const std::string subject = ctx.text.format(m.subject_key, m.params);
+    const std::string subject = ctx.text.format(m.subject_key, shown_params(ctx, m));
     ImGui::PushTextWrapPos(0.0f);
     page_heading(subject);
     if (own) draw_junk_bar(ctx, out, m);
