@@ -63,6 +63,27 @@ inline sim::ActionResult run_action(sim::Simulation& s, const sim::Action& a) {
     return *r;
 }
 
+// A simulation of the subscription lifecycle (sim/subscriptions.hpp) with the helpers its tests share:
+// the subscription "sub-x", an action to its result, a day from the start, mails to the admin by key.
+struct SubscriptionRun {
+    sim::Simulation sim;
+    explicit SubscriptionRun(sim::Setup setup) : sim(std::move(setup)) {}
+    const sim::Subscription& sub() {
+        for (const sim::Subscription& s : sim.world().subscriptions)
+            if (s.id == "sub-x") return s;
+        FAIL("no subscription sub-x");
+        return sim.world().subscriptions.front();
+    }
+    sim::ActionResult act(const sim::Action& a) { return run_action(sim, a); }
+    void to_day(double days) { sim.run_until(static_cast<sim::SimTime>(days * sim::kDay)); }
+    int mails(const std::string& key) const {
+        int n = 0;
+        for (const auto& m : sim.world().find_person(kAdmin)->inbox)
+            if (m.subject_key == key + ".subject") ++n;
+        return n;
+    }
+};
+
 // An approved association with Anna as Global Administrator (with the portal licence), plus `extra` people.
 inline json approved_scenario(json extra_people = json::array(), json settings = json::object()) {
     json people = json::array({{{"upn", "anna"},

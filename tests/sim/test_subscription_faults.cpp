@@ -49,9 +49,8 @@ const json kSfDeclined = {{"id", "renewal-payment-fails"},
                           {"error", "subscriptions.payment_declined"},
                           {"max_fires", 1}};
 
-struct SfRun {
-    sim::Simulation sim;
-    explicit SfRun(std::vector<sim::FaultRule> faults) : sim(setup(std::move(faults))) {}
+struct SfRun : journey_test::SubscriptionRun {
+    explicit SfRun(std::vector<sim::FaultRule> faults) : SubscriptionRun(setup(std::move(faults))) {}
     static sim::Setup setup(std::vector<sim::FaultRule> faults) {
         sim::Setup s;
         s.seed = 5;
@@ -59,20 +58,6 @@ struct SfRun {
         s.world = sf_world();
         s.faults = std::move(faults);
         return s;
-    }
-    const sim::Subscription& sub() {
-        for (const sim::Subscription& s : sim.world().subscriptions)
-            if (s.id == "sub-x") return s;
-        FAIL("no subscription sub-x");
-        return sim.world().subscriptions.front();
-    }
-    sim::ActionResult act(const sim::Action& a) { return journey_test::run_action(sim, a); }
-    void to_day(double days) { sim.run_until(static_cast<sim::SimTime>(days * sim::kDay)); }
-    int mails(const std::string& key) const {
-        int n = 0;
-        for (const auto& m : sim.world().find_person(kAdmin)->inbox)
-            if (m.subject_key == key + ".subject") ++n;
-        return n;
     }
     int fault_entries() const {
         int n = 0;

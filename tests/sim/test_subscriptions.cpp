@@ -41,30 +41,15 @@ json su_scenario(json sub, const std::string& start_date = "2025-03-03", bool li
     return sc;
 }
 
-struct SuRun {
-    sim::Simulation sim;
+struct SuRun : journey_test::SubscriptionRun {
     SuRun(const json& scenario, int year, int month, int day)
-        : sim(setup(world_from(scenario), sim::CivilDate{year, month, day})) {}
+        : SubscriptionRun(setup(world_from(scenario), sim::CivilDate{year, month, day})) {}
     static sim::Setup setup(sim::World w, sim::CivilDate start) {
         sim::Setup s;
         s.seed = 11;
         s.start_date = start;
         s.world = std::move(w);
         return s;
-    }
-    const sim::Subscription& sub() {
-        for (const sim::Subscription& s : sim.world().subscriptions)
-            if (s.id == "sub-x") return s;
-        FAIL("no subscription sub-x");
-        return sim.world().subscriptions.front();
-    }
-    sim::ActionResult act(const sim::Action& a) { return journey_test::run_action(sim, a); }
-    void to_day(double days) { sim.run_until(static_cast<sim::SimTime>(days * sim::kDay)); }
-    int mails(const char* key) const {
-        int n = 0;
-        for (const auto& m : sim.world().find_person(kAdmin)->inbox)
-            if (m.subject_key == std::string(key) + ".subject") ++n;
-        return n;
     }
 };
 
